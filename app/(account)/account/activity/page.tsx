@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { describeUserAgent, formatDateTime } from "@/lib/format";
+import { requireUser } from "@/lib/security/current-user";
+import { EVENT_LABELS, listUserEvents, type SecurityEventType } from "@/lib/security/events";
+
+export const metadata: Metadata = { title: "Activity" };
+
+const WARNING_EVENTS = new Set<string>(["user_failed_authn", "account_locked", "user_not_registered"]);
+
+export default async function ActivityPage() {
+  const { user } = await requireUser();
+  const events = await listUserEvents(user.id);
+  return (
+    <>
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
+        <p className="mt-1 text-sm text-muted">The last 50 security events on your account.</p>
+      </div>
+      <Card>
+        <CardHeader title="Recent activity" />
+        <CardBody>
+          <ol className="divide-y divide-border text-sm" data-testid="activity-list">
+            {events.map((event, i) => (
+              <li key={i} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
+                <span className="font-medium">
+                  {EVENT_LABELS[event.type as SecurityEventType] ?? event.type}{" "}
+                  {WARNING_EVENTS.has(event.type) ? <Badge tone="warning">Check</Badge> : null}
+                </span>
+                <span className="text-muted">
+                  {formatDateTime(event.at)} · {event.ip ?? "—"} · {describeUserAgent(event.userAgent)}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </CardBody>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NoticeBanner } from "@/components/notice-banner";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { requireUser } from "@/lib/security/current-user";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
+  const { user, authorization } = await requireUser();
+  const params = await searchParams;
+  return (
+    <>
+      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
+        <p className="mt-1 text-sm text-muted">Your profile and how you sign in.</p>
+      </div>
+      <Card>
+        <CardHeader title="Profile" />
+        <CardBody>
+          <dl className="grid gap-4 text-sm sm:grid-cols-2">
+            <Item label="Email">
+              <span className="break-all">{user.email}</span>{" "}
+              {user.confirmedAt ? <Badge tone="success">Confirmed</Badge> : <Badge tone="warning">Unconfirmed</Badge>}
+            </Item>
+            {user.username ? <Item label="Username">{user.username}</Item> : null}
+            <Item label="Member since">{formatDateTime(user.createdAt)}</Item>
+            <Item label="Last sign-in">
+              {user.lastLoginAt ? `${formatDateTime(user.lastLoginAt)}${user.lastLoginIp ? ` from ${user.lastLoginIp}` : ""}` : "This is your first session"}
+            </Item>
+            {authorization.roles.length ? (
+              <Item label="Roles">
+                <span className="flex flex-wrap gap-1">
+                  {authorization.roles.map((role) => (
+                    <Badge key={role} tone="accent">
+                      {role}
+                    </Badge>
+                  ))}
+                </span>
+              </Item>
+            ) : null}
+          </dl>
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Security" description="Keep your account safe." />
+        <CardBody>
+          <ul className="divide-y divide-border text-sm">
+            <Row title="Password" detail={user.passwordHash ? "Set" : "Not set"} href="/account/password" action="Change" />
+            <Row title="Sessions" detail="Devices signed in to your account" href="/account/sessions" action="Review" />
+            <Row title="Activity" detail="Sign-ins and security changes" href="/account/activity" action="View" />
+          </ul>
+        </CardBody>
+      </Card>
+    </>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-muted">{label}</dt>
+      <dd className="mt-1 font-medium">{children}</dd>
+    </div>
+  );
+}
+
+function Row({ title, detail, href, action }: { title: string; detail: string; href: string; action: string }) {
+  return (
+    <li className="flex items-center justify-between gap-4 py-3">
+      <div>
+        <p className="font-medium">{title}</p>
+        <p className="text-muted">{detail}</p>
+      </div>
+      <Link href={href} className="link shrink-0" aria-label={`${action} ${title.toLowerCase()}`}>
+        {action}
+      </Link>
+    </li>
+  );
+}

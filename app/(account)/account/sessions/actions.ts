@@ -1,0 +1,23 @@
+"use server";
+import { redirect } from "next/navigation";
+import { currentRequestContext, requireUser } from "@/lib/security/current-user";
+import { recordEvent } from "@/lib/security/events";
+import { deleteOtherSessions, revokeSession } from "@/lib/security/sessions";
+
+export async function revokeSessionAction(formData: FormData): Promise<void> {
+  const ctx = await currentRequestContext();
+  const { user } = await requireUser();
+  const id = formData.get("id");
+  if (typeof id === "string" && id.length <= 64 && (await revokeSession(user.id, id))) {
+    await recordEvent("session_revoked", { userId: user.id, ctx });
+  }
+  redirect("/account/sessions?notice=SESSION_REVOKED");
+}
+
+export async function revokeOtherSessionsAction(): Promise<void> {
+  const ctx = await currentRequestContext();
+  const { user, session } = await requireUser();
+  await deleteOtherSessions(user.id, session.tokenHash);
+  await recordEvent("session_revoked", { userId: user.id, ctx, data: { scope: "others" } });
+  redirect("/account/sessions?notice=SESSION_REVOKED");
+}

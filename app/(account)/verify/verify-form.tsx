@@ -1,0 +1,23 @@
+"use client";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { FormMessage } from "@/components/form-message";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { verifySchema } from "@/lib/security/schemas";
+import { verifyAction } from "./actions";
+
+export function VerifyForm({ email, next }: { email: string; next?: string }) {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(verifySchema, verifyAction, { password: "", next });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Confirm it's you">
+      <FormMessage state={state} />
+      {/* Tells password managers which account's password to offer. */}
+      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <TextField label="Password" type="password" autoComplete="current-password" autoFocus error={errorOf("password")} {...form.register("password")} />
+      <input type="hidden" {...form.register("next")} />
+      <Button type="submit" className="w-full" pending={pending}>
+        Continue
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AuthShell } from "@/components/auth-shell";
+import { NoticeBanner } from "@/components/notice-banner";
+import { firstParam, noticeFrom, type SearchParams } from "@/lib/notices";
+import { getConfig } from "@/lib/security/config";
+import { requireAnonymous } from "@/lib/security/current-user";
+import { safeRedirectPath } from "@/lib/security/redirects";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireAnonymous();
+  const params = await searchParams;
+  const config = getConfig();
+  const next = safeRedirectPath(firstParam(params.next)) ?? undefined;
+  return (
+    <AuthShell
+      appName={config.appName}
+      title="Sign in"
+      description={`Welcome back to ${config.appName}.`}
+      footer={
+        config.features.registerable ? (
+          <p>
+            New here?{" "}
+            <Link href="/register" className="link">
+              Create an account
+            </Link>
+          </p>
+        ) : null
+      }
+    >
+      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <LoginForm
+        next={next}
+        identityLabel={config.username.enabled ? "Email or username" : "Email"}
+        canReset={config.features.recoverable}
+        canResendConfirmation={config.features.confirmable}
+      />
+    </AuthShell>
+  );
+}

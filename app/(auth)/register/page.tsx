@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AuthShell } from "@/components/auth-shell";
+import { firstParam, type SearchParams } from "@/lib/notices";
+import { getConfig } from "@/lib/security/config";
+import { requireAnonymous } from "@/lib/security/current-user";
+import { safeRedirectPath } from "@/lib/security/redirects";
+import { RegisterForm } from "./register-form";
+
+export const metadata: Metadata = { title: "Create an account" };
+
+export default async function RegisterPage({ searchParams }: { searchParams: SearchParams }) {
+  const config = getConfig();
+  if (!config.features.registerable) notFound();
+  await requireAnonymous();
+  const next = safeRedirectPath(firstParam((await searchParams).next)) ?? undefined;
+  return (
+    <AuthShell
+      appName={config.appName}
+      title="Create your account"
+      description="It takes less than a minute."
+      footer={
+        <p>
+          Already have an account?{" "}
+          <Link href="/login" className="link">
+            Sign in
+          </Link>
+        </p>
+      }
+    >
+      <RegisterForm
+        next={next}
+        usernames={config.username.enabled ? { required: config.username.required } : null}
+        minLength={config.password.minLength}
+      />
+    </AuthShell>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { FormMessage } from "@/components/form-message";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { registerSchema } from "@/lib/security/schemas";
+import { registerAction } from "./actions";
+
+interface RegisterFormProps {
+  next?: string;
+  usernames: { required: boolean } | null;
+  minLength: number;
+}
+
+export function RegisterForm({ next, usernames, minLength }: RegisterFormProps) {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(registerSchema, registerAction, {
+    email: "",
+    username: "",
+    password: "",
+    passwordConfirm: "",
+    next,
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Create account">
+      <FormMessage state={state} />
+      <TextField label="Email" type="email" autoComplete="email" autoCapitalize="none" spellCheck={false} autoFocus error={errorOf("email")} {...form.register("email")} />
+      {usernames ? (
+        <TextField
+          label={usernames.required ? "Username" : "Username (optional)"}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          hint="Letters and numbers only."
+          error={errorOf("username")}
+          {...form.register("username")}
+        />
+      ) : null}
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint={`At least ${minLength} characters. A passphrase of a few random words works well.`}
+        error={errorOf("password")}
+        {...form.register("password")}
+      />
+      <TextField label="Confirm password" type="password" autoComplete="new-password" error={errorOf("passwordConfirm")} {...form.register("passwordConfirm")} />
+      <input type="hidden" {...form.register("next")} />
+      <Button type="submit" className="w-full" pending={pending}>
+        Create account
+      </Button>
+    </form>
+  );
+}

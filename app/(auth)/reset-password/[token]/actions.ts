@@ -1,0 +1,22 @@
+"use server";
+import { redirect } from "next/navigation";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import { currentRequestContext, endCurrentSession } from "@/lib/security/current-user";
+import { resetPassword } from "@/lib/security/password-reset";
+import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/security/schemas";
+
+export async function resetPasswordAction(input: ResetPasswordInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const parsed = resetPasswordSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+  const result = await resetPassword(parsed.data, ctx);
+  if (!result.ok) {
+    if (result.code === "INVALID_RESET_PASSWORD_TOKEN" || result.code === "PASSWORD_RESET_EXPIRED") {
+      redirect(`/forgot-password?notice=${result.code}`);
+    }
+    return stateFromFailure(result);
+  }
+  // Not signed in afterwards (reference default); clear any cookie of the now-dead session.
+  await endCurrentSession();
+  redirect("/login?notice=PASSWORD_RESET_NO_LOGIN");
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/format";
+import { devMailboxEnabled } from "@/lib/mail/dev-mailbox";
+import { listOutbox } from "@/lib/mail/outbox";
+import { firstParam, type SearchParams } from "@/lib/notices";
+
+export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
+
+/** Development outbox: every email the app "sent", newest first. */
+export default async function MailboxPage({ searchParams }: { searchParams: SearchParams }) {
+  if (!devMailboxEnabled()) notFound();
+  const to = firstParam((await searchParams).to)?.slice(0, 254) || undefined;
+  const messages = await listOutbox({ to, limit: 50 });
+  return (
+    <div className="mx-auto w-full max-w-5xl space-y-6 px-4 py-8 sm:px-6 md:py-12">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Dev mailbox</h1>
+        <p className="mt-1 text-sm text-muted">
+          Mail is not delivered in development; it lands here. Set <code>RESEND_API_KEY</code> to send real email.
+        </p>
+      </div>
+      <form className="flex flex-wrap items-end gap-2" role="search">
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium">Recipient</span>
+          <input name="to" type="email" defaultValue={to} className="input" placeholder="someone@example.com" />
+        </label>
+        <button type="submit" className="btn-secondary">Filter</button>
+      </form>
+      {messages.length === 0 ? <p className="text-sm text-muted">No messages yet.</p> : null}
+      <ul className="space-y-4" data-testid="mailbox">
+        {messages.map((m) => (
+          <li key={m.id}>
+            <Card>
+              <CardHeader title={m.subject ?? "(SMS)"} description={`To ${m.to} · ${formatDateTime(m.at)}`} />
+              <CardBody>
+                <details>
+                  <summary className="cursor-pointer text-sm font-medium">Show message</summary>
+                  {m.html ? (
+                    <iframe title={`Email: ${m.subject ?? ""}`} sandbox="" srcDoc={m.html} className="mt-3 h-96 w-full rounded-lg border border-border bg-white" />
+                  ) : null}
+                  <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-lg bg-subtle p-3 text-xs">{m.text}</pre>
+                </details>
+              </CardBody>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { getConfig } from "@/lib/security/config";
+import { getSession } from "@/lib/security/current-user";
+import { signOutAction } from "./logout/actions";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { appName } = getConfig();
+  return { title: { default: appName, template: `%s · ${appName}` }, description: `${appName} account` };
+}
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b0b12" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { appName, adminRole } = getConfig();
+  const current = await getSession();
+  const isAdmin = current?.authorization.roles.includes(adminRole) ?? false;
+  return (
+    <html lang="en">
+      <body className="min-h-dvh antialiased">
+        <SiteHeader appName={appName} user={current ? { email: current.user.email } : null} isAdmin={isAdmin} signOutAction={signOutAction} />
+        <main id="main" tabIndex={-1} className="outline-none">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+type Item = { href: string; label: string; icon: string };
+
+const items: readonly Item[] = [
+  { href: "/account", label: "Overview", icon: "M4 5h6v6H4zM14 5h6v6h-6zM4 15h6v4H4zM14 15h6v4h-6z" },
+  {
+    href: "/account/password",
+    label: "Password",
+    icon: "M7 11V8a5 5 0 0 1 10 0v3M5.5 11h13a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-13a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1ZM12 15v2",
+  },
+  {
+    href: "/account/sessions",
+    label: "Sessions",
+    icon: "M3.5 5.5h17v10h-17zM8 19.5h8M12 15.5v4",
+  },
+  { href: "/account/activity", label: "Activity", icon: "M3 12h4l3-7 4 14 3-7h4" },
+];
+
+function isActive(pathname: string, href: string): boolean {
+  if (href === "/account") return pathname === "/account";
+  return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+export function AccountNav({ className }: { className?: string }) {
+  const pathname = usePathname() ?? "";
+  return (
+    <nav aria-label="Account" className={className}>
+      <ul className="-mx-4 flex gap-1 overflow-x-auto border-b border-zinc-200 px-4 [scrollbar-width:none] lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:border-0 lg:px-0 dark:border-zinc-800">
+        {items.map((item) => {
+          const active = isActive(pathname, item.href);
+          return (
+            <li key={item.href} className="shrink-0">
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={
+                  "group flex items-center gap-2.5 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:-outline-offset-2 lg:rounded-lg lg:border-b-0 lg:py-2 " +
+                  (active
+                    ? "border-brand-600 text-zinc-900 lg:bg-zinc-100 dark:border-brand-400 dark:text-white dark:lg:bg-zinc-800/70"
+                    : "border-transparent text-zinc-600 hover:text-zinc-900 lg:hover:bg-zinc-50 dark:text-zinc-400 dark:hover:text-white dark:lg:hover:bg-zinc-900")
+                }
+              >
+                <svg
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.75"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                  aria-hidden="true"
+                  className={
+                    "hidden size-[18px] shrink-0 lg:block " +
+                    (active ? "text-brand-600 dark:text-brand-400" : "text-zinc-500 group-hover:text-zinc-700 dark:group-hover:text-zinc-300")
+                  }
+                >
+                  <path d={item.icon} />
+                </svg>
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,12 @@
+import { Alert } from "@/components/ui/alert";
+import type { Notice } from "@/lib/notices";
+
+/** The flash message of a redirect (see lib/notices.ts). */
+export function NoticeBanner({ notice }: { notice: Notice | null }) {
+  if (!notice) return null;
+  return (
+    <Alert tone={notice.tone} testId="notice">
+      {notice.message}
+    </Alert>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useId } from "react";
+import type { InputHTMLAttributes, ReactNode, Ref } from "react";
+
+export type CheckboxProps = {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  ref?: Ref<HTMLInputElement>;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "type">;
+
+export function Checkbox({
+  label,
+  hint,
+  error,
+  ref,
+  id,
+  name,
+  className,
+  "aria-describedby": describedBy,
+  ...rest
+}: CheckboxProps) {
+  const autoId = useId();
+  const fieldId = id ?? name ?? autoId;
+  const hintId = `${fieldId}-hint`;
+  const errorId = `${fieldId}-error`;
+  const describedByIds =
+    [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <div className={className ? `flex gap-3 ${className}` : "flex gap-3"}>
+      <div className="flex h-5 items-center">
+        <input
+          {...rest}
+          ref={ref}
+          id={fieldId}
+          name={name}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedByIds}
+          className="size-4 shrink-0 cursor-pointer accent-brand-600 disabled:cursor-not-allowed dark:accent-brand-500"
+        />
+      </div>
+      <div className="text-sm leading-5">
+        <label htmlFor={fieldId} className="cursor-pointer font-medium text-zinc-900 dark:text-zinc-100">
+          {label}
+        </label>
+        {hint ? (
+          <p id={hintId} className="text-zinc-600 dark:text-zinc-400">
+            {hint}
+          </p>
+        ) : null}
+        {error ? (
+          <p id={errorId} data-testid={`${name ?? fieldId}-error`} className="text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

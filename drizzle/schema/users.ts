@@ -1,0 +1,47 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    // Lower-cased, NFKC form used for look-ups and uniqueness; `email` keeps what the user typed.
+    emailNormalized: text("email_normalized").notNull().unique(),
+    username: text("username"),
+    usernameNormalized: text("username_normalized").unique(),
+    // Null for password-less accounts (unified sign-in, passkeys).
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    // Rotating this ends every session and invalidates every outstanding token of the user.
+    uniquifier: text("uniquifier").notNull().unique(),
+    // Consecutive failed password attempts; reset on success (NIST 800-63B §5.2.2 lockout).
+    failedLoginCount: integer("failed_login_count").notNull().default(0),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    currentLoginAt: timestamp("current_login_at", { withTimezone: true }),
+    lastLoginIp: text("last_login_ip"),
+    currentLoginIp: text("current_login_ip"),
+    loginCount: integer("login_count").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("users_created_at_idx").on(t.createdAt)],
+);
+
+export const roles = pgTable("roles", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  description: text("description"),
+  permissions: text("permissions").array().notNull().default(sql`'{}'::text[]`),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const userRoles = pgTable(
+  "user_roles",
+  {
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    roleId: uuid("role_id").notNull().references(() => roles.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.roleId] }), index("user_roles_role_idx").on(t.roleId)],
+);

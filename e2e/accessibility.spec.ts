@@ -1,0 +1,50 @@
+// Guarantee: every page passes axe (WCAG 2.1 A/AA rules) with zero serious or critical violations,
+// in light and dark colour schemes.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { E2E_ADMIN } from "./support/admin";
+import { expect, latestEmail, linkFrom, newSignedInUser, signIn, test } from "./support/fixtures";
+
+async function expectAccessible(page: Page, path: string): Promise<void> {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${path} [${colorScheme}] ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  }
+}
+
+test("anonymous pages", async ({ page }) => {
+  for (const path of ["/", "/login", "/register", "/register/check-email?email=a%40example.com", "/confirm", "/forgot-password", "/dev/mailbox", "/no-such-page"]) {
+    await expectAccessible(page, path);
+  }
+});
+
+test("reset password page", async ({ page }) => {
+  const { email } = await newSignedInUser(page);
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  const mail = await latestEmail(page.request, email, "Password reset instructions");
+  await expectAccessible(page, linkFrom(mail.text, "/reset-password/"));
+});
+
+test("signed-in pages, 403 and forms with errors", async ({ page }) => {
+  await newSignedInUser(page);
+  for (const path of ["/account", "/account/password", "/account/sessions", "/account/activity", "/verify", "/admin/users"]) {
+    await expectAccessible(page, path);
+  }
+  await page.goto("/account/password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByTestId("password-error")).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});
+
+test("admin users page", async ({ page }) => {
+  await page.goto("/login");
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page).toHaveURL(/\/account$/);
+  await expectAccessible(page, "/admin/users");
+});

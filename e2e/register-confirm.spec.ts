@@ -1,0 +1,86 @@
+// Guarantee: a new account must prove its email before it can sign in, through a single-use link
+// read from the outbox; an existing address gets the same page (no enumeration) and its owner an email.
+import { emailCount, expect, latestEmail, linkFrom, register, signIn, strongPassword, test, uniqueEmail } from "./support/fixtures";
+
+test("register, confirm by email link, then sign in", async ({ page }) => {
+  const email = uniqueEmail();
+  const password = strongPassword();
+  await register(page, email, password);
+  await expect(page.getByTestId("notice")).toContainText("To confirm your email address");
+
+  await page.goto("/login");
+  await signIn(page, email, password);
+  await expect(page.getByTestId("form-message")).toContainText("Email requires confirmation.");
+
+  const mail = await latestEmail(page.request, email, "Welcome");
+  const confirmPath = linkFrom(mail.text, "/confirm/");
+  await page.goto(confirmPath);
+  await expect(page).toHaveURL(/\/login\?notice=EMAIL_CONFIRMED/);
+  await expect(page.getByTestId("notice")).toContainText("Your email has been confirmed");
+
+  // The link is single-use.
+  await page.goto(confirmPath);
+  await expect(page.getByTestId("notice")).toContainText("already been confirmed");
+
+  await signIn(page, email.toUpperCase(), password);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("main")).toContainText(email);
+  await expect(page.getByRole("main")).toContainText("Confirmed");
+});
+
+test("registering an existing email looks the same and mails the owner", async ({ page, browser }) => {
+  const email = uniqueEmail();
+  await register(page, email, strongPassword());
+  const before = await emailCount(page.request, email);
+
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "10.9.9.9" } });
+  const second = await other.newPage();
+  await register(second, email, strongPassword());
+  await expect(second.getByTestId("notice")).toContainText("To confirm your email address");
+  const mail = await latestEmail(second.request, email, "Welcome");
+  expect(mail.text).toMatch(/tried to register/i);
+  expect(await emailCount(page.request, email)).toBe(before + 1);
+  await other.close();
+});
+
+test("register shows field errors from the client and the server", async ({ page }) => {
+  await page.goto("/register");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("email-error")).toHaveText("Email not provided");
+
+  await page.getByLabel("Email").fill(uniqueEmail());
+  await page.getByLabel("Password", { exact: true }).fill("password123");
+  await page.getByLabel("Confirm password").fill("password123");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("password-error")).toContainText("too common");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Password", { exact: true }).fill(strongPassword());
+  await page.getByLabel("Confirm password").fill("something else entirely");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByTestId("passwordConfirm-error")).toHaveText("Passwords do not match");
+});
+
+test("a tampered confirmation link is refused with a clear message", async ({ page }) => {
+  await page.goto("/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  await expect(page).toHaveURL(/\/confirm\?notice=INVALID_CONFIRMATION_TOKEN/);
+  await expect(page.getByTestId("notice")).toContainText("Invalid confirmation token.");
+  const response = await page.goto("/confirm/%00%ff");
+  expect(response?.status()).toBeLessThan(500);
+});
+
+test("resend confirmation answers the same for any address and mails only unconfirmed owners", async ({ page }) => {
+  const email = uniqueEmail();
+  await register(page, email, strongPassword());
+  const before = await emailCount(page.request, email);
+  await page.goto(`/confirm?email=${encodeURIComponent(email)}`);
+  await page.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("confirmation instructions have been sent");
+  await expect.poll(() => emailCount(page.request, email)).toBe(before + 1);
+
+  const nobody = uniqueEmail("nobody");
+  await page.getByLabel("Email").fill(nobody);
+  await page.getByRole("button", { name: "Send confirmation link" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("confirmation instructions have been sent");
+  expect(await emailCount(page.request, nobody)).toBe(0);
+});

@@ -1,0 +1,94 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+
+/** A fresh client IP per test (sent as X-Forwarded-For), so per-IP rate limits never collide. */
+export function randomIp(): string {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${randomUUID().slice(0, 12)}@example.com`;
+}
+
+/** A passphrase that passes the policy (not common, long enough). */
+export function strongPassword(): string {
+  return `Gatehouse ${randomUUID().slice(0, 8)} passphrase`;
+}
+
+export const test = base.extend<{ ip: string }>({
+  ip: async ({}, use) => {
+    await use(randomIp());
+  },
+  page: async ({ page, ip }, use) => {
+    await page.context().setExtraHTTPHeaders({ "x-forwarded-for": ip });
+    await use(page);
+  },
+});
+
+export { expect };
+
+interface OutboxMessage {
+  id: number;
+  to: string;
+  subject: string | null;
+  text: string;
+  html: string | null;
+}
+
+/** Waits for the newest email to `to` (optionally with a subject) in the dev outbox. */
+export async function latestEmail(request: APIRequestContext, to: string, subject?: string, newerThan = 0): Promise<OutboxMessage> {
+  let found: OutboxMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
+        const { messages } = (await response.json()) as { messages: OutboxMessage[] };
+        found = messages.find((m) => m.id > newerThan && (!subject || m.subject === subject));
+        return Boolean(found);
+      },
+      { timeout: 10_000, message: `email to ${to}${subject ? ` (${subject})` : ""}` },
+    )
+    .toBe(true);
+  return found!;
+}
+
+export async function emailCount(request: APIRequestContext, to: string): Promise<number> {
+  const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
+  return ((await response.json()) as { messages: OutboxMessage[] }).messages.length;
+}
+
+/** The first link in an email's text that points at `pathPrefix` (e.g. "/confirm/"). */
+export function linkFrom(text: string, pathPrefix: string): string {
+  const match = text.match(new RegExp(`https?://[^\\s)\\]]+${pathPrefix.replace(/\//g, "\\/")}[A-Za-z0-9_-]+`));
+  if (!match) throw new Error(`no ${pathPrefix} link in:\n${text}`);
+  return new URL(match[0]).pathname;
+}
+
+export async function register(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/register");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/register\/check-email/);
+}
+
+export async function signIn(page: Page, email: string, password: string, options: { remember?: boolean } = {}): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  if (options.remember) await page.getByLabel("Keep me signed in on this device").check();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Registers, confirms through the emailed link and signs in; ends on /account. */
+export async function newSignedInUser(page: Page, options: { remember?: boolean } = {}): Promise<{ email: string; password: string }> {
+  const email = uniqueEmail();
+  const password = strongPassword();
+  await register(page, email, password);
+  const mail = await latestEmail(page.request, email, "Welcome");
+  await page.goto(linkFrom(mail.text, "/confirm/"));
+  await expect(page).toHaveURL(/\/login\?notice=EMAIL_CONFIRMED/);
+  await signIn(page, email, password, options);
+  await expect(page).toHaveURL(/\/account$/);
+  return { email, password };
+}

@@ -1,0 +1,41 @@
+import type { ReactElement } from "react";
+import { ChangeNoticeEmail } from "./change-notice";
+import { ConfirmationInstructionsEmail } from "./confirmation-instructions";
+import { ResetInstructionsEmail } from "./reset-instructions";
+import { ResetNoticeEmail } from "./reset-notice";
+import { WelcomeEmail } from "./welcome";
+import { WelcomeExistingEmail } from "./welcome-existing";
+import { WelcomeExistingUsernameEmail } from "./welcome-existing-username";
+
+export interface EmailDefinition<P> {
+  subject: (props: P) => string;
+  component: (props: P) => ReactElement;
+}
+
+// Keys and subjects follow Flask-Security's template names and EMAIL_SUBJECT_* defaults, so
+// anyone porting copy or tests from there finds the same mail. Subjects take the props so a
+// product can make them richer (e.g. `Welcome to ${p.appName}`) without touching callers.
+const definitions = {
+  welcome: { subject: () => "Welcome", component: WelcomeEmail },
+  welcome_existing: { subject: () => "Welcome", component: WelcomeExistingEmail },
+  welcome_existing_username: { subject: () => "Welcome", component: WelcomeExistingUsernameEmail },
+  confirmation_instructions: { subject: () => "Please confirm your email", component: ConfirmationInstructionsEmail },
+  reset_instructions: { subject: () => "Password reset instructions", component: ResetInstructionsEmail },
+  reset_notice: { subject: () => "Your password has been reset", component: ResetNoticeEmail },
+  change_notice: { subject: () => "Your password has been changed", component: ChangeNoticeEmail },
+} as const;
+
+export type EmailName = keyof typeof definitions;
+export type EmailProps<K extends EmailName> = Parameters<(typeof definitions)[K]["component"]>[0];
+
+// Annotated as a mapped type so `EMAILS[name]` keeps its link to `EmailProps<K>` inside generic
+// code (sendEmail) instead of widening to a union of unrelated definitions.
+export const EMAILS: { readonly [K in EmailName]: EmailDefinition<EmailProps<K>> } = definitions;
+
+export type { ChangeNoticeEmailProps } from "./change-notice";
+export type { ConfirmationInstructionsEmailProps } from "./confirmation-instructions";
+export type { ResetInstructionsEmailProps } from "./reset-instructions";
+export type { ResetNoticeEmailProps } from "./reset-notice";
+export type { WelcomeEmailProps } from "./welcome";
+export type { WelcomeExistingEmailProps } from "./welcome-existing";
+export type { WelcomeExistingUsernameEmailProps } from "./welcome-existing-username";

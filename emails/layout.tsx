@@ -1,0 +1,135 @@
+import type { ReactElement, ReactNode } from "react";
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from "@react-email/components";
+
+// Every template draws its look from here, so a product team restyles all mail in one place.
+// Inline styles only: most mail clients strip <style> blocks and ignore external CSS.
+export const emailTheme = {
+  fontFamily:
+    '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  monoFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+  background: "#f6f7f9",
+  card: "#ffffff",
+  border: "#e5e7eb",
+  text: "#111827",
+  muted: "#6b7280",
+  accent: "#111827",
+  accentText: "#ffffff",
+} as const;
+
+export interface EmailLayoutProps {
+  /** Inbox preview line; hidden in the body and skipped in the plain-text part. */
+  preview: string;
+  appName: string;
+  children: ReactNode;
+}
+
+export function EmailLayout({ preview, appName, children }: EmailLayoutProps): ReactElement {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ backgroundColor: emailTheme.background, fontFamily: emailTheme.fontFamily, margin: 0, padding: "24px 0" }}>
+        <Container
+          style={{
+            backgroundColor: emailTheme.card,
+            border: `1px solid ${emailTheme.border}`,
+            borderRadius: "8px",
+            maxWidth: "560px",
+            padding: "32px",
+          }}
+        >
+          <Section>
+            <Heading as="h1" style={{ color: emailTheme.text, fontSize: "20px", fontWeight: 600, margin: "0 0 24px" }}>
+              {appName}
+            </Heading>
+          </Section>
+          <Section>{children}</Section>
+          <Hr style={{ borderColor: emailTheme.border, margin: "32px 0 16px" }} />
+          <Text style={{ color: emailTheme.muted, fontSize: "12px", lineHeight: "18px", margin: 0 }}>
+            {`You received this email because of activity on your ${appName} account.`}
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function EmailText({ children }: { children: ReactNode }): ReactElement {
+  return <Text style={{ color: emailTheme.text, fontSize: "15px", lineHeight: "24px", margin: "0 0 16px" }}>{children}</Text>;
+}
+
+/** A call-to-action button. Pair it with `EmailLink` so the raw URL survives clients that block buttons. */
+export function EmailButton({ href, children }: { href: string; children: ReactNode }): ReactElement {
+  return (
+    <Section style={{ margin: "8px 0 24px" }}>
+      <Button
+        href={href}
+        style={{
+          backgroundColor: emailTheme.accent,
+          borderRadius: "6px",
+          color: emailTheme.accentText,
+          fontSize: "15px",
+          fontWeight: 600,
+          padding: "12px 20px",
+          textDecoration: "none",
+        }}
+      >
+        {children}
+      </Button>
+    </Section>
+  );
+}
+
+/** The raw URL as text, for copy-paste; the plain-text part shows it once (text equals href). */
+export function EmailLink({ href }: { href: string }): ReactElement {
+  return (
+    <Text style={{ color: emailTheme.muted, fontSize: "13px", lineHeight: "20px", margin: "0 0 16px", wordBreak: "break-all" }}>
+      <Link href={href} style={{ color: emailTheme.muted, textDecoration: "underline" }}>
+        {href}
+      </Link>
+    </Text>
+  );
+}
+
+/**
+ * A value the reader types or compares (a username, a code). A bare <code> rather than
+ * CodeInline: that one renders its content twice (an Orange.fr workaround), which doubles it
+ * in the plain-text part.
+ */
+export function EmailCode({ children }: { children: ReactNode }): ReactElement {
+  return (
+    <code style={{ fontFamily: emailTheme.monoFamily, backgroundColor: emailTheme.background, borderRadius: "4px", padding: "2px 6px" }}>
+      {children}
+    </code>
+  );
+}
+
+/**
+ * The one action an email asks for: a button, the raw link for clients that hide buttons, and
+ * (for expiring tokens) when it stops working — said up front so an old email isn't a mystery.
+ */
+export function EmailAction({ href, label, expiresIn }: { href: string; label: string; expiresIn?: string }): ReactElement {
+  return (
+    <>
+      {/* The plain-text part skips the button and its caption: there the raw link is the action. */}
+      <div data-skip-in-text="true">
+        <EmailButton href={href}>{label}</EmailButton>
+        <EmailText>Or paste this link into your browser:</EmailText>
+      </div>
+      <EmailLink href={href} />
+      {expiresIn ? <EmailText>{`This link will expire in ${expiresIn}.`}</EmailText> : null}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "@/drizzle/schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle: same query surface as the database. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Queryable = Database | Tx;
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle", "migrations");
+// Any fixed 64-bit number: serialises migrations when several instances start at once.
+const MIGRATION_LOCK_ID = 7_215_046_183;
+
+interface Opened {
+  db: Database;
+  close: () => Promise<void>;
+  driver: "pglite" | "postgres";
+}
+
+// One connection pool per process, shared across Next's module graphs (route handlers,
+// server actions and proxy may load this module separately).
+const globalStore = globalThis as unknown as { __gatehouseDb?: Promise<Opened> };
+
+/** The database, opened (and migrated) on first use — never at import time, because `next build` imports modules. */
+export function getDb(): Promise<Database> {
+  globalStore.__gatehouseDb ??= open().catch((error: unknown) => {
+    globalStore.__gatehouseDb = undefined;
+    throw error;
+  });
+  return globalStore.__gatehouseDb.then((o) => o.db);
+}
+
+export async function closeDb(): Promise<void> {
+  const opened = globalStore.__gatehouseDb;
+  globalStore.__gatehouseDb = undefined;
+  if (opened) await (await opened).close();
+}
+
+export function databaseDriver(): "pglite" | "postgres" {
+  return process.env.DATABASE_URL ? "postgres" : "pglite";
+}
+
+async function open(): Promise<Opened> {
+  const migrate = process.env.DATABASE_MIGRATE_ON_START !== "false";
+  if (process.env.DATABASE_URL) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(process.env.DATABASE_URL, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    });
+    const db = drizzle(client, { schema }) as unknown as Database;
+    if (migrate) {
+      const { migrate: run } = await import("drizzle-orm/postgres-js/migrator");
+      const conn = await client.reserve();
+      try {
+        await conn`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+        await run(drizzle(conn, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await conn`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
+        conn.release();
+      }
+    }
+    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dir = process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite");
+  if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir);
+  const db = drizzle(client, { schema }) as unknown as Database;
+  if (migrate) {
+    const { migrate: run } = await import("drizzle-orm/pglite/migrator");
+    await run(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+  return { db, driver: "pglite", close: () => client.close() };
+}

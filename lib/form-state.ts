@@ -1,0 +1,39 @@
+import type { ZodError } from "zod";
+import { messageFor, type Failure } from "@/lib/security/errors";
+import { fieldErrorsFrom } from "@/lib/security/schemas";
+
+/** What a server action hands back to its form when it does not redirect. */
+export type FormState = {
+  tone: "error" | "success" | "info";
+  message?: string;
+  /** Per-field messages, keyed by the form field's name. */
+  fieldErrors?: Record<string, string[]>;
+  /** A stable error code (Flask-Security message key) for tests and analytics. */
+  code?: string;
+} | null;
+
+export function stateFromFailure(failure: Failure): FormState {
+  const retry = failure.retryAfter ? ` Try again in ${formatWait(failure.retryAfter)}.` : "";
+  const fieldErrors = failure.fieldErrors && Object.keys(failure.fieldErrors).length ? failure.fieldErrors : undefined;
+  return {
+    tone: "error",
+    code: failure.code,
+    // Field-level failures are shown next to their fields; the banner then just says so.
+    message: fieldErrors && failure.code === "INVALID_INPUT" ? "Please fix the errors below." : `${messageFor(failure.code)}${retry}`,
+    fieldErrors: fieldErrors as Record<string, string[]> | undefined,
+  };
+}
+
+export function stateFromInvalidInput(error: ZodError): FormState {
+  return { tone: "error", code: "INVALID_INPUT", message: "Please fix the errors below.", fieldErrors: fieldErrorsFrom(error) };
+}
+
+export function successState(message: string): FormState {
+  return { tone: "success", message };
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}

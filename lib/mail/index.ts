@@ -1,0 +1,54 @@
+import "server-only";
+import { createElement } from "react";
+import { render } from "@react-email/render";
+import type { Options as RenderOptions } from "@react-email/render";
+import { EMAILS } from "@/emails";
+import type { EmailName, EmailProps } from "@/emails";
+import { getConfig } from "@/lib/security/config";
+import { outboxTransport } from "./outbox";
+import { resendTransport } from "./resend";
+import type { MailMessage, MailTransport } from "./transport";
+
+export { MailDeliveryError } from "./transport";
+export type { MailMessage, MailTransport } from "./transport";
+export type { EmailName, EmailProps } from "@/emails";
+
+// html-to-text shouts headings by default; the app name in the header should read as written.
+const PLAIN_TEXT: RenderOptions = {
+  plainText: true,
+  htmlToTextOptions: { selectors: [{ selector: "h1", options: { uppercase: false } }] },
+};
+
+let override: MailTransport | null = null;
+
+/** Replaces the configured transport (tests); `null` restores it. */
+export function setMailTransport(transport: MailTransport | null): void {
+  override = transport;
+}
+
+/**
+ * The transport in use: the override, else the one the config names. Built per call (it is
+ * cheap) so a test that changes env and calls resetConfig() gets the matching transport.
+ */
+export function getMailTransport(): MailTransport {
+  if (override) return override;
+  const { transport, resendApiKey, resendBaseUrl } = getConfig().mail;
+  if (transport === "outbox") return outboxTransport;
+  // Config validation already demands the key for "resend"; this guards a hand-built config.
+  if (!resendApiKey) throw new Error("MAIL_TRANSPORT=resend needs RESEND_API_KEY");
+  return resendTransport(resendApiKey, resendBaseUrl);
+}
+
+/** Renders one of the `emails/` templates (HTML and plain text from the same component). */
+export async function renderEmail<K extends EmailName>(name: K, props: EmailProps<K>): Promise<Omit<MailMessage, "from" | "to">> {
+  const definition = EMAILS[name];
+  const element = createElement(definition.component, props);
+  const [html, text] = await Promise.all([render(element), render(element, PLAIN_TEXT)]);
+  return { subject: definition.subject(props), html, text };
+}
+
+/** Renders and sends a template. Throws MailDeliveryError when the transport could not send. */
+export async function sendEmail<K extends EmailName>(name: K, to: string, props: EmailProps<K>): Promise<void> {
+  const rendered = await renderEmail(name, props);
+  await getMailTransport().send({ from: getConfig().emails.sender, to, ...rendered });
+}

@@ -1,0 +1,29 @@
+import "server-only";
+
+export interface MailMessage {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface MailTransport {
+  name: "resend" | "outbox";
+  send(message: MailMessage): Promise<void>;
+}
+
+/**
+ * The message did not leave. Thrown (never returned) so a caller that forgets to check can't
+ * tell a user "we sent you a link" when nothing was sent.
+ */
+export class MailDeliveryError extends Error {
+  override name = "MailDeliveryError";
+  /** The provider's HTTP status, when it answered at all. */
+  readonly statusCode: number | null;
+
+  constructor(message: string, options: { statusCode?: number | null; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.statusCode = options.statusCode ?? null;
+  }
+}

@@ -1,0 +1,41 @@
+import { MESSAGES, type ErrorCode } from "@/lib/security/errors";
+
+/**
+ * Flash messages carried across a redirect as `?notice=KEY`. Only these keys render, so a
+ * crafted link cannot put arbitrary text on our pages.
+ */
+const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
+  LOGGED_OUT: "info",
+  EMAIL_CONFIRMED: "success",
+  ALREADY_CONFIRMED: "info",
+  CONFIRM_REGISTRATION: "info",
+  INVALID_CONFIRMATION_TOKEN: "error",
+  CONFIRMATION_EXPIRED: "error",
+  PASSWORD_RESET_NO_LOGIN: "success",
+  INVALID_RESET_PASSWORD_TOKEN: "error",
+  PASSWORD_RESET_EXPIRED: "error",
+  PASSWORD_CHANGE: "success",
+  REAUTHENTICATION_SUCCESSFUL: "success",
+  REAUTHENTICATION_REQUIRED: "info",
+  SESSION_REVOKED: "success",
+};
+
+export interface Notice {
+  code: ErrorCode;
+  tone: "success" | "info" | "error";
+  message: string;
+}
+
+export function noticeFrom(value: string | string[] | undefined): Notice | null {
+  const code = Array.isArray(value) ? value[0] : value;
+  if (!code || !Object.hasOwn(NOTICE_TONES, code)) return null;
+  const key = code as ErrorCode;
+  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: MESSAGES[key] };
+}
+
+/** Next 16 passes searchParams as a Promise of string | string[] values. */
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,190 @@
+import { z } from "zod";
+import { parseDuration } from "./duration";
+
+/**
+ * Every security setting in one typed object, read from the environment once and validated at
+ * start-up (instrumentation.ts). Names mirror Flask-Security's `SECURITY_*` settings; defaults
+ * follow its documentation except where docs/decisions says otherwise (generic responses on,
+ * every feature of this starter on).
+ */
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ["true", "1", "yes", "on"].includes(v)));
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const seconds = parseDuration(v ?? fallback);
+      if (seconds === null) {
+        ctx.addIssue({ code: "custom", message: `"${v}" is not a duration (e.g. 90s, 30m, 12h, 2d)` });
+        return z.NEVER;
+      }
+      return seconds;
+    });
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
+
+const DEV_AUTH_SECRET = "gatehouse-development-secret-do-not-use-in-production";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).optional().transform((v) => v ?? "development"),
+    NEXT_PHASE: z.string().optional(),
+    APP_URL: z.url({ protocol: /^https?$/ }).optional().transform((v) => (v ?? "http://localhost:3000").replace(/\/+$/, "")),
+    SECURITY_APP_NAME: z.string().min(1).max(64).optional().transform((v) => v ?? "Gatehouse"),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
+    TRUST_PROXY: int(1, 0, 10),
+
+    SECURITY_REGISTERABLE: bool(true),
+    SECURITY_CONFIRMABLE: bool(true),
+    SECURITY_RECOVERABLE: bool(true),
+    SECURITY_CHANGEABLE: bool(true),
+    SECURITY_TRACKABLE: bool(true),
+    SECURITY_LOGIN_WITHOUT_CONFIRMATION: bool(false),
+    SECURITY_RETURN_GENERIC_RESPONSES: bool(true),
+    SECURITY_USERNAME_ENABLE: bool(false),
+    SECURITY_USERNAME_REQUIRED: bool(false),
+    SECURITY_USERNAME_MIN_LENGTH: int(4, 1, 64),
+    SECURITY_USERNAME_MAX_LENGTH: int(32, 1, 255),
+    SECURITY_SEND_REGISTER_EMAIL: bool(true),
+    SECURITY_SEND_PASSWORD_CHANGE_EMAIL: bool(true),
+    SECURITY_SEND_PASSWORD_RESET_NOTICE_EMAIL: bool(true),
+
+    SECURITY_CONFIRM_EMAIL_WITHIN: duration("2d"),
+    SECURITY_RESET_PASSWORD_WITHIN: duration("1d"),
+    SECURITY_FRESHNESS: duration("24h"),
+    SECURITY_FRESHNESS_GRACE_PERIOD: duration("1h"),
+    SECURITY_SESSION_LIFETIME: duration("12h"),
+    SECURITY_REMEMBER_LIFETIME: duration("30d"),
+
+    SECURITY_PASSWORD_LENGTH_MIN: int(8, 8, 128),
+    SECURITY_PASSWORD_COMPLEXITY_CHECKER: z.enum(["zxcvbn", "none"]).optional().transform((v) => v ?? "none"),
+    SECURITY_ZXCVBN_MINIMUM_SCORE: int(3, 0, 4),
+    SECURITY_PASSWORD_CHECK_BREACHED: z.enum(["false", "true", "strict"]).optional().transform((v) => v ?? "false"),
+    SECURITY_PASSWORD_BREACHED_COUNT: int(1, 1, 1_000_000),
+    SECURITY_HIBP_BASE_URL: z.url().optional().transform((v) => (v ?? "https://api.pwnedpasswords.com").replace(/\/+$/, "")),
+    SECURITY_HIBP_TIMEOUT_MS: int(2000, 100, 30_000),
+
+    SECURITY_POST_LOGIN_VIEW: z.string().startsWith("/").optional().transform((v) => v ?? "/account"),
+    SECURITY_POST_LOGOUT_VIEW: z.string().startsWith("/").optional().transform((v) => v ?? "/"),
+    SECURITY_EMAIL_SENDER: z.string().min(3).optional().transform((v) => v ?? "Gatehouse <no-reply@localhost>"),
+    SECURITY_RATE_LIMIT_ENABLED: bool(true),
+    SECURITY_ADMIN_ROLE: z.string().min(1).optional().transform((v) => v ?? "admin"),
+
+    MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+  })
+  .superRefine((env, ctx) => {
+    // `next build` runs with NODE_ENV=production but needs no runtime secrets.
+    const production = env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build";
+    if (production && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production (openssl rand -base64 32)" });
+    }
+    if (env.MAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "MAIL_TRANSPORT=resend needs RESEND_API_KEY" });
+    }
+    if (production && !env.RESEND_API_KEY && env.MAIL_TRANSPORT !== "outbox") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message:
+          "No mail transport in production: set RESEND_API_KEY (or MAIL_TRANSPORT=outbox for a staging/test deployment that reads mail at /dev/mailbox)",
+      });
+    }
+    if (env.SECURITY_USERNAME_MIN_LENGTH > env.SECURITY_USERNAME_MAX_LENGTH) {
+      ctx.addIssue({ code: "custom", path: ["SECURITY_USERNAME_MIN_LENGTH"], message: "must not exceed SECURITY_USERNAME_MAX_LENGTH" });
+    }
+  });
+
+export type SecurityConfig = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.output<typeof envSchema>) {
+  const production = env.NODE_ENV === "production";
+  return {
+    production,
+    appUrl: env.APP_URL,
+    appName: env.SECURITY_APP_NAME,
+    authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    /** How many X-Forwarded-For entries (from the right) to trust; 0 ignores the header. */
+    trustProxy: env.TRUST_PROXY,
+    secureCookies: env.APP_URL.startsWith("https://"),
+    features: {
+      registerable: env.SECURITY_REGISTERABLE,
+      confirmable: env.SECURITY_CONFIRMABLE,
+      recoverable: env.SECURITY_RECOVERABLE,
+      changeable: env.SECURITY_CHANGEABLE,
+      trackable: env.SECURITY_TRACKABLE,
+    },
+    loginWithoutConfirmation: env.SECURITY_LOGIN_WITHOUT_CONFIRMATION,
+    genericResponses: env.SECURITY_RETURN_GENERIC_RESPONSES,
+    username: {
+      enabled: env.SECURITY_USERNAME_ENABLE,
+      required: env.SECURITY_USERNAME_ENABLE && env.SECURITY_USERNAME_REQUIRED,
+      minLength: env.SECURITY_USERNAME_MIN_LENGTH,
+      maxLength: env.SECURITY_USERNAME_MAX_LENGTH,
+    },
+    emails: {
+      sender: env.SECURITY_EMAIL_SENDER,
+      sendRegister: env.SECURITY_SEND_REGISTER_EMAIL,
+      sendPasswordChange: env.SECURITY_SEND_PASSWORD_CHANGE_EMAIL,
+      sendPasswordResetNotice: env.SECURITY_SEND_PASSWORD_RESET_NOTICE_EMAIL,
+    },
+    /** Lifetimes, in seconds. */
+    within: {
+      confirmEmail: env.SECURITY_CONFIRM_EMAIL_WITHIN,
+      resetPassword: env.SECURITY_RESET_PASSWORD_WITHIN,
+    },
+    freshness: { maxAge: env.SECURITY_FRESHNESS, grace: env.SECURITY_FRESHNESS_GRACE_PERIOD },
+    session: { lifetime: env.SECURITY_SESSION_LIFETIME, rememberLifetime: env.SECURITY_REMEMBER_LIFETIME },
+    password: {
+      minLength: env.SECURITY_PASSWORD_LENGTH_MIN,
+      complexityChecker: env.SECURITY_PASSWORD_COMPLEXITY_CHECKER,
+      zxcvbnMinimumScore: env.SECURITY_ZXCVBN_MINIMUM_SCORE,
+      checkBreached: env.SECURITY_PASSWORD_CHECK_BREACHED,
+      breachedCount: env.SECURITY_PASSWORD_BREACHED_COUNT,
+      hibpBaseUrl: env.SECURITY_HIBP_BASE_URL,
+      hibpTimeoutMs: env.SECURITY_HIBP_TIMEOUT_MS,
+    },
+    views: { postLogin: env.SECURITY_POST_LOGIN_VIEW, postLogout: env.SECURITY_POST_LOGOUT_VIEW },
+    rateLimitEnabled: env.SECURITY_RATE_LIMIT_ENABLED,
+    adminRole: env.SECURITY_ADMIN_ROLE,
+    mail: {
+      transport: env.MAIL_TRANSPORT ?? (env.RESEND_API_KEY ? "resend" : "outbox"),
+      resendApiKey: env.RESEND_API_KEY,
+      resendBaseUrl: env.RESEND_BASE_URL,
+    },
+  } as const;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Builds the config from an environment; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): SecurityConfig {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new ConfigError(`Invalid Gatehouse configuration:\n${lines.join("\n")}`);
+  }
+  return toConfig(parsed.data);
+}
+
+let cached: SecurityConfig | undefined;
+
+/** The process-wide config (read once). Tests may call `resetConfig()` after changing env. */
+export function getConfig(): SecurityConfig {
+  cached ??= loadConfig();
+  return cached;
+}
+
+export function resetConfig(): void {
+  cached = undefined;
+}

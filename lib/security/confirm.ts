@@ -1,0 +1,67 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb, tables } from "@/lib/db";
+import { sendEmail } from "@/lib/mail";
+import { getConfig } from "./config";
+import { humanizeDuration } from "./duration";
+import { fail, messageFor, type Result } from "./errors";
+import { recordEvent } from "./events";
+import { validateEmail } from "./identity";
+import { links } from "./links";
+import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
+import type { RequestContext } from "./request-context";
+import { consumeToken, issueToken } from "./tokens";
+import { findUserByEmail, findUserById, type UserRecord } from "./users";
+
+/**
+ * Confirms an email address from its emailed link. The token is single-use and bound to the
+ * address it was sent to: after an email change it no longer confirms anything.
+ */
+export async function confirmEmail(token: string, ctx: RequestContext): Promise<Result<{ user: UserRecord }>> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const used = await consumeToken("confirm", token, tx);
+    if (used.status === "expired") return fail("CONFIRMATION_EXPIRED");
+    if (used.status === "used") return fail("ALREADY_CONFIRMED");
+    if (used.status !== "valid") return fail("INVALID_CONFIRMATION_TOKEN");
+    const user = await findUserById(used.userId, tx);
+    if (!user || user.emailNormalized !== used.payload.email) return fail("INVALID_CONFIRMATION_TOKEN");
+    if (user.confirmedAt) return fail("ALREADY_CONFIRMED");
+    const [confirmed] = await tx
+      .update(tables.users)
+      .set({ confirmedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(eq(tables.users.id, user.id))
+      .returning();
+    await recordEvent("user_confirmed", { userId: user.id, ctx }, tx);
+    return { ok: true, user: confirmed ?? user };
+  });
+}
+
+/**
+ * Sends a fresh confirmation link. Under generic responses every well-formed address gets the
+ * same answer; only an unconfirmed account's owner actually receives mail.
+ */
+export async function resendConfirmation(email: string, ctx: RequestContext): Promise<Result> {
+  const config = getConfig();
+  if (!config.features.confirmable) return fail("API_ERROR");
+  const limited = await consumeRateLimit(RATE_LIMITS.confirmResendPerIp, ctx.ip);
+  if (!limited.ok) return fail("RATE_LIMITED", undefined, limited.retryAfter);
+  const emailError = validateEmail(email);
+  if (emailError) return fail(emailError, { email: [messageFor(emailError)] });
+
+  const user = await findUserByEmail(email);
+  if (!user) return config.genericResponses ? { ok: true } : fail("USER_DOES_NOT_EXIST", { email: [messageFor("USER_DOES_NOT_EXIST")] });
+  if (user.confirmedAt) return config.genericResponses ? { ok: true } : fail("ALREADY_CONFIRMED");
+
+  const mailBudget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, user.emailNormalized);
+  if (!mailBudget.ok) return config.genericResponses ? { ok: true } : fail("RATE_LIMITED", undefined, mailBudget.retryAfter);
+  const { token } = await issueToken("confirm", user.id, config.within.confirmEmail, { email: user.emailNormalized });
+  await sendEmail("confirmation_instructions", user.email, {
+    appName: config.appName,
+    email: user.email,
+    confirmationLink: links.confirm(token),
+    within: humanizeDuration(config.within.confirmEmail),
+  });
+  await recordEvent("confirm_instructions_sent", { userId: user.id, ctx });
+  return { ok: true };
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getConfig } from "./config";
+import { PATH_HEADER } from "./current-user-path";
+import { getIssuer } from "./issuer";
+import { loginUrlFor, safeRedirectPath } from "./redirects";
+import { requestContextFrom, type RequestContext } from "./request-context";
+import { deleteSession, extendGrace, findActiveSession, isFresh, type NewSession, type SessionRecord } from "./sessions";
+import { sessionCookieName, sessionCookieOptions } from "./session-cookie";
+import type { Authorization, UserRecord } from "./users";
+
+
+export interface CurrentSession {
+  user: UserRecord;
+  session: SessionRecord;
+  authorization: Authorization;
+  token: string;
+}
+
+/** The signed-in user for this request, or null. One indexed query, memoised per request. */
+export const getSession = cache(async (): Promise<CurrentSession | null> => {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  if (!token) return null;
+  const active = await findActiveSession(token);
+  return active ? { ...active, token } : null;
+});
+
+export interface Requirements {
+  /** All of these roles (roles_required). */
+  roles?: string[];
+  /** All of these permissions (permissions_required). */
+  permissions?: string[];
+  /** Re-authentication within this many seconds; `true` = the configured FRESHNESS. */
+  fresh?: boolean | number;
+}
+
+/**
+ * The guard every signed-in page, action and route re-checks (proxy.ts is never the only gate):
+ * anonymous → /login?next=…, missing role/permission → 403, stale → /verify?next=….
+ */
+export async function requireUser(requirements: Requirements = {}): Promise<CurrentSession> {
+  const current = await getSession();
+  const here = await currentPath();
+  if (!current) redirect(loginUrlFor(here));
+  const { authorization } = current;
+  const missingRole = requirements.roles?.some((r) => !authorization.roles.includes(r));
+  const missingPermission = requirements.permissions?.some((p) => !authorization.permissions.includes(p));
+  if (missingRole || missingPermission) forbidden();
+  if (requirements.fresh) {
+    const within = typeof requirements.fresh === "number" ? requirements.fresh : undefined;
+    if (!isFresh(current.session, within)) {
+      redirect(here ? `/verify?next=${encodeURIComponent(here)}` : "/verify");
+    }
+    await extendGrace(current.session.tokenHash);
+  }
+  return current;
+}
+
+/** Anonymous-only pages: a signed-in visitor goes to the post-login view (ignoring `next`, as the reference does, to avoid loops). */
+export async function requireAnonymous(): Promise<void> {
+  if (await getSession()) redirect(getConfig().views.postLogin);
+}
+
+export async function currentRequestContext(): Promise<RequestContext> {
+  return requestContextFrom(await headers());
+}
+
+async function currentPath(): Promise<string | null> {
+  return safeRedirectPath((await headers()).get(PATH_HEADER));
+}
+
+/**
+ * Writes the cookie for a session the core created, through next-auth (the issuer). Without
+ * remember-me the cookie is a browser-session cookie; the row's expiry is the real limit.
+ */
+export async function issueSessionCookie(session: NewSession): Promise<void> {
+  await getIssuer().signIn("session-grant", { grant: session.token, redirect: false });
+  const jar = await cookies();
+  jar.set(sessionCookieName(), session.token, {
+    ...sessionCookieOptions(),
+    ...(session.remember ? { expires: session.expiresAt } : {}),
+  });
+}
+
+/** Ends the current session: the row (via the issuer's signOut event, and directly) and the cookie. */
+export async function endCurrentSession(): Promise<string | null> {
+  const jar = await cookies();
+  const token = jar.get(sessionCookieName())?.value;
+  await getIssuer().signOut({ redirect: false });
+  const userId = token ? await deleteSession(token) : null;
+  // __Host- cookies are only replaced when the attributes match, so expire it with the same flags.
+  jar.set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
+  return userId;
+}

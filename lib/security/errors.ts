@@ -1,0 +1,76 @@
+/**
+ * Stable error codes (Flask-Security's message keys) and their user-facing text, in one place.
+ * Core functions return these as values; adapters map them to form state, redirects or JSON.
+ */
+export const MESSAGES = {
+  USER_DOES_NOT_EXIST: "Specified user does not exist",
+  INVALID_PASSWORD: "Invalid password",
+  PASSWORD_NOT_PROVIDED: "Password not provided",
+  EMAIL_NOT_PROVIDED: "Email not provided",
+  INVALID_EMAIL_ADDRESS: "Invalid email address",
+  DISABLED_ACCOUNT: "Account is disabled.",
+  CONFIRMATION_REQUIRED: "Email requires confirmation.",
+  GENERIC_AUTHN_FAILED: "Authentication failed - identity or password/passcode invalid",
+  UNAUTHENTICATED: "You must sign in to view this resource.",
+  UNAUTHORIZED: "You do not have permission to view this resource.",
+  ANONYMOUS_USER_REQUIRED: "You can only access this endpoint when not logged in.",
+  INVALID_REDIRECT: "Redirections outside the domain are forbidden",
+  API_ERROR: "Input not appropriate for requested API",
+  INVALID_INPUT: "Value entered is not valid for the field",
+  REAUTHENTICATION_REQUIRED: "You must reauthenticate to access this endpoint",
+  REAUTHENTICATION_SUCCESSFUL: "Reauthentication successful",
+  EMAIL_ALREADY_ASSOCIATED: "This email is already associated with an account.",
+  RETYPE_PASSWORD_MISMATCH: "Passwords do not match",
+  PASSWORD_INVALID_LENGTH: "Password must be between 8 and 128 characters",
+  PASSWORD_TOO_SIMPLE: "Password not complex enough",
+  PASSWORD_TOO_COMMON: "This password is too common. Choose one that is harder to guess.",
+  PASSWORD_BREACHED: "Password on breached list",
+  PASSWORD_BREACHED_SITE_ERROR: "Could not check the password against the breached list. Please try again.",
+  CONFIRM_REGISTRATION: "Thank you. To confirm your email address, please click on the link in the email we have just sent to you.",
+  CONFIRMATION_REQUEST: "If that email address is registered and unconfirmed, confirmation instructions have been sent to it.",
+  EMAIL_CONFIRMED: "Thank you. Your email has been confirmed.",
+  ALREADY_CONFIRMED: "Your email has already been confirmed.",
+  INVALID_CONFIRMATION_TOKEN: "Invalid confirmation token.",
+  CONFIRMATION_EXPIRED: "You did not confirm your email in time. Request a new link below.",
+  PASSWORD_RESET_REQUEST: "If that email address is registered, instructions to reset your password have been sent to it.",
+  INVALID_RESET_PASSWORD_TOKEN: "Invalid reset password token.",
+  PASSWORD_RESET_EXPIRED: "You did not reset your password in time. Request a new link below.",
+  PASSWORD_RESET_NO_LOGIN: "You successfully reset your password. Please authenticate using your new password.",
+  PASSWORD_IS_THE_SAME: "Your new password must be different than your previous password.",
+  PASSWORD_CHANGE: "You successfully changed your password.",
+  USERNAME_INVALID_LENGTH: "Username has the wrong length",
+  USERNAME_DISALLOWED_CHARACTERS: "Username can contain only letters and numbers",
+  USERNAME_NOT_PROVIDED: "Username not provided",
+  USERNAME_ALREADY_ASSOCIATED: "This username is already associated with an account.",
+  RATE_LIMITED: "Too many attempts. Please wait and try again.",
+  ACCOUNT_LOCKED: "This account is locked after too many failed sign-in attempts. Reset your password to unlock it.",
+  LOGGED_OUT: "You have been signed out.",
+  SESSION_REVOKED: "That session has been signed out.",
+} as const;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export type FieldErrors = Partial<Record<string, string[]>>;
+
+export type Failure = {
+  ok: false;
+  code: ErrorCode;
+  /** Per-field messages; form-level errors live under "". */
+  fieldErrors?: FieldErrors;
+  /** Seconds until a rate-limited caller may retry. */
+  retryAfter?: number;
+};
+
+export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
+
+export function fail(code: ErrorCode, fieldErrors?: FieldErrors, retryAfter?: number): Failure {
+  return { ok: false, code, ...(fieldErrors ? { fieldErrors } : {}), ...(retryAfter ? { retryAfter } : {}) };
+}
+
+export function messageFor(code: ErrorCode): string {
+  return MESSAGES[code];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(MESSAGES, value);
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { getDb, type Queryable, tables } from "@/lib/db";
+import type { RequestContext } from "./request-context";
+
+/** Flask-Security's signals, plus Gatehouse's own (lockout, session revocation). */
+export type SecurityEventType =
+  | "user_registered"
+  | "user_not_registered"
+  | "confirm_instructions_sent"
+  | "user_confirmed"
+  | "user_authenticated"
+  | "user_failed_authn"
+  | "user_unauthenticated"
+  | "reauthenticated"
+  | "reset_password_instructions_sent"
+  | "password_reset"
+  | "password_changed"
+  | "account_locked"
+  | "session_revoked"
+  | "user_deactivated"
+  | "user_activated"
+  | "role_added"
+  | "role_removed";
+
+export interface SecurityEvent {
+  type: SecurityEventType;
+  userId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+type Subscriber = (event: SecurityEvent) => void | Promise<void>;
+
+// Subscribers are code registered at start-up (like signal receivers), not request state.
+const subscribers = new Map<SecurityEventType | "*", Set<Subscriber>>();
+
+/** Adds a receiver for one event type (or "*" for all); returns a function that removes it. */
+export function onSecurityEvent(type: SecurityEventType | "*", subscriber: Subscriber): () => void {
+  const set = subscribers.get(type) ?? new Set<Subscriber>();
+  set.add(subscriber);
+  subscribers.set(type, set);
+  return () => set.delete(subscriber);
+}
+
+/** Writes the event to the activity log, then notifies subscribers (their failures are logged, not thrown). */
+export async function recordEvent(
+  type: SecurityEventType,
+  input: { userId: string | null; ctx?: RequestContext; data?: Record<string, unknown> },
+  db?: Queryable,
+): Promise<void> {
+  const event: SecurityEvent = {
+    type,
+    userId: input.userId,
+    ip: input.ctx?.ip ?? null,
+    userAgent: input.ctx?.userAgent ?? null,
+    data: input.data ?? {},
+    at: new Date(),
+  };
+  await (db ?? (await getDb())).insert(tables.securityEvents).values(event);
+  const receivers = [...(subscribers.get(type) ?? []), ...(subscribers.get("*") ?? [])];
+  await Promise.all(
+    receivers.map(async (receive) => {
+      try {
+        await receive(event);
+      } catch (error) {
+        console.error(`[gatehouse] subscriber for ${type} failed`, error);
+      }
+    }),
+  );
+}
+
+export type ActivityEntry = Pick<SecurityEvent, "type" | "ip" | "userAgent" | "data" | "at">;
+
+/** The user's own activity log, newest first. */
+export async function listUserEvents(userId: string, limit = 50): Promise<ActivityEntry[]> {
+  const db = await getDb();
+  return db
+    .select({
+      type: tables.securityEvents.type,
+      ip: tables.securityEvents.ip,
+      userAgent: tables.securityEvents.userAgent,
+      data: tables.securityEvents.data,
+      at: tables.securityEvents.at,
+    })
+    .from(tables.securityEvents)
+    .where(eq(tables.securityEvents.userId, userId))
+    .orderBy(desc(tables.securityEvents.at), desc(tables.securityEvents.id))
+    .limit(limit) as Promise<ActivityEntry[]>;
+}
+
+/** Human labels for the activity page. */
+export const EVENT_LABELS: Record<SecurityEventType, string> = {
+  user_registered: "Account created",
+  user_not_registered: "Someone tried to register with your email",
+  confirm_instructions_sent: "Confirmation email sent",
+  user_confirmed: "Email confirmed",
+  user_authenticated: "Signed in",
+  user_failed_authn: "Failed sign-in attempt",
+  user_unauthenticated: "Signed out",
+  reauthenticated: "Identity re-verified",
+  reset_password_instructions_sent: "Password reset requested",
+  password_reset: "Password reset",
+  password_changed: "Password changed",
+  account_locked: "Account locked after too many failed attempts",
+  session_revoked: "Session signed out remotely",
+  user_deactivated: "Account deactivated",
+  user_activated: "Account activated",
+  role_added: "Role added",
+  role_removed: "Role removed",
+};

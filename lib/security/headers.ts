@@ -1,0 +1,25 @@
+/**
+ * Security headers. The CSP is per request (proxy.ts) so scripts can be allowed by nonce instead
+ * of 'unsafe-inline'; the static headers are in next.config.mjs.
+ */
+import { getConfig } from "./config";
+
+export function contentSecurityPolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV !== "production";
+  const https = getConfig().secureCookies;
+  return [
+    "default-src 'self'",
+    // Next.js hydration scripts carry the nonce; 'strict-dynamic' lets them load chunks.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Next and Tailwind inject <style> tags; inline styles cannot run script.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}

@@ -1,0 +1,9 @@
+import { getConfig } from "./config";
+
+/** Absolute links for emails, always on the configured APP_URL (never the request's Host header). */
+export const links = {
+  confirm: (token: string) => `${getConfig().appUrl}/confirm/${token}`,
+  resetPassword: (token: string) => `${getConfig().appUrl}/reset-password/${token}`,
+  forgotPassword: () => `${getConfig().appUrl}/forgot-password`,
+  login: () => `${getConfig().appUrl}/login`,
+};

@@ -1,0 +1,100 @@
+import "server-only";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { getDb, tables } from "@/lib/db";
+import { getConfig } from "./config";
+import { hashToken } from "./crypto";
+
+export interface RateLimitPolicy {
+  /** Bucket name in the rate_limits table. */
+  bucket: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/**
+ * Budgets per route. Sized so a person who mistypes never meets them, while online guessing
+ * stays far below NIST 800-63B's ceiling of 100 consecutive failures per account.
+ */
+export const RATE_LIMITS = {
+  loginPerIp: { bucket: "login:ip", limit: 60, windowSeconds: 15 * 60 },
+  /** Failed passwords per account before a temporary lock (the counter resets on success). */
+  loginFailuresPerAccount: { bucket: "login:account", limit: 10, windowSeconds: 15 * 60 },
+  registerPerIp: { bucket: "register:ip", limit: 10, windowSeconds: 60 * 60 },
+  forgotPerIp: { bucket: "forgot:ip", limit: 10, windowSeconds: 15 * 60 },
+  /** Emails to one address: stops the form being used to flood someone's inbox. */
+  emailsPerAddress: { bucket: "mail:address", limit: 5, windowSeconds: 60 * 60 },
+  confirmResendPerIp: { bucket: "confirm:ip", limit: 10, windowSeconds: 15 * 60 },
+  verifyPerUser: { bucket: "verify:user", limit: 10, windowSeconds: 15 * 60 },
+  verifyPerIp: { bucket: "verify:ip", limit: 30, windowSeconds: 15 * 60 },
+} as const satisfies Record<string, RateLimitPolicy>;
+
+/** NIST 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account. */
+export const MAX_CONSECUTIVE_FAILURES = 100;
+
+export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfter: number };
+
+// Keys can be emails; store a hash so the table holds no personal data.
+const keyOf = (key: string) => hashToken(key.toLowerCase());
+
+/** Counts one attempt against the budget (one upsert) and says whether it is within it. */
+export async function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
+  if (!getConfig().rateLimitEnabled) return { ok: true, remaining: policy.limit };
+  const db = await getDb();
+  const window = sql`make_interval(secs => ${policy.windowSeconds})`;
+  const [row] = await db
+    .insert(tables.rateLimits)
+    .values({ bucket: policy.bucket, key: keyOf(key), windowStart: sql`now()`, count: 1 })
+    .onConflictDoUpdate({
+      target: [tables.rateLimits.bucket, tables.rateLimits.key],
+      set: {
+        count: sql`case when ${tables.rateLimits.windowStart} <= now() - ${window} then 1 else ${tables.rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${tables.rateLimits.windowStart} <= now() - ${window} then now() else ${tables.rateLimits.windowStart} end`,
+      },
+    })
+    .returning({
+      count: tables.rateLimits.count,
+      retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${tables.rateLimits.windowStart} + ${window} - now()))))::int`,
+    });
+  if (Math.random() < 0.01) void pruneExpired();
+  if (!row || row.count <= policy.limit) return { ok: true, remaining: policy.limit - (row?.count ?? 0) };
+  return { ok: false, retryAfter: Number(row.retryAfter) };
+}
+
+/** Whether the budget is already spent, without counting an attempt (used before checking a password). */
+export async function checkRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
+  if (!getConfig().rateLimitEnabled) return { ok: true, remaining: policy.limit };
+  const db = await getDb();
+  const window = sql`make_interval(secs => ${policy.windowSeconds})`;
+  const [row] = await db
+    .select({
+      count: tables.rateLimits.count,
+      retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${tables.rateLimits.windowStart} + ${window} - now()))))::int`,
+    })
+    .from(tables.rateLimits)
+    .where(
+      and(
+        eq(tables.rateLimits.bucket, policy.bucket),
+        eq(tables.rateLimits.key, keyOf(key)),
+        sql`${tables.rateLimits.windowStart} > now() - ${window}`,
+      ),
+    );
+  if (!row || row.count < policy.limit) return { ok: true, remaining: policy.limit - (row?.count ?? 0) };
+  return { ok: false, retryAfter: Number(row.retryAfter) };
+}
+
+export async function resetRateLimit(policy: RateLimitPolicy, key: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .delete(tables.rateLimits)
+    .where(and(eq(tables.rateLimits.bucket, policy.bucket), eq(tables.rateLimits.key, keyOf(key))));
+}
+
+/** Hard ceiling of window rows kept: anything older than a day is dead. */
+async function pruneExpired(): Promise<void> {
+  try {
+    const db = await getDb();
+    await db.delete(tables.rateLimits).where(lt(tables.rateLimits.windowStart, sql`now() - interval '1 day'`));
+  } catch {
+    // Best effort housekeeping.
+  }
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+/**
+ * Input shapes shared by the client forms (react-hook-form resolver) and the server actions.
+ * They check shape and size only; the server-side policy (common passwords, breaches, existing
+ * accounts) lives in the core. Generous upper bounds stop huge inputs before any hashing.
+ */
+const INPUT_MAX = 1024;
+
+const text = (required: string) =>
+  z.string({ error: required }).max(INPUT_MAX, "Value entered is too long").refine((v) => v.trim().length > 0, required);
+
+export const emailField = z
+  .string({ error: "Email not provided" })
+  .trim()
+  .min(1, "Email not provided")
+  // abort: the pattern below backtracks quadratically on long input, so it must never see any.
+  .max(254, { message: "Invalid email address", abort: true })
+  .refine((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "Invalid email address");
+
+/** Passwords are never trimmed (whitespace is significant) and capped at 128 code points by policy. */
+const password = (required: string) =>
+  z.string({ error: required }).min(1, required).max(INPUT_MAX, "Password must be between 8 and 128 characters");
+
+const newPassword = z
+  .string({ error: "Password not provided" })
+  .min(1, "Password not provided")
+  .max(INPUT_MAX, "Password must be between 8 and 128 characters")
+  .refine((v) => [...v.normalize("NFKD")].length >= 8, "Password must be at least 8 characters")
+  .refine((v) => [...v.normalize("NFKD")].length <= 128, "Password must be at most 128 characters");
+
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+const optionalNext = z.string().max(2048).optional();
+
+export const loginSchema = z.object({
+  identity: text("Email not provided"),
+  password: password("Password not provided"),
+  remember: checkbox,
+  next: optionalNext,
+});
+
+export const registerSchema = z
+  .object({
+    email: emailField,
+    username: z.string().max(INPUT_MAX).optional(),
+    password: newPassword,
+    passwordConfirm: z.string({ error: "Passwords do not match" }).max(INPUT_MAX),
+    next: optionalNext,
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "Passwords do not match" });
+
+export const emailOnlySchema = z.object({ email: emailField });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().max(256),
+    password: newPassword,
+    passwordConfirm: z.string({ error: "Passwords do not match" }).max(INPUT_MAX),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "Passwords do not match" });
+
+export const changePasswordSchema = z
+  .object({
+    password: password("Current password not provided"),
+    newPassword,
+    newPasswordConfirm: z.string({ error: "Passwords do not match" }).max(INPUT_MAX),
+  })
+  .refine((v) => v.newPassword === v.newPasswordConfirm, { path: ["newPasswordConfirm"], message: "Passwords do not match" })
+  .refine((v) => v.newPassword !== v.password, {
+    path: ["newPassword"],
+    message: "Your new password must be different than your previous password.",
+  });
+
+export const verifySchema = z.object({ password: password("Password not provided"), next: optionalNext });
+
+export type LoginInput = z.input<typeof loginSchema>;
+export type RegisterInput = z.input<typeof registerSchema>;
+export type EmailOnlyInput = z.input<typeof emailOnlySchema>;
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+export type VerifyInput = z.input<typeof verifySchema>;
+
+/** zod issues → `{ field: [messages] }`, the shape forms and the JSON API both use. */
+export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

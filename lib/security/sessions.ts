@@ -1,0 +1,189 @@
+import "server-only";
+import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
+import { getDb, type Queryable, tables } from "@/lib/db";
+import { getConfig } from "./config";
+import { hashToken, randomToken } from "./crypto";
+import type { RequestContext } from "./request-context";
+import type { UserRecord } from "./users";
+
+export type SessionRecord = typeof tables.sessions.$inferSelect;
+export type AuthnMethod = "password" | "register" | "confirm" | "reset" | "verify";
+
+/** Seen-at is only rewritten when this stale, so most requests are a single read. */
+const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
+
+export interface NewSession {
+  token: string;
+  expiresAt: Date;
+  remember: boolean;
+}
+
+export async function createSession(
+  user: Pick<UserRecord, "id" | "uniquifier">,
+  options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
+  db?: Queryable,
+): Promise<NewSession> {
+  const { lifetime, rememberLifetime } = getConfig().session;
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + (options.remember ? rememberLifetime : lifetime) * 1000);
+  await (db ?? (await getDb())).insert(tables.sessions).values({
+    tokenHash: hashToken(token),
+    userId: user.id,
+    uniquifier: user.uniquifier,
+    expiresAt,
+    authenticatedAt: new Date(),
+    authnVia: options.authnVia,
+    remember: options.remember,
+    ip: options.ctx.ip,
+    userAgent: options.ctx.userAgent,
+  });
+  return { token, expiresAt, remember: options.remember };
+}
+
+export interface ActiveSession {
+  session: SessionRecord;
+  user: UserRecord;
+  /** Roles and permissions, read in the same query so role checks cost no extra round trip. */
+  authorization: { roles: string[]; permissions: string[] };
+}
+
+/**
+ * The one query behind every signed-in request: session joined with its user. A deleted or
+ * expired session, a rotated uniquifier or a deactivated user reads as anonymous.
+ */
+export async function findActiveSession(token: string): Promise<ActiveSession | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const db = await getDb();
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({
+      session: tables.sessions,
+      user: tables.users,
+      roles: sql<string[]>`coalesce((select array_agg(r.name order by r.name) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${tables.users.id}), '{}')`,
+      permissions: sql<string[]>`coalesce((select array_agg(distinct p) from user_roles ur join roles r on r.id = ur.role_id cross join unnest(r.permissions) p where ur.user_id = ${tables.users.id}), '{}')`,
+    })
+    .from(tables.sessions)
+    .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
+    .where(
+      and(
+        eq(tables.sessions.tokenHash, tokenHash),
+        gt(tables.sessions.expiresAt, sql`now()`),
+        eq(tables.sessions.uniquifier, tables.users.uniquifier),
+        eq(tables.users.active, true),
+      ),
+    );
+  if (!row) return null;
+  if (Date.now() - row.session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    void db
+      .update(tables.sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(tables.sessions.tokenHash, tokenHash))
+      .catch(() => {});
+  }
+  return { session: row.session, user: row.user, authorization: { roles: row.roles, permissions: row.permissions } };
+}
+
+/** Freshness (reference §Freshness): authenticated within FRESHNESS, or inside the grace window. */
+export function isFresh(session: Pick<SessionRecord, "authenticatedAt" | "graceUntil">, withinSeconds?: number): boolean {
+  const { maxAge } = getConfig().freshness;
+  const limit = withinSeconds ?? maxAge;
+  if (limit < 0) return true;
+  const now = Date.now();
+  if (session.graceUntil && session.graceUntil.getTime() > now) return true;
+  return limit > 0 && now - session.authenticatedAt.getTime() < limit * 1000;
+}
+
+/** Each fresh pass extends the grace period, so a burst of sensitive actions asks once. */
+export async function extendGrace(tokenHash: string): Promise<void> {
+  const { grace } = getConfig().freshness;
+  const db = await getDb();
+  await db
+    .update(tables.sessions)
+    .set({ graceUntil: new Date(Date.now() + grace * 1000) })
+    .where(eq(tables.sessions.tokenHash, tokenHash));
+}
+
+/** Re-authentication succeeded: the session is fresh again. */
+export async function markAuthenticated(tokenHash: string, via: AuthnMethod): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(tables.sessions)
+    .set({
+      authenticatedAt: sql`now()`,
+      graceUntil: null,
+      authnVia: sql`array_append(array_remove(${tables.sessions.authnVia}, ${via}), ${via})`,
+    })
+    .where(eq(tables.sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(token: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .delete(tables.sessions)
+    .where(eq(tables.sessions.tokenHash, hashToken(token)))
+    .returning({ userId: tables.sessions.userId });
+  return row?.userId ?? null;
+}
+
+/** The id a session is shown and revoked by: derived from the stored hash, never the hash itself. */
+export function sessionPublicId(tokenHash: string): string {
+  return hashToken(`session-id:${tokenHash}`).slice(0, 22);
+}
+
+/** Revokes one of the user's own sessions by public id; another user's id matches nothing. */
+export async function revokeSession(userId: string, publicId: string): Promise<boolean> {
+  const db = await getDb();
+  const own = await db
+    .select({ tokenHash: tables.sessions.tokenHash })
+    .from(tables.sessions)
+    .where(eq(tables.sessions.userId, userId));
+  const target = own.find((s) => sessionPublicId(s.tokenHash) === publicId);
+  if (!target) return false;
+  const rows = await db
+    .delete(tables.sessions)
+    .where(and(eq(tables.sessions.userId, userId), eq(tables.sessions.tokenHash, target.tokenHash)))
+    .returning({ tokenHash: tables.sessions.tokenHash });
+  return rows.length > 0;
+}
+
+export async function deleteOtherSessions(userId: string, keepTokenHash: string, db?: Queryable): Promise<void> {
+  await (db ?? (await getDb()))
+    .delete(tables.sessions)
+    .where(and(eq(tables.sessions.userId, userId), ne(tables.sessions.tokenHash, keepTokenHash)));
+}
+
+/**
+ * After the uniquifier rotates, the current browser gets a new token bound to the new
+ * uniquifier (the old token dies with every other session), keeping its freshness.
+ */
+export async function reissueSession(
+  current: SessionRecord,
+  newUniquifier: string,
+  db?: Queryable,
+): Promise<NewSession> {
+  const q = db ?? (await getDb());
+  const token = randomToken();
+  await q.insert(tables.sessions).values({
+    ...current,
+    tokenHash: hashToken(token),
+    uniquifier: newUniquifier,
+    createdAt: new Date(),
+    lastSeenAt: new Date(),
+  });
+  await q.delete(tables.sessions).where(eq(tables.sessions.tokenHash, current.tokenHash));
+  return { token, expiresAt: current.expiresAt, remember: current.remember };
+}
+
+export async function listSessions(userId: string): Promise<SessionRecord[]> {
+  const db = await getDb();
+  return db
+    .select()
+    .from(tables.sessions)
+    .where(and(eq(tables.sessions.userId, userId), gt(tables.sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(tables.sessions.lastSeenAt));
+}
+
+export async function pruneExpiredSessions(): Promise<void> {
+  const db = await getDb();
+  await db.delete(tables.sessions).where(lt(tables.sessions.expiresAt, sql`now()`));
+}

@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { PATH_HEADER } from "@/lib/security/current-user-path";
+import { loginUrlFor } from "@/lib/security/redirects";
+import { ruleFor } from "@/lib/security/routes";
+import { sessionCookieName } from "@/lib/security/session-cookie";
+import { contentSecurityPolicy } from "@/lib/security/headers";
+
+/**
+ * The request gate. It decides from the cookie alone (no database round trip, so the one query
+ * per request budget is spent by the page guard): anonymous visitors to signed-in pages are
+ * redirected to /login?next=…; everything else — roles, freshness, revoked sessions — is
+ * checked by requireUser() in the page or action. It also sets the per-request CSP nonce.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const { pathname, search } = request.nextUrl;
+  const hasSession = Boolean(request.cookies.get(sessionCookieName())?.value);
+  const rule = ruleFor(pathname);
+
+  if (rule?.access === "signed-in" && !hasSession) {
+    return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.url));
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", csp);
+  if (hasSession) response.headers.set("cache-control", "private, no-store");
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      missing: [{ type: "header", key: "next-router-prefetch" }],
+    },
+  ],
+};

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the two system packages the full test suite needs — Chromium (e2e) and the PostgreSQL
+# server (integration against a real Postgres) — from Debian when they are missing and we may
+# use apt-get. Elsewhere it only says what is missing.
+set -uo pipefail
+
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing ${missing[*]} with apt-get…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  exit $?
+fi
+echo "Missing system packages: ${missing[*]} (Debian/Ubuntu: sudo apt-get install ${missing[*]})." >&2
+exit 1

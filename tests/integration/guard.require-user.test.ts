@@ -1,0 +1,103 @@
+// Threat: a page that forgets a check, or a stale/ revoked session that still passes. requireUser()
+// must send anonymous → /login?next, missing role → 403, stale → /verify?next, and extend grace.
+import { eq, sql } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+const cookieJar = new Map<string, string>();
+const requestHeaders = new Headers();
+
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name) } : undefined) }),
+  headers: async () => requestHeaders,
+}));
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error(`REDIRECT ${url}`), { url });
+  },
+  forbidden: () => {
+    throw Object.assign(new Error("FORBIDDEN"), { status: 403 });
+  },
+}));
+
+const { getDb, tables } = await import("@/lib/db");
+const { requireUser } = await import("@/lib/security/current-user");
+const { sessionCookieName } = await import("@/lib/security/session-cookie");
+const { createSession } = await import("@/lib/security/sessions");
+const { addRoleToUser, createUser } = await import("@/lib/security/users");
+
+async function signedIn(): Promise<{ userId: string; token: string }> {
+  const user = await createUser({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough passphrase", confirmed: true });
+  if (!user) throw new Error("no user");
+  const session = await createSession(user, { authnVia: ["password"], remember: false, ctx: { ip: "10.0.0.1", userAgent: "vitest" } });
+  cookieJar.set(sessionCookieName(), session.token);
+  return { userId: user.id, token: session.token };
+}
+
+async function outcome(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+    return "allowed";
+  } catch (error) {
+    const e = error as { url?: string; status?: number };
+    return e.url ? `redirect ${e.url}` : e.status === 403 ? "forbidden" : `error ${String(error)}`;
+  }
+}
+
+// React's cache() memoises per request; each call here stands for a new request.
+beforeEach(() => {
+  cookieJar.clear();
+  requestHeaders.set("x-gatehouse-path", "/account/secret?tab=2");
+});
+
+describe("requireUser", () => {
+  it("sends anonymous visitors to /login with a safe next", async () => {
+    expect(await outcome(() => requireUser())).toBe("redirect /login?next=%2Faccount%2Fsecret%3Ftab%3D2");
+    requestHeaders.set("x-gatehouse-path", "//evil.example");
+    expect(await outcome(() => requireUser())).toBe("redirect /login");
+  });
+
+  it("treats a forged cookie as anonymous", async () => {
+    cookieJar.set(sessionCookieName(), "A".repeat(43));
+    expect(await outcome(() => requireUser())).toMatch(/^redirect \/login/);
+  });
+
+  it("returns 403 without the role, and allows with it", async () => {
+    const { userId } = await signedIn();
+    expect(await outcome(() => requireUser({ roles: ["auditor"] }))).toBe("forbidden");
+    await addRoleToUser(userId, "auditor");
+    expect(await outcome(() => requireUser({ roles: ["auditor"] }))).toBe("allowed");
+  });
+
+  it("enforces permissions carried by roles", async () => {
+    const { userId } = await signedIn();
+    const db = await getDb();
+    await db.insert(tables.roles).values({ name: `editor-${userId}`, permissions: ["posts:write"] });
+    expect(await outcome(() => requireUser({ permissions: ["posts:write"] }))).toBe("forbidden");
+    await addRoleToUser(userId, `editor-${userId}`);
+    expect(await outcome(() => requireUser({ permissions: ["posts:write"] }))).toBe("allowed");
+  });
+
+  it("sends stale sessions to /verify and extends grace for fresh ones", async () => {
+    const { userId } = await signedIn();
+    const db = await getDb();
+    expect(await outcome(() => requireUser({ fresh: true }))).toBe("allowed");
+    const [afterPass] = await db.select().from(tables.sessions).where(eq(tables.sessions.userId, userId));
+    expect(afterPass?.graceUntil?.getTime()).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
+
+    await db
+      .update(tables.sessions)
+      .set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null })
+      .where(eq(tables.sessions.userId, userId));
+    expect(await outcome(() => requireUser({ fresh: true }))).toBe("redirect /verify?next=%2Faccount%2Fsecret%3Ftab%3D2");
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    expect(await outcome(() => requireUser({ fresh: 60 * 60 * 26 }))).toBe("allowed");
+  });
+
+  it("ends the session on the next request after deactivation", async () => {
+    const { userId } = await signedIn();
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    const db = await getDb();
+    await db.update(tables.users).set({ active: false }).where(eq(tables.users.id, userId));
+    expect(await outcome(() => requireUser())).toMatch(/^redirect \/login/);
+  });
+});

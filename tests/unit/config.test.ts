@@ -1,0 +1,102 @@
+// Threat: a typo in the environment silently weakens security (or a production deploy runs with
+// the dev secret / no mail). Guarantee: bad settings stop start-up naming the variable; safe defaults.
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "@/lib/security/config";
+
+const PRODUCTION_OK = {
+  NODE_ENV: "production",
+  AUTH_SECRET: "x".repeat(32),
+  RESEND_API_KEY: "re_test_key",
+};
+
+function errorOf(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe("loadConfig", () => {
+  it.each([
+    ["SECURITY_FRESHNESS", "abc"],
+    ["SECURITY_CONFIRM_EMAIL_WITHIN", "2 weeks"],
+    ["SECURITY_PASSWORD_LENGTH_MIN", "3"],
+    ["SECURITY_PASSWORD_LENGTH_MIN", "200"],
+    ["SECURITY_PASSWORD_LENGTH_MIN", "eight"],
+    ["SECURITY_RETURN_GENERIC_RESPONSES", "maybe"],
+    ["SECURITY_PASSWORD_CHECK_BREACHED", "always"],
+    ["APP_URL", "ftp://example.com"],
+    ["AUTH_SECRET", "too-short"],
+  ])("refuses %s=%s, naming the variable", (name, value) => {
+    const error = errorOf({ [name]: value });
+    expect(error.message).toContain(name);
+  });
+
+  it("lists every bad variable at once", () => {
+    const error = errorOf({ SECURITY_FRESHNESS: "abc", SECURITY_PASSWORD_LENGTH_MIN: "3" });
+    expect(error.message).toContain("SECURITY_FRESHNESS");
+    expect(error.message).toContain("SECURITY_PASSWORD_LENGTH_MIN");
+  });
+
+  it("accepts a complete production environment", () => {
+    const config = loadConfig(PRODUCTION_OK);
+    expect(config.production).toBe(true);
+    expect(config.authSecret).toBe(PRODUCTION_OK.AUTH_SECRET);
+    expect(config.mail.transport).toBe("resend");
+  });
+
+  it("refuses production without AUTH_SECRET", () => {
+    const error = errorOf({ ...PRODUCTION_OK, AUTH_SECRET: undefined });
+    expect(error.message).toContain("AUTH_SECRET");
+    expect(error.message).not.toContain("RESEND_API_KEY");
+    // A blank value is the same as none.
+    expect(errorOf({ ...PRODUCTION_OK, AUTH_SECRET: "" }).message).toContain("AUTH_SECRET");
+  });
+
+  it("refuses production with no mail transport, unless the outbox is chosen explicitly", () => {
+    const error = errorOf({ ...PRODUCTION_OK, RESEND_API_KEY: undefined });
+    expect(error.message).toContain("RESEND_API_KEY");
+    expect(error.message).not.toContain("AUTH_SECRET");
+    expect(loadConfig({ ...PRODUCTION_OK, RESEND_API_KEY: undefined, MAIL_TRANSPORT: "outbox" }).mail.transport).toBe("outbox");
+  });
+
+  it("refuses MAIL_TRANSPORT=resend without a key, in any environment", () => {
+    expect(errorOf({ MAIL_TRANSPORT: "resend" }).message).toContain("RESEND_API_KEY");
+  });
+
+  it("defaults follow the reference (and the starter's safer choices)", () => {
+    const config = loadConfig({});
+    expect(config.production).toBe(false);
+    expect(config.within.confirmEmail).toBe(2 * 24 * 3600);
+    expect(config.within.resetPassword).toBe(24 * 3600);
+    expect(config.freshness).toEqual({ maxAge: 24 * 3600, grace: 3600 });
+    expect(config.genericResponses).toBe(true);
+    expect(config.password.minLength).toBe(8);
+    expect(config.password.checkBreached).toBe("false");
+    expect(config.loginWithoutConfirmation).toBe(false);
+    expect(config.features).toEqual({ registerable: true, confirmable: true, recoverable: true, changeable: true, trackable: true });
+    expect(config.rateLimitEnabled).toBe(true);
+    expect(config.mail.transport).toBe("outbox");
+  });
+
+  it("reads the settings it validates", () => {
+    const config = loadConfig({
+      SECURITY_FRESHNESS: "10m",
+      SECURITY_FRESHNESS_GRACE_PERIOD: "30s",
+      SECURITY_CONFIRM_EMAIL_WITHIN: "3d",
+      SECURITY_RESET_PASSWORD_WITHIN: "2h",
+      SECURITY_RETURN_GENERIC_RESPONSES: "false",
+      SECURITY_PASSWORD_LENGTH_MIN: "12",
+      APP_URL: "https://example.com/",
+    });
+    expect(config.freshness).toEqual({ maxAge: 600, grace: 30 });
+    expect(config.within).toEqual({ confirmEmail: 3 * 86_400, resetPassword: 7200 });
+    expect(config.genericResponses).toBe(false);
+    expect(config.password.minLength).toBe(12);
+    expect(config.appUrl).toBe("https://example.com");
+    expect(config.secureCookies).toBe(true);
+  });
+});
