@@ -13,6 +13,9 @@ import { contentSecurityPolicy } from "@/lib/security/headers";
  */
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
+  // Next.js answers 500 when a dynamic segment is not valid percent-encoding ("/confirm/%ff");
+  // such a URL is the client's mistake, so it gets a 400 here.
+  if (!isDecodable(pathname)) return new NextResponse("Bad request: malformed URL", { status: 400 });
   const hasSession = Boolean(request.cookies.get(sessionCookieName())?.value);
   const rule = ruleFor(pathname);
 
@@ -31,6 +34,15 @@ export function proxy(request: NextRequest): NextResponse {
   response.headers.set("content-security-policy", csp);
   if (hasSession) response.headers.set("cache-control", "private, no-store");
   return response;
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

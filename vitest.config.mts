@@ -14,6 +14,7 @@ export default defineConfig({
     // next-auth imports "next/server" without an extension (fine for Next's bundler, not for
     // Node's ESM loader); letting Vite resolve it makes the issuer importable in tests.
     server: { deps: { inline: ["next-auth"] } },
+    globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup.ts"],
     // Integration tests share one database per run (PGlite in memory, or the PostgreSQL in
     // DATABASE_URL); files run one after another so concurrency tests measure only themselves.

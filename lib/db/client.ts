@@ -53,13 +53,15 @@ async function open(): Promise<Opened> {
     const db = drizzle(client, { schema }) as unknown as Database;
     if (migrate) {
       const { migrate: run } = await import("drizzle-orm/postgres-js/migrator");
-      const conn = await client.reserve();
+      // A one-connection client, so the session-level lock and the migration share a session
+      // (drizzle cannot wrap a pool's reserved connection: it has no `options`). Ending the
+      // session releases the lock, also when the migration fails.
+      const conn = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
       try {
         await conn`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
         await run(drizzle(conn, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
-        await conn`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
-        conn.release();
+        await conn.end({ timeout: 5 });
       }
     }
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };

@@ -3,7 +3,9 @@ import type { ErrorCode } from "./errors";
 
 /** RFC 5321: a forward path holds at most 254 characters. */
 export const EMAIL_MAX_LENGTH = 254;
-const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"\p{Cc}]+@[^\s@<>()[\]\\,;:"\p{Cc}_]+\.[^\s@<>()[\]\\,;:"\p{Cc}_]{2,}$/u;
+// \p{C} (control, format such as bidi overrides, unpaired surrogates, private use) is refused
+// as in the reference's email_validator: such addresses render as, or get stored as, another.
+const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"\p{C}]+@[^\s@<>()[\]\\,;:"\p{C}_]+\.[^\s@<>()[\]\\,;:"\p{C}_]{2,}$/u;
 
 /** Lower-cased NFKC form: the key for look-ups and uniqueness (emails are case-insensitive). */
 export function normalizeEmail(email: string): string {

@@ -8,6 +8,7 @@ import { loginWithPassword } from "@/lib/security/login";
 import { checkResetToken, requestPasswordReset, resetPassword } from "@/lib/security/password-reset";
 import { registerUser } from "@/lib/security/register";
 import { createSession, findActiveSession } from "@/lib/security/sessions";
+import { consumeToken, issueToken } from "@/lib/security/tokens";
 import { deactivateUser } from "@/lib/security/users";
 import {
   expireTokenFor,
@@ -140,5 +141,31 @@ describe("password reset", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(rows)).not.toContain(token);
+  });
+});
+
+describe("consumeToken", () => {
+  // The primitive under every emailed link: the reset flow above also re-checks the uniquifier,
+  // so these pin the atomic `used_at` claim on its own.
+  it("succeeds once; the second use reads as used", async () => {
+    const user = await registerConfirmed(uniqueEmail());
+    const { token } = await issueToken("reset", user.id, 3600, { uniquifier: user.uniquifier });
+    expect(await consumeToken("reset", token)).toMatchObject({ status: "valid", userId: user.id });
+    expect(await consumeToken("reset", token)).toEqual({ status: "used" });
+  });
+
+  it("lets exactly one of ten concurrent uses win", async () => {
+    const user = await registerConfirmed(uniqueEmail());
+    const { token } = await issueToken("confirm", user.id, 3600, { email: user.emailNormalized });
+    const results = await Promise.all(Array.from({ length: 10 }, () => consumeToken("confirm", token)));
+    expect(results.filter((r) => r.status === "valid")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "used")).toHaveLength(9);
+  });
+
+  it("does not accept a token for another purpose", async () => {
+    const user = await registerConfirmed(uniqueEmail());
+    const { token } = await issueToken("confirm", user.id, 3600, { email: user.emailNormalized });
+    expect(await consumeToken("reset", token)).toEqual({ status: "invalid" });
+    expect(await consumeToken("confirm", token)).toMatchObject({ status: "valid" });
   });
 });

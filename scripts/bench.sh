@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# npm run bench: a throwaway PostgreSQL, a production build, then scripts/bench.ts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bash scripts/ensure-system-deps.sh
+source scripts/pg-throwaway.sh
+[ -f .next/BUILD_ID ] || npx next build
+DATABASE_URL=$PG_TEST_URL npx tsx --conditions=react-server scripts/bench.ts
