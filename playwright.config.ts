@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ADMIN } from "./e2e/support/admin";
+import { E2E_ADMIN, E2E_REQUIRED_2FA } from "./e2e/support/admin";
 
 /**
  * E2E against `next start` (a production build). The database is the PostgreSQL in
@@ -49,7 +49,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm run admin:create -- ${E2E_ADMIN.email} && npm run start -- -p ${PORT}`,
+    command: [
+      `npm run admin:create -- ${E2E_ADMIN.email}`,
+      `npm run user:create -- ${E2E_REQUIRED_2FA.email} --role ${E2E_REQUIRED_2FA.role}`,
+      `npm run start -- -p ${PORT}`,
+    ].join(" && "),
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,
@@ -62,6 +66,10 @@ export default defineConfig({
       MAIL_TRANSPORT: "outbox",
       TRUST_PROXY: "1",
       ADMIN_PASSWORD: E2E_ADMIN.password,
+      // Everyone with this role must use two-factor; remembered devices are allowed (off by default).
+      SECURITY_TWO_FACTOR_REQUIRED_ROLES: E2E_REQUIRED_2FA.role,
+      SECURITY_TWO_FACTOR_ALWAYS_VALIDATE: "false",
+      SECURITY_TWO_FACTOR_RESCUE_MAIL: "helpdesk@e2e.test",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -1,8 +1,13 @@
 import type { ReactElement } from "react";
 import { ChangeNoticeEmail } from "./change-notice";
 import { ConfirmationInstructionsEmail } from "./confirmation-instructions";
+import { RecoveryCodeUsedEmail } from "./recovery-code-used";
 import { ResetInstructionsEmail } from "./reset-instructions";
 import { ResetNoticeEmail } from "./reset-notice";
+import { TWO_FACTOR_CHANGED_SUBJECTS, TwoFactorChangedEmail } from "./two-factor-changed";
+import type { TwoFactorChangedEmailProps } from "./two-factor-changed";
+import { TwoFactorInstructionsEmail } from "./two-factor-instructions";
+import { TwoFactorRescueEmail } from "./two-factor-rescue";
 import { WelcomeEmail } from "./welcome";
 import { WelcomeExistingEmail } from "./welcome-existing";
 import { WelcomeExistingUsernameEmail } from "./welcome-existing-username";
@@ -23,6 +28,14 @@ const definitions = {
   reset_instructions: { subject: () => "Password reset instructions", component: ResetInstructionsEmail },
   reset_notice: { subject: () => "Your password has been reset", component: ResetNoticeEmail },
   change_notice: { subject: () => "Your password has been changed", component: ChangeNoticeEmail },
+  two_factor_instructions: { subject: () => "Two-factor Login", component: TwoFactorInstructionsEmail },
+  two_factor_rescue: { subject: () => "Two-factor Rescue", component: TwoFactorRescueEmail },
+  // No Flask-Security counterpart for these two: Gatehouse's own notices.
+  two_factor_changed: {
+    subject: (p: TwoFactorChangedEmailProps) => TWO_FACTOR_CHANGED_SUBJECTS[p.change],
+    component: TwoFactorChangedEmail,
+  },
+  recovery_code_used: { subject: () => "A recovery code was used", component: RecoveryCodeUsedEmail },
 } as const;
 
 export type EmailName = keyof typeof definitions;
@@ -34,8 +47,12 @@ export const EMAILS: { readonly [K in EmailName]: EmailDefinition<EmailProps<K>>
 
 export type { ChangeNoticeEmailProps } from "./change-notice";
 export type { ConfirmationInstructionsEmailProps } from "./confirmation-instructions";
+export type { RecoveryCodeUsedEmailProps } from "./recovery-code-used";
 export type { ResetInstructionsEmailProps } from "./reset-instructions";
 export type { ResetNoticeEmailProps } from "./reset-notice";
+export type { TwoFactorChange, TwoFactorChangedEmailProps } from "./two-factor-changed";
+export type { TwoFactorInstructionsEmailProps } from "./two-factor-instructions";
+export type { TwoFactorRescueEmailProps } from "./two-factor-rescue";
 export type { WelcomeEmailProps } from "./welcome";
 export type { WelcomeExistingEmailProps } from "./welcome-existing";
 export type { WelcomeExistingUsernameEmailProps } from "./welcome-existing-username";

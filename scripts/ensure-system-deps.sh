@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs the two system packages the full test suite needs — Chromium (e2e) and the PostgreSQL
-# server (integration against a real Postgres) — from Debian when they are missing and we may
+# Installs the system packages the full test suite needs — Chromium and zbar-tools (e2e) and the
+# PostgreSQL server (integration against a real Postgres) — from Debian when they are missing and we may
 # use apt-get. Elsewhere it only says what is missing.
 set -uo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+# zbarimg decodes the authenticator QR code in e2e, as a phone's camera would.
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

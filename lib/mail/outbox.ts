@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import type { MailMessage, MailTransport } from "./transport";
 
@@ -15,10 +15,10 @@ export const outboxTransport: MailTransport = {
 
 export type OutboxEntry = typeof tables.outbox.$inferSelect;
 
-/** Emails in the outbox, newest first; `to` filters to one recipient. */
-export async function listOutbox({ to, limit }: { to?: string; limit: number }): Promise<OutboxEntry[]> {
+/** Outbox messages (emails by default; "sms" or "all"), newest first; `to` filters to one recipient. */
+export async function listOutbox({ to, limit, kind: which = "email" }: { to?: string; limit: number; kind?: "email" | "sms" | "all" }): Promise<OutboxEntry[]> {
   const db = await getDb();
-  const kind = eq(tables.outbox.kind, "email");
+  const kind = which === "all" ? sql`true` : eq(tables.outbox.kind, which);
   return db
     .select()
     .from(tables.outbox)

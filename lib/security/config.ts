@@ -29,6 +29,23 @@ const duration = (fallback: string) =>
 const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
 
+const TWO_FACTOR_METHODS = ["authenticator", "email", "sms"] as const;
+export type TwoFactorMethod = (typeof TWO_FACTOR_METHODS)[number];
+
+const methodList = (fallback: TwoFactorMethod[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const items = v === undefined ? fallback : v.split(",").map((m) => m.trim()).filter(Boolean);
+      const bad = items.filter((m) => !(TWO_FACTOR_METHODS as readonly string[]).includes(m));
+      if (bad.length) {
+        ctx.addIssue({ code: "custom", message: `unknown method(s) ${bad.join(", ")}; use ${TWO_FACTOR_METHODS.join(", ")}` });
+        return z.NEVER;
+      }
+      return [...new Set(items)] as TwoFactorMethod[];
+    });
+
 const DEV_AUTH_SECRET = "gatehouse-development-secret-do-not-use-in-production";
 
 const envSchema = z
@@ -76,7 +93,32 @@ const envSchema = z
     SECURITY_RATE_LIMIT_ENABLED: bool(true),
     SECURITY_ADMIN_ROLE: z.string().min(1).optional().transform((v) => v ?? "admin"),
 
+    SECURITY_TWO_FACTOR: bool(true),
+    SECURITY_TWO_FACTOR_ENABLED_METHODS: methodList(["authenticator", "email", "sms"]),
+    SECURITY_TWO_FACTOR_REQUIRED: bool(false),
+    SECURITY_TWO_FACTOR_REQUIRED_ROLES: z.string().optional().transform((v) => (v ?? "").split(",").map((r) => r.trim()).filter(Boolean)),
+    SECURITY_TWO_FACTOR_ALWAYS_VALIDATE: bool(true),
+    SECURITY_TWO_FACTOR_LOGIN_VALIDITY: duration("30d"),
+    SECURITY_TWO_FACTOR_AUTHENTICATOR_VALIDITY: duration("120s"),
+    SECURITY_TWO_FACTOR_MAIL_VALIDITY: duration("300s"),
+    SECURITY_TWO_FACTOR_SMS_VALIDITY: duration("120s"),
+    SECURITY_TWO_FACTOR_SETUP_WITHIN: duration("30m"),
+    SECURITY_TWO_FACTOR_LOGIN_WITHIN: duration("10m"),
+    SECURITY_TWO_FACTOR_RESCUE_EMAIL: bool(true),
+    SECURITY_TWO_FACTOR_RESCUE_MAIL: z.string().min(3).optional().transform((v) => v ?? "no-reply@localhost"),
+    SECURITY_TOTP_ISSUER: z.string().min(1).max(64).optional(),
+    SECURITY_MULTI_FACTOR_RECOVERY_CODES: bool(true),
+    SECURITY_MULTI_FACTOR_RECOVERY_CODES_N: int(5, 1, 20),
+    SECURITY_MULTI_FACTOR_RECOVERY_CODES_LOW: int(2, 0, 20),
+    SECURITY_ENCRYPTION_KEYS: z.string().optional(),
+    SECURITY_PHONE_REGION_DEFAULT: z.string().length(2).optional().transform((v) => (v ?? "US").toUpperCase()),
+
     MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
+    SMS_TRANSPORT: z.enum(["twilio", "outbox"]).optional(),
+    TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+    TWILIO_FROM: z.string().min(1).optional(),
+    TWILIO_BASE_URL: z.url().optional().transform((v) => (v ?? "https://api.twilio.com").replace(/\/+$/, "")),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
   })
@@ -95,6 +137,27 @@ const envSchema = z
         path: ["RESEND_API_KEY"],
         message:
           "No mail transport in production: set RESEND_API_KEY (or MAIL_TRANSPORT=outbox for a staging/test deployment that reads mail at /dev/mailbox)",
+      });
+    }
+    const smsTransport = env.SMS_TRANSPORT ?? (env.TWILIO_ACCOUNT_SID ? "twilio" : "outbox");
+    if (smsTransport === "twilio" && !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM)) {
+      ctx.addIssue({ code: "custom", path: ["TWILIO_ACCOUNT_SID"], message: "SMS through Twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM" });
+    }
+    if (
+      production && env.SECURITY_TWO_FACTOR && env.SECURITY_TWO_FACTOR_ENABLED_METHODS.includes("sms") &&
+      smsTransport === "outbox" && env.MAIL_TRANSPORT !== "outbox"
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TWILIO_ACCOUNT_SID"],
+        message: "SMS two-factor is enabled but no SMS transport is configured: set TWILIO_* or remove sms from SECURITY_TWO_FACTOR_ENABLED_METHODS",
+      });
+    }
+    if (env.SECURITY_ENCRYPTION_KEYS !== undefined && !/^\s*[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43,44}=?\s*(,\s*[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43,44}=?\s*)*$/.test(env.SECURITY_ENCRYPTION_KEYS)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SECURITY_ENCRYPTION_KEYS"],
+        message: "expected id:base64key[,id:base64key…] with 32-byte keys, newest first (openssl rand -base64 32)",
       });
     }
     if (env.SECURITY_USERNAME_MIN_LENGTH > env.SECURITY_USERNAME_MAX_LENGTH) {
@@ -154,6 +217,40 @@ function toConfig(env: z.output<typeof envSchema>) {
     views: { postLogin: env.SECURITY_POST_LOGIN_VIEW, postLogout: env.SECURITY_POST_LOGOUT_VIEW },
     rateLimitEnabled: env.SECURITY_RATE_LIMIT_ENABLED,
     adminRole: env.SECURITY_ADMIN_ROLE,
+    twoFactor: {
+      enabled: env.SECURITY_TWO_FACTOR,
+      methods: env.SECURITY_TWO_FACTOR_ENABLED_METHODS,
+      required: env.SECURITY_TWO_FACTOR_REQUIRED,
+      requiredRoles: env.SECURITY_TWO_FACTOR_REQUIRED_ROLES,
+      alwaysValidate: env.SECURITY_TWO_FACTOR_ALWAYS_VALIDATE,
+      rememberDeviceFor: env.SECURITY_TWO_FACTOR_LOGIN_VALIDITY,
+      validity: {
+        authenticator: env.SECURITY_TWO_FACTOR_AUTHENTICATOR_VALIDITY,
+        email: env.SECURITY_TWO_FACTOR_MAIL_VALIDITY,
+        sms: env.SECURITY_TWO_FACTOR_SMS_VALIDITY,
+      } satisfies Record<TwoFactorMethod, number>,
+      setupWithin: env.SECURITY_TWO_FACTOR_SETUP_WITHIN,
+      pendingLoginWithin: env.SECURITY_TWO_FACTOR_LOGIN_WITHIN,
+      rescueByEmail: env.SECURITY_TWO_FACTOR_RESCUE_EMAIL,
+      rescueMail: env.SECURITY_TWO_FACTOR_RESCUE_MAIL,
+      totpIssuer: env.SECURITY_TOTP_ISSUER ?? env.SECURITY_APP_NAME,
+    },
+    recoveryCodes: {
+      enabled: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES,
+      count: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES_N,
+      lowWarning: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES_LOW,
+    },
+    encryptionKeys: env.SECURITY_ENCRYPTION_KEYS,
+    phoneRegionDefault: env.SECURITY_PHONE_REGION_DEFAULT,
+    sms: {
+      transport: env.SMS_TRANSPORT ?? (env.TWILIO_ACCOUNT_SID ? "twilio" : "outbox"),
+      twilio: {
+        accountSid: env.TWILIO_ACCOUNT_SID,
+        authToken: env.TWILIO_AUTH_TOKEN,
+        from: env.TWILIO_FROM,
+        baseUrl: env.TWILIO_BASE_URL,
+      },
+    },
     mail: {
       transport: env.MAIL_TRANSPORT ?? (env.RESEND_API_KEY ? "resend" : "outbox"),
       resendApiKey: env.RESEND_API_KEY,

@@ -5,7 +5,9 @@ import { forbidden, redirect } from "next/navigation";
 import { getConfig } from "./config";
 import { PATH_HEADER } from "./current-user-path";
 import { getIssuer } from "./issuer";
-import { loginUrlFor, safeRedirectPath } from "./redirects";
+import { loginUrlFor, postLoginRedirect, safeRedirectPath } from "./redirects";
+import { rememberDeviceValue } from "./remember-device";
+import type { FirstFactorOutcome, SecondFactorSuccess } from "./second-factor";
 import { requestContextFrom, type RequestContext } from "./request-context";
 import { deleteSession, extendGrace, findActiveSession, isFresh, type NewSession, type SessionRecord } from "./sessions";
 import { sessionCookieName, sessionCookieOptions } from "./session-cookie";
@@ -93,4 +95,58 @@ export async function endCurrentSession(): Promise<string | null> {
   // __Host- cookies are only replaced when the attributes match, so expire it with the same flags.
   jar.set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
   return userId;
+}
+
+/** Cookie of the pending (half-finished) two-factor sign-in. */
+function pendingCookieName(): string {
+  return getConfig().secureCookies ? "__Host-gatehouse.pending" : "gatehouse.pending";
+}
+
+/** Cookie that remembers a device passed the second factor (only when ALWAYS_VALIDATE is off). */
+function deviceCookieName(): string {
+  return getConfig().secureCookies ? "__Host-gatehouse.device" : "gatehouse.device";
+}
+
+export async function setPendingLoginCookie(token: string, expiresAt: Date): Promise<void> {
+  (await cookies()).set(pendingCookieName(), token, { ...sessionCookieOptions(), expires: expiresAt });
+}
+
+export async function pendingLoginToken(): Promise<string | undefined> {
+  return (await cookies()).get(pendingCookieName())?.value;
+}
+
+export async function clearPendingLoginCookie(): Promise<void> {
+  (await cookies()).set(pendingCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
+}
+
+export async function rememberedDeviceCookie(): Promise<string | undefined> {
+  return (await cookies()).get(deviceCookieName())?.value;
+}
+
+export async function setRememberedDeviceCookie(user: Pick<UserRecord, "id" | "uniquifier">): Promise<void> {
+  const { value, expires } = rememberDeviceValue(user);
+  // SameSite=Strict: it only ever matters on our own sign-in form.
+  (await cookies()).set(deviceCookieName(), value, { ...sessionCookieOptions(), sameSite: "strict", expires });
+}
+
+/**
+ * Turns a first-factor outcome into cookies and the next URL: a session (go to `next`) or a
+ * pending login (go to the second-factor page).
+ */
+export async function continueAfterFirstFactor(outcome: FirstFactorOutcome, next: string): Promise<string> {
+  if (outcome.status === "signed-in") {
+    await clearPendingLoginCookie();
+    await issueSessionCookie(outcome.session);
+    return next;
+  }
+  await setPendingLoginCookie(outcome.pendingToken, outcome.expiresAt);
+  return outcome.state === "setup" ? "/login/two-factor/setup" : "/login/two-factor";
+}
+
+/** A completed second factor: session cookie, optional remembered device, pending cookie gone. */
+export async function finishSecondFactor(done: SecondFactorSuccess): Promise<string> {
+  await clearPendingLoginCookie();
+  await issueSessionCookie(done.session);
+  if (done.rememberDevice) await setRememberedDeviceCookie(done.rememberDevice);
+  return postLoginRedirect(done.next);
 }

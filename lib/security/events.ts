@@ -21,7 +21,15 @@ export type SecurityEventType =
   | "user_deactivated"
   | "user_activated"
   | "role_added"
-  | "role_removed";
+  | "role_removed"
+  | "tf_code_confirmed"
+  | "tf_profile_changed"
+  | "tf_disabled"
+  | "tf_security_token_sent"
+  | "tf_rescue_requested"
+  | "tf_reset"
+  | "mf_recovery_code_used"
+  | "mf_recovery_codes_generated";
 
 export interface SecurityEvent {
   type: SecurityEventType;
@@ -110,4 +118,12 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   user_activated: "Account activated",
   role_added: "Role added",
   role_removed: "Role removed",
+  tf_code_confirmed: "Second factor confirmed",
+  tf_profile_changed: "Two-factor method set",
+  tf_disabled: "Two-factor authentication turned off",
+  tf_security_token_sent: "Sign-in code sent",
+  tf_rescue_requested: "Asked for help with the second factor",
+  tf_reset: "Two-factor settings reset by an administrator",
+  mf_recovery_code_used: "Recovery code used",
+  mf_recovery_codes_generated: "Recovery codes generated",
 };

@@ -7,16 +7,20 @@ import { recordEvent } from "./events";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { checkRateLimit, consumeRateLimit, MAX_CONSECUTIVE_FAILURES, RATE_LIMITS, resetRateLimit } from "./rate-limit";
 import type { RequestContext } from "./request-context";
-import { createSession, type AuthnMethod, type NewSession } from "./sessions";
+import { afterFirstFactor, type FirstFactorOutcome } from "./second-factor";
 import { findUserByIdentity, type UserRecord } from "./users";
 
 export interface PasswordLoginInput {
   identity: string;
   password: string;
   remember: boolean;
+  /** Where to go afterwards (already checked same-origin by the caller); kept across a second factor. */
+  next?: string | null;
+  /** The "remember this device" cookie, if the browser has one. */
+  deviceCookie?: string;
 }
 
-export type LoginSuccess = { user: UserRecord; session: NewSession };
+export type LoginSuccess = { user: UserRecord; outcome: FirstFactorOutcome };
 
 /**
  * Password sign-in. Order of checks follows the reference (password, then active, then
@@ -55,37 +59,15 @@ export async function loginWithPassword(input: PasswordLoginInput, ctx: RequestC
   if (config.features.confirmable && !config.loginWithoutConfirmation && !user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
 
   await resetRateLimit(RATE_LIMITS.loginFailuresPerAccount, user.id);
-  const session = await completeLogin(user, { authnVia: ["password"], remember: input.remember, ctx });
-  return { ok: true, user, session };
-}
-
-/** Starts the session and updates the trackable fields; every first-factor flow ends here. */
-export async function completeLogin(
-  user: UserRecord,
-  options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
-): Promise<NewSession> {
-  const config = getConfig();
-  const db = await getDb();
-  const session = await db.transaction(async (tx) => {
-    await tx
-      .update(tables.users)
-      .set({
-        failedLoginCount: 0,
-        ...(config.features.trackable
-          ? {
-              lastLoginAt: sql`${tables.users.currentLoginAt}`,
-              lastLoginIp: sql`${tables.users.currentLoginIp}`,
-              currentLoginAt: sql`now()`,
-              currentLoginIp: options.ctx.ip,
-              loginCount: sql`${tables.users.loginCount} + 1`,
-            }
-          : {}),
-      })
-      .where(eq(tables.users.id, user.id));
-    return createSession(user, options, tx);
+  const outcome = await afterFirstFactor(user, {
+    authnVia: ["password"],
+    remember: input.remember,
+    next: input.next ?? null,
+    ctx,
+    deviceCookie: input.deviceCookie,
   });
-  await recordEvent("user_authenticated", { userId: user.id, ctx: options.ctx, data: { authnVia: options.authnVia, remember: options.remember } });
-  return session;
+  if (!outcome.ok) return outcome;
+  return { ok: true, user, outcome };
 }
 
 async function recordFailedPassword(user: UserRecord, ctx: RequestContext): Promise<void> {

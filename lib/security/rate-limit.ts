@@ -26,6 +26,10 @@ export const RATE_LIMITS = {
   confirmResendPerIp: { bucket: "confirm:ip", limit: 10, windowSeconds: 15 * 60 },
   verifyPerUser: { bucket: "verify:user", limit: 10, windowSeconds: 15 * 60 },
   verifyPerIp: { bucket: "verify:ip", limit: 30, windowSeconds: 15 * 60 },
+  /** Second-factor codes and recovery codes checked per user (each failure also counts as a login failure). */
+  codeChecksPerUser: { bucket: "code:user", limit: 10, windowSeconds: 15 * 60 },
+  /** Codes emailed or texted per user: resend buttons cannot spam or run up an SMS bill. */
+  codesSentPerUser: { bucket: "code-send:user", limit: 5, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 /** NIST 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account. */

@@ -10,7 +10,7 @@ import { hashPassword } from "./password";
 import { checkPasswordPolicy } from "./password-policy";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import type { RequestContext } from "./request-context";
-import { createSession, type NewSession } from "./sessions";
+import { afterFirstFactor, type FirstFactorOutcome } from "./second-factor";
 import { issueToken } from "./tokens";
 import { createUser, findUserByEmail, findUserByUsername, type UserRecord } from "./users";
 
@@ -22,11 +22,12 @@ export interface RegisterInput {
 
 /**
  * "confirm-sent": check your inbox (also what an existing address sees under generic responses).
- * "signed-in": confirmation is off or not required to sign in; `session` is the new session.
+ * "authenticated": confirmation is off or not required to sign in; `outcome` says whether a
+ * session was started or a second factor is needed.
  */
 export type Registration =
   | { status: "confirm-sent"; email: string }
-  | { status: "signed-in"; user: UserRecord; session: NewSession };
+  | { status: "authenticated"; user: UserRecord; outcome: FirstFactorOutcome };
 
 export async function registerUser(input: RegisterInput, ctx: RequestContext): Promise<Result<Registration>> {
   const config = getConfig();
@@ -73,9 +74,10 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
     });
   }
   if (config.features.confirmable && !config.loginWithoutConfirmation) return { ok: true, status: "confirm-sent", email: user.email };
-  const session = await createSession(user, { authnVia: ["register"], remember: false, ctx });
-  await recordEvent("user_authenticated", { userId: user.id, ctx, data: { authnVia: ["register"] } });
-  return { ok: true, status: "signed-in", user, session };
+  // Signed in straight away (confirmation off or not required): still subject to two-factor.
+  const outcome = await afterFirstFactor(user, { authnVia: ["register"], remember: false, next: null, ctx });
+  if (!outcome.ok) return outcome;
+  return { ok: true, status: "authenticated", user, outcome };
 }
 
 async function registrationConflict(input: {

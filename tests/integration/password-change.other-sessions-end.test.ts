@@ -21,9 +21,10 @@ import {
 async function signedIn(email: string): Promise<{ token: string; active: ActiveSession }> {
   const login = await loginWithPassword({ identity: email, password: STRONG_PASSWORD, remember: false }, newCtx());
   if (!login.ok) throw new Error(login.code);
-  const active = await findActiveSession(login.session.token);
+  if (login.outcome.status !== "signed-in") throw new Error("expected no second factor");
+  const active = await findActiveSession(login.outcome.session.token);
   if (!active) throw new Error("fresh session not found");
-  return { token: login.session.token, active };
+  return { token: login.outcome.session.token, active };
 }
 
 describe("changePassword", () => {

@@ -1,5 +1,5 @@
-// Guarantee: every security email renders its action link in both the HTML and plain-text parts,
-// with the right subject and no leaked `undefined` — a broken link strands a user outside their account.
+// Guarantee: every security email renders its action link (or code) in both the HTML and plain-text
+// parts, with the right subject and no leaked `undefined` — a broken link strands a user outside their account.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendEmail, setMailTransport } from "@/lib/mail";
 import type { EmailName, EmailProps, MailMessage } from "@/lib/mail";
@@ -126,5 +126,78 @@ describe("email templates through sendEmail", () => {
     const m = await sendOne("change_notice", { appName: APP, email: TO, resetLink: null });
     expect(m.text).toContain("Your password has been changed.");
     expect(m.text).not.toContain("click the link below");
+  });
+
+  it("two_factor_instructions shows the code, contiguous in both parts, and its lifetime", async () => {
+    const m = await sendOne("two_factor_instructions", { appName: APP, email: TO, code: "123456", within: "5 minutes" });
+    expect(m.subject).toBe("Two-factor Login");
+    expect(m.text).toContain("You can sign in to your account using the following code:");
+    // Spaced by CSS only: typing or pasting it must give the digits as-is.
+    expect(m.html).toContain("123456");
+    expect(m.text).toContain("123456");
+    expect(m.html).toContain("letter-spacing");
+    expect(m.text).toContain("This code will expire in 5 minutes.");
+    expect(m.text).toContain("If you did not try to sign in, someone may know your password — change it.");
+    // A locked phone shows the preview line: the code must not be in it.
+    expect(m.html.indexOf("123456")).toBe(m.html.lastIndexOf("123456"));
+  });
+
+  it("two_factor_rescue tells the administrator who asked", async () => {
+    const m = await sendOne("two_factor_rescue", { appName: APP, email: "grace@example.com", userId: "usr_42" });
+    expect(m.subject).toBe("Two-factor Rescue");
+    expect(m.text).toContain("grace@example.com can not access their second factor and asked for help.");
+    expect(m.html).toContain("usr_42");
+    expect(m.text).toContain("User id: usr_42");
+    expect(m.text).toContain("Verify their identity before resetting their two-factor settings.");
+  });
+
+  it.each([
+    ["enabled", "Two-factor authentication enabled"],
+    ["changed", "Your two-factor method changed"],
+    ["disabled", "Two-factor authentication disabled"],
+  ] as const)("two_factor_changed (%s) has its own subject and the security link", async (change, subject) => {
+    const link = "https://app.test/account/security?tab=2fa&from=mail";
+    const m = await sendOne("two_factor_changed", { appName: APP, email: TO, change, method: "authenticator app", securityLink: link });
+    expect(m.subject).toBe(subject);
+    expect(m.text).toContain("authenticator app");
+    expect(m.text).toContain("If this wasn't you, secure your account:");
+    expectLink(m, link);
+  });
+
+  it("two_factor_changed without a method still reads as a sentence", async () => {
+    const link = "https://app.test/account/security";
+    const m = await sendOne("two_factor_changed", { appName: APP, email: TO, change: "disabled", method: null, securityLink: link });
+    expect(m.text).toContain("Two-factor authentication was turned off for your account.");
+    expect(m.text).not.toContain("null");
+    expect(m.text).not.toContain("()");
+    expectLink(m, link);
+  });
+
+  it("recovery_code_used with few codes left offers a new set", async () => {
+    const link = "https://app.test/account/recovery-codes?regen=1&x=2";
+    const m = await sendOne("recovery_code_used", { appName: APP, email: TO, remaining: 2, codesLink: link });
+    expect(m.subject).toBe("A recovery code was used");
+    expect(m.text).toContain(
+      "A recovery code was just used to sign in to your account. You have 2 unused codes left.",
+    );
+    expect(m.text).toContain("Generate a new set:");
+    expect(m.text).toContain("If this wasn't you, reset your password immediately.");
+    expectLink(m, link);
+  });
+
+  it("recovery_code_used with the last code says so in the singular", async () => {
+    const link = "https://app.test/account/recovery-codes";
+    const m = await sendOne("recovery_code_used", { appName: APP, email: TO, remaining: 1, codesLink: link });
+    expect(m.text).toContain("You have 1 unused code left.");
+    expectLink(m, link);
+  });
+
+  it("recovery_code_used with plenty left does not nag", async () => {
+    const link = "https://app.test/account/recovery-codes";
+    const m = await sendOne("recovery_code_used", { appName: APP, email: TO, remaining: 7, codesLink: link });
+    expect(m.text).toContain("You have 7 unused codes left.");
+    expect(m.text).not.toContain("Generate a new set");
+    expect(m.text).not.toContain(link);
+    expect(m.text).toContain("If this wasn't you, reset your password immediately.");
   });
 });

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { currentRequestContext, getSession, issueSessionCookie } from "@/lib/security/current-user";
+import { continueAfterFirstFactor, currentRequestContext, getSession, rememberedDeviceCookie } from "@/lib/security/current-user";
 import { loginWithPassword } from "@/lib/security/login";
 import { postLoginRedirect } from "@/lib/security/redirects";
 import { loginSchema, type LoginInput } from "@/lib/security/schemas";
@@ -13,8 +13,8 @@ export async function loginAction(input: LoginInput): Promise<FormState> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
-  const result = await loginWithPassword(parsed.data, ctx);
+  const next = postLoginRedirect(parsed.data.next);
+  const result = await loginWithPassword({ ...parsed.data, next, deviceCookie: await rememberedDeviceCookie() }, ctx);
   if (!result.ok) return stateFromFailure(result);
-  await issueSessionCookie(result.session);
-  redirect(postLoginRedirect(parsed.data.next));
+  redirect(await continueAfterFirstFactor(result.outcome, next));
 }

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
 import { getConfig } from "@/lib/security/config";
-import { currentRequestContext, getSession, issueSessionCookie } from "@/lib/security/current-user";
+import { continueAfterFirstFactor, currentRequestContext, getSession } from "@/lib/security/current-user";
 import { postLoginRedirect } from "@/lib/security/redirects";
 import { registerUser } from "@/lib/security/register";
 import { registerSchema, type RegisterInput } from "@/lib/security/schemas";
@@ -15,9 +15,6 @@ export async function registerAction(input: RegisterInput): Promise<FormState> {
 
   const result = await registerUser(parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
-  if (result.status === "signed-in") {
-    await issueSessionCookie(result.session);
-    redirect(postLoginRedirect(parsed.data.next));
-  }
+  if (result.status === "authenticated") redirect(await continueAfterFirstFactor(result.outcome, postLoginRedirect(parsed.data.next)));
   redirect(`/register/check-email?email=${encodeURIComponent(result.email)}`);
 }

@@ -12,13 +12,13 @@ export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false
 export default async function MailboxPage({ searchParams }: { searchParams: SearchParams }) {
   if (!devMailboxEnabled()) notFound();
   const to = firstParam((await searchParams).to)?.slice(0, 254) || undefined;
-  const messages = await listOutbox({ to, limit: 50 });
+  const messages = await listOutbox({ to, limit: 50, kind: "all" });
   return (
     <div className="mx-auto w-full max-w-5xl space-y-6 px-4 py-8 sm:px-6 md:py-12">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Dev mailbox</h1>
         <p className="mt-1 text-sm text-muted">
-          Mail is not delivered in development; it lands here. Set <code>RESEND_API_KEY</code> to send real email.
+          Mail and text messages are not delivered in development; they land here. Set <code>RESEND_API_KEY</code> (and TWILIO_*) to send for real.
         </p>
       </div>
       <form className="flex flex-wrap items-end gap-2" role="search">

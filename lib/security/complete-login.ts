@@ -1,0 +1,38 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { getDb, tables } from "@/lib/db";
+import { getConfig } from "./config";
+import { recordEvent } from "./events";
+import type { RequestContext } from "./request-context";
+import { createSession, type AuthnMethod, type NewSession } from "./sessions";
+import type { UserRecord } from "./users";
+
+/** Starts the session and updates the trackable fields; every first-factor flow ends here. */
+export async function completeLogin(
+  user: UserRecord,
+  options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
+): Promise<NewSession> {
+  const config = getConfig();
+  const db = await getDb();
+  const session = await db.transaction(async (tx) => {
+    await tx
+      .update(tables.users)
+      .set({
+        failedLoginCount: 0,
+        ...(config.features.trackable
+          ? {
+              lastLoginAt: sql`${tables.users.currentLoginAt}`,
+              lastLoginIp: sql`${tables.users.currentLoginIp}`,
+              currentLoginAt: sql`now()`,
+              currentLoginIp: options.ctx.ip,
+              loginCount: sql`${tables.users.loginCount} + 1`,
+            }
+          : {}),
+      })
+      .where(eq(tables.users.id, user.id));
+    return createSession(user, options, tx);
+  });
+  await recordEvent("user_authenticated", { userId: user.id, ctx: options.ctx, data: { authnVia: options.authnVia, remember: options.remember } });
+  return session;
+}
+

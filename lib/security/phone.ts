@@ -1,0 +1,14 @@
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { getConfig } from "./config";
+
+/** A phone number in E.164 ("+14155550123"), or null when it is not a valid number. */
+export function normalizePhone(input: string, region?: string): string | null {
+  if (typeof input !== "string" || input.length > 64) return null;
+  const phone = parsePhoneNumberFromString(input.trim(), (region ?? getConfig().phoneRegionDefault) as CountryCode);
+  return phone?.isValid() ? phone.number : null;
+}
+
+/** "+1 ••• ••• 0123" — enough for the owner to recognise, not enough to leak. */
+export function maskPhone(e164: string): string {
+  return `${e164.slice(0, 2)} ••• ••• ${e164.slice(-4)}`;
+}

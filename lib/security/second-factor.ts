@@ -1,0 +1,237 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { sendEmail } from "@/lib/mail";
+import { getConfig, type TwoFactorMethod } from "./config";
+import { decryptSecret, encryptSecret } from "./encryption";
+import { fail, type Result } from "./errors";
+import { recordEvent } from "./events";
+import { completeLogin } from "./complete-login";
+import {
+  countPendingFailure,
+  createPendingLogin,
+  finishPendingLogin,
+  findPendingLogin,
+  updatePendingLogin,
+  type ActivePending,
+} from "./pending-login";
+import { normalizePhone } from "./phone";
+import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
+import { recoveryCodeStatus, consumeRecoveryCode } from "./recovery-codes";
+import { isRememberedDevice } from "./remember-device";
+import type { RequestContext } from "./request-context";
+import type { AuthnMethod, NewSession } from "./sessions";
+import {
+  getTwoFactor,
+  isMethodEnabled,
+  isTwoFactorRequired,
+  notifyTwoFactorChange,
+  saveTwoFactor,
+  sendTwoFactorCode,
+  verifyAndConsumeCode,
+} from "./two-factor";
+import { newTotpSecret, totpUri, verifyTotp } from "./totp";
+import { getAuthorization, type UserRecord } from "./users";
+
+/** What a first factor (password today; links, passkeys, OAuth later) leads to. */
+export type FirstFactorOutcome =
+  | { status: "signed-in"; session: NewSession }
+  | { status: "second-factor"; pendingToken: string; expiresAt: Date; state: "ready" | "setup"; method: string | null };
+
+/**
+ * The two-factor check after any first factor (reference: "When required"). A user with a
+ * method, or for whom it is required, is not signed in: a pending login is created instead and,
+ * for email/SMS, the code is sent now.
+ */
+export async function afterFirstFactor(
+  user: UserRecord,
+  options: { authnVia: AuthnMethod[]; remember: boolean; next: string | null; ctx: RequestContext; deviceCookie?: string },
+): Promise<Result<FirstFactorOutcome>> {
+  const config = getConfig().twoFactor;
+  const profile = config.enabled ? await getTwoFactor(user.id) : null;
+  const required = config.enabled && isTwoFactorRequired((await getAuthorization(user.id)).roles);
+  const remembered = !config.alwaysValidate && isRememberedDevice(options.deviceCookie, user);
+  if ((!profile && !required) || (profile && remembered)) {
+    const session = await completeLogin(user, { authnVia: options.authnVia, remember: options.remember, ctx: options.ctx });
+    return { ok: true, status: "signed-in", session };
+  }
+  const state = profile ? "ready" : "setup";
+  const pending = await createPendingLogin(user, {
+    state,
+    method: profile?.method ?? null,
+    authnVia: options.authnVia,
+    remember: options.remember,
+    next: options.next,
+  });
+  if (profile && (profile.method === "email" || profile.method === "sms")) {
+    // A send failure is reported on the code page (with a resend button), not as a failed sign-in.
+    await sendTwoFactorCode(user, { method: profile.method, secret: decryptSecret(profile.secretEncrypted), phone: profile.phone }, options.ctx);
+  }
+  return { ok: true, status: "second-factor", pendingToken: pending.token, expiresAt: pending.expiresAt, state, method: profile?.method ?? null };
+}
+
+export type SecondFactorSuccess = { session: NewSession; next: string | null; rememberDevice: UserRecord | null };
+
+async function pendingOrDenied(token: string | undefined, state: "ready" | "setup"): Promise<ActivePending | null> {
+  const found = await findPendingLogin(token);
+  return found && found.pending.state === state ? found : null;
+}
+
+/** Every code check spends the user's budget; a wrong code also counts as a failed sign-in. */
+async function checkBudget(user: UserRecord, ctx: RequestContext): Promise<Result> {
+  const [perUser, perIp] = await Promise.all([
+    consumeRateLimit(RATE_LIMITS.codeChecksPerUser, user.id),
+    consumeRateLimit(RATE_LIMITS.loginPerIp, ctx.ip),
+  ]);
+  if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
+  if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
+  return { ok: true };
+}
+
+async function recordWrongCode(found: ActivePending, ctx: RequestContext, authType: string): Promise<void> {
+  await countPendingFailure(found.pending.tokenHash);
+  await consumeRateLimit(RATE_LIMITS.loginFailuresPerAccount, found.user.id);
+  await recordEvent("user_failed_authn", { userId: found.user.id, ctx, data: { authType, tfa: true } });
+}
+
+async function finish(found: ActivePending, via: AuthnMethod, ctx: RequestContext, allowRememberDevice: boolean): Promise<Result<SecondFactorSuccess>> {
+  // The delete decides: of two concurrent correct submissions only one signs in.
+  if (!(await finishPendingLogin(found.pending.tokenHash))) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const authnVia = [...(found.pending.authnVia as AuthnMethod[]), via];
+  const session = await completeLogin(found.user, { authnVia, remember: found.pending.remember, ctx });
+  const config = getConfig().twoFactor;
+  const rememberDevice = allowRememberDevice && found.pending.remember && !config.alwaysValidate ? found.user : null;
+  return { ok: true, session, next: found.pending.next, rememberDevice };
+}
+
+/** `/login/two-factor`: the code from the user's method (or from an emailed rescue code). */
+export async function verifySecondFactor(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
+  const found = await pendingOrDenied(token, "ready");
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const budget = await checkBudget(found.user, ctx);
+  if (!budget.ok) return budget;
+  const profile = await getTwoFactor(found.user.id);
+  let valid = profile ? await verifyAndConsumeCode(profile, code) : false;
+  if (!valid && found.pending.rescueSecretEncrypted) {
+    const rescue = await verifyTotp(decryptSecret(found.pending.rescueSecretEncrypted), code, getConfig().twoFactor.validity.email, 0);
+    valid = rescue.valid;
+  }
+  if (!valid) {
+    await recordWrongCode(found, ctx, "code");
+    return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
+  }
+  const done = await finish(found, "two-factor", ctx, true);
+  if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method: profile?.method } });
+  return done;
+}
+
+/** "Send the code again" (email/SMS methods), rate-limited per user. */
+export async function resendSecondFactorCode(token: string | undefined, ctx: RequestContext): Promise<Result> {
+  const found = await pendingOrDenied(token, "ready");
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const profile = await getTwoFactor(found.user.id);
+  if (!profile || profile.method === "authenticator") return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  return sendTwoFactorCode(found.user, { method: profile.method as "email" | "sms", secret: decryptSecret(profile.secretEncrypted), phone: profile.phone }, ctx);
+}
+
+/** Rescue: email a one-time code to the account's address (usable on the code page). */
+export async function rescueByEmail(token: string | undefined, ctx: RequestContext): Promise<Result> {
+  if (!getConfig().twoFactor.rescueByEmail) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  const found = await pendingOrDenied(token, "ready");
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const secret = newTotpSecret();
+  await updatePendingLogin(found.pending.tokenHash, { rescueSecretEncrypted: encryptSecret(secret) });
+  await recordEvent("tf_rescue_requested", { userId: found.user.id, ctx, data: { option: "email" } });
+  return sendTwoFactorCode(found.user, { method: "email", secret, phone: null }, ctx);
+}
+
+/** Rescue: ask the site administrator for help (emails SECURITY_TWO_FACTOR_RESCUE_MAIL). */
+export async function rescueAskForHelp(token: string | undefined, ctx: RequestContext): Promise<Result> {
+  const found = await pendingOrDenied(token, "ready");
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const budget = await consumeRateLimit(RATE_LIMITS.codesSentPerUser, found.user.id);
+  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
+  const config = getConfig();
+  await sendEmail("two_factor_rescue", config.twoFactor.rescueMail, { appName: config.appName, email: found.user.email, userId: found.user.id });
+  await recordEvent("tf_rescue_requested", { userId: found.user.id, ctx, data: { option: "help" } });
+  return { ok: true };
+}
+
+/** `/login/two-factor/recovery`: a recovery code completes the second factor (never remembers the device). */
+export async function signInWithRecoveryCode(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
+  const config = getConfig();
+  if (!config.recoveryCodes.enabled) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  const found = await pendingOrDenied(token, "ready");
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const budget = await checkBudget(found.user, ctx);
+  if (!budget.ok) return budget;
+  if (!(await consumeRecoveryCode(found.user.id, code))) {
+    await recordWrongCode(found, ctx, "recovery_code");
+    return fail("INVALID_RECOVERY_CODE", { code: ["Recovery code invalid"] });
+  }
+  const done = await finish(found, "recovery-code", ctx, false);
+  if (!done.ok) return done;
+  const { remaining } = await recoveryCodeStatus(found.user.id);
+  await recordEvent("mf_recovery_code_used", { userId: found.user.id, ctx, data: { remaining } });
+  await sendEmail("recovery_code_used", found.user.email, {
+    appName: config.appName,
+    email: found.user.email,
+    remaining,
+    codesLink: `${config.appUrl}/account/recovery-codes`,
+  });
+  return done;
+}
+
+export interface LoginSetupStarted {
+  method: TwoFactorMethod;
+  secret: string | null;
+  uri: string | null;
+}
+
+/** Required two-factor, no method yet: propose a method during sign-in (state "setup"). */
+export async function startSetupFromLogin(
+  token: string | undefined,
+  input: { method: string; phone?: string | null },
+  ctx: RequestContext,
+): Promise<Result<LoginSetupStarted>> {
+  const found = await pendingOrDenied(token, "setup");
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  if (!isMethodEnabled(input.method)) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  const method = input.method;
+  const phone = method === "sms" ? normalizePhone(input.phone ?? "") : null;
+  if (method === "sms" && !phone) return fail("PHONE_INVALID", { phone: ["Phone number not valid e.g. missing country code"] });
+  const secret = newTotpSecret();
+  await updatePendingLogin(found.pending.tokenHash, { setupMethod: method, setupSecretEncrypted: encryptSecret(secret), setupPhone: phone });
+  if (method !== "authenticator") {
+    const sent = await sendTwoFactorCode(found.user, { method, secret, phone }, ctx);
+    if (!sent.ok) return sent;
+  }
+  const config = getConfig();
+  return {
+    ok: true,
+    method,
+    secret: method === "authenticator" ? secret : null,
+    uri: method === "authenticator" ? totpUri(secret, config.twoFactor.totpIssuer, found.user.email) : null,
+  };
+}
+
+/** The code from the proposed method saves it and completes the sign-in. */
+export async function confirmSetupFromLogin(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
+  const found = await pendingOrDenied(token, "setup");
+  if (!found || !found.pending.setupMethod || !found.pending.setupSecretEncrypted) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const budget = await checkBudget(found.user, ctx);
+  if (!budget.ok) return budget;
+  const method = found.pending.setupMethod as TwoFactorMethod;
+  const secret = decryptSecret(found.pending.setupSecretEncrypted);
+  const check = await verifyTotp(secret, code, getConfig().twoFactor.validity[method], 0);
+  if (!check.valid) {
+    await recordWrongCode(found, ctx, "code");
+    return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
+  }
+  const db = await getDb();
+  await db.transaction((tx) => saveTwoFactor(found.user.id, { method, secret, phone: found.pending.setupPhone, timeStep: check.timeStep }, tx));
+  await recordEvent("tf_profile_changed", { userId: found.user.id, ctx, data: { method, during: "login" } });
+  await notifyTwoFactorChange(found.user, "enabled", method);
+  const done = await finish(found, "two-factor", ctx, true);
+  if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method } });
+  return done;
+}

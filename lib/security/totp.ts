@@ -1,0 +1,41 @@
+import "server-only";
+import { generate, generateSecret, generateURI, verify } from "otplib";
+
+/** RFC 6238 as authenticator apps expect: 6 digits, 30-second steps, HMAC-SHA-1. */
+export const TOTP_PERIOD_SECONDS = 30;
+export const TOTP_DIGITS = 6;
+
+export function newTotpSecret(): string {
+  return generateSecret();
+}
+
+export function totpUri(secret: string, issuer: string, accountName: string): string {
+  return generateURI({ issuer, label: accountName, secret });
+}
+
+/** The code for now — what we email or text to the user. */
+export function currentTotpCode(secret: string): Promise<string> {
+  return generate({ secret });
+}
+
+export type TotpCheck = { valid: true; timeStep: number } | { valid: false };
+
+/**
+ * Checks a code within ±`windowSeconds` (the reference's per-method validity) and only for time
+ * steps after `afterTimeStep`, so each code is accepted once (replay protection).
+ */
+export async function verifyTotp(secret: string, code: string, windowSeconds: number, afterTimeStep: number): Promise<TotpCheck> {
+  const token = code.replace(/[\s-]/g, "");
+  if (!/^\d{6}$/.test(token)) return { valid: false };
+  try {
+    const result = await verify({
+      secret,
+      token,
+      epochTolerance: windowSeconds,
+      afterTimeStep: afterTimeStep > 0 ? afterTimeStep : undefined,
+    });
+    return result.valid && "timeStep" in result ? { valid: true, timeStep: Number(result.timeStep) } : { valid: false };
+  } catch {
+    return { valid: false };
+  }
+}
