@@ -5,6 +5,8 @@ import type { Page } from "@playwright/test";
 import { E2E_ADMIN } from "./support/admin";
 import { expect, latestEmail, linkFrom, newSignedInUser, signIn, test } from "./support/fixtures";
 
+test.describe.configure({ timeout: 120_000 });
+
 async function expectAccessible(page: Page, path: string): Promise<void> {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
@@ -15,11 +17,11 @@ async function expectAccessible(page: Page, path: string): Promise<void> {
   }
 }
 
-test("anonymous pages", async ({ page }) => {
-  for (const path of ["/", "/login", "/register", "/register/check-email?email=a%40example.com", "/confirm", "/forgot-password", "/dev/mailbox", "/no-such-page"]) {
+for (const path of ["/", "/login", "/register", "/register/check-email?email=a%40example.com", "/confirm", "/forgot-password", "/dev/mailbox", "/no-such-page"]) {
+  test(`anonymous page ${path}`, async ({ page }) => {
     await expectAccessible(page, path);
-  }
-});
+  });
+}
 
 test("reset password page", async ({ page }) => {
   const { email } = await newSignedInUser(page);
@@ -30,11 +32,15 @@ test("reset password page", async ({ page }) => {
   await expectAccessible(page, linkFrom(mail.text, "/reset-password/"));
 });
 
-test("signed-in pages, 403 and forms with errors", async ({ page }) => {
+test("signed-in pages and the 403 page", async ({ page }) => {
   await newSignedInUser(page);
   for (const path of ["/account", "/account/password", "/account/sessions", "/account/activity", "/verify", "/admin/users"]) {
     await expectAccessible(page, path);
   }
+});
+
+test("a form showing errors", async ({ page }) => {
+  await newSignedInUser(page);
   await page.goto("/account/password");
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByTestId("password-error")).toBeVisible();

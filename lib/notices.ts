@@ -18,6 +18,11 @@ const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   REAUTHENTICATION_SUCCESSFUL: "success",
   REAUTHENTICATION_REQUIRED: "info",
   SESSION_REVOKED: "success",
+  TWO_FACTOR_ENABLED: "success",
+  TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL: "success",
+  TWO_FACTOR_DISABLED: "success",
+  TWO_FACTOR_PERMISSION_DENIED: "error",
+  TWO_FACTOR_RESCUE_SENT: "success",
 };
 
 export interface Notice {

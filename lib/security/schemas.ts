@@ -77,12 +77,53 @@ export const changePasswordSchema = z
 
 export const verifySchema = z.object({ password: password("Password not provided"), next: optionalNext });
 
+/** Mirrors config's TWO_FACTOR_METHODS (config is server-only; this file is shared with forms). */
+const twoFactorMethod = z.enum(["authenticator", "email", "sms"], { error: "Choose a two-factor method" });
+
+export const twoFactorSetupSchema = z
+  .object({ method: twoFactorMethod, phone: z.string().max(64, "Phone number not valid e.g. missing country code").optional() })
+  .refine((v) => v.method !== "sms" || (v.phone ?? "").trim().length > 0, { path: ["phone"], message: "Phone number not provided" });
+
+/** Six digits; people may type spaces or a dash between the groups. */
+const oneTimeCode = z
+  .string({ error: "Code not provided" })
+  .max(32, "Invalid code")
+  .refine((v) => v.trim().length > 0, { message: "Code not provided", abort: true })
+  .refine((v) => /^\d{6}$/.test(v.replace(/[\s-]/g, "")), "Invalid code");
+
+export const twoFactorConfirmSetupSchema = z.object({ setupToken: z.string().min(1).max(256), code: oneTimeCode });
+
+/**
+ * One-time codes as people type or paste them ("123 456", "1a2b-3c4d-5e6f"): trimmed and capped
+ * here; the core strips separators and checks the value.
+ */
+const oneTimeCode = (required: string, invalid: string) =>
+  z.string({ error: required }).trim().min(1, required).max(64, invalid);
+
+export const TWO_FACTOR_SETUP_METHODS = ["authenticator", "email", "sms"] as const;
+
+export const twoFactorCodeSchema = z.object({ code: oneTimeCode("Code not provided", "Invalid code") });
+
+export const recoveryCodeSchema = z.object({ code: oneTimeCode("Recovery code not provided", "Recovery code invalid") });
+
+export const twoFactorSetupSchema = z
+  .object({
+    method: z.enum(TWO_FACTOR_SETUP_METHODS, { error: "Choose a method" }),
+    phone: z.string().trim().max(64, "Phone number not valid e.g. missing country code").optional(),
+  })
+  .refine((v) => v.method !== "sms" || Boolean(v.phone), { path: ["phone"], message: "Phone number not provided" });
+
 export type LoginInput = z.input<typeof loginSchema>;
 export type RegisterInput = z.input<typeof registerSchema>;
 export type EmailOnlyInput = z.input<typeof emailOnlySchema>;
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 export type VerifyInput = z.input<typeof verifySchema>;
+export type TwoFactorCodeInput = z.input<typeof twoFactorCodeSchema>;
+export type RecoveryCodeInput = z.input<typeof recoveryCodeSchema>;
+export type TwoFactorSetupInput = z.input<typeof twoFactorSetupSchema>;
+export type TwoFactorSetupInput = z.input<typeof twoFactorSetupSchema>;
+export type TwoFactorConfirmSetupInput = z.input<typeof twoFactorConfirmSetupSchema>;
 
 /** zod issues → `{ field: [messages] }`, the shape forms and the JSON API both use. */
 export function fieldErrorsFrom(error: z.ZodError): Record<string, string[]> {

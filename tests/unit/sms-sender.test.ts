@@ -76,25 +76,25 @@ describe("twilio sms sender", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
-  // The sender's 10 s limit is a module constant. Rather than wait it out, the test lets the
-  // sender ask for its 10 s signal and hands back a 50 ms one; the 15 s timeout is a backstop in
-  // case the sender stops using AbortSignal.timeout (the test then still passes, just slowly).
+  // The sender's 10 s limit is a module constant. Rather than wait it out, the test lets the sender
+  // ask for its 10 s signal and hands back one it fires itself — as a timeout would — once the
+  // request has reached the silent server. The 15 s limit is a backstop in case the sender stops
+  // using AbortSignal.timeout (the test then still passes, only slowly).
   it("throws SmsDeliveryError when Twilio never answers", { timeout: 15_000 }, async () => {
-    let received = 0;
+    const deadline = new AbortController();
     const baseUrl = await listen(
       createServer((req) => {
-        received += 1;
         req.resume(); // read the request, never answer it
+        req.on("end", () => deadline.abort(new DOMException("The operation timed out.", "TimeoutError")));
       }),
     );
-    const realTimeout = AbortSignal.timeout.bind(AbortSignal);
-    const timeout = vi.spyOn(AbortSignal, "timeout").mockImplementation(() => realTimeout(50));
+    const timeout = vi.spyOn(AbortSignal, "timeout").mockReturnValue(deadline.signal);
 
     const sending = twilioSmsSender({ ...ACCOUNT, baseUrl }).send(TO, TEXT);
     await expect(sending).rejects.toBeInstanceOf(SmsDeliveryError);
     await expect(sending).rejects.toThrow(/did not answer within 10 s/);
     expect(timeout).toHaveBeenCalledWith(10_000);
-    expect(received).toBe(1);
+    expect(deadline.signal.aborted).toBe(true);
   });
 
   it("throws SmsDeliveryError when Twilio cannot be reached", async () => {
