@@ -23,6 +23,8 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/confirm", access: "open" },
   { prefix: "/verify", access: "signed-in" },
   { prefix: "/account", access: "signed-in" },
+  { prefix: "/account/two-factor", access: "signed-in", fresh: true },
+  { prefix: "/account/recovery-codes", access: "signed-in", fresh: true },
   { prefix: "/admin", access: "signed-in", roles: ["admin"] },
 ];
 
