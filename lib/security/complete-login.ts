@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { getConfig } from "./config";
 import { recordEvent } from "./events";
+import { RATE_LIMITS, resetRateLimit } from "./rate-limit";
 import type { RequestContext } from "./request-context";
 import { createSession, type AuthnMethod, type NewSession } from "./sessions";
 import type { UserRecord } from "./users";
@@ -32,6 +33,8 @@ export async function completeLogin(
       .where(eq(tables.users.id, user.id));
     return createSession(user, options, tx);
   });
+  // A finished sign-in (every factor passed) restores the per-account failure budget.
+  await resetRateLimit(RATE_LIMITS.loginFailuresPerAccount, user.id);
   await recordEvent("user_authenticated", { userId: user.id, ctx: options.ctx, data: { authnVia: options.authnVia, remember: options.remember } });
   return session;
 }

@@ -43,7 +43,7 @@ const methodList = (fallback: TwoFactorMethod[]) =>
         ctx.addIssue({ code: "custom", message: `unknown method(s) ${bad.join(", ")}; use ${TWO_FACTOR_METHODS.join(", ")}` });
         return z.NEVER;
       }
-      return [...new Set(items)] as TwoFactorMethod[];
+      return { methods: [...new Set(items)] as TwoFactorMethod[], explicit: v !== undefined };
     });
 
 const DEV_AUTH_SECRET = "gatehouse-development-secret-do-not-use-in-production";
@@ -143,14 +143,14 @@ const envSchema = z
     if (smsTransport === "twilio" && !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM)) {
       ctx.addIssue({ code: "custom", path: ["TWILIO_ACCOUNT_SID"], message: "SMS through Twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM" });
     }
-    if (
-      production && env.SECURITY_TWO_FACTOR && env.SECURITY_TWO_FACTOR_ENABLED_METHODS.includes("sms") &&
-      smsTransport === "outbox" && env.MAIL_TRANSPORT !== "outbox"
-    ) {
+    // Asking for sms explicitly in production without a way to send it is an error; by default
+    // sms is simply not offered until Twilio is configured (see toConfig).
+    const { methods, explicit } = env.SECURITY_TWO_FACTOR_ENABLED_METHODS;
+    if (production && explicit && methods.includes("sms") && smsTransport === "outbox" && env.MAIL_TRANSPORT !== "outbox") {
       ctx.addIssue({
         code: "custom",
-        path: ["TWILIO_ACCOUNT_SID"],
-        message: "SMS two-factor is enabled but no SMS transport is configured: set TWILIO_* or remove sms from SECURITY_TWO_FACTOR_ENABLED_METHODS",
+        path: ["SECURITY_TWO_FACTOR_ENABLED_METHODS"],
+        message: "sms is enabled but no SMS transport is configured: set TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN/TWILIO_FROM or remove sms",
       });
     }
     if (env.SECURITY_ENCRYPTION_KEYS !== undefined && !/^\s*[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43,44}=?\s*(,\s*[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43,44}=?\s*)*$/.test(env.SECURITY_ENCRYPTION_KEYS)) {
@@ -219,7 +219,7 @@ function toConfig(env: z.output<typeof envSchema>) {
     adminRole: env.SECURITY_ADMIN_ROLE,
     twoFactor: {
       enabled: env.SECURITY_TWO_FACTOR,
-      methods: env.SECURITY_TWO_FACTOR_ENABLED_METHODS,
+      methods: offeredMethods(env),
       required: env.SECURITY_TWO_FACTOR_REQUIRED,
       requiredRoles: env.SECURITY_TWO_FACTOR_REQUIRED_ROLES,
       alwaysValidate: env.SECURITY_TWO_FACTOR_ALWAYS_VALIDATE,
@@ -257,6 +257,15 @@ function toConfig(env: z.output<typeof envSchema>) {
       resendBaseUrl: env.RESEND_BASE_URL,
     },
   } as const;
+}
+
+/** In production the outbox cannot deliver texts, so sms is only offered once Twilio is configured. */
+function offeredMethods(env: z.output<typeof envSchema>): TwoFactorMethod[] {
+  const { methods } = env.SECURITY_TWO_FACTOR_ENABLED_METHODS;
+  const production = env.NODE_ENV === "production";
+  const smsTransport = env.SMS_TRANSPORT ?? (env.TWILIO_ACCOUNT_SID ? "twilio" : "outbox");
+  const smsDeliverable = smsTransport === "twilio" || !production || env.MAIL_TRANSPORT === "outbox";
+  return smsDeliverable ? methods : methods.filter((m) => m !== "sms");
 }
 
 export class ConfigError extends Error {

@@ -5,7 +5,7 @@ import { getConfig } from "./config";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { burnPasswordCheck, verifyPassword } from "./password";
-import { checkRateLimit, consumeRateLimit, MAX_CONSECUTIVE_FAILURES, RATE_LIMITS, resetRateLimit } from "./rate-limit";
+import { checkRateLimit, consumeRateLimit, MAX_CONSECUTIVE_FAILURES, RATE_LIMITS } from "./rate-limit";
 import type { RequestContext } from "./request-context";
 import { afterFirstFactor, type FirstFactorOutcome } from "./second-factor";
 import { findUserByIdentity, type UserRecord } from "./users";
@@ -58,7 +58,8 @@ export async function loginWithPassword(input: PasswordLoginInput, ctx: RequestC
   if (!user.active) return fail("DISABLED_ACCOUNT");
   if (config.features.confirmable && !config.loginWithoutConfirmation && !user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
 
-  await resetRateLimit(RATE_LIMITS.loginFailuresPerAccount, user.id);
+  // The failure budget is restored by a completed sign-in (completeLogin), not here: the right
+  // password alone must not wipe out wrong second-factor codes counted against the account.
   const outcome = await afterFirstFactor(user, {
     authnVia: ["password"],
     remember: input.remember,

@@ -8,7 +8,8 @@ export function normalizePhone(input: string, region?: string): string | null {
   return phone?.isValid() ? phone.number : null;
 }
 
-/** "+1 ••• ••• 0123" — enough for the owner to recognise, not enough to leak. */
+/** "+44 ••• ••• 0018" — enough for the owner to recognise, not enough to leak. */
 export function maskPhone(e164: string): string {
-  return `${e164.slice(0, 2)} ••• ••• ${e164.slice(-4)}`;
+  const countryCode = parsePhoneNumberFromString(e164)?.countryCallingCode ?? e164.slice(1, 2);
+  return `+${countryCode} ••• ••• ${e164.slice(-4)}`;
 }

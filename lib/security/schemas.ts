@@ -93,25 +93,16 @@ const oneTimeCode = z
 
 export const twoFactorConfirmSetupSchema = z.object({ setupToken: z.string().min(1).max(256), code: oneTimeCode });
 
-/**
- * One-time codes as people type or paste them ("123 456", "1a2b-3c4d-5e6f"): trimmed and capped
- * here; the core strips separators and checks the value.
- */
-const oneTimeCode = (required: string, invalid: string) =>
-  z.string({ error: required }).trim().min(1, required).max(64, invalid);
+/** Recovery codes as people type or paste them ("1a2b-3c4d-5e6f"); the core normalises and checks them. */
+const recoveryCode = z
+  .string({ error: "Recovery code not provided" })
+  .trim()
+  .min(1, "Recovery code not provided")
+  .max(64, "Recovery code invalid");
 
-export const TWO_FACTOR_SETUP_METHODS = ["authenticator", "email", "sms"] as const;
+export const twoFactorCodeSchema = z.object({ code: oneTimeCode });
 
-export const twoFactorCodeSchema = z.object({ code: oneTimeCode("Code not provided", "Invalid code") });
-
-export const recoveryCodeSchema = z.object({ code: oneTimeCode("Recovery code not provided", "Recovery code invalid") });
-
-export const twoFactorSetupSchema = z
-  .object({
-    method: z.enum(TWO_FACTOR_SETUP_METHODS, { error: "Choose a method" }),
-    phone: z.string().trim().max(64, "Phone number not valid e.g. missing country code").optional(),
-  })
-  .refine((v) => v.method !== "sms" || Boolean(v.phone), { path: ["phone"], message: "Phone number not provided" });
+export const recoveryCodeSchema = z.object({ code: recoveryCode });
 
 export type LoginInput = z.input<typeof loginSchema>;
 export type RegisterInput = z.input<typeof registerSchema>;
@@ -121,7 +112,6 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 export type VerifyInput = z.input<typeof verifySchema>;
 export type TwoFactorCodeInput = z.input<typeof twoFactorCodeSchema>;
 export type RecoveryCodeInput = z.input<typeof recoveryCodeSchema>;
-export type TwoFactorSetupInput = z.input<typeof twoFactorSetupSchema>;
 export type TwoFactorSetupInput = z.input<typeof twoFactorSetupSchema>;
 export type TwoFactorConfirmSetupInput = z.input<typeof twoFactorConfirmSetupSchema>;
 

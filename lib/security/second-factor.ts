@@ -64,7 +64,8 @@ export async function afterFirstFactor(
   });
   if (profile && (profile.method === "email" || profile.method === "sms")) {
     // A send failure is reported on the code page (with a resend button), not as a failed sign-in.
-    await sendTwoFactorCode(user, { method: profile.method, secret: decryptSecret(profile.secretEncrypted), phone: profile.phone }, options.ctx);
+    const secret = decryptSecret(profile.secretEncrypted);
+    await sendTwoFactorCode(user, { method: profile.method, secret, phone: profile.phone, lastTimeStep: profile.lastTimeStep }, options.ctx);
   }
   return { ok: true, status: "second-factor", pendingToken: pending.token, expiresAt: pending.expiresAt, state, method: profile?.method ?? null };
 }
@@ -130,7 +131,8 @@ export async function resendSecondFactorCode(token: string | undefined, ctx: Req
   if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
   const profile = await getTwoFactor(found.user.id);
   if (!profile || profile.method === "authenticator") return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  return sendTwoFactorCode(found.user, { method: profile.method as "email" | "sms", secret: decryptSecret(profile.secretEncrypted), phone: profile.phone }, ctx);
+  const delivery = { method: profile.method as "email" | "sms", secret: decryptSecret(profile.secretEncrypted), phone: profile.phone, lastTimeStep: profile.lastTimeStep };
+  return sendTwoFactorCode(found.user, delivery, ctx);
 }
 
 /** Rescue: email a one-time code to the account's address (usable on the code page). */

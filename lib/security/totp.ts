@@ -13,9 +13,13 @@ export function totpUri(secret: string, issuer: string, accountName: string): st
   return generateURI({ issuer, label: accountName, secret });
 }
 
-/** The code for now — what we email or text to the user. */
-export function currentTotpCode(secret: string): Promise<string> {
-  return generate({ secret });
+/**
+ * The code we email or text: the current step's, or the step after `afterTimeStep` when that is
+ * later (a second sign-in within 30 s would otherwise get the code replay protection just spent).
+ */
+export function currentTotpCode(secret: string, afterTimeStep = 0): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return generate({ secret, epoch: Math.max(now, (afterTimeStep + 1) * TOTP_PERIOD_SECONDS) });
 }
 
 export type TotpCheck = { valid: true; timeStep: number } | { valid: false };

@@ -43,13 +43,13 @@ export function isMethodEnabled(method: string): method is TwoFactorMethod {
 /** Emails or texts the current code of `secret`. A transport failure is FAILED_TO_SEND_CODE. */
 export async function sendTwoFactorCode(
   user: Pick<UserRecord, "id" | "email">,
-  delivery: { method: "email" | "sms"; secret: string; phone: string | null },
+  delivery: { method: "email" | "sms"; secret: string; phone: string | null; lastTimeStep?: number },
   ctx: RequestContext,
 ): Promise<Result> {
   const budget = await consumeRateLimit(RATE_LIMITS.codesSentPerUser, user.id);
   if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
   const config = getConfig();
-  const code = await currentTotpCode(delivery.secret);
+  const code = await currentTotpCode(delivery.secret, delivery.lastTimeStep);
   try {
     if (delivery.method === "sms") {
       if (!delivery.phone) return fail("PHONE_INVALID");

@@ -100,3 +100,23 @@ describe("loadConfig", () => {
     expect(config.secureCookies).toBe(true);
   });
 });
+
+describe("two-factor methods and SMS delivery", () => {
+  it("offers sms in production only once Twilio is configured", () => {
+    expect(loadConfig(PRODUCTION_OK).twoFactor.methods).toEqual(["authenticator", "email"]);
+    const twilio = { TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "tok", TWILIO_FROM: "+15005550006" };
+    expect(loadConfig({ ...PRODUCTION_OK, ...twilio }).twoFactor.methods).toEqual(["authenticator", "email", "sms"]);
+    expect(loadConfig({}).twoFactor.methods).toEqual(["authenticator", "email", "sms"]);
+  });
+
+  it("refuses sms asked for explicitly in production without a transport, and half a Twilio setup", () => {
+    expect(errorOf({ ...PRODUCTION_OK, SECURITY_TWO_FACTOR_ENABLED_METHODS: "email,sms" }).message).toContain("SECURITY_TWO_FACTOR_ENABLED_METHODS");
+    expect(errorOf({ TWILIO_ACCOUNT_SID: "AC1" }).message).toContain("TWILIO_AUTH_TOKEN");
+    expect(errorOf({ SECURITY_TWO_FACTOR_ENABLED_METHODS: "email,carrier-pigeon" }).message).toContain("carrier-pigeon");
+  });
+
+  it("validates encryption keys", () => {
+    expect(errorOf({ SECURITY_ENCRYPTION_KEYS: "k1:short" }).message).toContain("SECURITY_ENCRYPTION_KEYS");
+    expect(loadConfig({ SECURITY_ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 7).toString("base64")}` }).encryptionKeys).toMatch(/^k2:/);
+  });
+});

@@ -78,8 +78,8 @@ describe("twilio sms sender", () => {
 
   // The sender's 10 s limit is a module constant. Rather than wait it out, the test lets the sender
   // ask for its 10 s signal and hands back one it fires itself — as a timeout would — once the
-  // request has reached the silent server. The 15 s limit is a backstop in case the sender stops
-  // using AbortSignal.timeout (the test then still passes, only slowly).
+  // request has reached the silent server. The 15 s limit leaves room for the real 10 s timeout
+  // should the sender stop using AbortSignal.timeout; the spy assertion then names the change.
   it("throws SmsDeliveryError when Twilio never answers", { timeout: 15_000 }, async () => {
     const deadline = new AbortController();
     const baseUrl = await listen(

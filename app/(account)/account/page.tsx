@@ -4,14 +4,18 @@ import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/current-user";
+import { recoveryCodeStatus } from "@/lib/security/recovery-codes";
+import { getTwoFactor, METHOD_LABELS } from "@/lib/security/two-factor";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, authorization } = await requireUser();
-  const params = await searchParams;
+  const config = getConfig();
+  const [params, twoFactor, codes] = await Promise.all([searchParams, getTwoFactor(user.id), recoveryCodeStatus(user.id)]);
   return (
     <>
       <NoticeBanner notice={noticeFrom(params.notice)} />
@@ -51,6 +55,22 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         <CardBody>
           <ul className="divide-y divide-border text-sm">
             <Row title="Password" detail={user.passwordHash ? "Set" : "Not set"} href="/account/password" action="Change" />
+            {config.twoFactor.enabled ? (
+              <Row
+                title="Two-factor authentication"
+                detail={twoFactor ? `On — ${METHOD_LABELS[twoFactor.method as TwoFactorMethod]}` : "Off"}
+                href="/account/two-factor"
+                action={twoFactor ? "Manage" : "Set up"}
+              />
+            ) : null}
+            {config.recoveryCodes.enabled ? (
+              <Row
+                title="Recovery codes"
+                detail={codes.total > 0 ? `${codes.remaining} left` : "Not generated"}
+                href="/account/recovery-codes"
+                action={codes.total > 0 ? "Manage" : "Generate"}
+              />
+            ) : null}
             <Row title="Sessions" detail="Devices signed in to your account" href="/account/sessions" action="Review" />
             <Row title="Activity" detail="Sign-ins and security changes" href="/account/activity" action="View" />
           </ul>

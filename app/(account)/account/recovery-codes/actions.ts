@@ -1,0 +1,22 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { stateFromFailure, type FormState } from "@/lib/form-state";
+import { getConfig } from "@/lib/security/config";
+import { currentRequestContext, requireUser } from "@/lib/security/current-user";
+import { fail, messageFor } from "@/lib/security/errors";
+import { generateRecoveryCodes, recoveryCodeStatus } from "@/lib/security/recovery-codes";
+
+export type GenerateState = FormState | { tone: "success"; message?: string; codes: string[] };
+
+/** Replaces the user's codes and hands the new ones back: the only time they are ever shown. */
+export async function generateRecoveryCodesAction(): Promise<GenerateState> {
+  const ctx = await currentRequestContext();
+  const { user } = await requireUser({ fresh: true });
+  if (!getConfig().recoveryCodes.enabled) return stateFromFailure(fail("API_ERROR"));
+
+  const before = await recoveryCodeStatus(user.id);
+  const codes = await generateRecoveryCodes(user.id, ctx);
+  // The status above the codes ("5 of 5 left") comes from the server component.
+  revalidatePath("/account/recovery-codes");
+  return { tone: "success", codes, ...(before.total > 0 ? { message: messageFor("RECOVERY_CODES_GENERATED") } : {}) };
+}

@@ -1,0 +1,101 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+
+interface CodeListProps {
+  codes: string[];
+  appName: string;
+  email: string;
+}
+
+type CopyStatus = "idle" | "copied" | "failed";
+
+/** The freshly generated codes, shown once, with ways to keep them. */
+export function CodeList({ codes, appName, email }: CodeListProps) {
+  const [copy, setCopy] = useState<CopyStatus>("idle");
+  const heading = useRef<HTMLDivElement>(null);
+
+  // The codes replaced the button that was just pressed: bring focus (and screen readers) here.
+  useEffect(() => heading.current?.focus(), []);
+
+  useEffect(() => {
+    if (copy !== "copied") return;
+    const timer = setTimeout(() => setCopy("idle"), 2500);
+    return () => clearTimeout(timer);
+  }, [copy]);
+
+  async function copyAll(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(codes.join("\n"));
+      setCopy("copied");
+    } catch {
+      setCopy("failed");
+    }
+  }
+
+  function download(): void {
+    const generated = new Date().toISOString().replace("T", " ").slice(0, 16);
+    const text = [`${appName} recovery codes for ${email}`, `Generated ${generated} UTC. Each code works once.`, "", ...codes, ""].join("\n");
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    const link = Object.assign(document.createElement("a"), { href: url, download: "gatehouse-recovery-codes.txt" });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  return (
+    <div className="space-y-5">
+      <div ref={heading} tabIndex={-1} className="focus:outline-none">
+        <Alert tone="warning" title="Save these codes now" testId="recovery-codes-warning">
+          Save these codes somewhere safe. Each works once. You won&apos;t see them again.
+        </Alert>
+      </div>
+      <ol
+        data-testid="recovery-codes"
+        aria-label="Recovery codes"
+        className="grid grid-cols-1 gap-2 rounded-lg border border-zinc-200 bg-zinc-50 p-4 min-[360px]:grid-cols-2 sm:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-950/40"
+      >
+        {codes.map((code) => (
+          <li key={code} className="text-center">
+            <code className="font-mono text-sm tracking-wide text-zinc-900 tabular-nums select-all dark:text-zinc-100">{code}</code>
+          </li>
+        ))}
+      </ol>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="button" variant="secondary" onClick={copyAll}>
+          <CopyIcon />
+          {copy === "copied" ? "Copied" : "Copy"}
+        </Button>
+        <Button type="button" variant="secondary" onClick={download}>
+          <DownloadIcon />
+          Download
+        </Button>
+        <Button type="button" variant="ghost" onClick={() => window.print()}>
+          Print
+        </Button>
+        <p role="status" className="text-sm text-muted">
+          {copy === "copied" ? "Codes copied to the clipboard." : copy === "failed" ? "Could not copy. Select the codes and copy them instead." : ""}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+const iconProps = { viewBox: "0 0 20 20", fill: "none", stroke: "currentColor", strokeWidth: 1.6, strokeLinecap: "round", strokeLinejoin: "round", "aria-hidden": true, className: "size-4" } as const;
+
+function CopyIcon() {
+  return (
+    <svg {...iconProps}>
+      <rect x="7" y="7" width="10" height="10" rx="1.5" />
+      <path d="M13 7V4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13H7" />
+    </svg>
+  );
+}
+
+function DownloadIcon() {
+  return (
+    <svg {...iconProps}>
+      <path d="M10 3v10m0 0-4-4m4 4 4-4M3.5 14.5v1A1.5 1.5 0 0 0 5 17h10a1.5 1.5 0 0 0 1.5-1.5v-1" />
+    </svg>
+  );
+}

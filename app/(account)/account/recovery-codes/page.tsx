@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { getConfig } from "@/lib/security/config";
+import { requireUser } from "@/lib/security/current-user";
+import { recoveryCodeStatus } from "@/lib/security/recovery-codes";
+import { getTwoFactor } from "@/lib/security/two-factor";
+import { GenerateForm } from "./generate-form";
+
+export const metadata: Metadata = { title: "Recovery codes" };
+
+export default async function RecoveryCodesPage() {
+  const { user } = await requireUser({ fresh: true });
+  const config = getConfig();
+  if (!config.recoveryCodes.enabled) notFound();
+  const [{ total, remaining }, twoFactor] = await Promise.all([recoveryCodeStatus(user.id), getTwoFactor(user.id)]);
+  const low = total > 0 && remaining <= config.recoveryCodes.lowWarning;
+  return (
+    <>
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Recovery codes</h1>
+        <p className="mt-1 text-sm text-muted">
+          If you lose your phone or can&apos;t get a code, a recovery code lets you finish signing in. Each code works once.
+        </p>
+      </div>
+      {config.twoFactor.enabled && !twoFactor ? (
+        <Alert tone="info">
+          Recovery codes are asked for only when two-factor authentication is on. <Link href="/account/two-factor">Set up two-factor</Link>
+        </Alert>
+      ) : null}
+      {low ? (
+        <Alert tone="warning" testId="recovery-codes-low">
+          You are running low on recovery codes. Generate a new set.
+        </Alert>
+      ) : null}
+      <Card>
+        <CardHeader
+          title="Your recovery codes"
+          description="Keep them somewhere safe and separate from your phone, such as a password manager or a printed copy."
+          action={
+            <span data-testid="recovery-codes-status">
+              {total > 0 ? (
+                <Badge tone={low ? "warning" : "success"}>{`${remaining} of ${total} codes left`}</Badge>
+              ) : (
+                <Badge tone="neutral">No recovery codes yet</Badge>
+              )}
+            </span>
+          }
+        />
+        <CardBody>
+          <GenerateForm hasCodes={total > 0} appName={config.appName} email={user.email} />
+        </CardBody>
+      </Card>
+    </>
+  );
+}

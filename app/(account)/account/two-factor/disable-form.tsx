@@ -1,0 +1,54 @@
+"use client";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { FormMessage } from "@/components/form-message";
+import { Button } from "@/components/ui/button";
+import type { FormState } from "@/lib/form-state";
+import { disableTwoFactorAction } from "./actions";
+
+/** A danger button that asks once more before turning two-factor off. */
+export function DisableForm() {
+  const [confirming, setConfirming] = useState(false);
+  const [state, formAction, pending] = useActionState<FormState>(() => disableTwoFactorAction(), null);
+  const question = useRef<HTMLParagraphElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+
+  // Move focus with the swap so keyboard users land on the question, and back on cancel.
+  useEffect(() => {
+    if (confirming) question.current?.focus();
+    else if (opened.current) trigger.current?.focus();
+    opened.current = confirming;
+  }, [confirming]);
+
+  if (!confirming) {
+    return (
+      <div className="space-y-4">
+        <FormMessage state={state} />
+        <Button ref={trigger} type="button" variant="danger" onClick={() => setConfirming(true)}>
+          Turn off two-factor
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      action={formAction}
+      aria-label="Confirm turning off two-factor"
+      className="space-y-4 rounded-lg border border-red-200 bg-red-50 p-4 dark:border-red-900/60 dark:bg-red-950/30"
+    >
+      <FormMessage state={state} />
+      <p ref={question} tabIndex={-1} className="text-sm font-medium text-red-900 focus:outline-none dark:text-red-100" data-testid="disable-confirmation">
+        Turn off two-factor authentication? Your account will be protected by your password only.
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" variant="danger" pending={pending}>
+          Yes, turn it off
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NoticeBanner } from "@/components/notice-banner";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
+import { requireUser } from "@/lib/security/current-user";
+import { getTwoFactor, isTwoFactorRequired } from "@/lib/security/two-factor";
+import { DisableForm } from "./disable-form";
+import { SetupForm, type MethodOption } from "./setup-form";
+import { StatusCard } from "./status-card";
+
+export const metadata: Metadata = { title: "Two-factor authentication" };
+
+const METHOD_OPTIONS: Record<TwoFactorMethod, Omit<MethodOption, "value">> = {
+  authenticator: { label: "Authenticator app", description: "Codes from an app such as 1Password, Google Authenticator or Authy. Works offline." },
+  email: { label: "Email", description: "We email you a code each time you sign in." },
+  sms: { label: "Text message", description: "We text a code to your phone each time you sign in." },
+};
+
+export default async function TwoFactorPage({ searchParams }: { searchParams: SearchParams }) {
+  const { user, authorization } = await requireUser({ fresh: true });
+  const config = getConfig();
+  if (!config.twoFactor.enabled) notFound();
+  const [row, params] = await Promise.all([getTwoFactor(user.id), searchParams]);
+  const method = (row?.method ?? null) as TwoFactorMethod | null;
+  const required = isTwoFactorRequired(authorization.roles);
+  return (
+    <>
+      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Two-factor</h1>
+        <p className="mt-1 text-sm text-muted">Sign in with a one-time code as well as your password, so a stolen password is not enough.</p>
+      </div>
+      <StatusCard row={row} required={required} recoveryCodesEnabled={config.recoveryCodes.enabled} />
+      <Card>
+        <CardHeader
+          title={method ? "Change method" : "Set up two-factor"}
+          description={method ? "Switch to another method or device. The current one keeps working until the new one is verified." : "Choose how you want to get your codes."}
+        />
+        <CardBody>
+          {/* Keyed by the saved method: after a redirect back here the form starts again at step 1. */}
+          <SetupForm
+            key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"}
+            methods={config.twoFactor.methods.map((m) => ({ value: m, ...METHOD_OPTIONS[m] }))}
+            currentMethod={method}
+          />
+        </CardBody>
+      </Card>
+      {method && !required ? (
+        <Card>
+          <CardHeader title="Turn off two-factor" description="You can turn it back on at any time." />
+          <CardBody>
+            <DisableForm />
+          </CardBody>
+        </Card>
+      ) : null}
+    </>
+  );
+}

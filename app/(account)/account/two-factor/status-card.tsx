@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/format";
+import type { TwoFactorMethod } from "@/lib/security/config";
+import { maskPhone } from "@/lib/security/phone";
+import { METHOD_LABELS, type TwoFactorRow } from "@/lib/security/two-factor";
+
+interface StatusCardProps {
+  row: TwoFactorRow | null;
+  required: boolean;
+  recoveryCodesEnabled: boolean;
+}
+
+/** On/off, the current method and since when; whether the account may turn it off. */
+export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardProps) {
+  const method = (row?.method ?? null) as TwoFactorMethod | null;
+  return (
+    <Card data-testid="two-factor-status">
+      <CardHeader title="Two-factor authentication" action={method ? <Badge tone="success">On</Badge> : <Badge tone="neutral">Off</Badge>} />
+      <CardBody className="space-y-4 text-sm">
+        {row && method ? (
+          <dl className="grid gap-4 sm:grid-cols-3">
+            <Item label="Method">{capitalize(METHOD_LABELS[method])}</Item>
+            {method === "sms" && row.phone ? <Item label="Phone">{maskPhone(row.phone)}</Item> : null}
+            <Item label="Since">{formatDateTime(row.updatedAt)}</Item>
+          </dl>
+        ) : (
+          <p className="text-muted">Two-factor authentication is off. Your account is protected by your password only.</p>
+        )}
+        {required ? (
+          <p className="flex flex-wrap items-center gap-2" data-testid="two-factor-required">
+            <Badge tone="accent">Required</Badge>
+            <span>Required for your account</span>
+          </p>
+        ) : null}
+        {method && recoveryCodesEnabled ? (
+          <p className="text-muted">
+            Lost your phone?{" "}
+            <Link href="/account/recovery-codes" className="link">
+              Recovery codes
+            </Link>{" "}
+            let you sign in without it.
+          </p>
+        ) : null}
+      </CardBody>
+    </Card>
+  );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-muted">{label}</dt>
+      <dd className="mt-1 font-medium">{children}</dd>
+    </div>
+  );
+}

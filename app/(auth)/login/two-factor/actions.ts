@@ -1,0 +1,31 @@
+"use server";
+import { redirect } from "next/navigation";
+import { stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
+import { clearPendingLoginCookie, currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
+import { MESSAGES } from "@/lib/security/errors";
+import { twoFactorCodeSchema, type TwoFactorCodeInput } from "@/lib/security/schemas";
+import { resendSecondFactorCode, verifySecondFactor } from "@/lib/security/second-factor";
+import { stateFromSecondFactorFailure } from "./guard";
+
+export async function verifyCodeAction(input: TwoFactorCodeInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const parsed = twoFactorCodeSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+  const result = await verifySecondFactor(await pendingLoginToken(), parsed.data.code, ctx);
+  if (!result.ok) return stateFromSecondFactorFailure(result);
+  redirect(await finishSecondFactor(result));
+}
+
+/** "Send a new code" for the email and SMS methods (rate-limited by the core). */
+export async function resendCodeAction(): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const result = await resendSecondFactorCode(await pendingLoginToken(), ctx);
+  if (!result.ok) return stateFromSecondFactorFailure(result);
+  return successState(MESSAGES.CODE_HAS_BEEN_SENT);
+}
+
+/** Abandons the half-finished sign-in. A POST (server action), so a link or an <img> cannot trigger it. */
+export async function cancelSignInAction(): Promise<void> {
+  await clearPendingLoginCookie();
+  redirect("/login");
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { stateFromFailure, type FormState } from "@/lib/form-state";
+import { pendingLoginToken } from "@/lib/security/current-user";
+import type { Failure } from "@/lib/security/errors";
+import { findPendingLogin, type ActivePending } from "@/lib/security/pending-login";
+
+/** Where a missing, expired or wrong-state pending login sends the visitor: back to the first factor. */
+export const PENDING_DENIED_URL = "/login?notice=TWO_FACTOR_PERMISSION_DENIED";
+
+/** The second-step pages open only with a live pending login in the state they serve. */
+export async function requirePendingLogin(state: "ready" | "setup"): Promise<ActivePending> {
+  const found = await findPendingLogin(await pendingLoginToken());
+  if (!found || found.pending.state !== state) redirect(PENDING_DENIED_URL);
+  return found;
+}
+
+/** A failed second-step action: a lost pending login starts over; anything else stays on the form. */
+export function stateFromSecondFactorFailure(failure: Failure): FormState {
+  if (failure.code === "TWO_FACTOR_PERMISSION_DENIED") redirect(PENDING_DENIED_URL);
+  return stateFromFailure(failure);
+}

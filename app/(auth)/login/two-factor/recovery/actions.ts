@@ -1,0 +1,16 @@
+"use server";
+import { redirect } from "next/navigation";
+import { stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
+import { recoveryCodeSchema, type RecoveryCodeInput } from "@/lib/security/schemas";
+import { signInWithRecoveryCode } from "@/lib/security/second-factor";
+import { stateFromSecondFactorFailure } from "../guard";
+
+export async function recoveryCodeAction(input: RecoveryCodeInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const parsed = recoveryCodeSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+  const result = await signInWithRecoveryCode(await pendingLoginToken(), parsed.data.code, ctx);
+  if (!result.ok) return stateFromSecondFactorFailure(result);
+  redirect(await finishSecondFactor(result));
+}

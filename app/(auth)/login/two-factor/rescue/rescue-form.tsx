@@ -1,0 +1,57 @@
+"use client";
+import Link from "next/link";
+import { useState, useTransition, type FormEvent } from "react";
+import { FormMessage } from "@/components/form-message";
+import { Button, buttonClasses } from "@/components/ui/button";
+import type { FormState } from "@/lib/form-state";
+import { askForHelpAction, rescueByEmailAction } from "./actions";
+
+type Choice = "email" | "help";
+
+interface RescueFormProps {
+  /** SECURITY_TWO_FACTOR_RESCUE_EMAIL */
+  byEmail: boolean;
+  /** SECURITY_MULTI_FACTOR_RECOVERY_CODES */
+  recoveryCodes: boolean;
+}
+
+/** The other ways to finish a sign-in, each its own small POST form. */
+export function RescueForm({ byEmail, recoveryCodes }: RescueFormProps) {
+  const [state, setState] = useState<FormState>(null);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [busy, startTransition] = useTransition();
+
+  const submit = (which: Choice, action: () => Promise<FormState>) => (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    setState(null);
+    setChoice(which);
+    startTransition(async () => {
+      // The email choice redirects on success, so only failures (and the help request) come back.
+      setState(await action());
+    });
+  };
+
+  const wide = "w-full";
+  return (
+    <div className="space-y-3">
+      <FormMessage state={state} className="mb-5" />
+      {byEmail ? (
+        <form onSubmit={submit("email", rescueByEmailAction)} aria-label="Email me a sign-in code">
+          <Button type="submit" variant="secondary" className={wide} pending={busy && choice === "email"} disabled={busy}>
+            Email me a sign-in code
+          </Button>
+        </form>
+      ) : null}
+      {recoveryCodes ? (
+        <Link href="/login/two-factor/recovery" className={`${buttonClasses("secondary")} ${wide}`}>
+          Use a recovery code
+        </Link>
+      ) : null}
+      <form onSubmit={submit("help", askForHelpAction)} aria-label="Ask the site administrator for help">
+        <Button type="submit" variant="secondary" className={wide} pending={busy && choice === "help"} disabled={busy}>
+          Ask the site administrator for help
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+"use server";
+import QRCode from "qrcode";
+import { redirect } from "next/navigation";
+import { stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
+import { maskPhone, normalizePhone } from "@/lib/security/phone";
+import {
+  twoFactorCodeSchema,
+  twoFactorSetupSchema,
+  type TwoFactorCodeInput,
+  type TwoFactorSetupInput,
+} from "@/lib/security/schemas";
+import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/second-factor";
+import { stateFromSecondFactorFailure } from "../guard";
+import type { SetupStartState } from "./setup-types";
+
+/** Step 1: propose a method. Returns what step 2 shows (QR and key, or where the code went). */
+export async function startSetupAction(input: TwoFactorSetupInput): Promise<SetupStartState> {
+  const ctx = await currentRequestContext();
+  const parsed = twoFactorSetupSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+  const result = await startSetupFromLogin(await pendingLoginToken(), parsed.data, ctx);
+  if (!result.ok) return stateFromSecondFactorFailure(result);
+  const phone = result.method === "sms" ? normalizePhone(parsed.data.phone ?? "") : null;
+  return {
+    tone: "success",
+    setup: {
+      method: result.method,
+      // Rendered here so the secret never needs a client-side QR library or a third-party service.
+      qr: result.uri ? await QRCode.toDataURL(result.uri, { margin: 1, width: 220 }) : null,
+      key: result.secret ? (result.secret.match(/.{1,4}/g) ?? []).join(" ") : null,
+      uri: result.uri,
+      sentTo: phone ? maskPhone(phone) : null,
+    },
+  };
+}
+
+/** Step 2: the first code saves the method and completes the sign-in. */
+export async function confirmSetupAction(input: TwoFactorCodeInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const parsed = twoFactorCodeSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+  const result = await confirmSetupFromLogin(await pendingLoginToken(), parsed.data.code, ctx);
+  if (!result.ok) return stateFromSecondFactorFailure(result);
+  redirect(await finishSecondFactor(result));
+}
