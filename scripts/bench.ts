@@ -128,7 +128,11 @@ async function argon2Median(): Promise<number> {
 
 async function firstLoadJs(path: string): Promise<{ files: number; gzipBytes: number }> {
   const html = (await request(path)).body;
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  // nomodule scripts (legacy polyfills) are not downloaded by the browsers Next supports.
+  const scripts = [...html.matchAll(/<script([^>]*)>/g)]
+    .filter((m) => !/nomodule/i.test(m[1]!))
+    .map((m) => /src="([^"]+)"/.exec(m[1]!)?.[1])
+    .filter((src): src is string => Boolean(src));
   let gzipBytes = 0;
   for (const src of new Set(scripts)) gzipBytes += gzipSync((await request(src)).body).length;
   return { files: new Set(scripts).size, gzipBytes };

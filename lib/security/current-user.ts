@@ -4,7 +4,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getConfig } from "./config";
 import { PATH_HEADER } from "./current-user-path";
-import { getIssuer } from "./issuer";
+import { getIssuer, sessionGrant } from "./issuer";
 import { loginUrlFor, postLoginRedirect, safeRedirectPath } from "./redirects";
 import { rememberDeviceValue } from "./remember-device";
 import type { FirstFactorOutcome, SecondFactorSuccess } from "./second-factor";
@@ -78,7 +78,7 @@ async function currentPath(): Promise<string | null> {
  * remember-me the cookie is a browser-session cookie; the row's expiry is the real limit.
  */
 export async function issueSessionCookie(session: NewSession): Promise<void> {
-  await getIssuer().signIn("session-grant", { grant: session.token, redirect: false });
+  await getIssuer().signIn("session-grant", { grant: sessionGrant(session.token, session.userId), redirect: false });
   const jar = await cookies();
   jar.set(sessionCookieName(), session.token, {
     ...sessionCookieOptions(),

@@ -1,22 +1,43 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { and, eq, gt, sql } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import { createHmac, hkdfSync } from "node:crypto";
 import { getConfig } from "./config";
-import { hashToken } from "./crypto";
+import { constantTimeEqual } from "./crypto";
 import { deleteSession, findActiveSession } from "./sessions";
 import { sessionCookieName, sessionCookieOptions } from "./session-cookie";
 
 /**
  * next-auth is the session *issuer* only (DESIGN.md principle 3): our core verifies the user and
- * creates the `sessions` row; the Credentials provider then accepts that row's token as a
- * one-minute "grant" and next-auth writes it as the cookie. The cookie value is the opaque token
+ * creates the `sessions` row; the Credentials provider then accepts a signed one-minute "grant"
+ * for that row's token and next-auth writes the token as the cookie. The cookie value is the opaque token
  * itself (encode/decode are overridden), so reading a session is one indexed query, not a JWE.
  */
 
 /** A grant must be redeemed right after the core created the session. */
 const GRANT_MAX_AGE_SECONDS = 60;
+
+function grantSignature(token: string, userId: string, issuedAt: number): string {
+  const key = Buffer.from(hkdfSync("sha256", getConfig().authSecret, "gatehouse", "session-grant", 32));
+  return createHmac("sha256", key).update(`${token}|${userId}|${issuedAt}`).digest("base64url");
+}
+
+/**
+ * A signed, one-minute grant for a session the core just created: lets the Credentials provider
+ * trust it without another database round trip.
+ */
+export function sessionGrant(token: string, userId: string): string {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return `${token}.${userId}.${issuedAt}.${grantSignature(token, userId, issuedAt)}`;
+}
+
+function redeemGrant(grant: string): { token: string; userId: string } | null {
+  const [token, userId, issuedAtText, signature] = grant.split(".");
+  const issuedAt = Number(issuedAtText);
+  if (!token || !userId || !signature || !Number.isInteger(issuedAt)) return null;
+  if (Math.abs(Date.now() / 1000 - issuedAt) > GRANT_MAX_AGE_SECONDS) return null;
+  return constantTimeEqual(signature, grantSignature(token, userId, issuedAt)) ? { token, userId } : null;
+}
 
 class InvalidGrant extends CredentialsSignin {
   override code = "invalid_grant";
@@ -47,20 +68,9 @@ function buildIssuer() {
         id: "session-grant",
         credentials: { grant: {} },
         async authorize(credentials) {
-          const grant = typeof credentials?.grant === "string" ? credentials.grant : "";
-          if (!/^[A-Za-z0-9_-]{43}$/.test(grant)) throw new InvalidGrant();
-          const db = await getDb();
-          const [row] = await db
-            .select({ userId: tables.sessions.userId })
-            .from(tables.sessions)
-            .where(
-              and(
-                eq(tables.sessions.tokenHash, hashToken(grant)),
-                gt(tables.sessions.createdAt, sql`now() - make_interval(secs => ${GRANT_MAX_AGE_SECONDS})`),
-              ),
-            );
-          if (!row) throw new InvalidGrant();
-          return { id: row.userId, sid: grant };
+          const redeemed = typeof credentials?.grant === "string" && credentials.grant.length < 512 ? redeemGrant(credentials.grant) : null;
+          if (!redeemed) throw new InvalidGrant();
+          return { id: redeemed.userId, sid: redeemed.token };
         },
       }),
     ],

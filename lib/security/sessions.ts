@@ -14,6 +14,7 @@ const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
 export interface NewSession {
   token: string;
+  userId: string;
   expiresAt: Date;
   remember: boolean;
 }
@@ -37,7 +38,7 @@ export async function createSession(
     ip: options.ctx.ip,
     userAgent: options.ctx.userAgent,
   });
-  return { token, expiresAt, remember: options.remember };
+  return { token, userId: user.id, expiresAt, remember: options.remember };
 }
 
 export interface ActiveSession {
@@ -171,7 +172,7 @@ export async function reissueSession(
     lastSeenAt: new Date(),
   });
   await q.delete(tables.sessions).where(eq(tables.sessions.tokenHash, current.tokenHash));
-  return { token, expiresAt: current.expiresAt, remember: current.remember };
+  return { token, userId: current.userId, expiresAt: current.expiresAt, remember: current.remember };
 }
 
 export async function listSessions(userId: string): Promise<SessionRecord[]> {
