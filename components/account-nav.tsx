@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 type Item = { href: string; label: string; icon: string };
 
@@ -37,9 +38,15 @@ function isActive(pathname: string, href: string): boolean {
 
 export function AccountNav({ className }: { className?: string }) {
   const pathname = usePathname() ?? "";
+  const list = useRef<HTMLUListElement>(null);
+  // On phones the nav is a horizontal strip wider than the screen: keep the current page's tab visible.
+  useEffect(() => {
+    list.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [pathname]);
   return (
-    <nav aria-label="Account" className={className}>
-      <ul className="-mx-4 flex gap-1 overflow-x-auto border-b border-zinc-200 px-4 [scrollbar-width:none] lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:border-0 lg:px-0 dark:border-zinc-800">
+    // min-w-0: as a grid item the nav would otherwise grow to its unscrolled width and widen the page on phones.
+    <nav aria-label="Account" className={className ? `min-w-0 ${className}` : "min-w-0"}>
+      <ul ref={list} className="-mx-4 flex scroll-px-4 gap-1 overflow-x-auto border-b border-zinc-200 px-4 [scrollbar-width:none] lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:border-0 lg:px-0 dark:border-zinc-800">
         {items.map((item) => {
           const active = isActive(pathname, item.href);
           return (

@@ -5,7 +5,7 @@ import type { Notice } from "@/lib/notices";
 export function NoticeBanner({ notice }: { notice: Notice | null }) {
   if (!notice) return null;
   return (
-    <Alert tone={notice.tone} testId="notice">
+    <Alert tone={notice.tone} testId="notice" className="mb-5">
       {notice.message}
     </Alert>
   );

@@ -13,7 +13,7 @@ export type FormState = {
 } | null;
 
 export function stateFromFailure(failure: Failure): FormState {
-  const retry = failure.retryAfter ? ` Try again in ${formatWait(failure.retryAfter)}.` : "";
+  const retry = failure.retryAfter ? ` Try again in ${formatWait(failure.retryAfter)}.` : failure.code === "RATE_LIMITED" ? " Please wait and try again." : "";
   const fieldErrors = failure.fieldErrors && Object.keys(failure.fieldErrors).length ? failure.fieldErrors : undefined;
   return {
     tone: "error",

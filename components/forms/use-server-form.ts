@@ -19,7 +19,8 @@ export function useServerForm<TInput extends FieldValues, TOutput>(
     resolver: zodResolver(schema),
     defaultValues,
     mode: "onSubmit",
-    reValidateMode: "onBlur",
+    // Errors clear as the user fixes them; re-validating on blur would shift the layout under a click.
+    reValidateMode: "onChange",
   });
   const [state, setState] = useState<FormState>(null);
 

@@ -59,7 +59,7 @@ export const MESSAGES = {
   INVALID_RECOVERY_CODE: "Recovery code invalid",
   NO_RECOVERY_CODES_SETUP: "No recovery codes generated yet",
   RECOVERY_CODES_GENERATED: "New recovery codes generated. Your old codes no longer work.",
-  RATE_LIMITED: "Too many attempts. Please wait and try again.",
+  RATE_LIMITED: "Too many attempts.",
   ACCOUNT_LOCKED: "This account is locked after too many failed sign-in attempts. Reset your password to unlock it.",
   LOGGED_OUT: "You have been signed out.",
   SESSION_REVOKED: "That session has been signed out.",

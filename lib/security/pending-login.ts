@@ -87,3 +87,9 @@ export async function finishPendingLogin(tokenHash: string, db?: Queryable): Pro
     .returning({ tokenHash: tables.pendingLogins.tokenHash });
   return rows.length > 0;
 }
+
+/** The user abandoned the sign-in: forget the pending login so its cookie is worthless. */
+export async function cancelPendingLogin(token: string | undefined): Promise<void> {
+  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return;
+  await finishPendingLogin(hashToken(token));
+}

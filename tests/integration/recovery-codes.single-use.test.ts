@@ -114,6 +114,17 @@ describe("recovery codes", () => {
     expect(await recoveryCodeStatus(id)).toEqual({ total: 5, remaining: 4 });
   });
 
+  it("two different codes racing on one pending login sign in exactly once", async () => {
+    const { email, id, codes } = await userWithCodes("rc-race-two");
+    const { pendingToken } = await passwordStep(email);
+    const results = await Promise.all([
+      signInWithRecoveryCode(pendingToken, codes[0]!, newCtx()),
+      signInWithRecoveryCode(pendingToken, codes[1]!, newCtx()),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await sessionCount(id)).toBe(1);
+  });
+
   it("the same code raced directly through consumeRecoveryCode is consumed once", async () => {
     const { id, codes } = await userWithCodes("rc-race-core");
     const results = await Promise.all(Array.from({ length: 8 }, () => consumeRecoveryCode(id, codes[0]!)));

@@ -105,4 +105,16 @@ describe("replay protection", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await sessionCount(u.id)).toBe(1);
   });
+
+  it("sign-in: two different valid codes racing on one pending login sign in exactly once", async () => {
+    const u = await userWithMethod("authenticator");
+    const { pendingToken } = await passwordStep(u.email);
+    const results = await Promise.all([
+      verifySecondFactor(pendingToken, await codeAt(u.secret, -TOTP_STEP), newCtx()),
+      verifySecondFactor(pendingToken, await codeAt(u.secret), newCtx()),
+      verifySecondFactor(pendingToken, await codeAt(u.secret, TOTP_STEP), newCtx()),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await sessionCount(u.id)).toBe(1);
+  });
 });

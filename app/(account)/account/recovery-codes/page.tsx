@@ -39,8 +39,11 @@ export default async function RecoveryCodesPage() {
       <Card>
         <CardHeader
           title="Your recovery codes"
-          description="Keep them somewhere safe and separate from your phone, such as a password manager or a printed copy."
-          action={
+          description="Keep them apart from your phone: in a password manager, or printed and stored safely."
+        />
+        <CardBody className="space-y-5">
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            <span className="text-muted">Status</span>
             <span data-testid="recovery-codes-status">
               {total > 0 ? (
                 <Badge tone={low ? "warning" : "success"}>{`${remaining} of ${total} codes left`}</Badge>
@@ -48,9 +51,7 @@ export default async function RecoveryCodesPage() {
                 <Badge tone="neutral">No recovery codes yet</Badge>
               )}
             </span>
-          }
-        />
-        <CardBody>
+          </p>
           <GenerateForm hasCodes={total > 0} appName={config.appName} email={user.email} />
         </CardBody>
       </Card>

@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { cancelPendingLogin } from "@/lib/security/pending-login";
 import { stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
 import { clearPendingLoginCookie, currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
 import { MESSAGES } from "@/lib/security/errors";
@@ -26,6 +27,7 @@ export async function resendCodeAction(): Promise<FormState> {
 
 /** Abandons the half-finished sign-in. A POST (server action), so a link or an <img> cannot trigger it. */
 export async function cancelSignInAction(): Promise<void> {
+  await cancelPendingLogin(await pendingLoginToken());
   await clearPendingLoginCookie();
   redirect("/login");
 }

@@ -24,7 +24,7 @@ export function CodeForm({ canResend }: { canResend: boolean }) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Two-factor code">
+      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Verify your sign-in">
         <FormMessage state={state} />
         <TextField
           label="Code"
@@ -42,7 +42,7 @@ export function CodeForm({ canResend }: { canResend: boolean }) {
         </Button>
       </form>
       {canResend ? (
-        <form onSubmit={resend} className="flex justify-center" aria-label="Send a new code">
+        <form onSubmit={resend} className="flex justify-center">
           <Button type="submit" variant="ghost" size="sm" pending={resending} disabled={pending}>
             Send a new code
           </Button>

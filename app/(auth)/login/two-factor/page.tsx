@@ -14,7 +14,7 @@ import { requirePendingLogin } from "./guard";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
-const strong = "font-medium break-all text-zinc-900 dark:text-zinc-100";
+const strong = "font-medium break-words text-zinc-900 dark:text-zinc-100";
 
 async function describe(method: TwoFactorMethod, user: UserRecord): Promise<ReactNode> {
   if (method === "email") return <>We emailed a 6-digit code to <span className={strong}>{user.email}</span>.</>;

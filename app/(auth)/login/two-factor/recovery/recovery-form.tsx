@@ -9,7 +9,7 @@ import { recoveryCodeAction } from "./actions";
 export function RecoveryForm() {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(recoveryCodeSchema, recoveryCodeAction, { code: "" });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Recovery code">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Recovery sign-in">
       <FormMessage state={state} />
       <TextField
         label="Recovery code"

@@ -36,7 +36,7 @@ export function RescueForm({ byEmail, recoveryCodes }: RescueFormProps) {
     <div className="space-y-3">
       <FormMessage state={state} className="mb-5" />
       {byEmail ? (
-        <form onSubmit={submit("email", rescueByEmailAction)} aria-label="Email me a sign-in code">
+        <form onSubmit={submit("email", rescueByEmailAction)}>
           <Button type="submit" variant="secondary" className={wide} pending={busy && choice === "email"} disabled={busy}>
             Email me a sign-in code
           </Button>
@@ -47,7 +47,7 @@ export function RescueForm({ byEmail, recoveryCodes }: RescueFormProps) {
           Use a recovery code
         </Link>
       ) : null}
-      <form onSubmit={submit("help", askForHelpAction)} aria-label="Ask the site administrator for help">
+      <form onSubmit={submit("help", askForHelpAction)}>
         <Button type="submit" variant="secondary" className={wide} pending={busy && choice === "help"} disabled={busy}>
           Ask the site administrator for help
         </Button>

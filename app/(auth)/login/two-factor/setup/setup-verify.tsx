@@ -18,7 +18,7 @@ interface SetupVerifyProps {
 export function SetupVerify({ setup, email, onBack }: SetupVerifyProps) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorCodeSchema, confirmSetupAction, { code: "" });
   const instructionsId = useId();
-  const strong = "font-medium break-all text-zinc-900 dark:text-zinc-100";
+  const strong = "font-medium break-words text-zinc-900 dark:text-zinc-100";
   return (
     <div className="space-y-6">
       {setup.method === "authenticator" ? (
@@ -73,7 +73,7 @@ function AuthenticatorDetails({ setup, instructionsId }: { setup: SetupDetails; 
         {setup.key ? (
           <div className="w-full text-center">
             <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Key</p>
-            <code data-testid="totp-key" className="mt-1 block font-mono text-sm tracking-wide break-all text-zinc-900 select-all dark:text-zinc-100">
+            <code data-testid="totp-key" className="mt-1 block font-mono text-sm tracking-wide break-words text-zinc-900 select-all dark:text-zinc-100">
               {setup.key}
             </code>
           </div>
