@@ -1,4 +1,3 @@
-import type { ZodError } from "zod";
 import { messageFor, type Failure } from "@/lib/security/errors";
 import { fieldErrorsFrom } from "@/lib/security/schemas";
 
@@ -24,7 +23,7 @@ export function stateFromFailure(failure: Failure): FormState {
   };
 }
 
-export function stateFromInvalidInput(error: ZodError): FormState {
+export function stateFromInvalidInput(error: Parameters<typeof fieldErrorsFrom>[0]): FormState {
   return { tone: "error", code: "INVALID_INPUT", message: "Please fix the errors below.", fieldErrors: fieldErrorsFrom(error) };
 }
 

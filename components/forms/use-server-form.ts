@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
-import type { z } from "zod";
+import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "@/lib/form-state";
 
 /**
@@ -11,7 +11,7 @@ import type { FormState } from "@/lib/form-state";
  * succeeds usually redirects, so the promise never resolves and the button stays pending.
  */
 export function useServerForm<TInput extends FieldValues, TOutput>(
-  schema: z.ZodType<TOutput, TInput>,
+  schema: $ZodType<TOutput, TInput>,
   action: (input: TInput) => Promise<FormState>,
   defaultValues: DefaultValues<TInput>,
 ) {

@@ -1,7 +1,7 @@
 // Threat: crafted input (wrong types, huge strings, control and invisible characters) crashes a
 // flow into a 500, burns CPU, or reaches the database. Guarantee: a failure value, never a throw.
 import { describe, expect, it } from "vitest";
-import type { ZodType } from "zod";
+import type { ZodMiniType as ZodType } from "zod/mini";
 import { resendConfirmation } from "@/lib/security/confirm";
 import { loginWithPassword } from "@/lib/security/login";
 import { requestPasswordReset } from "@/lib/security/password-reset";
