@@ -178,6 +178,8 @@ async function main(): Promise<void> {
 
   // 3. First-load JS of /login.
   results.loginFirstLoadJs = await firstLoadJs("/login");
+  // The framework's own floor: a page with no client components of ours (the 404 page).
+  results.frameworkFloorJs = await firstLoadJs("/no-such-page-bench");
   await stop(server);
 
   // 4. Cold start on an existing PGlite folder.
