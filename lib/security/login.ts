@@ -30,9 +30,11 @@ export type LoginSuccess = { user: UserRecord; outcome: FirstFactorOutcome };
 export async function loginWithPassword(input: PasswordLoginInput, ctx: RequestContext): Promise<Result<LoginSuccess>> {
   const config = getConfig();
   const identity = input.identity.trim();
-  const ipBudget = await consumeRateLimit(RATE_LIMITS.loginPerIp, ctx.ip);
+  const [ipBudget, user] = await Promise.all([
+    consumeRateLimit(RATE_LIMITS.loginPerIp, ctx.ip),
+    findUserByIdentity(identity, config.username.enabled),
+  ]);
   if (!ipBudget.ok) return fail("RATE_LIMITED", undefined, ipBudget.retryAfter);
-  const user = await findUserByIdentity(identity, config.username.enabled);
   // Unknown identities get a budget too, so "locked" never tells that an account exists.
   const accountKey = user ? user.id : `unknown:${identity.toLowerCase()}`;
   const accountBudget = await checkRateLimit(RATE_LIMITS.loginFailuresPerAccount, accountKey);

@@ -15,7 +15,7 @@ import {
   type ActivePending,
 } from "./pending-login";
 import { normalizePhone } from "./phone";
-import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
+import { consumeRateLimit, RATE_LIMITS, resetRateLimit } from "./rate-limit";
 import { recoveryCodeStatus, consumeRecoveryCode } from "./recovery-codes";
 import { isRememberedDevice } from "./remember-device";
 import type { RequestContext } from "./request-context";
@@ -47,8 +47,11 @@ export async function afterFirstFactor(
   options: { authnVia: AuthnMethod[]; remember: boolean; next: string | null; ctx: RequestContext; deviceCookie?: string },
 ): Promise<Result<FirstFactorOutcome>> {
   const config = getConfig().twoFactor;
-  const profile = config.enabled ? await getTwoFactor(user.id) : null;
-  const required = config.enabled && isTwoFactorRequired((await getAuthorization(user.id)).roles);
+  // Independent reads: in parallel, so the sign-in waits for one round trip, not two.
+  const [profile, authorization] = config.enabled
+    ? await Promise.all([getTwoFactor(user.id), getAuthorization(user.id)])
+    : [null, null];
+  const required = Boolean(authorization && isTwoFactorRequired(authorization.roles));
   const remembered = !config.alwaysValidate && isRememberedDevice(options.deviceCookie, user);
   if ((!profile && !required) || (profile && remembered)) {
     const session = await completeLogin(user, { authnVia: options.authnVia, remember: options.remember, ctx: options.ctx });
@@ -97,6 +100,8 @@ async function recordWrongCode(found: ActivePending, ctx: RequestContext, authTy
 async function finish(found: ActivePending, via: AuthnMethod, ctx: RequestContext, allowRememberDevice: boolean): Promise<Result<SecondFactorSuccess>> {
   // The delete decides: of two concurrent correct submissions only one signs in.
   if (!(await finishPendingLogin(found.pending.tokenHash))) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  // A proven second factor restores the code-check budget (wrong codes stay counted until then).
+  await resetRateLimit(RATE_LIMITS.codeChecksPerUser, found.user.id);
   const authnVia = [...(found.pending.authnVia as AuthnMethod[]), via];
   const session = await completeLogin(found.user, { authnVia, remember: found.pending.remember, ctx });
   const config = getConfig().twoFactor;
