@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { E2E_ADMIN } from "./support/admin";
 import { expect, latestEmail, linkFrom, newSignedInUser, signIn, test } from "./support/fixtures";
+import { setUpEmailCodes, signInToSecondStep, signOut } from "./support/two-factor";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -53,4 +54,20 @@ test("admin users page", async ({ page }) => {
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page).toHaveURL(/\/account$/);
   await expectAccessible(page, "/admin/users");
+});
+
+test("two-factor and recovery-code account pages", async ({ page }) => {
+  await newSignedInUser(page);
+  await expectAccessible(page, "/account/two-factor");
+  await expectAccessible(page, "/account/recovery-codes");
+});
+
+test("second-step sign-in pages", async ({ page }) => {
+  const { email, password } = await newSignedInUser(page);
+  await setUpEmailCodes(page, email);
+  await signOut(page);
+  await signInToSecondStep(page, email, password);
+  for (const path of ["/login/two-factor", "/login/two-factor/rescue", "/login/two-factor/recovery"]) {
+    await expectAccessible(page, path);
+  }
 });

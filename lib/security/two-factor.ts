@@ -176,7 +176,7 @@ export async function disableTwoFactor(user: UserRecord, roles: string[], ctx: R
   const removed = await db.delete(tables.twoFactor).where(eq(tables.twoFactor.userId, user.id)).returning();
   if (!removed.length) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
   await recordEvent("tf_disabled", { userId: user.id, ctx });
-  await notifyTwoFactorChange(user, "disabled", null);
+  await notifyTwoFactorChange(user, "disabled", (removed[0]?.method as TwoFactorMethod | undefined) ?? null);
   return { ok: true };
 }
 

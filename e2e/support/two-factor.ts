@@ -1,0 +1,211 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generate } from "otplib";
+import type { APIRequestContext, BrowserContext, Locator, Page } from "@playwright/test";
+import { expect, latestEmail, signIn } from "./fixtures";
+
+/** RFC 6238 as the app uses it: 30-second steps. */
+const PERIOD_SECONDS = 30;
+
+const stepOf = (epochSeconds: number) => Math.floor(epochSeconds / PERIOD_SECONDS);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export interface TotpCode {
+  code: string;
+  /** The 30-s time step the code belongs to (what the server records as used). */
+  step: number;
+}
+
+/**
+ * The code an authenticator app shows now. The server accepts each time step once per user, so
+ * with `afterStep` (the step of a code already used) this waits, like a person watching the app,
+ * until the app shows a code of a later step: at most one period.
+ */
+export async function totpCode(secret: string, options: { afterStep?: number } = {}): Promise<TotpCode> {
+  const { afterStep } = options;
+  if (afterStep !== undefined) {
+    const waitMs = (afterStep + 1) * PERIOD_SECONDS * 1000 - Date.now();
+    if (waitMs > PERIOD_SECONDS * 1000 + 1000) throw new Error(`step ${afterStep} is in the future; nothing to wait for`);
+    // A little past the boundary so the client's step and the server's agree.
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs + 250));
+  }
+  const epoch = nowSeconds();
+  return { code: await generate({ secret, epoch }), step: stepOf(epoch) };
+}
+
+/**
+ * Six digits that are not the code of any step around now (the server accepts ±120 s for the
+ * authenticator), so "wrong code" is wrong for certain, not with probability 1 − 10⁻⁶.
+ */
+export async function wrongTotpCode(secret: string): Promise<string> {
+  const now = nowSeconds();
+  const valid = new Set<string>();
+  for (let offset = -6; offset <= 6; offset++) valid.add(await generate({ secret, epoch: now + offset * PERIOD_SECONDS }));
+  let candidate = 123_456;
+  while (valid.has(String(candidate).padStart(6, "0"))) candidate = (candidate + 1) % 1_000_000;
+  return String(candidate).padStart(6, "0");
+}
+
+/** The one whitespace-delimited 6-digit token in an email or SMS text ("…: 123456"). */
+export function codeFrom(text: string): string {
+  const codes = [...new Set(text.match(/(?<!\S)\d{6}(?!\S)/g) ?? [])];
+  if (codes.length !== 1) throw new Error(`expected exactly one 6-digit code, found ${codes.length} in:\n${text}`);
+  return codes[0]!;
+}
+
+interface OutboxMessage {
+  id: number;
+  to: string;
+  subject: string | null;
+  text: string;
+}
+
+async function outbox(request: APIRequestContext, to: string, kind: "email" | "sms"): Promise<OutboxMessage[]> {
+  const response = await request.get(`/dev/mailbox/messages?kind=${kind}&to=${encodeURIComponent(to)}`);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { messages: OutboxMessage[] }).messages;
+}
+
+/** Id of the newest email (or SMS) to `to`, 0 if none: pass it as `newerThan` to wait for the next one. */
+export async function lastMessageId(request: APIRequestContext, to: string, kind: "email" | "sms" = "email"): Promise<number> {
+  return Math.max(0, ...(await outbox(request, to, kind)).map((m) => m.id));
+}
+
+/** Waits for the newest text message to `phone` (E.164) newer than `newerThan`. */
+export async function latestSms(request: APIRequestContext, phone: string, newerThan = 0): Promise<OutboxMessage> {
+  let found: OutboxMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await outbox(request, phone, "sms")).find((m) => m.id > newerThan);
+        return Boolean(found);
+      },
+      { timeout: 10_000, message: `SMS to ${phone}` },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** Waits for an email to a shared mailbox (e.g. the helpdesk) that matches `predicate`. */
+export async function emailMatching(
+  request: APIRequestContext,
+  to: string,
+  predicate: (message: OutboxMessage) => boolean,
+  description: string,
+): Promise<OutboxMessage> {
+  let found: OutboxMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await outbox(request, to, "email")).find(predicate);
+        return Boolean(found);
+      },
+      { timeout: 10_000, message: description },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The waiting "Two-factor Login" email's code (sent after `newerThan`). */
+export async function emailedCode(request: APIRequestContext, email: string, newerThan: number): Promise<{ code: string; id: number }> {
+  const mail = await latestEmail(request, email, "Two-factor Login", newerThan);
+  return { code: codeFrom(mail.text), id: mail.id };
+}
+
+export async function cookieNamed(context: BrowserContext, suffix: "gatehouse.session" | "gatehouse.device" | "gatehouse.pending") {
+  return (await context.cookies()).find((c) => c.name.endsWith(suffix));
+}
+
+/** Decodes a QR code image as a phone camera would (zbarimg from zbar-tools) and returns its text. */
+export async function scanQrCode(image: Locator): Promise<string> {
+  const src = await image.getAttribute("src");
+  expect(src, "QR code is an inline PNG").toMatch(/^data:image\/png;base64,/);
+  const dir = mkdtempSync(join(tmpdir(), "gatehouse-qr-"));
+  try {
+    const file = join(dir, "qr.png");
+    writeFileSync(file, Buffer.from(src!.slice(src!.indexOf(",") + 1), "base64"));
+    return execFileSync("zbarimg", ["-q", "--raw", file], { encoding: "utf8" }).trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Reads step 2 of an authenticator setup the way a user would: scans the QR code, checks the
+ * otpauth URI names Gatehouse and the account, and that the typed-in key is the same secret.
+ */
+export async function scanAuthenticatorSetup(page: Page, email: string): Promise<string> {
+  const uri = await scanQrCode(page.getByTestId("totp-qr"));
+  const url = new URL(uri);
+  expect(url.protocol).toBe("otpauth:");
+  expect(url.host).toBe("totp");
+  expect(decodeURIComponent(url.pathname)).toBe(`/Gatehouse:${email}`);
+  expect(url.searchParams.get("issuer")).toBe("Gatehouse");
+  const secret = url.searchParams.get("secret") ?? "";
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  const key = (await page.getByTestId("totp-key").textContent()) ?? "";
+  expect(key).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/); // grouped by four for typing
+  expect(key.replace(/\s/g, "")).toBe(secret);
+  await expect(page.getByRole("link", { name: "Open in authenticator app" })).toHaveAttribute("href", uri);
+  return secret;
+}
+
+/** On /account/two-factor: chooses the authenticator and scans the QR code; stops at the code field. */
+export async function startAuthenticatorSetup(page: Page, email: string): Promise<string> {
+  await page.goto("/account/two-factor");
+  await page.getByRole("radio", { name: /Authenticator app/ }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("setup-instructions")).toContainText("6-digit code");
+  return scanAuthenticatorSetup(page, email);
+}
+
+async function expectTurnedOn(page: Page, switching: boolean): Promise<void> {
+  await expect(page).toHaveURL(switching ? /notice=TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL/ : /notice=TWO_FACTOR_ENABLED/);
+  await expect(page.getByTestId("two-factor-status").getByText("On", { exact: true })).toBeVisible();
+}
+
+/** Sets up the authenticator on /account/two-factor by scanning; returns the secret and the step used. */
+export async function setUpAuthenticator(page: Page, email: string): Promise<{ secret: string; step: number }> {
+  const secret = await startAuthenticatorSetup(page, email);
+  const { code, step } = await totpCode(secret);
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Verify and turn on" }).click();
+  await expectTurnedOn(page, false);
+  return { secret, step };
+}
+
+/** Sets up (or switches to) email codes on /account/two-factor with the code from the "Two-factor Login" email. */
+export async function setUpEmailCodes(page: Page, email: string, options: { switching?: boolean } = {}): Promise<void> {
+  const before = await lastMessageId(page.request, email);
+  await page.goto("/account/two-factor");
+  await page.getByRole("radio", { name: /^Email/ }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("setup-instructions")).toContainText(`We sent a code to ${email}`);
+  const { code } = await emailedCode(page.request, email, before);
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: options.switching ? "Verify and switch" : "Verify and turn on" }).click();
+  await expectTurnedOn(page, Boolean(options.switching));
+}
+
+/** Signs out from the site header and opens /login for the next sign-in. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/notice=LOGGED_OUT/);
+  await page.goto("/login");
+}
+
+/** Password sign-in that must stop at the code page (no session yet). */
+export async function signInToSecondStep(page: Page, email: string, password: string, options: { remember?: boolean } = {}): Promise<void> {
+  if (page.url() === "about:blank" || new URL(page.url()).pathname !== "/login") await page.goto("/login");
+  await signIn(page, email, password, options);
+  await expect(page).toHaveURL(/\/login\/two-factor$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Two-factor authentication");
+}
+
+/** Submits a code on /login/two-factor. */
+export async function submitSignInCode(page: Page, code: string): Promise<void> {
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Verify", exact: true }).click();
+}

@@ -1,0 +1,71 @@
+// Guarantee: the authenticator is set up only by proving a code from the scanned QR secret; after that a
+// password alone does not sign in (the app's code does), and a code that was used once is refused.
+import { expect, latestEmail, newSignedInUser, test } from "./support/fixtures";
+import {
+  cookieNamed,
+  lastMessageId,
+  setUpAuthenticator,
+  signInToSecondStep,
+  signOut,
+  startAuthenticatorSetup,
+  submitSignInCode,
+  totpCode,
+  wrongTotpCode,
+} from "./support/two-factor";
+
+test("set up by scanning the QR code: a wrong code is refused, the app's code turns it on", async ({ page }) => {
+  const { email } = await newSignedInUser(page);
+  const before = await lastMessageId(page.request, email);
+  await page.goto("/account/two-factor");
+  await expect(page.getByTestId("two-factor-status").getByText("Off", { exact: true })).toBeVisible();
+
+  const secret = await startAuthenticatorSetup(page, email);
+  await page.getByLabel("Code", { exact: true }).fill(await wrongTotpCode(secret));
+  await page.getByRole("button", { name: "Verify and turn on" }).click();
+  await expect(page.getByTestId("code-error")).toHaveText("Invalid code");
+  await page.goto("/account/two-factor");
+  await expect(page.getByTestId("two-factor-status").getByText("Off", { exact: true })).toBeVisible();
+  expect(await lastMessageId(page.request, email)).toBe(before); // nothing happened, nobody told
+
+  const again = await startAuthenticatorSetup(page, email);
+  expect(again).not.toBe(secret); // every attempt proposes a new secret
+  const { code } = await totpCode(again);
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Verify and turn on" }).click();
+  await expect(page).toHaveURL(/\/account\/two-factor\?notice=TWO_FACTOR_ENABLED/);
+  await expect(page.getByTestId("notice")).toContainText("Two-factor authentication is on.");
+  const status = page.getByTestId("two-factor-status");
+  await expect(status.getByText("On", { exact: true })).toBeVisible();
+  await expect(status).toContainText("Authenticator app");
+  const mail = await latestEmail(page.request, email, "Two-factor authentication enabled", before);
+  expect(mail.text).toMatch(/using\s+authenticator\s+app/);
+});
+
+test("sign-in stops at the code page until the app's code is given; a used code is refused", async ({ page }) => {
+  test.slow(); // waits for the authenticator to show a code of a later 30-s step than the setup used
+  const { email, password } = await newSignedInUser(page);
+  const { secret, step } = await setUpAuthenticator(page, email);
+  await signOut(page);
+
+  await signInToSecondStep(page, email, password);
+  await expect(page.getByText("Enter the 6-digit code from your authenticator app.")).toBeVisible();
+  expect(await cookieNamed(page.context(), "gatehouse.session")).toBeUndefined();
+  // The password alone is not a session: signed-in pages still send us to /login.
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login\?next=%2Faccount/);
+  await page.goto("/login/two-factor"); // the pending sign-in is still there
+
+  const signInCode = await totpCode(secret, { afterStep: step });
+  await submitSignInCode(page, signInCode.code);
+  await expect(page).toHaveURL(/\/account$/);
+  expect(await cookieNamed(page.context(), "gatehouse.session")).toBeDefined();
+  expect(await cookieNamed(page.context(), "gatehouse.pending")).toBeUndefined();
+
+  // Replay: the same code in a new sign-in (still inside its validity window) is refused.
+  await signOut(page);
+  await signInToSecondStep(page, email, password);
+  await submitSignInCode(page, signInCode.code);
+  await expect(page.getByTestId("code-error")).toHaveText("Invalid code");
+  await expect(page).toHaveURL(/\/login\/two-factor$/);
+  expect(await cookieNamed(page.context(), "gatehouse.session")).toBeUndefined();
+});
