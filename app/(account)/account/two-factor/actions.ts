@@ -1,6 +1,7 @@
 "use server";
-import QRCode from "qrcode";
 import { redirect } from "next/navigation";
+import type { AuthenticatorEnrollment } from "@/components/two-factor/types";
+import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { currentRequestContext, requireUser } from "@/lib/security/current-user";
@@ -18,17 +19,12 @@ export interface SetupStep {
   setupToken: string;
   method: TwoFactorMethod;
   /** Authenticator only. */
-  qrDataUrl: string | null;
-  keyGroups: string | null;
-  uri: string | null;
+  enrollment: AuthenticatorEnrollment | null;
   /** Email / sms only: where the code went (masked for phones). */
   sentTo: string | null;
 }
 
 export type StartSetupState = FormState | { tone: "info"; setup: SetupStep };
-
-/** Size that authenticator apps scan reliably from a laptop screen; margin 1 keeps the quiet zone. */
-const QR_OPTIONS = { margin: 1, width: 220 } as const;
 
 export async function startTwoFactorSetupAction(input: TwoFactorSetupInput): Promise<StartSetupState> {
   const ctx = await currentRequestContext();
@@ -44,9 +40,7 @@ export async function startTwoFactorSetupAction(input: TwoFactorSetupInput): Pro
     setup: {
       setupToken,
       method,
-      qrDataUrl: uri ? await QRCode.toDataURL(uri, QR_OPTIONS) : null,
-      keyGroups: secret ? secret.match(/.{1,4}/g)!.join(" ") : null,
-      uri,
+      enrollment: await authenticatorEnrollment(uri, secret),
       sentTo: method === "email" ? user.email : phoneMasked,
     },
   };

@@ -3,7 +3,8 @@ import { useEffect, useRef } from "react";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
+import { AuthenticatorDetails } from "@/components/two-factor/authenticator-details";
 import { twoFactorConfirmSetupSchema } from "@/lib/security/schemas";
 import { confirmTwoFactorSetupAction, type SetupStep } from "./actions";
 
@@ -35,45 +36,11 @@ export function ConfirmStep({ setup, switching, onRestart }: ConfirmStepProps) {
           {isApp ? "Then enter the 6-digit code the app shows." : `We sent a code to ${setup.sentTo ?? "you"}. It may take a minute to arrive.`}
         </p>
       </div>
-      {isApp && setup.qrDataUrl ? (
-        <div className="flex flex-col gap-5 sm:flex-row sm:items-start">
-          {/* White with a margin in both themes: scanners need dark modules on a light quiet zone. */}
-          <div className="self-start rounded-lg bg-white p-3 shadow-xs ring-1 ring-zinc-200 dark:ring-zinc-700">
-            {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server; nothing to optimise */}
-            <img src={setup.qrDataUrl} alt="QR code for your authenticator app" data-testid="totp-qr" width={220} height={220} className="block h-auto max-w-full" />
-          </div>
-          <div className="min-w-0 space-y-3 text-sm">
-            <p className="text-muted">Can&apos;t scan it? Enter this key in the app instead:</p>
-            <code
-              data-testid="totp-key"
-              className="block rounded-lg bg-zinc-100 px-3 py-2 font-mono text-base tracking-wider break-words text-zinc-900 select-all dark:bg-zinc-800 dark:text-zinc-100"
-            >
-              {setup.keyGroups}
-            </code>
-            {setup.uri ? (
-              <p>
-                <span className="text-muted">On your phone? </span>
-                <a href={setup.uri} className="link">
-                  Open in authenticator app
-                </a>
-              </p>
-            ) : null}
-          </div>
-        </div>
-      ) : null}
+      {setup.enrollment ? <AuthenticatorDetails enrollment={setup.enrollment} /> : null}
       <div className="max-w-xs space-y-5">
         <FormMessage state={state} />
         <input type="hidden" {...form.register("setupToken")} />
-        <TextField
-          label="Code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          autoCapitalize="none"
-          spellCheck={false}
-          maxLength={12}
-          error={errorOf("code")}
-          {...form.register("code")}
-        />
+        <OneTimeCodeField error={errorOf("code")} {...form.register("code")} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" pending={pending}>

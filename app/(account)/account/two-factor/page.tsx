@@ -6,17 +6,12 @@ import { noticeFrom, type SearchParams } from "@/lib/notices";
 import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/current-user";
 import { getTwoFactor, isTwoFactorRequired } from "@/lib/security/two-factor";
+import { methodOptions } from "@/lib/two-factor-enrollment";
 import { DisableForm } from "./disable-form";
-import { SetupForm, type MethodOption } from "./setup-form";
+import { SetupForm } from "./setup-form";
 import { StatusCard } from "./status-card";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
-
-const METHOD_OPTIONS: Record<TwoFactorMethod, Omit<MethodOption, "value">> = {
-  authenticator: { label: "Authenticator app", description: "Codes from an app such as 1Password, Google Authenticator or Authy. Works offline." },
-  email: { label: "Email", description: "We email you a code each time you sign in." },
-  sms: { label: "Text message", description: "We text a code to your phone each time you sign in." },
-};
 
 export default async function TwoFactorPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, authorization } = await requireUser({ fresh: true });
@@ -42,7 +37,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
           {/* Keyed by the saved method: after a redirect back here the form starts again at step 1. */}
           <SetupForm
             key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"}
-            methods={config.twoFactor.methods.map((m) => ({ value: m, ...METHOD_OPTIONS[m] }))}
+            methods={methodOptions(config.twoFactor.methods)}
             currentMethod={method}
           />
         </CardBody>

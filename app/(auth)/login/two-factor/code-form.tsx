@@ -3,7 +3,7 @@ import { useTransition, type FormEvent } from "react";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { twoFactorCodeSchema } from "@/lib/security/schemas";
 import { resendCodeAction, verifyCodeAction } from "./actions";
 
@@ -26,14 +26,8 @@ export function CodeForm({ canResend }: { canResend: boolean }) {
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Verify your sign-in">
         <FormMessage state={state} />
-        <TextField
-          label="Code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9 ]*"
-          maxLength={12}
+        <OneTimeCodeField
           autoFocus
-          spellCheck={false}
           error={errorOf("code")}
           {...form.register("code")}
         />

@@ -1,6 +1,6 @@
 "use server";
-import QRCode from "qrcode";
 import { redirect } from "next/navigation";
+import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
 import { stateFromInvalidInput, type FormState } from "@/lib/form-state";
 import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
 import { maskPhone, normalizePhone } from "@/lib/security/phone";
@@ -26,10 +26,7 @@ export async function startSetupAction(input: TwoFactorSetupInput): Promise<Setu
     tone: "success",
     setup: {
       method: result.method,
-      // Rendered here so the secret never needs a client-side QR library or a third-party service.
-      qr: result.uri ? await QRCode.toDataURL(result.uri, { margin: 1, width: 220 }) : null,
-      key: result.secret ? (result.secret.match(/.{1,4}/g) ?? []).join(" ") : null,
-      uri: result.uri,
+      enrollment: await authenticatorEnrollment(result.uri, result.secret),
       sentTo: phone ? maskPhone(phone) : null,
     },
   };

@@ -1,28 +1,16 @@
 import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
-import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
-import { METHOD_LABELS } from "@/lib/security/two-factor";
+import { getConfig } from "@/lib/security/config";
+import { methodOptions } from "@/lib/two-factor-enrollment";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { SetupForm } from "./setup-form";
-import type { MethodOption } from "./setup-types";
 
 export const metadata: Metadata = { title: "Set up two-factor authentication" };
-
-const DESCRIPTIONS: Record<TwoFactorMethod, string> = {
-  authenticator: "Codes from an app such as 1Password, Google Authenticator or Authy.",
-  email: "We email you a code each time you sign in.",
-  sms: "We text a code to your phone each time you sign in.",
-};
 
 export default async function TwoFactorSetupPage() {
   const { user } = await requirePendingLogin("setup");
   const config = getConfig();
-  const methods: MethodOption[] = config.twoFactor.methods.map((method) => ({
-    value: method,
-    label: METHOD_LABELS[method].charAt(0).toUpperCase() + METHOD_LABELS[method].slice(1),
-    description: DESCRIPTIONS[method],
-  }));
   return (
     <AuthShell
       appName={config.appName}
@@ -30,7 +18,7 @@ export default async function TwoFactorSetupPage() {
       description="Your account requires a second step at sign-in."
       footer={<CancelSignIn />}
     >
-      <SetupForm methods={methods} email={user.email} />
+      <SetupForm methods={methodOptions(config.twoFactor.methods)} email={user.email} />
     </AuthShell>
   );
 }

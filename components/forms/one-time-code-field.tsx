@@ -1,0 +1,19 @@
+"use client";
+import type { ComponentProps } from "react";
+import { TextField } from "@/components/ui/text-field";
+
+/** A 6-digit code field: numeric keypad on phones, SMS/email code autofill, no spellcheck. */
+export function OneTimeCodeField(props: Omit<ComponentProps<typeof TextField>, "label"> & { label?: string }) {
+  return (
+    <TextField
+      label="Code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9 -]*"
+      maxLength={12}
+      spellCheck={false}
+      autoCapitalize="none"
+      {...props}
+    />
+  );
+}

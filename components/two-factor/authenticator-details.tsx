@@ -1,0 +1,29 @@
+import type { AuthenticatorEnrollment } from "./types";
+
+/** The QR code, the key to type instead, and a link for phones — as an authenticator app needs them. */
+export function AuthenticatorDetails({ enrollment }: { enrollment: AuthenticatorEnrollment }) {
+  return (
+    <div className="flex flex-col items-center gap-4 rounded-xl border border-zinc-200 bg-zinc-50 p-4 sm:flex-row sm:items-start dark:border-zinc-800 dark:bg-zinc-950/50">
+      {/* White in both themes: scanners need dark modules on a light, quiet background. */}
+      <div className="shrink-0 rounded-lg bg-white p-3 shadow-xs ring-1 ring-zinc-200 dark:ring-zinc-700">
+        {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server; nothing to optimise */}
+        <img src={enrollment.qr} alt="QR code for your authenticator app" data-testid="totp-qr" width={220} height={220} className="block h-auto max-w-full" />
+      </div>
+      <div className="w-full min-w-0 space-y-3 text-sm">
+        <p className="text-muted">Can&apos;t scan it? Enter this key in the app instead:</p>
+        <code
+          data-testid="totp-key"
+          className="block rounded-lg bg-white px-3 py-2 font-mono text-base tracking-wider break-words text-zinc-900 select-all ring-1 ring-zinc-200 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700"
+        >
+          {enrollment.key}
+        </code>
+        <p>
+          <span className="text-muted">On your phone? </span>
+          <a href={enrollment.uri} className="link">
+            Open in authenticator app
+          </a>
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+import type { UseFormRegister } from "react-hook-form";
+import { TextField } from "@/components/ui/text-field";
+import type { TwoFactorSetupInput } from "@/lib/security/schemas";
+import type { MethodOption, SetupMethod } from "./types";
+
+interface MethodFieldsProps {
+  methods: MethodOption[];
+  register: UseFormRegister<TwoFactorSetupInput>;
+  /** The method currently selected in the form (shows the phone field for sms). */
+  selected: SetupMethod | undefined;
+  /** The user's saved method, marked "(current)". */
+  current?: SetupMethod | null;
+  legend: string;
+  autoFocus?: boolean;
+  methodError?: string;
+  phoneError?: string;
+}
+
+/** The method radio group (and the phone number for text messages) of both set-up forms. */
+export function MethodFields({ methods, register, selected, current, legend, autoFocus, methodError, phoneError }: MethodFieldsProps) {
+  return (
+    <>
+      <fieldset aria-describedby={methodError ? "method-error" : undefined}>
+        <legend className="mb-3 text-sm font-medium text-zinc-900 dark:text-zinc-100">{legend}</legend>
+        <div className="grid gap-2">
+          {methods.map((option) => (
+            <label
+              key={option.value}
+              className="flex cursor-pointer items-start gap-3 rounded-lg border border-zinc-300 p-3.5 text-sm transition-colors hover:bg-zinc-50 has-checked:border-brand-600 has-checked:bg-brand-50/70 has-checked:ring-1 has-checked:ring-brand-600 dark:border-zinc-700 dark:hover:bg-zinc-800/60 dark:has-checked:border-brand-400 dark:has-checked:bg-brand-950/40 dark:has-checked:ring-brand-400"
+            >
+              <input
+                type="radio"
+                value={option.value}
+                autoFocus={autoFocus && option.value === selected}
+                aria-describedby={`method-${option.value}-description`}
+                className="mt-0.5 size-4 shrink-0 cursor-pointer accent-brand-600 dark:accent-brand-400"
+                {...register("method")}
+              />
+              <span className="min-w-0">
+                <span className="block font-medium text-zinc-900 dark:text-zinc-100">
+                  {option.label}
+                  {option.value === current ? <span className="ml-2 text-xs font-normal text-muted">(current)</span> : null}
+                </span>
+                <span id={`method-${option.value}-description`} className="block text-muted">
+                  {option.description}
+                </span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {methodError ? (
+          <p id="method-error" data-testid="method-error" className="mt-1.5 text-sm text-red-700 dark:text-red-400">
+            {methodError}
+          </p>
+        ) : null}
+      </fieldset>
+      {selected === "sms" ? (
+        <TextField label="Phone number" type="tel" autoComplete="tel" hint="Include the country code, e.g. +1 415 555 0132" error={phoneError} {...register("phone")} />
+      ) : null}
+    </>
+  );
+}
