@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/security/current-user";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes";
 import { getTwoFactor, METHOD_LABELS } from "@/lib/security/two-factor";
 import { formatDateTime } from "@/lib/format";
+import { DescriptionItem } from "@/components/ui/description-item";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -27,17 +28,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         <CardHeader title="Profile" />
         <CardBody>
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
-            <Item label="Email">
+            <DescriptionItem label="Email">
               <span className="break-all">{user.email}</span>{" "}
               {user.confirmedAt ? <Badge tone="success">Confirmed</Badge> : <Badge tone="warning">Unconfirmed</Badge>}
-            </Item>
-            {user.username ? <Item label="Username">{user.username}</Item> : null}
-            <Item label="Member since">{formatDateTime(user.createdAt)}</Item>
-            <Item label="Last sign-in">
+            </DescriptionItem>
+            {user.username ? <DescriptionItem label="Username">{user.username}</DescriptionItem> : null}
+            <DescriptionItem label="Member since">{formatDateTime(user.createdAt)}</DescriptionItem>
+            <DescriptionItem label="Last sign-in">
               {user.lastLoginAt ? `${formatDateTime(user.lastLoginAt)}${user.lastLoginIp ? ` from ${user.lastLoginIp}` : ""}` : "This is your first session"}
-            </Item>
+            </DescriptionItem>
             {authorization.roles.length ? (
-              <Item label="Roles">
+              <DescriptionItem label="Roles">
                 <span className="flex flex-wrap gap-1">
                   {authorization.roles.map((role) => (
                     <Badge key={role} tone="accent">
@@ -45,7 +46,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
                     </Badge>
                   ))}
                 </span>
-              </Item>
+              </DescriptionItem>
             ) : null}
           </dl>
         </CardBody>
@@ -77,15 +78,6 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </CardBody>
       </Card>
     </>
-  );
-}
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-muted">{label}</dt>
-      <dd className="mt-1 font-medium">{children}</dd>
-    </div>
   );
 }
 

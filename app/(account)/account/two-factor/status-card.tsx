@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/format";
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { maskPhone } from "@/lib/security/phone";
 import { METHOD_LABELS, type TwoFactorRow } from "@/lib/security/two-factor";
+import { DescriptionItem } from "@/components/ui/description-item";
 
 interface StatusCardProps {
   row: TwoFactorRow | null;
@@ -21,9 +22,9 @@ export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardPr
       <CardBody className="space-y-4 text-sm">
         {row && method ? (
           <dl className="grid gap-4 sm:grid-cols-3">
-            <Item label="Method">{capitalize(METHOD_LABELS[method])}</Item>
-            {method === "sms" && row.phone ? <Item label="Phone">{maskPhone(row.phone)}</Item> : null}
-            <Item label="Since">{formatDateTime(row.updatedAt)}</Item>
+            <DescriptionItem label="Method">{capitalize(METHOD_LABELS[method])}</DescriptionItem>
+            {method === "sms" && row.phone ? <DescriptionItem label="Phone">{maskPhone(row.phone)}</DescriptionItem> : null}
+            <DescriptionItem label="Since">{formatDateTime(row.updatedAt)}</DescriptionItem>
           </dl>
         ) : (
           <p className="text-muted">Two-factor authentication is off. Your account is protected by your password only.</p>
@@ -52,11 +53,3 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-muted">{label}</dt>
-      <dd className="mt-1 font-medium">{children}</dd>
-    </div>
-  );
-}
