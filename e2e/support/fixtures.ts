@@ -41,7 +41,9 @@ export async function latestEmail(request: APIRequestContext, to: string, subjec
   await expect
     .poll(
       async () => {
-        const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
+        // A dropped keep-alive connection (ECONNRESET) is "not yet", not a failure: poll again.
+        const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`).catch(() => null);
+        if (!response?.ok()) return false;
         const { messages } = (await response.json()) as { messages: OutboxMessage[] };
         found = messages.find((m) => m.id > newerThan && (!subject || m.subject === subject));
         return Boolean(found);
