@@ -1,6 +1,8 @@
 import type { ReactElement } from "react";
 import { ChangeNoticeEmail } from "./change-notice";
 import { ConfirmationInstructionsEmail } from "./confirmation-instructions";
+import { PASSKEY_CHANGED_SUBJECTS, PasskeyChangedEmail } from "./passkey-changed";
+import type { PasskeyChangedEmailProps } from "./passkey-changed";
 import { RecoveryCodeUsedEmail } from "./recovery-code-used";
 import { ResetInstructionsEmail } from "./reset-instructions";
 import { ResetNoticeEmail } from "./reset-notice";
@@ -30,12 +32,13 @@ const definitions = {
   change_notice: { subject: () => "Your password has been changed", component: ChangeNoticeEmail },
   two_factor_instructions: { subject: () => "Two-factor Login", component: TwoFactorInstructionsEmail },
   two_factor_rescue: { subject: () => "Two-factor Rescue", component: TwoFactorRescueEmail },
-  // No Flask-Security counterpart for these two: Gatehouse's own notices.
+  // No Flask-Security counterpart for these: Gatehouse's own notices.
   two_factor_changed: {
     subject: (p: TwoFactorChangedEmailProps) => TWO_FACTOR_CHANGED_SUBJECTS[p.change],
     component: TwoFactorChangedEmail,
   },
   recovery_code_used: { subject: () => "A recovery code was used", component: RecoveryCodeUsedEmail },
+  passkey_changed: { subject: (p: PasskeyChangedEmailProps) => PASSKEY_CHANGED_SUBJECTS[p.change], component: PasskeyChangedEmail },
 } as const;
 
 export type EmailName = keyof typeof definitions;
@@ -47,6 +50,7 @@ export const EMAILS: { readonly [K in EmailName]: EmailDefinition<EmailProps<K>>
 
 export type { ChangeNoticeEmailProps } from "./change-notice";
 export type { ConfirmationInstructionsEmailProps } from "./confirmation-instructions";
+export type { PasskeyChange, PasskeyChangedEmailProps } from "./passkey-changed";
 export type { RecoveryCodeUsedEmailProps } from "./recovery-code-used";
 export type { ResetInstructionsEmailProps } from "./reset-instructions";
 export type { ResetNoticeEmailProps } from "./reset-notice";

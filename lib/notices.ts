@@ -23,6 +23,9 @@ const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   TWO_FACTOR_DISABLED: "success",
   TWO_FACTOR_PERMISSION_DENIED: "error",
   TWO_FACTOR_RESCUE_SENT: "success",
+  WEBAUTHN_REGISTER_SUCCESSFUL: "success",
+  WEBAUTHN_CREDENTIAL_DELETED: "success",
+  WEBAUTHN_CREDENTIAL_RENAMED: "success",
 };
 
 export interface Notice {

@@ -3,3 +3,4 @@ export * from "./sessions";
 export * from "./tokens";
 export * from "./platform";
 export * from "./two-factor";
+export * from "./passkeys";

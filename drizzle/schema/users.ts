@@ -16,6 +16,8 @@ export const users = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     // Rotating this ends every session and invalidates every outstanding token of the user.
     uniquifier: text("uniquifier").notNull().unique(),
+    // WebAuthn user.id: random, stable, never the primary key or email (it is stored on authenticators).
+    webauthnUserHandle: text("webauthn_user_handle").unique(),
     // Consecutive failed password attempts; reset on success (NIST 800-63B §5.2.2 lockout).
     failedLoginCount: integer("failed_login_count").notNull().default(0),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),

@@ -46,6 +46,23 @@ const methodList = (fallback: TwoFactorMethod[]) =>
       return { methods: [...new Set(items)] as TwoFactorMethod[], explicit: v !== undefined };
     });
 
+const PASSKEY_USAGES = ["first", "secondary"] as const;
+/** A passkey registered to sign in on its own ("first") or only as a second factor. */
+export type PasskeyUsage = (typeof PASSKEY_USAGES)[number];
+
+const usageList = (fallback: PasskeyUsage[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const items = v === undefined ? fallback : v.split(",").map((m) => m.trim()).filter(Boolean);
+      if (items.some((m) => !(PASSKEY_USAGES as readonly string[]).includes(m))) {
+        ctx.addIssue({ code: "custom", message: `use a list of ${PASSKEY_USAGES.join(", ")}` });
+        return z.NEVER;
+      }
+      return [...new Set(items)] as PasskeyUsage[];
+    });
+
 const DEV_AUTH_SECRET = "gatehouse-development-secret-do-not-use-in-production";
 
 const envSchema = z
@@ -113,6 +130,16 @@ const envSchema = z
     SECURITY_ENCRYPTION_KEYS: z.string().optional(),
     SECURITY_PHONE_REGION_DEFAULT: z.string().length(2).optional().transform((v) => (v ?? "US").toUpperCase()),
 
+    SECURITY_WEBAUTHN: bool(true),
+    WEBAUTHN_RP_ID: z.string().min(1).max(253).optional(),
+    WEBAUTHN_RP_NAME: z.string().min(1).max(64).optional(),
+    WEBAUTHN_ORIGINS: z.string().optional(),
+    SECURITY_WAN_ALLOW_AS_FIRST_FACTOR: bool(true),
+    SECURITY_WAN_ALLOW_AS_MULTI_FACTOR: bool(true),
+    SECURITY_WAN_ALLOW_AS_VERIFY: usageList(["first", "secondary"]),
+    SECURITY_WAN_REGISTER_WITHIN: duration("30m"),
+    SECURITY_WAN_SIGNIN_WITHIN: duration("60s"),
+
     MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
     SMS_TRANSPORT: z.enum(["twilio", "outbox"]).optional(),
     TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
@@ -160,6 +187,8 @@ const envSchema = z
         message: "expected id:base64key[,id:base64key…] with 32-byte keys, newest first (openssl rand -base64 32)",
       });
     }
+    const webauthn = webauthnSettings(env);
+    if (typeof webauthn === "string") ctx.addIssue({ code: "custom", path: ["WEBAUTHN_ORIGINS"], message: webauthn });
     if (env.SECURITY_USERNAME_MIN_LENGTH > env.SECURITY_USERNAME_MAX_LENGTH) {
       ctx.addIssue({ code: "custom", path: ["SECURITY_USERNAME_MIN_LENGTH"], message: "must not exceed SECURITY_USERNAME_MAX_LENGTH" });
     }
@@ -240,6 +269,17 @@ function toConfig(env: z.output<typeof envSchema>) {
       count: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES_N,
       lowWarning: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES_LOW,
     },
+    webauthn: {
+      enabled: env.SECURITY_WEBAUTHN,
+      ...(webauthnSettings(env) as WebAuthnSettings),
+      allowAsFirstFactor: env.SECURITY_WAN_ALLOW_AS_FIRST_FACTOR,
+      /** A passkey with user verification is two factors in one (possession + PIN/biometric). */
+      allowAsMultiFactor: env.SECURITY_WAN_ALLOW_AS_MULTI_FACTOR,
+      allowAsVerify: env.SECURITY_WAN_ALLOW_AS_VERIFY,
+      registerWithin: env.SECURITY_WAN_REGISTER_WITHIN,
+      signInWithin: env.SECURITY_WAN_SIGNIN_WITHIN,
+      nameMaxLength: 64,
+    },
     encryptionKeys: env.SECURITY_ENCRYPTION_KEYS,
     phoneRegionDefault: env.SECURITY_PHONE_REGION_DEFAULT,
     sms: {
@@ -257,6 +297,37 @@ function toConfig(env: z.output<typeof envSchema>) {
       resendBaseUrl: env.RESEND_BASE_URL,
     },
   } as const;
+}
+
+interface WebAuthnSettings {
+  rpId: string;
+  rpName: string;
+  origins: string[];
+}
+
+/**
+ * Relying party ID and accepted origins, from WEBAUTHN_* or derived from APP_URL. Returns an
+ * error message when an origin is not on the RP ID's domain (browsers would refuse every ceremony).
+ */
+function webauthnSettings(env: z.output<typeof envSchema>): WebAuthnSettings | string {
+  const appUrl = new URL(env.APP_URL);
+  const rpId = (env.WEBAUTHN_RP_ID ?? appUrl.hostname).toLowerCase();
+  const origins: string[] = [];
+  for (const raw of (env.WEBAUTHN_ORIGINS ?? appUrl.origin).split(",").map((o) => o.trim()).filter(Boolean)) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return `"${raw}" is not an origin (e.g. https://app.example.com)`;
+    }
+    if (url.origin !== raw.replace(/\/+$/, "")) return `"${raw}" is not an origin: no path, query or trailing parts`;
+    if (url.hostname !== rpId && !url.hostname.endsWith(`.${rpId}`)) {
+      return `origin ${url.origin} is not on the WebAuthn RP ID "${rpId}" (set WEBAUTHN_RP_ID to its domain)`;
+    }
+    origins.push(url.origin);
+  }
+  if (!origins.length) return "at least one origin is required";
+  return { rpId, rpName: env.WEBAUTHN_RP_NAME ?? env.SECURITY_APP_NAME, origins };
 }
 
 /** In production the outbox cannot deliver texts, so sms is only offered once Twilio is configured. */

@@ -140,7 +140,14 @@ export async function continueAfterFirstFactor(outcome: FirstFactorOutcome, next
     return next;
   }
   await setPendingLoginCookie(outcome.pendingToken, outcome.expiresAt);
-  return outcome.state === "setup" ? "/login/two-factor/setup" : "/login/two-factor";
+  return secondFactorUrl(outcome.state, outcome.method);
+}
+
+/** The page that asks for a pending login's second factor. */
+export function secondFactorUrl(state: string, method: string | null): string {
+  if (state === "setup") return "/login/two-factor/setup";
+  if (state === "select") return "/login/two-factor/select";
+  return method === "passkey" ? "/login/two-factor/passkey" : "/login/two-factor";
 }
 
 /** A completed second factor: session cookie, optional remembered device, pending cookie gone. */

@@ -29,7 +29,10 @@ export type SecurityEventType =
   | "tf_rescue_requested"
   | "tf_reset"
   | "mf_recovery_code_used"
-  | "mf_recovery_codes_generated";
+  | "mf_recovery_codes_generated"
+  | "wan_registered"
+  | "wan_deleted"
+  | "wan_renamed";
 
 export interface SecurityEvent {
   type: SecurityEventType;
@@ -126,4 +129,7 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   tf_reset: "Two-factor settings reset by an administrator",
   mf_recovery_code_used: "Recovery code used",
   mf_recovery_codes_generated: "Recovery codes generated",
+  wan_registered: "Passkey added",
+  wan_deleted: "Passkey removed",
+  wan_renamed: "Passkey renamed",
 };

@@ -28,6 +28,11 @@ export const RATE_LIMITS = {
   verifyPerIp: { bucket: "verify:ip", limit: 30, windowSeconds: 15 * 60 },
   /** Second-factor codes and recovery codes checked per user (each failure also counts as a login failure). */
   codeChecksPerUser: { bucket: "code:user", limit: 10, windowSeconds: 15 * 60 },
+  /**
+   * Passkey sign-in challenges per IP. Each is a database row, so this caps what an anonymous
+   * client can make us store; the login page's autofill asks for a fresh one about once a minute.
+   */
+  passkeyChallengesPerIp: { bucket: "passkey-challenge:ip", limit: 300, windowSeconds: 15 * 60 },
   /** Codes emailed or texted per user: resend buttons cannot spam or run up an SMS bill. */
   codesSentPerUser: { bucket: "code-send:user", limit: 5, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitPolicy>;

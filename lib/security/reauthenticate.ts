@@ -1,4 +1,8 @@
 import "server-only";
+import { getConfig, type PasskeyUsage } from "./config";
+import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "./passkeys/authentication";
+import { startCeremony, takeCeremony } from "./passkeys/ceremonies";
+import { listPasskeys } from "./passkeys/credentials";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { verifyPassword } from "./password";
@@ -26,5 +30,46 @@ export async function reauthenticateWithPassword(
   }
   await markAuthenticated(session.tokenHash, "verify");
   await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: "password" } });
+  return { ok: true };
+}
+
+/**
+ * Freshness by passkey, step 1: only the signed-in user's passkeys (of the usages allowed for
+ * verification, SECURITY_WAN_ALLOW_AS_VERIFY) are offered, bound to this session.
+ */
+export async function beginPasskeyReauthentication(user: UserRecord, session: SessionRecord): Promise<Result<AssertionStarted>> {
+  const config = getConfig().webauthn;
+  const passkeys = (await listPasskeys(user.id)).filter((p) => config.allowAsVerify.includes(p.usage as PasskeyUsage));
+  if (!config.enabled || !passkeys.length) return fail("WEBAUTHN_NOT_AVAILABLE");
+  const options = await assertionOptions(passkeys, "preferred");
+  const { state } = await startCeremony("verify", {
+    challenge: options.challenge,
+    ttlSeconds: config.signInWithin,
+    userId: user.id,
+    boundTo: session.tokenHash,
+  });
+  return { ok: true, options, state };
+}
+
+/** Step 2: another user's passkey, or a stale/replayed state, leaves freshness unchanged. */
+export async function reauthenticateWithPasskey(
+  user: UserRecord,
+  session: SessionRecord,
+  input: { state: string; credential: unknown },
+  ctx: RequestContext,
+): Promise<Result> {
+  const [perUser, perIp] = await Promise.all([
+    consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id),
+    consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip),
+  ]);
+  if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
+  if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
+  const taken = await takeCeremony("verify", input.state, session.tokenHash);
+  if (taken.status !== "valid" || taken.ceremony.userId !== user.id) return fail("WEBAUTHN_EXPIRED");
+  const usages = getConfig().webauthn.allowAsVerify;
+  const verified = await verifyPasskeyAssertion(taken.ceremony, input.credential, { usages, userId: user.id }, ctx);
+  if (!verified.ok) return verified;
+  await markAuthenticated(session.tokenHash, "passkey");
+  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: "passkey", name: verified.passkey.name } });
   return { ok: true };
 }

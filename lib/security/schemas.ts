@@ -116,7 +116,36 @@ export const twoFactorCodeSchema = z.object({ code: oneTimeCode });
 
 export const recoveryCodeSchema = z.object({ code: recoveryCode });
 
+/** Passkey names: the core sanitizes (NFKC, markup, invisible characters) and enforces 64. */
+export const passkeyNameSchema = z.object({
+  name: text("Give your passkey a name").check(z.maxLength(256, "At most 64 characters")),
+});
+
+export const addPasskeySchema = z.object({
+  name: passkeyNameSchema.shape.name,
+  usage: z.enum(["first", "secondary"], { error: "Choose how you will use this passkey" }),
+});
+
+export const renamePasskeySchema = z.object({ id: z.string().check(z.maxLength(64)), name: passkeyNameSchema.shape.name });
+
+/** The browser's answer to a ceremony: the opaque state from step 1 and the credential (checked in the core). */
+export const ceremonyAnswerSchema = z.object({
+  state: z.string().check(z.minLength(1), z.maxLength(128)),
+  credential: z.unknown(),
+});
+
+export const passkeySignInSchema = z.object({
+  state: ceremonyAnswerSchema.shape.state,
+  credential: z.unknown(),
+  remember: checkbox,
+  next: optionalNext,
+});
+
 export type LoginInput = z.input<typeof loginSchema>;
+export type AddPasskeyInput = z.input<typeof addPasskeySchema>;
+export type RenamePasskeyInput = z.input<typeof renamePasskeySchema>;
+export type CeremonyAnswer = z.input<typeof ceremonyAnswerSchema>;
+export type PasskeySignInInput = z.input<typeof passkeySignInSchema>;
 export type RegisterInput = z.input<typeof registerSchema>;
 export type EmailOnlyInput = z.input<typeof emailOnlySchema>;
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

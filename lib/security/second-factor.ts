@@ -13,7 +13,9 @@ import {
   findPendingLogin,
   updatePendingLogin,
   type ActivePending,
+  type PendingState,
 } from "./pending-login";
+import { countPasskeys } from "./passkeys/credentials";
 import { normalizePhone } from "./phone";
 import { consumeRateLimit, RATE_LIMITS, resetRateLimit } from "./rate-limit";
 import { recoveryCodeStatus, consumeRecoveryCode } from "./recovery-codes";
@@ -24,18 +26,35 @@ import {
   getTwoFactor,
   isMethodEnabled,
   isTwoFactorRequired,
+  METHOD_LABELS,
   notifyTwoFactorChange,
   saveTwoFactor,
   sendTwoFactorCode,
   verifyAndConsumeCode,
+  type TwoFactorRow,
 } from "./two-factor";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp";
 import { getAuthorization, type UserRecord } from "./users";
 
-/** What a first factor (password today; links, passkeys, OAuth later) leads to. */
+/** What a first factor (password, passkey; links and OAuth later) leads to. */
 export type FirstFactorOutcome =
   | { status: "signed-in"; session: NewSession }
-  | { status: "second-factor"; pendingToken: string; expiresAt: Date; state: "ready" | "setup"; method: string | null };
+  | { status: "second-factor"; pendingToken: string; expiresAt: Date; state: PendingState; method: SecondFactorMethod | null };
+
+/** A second factor a user can be asked for: a code method, or a passkey registered as "second factor". */
+export type SecondFactorMethod = TwoFactorMethod | "passkey";
+
+/** Human names, for "Can't use your …?" and the choice page. */
+export const SECOND_FACTOR_LABELS: Record<SecondFactorMethod, string> = { ...METHOD_LABELS, passkey: "passkey" };
+
+/** The user's second factors, in the order the choice page lists them. */
+export async function secondFactorMethods(userId: string): Promise<{ methods: SecondFactorMethod[]; profile: TwoFactorRow | null }> {
+  const [profile, passkeys] = await Promise.all([getTwoFactor(userId), countPasskeys(userId, "secondary")]);
+  const methods: SecondFactorMethod[] = [];
+  if (passkeys > 0) methods.push("passkey");
+  if (profile) methods.push(profile.method as TwoFactorMethod);
+  return { methods, profile };
+}
 
 /**
  * The two-factor check after any first factor (reference: "When required"). A user with a
@@ -47,41 +66,67 @@ export async function afterFirstFactor(
   options: { authnVia: AuthnMethod[]; remember: boolean; next: string | null; ctx: RequestContext; deviceCookie?: string },
 ): Promise<Result<FirstFactorOutcome>> {
   const config = getConfig().twoFactor;
-  // Independent reads: in parallel, so the sign-in waits for one round trip, not two.
-  const [profile, authorization] = config.enabled
-    ? await Promise.all([getTwoFactor(user.id), getAuthorization(user.id)])
-    : [null, null];
+  // Independent reads: in parallel, so the sign-in waits for one round trip, not several.
+  const [{ methods, profile }, authorization] = config.enabled
+    ? await Promise.all([secondFactorMethods(user.id), getAuthorization(user.id)])
+    : [{ methods: [], profile: null }, null];
   const required = Boolean(authorization && isTwoFactorRequired(authorization.roles));
   const remembered = !config.alwaysValidate && isRememberedDevice(options.deviceCookie, user);
-  if ((!profile && !required) || (profile && remembered)) {
+  if ((!methods.length && !required) || (methods.length && remembered)) {
     const session = await completeLogin(user, { authnVia: options.authnVia, remember: options.remember, ctx: options.ctx });
     return { ok: true, status: "signed-in", session };
   }
-  const state = profile ? "ready" : "setup";
+  // No method yet (but required): set one up. One: ask for it. Several: let the user choose.
+  const state: PendingState = !methods.length ? "setup" : methods.length === 1 ? "ready" : "select";
+  const method = methods.length === 1 ? (methods[0] ?? null) : null;
   const pending = await createPendingLogin(user, {
     state,
-    method: profile?.method ?? null,
+    method,
     authnVia: options.authnVia,
     remember: options.remember,
     next: options.next,
   });
-  if (profile && (profile.method === "email" || profile.method === "sms")) {
-    // A send failure is reported on the code page (with a resend button), not as a failed sign-in.
-    const secret = decryptSecret(profile.secretEncrypted);
-    await sendTwoFactorCode(user, { method: profile.method, secret, phone: profile.phone, lastTimeStep: profile.lastTimeStep }, options.ctx);
-  }
-  return { ok: true, status: "second-factor", pendingToken: pending.token, expiresAt: pending.expiresAt, state, method: profile?.method ?? null };
+  if (profile && method === profile.method) await sendCodeIfDelivered(user, profile, options.ctx);
+  return { ok: true, status: "second-factor", pendingToken: pending.token, expiresAt: pending.expiresAt, state, method };
+}
+
+/** Email and SMS methods get their code as soon as they are asked for. */
+async function sendCodeIfDelivered(user: UserRecord, profile: TwoFactorRow, ctx: RequestContext): Promise<void> {
+  if (profile.method !== "email" && profile.method !== "sms") return;
+  // A send failure is reported on the code page (with a resend button), not as a failed sign-in.
+  const secret = decryptSecret(profile.secretEncrypted);
+  await sendTwoFactorCode(user, { method: profile.method, secret, phone: profile.phone, lastTimeStep: profile.lastTimeStep }, ctx);
+}
+
+/**
+ * `/login/two-factor/select`: the user picks one of their second factors (also to switch from
+ * the one they were asked for). Email/SMS codes are sent now.
+ */
+export async function chooseSecondFactor(token: string | undefined, which: string, ctx: RequestContext): Promise<Result<{ method: SecondFactorMethod }>> {
+  const found = await findPendingIn(token, ["select", "ready"]);
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const { methods, profile } = await secondFactorMethods(found.user.id);
+  const method = methods.find((m) => m === which);
+  if (!method) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  await updatePendingLogin(found.pending.tokenHash, { state: "ready", method });
+  if (profile && method === profile.method) await sendCodeIfDelivered(found.user, profile, ctx);
+  return { ok: true, method };
 }
 
 export type SecondFactorSuccess = { session: NewSession; next: string | null; rememberDevice: UserRecord | null };
 
-async function pendingOrDenied(token: string | undefined, state: "ready" | "setup"): Promise<ActivePending | null> {
+/** The pending login for a cookie token, if it is in one of the given states. */
+export async function findPendingIn(token: string | undefined, states: PendingState[]): Promise<ActivePending | null> {
   const found = await findPendingLogin(token);
-  return found && found.pending.state === state ? found : null;
+  return found && states.includes(found.pending.state as PendingState) ? found : null;
+}
+
+function pendingOrDenied(token: string | undefined, state: PendingState): Promise<ActivePending | null> {
+  return findPendingIn(token, [state]);
 }
 
 /** Every code check spends the user's budget; a wrong code also counts as a failed sign-in. */
-async function checkBudget(user: UserRecord, ctx: RequestContext): Promise<Result> {
+export async function checkSecondFactorBudget(user: UserRecord, ctx: RequestContext): Promise<Result> {
   const [perUser, perIp] = await Promise.all([
     consumeRateLimit(RATE_LIMITS.codeChecksPerUser, user.id),
     consumeRateLimit(RATE_LIMITS.loginPerIp, ctx.ip),
@@ -91,13 +136,15 @@ async function checkBudget(user: UserRecord, ctx: RequestContext): Promise<Resul
   return { ok: true };
 }
 
-async function recordWrongCode(found: ActivePending, ctx: RequestContext, authType: string): Promise<void> {
+/** A wrong second factor: counted on the pending login and the account; `eventRecorded` when the caller already logged it. */
+export async function recordSecondFactorFailure(found: ActivePending, ctx: RequestContext, authType: string, eventRecorded = false): Promise<void> {
   await countPendingFailure(found.pending.tokenHash);
   await consumeRateLimit(RATE_LIMITS.loginFailuresPerAccount, found.user.id);
-  await recordEvent("user_failed_authn", { userId: found.user.id, ctx, data: { authType, tfa: true } });
+  if (!eventRecorded) await recordEvent("user_failed_authn", { userId: found.user.id, ctx, data: { authType, tfa: true } });
 }
 
-async function finish(found: ActivePending, via: AuthnMethod, ctx: RequestContext, allowRememberDevice: boolean): Promise<Result<SecondFactorSuccess>> {
+/** Ends the pending login in a session: the last step of every second factor. */
+export async function completeSecondFactor(found: ActivePending, via: AuthnMethod, ctx: RequestContext, allowRememberDevice: boolean): Promise<Result<SecondFactorSuccess>> {
   // The delete decides: of two concurrent correct submissions only one signs in.
   if (!(await finishPendingLogin(found.pending.tokenHash))) return fail("TWO_FACTOR_PERMISSION_DENIED");
   // A proven second factor restores the code-check budget (wrong codes stay counted until then).
@@ -113,7 +160,7 @@ async function finish(found: ActivePending, via: AuthnMethod, ctx: RequestContex
 export async function verifySecondFactor(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
   const found = await pendingOrDenied(token, "ready");
   if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const budget = await checkBudget(found.user, ctx);
+  const budget = await checkSecondFactorBudget(found.user, ctx);
   if (!budget.ok) return budget;
   const profile = await getTwoFactor(found.user.id);
   let valid = profile ? await verifyAndConsumeCode(profile, code) : false;
@@ -122,10 +169,10 @@ export async function verifySecondFactor(token: string | undefined, code: string
     valid = rescue.valid;
   }
   if (!valid) {
-    await recordWrongCode(found, ctx, "code");
+    await recordSecondFactorFailure(found, ctx, "code");
     return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
   }
-  const done = await finish(found, "two-factor", ctx, true);
+  const done = await completeSecondFactor(found, "two-factor", ctx, true);
   if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method: profile?.method } });
   return done;
 }
@@ -167,15 +214,16 @@ export async function rescueAskForHelp(token: string | undefined, ctx: RequestCo
 export async function signInWithRecoveryCode(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
   const config = getConfig();
   if (!config.recoveryCodes.enabled) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  const found = await pendingOrDenied(token, "ready");
+  // A recovery code replaces whichever second factor the user would have chosen.
+  const found = await findPendingIn(token, ["ready", "select"]);
   if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const budget = await checkBudget(found.user, ctx);
+  const budget = await checkSecondFactorBudget(found.user, ctx);
   if (!budget.ok) return budget;
   if (!(await consumeRecoveryCode(found.user.id, code))) {
-    await recordWrongCode(found, ctx, "recovery_code");
+    await recordSecondFactorFailure(found, ctx, "recovery_code");
     return fail("INVALID_RECOVERY_CODE", { code: ["Recovery code invalid"] });
   }
-  const done = await finish(found, "recovery-code", ctx, false);
+  const done = await completeSecondFactor(found, "recovery-code", ctx, false);
   if (!done.ok) return done;
   const { remaining } = await recoveryCodeStatus(found.user.id);
   await recordEvent("mf_recovery_code_used", { userId: found.user.id, ctx, data: { remaining } });
@@ -225,20 +273,20 @@ export async function startSetupFromLogin(
 export async function confirmSetupFromLogin(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
   const found = await pendingOrDenied(token, "setup");
   if (!found || !found.pending.setupMethod || !found.pending.setupSecretEncrypted) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const budget = await checkBudget(found.user, ctx);
+  const budget = await checkSecondFactorBudget(found.user, ctx);
   if (!budget.ok) return budget;
   const method = found.pending.setupMethod as TwoFactorMethod;
   const secret = decryptSecret(found.pending.setupSecretEncrypted);
   const check = await verifyTotp(secret, code, getConfig().twoFactor.validity[method], 0);
   if (!check.valid) {
-    await recordWrongCode(found, ctx, "code");
+    await recordSecondFactorFailure(found, ctx, "code");
     return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
   }
   const db = await getDb();
   await db.transaction((tx) => saveTwoFactor(found.user.id, { method, secret, phone: found.pending.setupPhone, timeStep: check.timeStep }, tx));
   await recordEvent("tf_profile_changed", { userId: found.user.id, ctx, data: { method, during: "login" } });
   await notifyTwoFactorChange(found.user, "enabled", method);
-  const done = await finish(found, "two-factor", ctx, true);
+  const done = await completeSecondFactor(found, "two-factor", ctx, true);
   if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method } });
   return done;
 }

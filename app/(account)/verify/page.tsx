@@ -3,21 +3,31 @@ import { AuthShell } from "@/components/auth-shell";
 import { firstParam, type SearchParams } from "@/lib/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/current-user";
+import { listPasskeys } from "@/lib/security/passkeys/credentials";
 import { safeRedirectPath } from "@/lib/security/redirects";
+import { PasskeyVerify } from "./passkey-verify";
 import { VerifyForm } from "./verify-form";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
 
 export default async function VerifyPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireUser();
+  const config = getConfig();
   const next = safeRedirectPath(firstParam((await searchParams).next)) ?? undefined;
+  const usable = config.webauthn.enabled
+    ? (await listPasskeys(user.id)).some((p) => (config.webauthn.allowAsVerify as readonly string[]).includes(p.usage))
+    : false;
+  const hasPassword = Boolean(user.passwordHash);
   return (
     <AuthShell
-      appName={getConfig().appName}
+      appName={config.appName}
       title="Confirm it's you"
-      description="For your security, enter your password again to continue."
+      description={`For your security, ${hasPassword ? "enter your password again" : "use your passkey"}${usable && hasPassword ? " or use a passkey" : ""} to continue.`}
     >
-      <VerifyForm email={user.email} next={next} />
+      <div className="space-y-5">
+        {hasPassword ? <VerifyForm email={user.email} next={next} /> : null}
+        {usable ? <PasskeyVerify next={next} divider={hasPassword} /> : null}
+      </div>
     </AuthShell>
   );
 }

@@ -2,62 +2,83 @@
 import Link from "next/link";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
+import { OrDivider } from "@/components/ui/or-divider";
+import { PasskeyButton } from "@/components/passkeys/passkey-button";
+import { usePasskeyAutofill } from "@/components/passkeys/use-passkey-autofill";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { TextField } from "@/components/ui/text-field";
 import { loginSchema } from "@/lib/security/schemas";
 import { loginAction } from "./actions";
+import { finishPasskeySignInAction, startPasskeySignInAction } from "./passkey-actions";
 
 interface LoginFormProps {
   next?: string;
   identityLabel: string;
   canReset: boolean;
   canResendConfirmation: boolean;
+  /** Passkeys as a first factor: a button, and autofill in the username field. */
+  passkeys: boolean;
 }
 
-export function LoginForm({ next, identityLabel, canReset, canResendConfirmation }: LoginFormProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(loginSchema, loginAction, {
+export function LoginForm({ next, identityLabel, canReset, canResendConfirmation, passkeys }: LoginFormProps) {
+  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(loginSchema, loginAction, {
     identity: "",
     password: "",
     remember: false,
     next,
   });
+  // "Keep me signed in" and `next` apply to a passkey sign-in too.
+  const passkeyActions = {
+    start: startPasskeySignInAction,
+    finish: (answer: { state: string; credential: unknown }) =>
+      finishPasskeySignInAction({ ...answer, remember: form.getValues("remember"), next }),
+  };
+  usePasskeyAutofill(passkeyActions, setState, passkeys);
   const needsConfirmation = state?.code === "CONFIRMATION_REQUIRED";
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Sign in">
-      <FormMessage state={state} />
-      {needsConfirmation && canResendConfirmation ? (
-        <p className="text-sm">
-          <Link href="/confirm" className="link">
-            Resend the confirmation email
-          </Link>
-        </p>
-      ) : null}
-      <TextField
-        label={identityLabel}
-        type={identityLabel === "Email" ? "email" : "text"}
-        autoComplete="username webauthn"
-        autoCapitalize="none"
-        spellCheck={false}
-        autoFocus
-        error={errorOf("identity")}
-        {...form.register("identity")}
-      />
-      <div className="space-y-1">
-        <TextField label="Password" type="password" autoComplete="current-password" error={errorOf("password")} {...form.register("password")} />
-        {canReset ? (
-          <div className="text-right text-sm">
-            <Link href="/forgot-password" className="link">
-              Forgot your password?
+    <div className="space-y-5">
+      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Sign in">
+        <FormMessage state={state} />
+        {needsConfirmation && canResendConfirmation ? (
+          <p className="text-sm">
+            <Link href="/confirm" className="link">
+              Resend the confirmation email
             </Link>
-          </div>
+          </p>
         ) : null}
-      </div>
-      <Checkbox label="Keep me signed in on this device" {...form.register("remember")} />
-      <input type="hidden" {...form.register("next")} />
-      <Button type="submit" className="w-full" pending={pending}>
-        Sign in
-      </Button>
-    </form>
+        <TextField
+          label={identityLabel}
+          type={identityLabel === "Email" ? "email" : "text"}
+          autoComplete="username webauthn"
+          autoCapitalize="none"
+          spellCheck={false}
+          autoFocus
+          error={errorOf("identity")}
+          {...form.register("identity")}
+        />
+        <div className="space-y-1">
+          <TextField label="Password" type="password" autoComplete="current-password" error={errorOf("password")} {...form.register("password")} />
+          {canReset ? (
+            <div className="text-right text-sm">
+              <Link href="/forgot-password" className="link">
+                Forgot your password?
+              </Link>
+            </div>
+          ) : null}
+        </div>
+        <Checkbox label="Keep me signed in on this device" {...form.register("remember")} />
+        <input type="hidden" {...form.register("next")} />
+        <Button type="submit" className="w-full" pending={pending}>
+          Sign in
+        </Button>
+      </form>
+      {passkeys ? (
+        <>
+          <OrDivider />
+          <PasskeyButton {...passkeyActions}>Sign in with a passkey</PasskeyButton>
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -37,6 +37,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         identityLabel={config.username.enabled ? "Email or username" : "Email"}
         canReset={config.features.recoverable}
         canResendConfirmation={config.features.confirmable}
+        passkeys={config.webauthn.enabled && config.webauthn.allowAsFirstFactor}
       />
     </AuthShell>
   );

@@ -3,15 +3,16 @@ import { redirect } from "next/navigation";
 import { stateFromFailure, type FormState } from "@/lib/form-state";
 import { pendingLoginToken } from "@/lib/security/current-user";
 import type { Failure } from "@/lib/security/errors";
-import { findPendingLogin, type ActivePending } from "@/lib/security/pending-login";
+import type { ActivePending, PendingState } from "@/lib/security/pending-login";
+import { findPendingIn } from "@/lib/security/second-factor";
 
 /** Where a missing, expired or wrong-state pending login sends the visitor: back to the first factor. */
 export const PENDING_DENIED_URL = "/login?notice=TWO_FACTOR_PERMISSION_DENIED";
 
-/** The second-step pages open only with a live pending login in the state they serve. */
-export async function requirePendingLogin(state: "ready" | "setup"): Promise<ActivePending> {
-  const found = await findPendingLogin(await pendingLoginToken());
-  if (!found || found.pending.state !== state) redirect(PENDING_DENIED_URL);
+/** The second-step pages open only with a live pending login in a state they serve. */
+export async function requirePendingLogin(...states: PendingState[]): Promise<ActivePending> {
+  const found = await findPendingIn(await pendingLoginToken(), states);
+  if (!found) redirect(PENDING_DENIED_URL);
   return found;
 }
 

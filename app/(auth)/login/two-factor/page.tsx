@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AuthShell } from "@/components/auth-shell";
 import { NoticeBanner } from "@/components/notice-banner";
 import { noticeFrom, type SearchParams } from "@/lib/notices";
 import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
 import { maskPhone } from "@/lib/security/phone";
-import { getTwoFactor, METHOD_LABELS } from "@/lib/security/two-factor";
+import { secondFactorUrl } from "@/lib/security/current-user";
+import { SECOND_FACTOR_LABELS, secondFactorMethods, type SecondFactorMethod } from "@/lib/security/second-factor";
+import { getTwoFactor } from "@/lib/security/two-factor";
 import type { UserRecord } from "@/lib/security/users";
 import { CancelSignIn } from "./cancel-sign-in";
 import { CodeForm } from "./code-form";
@@ -16,8 +19,8 @@ export const metadata: Metadata = { title: "Two-factor authentication" };
 
 const strong = "font-medium break-words text-zinc-900 dark:text-zinc-100";
 
-async function describe(method: TwoFactorMethod, user: UserRecord): Promise<ReactNode> {
-  if (method === "email") return <>We emailed a 6-digit code to <span className={strong}>{user.email}</span>.</>;
+async function describe(method: TwoFactorMethod | "passkey", user: UserRecord): Promise<ReactNode> {
+  if (method === "email" || method === "passkey") return <>We emailed a 6-digit code to <span className={strong}>{user.email}</span>.</>;
   if (method === "sms") {
     const phone = (await getTwoFactor(user.id))?.phone;
     return <>We texted a 6-digit code to <span className={strong}>{phone ? maskPhone(phone) : "your phone"}</span>.</>;
@@ -29,7 +32,10 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   const { pending, user } = await requirePendingLogin("ready");
   const params = await searchParams;
   const config = getConfig();
-  const method = (pending.method ?? "authenticator") as TwoFactorMethod;
+  const method = (pending.method ?? "authenticator") as SecondFactorMethod;
+  // A passkey user lands here only to type an emailed rescue code.
+  if (method === "passkey" && !pending.rescueSecretEncrypted) redirect(secondFactorUrl(pending.state, method));
+  const { methods } = await secondFactorMethods(user.id);
   return (
     <AuthShell
       appName={config.appName}
@@ -38,8 +44,13 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
       footer={
         <>
           <p>
-            <Link href="/login/two-factor/rescue">Can&apos;t use your {METHOD_LABELS[method]}?</Link>
+            <Link href="/login/two-factor/rescue">Can&apos;t use your {SECOND_FACTOR_LABELS[method]}?</Link>
           </p>
+          {methods.length > 1 ? (
+            <p>
+              <Link href="/login/two-factor/select">Use another method</Link>
+            </p>
+          ) : null}
           {config.recoveryCodes.enabled ? (
             <p>
               <Link href="/login/two-factor/recovery">Use a recovery code</Link>
@@ -51,7 +62,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
     >
       <div className="space-y-5">
         <NoticeBanner notice={noticeFrom(params.notice)} />
-        <CodeForm canResend={method !== "authenticator"} />
+        <CodeForm canResend={method === "email" || method === "sms"} />
       </div>
     </AuthShell>
   );

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
-import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
-import { METHOD_LABELS } from "@/lib/security/two-factor";
+import { getConfig } from "@/lib/security/config";
+import { secondFactorUrl } from "@/lib/security/current-user";
+import { SECOND_FACTOR_LABELS, type SecondFactorMethod } from "@/lib/security/second-factor";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RecoveryForm } from "./recovery-form";
@@ -13,8 +14,8 @@ export const metadata: Metadata = { title: "Use a recovery code" };
 export default async function RecoveryCodePage() {
   const config = getConfig();
   if (!config.recoveryCodes.enabled) notFound();
-  const { pending } = await requirePendingLogin("ready");
-  const method = (pending.method ?? "authenticator") as TwoFactorMethod;
+  const { pending } = await requirePendingLogin("ready", "select");
+  const method = pending.method as SecondFactorMethod | null;
   return (
     <AuthShell
       appName={config.appName}
@@ -23,7 +24,7 @@ export default async function RecoveryCodePage() {
       footer={
         <>
           <p>
-            <Link href="/login/two-factor">Use your {METHOD_LABELS[method]} instead</Link>
+            <Link href={secondFactorUrl(pending.state, method)}>{method ? `Use your ${SECOND_FACTOR_LABELS[method]} instead` : "Choose another method"}</Link>
           </p>
           <CancelSignIn />
         </>

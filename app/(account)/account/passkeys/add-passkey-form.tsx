@@ -1,0 +1,47 @@
+"use client";
+import { FormMessage } from "@/components/form-message";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { runRegistration } from "@/components/passkeys/ceremony";
+import { PasskeyIcon } from "@/components/passkeys/passkey-button";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { addPasskeySchema, type AddPasskeyInput } from "@/lib/security/schemas";
+import { finishAddPasskeyAction, startAddPasskeyAction } from "./actions";
+
+const USAGES = [
+  { value: "first", label: "Sign in", hint: "Use it instead of your password. Needs a fingerprint, face or PIN." },
+  { value: "secondary", label: "Second factor", hint: "Use it after your password, e.g. a USB or NFC security key." },
+] as const;
+
+/** Name + usage, then the browser creates the passkey; the server verifies and stores it. */
+export function AddPasskeyForm() {
+  const register = (input: AddPasskeyInput) => runRegistration({ start: () => startAddPasskeyAction(input), finish: finishAddPasskeyAction });
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(addPasskeySchema, register, { name: "", usage: "first" });
+  const usageError = errorOf("usage");
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Add a passkey">
+      <FormMessage state={state} />
+      <TextField label="Name" hint="So you can tell your passkeys apart, e.g. “Work laptop”." autoComplete="off" maxLength={64} error={errorOf("name")} {...form.register("name")} />
+      <fieldset className="space-y-2" aria-invalid={usageError ? true : undefined}>
+        <legend className="text-sm font-medium">Use it to</legend>
+        {USAGES.map((u) => (
+          <label
+            key={u.value}
+            className="flex cursor-pointer gap-3 rounded-lg border border-zinc-200 p-3 text-sm has-checked:border-brand-600 has-checked:bg-brand-50/50 has-focus-visible:ring-3 has-focus-visible:ring-brand-600/25 dark:border-zinc-800 dark:has-checked:border-brand-400 dark:has-checked:bg-brand-500/10"
+          >
+            <input type="radio" value={u.value} className="mt-0.5 accent-brand-600" {...form.register("usage")} />
+            <span>
+              <span className="block font-medium">{u.label}</span>
+              <span className="block text-muted">{u.hint}</span>
+            </span>
+          </label>
+        ))}
+        {usageError ? <p className="text-sm text-red-700 dark:text-red-400">{usageError}</p> : null}
+      </fieldset>
+      <Button type="submit" pending={pending}>
+        <PasskeyIcon />
+        Add passkey
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+"use server";
+import { redirect } from "next/navigation";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import { ceremonyFailure, type AssertionStart } from "@/lib/passkey-ceremony";
+import { getConfig } from "@/lib/security/config";
+import { continueAfterFirstFactor, currentRequestContext, getSession, rememberedDeviceCookie } from "@/lib/security/current-user";
+import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/passkeys/sign-in";
+import { postLoginRedirect } from "@/lib/security/redirects";
+import { passkeySignInSchema, type PasskeySignInInput } from "@/lib/security/schemas";
+
+/** Options for "Sign in with a passkey" and for passkey autofill in the username field. */
+export async function startPasskeySignInAction(): Promise<AssertionStart> {
+  const ctx = await currentRequestContext();
+  if (await getSession()) redirect(getConfig().views.postLogin);
+  const started = await beginPasskeySignIn(ctx);
+  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+}
+
+export async function finishPasskeySignInAction(input: PasskeySignInInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  if (await getSession()) redirect(getConfig().views.postLogin);
+  const parsed = passkeySignInSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+
+  const next = postLoginRedirect(parsed.data.next);
+  const result = await finishPasskeySignIn(
+    { state: parsed.data.state, credential: parsed.data.credential, remember: parsed.data.remember, next, deviceCookie: await rememberedDeviceCookie() },
+    ctx,
+  );
+  if (!result.ok) return stateFromFailure(result);
+  redirect(await continueAfterFirstFactor(result.outcome, next));
+}

@@ -1,0 +1,34 @@
+"use client";
+import { useActionState } from "react";
+import { FormMessage } from "@/components/form-message";
+import type { FormState } from "@/lib/form-state";
+import { chooseMethodAction } from "./actions";
+
+interface Option {
+  value: string;
+  title: string;
+  detail: string;
+}
+
+/** One button per method: a single click chooses and continues (no radio + submit round). */
+export function MethodChoice({ options }: { options: Option[] }) {
+  const [state, action, pending] = useActionState((_: FormState, data: FormData) => chooseMethodAction(data), null);
+  return (
+    <form action={action} className="space-y-3" aria-label="Choose a second factor">
+      <FormMessage state={state} />
+      {options.map((o) => (
+        <button
+          key={o.value}
+          type="submit"
+          name="method"
+          value={o.value}
+          disabled={pending}
+          className="block w-full rounded-lg border border-zinc-200 p-4 text-left transition-colors hover:border-brand-600 hover:bg-brand-50/50 focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-brand-600/25 disabled:opacity-60 dark:border-zinc-800 dark:hover:border-brand-400 dark:hover:bg-brand-500/10"
+        >
+          <span className="block text-sm font-medium">{o.title}</span>
+          <span className="mt-0.5 block text-sm text-muted">{o.detail}</span>
+        </button>
+      ))}
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+/** A horizontal rule with "or" between two alternative ways to do the same thing. */
+export function OrDivider() {
+  return (
+    <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted" aria-hidden="true">
+      <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+      or
+      <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+    </div>
+  );
+}

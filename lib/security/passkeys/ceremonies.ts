@@ -1,0 +1,63 @@
+import "server-only";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { getDb, tables } from "@/lib/db";
+import { hashToken, randomToken } from "../crypto";
+
+/** What a WebAuthn ceremony is for; a state issued for one purpose is useless for another. */
+export type CeremonyPurpose = "register" | "sign-in" | "second-factor" | "verify";
+
+export type Ceremony = typeof tables.webauthnChallenges.$inferSelect;
+
+/** Expired rows are kept this long before being swept, so a late answer still reads "expired". */
+const EXPIRED_RETENTION = sql`interval '1 hour'`;
+
+/**
+ * Records a challenge in Postgres and returns the opaque state the browser sends back with
+ * its answer. Nothing lives in process memory: any instance can finish the ceremony.
+ */
+export async function startCeremony(
+  purpose: CeremonyPurpose,
+  fields: { challenge: string; ttlSeconds: number; userId?: string; boundTo?: string; payload?: Record<string, string | boolean> },
+): Promise<{ state: string; expiresAt: Date }> {
+  const state = randomToken();
+  const expiresAt = new Date(Date.now() + fields.ttlSeconds * 1000);
+  const db = await getDb();
+  const table = tables.webauthnChallenges;
+  await Promise.all([
+    // A new ceremony replaces the same session's earlier one (repeated clicks do not pile up rows).
+    fields.boundTo ? db.delete(table).where(and(eq(table.boundTo, fields.boundTo), eq(table.purpose, purpose))) : null,
+    db.delete(table).where(lt(table.expiresAt, sql`now() - ${EXPIRED_RETENTION}`)),
+  ]);
+  await db.insert(table).values({
+    stateHash: hashToken(state),
+    purpose,
+    challenge: fields.challenge,
+    userId: fields.userId ?? null,
+    boundTo: fields.boundTo ?? null,
+    payload: fields.payload ?? {},
+    expiresAt,
+  });
+  return { state, expiresAt };
+}
+
+export type CeremonyLookup = { status: "valid"; ceremony: Ceremony } | { status: "invalid" | "expired" };
+
+/**
+ * Takes the ceremony for a state: the row is deleted in the same statement, so of two
+ * concurrent answers only one gets it (single-use), whether or not its answer then verifies.
+ * `boundTo` must match what the ceremony was started for (the same session or pending login).
+ */
+export async function takeCeremony(purpose: CeremonyPurpose, state: string, boundTo?: string): Promise<CeremonyLookup> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(state)) return { status: "invalid" };
+  const db = await getDb();
+  const table = tables.webauthnChallenges;
+  const [row] = await db
+    .delete(table)
+    .where(and(eq(table.stateHash, hashToken(state)), eq(table.purpose, purpose)))
+    .returning();
+  if (!row) return { status: "invalid" };
+  if ((row.boundTo ?? undefined) !== boundTo) return { status: "invalid" };
+  // Same clock as startCeremony's expiresAt (this process's), so clock skew with the database cannot matter.
+  if (row.expiresAt.getTime() <= Date.now()) return { status: "expired" };
+  return { status: "valid", ceremony: row };
+}

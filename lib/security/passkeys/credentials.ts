@@ -1,0 +1,115 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb, type Queryable, tables } from "@/lib/db";
+import { sendEmail } from "@/lib/mail";
+import { getConfig, type PasskeyUsage } from "../config";
+import { randomToken } from "../crypto";
+import { fail, type Result } from "../errors";
+import type { UserRecord } from "../users";
+
+export type PasskeyRecord = typeof tables.webauthnCredentials.$inferSelect;
+
+export const USAGE_LABELS: Record<PasskeyUsage, string> = {
+  first: "Sign in",
+  secondary: "Second factor",
+};
+
+// Control and formatting characters (bidi overrides, zero-width spaces…) would make two names
+// look alike or reorder the list; ZWJ and variation selectors are kept for emoji.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+const ALLOWED_FORMAT = /[\u200d\ufe0e\ufe0f]/u;
+const MARKUP = /[<>]/g;
+
+/**
+ * A passkey name as shown in lists and emails: NFKC, markup and invisible characters removed,
+ * whitespace collapsed, at most SECURITY_WAN_NAME_MAX_LENGTH characters (reference: 64).
+ */
+export function sanitizePasskeyName(raw: string): Result<{ name: string }> {
+  const cleaned = raw
+    .normalize("NFKC")
+    .replace(INVISIBLE, (c) => (ALLOWED_FORMAT.test(c) ? c : " "))
+    .replace(MARKUP, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!cleaned) return fail("WEBAUTHN_NAME_REQUIRED", { name: ["Give your passkey a name"] });
+  const max = getConfig().webauthn.nameMaxLength;
+  if ([...cleaned].length > max) return fail("INVALID_INPUT", { name: [`At most ${max} characters`] });
+  return { ok: true, name: cleaned };
+}
+
+export async function listPasskeys(userId: string, db?: Queryable): Promise<PasskeyRecord[]> {
+  return (db ?? (await getDb()))
+    .select()
+    .from(tables.webauthnCredentials)
+    .where(eq(tables.webauthnCredentials.userId, userId))
+    .orderBy(asc(tables.webauthnCredentials.createdAt));
+}
+
+export async function findPasskeyByCredentialId(credentialId: string): Promise<(PasskeyRecord & { user: UserRecord }) | null> {
+  if (!/^[A-Za-z0-9_-]{1,1400}$/.test(credentialId)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ passkey: tables.webauthnCredentials, user: tables.users })
+    .from(tables.webauthnCredentials)
+    .innerJoin(tables.users, eq(tables.users.id, tables.webauthnCredentials.userId))
+    .where(eq(tables.webauthnCredentials.credentialId, credentialId));
+  return row ? { ...row.passkey, user: row.user } : null;
+}
+
+/** Whether the user has passkeys for a usage (e.g. "secondary" ones make a second factor). */
+export async function countPasskeys(userId: string, usage?: PasskeyUsage): Promise<number> {
+  if (!getConfig().webauthn.enabled) return 0;
+  const db = await getDb();
+  const table = tables.webauthnCredentials;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(usage ? and(eq(table.userId, userId), eq(table.usage, usage)) : eq(table.userId, userId));
+  return row?.n ?? 0;
+}
+
+/**
+ * The user's WebAuthn user handle (user.id on the authenticator): 32 random bytes, created on
+ * first use and never changed, so it reveals nothing about the account and survives email changes.
+ */
+export async function ensureUserHandle(user: Pick<UserRecord, "id" | "webauthnUserHandle">): Promise<string> {
+  if (user.webauthnUserHandle) return user.webauthnUserHandle;
+  const db = await getDb();
+  // coalesce: two first registrations racing agree on one handle.
+  const [row] = await db
+    .update(tables.users)
+    .set({ webauthnUserHandle: sql`coalesce(${tables.users.webauthnUserHandle}, ${randomToken()})` })
+    .where(eq(tables.users.id, user.id))
+    .returning({ handle: tables.users.webauthnUserHandle });
+  if (!row?.handle) throw new Error("user vanished while creating a WebAuthn user handle");
+  return row.handle;
+}
+
+export async function findPasskey(userId: string, id: string): Promise<PasskeyRecord | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(tables.webauthnCredentials)
+    .where(and(eq(tables.webauthnCredentials.id, id), eq(tables.webauthnCredentials.userId, userId)));
+  return row ?? null;
+}
+
+/**
+ * Tells the account owner a passkey was added or removed. The change has already happened, so
+ * a mail outage is logged rather than shown to the user as a failure.
+ */
+export async function notifyPasskeyChange(user: Pick<UserRecord, "email">, change: "added" | "removed", name: string): Promise<void> {
+  const config = getConfig();
+  try {
+    await sendEmail("passkey_changed", user.email, {
+      appName: config.appName,
+      email: user.email,
+      change,
+      name,
+      passkeysLink: `${config.appUrl}/account/passkeys`,
+    });
+  } catch (error) {
+    console.error("[gatehouse] passkey notice email failed", error);
+  }
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { getDb, tables } from "@/lib/db";
+import { fail, type Result } from "../errors";
+import { recordEvent } from "../events";
+import type { RequestContext } from "../request-context";
+import { getTwoFactor, isTwoFactorRequired } from "../two-factor";
+import type { UserRecord } from "../users";
+import { findPasskey, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
+
+/** Renames one of the user's passkeys (names stay unique per user, ignoring case). */
+export async function renamePasskey(user: UserRecord, id: string, rawName: string, ctx: RequestContext): Promise<Result<{ name: string }>> {
+  const passkey = await findPasskey(user.id, id);
+  if (!passkey) return fail("WEBAUTHN_NAME_NOT_FOUND");
+  const named = sanitizePasskeyName(rawName);
+  if (!named.ok) return named;
+  const db = await getDb();
+  const table = tables.webauthnCredentials;
+  const clash = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.userId, user.id), ne(table.id, passkey.id), sql`lower(${table.name}) = lower(${named.name})`));
+  if (clash.length) return fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] });
+  try {
+    await db.update(table).set({ name: named.name }).where(and(eq(table.id, passkey.id), eq(table.userId, user.id)));
+  } catch (error) {
+    // A concurrent rename to the same name lost the race on the unique index.
+    if (isUniqueViolation(error)) return fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] });
+    throw error;
+  }
+  await recordEvent("wan_renamed", { userId: user.id, ctx, data: { from: passkey.name, to: named.name } });
+  return { ok: true, name: named.name };
+}
+
+/**
+ * Deletes one of the user's passkeys, unless it is their last way to sign in (no password and
+ * no other "sign in" passkey) or their last second factor when their roles require one.
+ */
+export async function deletePasskey(user: UserRecord, roles: string[], id: string, ctx: RequestContext): Promise<Result<{ name: string }>> {
+  const [passkeys, profile] = await Promise.all([listPasskeys(user.id), getTwoFactor(user.id)]);
+  const passkey = passkeys.find((p) => p.id === id);
+  if (!passkey) return fail("WEBAUTHN_NAME_NOT_FOUND");
+  const others = passkeys.filter((p) => p.id !== id);
+  if (!user.passwordHash && !others.some((p) => p.usage === "first")) return fail("WEBAUTHN_LAST_SIGN_IN_METHOD");
+  if (isTwoFactorRequired(roles) && !profile && !others.some((p) => p.usage === "secondary") && passkey.usage === "secondary") {
+    return fail("WEBAUTHN_LAST_SECOND_FACTOR");
+  }
+  const db = await getDb();
+  const deleted = await db
+    .delete(tables.webauthnCredentials)
+    .where(and(eq(tables.webauthnCredentials.id, passkey.id), eq(tables.webauthnCredentials.userId, user.id)))
+    .returning({ id: tables.webauthnCredentials.id });
+  // Already gone (a second tab deleted it): the user's intent is met, but nothing to announce.
+  if (!deleted.length) return { ok: true, name: passkey.name };
+  await recordEvent("wan_deleted", { userId: user.id, ctx, data: { name: passkey.name, usage: passkey.usage } });
+  await notifyPasskeyChange(user, "removed", passkey.name);
+  return { ok: true, name: passkey.name };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return code === "23505";
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import {
+  generateRegistrationOptions,
+  verifyRegistrationResponse,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type VerifiedRegistrationResponse,
+} from "@simplewebauthn/server";
+import { getDb, tables } from "@/lib/db";
+import { getConfig, type PasskeyUsage } from "../config";
+import { fail, type Result } from "../errors";
+import { recordEvent } from "../events";
+import type { RequestContext } from "../request-context";
+import type { SessionRecord } from "../sessions";
+import type { UserRecord } from "../users";
+import { startCeremony, takeCeremony } from "./ceremonies";
+import { ensureUserHandle, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
+import { parseRegistrationResponse } from "./responses";
+
+/** How long the browser may take over the ceremony (reference: WAN_REGISTER_TIMEOUT). */
+const CEREMONY_TIMEOUT_MS = 60_000;
+
+export interface RegistrationStarted {
+  options: PublicKeyCredentialCreationOptionsJSON;
+  state: string;
+}
+
+/**
+ * Step 1 of adding a passkey (signed in, fresh): checks the name, then returns creation
+ * options. "Sign in" passkeys must be discoverable and verify the user (they replace a
+ * password); second-factor keys may be simple security keys.
+ */
+export async function beginPasskeyRegistration(
+  user: UserRecord,
+  session: Pick<SessionRecord, "tokenHash">,
+  input: { name: string; usage: PasskeyUsage },
+): Promise<Result<RegistrationStarted>> {
+  const config = getConfig().webauthn;
+  if (!config.enabled) return fail("WEBAUTHN_NOT_AVAILABLE");
+  const named = sanitizePasskeyName(input.name);
+  if (!named.ok) return named;
+  const [existing, userHandle] = await Promise.all([listPasskeys(user.id), ensureUserHandle(user)]);
+  if (existing.some((p) => p.name.toLowerCase() === named.name.toLowerCase())) {
+    return fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] });
+  }
+  const first = input.usage === "first";
+  const options = await generateRegistrationOptions({
+    rpName: config.rpName,
+    rpID: config.rpId,
+    userID: Buffer.from(userHandle, "base64url"),
+    userName: user.email,
+    userDisplayName: user.username ?? user.email,
+    timeout: CEREMONY_TIMEOUT_MS,
+    attestationType: "none",
+    // The authenticator refuses to make a second credential for this account (InvalidStateError).
+    excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports })),
+    authenticatorSelection: first
+      ? { residentKey: "required", requireResidentKey: true, userVerification: "required" }
+      : { residentKey: "discouraged", userVerification: "discouraged" },
+    extensions: { credProps: true },
+  });
+  const { state } = await startCeremony("register", {
+    challenge: options.challenge,
+    ttlSeconds: config.registerWithin,
+    userId: user.id,
+    boundTo: session.tokenHash,
+    payload: { name: named.name, usage: input.usage },
+  });
+  return { ok: true, options, state };
+}
+
+/** Step 2: verifies the attestation and stores the credential. */
+export async function finishPasskeyRegistration(
+  user: UserRecord,
+  session: Pick<SessionRecord, "tokenHash">,
+  input: { state: string; credential: unknown },
+  ctx: RequestContext,
+): Promise<Result<{ name: string }>> {
+  const config = getConfig();
+  const taken = await takeCeremony("register", input.state, session.tokenHash);
+  if (taken.status !== "valid" || taken.ceremony.userId !== user.id) return fail("WEBAUTHN_EXPIRED");
+  const response = parseRegistrationResponse(input.credential);
+  if (!response) return fail("API_ERROR");
+  const name = String(taken.ceremony.payload.name);
+  const usage = taken.ceremony.payload.usage === "first" ? "first" : "secondary";
+
+  let verified: VerifiedRegistrationResponse;
+  try {
+    verified = await verifyRegistrationResponse({
+      response,
+      expectedChallenge: taken.ceremony.challenge,
+      expectedOrigin: config.webauthn.origins,
+      expectedRPID: config.webauthn.rpId,
+      requireUserVerification: usage === "first",
+    });
+  } catch (error) {
+    await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "passkey", during: "register", cause: causeOf(error) } });
+    return fail("WEBAUTHN_NO_VERIFY");
+  }
+  if (!verified.verified) return fail("WEBAUTHN_NO_VERIFY");
+  const info = verified.registrationInfo;
+  const db = await getDb();
+  const [row] = await db
+    .insert(tables.webauthnCredentials)
+    .values({
+      userId: user.id,
+      credentialId: info.credential.id,
+      publicKey: Buffer.from(info.credential.publicKey).toString("base64url"),
+      signCount: info.credential.counter,
+      transports: info.credential.transports ?? response.response.transports ?? [],
+      usage,
+      name,
+      discoverable: response.clientExtensionResults.credProps?.rk ?? null,
+      backedUp: info.credentialBackedUp,
+      deviceType: info.credentialDeviceType,
+      aaguid: info.aaguid,
+    })
+    // Either unique index may refuse: the credential ID (any user) or the name (this user).
+    .onConflictDoNothing()
+    .returning({ id: tables.webauthnCredentials.id });
+  if (!row) {
+    const clash = (await listPasskeys(user.id)).some((p) => p.name.toLowerCase() === name.toLowerCase());
+    return clash ? fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] }) : fail("WEBAUTHN_CREDENTIAL_ID_INUSE");
+  }
+  await recordEvent("wan_registered", { userId: user.id, ctx, data: { name, usage } });
+  await notifyPasskeyChange(user, "added", name);
+  return { ok: true, name };
+}
+
+/** A short, log-safe reason from the verifier (it explains origin/RP ID/challenge mismatches). */
+export function causeOf(error: unknown): string {
+  return error instanceof Error ? error.message.slice(0, 200) : "unknown";
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { getConfig } from "../config";
+import { completeLogin } from "../complete-login";
+import { fail, type Result } from "../errors";
+import { recordEvent } from "../events";
+import type { LoginSuccess } from "../login";
+import { consumeRateLimit, MAX_CONSECUTIVE_FAILURES, RATE_LIMITS } from "../rate-limit";
+import type { RequestContext } from "../request-context";
+import {
+  afterFirstFactor,
+  checkSecondFactorBudget,
+  completeSecondFactor,
+  findPendingIn,
+  recordSecondFactorFailure,
+  type SecondFactorSuccess,
+} from "../second-factor";
+import { hashToken } from "../crypto";
+import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "./authentication";
+import { startCeremony, takeCeremony } from "./ceremonies";
+import { listPasskeys } from "./credentials";
+
+/**
+ * Step 1 of signing in with a passkey, no email needed: options without allowCredentials, so
+ * the browser offers the discoverable passkeys it holds for this site (button or autofill).
+ */
+export async function beginPasskeySignIn(ctx: RequestContext): Promise<Result<AssertionStarted>> {
+  const config = getConfig().webauthn;
+  if (!config.enabled || !config.allowAsFirstFactor) return fail("WEBAUTHN_NOT_AVAILABLE");
+  const budget = await consumeRateLimit(RATE_LIMITS.passkeyChallengesPerIp, ctx.ip);
+  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
+  const options = await assertionOptions(null, "preferred");
+  const { state } = await startCeremony("sign-in", { challenge: options.challenge, ttlSeconds: config.signInWithin });
+  return { ok: true, options, state };
+}
+
+export interface PasskeySignInInput {
+  state: string;
+  credential: unknown;
+  remember: boolean;
+  next: string | null;
+  deviceCookie?: string;
+}
+
+/**
+ * Step 2: a "sign in" passkey of an active, confirmed, unlocked account. With user
+ * verification (PIN/biometric) it is multi-factor on its own (SECURITY_WAN_ALLOW_AS_MULTI_FACTOR);
+ * without, the usual second-factor check follows, as after a password.
+ */
+export async function finishPasskeySignIn(input: PasskeySignInInput, ctx: RequestContext): Promise<Result<LoginSuccess>> {
+  const config = getConfig();
+  if (!config.webauthn.enabled || !config.webauthn.allowAsFirstFactor) return fail("WEBAUTHN_NOT_AVAILABLE");
+  const budget = await consumeRateLimit(RATE_LIMITS.loginPerIp, ctx.ip);
+  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
+  const taken = await takeCeremony("sign-in", input.state);
+  if (taken.status !== "valid") return fail("WEBAUTHN_EXPIRED");
+  const verified = await verifyPasskeyAssertion(taken.ceremony, input.credential, { usages: ["first"] }, ctx);
+  if (!verified.ok) return verified;
+  const { user, userVerified } = verified;
+  if (user.failedLoginCount >= MAX_CONSECUTIVE_FAILURES) return fail("ACCOUNT_LOCKED");
+  if (!user.active) return fail("DISABLED_ACCOUNT");
+  if (config.features.confirmable && !config.loginWithoutConfirmation && !user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
+
+  if (userVerified && config.webauthn.allowAsMultiFactor) {
+    const session = await completeLogin(user, { authnVia: ["passkey"], remember: input.remember, ctx });
+    return { ok: true, user, outcome: { status: "signed-in", session } };
+  }
+  const outcome = await afterFirstFactor(user, { authnVia: ["passkey"], remember: input.remember, next: input.next, ctx, deviceCookie: input.deviceCookie });
+  if (!outcome.ok) return outcome;
+  return { ok: true, user, outcome };
+}
+
+/** Second factor by passkey, step 1: only the pending user's "second factor" passkeys are offered. */
+export async function beginPasskeySecondFactor(pendingToken: string | undefined): Promise<Result<AssertionStarted>> {
+  const config = getConfig().webauthn;
+  const found = await findPendingIn(pendingToken, ["ready"]);
+  if (!found || !pendingToken) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const passkeys = (await listPasskeys(found.user.id)).filter((p) => p.usage === "secondary");
+  if (!config.enabled || !passkeys.length) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  const options = await assertionOptions(passkeys, "discouraged");
+  const { state } = await startCeremony("second-factor", {
+    challenge: options.challenge,
+    ttlSeconds: config.signInWithin,
+    userId: found.user.id,
+    boundTo: hashToken(pendingToken),
+  });
+  return { ok: true, options, state };
+}
+
+/** Step 2: the passkey must be the pending user's own and registered as a second factor. */
+export async function finishPasskeySecondFactor(
+  pendingToken: string | undefined,
+  input: { state: string; credential: unknown },
+  ctx: RequestContext,
+): Promise<Result<SecondFactorSuccess>> {
+  const found = await findPendingIn(pendingToken, ["ready"]);
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const budget = await checkSecondFactorBudget(found.user, ctx);
+  if (!budget.ok) return budget;
+  const taken = await takeCeremony("second-factor", input.state, found.pending.tokenHash);
+  if (taken.status !== "valid") return fail("WEBAUTHN_EXPIRED");
+  const verified = await verifyPasskeyAssertion(taken.ceremony, input.credential, { usages: ["secondary"], userId: found.user.id }, ctx);
+  if (!verified.ok) {
+    // API_ERROR (malformed input) is not an authentication attempt; everything else is.
+    if (verified.code !== "API_ERROR") await recordSecondFactorFailure(found, ctx, "passkey", true);
+    return verified;
+  }
+  const done = await completeSecondFactor(found, "passkey", ctx, true);
+  if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method: "passkey", name: verified.passkey.name } });
+  return done;
+}
