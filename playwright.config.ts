@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_ADMIN, E2E_REQUIRED_2FA } from "./e2e/support/admin";
+import { E2E_PORT, serverEnv } from "./e2e/support/server";
 
 /**
  * E2E against `next start` (a production build). The database is the PostgreSQL in
@@ -7,13 +8,8 @@ import { E2E_ADMIN, E2E_REQUIRED_2FA } from "./e2e/support/admin";
  * read through /dev/mailbox/messages. Each test sends its own X-Forwarded-For (TRUST_PROXY=1)
  * so per-IP rate limits stay per test.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = E2E_PORT;
 const baseURL = `http://localhost:${PORT}`;
-const databaseEnv: Record<string, string> = process.env.E2E_DATABASE_URL
-  ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-  : { PGLITE_DIR: process.env.E2E_PGLITE_DIR ?? ".data/e2e-pglite" };
-
-
 
 export default defineConfig({
   testDir: "e2e",
@@ -58,19 +54,6 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
-    env: {
-      ...databaseEnv,
-      NODE_ENV: "production",
-      APP_URL: baseURL,
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-      MAIL_TRANSPORT: "outbox",
-      TRUST_PROXY: "1",
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-      // Everyone with this role must use two-factor; remembered devices are allowed (off by default).
-      SECURITY_TWO_FACTOR_REQUIRED_ROLES: E2E_REQUIRED_2FA.role,
-      SECURITY_TWO_FACTOR_ALWAYS_VALIDATE: "false",
-      SECURITY_TWO_FACTOR_RESCUE_MAIL: "helpdesk@e2e.test",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
+    env: serverEnv,
   },
 });

@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { E2E_ADMIN } from "./support/admin";
 import { expect, latestEmail, linkFrom, newSignedInUser, signIn, test } from "./support/fixtures";
+import { addPasskey, addVirtualAuthenticator, disablePasskeyAutofill } from "./support/passkeys";
 import { setUpEmailCodes, signInToSecondStep, signOut } from "./support/two-factor";
 
 test.describe.configure({ timeout: 120_000 });
@@ -68,6 +69,22 @@ test("second-step sign-in pages", async ({ page }) => {
   await signOut(page);
   await signInToSecondStep(page, email, password);
   for (const path of ["/login/two-factor", "/login/two-factor/rescue", "/login/two-factor/recovery"]) {
+    await expectAccessible(page, path);
+  }
+});
+
+test("passkey pages: the list, the second step and the method choice", async ({ page }) => {
+  await disablePasskeyAutofill(page);
+  await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false });
+  const { email, password } = await newSignedInUser(page);
+  await addPasskey(page, "Security key", "Second factor");
+  await expectAccessible(page, "/account/passkeys");
+  await expectAccessible(page, "/verify");
+  await setUpEmailCodes(page, email);
+  await signOut(page);
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/login\/two-factor\/select$/);
+  for (const path of ["/login/two-factor/select", "/login/two-factor/passkey"]) {
     await expectAccessible(page, path);
   }
 });

@@ -1,7 +1,7 @@
 // Guarantee: passkeys can be added, listed, renamed and removed (fresh session, emails sent),
 // and sign a user in without an email (button and autofill), as a second factor after a
 // password, and for re-verification — with a real WebAuthn ceremony (CDP virtual authenticator).
-import { expect, latestEmail, newSignedInUser, signIn, test } from "./support/fixtures";
+import { expect, latestEmail, newSignedInUser, randomIp, signIn, test } from "./support/fixtures";
 import { addPasskey, addVirtualAuthenticator, disablePasskeyAutofill } from "./support/passkeys";
 import { setUpEmailCodes, signOut } from "./support/two-factor";
 
@@ -121,4 +121,38 @@ test("rename, then remove a passkey after confirming; it no longer signs in", as
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Unregistered passkey.");
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test("re-verify refuses another user's passkey and leaves the session as it was", async ({ page, browser }) => {
+  // The second user registers a passkey on their own device…
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const otherPage = await other.newPage();
+  const otherAuthenticator = await addVirtualAuthenticator(otherPage);
+  await newSignedInUser(otherPage);
+  await addPasskey(otherPage, "Theirs");
+  const [stolen] = await otherAuthenticator.credentials();
+  await other.close();
+
+  // …and the first user's browser ends up holding it too (a shared or compromised device).
+  const authenticator = await addVirtualAuthenticator(page);
+  await newSignedInUser(page);
+  await addPasskey(page, "Mine");
+  const [mine] = await authenticator.credentials();
+  await authenticator.cdp.send("WebAuthn.addCredential", { authenticatorId: authenticator.id, credential: stolen! });
+
+  // A tampered client asks for the other user's credential instead of its own.
+  const toUrl = (b64: string) => b64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  await page.route("**/verify*", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    await route.fulfill({ response, body: body.replaceAll(toUrl(mine!.credentialId), toUrl(stolen!.credentialId)) });
+  });
+  await page.goto("/verify?next=%2Faccount%2Factivity");
+  await page.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText("Credential user handle didn't match");
+  await expect(page).toHaveURL(/\/verify\?next=/);
+  await page.unroute("**/verify*");
+  await page.goto("/account/activity");
+  await expect(page.getByTestId("activity-list")).toContainText("Failed sign-in attempt");
+  await expect(page.getByTestId("activity-list")).not.toContainText("Identity re-verified");
 });

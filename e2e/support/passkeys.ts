@@ -7,9 +7,20 @@ import type { CDPSession, Page } from "@playwright/test";
 export interface VirtualAuthenticator {
   cdp: CDPSession;
   id: string;
-  credentials(): Promise<{ credentialId: string; isResidentCredential: boolean; userHandle?: string; signCount: number }[]>;
+  /** The credentials it holds, private keys included (CDP exposes them for tests). */
+  credentials(): Promise<HeldCredential[]>;
   setUserVerified(verified: boolean): Promise<void>;
   remove(): Promise<void>;
+}
+
+/** CDP's WebAuthn.Credential (base64, not base64url, for IDs and keys). */
+export interface HeldCredential {
+  credentialId: string;
+  isResidentCredential: boolean;
+  rpId?: string;
+  privateKey: string;
+  userHandle?: string;
+  signCount: number;
 }
 
 export async function addVirtualAuthenticator(

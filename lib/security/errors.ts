@@ -72,6 +72,7 @@ export const MESSAGES = {
   WEBAUTHN_MISMATCH_USER_HANDLE: "Credential user handle didn't match",
   WEBAUTHN_EXPIRED: "Passkey operations must be completed in time. Please start over.",
   WEBAUTHN_NOT_AVAILABLE: "Passkeys are not enabled.",
+  WEBAUTHN_NOT_DISCOVERABLE: "This authenticator can't keep a passkey for signing in. Add it as a second factor instead.",
   WEBAUTHN_LAST_SIGN_IN_METHOD: "This is your only way to sign in. Add a password or another passkey before removing it.",
   WEBAUTHN_LAST_SECOND_FACTOR: "Two-factor authentication is required for your account: set up another second factor before removing this passkey.",
   RATE_LIMITED: "Too many attempts.",

@@ -6,6 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/notices";
 import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/current-user";
+import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes";
 import { getTwoFactor, METHOD_LABELS } from "@/lib/security/two-factor";
 import { formatDateTime } from "@/lib/format";
@@ -16,7 +17,12 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, authorization } = await requireUser();
   const config = getConfig();
-  const [params, twoFactor, codes] = await Promise.all([searchParams, getTwoFactor(user.id), recoveryCodeStatus(user.id)]);
+  const [params, twoFactor, codes, passkeys] = await Promise.all([
+    searchParams,
+    getTwoFactor(user.id),
+    recoveryCodeStatus(user.id),
+    countPasskeys(user.id),
+  ]);
   return (
     <>
       <NoticeBanner notice={noticeFrom(params.notice)} />
@@ -62,6 +68,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
                 detail={twoFactor ? `On — ${METHOD_LABELS[twoFactor.method as TwoFactorMethod]}` : "Off"}
                 href="/account/two-factor"
                 action={twoFactor ? "Manage" : "Set up"}
+              />
+            ) : null}
+            {config.webauthn.enabled ? (
+              <Row
+                title="Passkeys"
+                detail={passkeys ? `${passkeys} registered` : "None yet — sign in with your fingerprint, face or a security key"}
+                href="/account/passkeys"
+                action={passkeys ? "Manage" : "Add"}
               />
             ) : null}
             {config.recoveryCodes.enabled ? (

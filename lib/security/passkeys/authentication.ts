@@ -66,8 +66,10 @@ export async function verifyPasskeyAssertion(
     return fail("WEBAUTHN_UNKNOWN_CREDENTIAL_ID");
   }
   const { user, ...passkey } = found;
+  // A failure belongs to the account being signed in to or re-verified (when the caller knows
+  // it), else to the passkey's owner.
   const failed = async (code: Parameters<typeof fail>[0], reason: string) => {
-    await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "passkey", reason, purpose: ceremony.purpose } });
+    await recordEvent("user_failed_authn", { userId: rules.userId ?? user.id, ctx, data: { authType: "passkey", reason, purpose: ceremony.purpose } });
     return fail(code);
   };
 

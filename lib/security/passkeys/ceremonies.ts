@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { hashToken, randomToken } from "../crypto";
 
@@ -51,12 +51,18 @@ export async function takeCeremony(purpose: CeremonyPurpose, state: string, boun
   if (!/^[A-Za-z0-9_-]{43}$/.test(state)) return { status: "invalid" };
   const db = await getDb();
   const table = tables.webauthnChallenges;
+  // The binding is part of the DELETE: an answer from another session cannot use up the owner's ceremony.
   const [row] = await db
     .delete(table)
-    .where(and(eq(table.stateHash, hashToken(state)), eq(table.purpose, purpose)))
+    .where(
+      and(
+        eq(table.stateHash, hashToken(state)),
+        eq(table.purpose, purpose),
+        boundTo === undefined ? isNull(table.boundTo) : eq(table.boundTo, boundTo),
+      ),
+    )
     .returning();
   if (!row) return { status: "invalid" };
-  if ((row.boundTo ?? undefined) !== boundTo) return { status: "invalid" };
   // Same clock as startCeremony's expiresAt (this process's), so clock skew with the database cannot matter.
   if (row.expiresAt.getTime() <= Date.now()) return { status: "expired" };
   return { status: "valid", ceremony: row };

@@ -19,6 +19,9 @@ export const USAGE_LABELS: Record<PasskeyUsage, string> = {
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const ALLOWED_FORMAT = /[\u200d\ufe0e\ufe0f]/u;
 const MARKUP = /[<>]/g;
+// A name must show something: not only joiners, variation selectors or blank-looking letters
+// (Hangul fillers, the braille blank).
+const VISIBLE = /[^\s\u200d\ufe0e\ufe0f\u115f\u1160\u3164\uffa0\u2800]/u;
 
 /**
  * A passkey name as shown in lists and emails: NFKC, markup and invisible characters removed,
@@ -31,7 +34,7 @@ export function sanitizePasskeyName(raw: string): Result<{ name: string }> {
     .replace(MARKUP, "")
     .replace(/\s+/g, " ")
     .trim();
-  if (!cleaned) return fail("WEBAUTHN_NAME_REQUIRED", { name: ["Give your passkey a name"] });
+  if (!VISIBLE.test(cleaned)) return fail("WEBAUTHN_NAME_REQUIRED", { name: ["Give your passkey a name"] });
   const max = getConfig().webauthn.nameMaxLength;
   if ([...cleaned].length > max) return fail("INVALID_INPUT", { name: [`At most ${max} characters`] });
   return { ok: true, name: cleaned };

@@ -41,7 +41,7 @@ export async function deletePasskey(user: UserRecord, roles: string[], id: strin
   const passkey = passkeys.find((p) => p.id === id);
   if (!passkey) return fail("WEBAUTHN_NAME_NOT_FOUND");
   const others = passkeys.filter((p) => p.id !== id);
-  if (!user.passwordHash && !others.some((p) => p.usage === "first")) return fail("WEBAUTHN_LAST_SIGN_IN_METHOD");
+  if (passkey.usage === "first" && !user.passwordHash && !others.some((p) => p.usage === "first")) return fail("WEBAUTHN_LAST_SIGN_IN_METHOD");
   if (isTwoFactorRequired(roles) && !profile && !others.some((p) => p.usage === "secondary") && passkey.usage === "secondary") {
     return fail("WEBAUTHN_LAST_SECOND_FACTOR");
   }

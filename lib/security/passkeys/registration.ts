@@ -97,6 +97,8 @@ export async function finishPasskeyRegistration(
     return fail("WEBAUTHN_NO_VERIFY");
   }
   if (!verified.verified) return fail("WEBAUTHN_NO_VERIFY");
+  // A "sign in" passkey must be discoverable: username-less sign-in sends no credential list.
+  if (usage === "first" && response.clientExtensionResults.credProps?.rk === false) return fail("WEBAUTHN_NOT_DISCOVERABLE");
   const info = verified.registrationInfo;
   const db = await getDb();
   const [row] = await db

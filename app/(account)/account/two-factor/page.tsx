@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/notices";
 import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/current-user";
+import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { getTwoFactor, isTwoFactorRequired } from "@/lib/security/two-factor";
 import { methodOptions } from "@/lib/two-factor-enrollment";
 import { DisableForm } from "./disable-form";
@@ -17,7 +19,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   const { user, authorization } = await requireUser({ fresh: true });
   const config = getConfig();
   if (!config.twoFactor.enabled) notFound();
-  const [row, params] = await Promise.all([getTwoFactor(user.id), searchParams]);
+  const [row, params, secondFactorPasskeys] = await Promise.all([getTwoFactor(user.id), searchParams, countPasskeys(user.id, "secondary")]);
   const method = (row?.method ?? null) as TwoFactorMethod | null;
   const required = isTwoFactorRequired(authorization.roles);
   return (
@@ -28,6 +30,14 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
         <p className="mt-1 text-sm text-muted">Sign in with a one-time code as well as your password, so a stolen password is not enough.</p>
       </div>
       <StatusCard row={row} required={required} recoveryCodesEnabled={config.recoveryCodes.enabled} />
+      {secondFactorPasskeys ? (
+        <p className="text-sm text-muted" data-testid="second-factor-passkeys">
+          You also have {secondFactorPasskeys} passkey{secondFactorPasskeys === 1 ? "" : "s"} registered as a second factor; you choose which to use when you sign in.{" "}
+          <Link href="/account/passkeys" className="link">
+            Manage passkeys
+          </Link>
+        </p>
+      ) : null}
       <Card>
         <CardHeader
           title={method ? "Change method" : "Set up two-factor"}
