@@ -13,7 +13,8 @@ const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 60_000,
+  // Generous: a test creates its accounts through the UI, and CI machines have two cores.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -24,6 +24,12 @@ const items: readonly Item[] = [
     icon: "M12.5 7.5a3.5 3.5 0 1 1-7 0 3.5 3.5 0 0 1 7 0ZM2.5 20v-1.5A4.5 4.5 0 0 1 7 14h4M17.5 15a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5Zm0 0v6l1.5-1.2M17.5 18.5l1.5-1",
   },
   {
+    href: "/account/sign-in-methods",
+    label: "Sign-in methods",
+    // A phone showing a code: email, text and app codes.
+    icon: "M7.5 2.5h9a1 1 0 0 1 1 1v17a1 1 0 0 1-1 1h-9a1 1 0 0 1-1-1v-17a1 1 0 0 1 1-1ZM9.5 11h.01M12 11h.01M14.5 11h.01M10.5 18.5h3",
+  },
+  {
     href: "/account/recovery-codes",
     label: "Recovery codes",
     icon: "M15.75 5.25a3 3 0 0 1 3 3m3 0a6 6 0 0 1-7.029 5.912c-.563-.097-1.159.026-1.563.43L10.5 17.25H8.25v2.25H6v2.25H2.25v-2.818c0-.597.237-1.17.659-1.591l6.499-6.499c.404-.404.527-1 .43-1.563A6 6 0 1 1 21.75 8.25Z",

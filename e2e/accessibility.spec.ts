@@ -19,7 +19,7 @@ async function expectAccessible(page: Page, path: string): Promise<void> {
   }
 }
 
-for (const path of ["/", "/login", "/register", "/register/check-email?email=a%40example.com", "/confirm", "/forgot-password", "/dev/mailbox", "/no-such-page"]) {
+for (const path of ["/", "/login", "/login/magic", "/register", "/register/check-email?email=a%40example.com", "/confirm", "/forgot-password", "/dev/mailbox", "/no-such-page"]) {
   test(`anonymous page ${path}`, async ({ page }) => {
     await expectAccessible(page, path);
   });
@@ -36,7 +36,7 @@ test("reset password page", async ({ page }) => {
 
 test("signed-in pages and the 403 page", async ({ page }) => {
   await newSignedInUser(page);
-  for (const path of ["/account", "/account/password", "/account/sessions", "/account/activity", "/verify", "/admin/users"]) {
+  for (const path of ["/account", "/account/password", "/account/sessions", "/account/activity", "/account/sign-in-methods", "/verify", "/admin/users"]) {
     await expectAccessible(page, path);
   }
 });

@@ -2,10 +2,10 @@
 // sends each server action to the other of two app instances (sharing one PostgreSQL), every
 // challenge is issued by one instance and verified by the other — and registration and
 // username-less sign-in still work.
-import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { expect, newSignedInUser, randomIp, test } from "./support/fixtures";
 import { addPasskey, addVirtualAuthenticator, disablePasskeyAutofill } from "./support/passkeys";
+import { startInstance, type Instance } from "./support/instance";
 import { E2E_PORT, PROXY_PORT, SECOND_INSTANCE_PORT, serverEnv } from "./support/server";
 
 test.skip(!process.env.E2E_DATABASE_URL, "two instances need a shared PostgreSQL (E2E_DATABASE_URL)");
@@ -15,7 +15,7 @@ interface Routed {
   port: number;
 }
 
-let second: ChildProcess | undefined;
+let second: Instance | undefined;
 let proxy: http.Server | undefined;
 const routed: Routed[] = [];
 
@@ -43,28 +43,14 @@ function startProxy(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(PROXY_PORT, () => resolve(server)));
 }
 
-async function waitForServer(port: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://localhost:${port}/login`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`instance on ${port} did not start`);
-}
-
 test.beforeAll(async () => {
-  second = spawn("npx", ["next", "start", "-p", String(SECOND_INSTANCE_PORT)], {
-    env: { ...process.env, ...serverEnv },
-    stdio: "ignore",
-    detached: true,
-  });
+  // The same settings and database as the first instance.
+  second = await startInstance(SECOND_INSTANCE_PORT, serverEnv);
   proxy = await startProxy();
-  await waitForServer(SECOND_INSTANCE_PORT);
 });
 
 test.afterAll(async () => {
-  if (second?.pid) process.kill(-second.pid, "SIGTERM");
+  second?.stop();
   await new Promise((r) => proxy?.close(r));
 });
 

@@ -124,6 +124,8 @@ test("rename, then remove a passkey after confirming; it no longer signs in", as
 });
 
 test("re-verify refuses another user's passkey and leaves the session as it was", async ({ page, browser }) => {
+  // Two accounts, each registered, confirmed and given a passkey through the UI.
+  test.setTimeout(150_000);
   // The second user registers a passkey on their own device…
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const otherPage = await other.newPage();

@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { ChangeNoticeEmail } from "./change-notice";
 import { ConfirmationInstructionsEmail } from "./confirmation-instructions";
+import { LoginInstructionsEmail } from "./login-instructions";
 import { PASSKEY_CHANGED_SUBJECTS, PasskeyChangedEmail } from "./passkey-changed";
 import type { PasskeyChangedEmailProps } from "./passkey-changed";
 import { RecoveryCodeUsedEmail } from "./recovery-code-used";
@@ -9,7 +10,9 @@ import { ResetNoticeEmail } from "./reset-notice";
 import { TWO_FACTOR_CHANGED_SUBJECTS, TwoFactorChangedEmail } from "./two-factor-changed";
 import type { TwoFactorChangedEmailProps } from "./two-factor-changed";
 import { TwoFactorInstructionsEmail } from "./two-factor-instructions";
+import { SignInMethodsChangedEmail } from "./sign-in-methods-changed";
 import { TwoFactorRescueEmail } from "./two-factor-rescue";
+import { UsInstructionsEmail } from "./us-instructions";
 import { WelcomeEmail } from "./welcome";
 import { WelcomeExistingEmail } from "./welcome-existing";
 import { WelcomeExistingUsernameEmail } from "./welcome-existing-username";
@@ -32,12 +35,15 @@ const definitions = {
   change_notice: { subject: () => "Your password has been changed", component: ChangeNoticeEmail },
   two_factor_instructions: { subject: () => "Two-factor Login", component: TwoFactorInstructionsEmail },
   two_factor_rescue: { subject: () => "Two-factor Rescue", component: TwoFactorRescueEmail },
+  us_instructions: { subject: () => "Verification Code", component: UsInstructionsEmail },
+  login_instructions: { subject: () => "Login instructions", component: LoginInstructionsEmail },
   // No Flask-Security counterpart for these: Gatehouse's own notices.
   two_factor_changed: {
     subject: (p: TwoFactorChangedEmailProps) => TWO_FACTOR_CHANGED_SUBJECTS[p.change],
     component: TwoFactorChangedEmail,
   },
   recovery_code_used: { subject: () => "A recovery code was used", component: RecoveryCodeUsedEmail },
+  sign_in_methods_changed: { subject: () => "Your sign-in methods changed", component: SignInMethodsChangedEmail },
   passkey_changed: { subject: (p: PasskeyChangedEmailProps) => PASSKEY_CHANGED_SUBJECTS[p.change], component: PasskeyChangedEmail },
 } as const;
 
@@ -50,7 +56,10 @@ export const EMAILS: { readonly [K in EmailName]: EmailDefinition<EmailProps<K>>
 
 export type { ChangeNoticeEmailProps } from "./change-notice";
 export type { ConfirmationInstructionsEmailProps } from "./confirmation-instructions";
+export type { LoginInstructionsEmailProps } from "./login-instructions";
 export type { PasskeyChange, PasskeyChangedEmailProps } from "./passkey-changed";
+export type { SignInMethodsChangedEmailProps } from "./sign-in-methods-changed";
+export type { UsInstructionsEmailProps } from "./us-instructions";
 export type { RecoveryCodeUsedEmailProps } from "./recovery-code-used";
 export type { ResetInstructionsEmailProps } from "./reset-instructions";
 export type { ResetNoticeEmailProps } from "./reset-notice";

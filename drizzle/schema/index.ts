@@ -4,3 +4,4 @@ export * from "./tokens";
 export * from "./platform";
 export * from "./two-factor";
 export * from "./passkeys";
+export * from "./sign-in-methods";

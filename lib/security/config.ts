@@ -63,6 +63,25 @@ const usageList = (fallback: PasskeyUsage[]) =>
       return [...new Set(items)] as PasskeyUsage[];
     });
 
+const US_METHODS = ["password", "email", "authenticator", "sms"] as const;
+/** What a unified sign-in passcode can be: the password, or a code of one of these methods. */
+export type UnifiedMethod = (typeof US_METHODS)[number];
+/** The code methods of unified sign-in (each with its own secret). */
+export type CodeMethod = Exclude<UnifiedMethod, "password">;
+
+const unifiedList = (fallback: UnifiedMethod[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const items = v === undefined ? fallback : v.split(",").map((m) => m.trim()).filter(Boolean);
+      if (items.some((m) => !(US_METHODS as readonly string[]).includes(m))) {
+        ctx.addIssue({ code: "custom", message: `use a list of ${US_METHODS.join(", ")}` });
+        return z.NEVER;
+      }
+      return [...new Set(items)] as UnifiedMethod[];
+    });
+
 const DEV_AUTH_SECRET = "gatehouse-development-secret-do-not-use-in-production";
 
 const envSchema = z
@@ -130,6 +149,16 @@ const envSchema = z
     SECURITY_ENCRYPTION_KEYS: z.string().optional(),
     SECURITY_PHONE_REGION_DEFAULT: z.string().length(2).optional().transform((v) => (v ?? "US").toUpperCase()),
 
+    SECURITY_UNIFIED_SIGNIN: bool(true),
+    SECURITY_US_ENABLED_METHODS: unifiedList(["password", "email", "authenticator", "sms"]),
+    SECURITY_US_MFA_REQUIRED: unifiedList(["password", "email"]),
+    SECURITY_US_TOKEN_VALIDITY: duration("120s"),
+    SECURITY_US_SETUP_WITHIN: duration("30m"),
+    SECURITY_PASSWORD_REQUIRED: bool(true),
+    SECURITY_PASSWORDLESS: bool(true),
+    SECURITY_LOGIN_WITHIN: duration("1d"),
+    SECURITY_MAGIC_LINK_SAME_BROWSER: bool(true),
+
     SECURITY_WEBAUTHN: bool(true),
     WEBAUTHN_RP_ID: z.string().min(1).max(253).optional(),
     WEBAUTHN_RP_NAME: z.string().min(1).max(64).optional(),
@@ -189,6 +218,9 @@ const envSchema = z
     }
     const webauthn = webauthnSettings(env);
     if (typeof webauthn === "string") ctx.addIssue({ code: "custom", path: ["WEBAUTHN_ORIGINS"], message: webauthn });
+    if (!env.SECURITY_PASSWORD_REQUIRED && !(env.SECURITY_UNIFIED_SIGNIN || env.SECURITY_PASSWORDLESS)) {
+      ctx.addIssue({ code: "custom", path: ["SECURITY_PASSWORD_REQUIRED"], message: "password-less accounts need SECURITY_UNIFIED_SIGNIN or SECURITY_PASSWORDLESS to sign in" });
+    }
     if (env.SECURITY_USERNAME_MIN_LENGTH > env.SECURITY_USERNAME_MAX_LENGTH) {
       ctx.addIssue({ code: "custom", path: ["SECURITY_USERNAME_MIN_LENGTH"], message: "must not exceed SECURITY_USERNAME_MAX_LENGTH" });
     }
@@ -269,6 +301,24 @@ function toConfig(env: z.output<typeof envSchema>) {
       count: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES_N,
       lowWarning: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES_LOW,
     },
+    unified: {
+      enabled: env.SECURITY_UNIFIED_SIGNIN,
+      /** Methods a passcode may match, in the order they are tried (password first). */
+      methods: unifiedOffered(env),
+      /** A sign-in by one of these still needs the second factor (SMS and authenticator codes are one). */
+      mfaRequired: env.SECURITY_US_MFA_REQUIRED,
+      /** How long an emailed or texted code (and the link beside it) works, in seconds. */
+      codeValidity: env.SECURITY_US_TOKEN_VALIDITY,
+      setupWithin: env.SECURITY_US_SETUP_WITHIN,
+    },
+    /** Registration without a password (SECURITY_PASSWORD_REQUIRED=false): such users sign in by code or link. */
+    passwordRequired: env.SECURITY_PASSWORD_REQUIRED,
+    magicLink: {
+      enabled: env.SECURITY_PASSWORDLESS,
+      within: env.SECURITY_LOGIN_WITHIN,
+      /** The link only works in the browser that asked for it (a cookie set when asking). */
+      sameBrowser: env.SECURITY_MAGIC_LINK_SAME_BROWSER,
+    },
     webauthn: {
       enabled: env.SECURITY_WEBAUTHN,
       ...(webauthnSettings(env) as WebAuthnSettings),
@@ -297,6 +347,14 @@ function toConfig(env: z.output<typeof envSchema>) {
       resendBaseUrl: env.RESEND_BASE_URL,
     },
   } as const;
+}
+
+/** Like two-factor, SMS is only offered in production once a transport can deliver it. */
+function unifiedOffered(env: z.output<typeof envSchema>): UnifiedMethod[] {
+  const production = env.NODE_ENV === "production";
+  const smsTransport = env.SMS_TRANSPORT ?? (env.TWILIO_ACCOUNT_SID ? "twilio" : "outbox");
+  const smsDeliverable = smsTransport === "twilio" || !production || env.MAIL_TRANSPORT === "outbox";
+  return env.SECURITY_US_ENABLED_METHODS.filter((m) => m !== "sms" || smsDeliverable);
 }
 
 interface WebAuthnSettings {

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { sendEmail } from "@/lib/mail";
 import { getConfig } from "./config";
@@ -35,6 +35,17 @@ export async function confirmEmail(token: string, ctx: RequestContext): Promise<
     await recordEvent("user_confirmed", { userId: user.id, ctx }, tx);
     return { ok: true, user: confirmed ?? user };
   });
+}
+
+/** Confirms an address proven another way (an emailed sign-in link was opened); no-op when already confirmed. */
+export async function markConfirmed(userId: string, ctx?: RequestContext): Promise<void> {
+  const db = await getDb();
+  const rows = await db
+    .update(tables.users)
+    .set({ confirmedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(tables.users.id, userId), isNull(tables.users.confirmedAt)))
+    .returning({ id: tables.users.id });
+  if (rows.length) await recordEvent("user_confirmed", { userId, ctx, data: { via: "sign-in link" } });
 }
 
 /**

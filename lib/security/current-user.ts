@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getConfig } from "./config";
+import { randomToken } from "./crypto";
 import { PATH_HEADER } from "./current-user-path";
 import { getIssuer, sessionGrant } from "./issuer";
 import { loginUrlFor, postLoginRedirect, safeRedirectPath } from "./redirects";
@@ -95,6 +96,31 @@ export async function endCurrentSession(): Promise<string | null> {
   // __Host- cookies are only replaced when the attributes match, so expire it with the same flags.
   jar.set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
   return userId;
+}
+
+/** Cookie that binds emailed sign-in links to the browser that asked for them. */
+function magicCookieName(): string {
+  return getConfig().secureCookies ? "__Host-gatehouse.magic" : "gatehouse.magic";
+}
+
+/**
+ * This browser's random value for binding sign-in links (created on first use, kept for the
+ * link's lifetime). Null when links are not bound (SECURITY_MAGIC_LINK_SAME_BROWSER=false).
+ */
+export async function magicLinkBrowserNonce(): Promise<string | null> {
+  const config = getConfig();
+  if (!config.magicLink.sameBrowser) return null;
+  const jar = await cookies();
+  const existing = jar.get(magicCookieName())?.value;
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const nonce = randomToken();
+  jar.set(magicCookieName(), nonce, { ...sessionCookieOptions(), maxAge: Math.max(config.magicLink.within, config.unified.codeValidity) });
+  return nonce;
+}
+
+/** The binding value this browser holds, without creating one (for opening a link). */
+export async function currentMagicLinkNonce(): Promise<string | null> {
+  return (await cookies()).get(magicCookieName())?.value ?? null;
 }
 
 /** Cookie of the pending (half-finished) two-factor sign-in. */

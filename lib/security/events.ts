@@ -32,7 +32,10 @@ export type SecurityEventType =
   | "mf_recovery_codes_generated"
   | "wan_registered"
   | "wan_deleted"
-  | "wan_renamed";
+  | "wan_renamed"
+  | "us_security_token_sent"
+  | "us_profile_changed"
+  | "login_instructions_sent";
 
 export interface SecurityEvent {
   type: SecurityEventType;
@@ -132,4 +135,7 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   wan_registered: "Passkey added",
   wan_deleted: "Passkey removed",
   wan_renamed: "Passkey renamed",
+  us_security_token_sent: "Sign-in code sent",
+  us_profile_changed: "Sign-in methods changed",
+  login_instructions_sent: "Sign-in link sent",
 };

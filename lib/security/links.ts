@@ -6,4 +6,5 @@ export const links = {
   resetPassword: (token: string) => `${getConfig().appUrl}/reset-password/${token}`,
   forgotPassword: () => `${getConfig().appUrl}/forgot-password`,
   login: () => `${getConfig().appUrl}/login`,
+  magic: (token: string) => `${getConfig().appUrl}/login/magic/${token}`,
 };

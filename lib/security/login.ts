@@ -52,7 +52,7 @@ export async function loginWithPassword(input: PasswordLoginInput, ctx: RequestC
     return fail("ACCOUNT_LOCKED");
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await recordFailedPassword(user, ctx);
+    await recordFailedSignIn(user, ctx);
     return config.genericResponses
       ? fail("GENERIC_AUTHN_FAILED")
       : fail("INVALID_PASSWORD", { password: [messageFor("INVALID_PASSWORD")] });
@@ -73,7 +73,8 @@ export async function loginWithPassword(input: PasswordLoginInput, ctx: RequestC
   return { ok: true, user, outcome };
 }
 
-async function recordFailedPassword(user: UserRecord, ctx: RequestContext): Promise<void> {
+/** A wrong password or passcode: counts against the account (temporary and hard lock) and is logged. */
+export async function recordFailedSignIn(user: UserRecord, ctx: RequestContext, authType = "password"): Promise<void> {
   const db = await getDb();
   await consumeRateLimit(RATE_LIMITS.loginFailuresPerAccount, user.id);
   const [row] = await db
@@ -81,6 +82,6 @@ async function recordFailedPassword(user: UserRecord, ctx: RequestContext): Prom
     .set({ failedLoginCount: sql`${tables.users.failedLoginCount} + 1` })
     .where(eq(tables.users.id, user.id))
     .returning({ failures: tables.users.failedLoginCount });
-  await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "password" } });
+  await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType } });
   if (row?.failures === MAX_CONSECUTIVE_FAILURES) await recordEvent("account_locked", { userId: user.id, ctx });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { sendEmail } from "@/lib/mail";
 import { getConfig } from "./config";
@@ -55,6 +55,48 @@ export async function changePassword(
     await recordEvent("password_changed", { userId: user.id, ctx }, tx);
     return reissued;
   });
+  if (config.emails.sendPasswordChange) {
+    await sendEmail("change_notice", user.email, {
+      appName: config.appName,
+      email: user.email,
+      resetLink: config.features.recoverable ? links.forgotPassword() : null,
+    });
+  }
+  return { ok: true, session };
+}
+
+/**
+ * Gives a password-less account its first password (the session is fresh instead of a current
+ * password). Like a change, every other session and outstanding reset link ends and this browser
+ * gets a re-issued session. An account that already has a password must use changePassword.
+ */
+export async function setPassword(user: UserRecord, current: SessionRecord, newPassword: string, ctx: RequestContext): Promise<Result<{ session: NewSession }>> {
+  const config = getConfig();
+  if (user.passwordHash) return fail("API_ERROR");
+  // Hashing is deliberately slow: the same per-user budget as a change stops it being used to burn CPU.
+  const limited = await consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id);
+  if (!limited.ok) return fail("RATE_LIMITED", undefined, limited.retryAfter);
+  const policyError = await checkPasswordPolicy(newPassword, { email: user.email, username: user.username });
+  if (policyError) return fail(policyError, { newPassword: [messageFor(policyError)] });
+  const passwordHash = await hashPassword(newPassword);
+
+  const db = await getDb();
+  const session = await db.transaction(async (tx) => {
+    // Only while still unset: of two racing requests one wins, the other sets nothing.
+    const updated = await tx
+      .update(tables.users)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(and(eq(tables.users.id, user.id), isNull(tables.users.passwordHash)))
+      .returning({ id: tables.users.id });
+    if (!updated.length) return null;
+    const uniquifier = await setUniquifier(user.id, tx);
+    await revokeTokens(user.id, "reset", tx);
+    const reissued = await reissueSession(current, uniquifier, tx);
+    await deleteOtherSessions(user.id, hashToken(reissued.token), tx);
+    await recordEvent("password_changed", { userId: user.id, ctx, data: { set: true } }, tx);
+    return reissued;
+  });
+  if (!session) return fail("API_ERROR");
   if (config.emails.sendPasswordChange) {
     await sendEmail("change_notice", user.email, {
       appName: config.appName,

@@ -33,6 +33,8 @@ export const RATE_LIMITS = {
    * client can make us store; the login page's autofill asks for a fresh one about once a minute.
    */
   passkeyChallengesPerIp: { bucket: "passkey-challenge:ip", limit: 300, windowSeconds: 15 * 60 },
+  /** "Email me a code", "Text me a code" and sign-in links, per client IP. */
+  signInCodesPerIp: { bucket: "us-send:ip", limit: 20, windowSeconds: 15 * 60 },
   /** Codes emailed or texted per user: resend buttons cannot spam or run up an SMS bill. */
   codesSentPerUser: { bucket: "code-send:user", limit: 5, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitPolicy>;

@@ -3,6 +3,9 @@ import { getConfig, type PasskeyUsage } from "./config";
 import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "./passkeys/authentication";
 import { startCeremony, takeCeremony } from "./passkeys/ceremonies";
 import { listPasskeys } from "./passkeys/credentials";
+import { decryptSecret } from "./encryption";
+import { deliverCode, findSignInMethod } from "./unified/methods";
+import { matchPasscode } from "./unified/sign-in";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { verifyPassword } from "./password";
@@ -71,5 +74,31 @@ export async function reauthenticateWithPasskey(
   if (!verified.ok) return verified;
   await markAuthenticated(session.tokenHash, "passkey");
   await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: "passkey", name: verified.passkey.name } });
+  return { ok: true };
+}
+
+/** Re-verify by code, step 1: "Email me a code" / "Text me a code" (no sign-in link). */
+export async function sendReauthenticationCode(user: UserRecord, method: string, ctx: RequestContext): Promise<Result> {
+  if (method !== "email" && method !== "sms") return fail("US_METHOD_NOT_AVAILABLE");
+  const row = await findSignInMethod(user.id, method);
+  if (!row) return fail("US_METHOD_NOT_AVAILABLE");
+  return deliverCode(user, { method, secret: decryptSecret(row.secretEncrypted), phone: row.phone, lastTimeStep: row.lastTimeStep }, ctx);
+}
+
+/** Re-verify by code, step 2: a code of any of the user's active sign-in methods (or the password). */
+export async function reauthenticateWithPasscode(user: UserRecord, session: SessionRecord, passcode: string, ctx: RequestContext): Promise<Result> {
+  const [perUser, perIp] = await Promise.all([
+    consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id),
+    consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip),
+  ]);
+  if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
+  if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
+  const via = await matchPasscode(user, passcode);
+  if (!via) {
+    await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "passcode", during: "verify" } });
+    return fail("INVALID_PASSWORD_CODE", { code: [messageFor("INVALID_PASSWORD_CODE")] });
+  }
+  await markAuthenticated(session.tokenHash, via);
+  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: via } });
   return { ok: true };
 }

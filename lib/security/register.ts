@@ -1,4 +1,5 @@
 import "server-only";
+import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/mail";
 import { getConfig } from "./config";
 import { humanizeDuration } from "./duration";
@@ -12,11 +13,13 @@ import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import type { RequestContext } from "./request-context";
 import { afterFirstFactor, type FirstFactorOutcome } from "./second-factor";
 import { issueToken } from "./tokens";
+import { addEmailMethod } from "./unified/methods";
 import { createUser, findUserByEmail, findUserByUsername, type UserRecord } from "./users";
 
 export interface RegisterInput {
   email: string;
-  password: string;
+  /** Empty or absent only when SECURITY_PASSWORD_REQUIRED=false. */
+  password?: string | null;
   username?: string | null;
 }
 
@@ -42,7 +45,10 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
   if (config.username.required && !username) fieldErrors.username = [messageFor("USERNAME_NOT_PROVIDED")];
   const usernameError = username ? validateUsername(username) : null;
   if (usernameError) fieldErrors.username = [messageFor(usernameError)];
-  const passwordError = await checkPasswordPolicy(input.password, { email: input.email, username });
+  // Password-less accounts (SECURITY_PASSWORD_REQUIRED=false) sign in by emailed code or link.
+  const password = input.password || null;
+  if (!password && config.passwordRequired) fieldErrors.password = [messageFor("PASSWORD_NOT_PROVIDED")];
+  const passwordError = password ? await checkPasswordPolicy(password, { email: input.email, username }) : null;
   if (passwordError) fieldErrors.password = [messageFor(passwordError)];
   if (Object.keys(fieldErrors).length) return fail("INVALID_INPUT", fieldErrors);
 
@@ -55,9 +61,10 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
     return registrationConflict({ existing: null, email: input.email, username, generic, ctx });
   }
 
-  const user = await createUser({ email: input.email, password: input.password, username });
+  const user = await createUser({ email: input.email, password, username });
   // Lost a race with a concurrent registration of the same address or username.
   if (!user) return registrationConflict({ existing: await findUserByEmail(input.email), email: input.email, username, generic, ctx, hashed: true });
+  if (!password) await addEmailMethod(user.id, await getDb());
 
   let confirmationLink: string | null = null;
   if (config.features.confirmable) {

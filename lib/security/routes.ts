@@ -26,6 +26,7 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/account/two-factor", access: "signed-in", fresh: true },
   { prefix: "/account/recovery-codes", access: "signed-in", fresh: true },
   { prefix: "/account/passkeys", access: "signed-in", fresh: true },
+  { prefix: "/account/sign-in-methods", access: "signed-in", fresh: true },
   { prefix: "/admin", access: "signed-in", roles: ["admin"] },
 ];
 

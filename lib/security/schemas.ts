@@ -65,6 +65,25 @@ export const registerSchema = z
   })
   .check(matches("password", "passwordConfirm"));
 
+/** SECURITY_PASSWORD_REQUIRED=false: the password may be left empty (the account signs in by code or link). */
+export const registerPasswordlessSchema = z
+  .object({
+    email: emailField,
+    username: z.optional(z.string().check(z.maxLength(INPUT_MAX))),
+    password: z.optional(z.string().check(z.maxLength(INPUT_MAX, "Password must be between 8 and 128 characters"))),
+    passwordConfirm: z.optional(confirmation),
+    next: optionalNext,
+  })
+  .check(
+    z.refine((v) => !v.password || [...v.password.normalize("NFKD")].length >= 8, { path: ["password"], message: "Password must be at least 8 characters" }),
+    z.refine((v) => (v.password ?? "") === (v.passwordConfirm ?? ""), { path: ["passwordConfirm"], message: "Passwords do not match" }),
+  );
+
+export const sendCodeSchema = z.object({
+  identity: text("You must specify a valid identity to sign in"),
+  method: z.enum(["email", "sms"], { error: "Requested method is not valid" }),
+});
+
 export const emailOnlySchema = z.object({ email: emailField });
 
 export const resetPasswordSchema = z
@@ -114,6 +133,9 @@ const recoveryCode = z.string({ error: "Recovery code not provided" }).check(
 
 export const twoFactorCodeSchema = z.object({ code: oneTimeCode });
 
+/** Re-verification by a one-time code of an active sign-in method. */
+export const verifyCodeSchema = z.object({ code: oneTimeCode, next: optionalNext });
+
 export const recoveryCodeSchema = z.object({ code: recoveryCode });
 
 /** Passkey names: the core sanitizes (NFKC, markup, invisible characters) and enforces 64. */
@@ -142,16 +164,19 @@ export const passkeySignInSchema = z.object({
 });
 
 export type LoginInput = z.input<typeof loginSchema>;
+export type SendCodeInput = z.input<typeof sendCodeSchema>;
 export type AddPasskeyInput = z.input<typeof addPasskeySchema>;
 export type RenamePasskeyInput = z.input<typeof renamePasskeySchema>;
 export type CeremonyAnswer = z.input<typeof ceremonyAnswerSchema>;
 export type PasskeySignInInput = z.input<typeof passkeySignInSchema>;
 export type RegisterInput = z.input<typeof registerSchema>;
+export type RegisterPasswordlessInput = z.input<typeof registerPasswordlessSchema>;
 export type EmailOnlyInput = z.input<typeof emailOnlySchema>;
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 export type VerifyInput = z.input<typeof verifySchema>;
 export type TwoFactorCodeInput = z.input<typeof twoFactorCodeSchema>;
+export type VerifyCodeInput = z.input<typeof verifyCodeSchema>;
 export type RecoveryCodeInput = z.input<typeof recoveryCodeSchema>;
 export type TwoFactorSetupInput = z.input<typeof twoFactorSetupSchema>;
 export type TwoFactorConfirmSetupInput = z.input<typeof twoFactorConfirmSetupSchema>;
@@ -170,3 +195,32 @@ export function fieldErrorsFrom(error: IssueList): Record<string, string[]> {
   }
   return out;
 }
+
+/** Mirrors config's unified code methods (config is server-only; this file is shared with forms). */
+const signInCodeMethod = z.enum(["email", "authenticator", "sms"], { error: "Requested method is not valid" });
+
+/** Step 1 of adding a sign-in method: which one, and the phone for text messages. */
+export const signInMethodSetupSchema = z
+  .object({
+    method: signInCodeMethod,
+    phone: z.optional(z.string().check(z.maxLength(64, "Phone number not valid e.g. missing country code"))),
+  })
+  .check(z.refine((v) => v.method !== "sms" || (v.phone ?? "").trim().length > 0, { path: ["phone"], message: "Phone number not provided" }));
+
+/** Step 2: the code that proves the new method works, against the server-issued setup token. */
+export const signInMethodConfirmSchema = z.object({
+  setupToken: z.string().check(z.minLength(1), z.maxLength(256)),
+  code: oneTimeCode,
+});
+
+export const signInMethodRemoveSchema = z.object({ method: signInCodeMethod });
+
+/** A first password for a password-less account: no current password to ask for (the session is fresh instead). */
+export const setPasswordSchema = z
+  .object({ newPassword, newPasswordConfirm: confirmation })
+  .check(matches("newPassword", "newPasswordConfirm"));
+
+export type SignInMethodSetupInput = z.input<typeof signInMethodSetupSchema>;
+export type SignInMethodConfirmInput = z.input<typeof signInMethodConfirmSchema>;
+export type SignInMethodRemoveInput = z.input<typeof signInMethodRemoveSchema>;
+export type SetPasswordInput = z.input<typeof setPasswordSchema>;

@@ -7,7 +7,7 @@ import type { RequestContext } from "./request-context";
 import type { UserRecord } from "./users";
 
 export type SessionRecord = typeof tables.sessions.$inferSelect;
-export type AuthnMethod = "password" | "register" | "confirm" | "reset" | "verify" | "two-factor" | "recovery-code" | "passkey";
+export type AuthnMethod = "password" | "register" | "confirm" | "reset" | "verify" | "two-factor" | "recovery-code" | "passkey" | "email" | "sms" | "authenticator";
 
 /** Seen-at is only rewritten when this stale, so most requests are a single read. */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { hashToken, randomToken } from "./crypto";
 
-export type TokenPurpose = "confirm" | "reset" | "tf-setup";
+export type TokenPurpose = "confirm" | "reset" | "tf-setup" | "us-setup" | "magic";
 
 export interface IssuedToken {
   token: string;
@@ -31,7 +31,8 @@ export async function issueToken(
 
 export type TokenLookup =
   | { status: "valid"; userId: string; payload: Record<string, string> }
-  | { status: "invalid" | "expired" | "used" };
+  | { status: "expired"; userId?: string; payload?: Record<string, string> }
+  | { status: "invalid" | "used" };
 
 /** Looks a token up without using it (e.g. to render the reset form). */
 export async function peekToken(purpose: TokenPurpose, token: string): Promise<TokenLookup> {
@@ -43,7 +44,7 @@ export async function peekToken(purpose: TokenPurpose, token: string): Promise<T
     .where(and(eq(tables.oneTimeTokens.tokenHash, hashToken(token)), eq(tables.oneTimeTokens.purpose, purpose)));
   if (!row) return { status: "invalid" };
   if (row.usedAt) return { status: "used" };
-  if (row.expiresAt.getTime() <= Date.now()) return { status: "expired" };
+  if (row.expiresAt.getTime() <= Date.now()) return { status: "expired", userId: row.userId, payload: row.payload };
   return { status: "valid", userId: row.userId, payload: row.payload };
 }
 

@@ -4,11 +4,12 @@ import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/notices";
-import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
+import { getConfig, type CodeMethod, type TwoFactorMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/current-user";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes";
 import { getTwoFactor, METHOD_LABELS } from "@/lib/security/two-factor";
+import { CODE_METHOD_LABELS, listSignInMethods } from "@/lib/security/unified/methods";
 import { formatDateTime } from "@/lib/format";
 import { DescriptionItem } from "@/components/ui/description-item";
 
@@ -17,12 +18,14 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, authorization } = await requireUser();
   const config = getConfig();
-  const [params, twoFactor, codes, passkeys] = await Promise.all([
+  const [params, twoFactor, codes, passkeys, signInMethods] = await Promise.all([
     searchParams,
     getTwoFactor(user.id),
     recoveryCodeStatus(user.id),
     countPasskeys(user.id),
+    config.unified.enabled ? listSignInMethods(user.id) : [],
   ]);
+  const offeredCodeMethods = config.unified.methods.filter((m): m is CodeMethod => m !== "password");
   return (
     <>
       <NoticeBanner notice={noticeFrom(params.notice)} />
@@ -61,7 +64,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         <CardHeader title="Security" description="Keep your account safe." />
         <CardBody>
           <ul className="divide-y divide-border text-sm">
-            <Row title="Password" detail={user.passwordHash ? "Set" : "Not set"} href="/account/password" action="Change" />
+            <Row title="Password" detail={user.passwordHash ? "Set" : "Not set"} href="/account/password" action={user.passwordHash ? "Change" : "Set"} />
             {config.twoFactor.enabled ? (
               <Row
                 title="Two-factor authentication"
@@ -76,6 +79,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
                 detail={passkeys ? `${passkeys} registered` : "None yet — sign in with your fingerprint, face or a security key"}
                 href="/account/passkeys"
                 action={passkeys ? "Manage" : "Add"}
+              />
+            ) : null}
+            {config.unified.enabled && offeredCodeMethods.length ? (
+              <Row
+                title="Sign-in methods"
+                detail={signInMethods.length ? `${signInMethods.length} active` : `None yet — ${offeredCodeMethods.map((m) => CODE_METHOD_LABELS[m]).join(", ")}`}
+                href="/account/sign-in-methods"
+                action={signInMethods.length ? "Manage" : "Set up"}
               />
             ) : null}
             {config.recoveryCodes.enabled ? (

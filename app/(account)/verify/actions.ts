@@ -1,11 +1,18 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
 import { currentRequestContext, requireUser } from "@/lib/security/current-user";
 import { ceremonyFailure, type AssertionStart } from "@/lib/passkey-ceremony";
-import { beginPasskeyReauthentication, reauthenticateWithPasskey, reauthenticateWithPassword } from "@/lib/security/reauthenticate";
+import { MESSAGES } from "@/lib/security/errors";
+import {
+  beginPasskeyReauthentication,
+  reauthenticateWithPasscode,
+  reauthenticateWithPasskey,
+  reauthenticateWithPassword,
+  sendReauthenticationCode,
+} from "@/lib/security/reauthenticate";
 import { safeRedirectPath } from "@/lib/security/redirects";
-import { ceremonyAnswerSchema, verifySchema, type CeremonyAnswer, type VerifyInput } from "@/lib/security/schemas";
+import { ceremonyAnswerSchema, verifyCodeSchema, verifySchema, type CeremonyAnswer, type VerifyCodeInput, type VerifyInput } from "@/lib/security/schemas";
 
 export async function verifyAction(input: VerifyInput): Promise<FormState> {
   const ctx = await currentRequestContext();
@@ -35,4 +42,23 @@ export async function finishPasskeyVerifyAction(input: CeremonyAnswer & { next?:
   if (!result.ok) return stateFromFailure(result);
   const next = safeRedirectPath(typeof input.next === "string" ? input.next : null);
   redirect(next ?? "/account?notice=REAUTHENTICATION_SUCCESSFUL");
+}
+
+/** Re-verify by code: send one to an active email/SMS sign-in method. */
+export async function sendVerifyCodeAction(method: "email" | "sms"): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const { user } = await requireUser();
+  const result = await sendReauthenticationCode(user, method, ctx);
+  if (!result.ok) return stateFromFailure(result);
+  return successState(MESSAGES.CODE_HAS_BEEN_SENT);
+}
+
+export async function verifyWithCodeAction(input: VerifyCodeInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const { user, session } = await requireUser();
+  const parsed = verifyCodeSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+  const result = await reauthenticateWithPasscode(user, session, parsed.data.code, ctx);
+  if (!result.ok) return stateFromFailure(result);
+  redirect(safeRedirectPath(parsed.data.next) ?? "/account?notice=REAUTHENTICATION_SUCCESSFUL");
 }

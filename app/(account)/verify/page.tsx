@@ -5,6 +5,9 @@ import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/current-user";
 import { listPasskeys } from "@/lib/security/passkeys/credentials";
 import { safeRedirectPath } from "@/lib/security/redirects";
+import { OrDivider } from "@/components/ui/or-divider";
+import { listSignInMethods } from "@/lib/security/unified/methods";
+import { CodeVerify } from "./code-verify";
 import { PasskeyVerify } from "./passkey-verify";
 import { VerifyForm } from "./verify-form";
 
@@ -18,15 +21,23 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
     ? (await listPasskeys(user.id)).some((p) => (config.webauthn.allowAsVerify as readonly string[]).includes(p.usage))
     : false;
   const hasPassword = Boolean(user.passwordHash);
+  const codeMethods = (await listSignInMethods(user.id)).map((m) => m.method);
+  const senders = codeMethods.filter((m): m is "email" | "sms" => m === "email" || m === "sms");
   return (
     <AuthShell
       appName={config.appName}
       title="Confirm it's you"
-      description={`For your security, ${hasPassword ? "enter your password again" : "use your passkey"}${usable && hasPassword ? " or use a passkey" : ""} to continue.`}
+      description="For your security, confirm it's you again to continue."
     >
       <div className="space-y-5">
         {hasPassword ? <VerifyForm email={user.email} next={next} /> : null}
         {usable ? <PasskeyVerify next={next} divider={hasPassword} /> : null}
+        {codeMethods.length ? (
+          <>
+            {hasPassword || usable ? <OrDivider /> : null}
+            <CodeVerify senders={senders} next={next} />
+          </>
+        ) : null}
       </div>
     </AuthShell>
   );

@@ -5,6 +5,7 @@ import { FormMessage } from "@/components/form-message";
 import { OrDivider } from "@/components/ui/or-divider";
 import { PasskeyButton } from "@/components/passkeys/passkey-button";
 import { usePasskeyAutofill } from "@/components/passkeys/use-passkey-autofill";
+import { SendCodeButtons } from "./send-code-buttons";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { TextField } from "@/components/ui/text-field";
@@ -19,9 +20,11 @@ interface LoginFormProps {
   canResendConfirmation: boolean;
   /** Passkeys as a first factor: a button, and autofill in the username field. */
   passkeys: boolean;
+  /** Unified sign-in: the password field also takes one-time codes; these methods can send one. */
+  unified: { codeMethods: ("email" | "sms")[] } | null;
 }
 
-export function LoginForm({ next, identityLabel, canReset, canResendConfirmation, passkeys }: LoginFormProps) {
+export function LoginForm({ next, identityLabel, canReset, canResendConfirmation, passkeys, unified }: LoginFormProps) {
   const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(loginSchema, loginAction, {
     identity: "",
     password: "",
@@ -58,7 +61,14 @@ export function LoginForm({ next, identityLabel, canReset, canResendConfirmation
           {...form.register("identity")}
         />
         <div className="space-y-1">
-          <TextField label="Password" type="password" autoComplete="current-password" error={errorOf("password")} {...form.register("password")} />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            hint={unified ? "Or a one-time code: from your authenticator app, or one we send you." : undefined}
+            error={errorOf("password")}
+            {...form.register("password")}
+          />
           {canReset ? (
             <div className="text-right text-sm">
               <Link href="/forgot-password" className="link">
@@ -67,6 +77,7 @@ export function LoginForm({ next, identityLabel, canReset, canResendConfirmation
             </div>
           ) : null}
         </div>
+        {unified?.codeMethods.length ? <SendCodeButtons methods={unified.codeMethods} form={form} onSent={setState} /> : null}
         <Checkbox label="Keep me signed in on this device" {...form.register("remember")} />
         <input type="hidden" {...form.register("next")} />
         <Button type="submit" className="w-full" pending={pending}>

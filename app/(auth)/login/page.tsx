@@ -10,6 +10,13 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+/** What the identity field accepts: email, plus username and phone when those identify accounts. */
+function identityLabel(config: ReturnType<typeof getConfig>): string {
+  const phone = config.unified.enabled && config.unified.methods.includes("sms");
+  if (config.username.enabled) return phone ? "Email, username or phone" : "Email or username";
+  return phone ? "Email or phone" : "Email";
+}
+
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAnonymous();
   const params = await searchParams;
@@ -34,11 +41,19 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <NoticeBanner notice={noticeFrom(params.notice)} />
       <LoginForm
         next={next}
-        identityLabel={config.username.enabled ? "Email or username" : "Email"}
+        identityLabel={identityLabel(config)}
         canReset={config.features.recoverable}
         canResendConfirmation={config.features.confirmable}
         passkeys={config.webauthn.enabled && config.webauthn.allowAsFirstFactor}
+        unified={config.unified.enabled ? { codeMethods: config.unified.methods.filter((m) => m === "email" || m === "sms") } : null}
       />
+      {config.magicLink.enabled ? (
+        <p className="mt-5 text-center text-sm">
+          <Link href="/login/magic" className="link">
+            Email me a sign-in link instead
+          </Link>
+        </p>
+      ) : null}
     </AuthShell>
   );
 }

@@ -5,12 +5,13 @@ import { getConfig } from "@/lib/security/config";
 import { continueAfterFirstFactor, currentRequestContext, getSession } from "@/lib/security/current-user";
 import { postLoginRedirect } from "@/lib/security/redirects";
 import { registerUser } from "@/lib/security/register";
-import { registerSchema, type RegisterInput } from "@/lib/security/schemas";
+import { registerPasswordlessSchema, registerSchema, type RegisterPasswordlessInput } from "@/lib/security/schemas";
 
-export async function registerAction(input: RegisterInput): Promise<FormState> {
+/** Input of either form (the password is optional only when SECURITY_PASSWORD_REQUIRED=false). */
+export async function registerAction(input: RegisterPasswordlessInput): Promise<FormState> {
   const ctx = await currentRequestContext();
   if (await getSession()) redirect(getConfig().views.postLogin);
-  const parsed = registerSchema.safeParse(input);
+  const parsed = (getConfig().passwordRequired ? registerSchema : registerPasswordlessSchema).safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
   const result = await registerUser(parsed.data, ctx);

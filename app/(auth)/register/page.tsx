@@ -33,6 +33,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
         next={next}
         usernames={config.username.enabled ? { required: config.username.required } : null}
         minLength={config.password.minLength}
+        passwordOptional={!config.passwordRequired}
       />
     </AuthShell>
   );

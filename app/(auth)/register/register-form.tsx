@@ -3,17 +3,19 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { registerSchema } from "@/lib/security/schemas";
+import { registerPasswordlessSchema, registerSchema } from "@/lib/security/schemas";
 import { registerAction } from "./actions";
 
 interface RegisterFormProps {
   next?: string;
   usernames: { required: boolean } | null;
   minLength: number;
+  /** SECURITY_PASSWORD_REQUIRED=false: the account may sign in by emailed code or link instead. */
+  passwordOptional: boolean;
 }
 
-export function RegisterForm({ next, usernames, minLength }: RegisterFormProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(registerSchema, registerAction, {
+export function RegisterForm({ next, usernames, minLength, passwordOptional }: RegisterFormProps) {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(passwordOptional ? registerPasswordlessSchema : (registerSchema as unknown as typeof registerPasswordlessSchema), registerAction, {
     email: "",
     username: "",
     password: "",
@@ -36,10 +38,14 @@ export function RegisterForm({ next, usernames, minLength }: RegisterFormProps) 
         />
       ) : null}
       <TextField
-        label="Password"
+        label={passwordOptional ? "Password (optional)" : "Password"}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${minLength} characters. A passphrase of a few random words works well.`}
+        hint={
+          passwordOptional
+            ? `Leave empty to sign in with a code we email you. Otherwise at least ${minLength} characters.`
+            : `At least ${minLength} characters. A passphrase of a few random words works well.`
+        }
         error={errorOf("password")}
         {...form.register("password")}
       />

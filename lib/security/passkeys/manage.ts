@@ -4,7 +4,7 @@ import { getDb, tables } from "@/lib/db";
 import { fail, type Result } from "../errors";
 import { recordEvent } from "../events";
 import type { RequestContext } from "../request-context";
-import { getTwoFactor, isTwoFactorRequired } from "../two-factor";
+import { isTwoFactorRequired } from "../two-factor";
 import type { UserRecord } from "../users";
 import { findPasskey, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
 
@@ -37,24 +37,35 @@ export async function renamePasskey(user: UserRecord, id: string, rawName: strin
  * no other "sign in" passkey) or their last second factor when their roles require one.
  */
 export async function deletePasskey(user: UserRecord, roles: string[], id: string, ctx: RequestContext): Promise<Result<{ name: string }>> {
-  const [passkeys, profile] = await Promise.all([listPasskeys(user.id), getTwoFactor(user.id)]);
-  const passkey = passkeys.find((p) => p.id === id);
-  if (!passkey) return fail("WEBAUTHN_NAME_NOT_FOUND");
-  const others = passkeys.filter((p) => p.id !== id);
-  if (passkey.usage === "first" && !user.passwordHash && !others.some((p) => p.usage === "first")) return fail("WEBAUTHN_LAST_SIGN_IN_METHOD");
-  if (isTwoFactorRequired(roles) && !profile && !others.some((p) => p.usage === "secondary") && passkey.usage === "secondary") {
-    return fail("WEBAUTHN_LAST_SECOND_FACTOR");
-  }
   const db = await getDb();
-  const deleted = await db
-    .delete(tables.webauthnCredentials)
-    .where(and(eq(tables.webauthnCredentials.id, passkey.id), eq(tables.webauthnCredentials.userId, user.id)))
-    .returning({ id: tables.webauthnCredentials.id });
-  // Already gone (a second tab deleted it): the user's intent is met, but nothing to announce.
-  if (!deleted.length) return { ok: true, name: passkey.name };
-  await recordEvent("wan_deleted", { userId: user.id, ctx, data: { name: passkey.name, usage: passkey.usage } });
-  await notifyPasskeyChange(user, "removed", passkey.name);
-  return { ok: true, name: passkey.name };
+  const outcome = await db.transaction(async (tx): Promise<Result<{ name: string; usage: string; deleted: boolean }>> => {
+    // Locking the user row serialises removals: two at once cannot both see "another one left".
+    const [locked] = await tx.select({ passwordHash: tables.users.passwordHash }).from(tables.users).where(eq(tables.users.id, user.id)).for("update");
+    const [passkeys, [profile]] = await Promise.all([
+      listPasskeys(user.id, tx),
+      tx.select({ userId: tables.twoFactor.userId }).from(tables.twoFactor).where(eq(tables.twoFactor.userId, user.id)),
+    ]);
+    const passkey = passkeys.find((p) => p.id === id);
+    if (!locked || !passkey) return fail("WEBAUTHN_NAME_NOT_FOUND");
+    const others = passkeys.filter((p) => p.id !== id);
+    const [methods] = await tx.select({ n: sql<number>`count(*)::int` }).from(tables.signInMethods).where(eq(tables.signInMethods.userId, user.id));
+    const otherWays = (locked.passwordHash ? 1 : 0) + (methods?.n ?? 0) + others.filter((p) => p.usage === "first").length;
+    if (passkey.usage === "first" && otherWays < 1) return fail("WEBAUTHN_LAST_SIGN_IN_METHOD");
+    if (isTwoFactorRequired(roles) && !profile && passkey.usage === "secondary" && !others.some((p) => p.usage === "secondary")) {
+      return fail("WEBAUTHN_LAST_SECOND_FACTOR");
+    }
+    const deleted = await tx
+      .delete(tables.webauthnCredentials)
+      .where(and(eq(tables.webauthnCredentials.id, passkey.id), eq(tables.webauthnCredentials.userId, user.id)))
+      .returning({ id: tables.webauthnCredentials.id });
+    return { ok: true, name: passkey.name, usage: passkey.usage, deleted: deleted.length > 0 };
+  });
+  if (!outcome.ok) return outcome;
+  if (outcome.deleted) {
+    await recordEvent("wan_deleted", { userId: user.id, ctx, data: { name: outcome.name, usage: outcome.usage } });
+    await notifyPasskeyChange(user, "removed", outcome.name);
+  }
+  return { ok: true, name: outcome.name };
 }
 
 function isUniqueViolation(error: unknown): boolean {

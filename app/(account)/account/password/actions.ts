@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
 import { currentRequestContext, issueSessionCookie, requireUser } from "@/lib/security/current-user";
-import { changePassword } from "@/lib/security/password-change";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/security/schemas";
+import { changePassword, setPassword } from "@/lib/security/password-change";
+import { changePasswordSchema, setPasswordSchema, type ChangePasswordInput, type SetPasswordInput } from "@/lib/security/schemas";
 
 export async function changePasswordAction(input: ChangePasswordInput): Promise<FormState> {
   const ctx = await currentRequestContext();
@@ -15,4 +15,18 @@ export async function changePasswordAction(input: ChangePasswordInput): Promise<
   if (!result.ok) return stateFromFailure(result);
   await issueSessionCookie(result.session);
   redirect("/account?notice=PASSWORD_CHANGE");
+}
+
+/** A first password for a password-less account; a fresh session stands in for the current password. */
+export async function setPasswordAction(input: SetPasswordInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const { user, session } = await requireUser({ fresh: true });
+  const parsed = setPasswordSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+
+  const result = await setPassword(user, session, parsed.data.newPassword, ctx);
+  if (!result.ok) return stateFromFailure(result);
+  // The uniquifier rotated: without the re-issued cookie this browser would be signed out too.
+  await issueSessionCookie(result.session);
+  redirect("/account?notice=PASSWORD_SET");
 }

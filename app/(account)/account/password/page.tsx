@@ -3,22 +3,30 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/current-user";
 import { ChangePasswordForm } from "./change-password-form";
+import { SetPasswordForm } from "./set-password-form";
 
 export const metadata: Metadata = { title: "Password" };
 
 export default async function PasswordPage() {
-  await requireUser();
+  const { user } = await requireUser();
   const config = getConfig();
+  const hasPassword = Boolean(user.passwordHash);
+  // With no current password to ask for, a recent sign-in is what proves it is the owner.
+  if (!hasPassword) await requireUser({ fresh: true });
   return (
     <>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Password</h1>
-        <p className="mt-1 text-sm text-muted">Changing your password signs out every other device.</p>
+        <p className="mt-1 text-sm text-muted">
+          {hasPassword
+            ? "Changing your password signs out every other device."
+            : "Your account has no password: you sign in with a code, a link or a passkey. Setting one signs out every other device."}
+        </p>
       </div>
       <Card>
-        <CardHeader title="Change password" />
+        <CardHeader title={hasPassword ? "Change password" : "Set a password"} />
         <CardBody>
-          <ChangePasswordForm minLength={config.password.minLength} />
+          {hasPassword ? <ChangePasswordForm minLength={config.password.minLength} /> : <SetPasswordForm minLength={config.password.minLength} />}
         </CardBody>
       </Card>
     </>

@@ -1,0 +1,66 @@
+"use server";
+import { redirect } from "next/navigation";
+import type { AuthenticatorEnrollment } from "@/components/two-factor/types";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import type { CodeMethod } from "@/lib/security/config";
+import { currentRequestContext, requireUser } from "@/lib/security/current-user";
+import {
+  signInMethodConfirmSchema,
+  signInMethodRemoveSchema,
+  signInMethodSetupSchema,
+  type SignInMethodConfirmInput,
+  type SignInMethodRemoveInput,
+  type SignInMethodSetupInput,
+} from "@/lib/security/schemas";
+import { confirmMethodSetup, removeSignInMethod, startMethodSetup } from "@/lib/security/unified/setup";
+import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
+
+const PAGE = "/account/sign-in-methods";
+
+/** What step 2 of adding a method needs: the proposed method, proven by the next code. */
+export interface MethodSetupStep {
+  /** Opaque, server-issued, bound to this user; round-trips in a hidden field. */
+  setupToken: string;
+  method: CodeMethod;
+  /** Authenticator only. */
+  enrollment: AuthenticatorEnrollment | null;
+  /** Email / sms only: where the code went (masked for phones). */
+  sentTo: string | null;
+}
+
+export type StartMethodSetupState = FormState | { tone: "info"; setup: MethodSetupStep };
+
+// Rate limits live in the core (codes sent and checked per user), so every adapter gets them.
+export async function startMethodSetupAction(input: SignInMethodSetupInput): Promise<StartMethodSetupState> {
+  const ctx = await currentRequestContext();
+  const { user } = await requireUser({ fresh: true });
+  const parsed = signInMethodSetupSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+
+  const result = await startMethodSetup(user, parsed.data, ctx);
+  if (!result.ok) return stateFromFailure(result);
+  const { setupToken, method, secret, uri, sentTo } = result;
+  return { tone: "info", setup: { setupToken, method, enrollment: await authenticatorEnrollment(uri, secret), sentTo } };
+}
+
+export async function confirmMethodSetupAction(input: SignInMethodConfirmInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const { user } = await requireUser({ fresh: true });
+  const parsed = signInMethodConfirmSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+
+  const result = await confirmMethodSetup(user, parsed.data, ctx);
+  if (!result.ok) return stateFromFailure(result);
+  redirect(`${PAGE}?notice=US_SETUP_SUCCESSFUL`);
+}
+
+export async function removeSignInMethodAction(input: SignInMethodRemoveInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const { user } = await requireUser({ fresh: true });
+  const parsed = signInMethodRemoveSchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+
+  const result = await removeSignInMethod(user, parsed.data.method, ctx);
+  if (!result.ok) return stateFromFailure(result);
+  redirect(`${PAGE}?notice=US_METHOD_REMOVED`);
+}

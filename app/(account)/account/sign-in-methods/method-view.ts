@@ -1,0 +1,37 @@
+import "server-only";
+import type { MethodOption } from "@/components/two-factor/types";
+import type { CodeMethod, UnifiedMethod } from "@/lib/security/config";
+import { maskPhone } from "@/lib/security/phone";
+import { CODE_METHOD_LABELS, type SignInMethodRow } from "@/lib/security/unified/methods";
+import { methodOptions } from "@/lib/two-factor-enrollment";
+
+/** One offered code method as the row shows it: nothing secret crosses to the client. */
+export interface SignInMethodView extends MethodOption {
+  value: CodeMethod;
+  active: boolean;
+  /** Where codes go (the address, a masked phone), when that helps the owner recognise it. */
+  detail: string | null;
+  /** In a sentence: "sign in with email codes / an authenticator app". */
+  phrase: string;
+}
+
+export function toMethodViews(offered: readonly UnifiedMethod[], rows: readonly SignInMethodRow[], email: string): SignInMethodView[] {
+  const codeMethods = offered.filter((m): m is CodeMethod => m !== "password");
+  return methodOptions(codeMethods).map((option) => {
+    const row = rows.find((r) => r.method === option.value);
+    const value = option.value as CodeMethod;
+    const detail = value === "email" ? `Codes go to ${email}` : value === "sms" && row?.phone ? `Codes go to ${maskPhone(row.phone)}` : null;
+    return { ...option, value, active: Boolean(row), detail, phrase: CODE_METHOD_LABELS[value] };
+  });
+}
+
+/**
+ * Changes whenever a method is added or removed: rows keyed by it start again in their view
+ * mode after the redirect back here (Next keeps client state across same-route navigations).
+ */
+export function methodsSignature(rows: readonly SignInMethodRow[]): string {
+  return rows
+    .map((r) => `${r.method}@${r.createdAt.getTime()}`)
+    .sort()
+    .join(",");
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NoticeBanner } from "@/components/notice-banner";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { getConfig } from "@/lib/security/config";
+import { requireUser } from "@/lib/security/current-user";
+import { listSignInMethods } from "@/lib/security/unified/methods";
+import { MethodRow } from "./method-row";
+import { methodsSignature, toMethodViews } from "./method-view";
+import { PasswordRow } from "./password-row";
+
+export const metadata: Metadata = { title: "Sign-in methods" };
+
+export default async function SignInMethodsPage({ searchParams }: { searchParams: SearchParams }) {
+  const { user } = await requireUser({ fresh: true });
+  const config = getConfig();
+  if (!config.unified.enabled) notFound();
+  const [rows, params] = await Promise.all([listSignInMethods(user.id), searchParams]);
+  const methods = toMethodViews(config.unified.methods, rows, user.email);
+  const signature = methodsSignature(rows);
+  return (
+    <>
+      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Sign-in methods</h1>
+        <p className="mt-1 text-sm text-muted">Sign in with a one-time code instead of a password. Codes are sent to you, or shown by your authenticator app.</p>
+      </div>
+      <Card>
+        <CardHeader title="Ways to sign in" description="Set up as many as you like. You always keep at least one." />
+        <CardBody>
+          <ul className="divide-y divide-border text-sm" data-testid="sign-in-methods">
+            {methods.map((method) => (
+              // Keyed by every method's state: after a change and the redirect back, each row starts over.
+              <MethodRow key={`${method.value}:${signature}`} method={method} />
+            ))}
+            <PasswordRow hasPassword={Boolean(user.passwordHash)} />
+          </ul>
+        </CardBody>
+      </Card>
+    </>
+  );
+}

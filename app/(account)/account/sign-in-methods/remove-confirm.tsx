@@ -1,0 +1,42 @@
+"use client";
+import { useState } from "react";
+import { FormMessage } from "@/components/form-message";
+import { Button } from "@/components/ui/button";
+import type { FormState } from "@/lib/form-state";
+import { removeSignInMethodAction } from "./actions";
+import type { SignInMethodView } from "./method-view";
+
+/** "Remove X? [Remove] [Cancel]": removal takes effect at once, so it asks once more. */
+export function RemoveConfirm({ method, onCancel }: { method: SignInMethodView; onCancel: () => void }) {
+  const [pending, setPending] = useState(false);
+  const [state, setState] = useState<FormState>(null);
+  const onConfirm = async () => {
+    setPending(true);
+    try {
+      // Success redirects (the promise never settles); a refusal such as the last way to sign in comes back here.
+      setState(await removeSignInMethodAction({ method: method.value }));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <div
+      role="group"
+      aria-label={`Remove ${method.label}?`}
+      className="space-y-3 rounded-lg border border-red-200 bg-red-50/60 p-4 dark:border-red-900/60 dark:bg-red-950/30"
+    >
+      <FormMessage state={state} />
+      <p className="text-sm">
+        Remove <span className="font-medium">{method.label.toLowerCase()}</span>? You won&apos;t be able to sign in with {method.phrase} any more.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant="danger" size="sm" pending={pending} onClick={onConfirm} autoFocus>
+          Remove
+        </Button>
+        <Button type="button" variant="ghost" size="sm" onClick={onCancel} disabled={pending}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}

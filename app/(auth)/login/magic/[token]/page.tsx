@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { AuthShell } from "@/components/auth-shell";
+import { Button } from "@/components/ui/button";
+import { getConfig } from "@/lib/security/config";
+import { requireAnonymous } from "@/lib/security/current-user";
+import { redeemMagicLinkAction } from "../actions";
+
+export const metadata: Metadata = { title: "Sign in", referrer: "no-referrer" };
+
+/**
+ * The page an emailed sign-in link opens. Signing in takes a click (a POST): link scanners in
+ * mail systems fetch links, and a GET that signed in would let them use up the link.
+ */
+export default async function MagicLinkLandingPage({ params }: { params: Promise<{ token: string }> }) {
+  await requireAnonymous();
+  const { token } = await params;
+  return (
+    <AuthShell appName={getConfig().appName} title="Sign in" description="You opened a sign-in link. Continue to sign in on this device.">
+      <form action={redeemMagicLinkAction.bind(null, token)}>
+        <Button type="submit" className="w-full" autoFocus>
+          Sign in
+        </Button>
+      </form>
+    </AuthShell>
+  );
+}

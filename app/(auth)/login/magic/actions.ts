@@ -1,0 +1,42 @@
+"use server";
+import { redirect } from "next/navigation";
+import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
+import { getConfig } from "@/lib/security/config";
+import {
+  continueAfterFirstFactor,
+  currentMagicLinkNonce,
+  currentRequestContext,
+  getSession,
+  magicLinkBrowserNonce,
+  rememberedDeviceCookie,
+} from "@/lib/security/current-user";
+import { MESSAGES } from "@/lib/security/errors";
+import { postLoginRedirect } from "@/lib/security/redirects";
+import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/schemas";
+import { redeemMagicLink, requestMagicLink } from "@/lib/security/unified/magic-link";
+
+/** Emails a single-use sign-in link (bound to this browser when configured). */
+export async function requestMagicLinkAction(input: EmailOnlyInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  if (await getSession()) redirect(getConfig().views.postLogin);
+  const parsed = emailOnlySchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+  const result = await requestMagicLink({ email: parsed.data.email, browserNonce: await magicLinkBrowserNonce() }, ctx);
+  if (!result.ok) return stateFromFailure(result);
+  return successState(MESSAGES.LOGIN_EMAIL_SENT);
+}
+
+// Failures that may be shown on /login as a notice; anything else reads as an invalid link.
+const LINK_NOTICES = new Set(["INVALID_LOGIN_TOKEN", "LOGIN_EXPIRED", "LOGIN_OTHER_BROWSER"]);
+
+/** The "Sign in" button of an emailed link (a POST, so mail scanners that follow links cannot use it up). */
+export async function redeemMagicLinkAction(token: string): Promise<void> {
+  const ctx = await currentRequestContext();
+  if (await getSession()) redirect(getConfig().views.postLogin);
+  const result = await redeemMagicLink(
+    { token: typeof token === "string" ? token : "", browserNonce: await currentMagicLinkNonce(), deviceCookie: await rememberedDeviceCookie() },
+    ctx,
+  );
+  if (!result.ok) redirect(`/login?notice=${LINK_NOTICES.has(result.code) ? result.code : "INVALID_LOGIN_TOKEN"}`);
+  redirect(await continueAfterFirstFactor(result.outcome, postLoginRedirect(null)));
+}

@@ -1,0 +1,65 @@
+// Guarantee: "Email me a sign-in link" signs in through a single-use emailed link opened in the
+// browser that asked for it; the link is useless a second time or in another browser, and two-
+// factor still applies after it.
+import type { Page } from "@playwright/test";
+import { expect, latestEmail, linkFrom, newSignedInUser, randomIp, test } from "./support/fixtures";
+import { emailedCode, lastMessageId, setUpEmailCodes, signOut } from "./support/two-factor";
+
+async function requestLink(page: Page, email: string): Promise<string> {
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Email me a sign-in link instead" }).click();
+  await expect(page).toHaveURL(/\/login\/magic$/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText(/instructions to sign in have been sent/);
+  const mail = await latestEmail(page.request, email, "Login instructions");
+  return linkFrom(mail.text, "/login/magic/");
+}
+
+test("a sign-in link signs in once, in the browser that asked for it", async ({ page, browser }) => {
+  const { email } = await newSignedInUser(page);
+  await signOut(page);
+  const link = await requestLink(page, email);
+
+  // Another browser (no binding cookie) cannot use it — and does not use it up.
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const otherPage = await other.newPage();
+  await otherPage.goto(link);
+  await otherPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(otherPage).toHaveURL(/\/login\?notice=LOGIN_OTHER_BROWSER/);
+  await expect(otherPage.getByTestId("notice")).toContainText("Open the sign-in link in the browser where you asked for it.");
+  await other.close();
+
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await signOut(page);
+
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=INVALID_LOGIN_TOKEN/);
+});
+
+test("an unknown address gets the same answer and no mail", async ({ page }) => {
+  await page.goto("/login/magic");
+  await page.getByLabel("Email").fill("nobody-here@example.com");
+  await page.getByRole("button", { name: "Email me a link" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText(/instructions to sign in have been sent/);
+  const response = await page.request.get(`/dev/mailbox/messages?to=${encodeURIComponent("nobody-here@example.com")}`);
+  expect(((await response.json()) as { messages: unknown[] }).messages).toHaveLength(0);
+});
+
+test("after a sign-in link, two-factor still applies", async ({ page }) => {
+  const { email } = await newSignedInUser(page);
+  await setUpEmailCodes(page, email);
+  await signOut(page);
+  const link = await requestLink(page, email);
+  const before = await lastMessageId(page.request, email);
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login\/two-factor$/);
+  const { code } = await emailedCode(page.request, email, before);
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+});

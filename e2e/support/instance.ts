@@ -1,0 +1,25 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { serverEnv } from "./server";
+
+/** Another `next start` of the same build with some settings changed (its own database unless given one). */
+export interface Instance {
+  url: string;
+  stop(): void;
+}
+
+export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
+  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: { ...process.env, ...serverEnv, DATABASE_URL: "", PGLITE_DIR: "memory://", APP_URL: `http://localhost:${port}`, WEBAUTHN_ORIGINS: "", ...env },
+    stdio: "ignore",
+    detached: true,
+  });
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    if (ok) return { url, stop: () => child.pid && process.kill(-child.pid, "SIGTERM") };
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  if (child.pid) process.kill(-child.pid, "SIGTERM");
+  throw new Error(`instance on ${port} did not start`);
+}

@@ -1,0 +1,27 @@
+import type { ReactElement } from "react";
+import { EmailAction, EmailLayout, EmailText } from "./layout";
+
+/** Gatehouse's own notice: a sign-in method was added or removed (the reference's us_profile_changed). */
+export interface SignInMethodsChangedEmailProps {
+  appName: string;
+  email: string;
+  change: "added" | "removed";
+  /** Human name, e.g. "text message codes". */
+  method: string;
+  methodsLink: string;
+}
+
+export function SignInMethodsChangedEmail({ appName, email, change, method, methodsLink }: SignInMethodsChangedEmailProps): ReactElement {
+  const what =
+    change === "added"
+      ? `You can now sign in to your account with ${method}.`
+      : `Signing in with ${method} was turned off for your account.`;
+  return (
+    <EmailLayout preview={`Your ${appName} sign-in methods changed`} appName={appName}>
+      <EmailText>{`Hello ${email},`}</EmailText>
+      <EmailText>{what}</EmailText>
+      <EmailText>{"If this wasn't you, secure your account:"}</EmailText>
+      <EmailAction href={methodsLink} label="Review sign-in methods" />
+    </EmailLayout>
+  );
+}

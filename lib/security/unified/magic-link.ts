@@ -1,0 +1,102 @@
+import "server-only";
+import { sendEmail } from "@/lib/mail";
+import { getConfig } from "../config";
+import { hashToken } from "../crypto";
+import { humanizeDuration } from "../duration";
+import { fail, type Result } from "../errors";
+import { recordEvent } from "../events";
+import { links } from "../links";
+import type { LoginSuccess } from "../login";
+import { consumeRateLimit, RATE_LIMITS } from "../rate-limit";
+import type { RequestContext } from "../request-context";
+import { consumeToken, issueToken, peekToken } from "../tokens";
+import { findUserByEmail, findUserById, type UserRecord } from "../users";
+import { markConfirmed } from "../confirm";
+import { afterUnifiedFirstFactor } from "./sign-in";
+
+/**
+ * "passwordless": the classic emailed sign-in link (SECURITY_LOGIN_WITHIN, default 1 day).
+ * "code": the link beside an emailed unified sign-in code (valid as long as the code).
+ */
+export type MagicLinkKind = "passwordless" | "code";
+
+/**
+ * Issues a single-use sign-in link. Bound to the asking browser when SECURITY_MAGIC_LINK_SAME_BROWSER
+ * is on: the token stores the hash of a random value that only that browser holds in a cookie.
+ */
+export async function issueMagicLink(user: Pick<UserRecord, "id" | "uniquifier" | "emailNormalized">, input: { kind: MagicLinkKind; browserNonce: string | null }): Promise<string> {
+  const config = getConfig();
+  const ttl = input.kind === "code" ? config.unified.codeValidity : config.magicLink.within;
+  const { token } = await issueToken("magic", user.id, ttl, {
+    kind: input.kind,
+    uniquifier: user.uniquifier,
+    email: user.emailNormalized,
+    browser: input.browserNonce ? hashToken(input.browserNonce) : "",
+  });
+  return links.magic(token);
+}
+
+/** `/login/magic`: emails a sign-in link. The answer is the same whether or not the address is registered. */
+export async function requestMagicLink(input: { email: string; browserNonce: string | null }, ctx: RequestContext): Promise<Result> {
+  const config = getConfig();
+  if (!config.magicLink.enabled) return fail("API_ERROR");
+  const ipBudget = await consumeRateLimit(RATE_LIMITS.signInCodesPerIp, ctx.ip);
+  if (!ipBudget.ok) return fail("RATE_LIMITED", undefined, ipBudget.retryAfter);
+  const user = await findUserByEmail(input.email);
+  if (!user || !user.active) return config.genericResponses ? { ok: true } : fail("USER_DOES_NOT_EXIST", { email: ["Specified user does not exist"] });
+  return sendMagicLink(user, input.browserNonce, ctx);
+}
+
+async function sendMagicLink(user: UserRecord, browserNonce: string | null, ctx: RequestContext): Promise<Result> {
+  const config = getConfig();
+  const budget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, user.emailNormalized);
+  // A full inbox budget looks like success: it must not tell that the address is registered.
+  if (!budget.ok) return config.genericResponses ? { ok: true } : fail("RATE_LIMITED", undefined, budget.retryAfter);
+  const loginLink = await issueMagicLink(user, { kind: "passwordless", browserNonce });
+  await sendEmail("login_instructions", user.email, {
+    appName: config.appName,
+    email: user.email,
+    loginLink,
+    within: humanizeDuration(config.magicLink.within),
+  });
+  await recordEvent("login_instructions_sent", { userId: user.id, ctx });
+  return { ok: true };
+}
+
+/**
+ * Opens a sign-in link: single-use, bound to the user's uniquifier (a password reset voids it)
+ * and, when configured, to the browser that asked. An expired link sends a fresh one. It
+ * signs in as an email first factor, so two-factor still applies — in this browser's own
+ * pending login, never in another one.
+ */
+export async function redeemMagicLink(input: { token: string; browserNonce: string | null; deviceCookie?: string }, ctx: RequestContext): Promise<Result<LoginSuccess>> {
+  const config = getConfig();
+  const peeked = await peekToken("magic", input.token);
+  const kind = peeked.status === "valid" || peeked.status === "expired" ? peeked.payload?.kind : undefined;
+  // Turning the feature off voids the links already sent.
+  const allowed = kind === "code" ? config.unified.enabled : config.magicLink.enabled;
+  if (!allowed) return fail("INVALID_LOGIN_TOKEN");
+  if (peeked.status === "expired") {
+    // A fresh link only for a link that is otherwise still good (same account state, same address).
+    const user = await findUserById(peeked.userId ?? "");
+    const current = user?.active && user.uniquifier === peeked.payload?.uniquifier && user.emailNormalized === peeked.payload?.email;
+    if (user && current && config.magicLink.enabled) await sendMagicLink(user, input.browserNonce, ctx);
+    return fail("LOGIN_EXPIRED");
+  }
+  if (peeked.status !== "valid") return fail("INVALID_LOGIN_TOKEN");
+  if (config.magicLink.sameBrowser && peeked.payload.browser && (!input.browserNonce || hashToken(input.browserNonce) !== peeked.payload.browser)) {
+    // Not used up: the right browser can still open it.
+    return fail("LOGIN_OTHER_BROWSER");
+  }
+  const used = await consumeToken("magic", input.token);
+  if (used.status !== "valid") return fail("INVALID_LOGIN_TOKEN");
+  const user = await findUserById(used.userId);
+  // Bound to the account's state and address when sent: a reset or an email change voids it.
+  if (!user || user.uniquifier !== used.payload.uniquifier || user.emailNormalized !== used.payload.email) return fail("INVALID_LOGIN_TOKEN");
+  if (!user.active) return fail("DISABLED_ACCOUNT");
+  // Opening the link proves the address: an unconfirmed account is confirmed by it.
+  if (!user.confirmedAt) await markConfirmed(user.id, ctx);
+  const outcome = await afterUnifiedFirstFactor(user, "email", { remember: false, next: null, ctx, deviceCookie: input.deviceCookie });
+  if (!outcome.ok) return outcome;
+  return { ok: true, user, outcome };
+}

@@ -1,0 +1,118 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, tables } from "@/lib/db";
+import { getConfig, type CodeMethod } from "../config";
+import { decryptSecret, encryptSecret } from "../encryption";
+import { fail, type Result } from "../errors";
+import { recordEvent } from "../events";
+import { countPasskeys } from "../passkeys/credentials";
+import { maskPhone, normalizePhone } from "../phone";
+import { consumeRateLimit, RATE_LIMITS } from "../rate-limit";
+import type { RequestContext } from "../request-context";
+import { consumeToken, issueToken, peekToken } from "../tokens";
+import { newTotpSecret, totpUri, verifyTotp } from "../totp";
+import type { UserRecord } from "../users";
+import { codeWindow, deliverCode, findUserByPhone, isCodeMethodEnabled, listSignInMethods, notifyMethodChange, saveSignInMethod } from "./methods";
+
+export interface MethodSetupStarted {
+  setupToken: string;
+  method: CodeMethod;
+  /** Authenticator only: what the QR code and the typed key show. */
+  secret: string | null;
+  uri: string | null;
+  /** Email/SMS only: where the code went (phones masked). */
+  sentTo: string | null;
+}
+
+/**
+ * Step 1 of adding a sign-in method (fresh session): a new secret of its own, kept encrypted in
+ * a setup token (US_SETUP_WITHIN), and for email/SMS a code (no link). Nothing changes until
+ * step 2 proves the method works. A phone already used by another account is refused.
+ */
+export async function startMethodSetup(user: UserRecord, input: { method: string; phone?: string | null }, ctx: RequestContext): Promise<Result<MethodSetupStarted>> {
+  const config = getConfig();
+  if (!isCodeMethodEnabled(input.method)) return fail("US_METHOD_NOT_AVAILABLE");
+  const method = input.method;
+  let phone: string | null = null;
+  if (method === "sms") {
+    phone = normalizePhone(input.phone ?? "");
+    if (!phone) return fail("PHONE_INVALID", { phone: ["Phone number not valid e.g. missing country code"] });
+    const owner = await findUserByPhone(phone);
+    if (owner && owner.id !== user.id) return fail("IDENTITY_ALREADY_ASSOCIATED", { phone: ["This phone number is already used by another account"] });
+  }
+  const secret = newTotpSecret();
+  const { token } = await issueToken("us-setup", user.id, config.unified.setupWithin, {
+    method,
+    secret: encryptSecret(secret),
+    phone: phone ?? "",
+    uniquifier: user.uniquifier,
+  });
+  if (method !== "authenticator") {
+    const sent = await deliverCode(user, { method, secret, phone }, ctx);
+    if (!sent.ok) return sent;
+  }
+  return {
+    ok: true,
+    setupToken: token,
+    method,
+    secret: method === "authenticator" ? secret : null,
+    uri: method === "authenticator" ? totpUri(secret, config.twoFactor.totpIssuer, user.email) : null,
+    sentTo: method === "sms" && phone ? maskPhone(phone) : method === "email" ? user.email : null,
+  };
+}
+
+/** Step 2: the code proves the method; it is saved. A wrong code changes nothing. */
+export async function confirmMethodSetup(user: UserRecord, input: { setupToken: string; code: string }, ctx: RequestContext): Promise<Result<{ method: CodeMethod }>> {
+  const budget = await consumeRateLimit(RATE_LIMITS.codeChecksPerUser, user.id);
+  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
+  const found = await peekToken("us-setup", input.setupToken);
+  if (found.status !== "valid" || found.userId !== user.id || found.payload.uniquifier !== user.uniquifier) return fail("US_SETUP_EXPIRED");
+  const method = found.payload.method as CodeMethod;
+  if (!isCodeMethodEnabled(method)) return fail("US_METHOD_NOT_AVAILABLE");
+  const secret = decryptSecret(found.payload.secret ?? "");
+  const check = await verifyTotp(secret, input.code, codeWindow(method), 0);
+  if (!check.valid) return fail("INVALID_PASSWORD_CODE", { code: ["Invalid code"] });
+  // The token is used first: of two concurrent confirmations only one saves.
+  const used = await consumeToken("us-setup", input.setupToken);
+  if (used.status !== "valid") return fail("US_SETUP_EXPIRED");
+  const db = await getDb();
+  const saved = await saveSignInMethod(user.id, { method, secret, phone: found.payload.phone || null, timeStep: check.timeStep }, db);
+  if (!saved.ok) return saved;
+  await recordEvent("us_profile_changed", { userId: user.id, ctx, data: { method, change: "added" } });
+  await notifyMethodChange(user, "added", method);
+  return { ok: true, method };
+}
+
+/** The ways an account can sign in, to refuse removing the last one. */
+export async function signInWays(user: Pick<UserRecord, "id" | "passwordHash">): Promise<{ password: boolean; methods: CodeMethod[]; passkeys: number }> {
+  const [methods, passkeys] = await Promise.all([listSignInMethods(user.id), countPasskeys(user.id, "first")]);
+  return { password: Boolean(user.passwordHash), methods: methods.map((m) => m.method as CodeMethod), passkeys };
+}
+
+/** Removes a sign-in method immediately (fresh session), unless it is the last way to sign in. */
+export async function removeSignInMethod(user: UserRecord, method: string, ctx: RequestContext): Promise<Result> {
+  if (!isCodeMethodEnabled(method)) return fail("US_METHOD_NOT_AVAILABLE");
+  const db = await getDb();
+  const outcome = await db.transaction(async (tx): Promise<Result<{ removed: boolean }>> => {
+    // Locking the user row serialises removals: two at once cannot both see "another way left".
+    const [locked] = await tx.select({ passwordHash: tables.users.passwordHash }).from(tables.users).where(eq(tables.users.id, user.id)).for("update");
+    if (!locked) return fail("US_METHOD_NOT_AVAILABLE");
+    const methods = (await listSignInMethods(user.id, tx)).map((m) => m.method);
+    if (!methods.includes(method)) return fail("US_METHOD_NOT_AVAILABLE");
+    const [passkeys] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tables.webauthnCredentials)
+      .where(and(eq(tables.webauthnCredentials.userId, user.id), eq(tables.webauthnCredentials.usage, "first")));
+    const otherWays = (locked.passwordHash ? 1 : 0) + (getConfig().webauthn.enabled ? (passkeys?.n ?? 0) : 0) + methods.length - 1;
+    if (otherWays < 1) return fail("US_LAST_SIGN_IN_METHOD");
+    const removed = await tx
+      .delete(tables.signInMethods)
+      .where(and(eq(tables.signInMethods.userId, user.id), eq(tables.signInMethods.method, method)))
+      .returning({ method: tables.signInMethods.method });
+    return { ok: true, removed: removed.length > 0 };
+  });
+  if (!outcome.ok || !outcome.removed) return outcome;
+  await recordEvent("us_profile_changed", { userId: user.id, ctx, data: { method, change: "removed" } });
+  await notifyMethodChange(user, "removed", method);
+  return { ok: true };
+}
