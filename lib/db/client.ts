@@ -48,6 +48,9 @@ async function open(): Promise<Opened> {
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(process.env.DATABASE_URL, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // Hot queries (the session lookup) are named statements; a transaction-mode pooler without
+      // prepared-statement support (PgBouncer before 1.21, Supavisor) needs them off.
+      prepare: process.env.DATABASE_PREPARE !== "false",
       onnotice: () => {},
     });
     const db = drizzle(client, { schema }) as unknown as Database;
