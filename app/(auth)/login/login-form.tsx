@@ -5,8 +5,10 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { TextField } from "@/components/ui/text-field";
-import { loginSchema } from "@/lib/security/schemas";
 import { loginAction } from "./actions";
+
+// Loaded after hydration: keeps zod out of the sign-in page's first-load JavaScript.
+const loadLoginSchema = () => import("@/lib/security/schemas").then((m) => m.loginSchema);
 
 interface LoginFormProps {
   next?: string;
@@ -16,7 +18,7 @@ interface LoginFormProps {
 }
 
 export function LoginForm({ next, identityLabel, canReset, canResendConfirmation }: LoginFormProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(loginSchema, loginAction, {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(loadLoginSchema, loginAction, {
     identity: "",
     password: "",
     remember: false,
