@@ -3,7 +3,7 @@ import { databaseDriver, getDb } from "@/lib/db";
 
 /**
  * Validate the configuration (a bad value stops the start with a clear message, not a broken
- * first request) and open the database so migrations run before the first request.
+ * first request) and start opening the database so migrations run before the first query.
  */
 export async function startInstance(): Promise<void> {
   try {
@@ -15,6 +15,12 @@ export async function startInstance(): Promise<void> {
     }
     throw error;
   }
-  await getDb();
-  console.log(`[gatehouse] database ready (${databaseDriver()})`);
+  // Not awaited: Next serves no request until this returns, and the first pages people open
+  // (home, sign-in) need no query for a visitor. Every query goes through getDb(), which waits
+  // for this same open and migration, so none runs early. An open that fails is logged here
+  // and retried by the next query.
+  getDb().then(
+    () => console.log(`[gatehouse] database ready (${databaseDriver()})`),
+    (error: unknown) => console.error("[gatehouse] could not open the database:", error),
+  );
 }

@@ -197,6 +197,9 @@ async function main(): Promise<void> {
   }
   results.coldStartMs = { median: median(coldStarts), runs: coldStarts };
   await sql.end();
+  // createUser opened the app's own pool; an open pool would keep this process alive.
+  const { closeDb } = await import("../lib/db");
+  await closeDb();
 
   mkdirSync("bench-results", { recursive: true });
   writeFileSync("bench-results/latest.json", `${JSON.stringify(results, null, 2)}\n`);

@@ -1,9 +1,25 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import { useEffect, useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "@/lib/form-state";
+
+/**
+ * The shared zod schema, or a loader for it. A form on a page where first-load JavaScript counts
+ * (sign-in) passes a loader: zod and the resolver (~20 kB gzipped) are then fetched right after
+ * hydration instead of before it, and the first submit waits for them if they are not there yet.
+ */
+export type SchemaSource<TInput, TOutput> = $ZodType<TOutput, TInput> | (() => Promise<$ZodType<TOutput, TInput>>);
+
+function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<TInput, TOutput>) {
+  let loaded: Promise<Resolver<TInput, unknown, TOutput>> | undefined;
+  const load = () =>
+    (loaded ??= Promise.all([import("@hookform/resolvers/zod"), typeof source === "function" ? source() : source]).then(
+      ([{ zodResolver }, schema]) => zodResolver<TInput, unknown, TOutput>(schema),
+    ));
+  const resolver: Resolver<TInput, unknown, TOutput> = async (values, context, options) => (await load())(values, context, options);
+  return { resolver, load };
+}
 
 /**
  * react-hook-form + the shared zod schema on the client, then the server action as the source of
@@ -11,12 +27,17 @@ import type { FormState } from "@/lib/form-state";
  * succeeds usually redirects, so the promise never resolves and the button stays pending.
  */
 export function useServerForm<TInput extends FieldValues, TOutput>(
-  schema: $ZodType<TOutput, TInput>,
+  schema: SchemaSource<TInput, TOutput>,
   action: (input: TInput) => Promise<FormState>,
   defaultValues: DefaultValues<TInput>,
 ) {
+  // One resolver per mounted form (the schema is fixed for its lifetime).
+  const [{ resolver, load }] = useState(() => lazyResolver(schema));
+  useEffect(() => {
+    void load();
+  }, [load]);
   const form = useForm<TInput, unknown, TOutput>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues,
     mode: "onSubmit",
     // Errors clear as the user fixes them; re-validating on blur would shift the layout under a click.

@@ -1,6 +1,7 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { max } from "drizzle-orm";
+import { bigint, pgSchema, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "@/drizzle/schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -11,6 +12,29 @@ export type Queryable = Database | Tx;
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle", "migrations");
 // Any fixed 64-bit number: serialises migrations when several instances start at once.
 const MIGRATION_LOCK_ID = 7_215_046_183;
+
+// drizzle's own bookkeeping table (not part of our schema, so drizzle-kit never sees it).
+const appliedMigrations = pgSchema("drizzle").table("__drizzle_migrations", {
+  createdAt: bigint("created_at", { mode: "number" }),
+});
+
+/**
+ * Whether drizzle's migrator would apply nothing: it runs every journal entry newer than the
+ * last recorded one, so "the newest entry is recorded" means up to date. One query on a restart
+ * instead of the migrator's DDL, transaction and (on PostgreSQL) a second connection and lock.
+ */
+async function migrationsUpToDate(db: Database): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(...journal.entries.map((e) => e.when));
+  try {
+    const [row] = await db.select({ last: max(appliedMigrations.createdAt) }).from(appliedMigrations);
+    return row?.last != null && Number(row.last) >= newest;
+  } catch {
+    return false; // a new database: no bookkeeping table yet
+  }
+}
 
 interface Opened {
   db: Database;
@@ -48,10 +72,13 @@ async function open(): Promise<Opened> {
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(process.env.DATABASE_URL, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // Hot queries (the session lookup) are named statements; a transaction-mode pooler without
+      // prepared-statement support (PgBouncer before 1.21, Supavisor) needs them off.
+      prepare: process.env.DATABASE_PREPARE !== "false",
       onnotice: () => {},
     });
     const db = drizzle(client, { schema }) as unknown as Database;
-    if (migrate) {
+    if (migrate && !(await migrationsUpToDate(db))) {
       const { migrate: run } = await import("drizzle-orm/postgres-js/migrator");
       // A one-connection client, so the session-level lock and the migration share a session
       // (drizzle cannot wrap a pool's reserved connection: it has no `options`). Ending the
@@ -73,7 +100,7 @@ async function open(): Promise<Opened> {
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   const db = drizzle(client, { schema }) as unknown as Database;
-  if (migrate) {
+  if (migrate && !(await migrationsUpToDate(db))) {
     const { migrate: run } = await import("drizzle-orm/pglite/migrator");
     await run(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
   }

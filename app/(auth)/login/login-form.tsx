@@ -9,9 +9,11 @@ import { SendCodeButtons } from "./send-code-buttons";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { TextField } from "@/components/ui/text-field";
-import { loginSchema } from "@/lib/security/schemas";
 import { loginAction } from "./actions";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "./passkey-actions";
+
+// Loaded after hydration: keeps zod out of the sign-in page's first-load JavaScript.
+const loadLoginSchema = () => import("@/lib/security/schemas").then((m) => m.loginSchema);
 
 interface LoginFormProps {
   next?: string;
@@ -25,7 +27,7 @@ interface LoginFormProps {
 }
 
 export function LoginForm({ next, identityLabel, canReset, canResendConfirmation, passkeys, unified }: LoginFormProps) {
-  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(loginSchema, loginAction, {
+  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(loadLoginSchema, loginAction, {
     identity: "",
     password: "",
     remember: false,
