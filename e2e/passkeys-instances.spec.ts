@@ -15,6 +15,9 @@ interface Routed {
   port: number;
 }
 
+// One second instance on a fixed port, owned by one worker.
+test.describe.configure({ mode: "serial" });
+
 let second: Instance | undefined;
 let proxy: http.Server | undefined;
 const routed: Routed[] = [];

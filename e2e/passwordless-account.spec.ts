@@ -7,6 +7,9 @@ import { expect, latestEmail, linkFrom, randomIp, strongPassword, test, uniqueEm
 import { startInstance, type Instance } from "./support/instance";
 import { E2E_PORT } from "./support/server";
 
+// One instance on a fixed port, owned by one worker.
+test.describe.configure({ mode: "serial" });
+
 let instance: Instance;
 
 test.beforeAll(async () => {

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { serverEnv } from "./server";
 
-/** Another `next start` of the same build with some settings changed (its own database unless given one). */
+/**
+ * Another `next start` of the same build with some settings changed (its own database unless
+ * given one). Specs that start one run their tests serially, so one worker owns the port.
+ */
 export interface Instance {
   url: string;
   stop(): void;
@@ -14,12 +17,19 @@ export async function startInstance(port: number, env: Record<string, string>): 
     detached: true,
   });
   const url = `http://localhost:${port}`;
+  const stop = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
-    if (ok) return { url, stop: () => child.pid && process.kill(-child.pid, "SIGTERM") };
+    if (ok && child.exitCode === null) return { url, stop };
     await new Promise((r) => setTimeout(r, 300));
   }
-  if (child.pid) process.kill(-child.pid, "SIGTERM");
+  stop();
   throw new Error(`instance on ${port} did not start`);
 }

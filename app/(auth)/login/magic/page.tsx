@@ -27,7 +27,7 @@ export default async function MagicLinkPage() {
         </p>
       }
     >
-      <EmailOnlyForm action={requestMagicLinkAction} email="" submitLabel="Email me a link" ariaLabel="Email me a sign-in link" />
+      <EmailOnlyForm action={requestMagicLinkAction} email="" submitLabel="Email me a link" ariaLabel="Request a sign-in link" />
     </AuthShell>
   );
 }
