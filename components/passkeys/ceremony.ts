@@ -1,7 +1,9 @@
 "use client";
-import { startAuthentication, startRegistration, WebAuthnError } from "@simplewebauthn/browser";
 import type { FormState } from "@/lib/form-state";
 import type { AssertionStart, RegistrationStart } from "@/lib/passkey-ceremony";
+
+/** The browser helper, loaded on first use: it stays out of the sign-in page's first-load JavaScript. */
+export const loadWebAuthn = () => import("@simplewebauthn/browser");
 
 /** The two halves of a ceremony as server actions: options out, the browser's answer back. */
 export interface CeremonyActions<S> {
@@ -12,7 +14,8 @@ export interface CeremonyActions<S> {
 /** Browser-side failures in words a person can act on; null when the request was superseded. */
 export function describeWebAuthnError(error: unknown): FormState | null {
   const name = error instanceof Error ? error.name : "";
-  const code = error instanceof WebAuthnError ? error.code : "";
+  // WebAuthnError (from the lazily loaded helper) carries a code naming the cause.
+  const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "";
   if (name === "AbortError" || code === "ERROR_CEREMONY_ABORTED") return null;
   if (code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED" || name === "InvalidStateError") {
     return { tone: "error", code: "WEBAUTHN_CREDENTIAL_ID_INUSE", message: "This device already has a passkey for your account." };
@@ -32,6 +35,7 @@ export async function runRegistration(actions: CeremonyActions<RegistrationStart
   if (!started.ok) return started.error;
   let credential: unknown;
   try {
+    const { startRegistration } = await loadWebAuthn();
     credential = await startRegistration({ optionsJSON: started.options });
   } catch (error) {
     return describeWebAuthnError(error);
@@ -48,6 +52,7 @@ export async function runAssertion(actions: CeremonyActions<AssertionStart>, aut
   if (!started.ok) return started.error;
   let credential: unknown;
   try {
+    const { startAuthentication } = await loadWebAuthn();
     credential = await startAuthentication({ optionsJSON: started.options, useBrowserAutofill: autofill });
   } catch (error) {
     return describeWebAuthnError(error);

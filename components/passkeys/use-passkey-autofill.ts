@@ -1,9 +1,8 @@
 "use client";
-import { browserSupportsWebAuthnAutofill, WebAuthnAbortService } from "@simplewebauthn/browser";
 import { useEffect, useRef } from "react";
 import type { FormState } from "@/lib/form-state";
 import type { AssertionStart } from "@/lib/passkey-ceremony";
-import { runAssertion, type CeremonyActions } from "./ceremony";
+import { loadWebAuthn, runAssertion, type CeremonyActions } from "./ceremony";
 
 /**
  * Re-arm the autofill request before the server's challenge (SECURITY_WAN_SIGNIN_WITHIN, 60 s)
@@ -46,13 +45,15 @@ export function usePasskeyAutofill(actions: CeremonyActions<AssertionStart>, onR
       latest.current.onResult(result);
       void arm();
     };
-    void browserSupportsWebAuthnAutofill().then((supported) => {
-      if (supported) void arm();
-    });
+    void loadWebAuthn()
+      .then(({ browserSupportsWebAuthnAutofill }) => browserSupportsWebAuthnAutofill())
+      .then((supported) => {
+        if (supported && !stopped) void arm();
+      });
     return () => {
       stopped = true;
       clearTimeout(timer);
-      WebAuthnAbortService.cancelCeremony();
+      void loadWebAuthn().then(({ WebAuthnAbortService }) => WebAuthnAbortService.cancelCeremony());
     };
   }, [enabled]);
 }
