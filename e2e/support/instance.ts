@@ -26,7 +26,9 @@ export async function startInstance(port: number, env: Record<string, string>): 
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    // The outbox is read from the database: a 200 means the database is open and migrated too
+    // (an in-memory PGlite takes seconds to create on a busy machine).
+    const ok = await fetch(`${url}/dev/mailbox/messages`).then((r) => r.ok, () => false);
     if (ok && child.exitCode === null) return { url, stop };
     await new Promise((r) => setTimeout(r, 300));
   }
