@@ -33,6 +33,18 @@ const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   WEBAUTHN_REGISTER_SUCCESSFUL: "success",
   WEBAUTHN_CREDENTIAL_DELETED: "success",
   WEBAUTHN_CREDENTIAL_RENAMED: "success",
+  // Sign-in failures, for the form posted before its JavaScript loaded (POST /login/session).
+  GENERIC_AUTHN_FAILED: "error",
+  INVALID_PASSWORD: "error",
+  INVALID_PASSWORD_CODE: "error",
+  USER_DOES_NOT_EXIST: "error",
+  US_SPECIFY_IDENTITY: "error",
+  PASSWORD_NOT_PROVIDED: "error",
+  INVALID_INPUT: "error",
+  DISABLED_ACCOUNT: "error",
+  CONFIRMATION_REQUIRED: "error",
+  ACCOUNT_LOCKED: "error",
+  RATE_LIMITED: "error",
 };
 
 export interface Notice {

@@ -1,6 +1,6 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
-import { getDb, type Queryable, tables } from "@/lib/db";
+import { desc, eq, sql } from "drizzle-orm";
+import { getDb, preparedFor, type Queryable, tables } from "@/lib/db";
 import type { RequestContext } from "./request-context";
 
 /** Flask-Security's signals, plus Gatehouse's own (lockout, session revocation). */
@@ -59,6 +59,21 @@ export function onSecurityEvent(type: SecurityEventType | "*", subscriber: Subsc
   return () => set.delete(subscriber);
 }
 
+// Every sign-in, failed or not, writes one: prepared once per database handle (lib/db/prepared.ts).
+const insertEventStatement = preparedFor((db) =>
+  db
+    .insert(tables.securityEvents)
+    .values({
+      type: sql.placeholder("type"),
+      userId: sql.placeholder("userId"),
+      ip: sql.placeholder("ip"),
+      userAgent: sql.placeholder("userAgent"),
+      data: sql.placeholder("data"),
+      at: sql.placeholder("at"),
+    })
+    .prepare("security_event_insert"),
+);
+
 /** Writes the event to the activity log, then notifies subscribers (their failures are logged, not thrown). */
 export async function recordEvent(
   type: SecurityEventType,
@@ -73,7 +88,8 @@ export async function recordEvent(
     data: input.data ?? {},
     at: new Date(),
   };
-  await (db ?? (await getDb())).insert(tables.securityEvents).values(event);
+  if (db) await db.insert(tables.securityEvents).values(event);
+  else await insertEventStatement(await getDb()).execute({ ...event });
   const receivers = [...(subscribers.get(type) ?? []), ...(subscribers.get("*") ?? [])];
   await Promise.all(
     receivers.map(async (receive) => {

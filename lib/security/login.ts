@@ -7,7 +7,7 @@ import { recordEvent } from "./events";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { checkRateLimit, consumeRateLimit, MAX_CONSECUTIVE_FAILURES, RATE_LIMITS } from "./rate-limit";
 import type { RequestContext } from "./request-context";
-import { afterFirstFactor, type FirstFactorOutcome } from "./second-factor";
+import { afterFirstFactor, readSecondFactorFacts, type FirstFactorOutcome } from "./second-factor";
 import { findUserByIdentity, type UserRecord } from "./users";
 
 export interface PasswordLoginInput {
@@ -51,6 +51,7 @@ export async function loginWithPassword(input: PasswordLoginInput, ctx: RequestC
     await burnPasswordCheck(input.password);
     return fail("ACCOUNT_LOCKED");
   }
+  const facts = readSecondFactorFacts(user.id);
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await recordFailedSignIn(user, ctx);
     return config.genericResponses
@@ -68,6 +69,7 @@ export async function loginWithPassword(input: PasswordLoginInput, ctx: RequestC
     next: input.next ?? null,
     ctx,
     deviceCookie: input.deviceCookie,
+    facts,
   });
   if (!outcome.ok) return outcome;
   return { ok: true, user, outcome };

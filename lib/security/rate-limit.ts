@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import { getDb, preparedFor, tables } from "@/lib/db";
 import { getConfig } from "./config";
 import { hashToken } from "./crypto";
 
@@ -47,25 +47,50 @@ export type RateLimitResult = { ok: true; remaining: number } | { ok: false; ret
 // Keys can be emails; store a hash so the table holds no personal data.
 const keyOf = (key: string) => hashToken(key.toLowerCase());
 
-/** Counts one attempt against the budget (one upsert) and says whether it is within it. */
-export async function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
-  if (!getConfig().rateLimitEnabled) return { ok: true, remaining: policy.limit };
-  const db = await getDb();
-  const window = sql`make_interval(secs => ${policy.windowSeconds})`;
-  const [row] = await db
+// Every sign-in runs these: prepared once per database handle (lib/db/prepared.ts).
+const windowOf = sql`make_interval(secs => ${sql.placeholder("windowSeconds")})`;
+const retryAfterSql = sql<number>`greatest(1, ceil(extract(epoch from (${tables.rateLimits.windowStart} + ${windowOf} - now()))))::int`;
+
+const consumeStatement = preparedFor((db) =>
+  db
     .insert(tables.rateLimits)
-    .values({ bucket: policy.bucket, key: keyOf(key), windowStart: sql`now()`, count: 1 })
+    .values({ bucket: sql.placeholder("bucket"), key: sql.placeholder("key"), windowStart: sql`now()`, count: 1 })
     .onConflictDoUpdate({
       target: [tables.rateLimits.bucket, tables.rateLimits.key],
       set: {
-        count: sql`case when ${tables.rateLimits.windowStart} <= now() - ${window} then 1 else ${tables.rateLimits.count} + 1 end`,
-        windowStart: sql`case when ${tables.rateLimits.windowStart} <= now() - ${window} then now() else ${tables.rateLimits.windowStart} end`,
+        count: sql`case when ${tables.rateLimits.windowStart} <= now() - ${windowOf} then 1 else ${tables.rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${tables.rateLimits.windowStart} <= now() - ${windowOf} then now() else ${tables.rateLimits.windowStart} end`,
       },
     })
-    .returning({
-      count: tables.rateLimits.count,
-      retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${tables.rateLimits.windowStart} + ${window} - now()))))::int`,
-    });
+    .returning({ count: tables.rateLimits.count, retryAfter: retryAfterSql })
+    .prepare("rate_limit_consume"),
+);
+
+const checkStatement = preparedFor((db) =>
+  db
+    .select({ count: tables.rateLimits.count, retryAfter: retryAfterSql })
+    .from(tables.rateLimits)
+    .where(
+      and(
+        eq(tables.rateLimits.bucket, sql.placeholder("bucket")),
+        eq(tables.rateLimits.key, sql.placeholder("key")),
+        sql`${tables.rateLimits.windowStart} > now() - ${windowOf}`,
+      ),
+    )
+    .prepare("rate_limit_check"),
+);
+
+const resetStatement = preparedFor((db) =>
+  db
+    .delete(tables.rateLimits)
+    .where(and(eq(tables.rateLimits.bucket, sql.placeholder("bucket")), eq(tables.rateLimits.key, sql.placeholder("key"))))
+    .prepare("rate_limit_reset"),
+);
+
+/** Counts one attempt against the budget (one upsert) and says whether it is within it. */
+export async function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
+  if (!getConfig().rateLimitEnabled) return { ok: true, remaining: policy.limit };
+  const [row] = await consumeStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key), windowSeconds: policy.windowSeconds });
   if (Math.random() < 0.01) void pruneExpired();
   if (!row || row.count <= policy.limit) return { ok: true, remaining: policy.limit - (row?.count ?? 0) };
   return { ok: false, retryAfter: Number(row.retryAfter) };
@@ -74,30 +99,13 @@ export async function consumeRateLimit(policy: RateLimitPolicy, key: string): Pr
 /** Whether the budget is already spent, without counting an attempt (used before checking a password). */
 export async function checkRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
   if (!getConfig().rateLimitEnabled) return { ok: true, remaining: policy.limit };
-  const db = await getDb();
-  const window = sql`make_interval(secs => ${policy.windowSeconds})`;
-  const [row] = await db
-    .select({
-      count: tables.rateLimits.count,
-      retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${tables.rateLimits.windowStart} + ${window} - now()))))::int`,
-    })
-    .from(tables.rateLimits)
-    .where(
-      and(
-        eq(tables.rateLimits.bucket, policy.bucket),
-        eq(tables.rateLimits.key, keyOf(key)),
-        sql`${tables.rateLimits.windowStart} > now() - ${window}`,
-      ),
-    );
+  const [row] = await checkStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key), windowSeconds: policy.windowSeconds });
   if (!row || row.count < policy.limit) return { ok: true, remaining: policy.limit - (row?.count ?? 0) };
   return { ok: false, retryAfter: Number(row.retryAfter) };
 }
 
 export async function resetRateLimit(policy: RateLimitPolicy, key: string): Promise<void> {
-  const db = await getDb();
-  await db
-    .delete(tables.rateLimits)
-    .where(and(eq(tables.rateLimits.bucket, policy.bucket), eq(tables.rateLimits.key, keyOf(key))));
+  await resetStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key) });
 }
 
 /** Hard ceiling of window rows kept: anything older than a day is dead. */

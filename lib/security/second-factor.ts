@@ -34,7 +34,7 @@ import {
   type TwoFactorRow,
 } from "./two-factor";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp";
-import { getAuthorization, type UserRecord } from "./users";
+import { getAuthorization, type Authorization, type UserRecord } from "./users";
 
 /** What a first factor (password, passkey; links and OAuth later) leads to. */
 export type FirstFactorOutcome =
@@ -56,20 +56,48 @@ export async function secondFactorMethods(userId: string): Promise<{ methods: Se
   return { methods, profile };
 }
 
+/** What the two-factor check decides from: the user's second factors and roles. */
+export interface SecondFactorFacts {
+  methods: SecondFactorMethod[];
+  profile: TwoFactorRow | null;
+  authorization: Authorization | null;
+}
+
+/**
+ * Reads the facts for afterFirstFactor. Sign-in starts this before verifying the password, so the
+ * reads run while the hash does (a round trip less to wait for); a wrong password just drops them.
+ * A rejection is marked handled here, so dropping the promise never crashes the process;
+ * awaiting it through afterFirstFactor still throws.
+ */
+export function readSecondFactorFacts(userId: string): Promise<SecondFactorFacts> {
+  if (!getConfig().twoFactor.enabled) return Promise.resolve({ methods: [], profile: null, authorization: null });
+  const facts = Promise.all([secondFactorMethods(userId), getAuthorization(userId)]).then(([{ methods, profile }, authorization]) => ({
+    methods,
+    profile,
+    authorization,
+  }));
+  facts.catch(() => {});
+  return facts;
+}
+
 /**
  * The two-factor check after any first factor (reference: "When required"). A user with a
  * method, or for whom it is required, is not signed in: a pending login is created instead and,
- * for email/SMS, the code is sent now.
+ * for email/SMS, the code is sent now. `facts` may have been read ahead (readSecondFactorFacts).
  */
 export async function afterFirstFactor(
   user: UserRecord,
-  options: { authnVia: AuthnMethod[]; remember: boolean; next: string | null; ctx: RequestContext; deviceCookie?: string },
+  options: {
+    authnVia: AuthnMethod[];
+    remember: boolean;
+    next: string | null;
+    ctx: RequestContext;
+    deviceCookie?: string;
+    facts?: Promise<SecondFactorFacts>;
+  },
 ): Promise<Result<FirstFactorOutcome>> {
   const config = getConfig().twoFactor;
-  // Independent reads: in parallel, so the sign-in waits for one round trip, not several.
-  const [{ methods, profile }, authorization] = config.enabled
-    ? await Promise.all([secondFactorMethods(user.id), getAuthorization(user.id)])
-    : [{ methods: [], profile: null }, null];
+  const { methods, profile, authorization } = await (options.facts ?? readSecondFactorFacts(user.id));
   const required = Boolean(authorization && isTwoFactorRequired(authorization.roles));
   const remembered = !config.alwaysValidate && isRememberedDevice(options.deviceCookie, user);
   if ((!methods.length && !required) || (methods.length && remembered)) {

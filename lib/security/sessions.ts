@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
-import { getDb, type Database, type Queryable, tables } from "@/lib/db";
+import { getDb, preparedFor, type Database, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "./config";
 import { hashToken, randomToken } from "./crypto";
 import type { RequestContext } from "./request-context";
@@ -19,6 +19,24 @@ export interface NewSession {
   remember: boolean;
 }
 
+// Every sign-in inserts one: prepared once per database handle (lib/db/prepared.ts).
+const insertSessionStatement = preparedFor((db) =>
+  db
+    .insert(tables.sessions)
+    .values({
+      tokenHash: sql.placeholder("tokenHash"),
+      userId: sql.placeholder("userId"),
+      uniquifier: sql.placeholder("uniquifier"),
+      expiresAt: sql.placeholder("expiresAt"),
+      authenticatedAt: sql.placeholder("authenticatedAt"),
+      authnVia: sql.placeholder("authnVia"),
+      remember: sql.placeholder("remember"),
+      ip: sql.placeholder("ip"),
+      userAgent: sql.placeholder("userAgent"),
+    })
+    .prepare("session_insert"),
+);
+
 export async function createSession(
   user: Pick<UserRecord, "id" | "uniquifier">,
   options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
@@ -27,7 +45,7 @@ export async function createSession(
   const { lifetime, rememberLifetime } = getConfig().session;
   const token = randomToken();
   const expiresAt = new Date(Date.now() + (options.remember ? rememberLifetime : lifetime) * 1000);
-  await (db ?? (await getDb())).insert(tables.sessions).values({
+  const row = {
     tokenHash: hashToken(token),
     userId: user.id,
     uniquifier: user.uniquifier,
@@ -37,7 +55,9 @@ export async function createSession(
     remember: options.remember,
     ip: options.ctx.ip,
     userAgent: options.ctx.userAgent,
-  });
+  };
+  if (db) await db.insert(tables.sessions).values(row);
+  else await insertSessionStatement(await getDb()).execute(row);
   return { token, userId: user.id, expiresAt, remember: options.remember };
 }
 
@@ -76,16 +96,13 @@ function prepareSessionLookup(db: Database) {
     .prepare("find_active_session");
 }
 
-// Keyed by handle: tests and scripts may close the database and open a new one.
-const sessionLookups = new WeakMap<Database, ReturnType<typeof prepareSessionLookup>>();
+const sessionLookup = preparedFor(prepareSessionLookup);
 
 export async function findActiveSession(token: string): Promise<ActiveSession | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const db = await getDb();
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
   const tokenHash = hashToken(token);
-  const [row] = await lookup.execute({ tokenHash });
+  const [row] = await sessionLookup(db).execute({ tokenHash });
   if (!row) return null;
   if (Date.now() - row.session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     void db

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, lt } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { sendEmail } from "@/lib/mail";
-import { sendSms } from "@/lib/sms";
+import { proposeMethod, sendOneTimeCode, type CodeDelivery } from "./code-delivery";
 import { getConfig, type TwoFactorMethod } from "./config";
 import { humanizeDuration } from "./duration";
 import { decryptSecret, encryptSecret } from "./encryption";
@@ -12,8 +12,8 @@ import { maskPhone, normalizePhone } from "./phone";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import { deleteRecoveryCodes } from "./recovery-codes";
 import type { RequestContext } from "./request-context";
-import { consumeToken, issueToken, peekToken } from "./tokens";
-import { currentTotpCode, newTotpSecret, totpUri, verifyTotp } from "./totp";
+import { consumeToken, peekToken } from "./tokens";
+import { verifyTotp } from "./totp";
 import { setUniquifier, type UserRecord } from "./users";
 
 export type TwoFactorRow = typeof tables.twoFactor.$inferSelect;
@@ -40,34 +40,25 @@ export function isMethodEnabled(method: string): method is TwoFactorMethod {
   return (getConfig().twoFactor.methods as string[]).includes(method);
 }
 
-/** Emails or texts the current code of `secret`. A transport failure is FAILED_TO_SEND_CODE. */
-export async function sendTwoFactorCode(
-  user: Pick<UserRecord, "id" | "email">,
-  delivery: { method: "email" | "sms"; secret: string; phone: string | null; lastTimeStep?: number },
-  ctx: RequestContext,
-): Promise<Result> {
-  const budget = await consumeRateLimit(RATE_LIMITS.codesSentPerUser, user.id);
-  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
+/** Emails or texts the current two-factor code of `secret` (see sendOneTimeCode). */
+export function sendTwoFactorCode(user: Pick<UserRecord, "id" | "email">, delivery: CodeDelivery, ctx: RequestContext): Promise<Result> {
   const config = getConfig();
-  const code = await currentTotpCode(delivery.secret, delivery.lastTimeStep);
-  try {
-    if (delivery.method === "sms") {
-      if (!delivery.phone) return fail("PHONE_INVALID");
-      await sendSms(delivery.phone, `Use this code to sign in to ${config.appName}: ${code}`);
-    } else {
-      await sendEmail("two_factor_instructions", user.email, {
-        appName: config.appName,
-        email: user.email,
-        code,
-        within: humanizeDuration(config.twoFactor.validity.email),
-      });
-    }
-  } catch (error) {
-    console.error("[gatehouse] sending a two-factor code failed", error);
-    return fail("FAILED_TO_SEND_CODE");
-  }
-  await recordEvent("tf_security_token_sent", { userId: user.id, ctx, data: { method: delivery.method } });
-  return { ok: true };
+  return sendOneTimeCode(
+    user,
+    delivery,
+    {
+      purpose: "two-factor code",
+      event: "tf_security_token_sent",
+      sendEmail: (code) =>
+        sendEmail("two_factor_instructions", user.email, {
+          appName: config.appName,
+          email: user.email,
+          code,
+          within: humanizeDuration(config.twoFactor.validity.email),
+        }),
+    },
+    ctx,
+  );
 }
 
 export interface SetupStarted {
@@ -97,23 +88,20 @@ export async function startTwoFactorSetup(
     phone = normalizePhone(input.phone ?? "");
     if (!phone) return fail("PHONE_INVALID", { phone: ["Phone number not valid e.g. missing country code"] });
   }
-  const secret = newTotpSecret();
-  const { token } = await issueToken("tf-setup", user.id, config.twoFactor.setupWithin, {
+  const proposed = await proposeMethod(user, {
+    purpose: "tf-setup",
+    within: config.twoFactor.setupWithin,
     method,
-    secret: encryptSecret(secret),
-    phone: phone ?? "",
-    uniquifier: user.uniquifier,
+    phone,
+    send: (delivery) => sendTwoFactorCode(user, delivery, ctx),
   });
-  if (method !== "authenticator") {
-    const sent = await sendTwoFactorCode(user, { method, secret, phone }, ctx);
-    if (!sent.ok) return sent;
-  }
+  if (!proposed.ok) return proposed;
   return {
     ok: true,
-    setupToken: token,
+    setupToken: proposed.setupToken,
     method,
-    secret: method === "authenticator" ? secret : null,
-    uri: method === "authenticator" ? totpUri(secret, config.twoFactor.totpIssuer, user.email) : null,
+    secret: proposed.uri ? proposed.secret : null,
+    uri: proposed.uri,
     phoneMasked: phone ? maskPhone(phone) : null,
   };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import { getDb, type Queryable, tables } from "@/lib/db";
+import { getDb, preparedFor, type Queryable, tables } from "@/lib/db";
 import { randomToken } from "./crypto";
 import { recordEvent } from "./events";
 import { looksLikeEmail, normalizeEmail, normalizeUsername } from "./identity";
@@ -79,12 +79,16 @@ export async function findUserById(id: string, db?: Queryable): Promise<UserReco
 // PostgreSQL text cannot hold NUL (the query would throw); no stored identity contains one.
 const hasNul = (value: string) => value.includes("\u0000");
 
+// Every sign-in by email starts here: prepared once per database handle (lib/db/prepared.ts).
+const userByEmailStatement = preparedFor((db) =>
+  db.select().from(tables.users).where(eq(tables.users.emailNormalized, sql.placeholder("email"))).prepare("user_by_email"),
+);
+
 export async function findUserByEmail(email: string, db?: Queryable): Promise<UserRecord | null> {
   if (hasNul(email)) return null;
-  const [user] = await (db ?? (await getDb()))
-    .select()
-    .from(tables.users)
-    .where(eq(tables.users.emailNormalized, normalizeEmail(email)));
+  const [user] = db
+    ? await db.select().from(tables.users).where(eq(tables.users.emailNormalized, normalizeEmail(email)))
+    : await userByEmailStatement(await getDb()).execute({ email: normalizeEmail(email) });
   return user ?? null;
 }
 

@@ -9,8 +9,8 @@ import { SendCodeButtons } from "./send-code-buttons";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { TextField } from "@/components/ui/text-field";
-import { loginAction } from "./actions";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "./passkey-actions";
+import { submitLogin } from "./submit-login";
 
 // Loaded after hydration: keeps zod out of the sign-in page's first-load JavaScript.
 const loadLoginSchema = () => import("@/lib/security/schemas").then((m) => m.loginSchema);
@@ -27,7 +27,7 @@ interface LoginFormProps {
 }
 
 export function LoginForm({ next, identityLabel, canReset, canResendConfirmation, passkeys, unified }: LoginFormProps) {
-  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(loadLoginSchema, loginAction, {
+  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(loadLoginSchema, submitLogin, {
     identity: "",
     password: "",
     remember: false,
@@ -43,7 +43,8 @@ export function LoginForm({ next, identityLabel, canReset, canResendConfirmation
   const needsConfirmation = state?.code === "CONFIRMATION_REQUIRED";
   return (
     <div className="space-y-5">
-      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Sign in">
+      {/* method/action: a submit before hydration posts the form (never a GET with the password in the URL). */}
+      <form method="post" action="/login/session" onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Sign in">
         <FormMessage state={state} />
         {needsConfirmation && canResendConfirmation ? (
           <p className="text-sm">
@@ -81,7 +82,7 @@ export function LoginForm({ next, identityLabel, canReset, canResendConfirmation
         </div>
         {unified?.codeMethods.length ? <SendCodeButtons methods={unified.codeMethods} form={form} onSent={setState} /> : null}
         <Checkbox label="Keep me signed in on this device" {...form.register("remember")} />
-        <input type="hidden" {...form.register("next")} />
+        <input type="hidden" defaultValue={next ?? ""} {...form.register("next")} />
         <Button type="submit" className="w-full" pending={pending}>
           Sign in
         </Button>

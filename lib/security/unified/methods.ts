@@ -2,15 +2,13 @@ import "server-only";
 import { and, eq, lt, ne } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { sendEmail } from "@/lib/mail";
-import { sendSms } from "@/lib/sms";
+import { sendOneTimeCode, type CodeDelivery } from "../code-delivery";
 import { getConfig, type CodeMethod } from "../config";
 import { humanizeDuration } from "../duration";
 import { decryptSecret, encryptSecret } from "../encryption";
 import { fail, type Result } from "../errors";
-import { recordEvent } from "../events";
-import { consumeRateLimit, RATE_LIMITS } from "../rate-limit";
 import type { RequestContext } from "../request-context";
-import { currentTotpCode, newTotpSecret, verifyTotp } from "../totp";
+import { newTotpSecret, verifyTotp } from "../totp";
 import type { UserRecord } from "../users";
 
 export type SignInMethodRow = typeof tables.signInMethods.$inferSelect;
@@ -76,38 +74,31 @@ export async function consumeMethodCode(row: SignInMethodRow, code: string): Pro
   return claimed.length > 0;
 }
 
-/**
- * Emails or texts the current code of a method (rate-limited per user). An email can carry a
- * single-use sign-in link beside the code.
- */
-export async function deliverCode(
+/** Emails (with the sign-in link, when given) or texts the current sign-in code (see sendOneTimeCode). */
+export function deliverCode(
   user: Pick<UserRecord, "id" | "email">,
-  delivery: { method: "email" | "sms"; secret: string; phone: string | null; lastTimeStep?: number; loginLink?: string | null },
+  delivery: CodeDelivery & { loginLink?: string | null },
   ctx: RequestContext,
 ): Promise<Result> {
-  const budget = await consumeRateLimit(RATE_LIMITS.codesSentPerUser, user.id);
-  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
   const config = getConfig();
-  const code = await currentTotpCode(delivery.secret, delivery.lastTimeStep);
-  try {
-    if (delivery.method === "sms") {
-      if (!delivery.phone) return fail("PHONE_INVALID");
-      await sendSms(delivery.phone, `Use this code to sign in to ${config.appName}: ${code}`);
-    } else {
-      await sendEmail("us_instructions", user.email, {
-        appName: config.appName,
-        email: user.email,
-        code,
-        loginLink: delivery.loginLink ?? null,
-        within: humanizeDuration(config.unified.codeValidity),
-      });
-    }
-  } catch (error) {
-    console.error("[gatehouse] sending a sign-in code failed", error);
-    return fail("FAILED_TO_SEND_CODE");
-  }
-  await recordEvent("us_security_token_sent", { userId: user.id, ctx, data: { method: delivery.method, link: Boolean(delivery.loginLink) } });
-  return { ok: true };
+  return sendOneTimeCode(
+    user,
+    delivery,
+    {
+      purpose: "sign-in code",
+      event: "us_security_token_sent",
+      eventData: { link: Boolean(delivery.loginLink) },
+      sendEmail: (code) =>
+        sendEmail("us_instructions", user.email, {
+          appName: config.appName,
+          email: user.email,
+          code,
+          loginLink: delivery.loginLink ?? null,
+          within: humanizeDuration(config.unified.codeValidity),
+        }),
+    },
+    ctx,
+  );
 }
 
 /** Saves (or replaces) a method; a phone taken by another account is IDENTITY_ALREADY_ASSOCIATED. */

@@ -1,16 +1,17 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
+import { proposeMethod } from "../code-delivery";
 import { getConfig, type CodeMethod } from "../config";
-import { decryptSecret, encryptSecret } from "../encryption";
+import { decryptSecret } from "../encryption";
 import { fail, type Result } from "../errors";
 import { recordEvent } from "../events";
 import { countPasskeys } from "../passkeys/credentials";
 import { maskPhone, normalizePhone } from "../phone";
 import { consumeRateLimit, RATE_LIMITS } from "../rate-limit";
 import type { RequestContext } from "../request-context";
-import { consumeToken, issueToken, peekToken } from "../tokens";
-import { newTotpSecret, totpUri, verifyTotp } from "../totp";
+import { consumeToken, peekToken } from "../tokens";
+import { verifyTotp } from "../totp";
 import type { UserRecord } from "../users";
 import { codeWindow, deliverCode, findUserByPhone, isCodeMethodEnabled, listSignInMethods, notifyMethodChange, saveSignInMethod } from "./methods";
 
@@ -40,23 +41,20 @@ export async function startMethodSetup(user: UserRecord, input: { method: string
     const owner = await findUserByPhone(phone);
     if (owner && owner.id !== user.id) return fail("IDENTITY_ALREADY_ASSOCIATED", { phone: ["This phone number is already used by another account"] });
   }
-  const secret = newTotpSecret();
-  const { token } = await issueToken("us-setup", user.id, config.unified.setupWithin, {
+  const proposed = await proposeMethod(user, {
+    purpose: "us-setup",
+    within: config.unified.setupWithin,
     method,
-    secret: encryptSecret(secret),
-    phone: phone ?? "",
-    uniquifier: user.uniquifier,
+    phone,
+    send: (delivery) => deliverCode(user, delivery, ctx),
   });
-  if (method !== "authenticator") {
-    const sent = await deliverCode(user, { method, secret, phone }, ctx);
-    if (!sent.ok) return sent;
-  }
+  if (!proposed.ok) return proposed;
   return {
     ok: true,
-    setupToken: token,
+    setupToken: proposed.setupToken,
     method,
-    secret: method === "authenticator" ? secret : null,
-    uri: method === "authenticator" ? totpUri(secret, config.twoFactor.totpIssuer, user.email) : null,
+    secret: proposed.uri ? proposed.secret : null,
+    uri: proposed.uri,
     sentTo: method === "sms" && phone ? maskPhone(phone) : method === "email" ? user.email : null,
   };
 }

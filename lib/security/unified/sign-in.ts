@@ -9,7 +9,7 @@ import { burnPasswordCheck, verifyPassword } from "../password";
 import { normalizePhone } from "../phone";
 import { checkRateLimit, consumeRateLimit, MAX_CONSECUTIVE_FAILURES, RATE_LIMITS } from "../rate-limit";
 import type { RequestContext } from "../request-context";
-import { afterFirstFactor, type FirstFactorOutcome } from "../second-factor";
+import { afterFirstFactor, readSecondFactorFacts, type FirstFactorOutcome, type SecondFactorFacts } from "../second-factor";
 import type { AuthnMethod } from "../sessions";
 import { decryptSecret } from "../encryption";
 import { findUserByEmail, findUserByUsername, type UserRecord } from "../users";
@@ -107,6 +107,7 @@ export async function signInWithPasscode(input: PasscodeSignInInput, ctx: Reques
     return fail("ACCOUNT_LOCKED");
   }
   if (!user.passwordHash) await burnPasswordCheck(input.passcode);
+  const facts = readSecondFactorFacts(user.id);
   const via = await matchPasscode(user, input.passcode);
   if (!via) {
     await recordFailedSignIn(user, ctx, "passcode");
@@ -114,7 +115,7 @@ export async function signInWithPasscode(input: PasscodeSignInInput, ctx: Reques
   }
   if (!user.active) return fail("DISABLED_ACCOUNT");
   if (config.features.confirmable && !config.loginWithoutConfirmation && !user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
-  const outcome = await afterUnifiedFirstFactor(user, via, { remember: input.remember, next: input.next ?? null, ctx, deviceCookie: input.deviceCookie });
+  const outcome = await afterUnifiedFirstFactor(user, via, { remember: input.remember, next: input.next ?? null, ctx, deviceCookie: input.deviceCookie, facts });
   if (!outcome.ok) return outcome;
   return { ok: true, user, outcome, via };
 }
@@ -123,7 +124,7 @@ export async function signInWithPasscode(input: PasscodeSignInInput, ctx: Reques
 export async function afterUnifiedFirstFactor(
   user: UserRecord,
   via: UnifiedMethod,
-  options: { remember: boolean; next: string | null; ctx: RequestContext; deviceCookie?: string },
+  options: { remember: boolean; next: string | null; ctx: RequestContext; deviceCookie?: string; facts?: Promise<SecondFactorFacts> },
 ): Promise<Result<FirstFactorOutcome>> {
   const authnVia = [via as AuthnMethod];
   if (getConfig().unified.mfaRequired.includes(via)) return afterFirstFactor(user, { authnVia, ...options });

@@ -1,0 +1,32 @@
+import type { FormState } from "@/lib/form-state";
+import type { LoginInput } from "@/lib/security/schemas";
+
+const UNREACHABLE: FormState = { tone: "error", message: "We could not reach the server. Check your connection and try again." };
+const UNEXPECTED: FormState = { tone: "error", message: "Something went wrong. Please try again." };
+
+/**
+ * Sends the sign-in form to POST /login/session (see its route for why it is not a server
+ * action). On success the browser loads the next page in full, so nothing rendered for the
+ * signed-out visitor survives into the signed-in one; the promise then never settles and the
+ * button stays pending while the page changes.
+ */
+export async function submitLogin(input: LoginInput): Promise<FormState> {
+  let response: Response;
+  try {
+    response = await fetch("/login/session", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(input),
+      credentials: "same-origin",
+    });
+  } catch {
+    return UNREACHABLE;
+  }
+  const answer: unknown = await response.json().catch(() => null);
+  if (!answer || typeof answer !== "object") return UNEXPECTED;
+  if (response.ok && "redirectTo" in answer && typeof answer.redirectTo === "string") {
+    window.location.assign(answer.redirectTo);
+    return new Promise<never>(() => {});
+  }
+  return "tone" in answer ? (answer as FormState) : UNEXPECTED;
+}
