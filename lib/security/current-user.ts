@@ -161,7 +161,8 @@ export async function setRememberedDeviceCookie(user: Pick<UserRecord, "id" | "u
  */
 export async function continueAfterFirstFactor(outcome: FirstFactorOutcome, next: string): Promise<string> {
   if (outcome.status === "signed-in") {
-    await clearPendingLoginCookie();
+    // A half-finished earlier sign-in in this browser is over.
+    if (await pendingLoginToken()) await clearPendingLoginCookie();
     await issueSessionCookie(outcome.session);
     return next;
   }
