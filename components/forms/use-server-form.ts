@@ -22,7 +22,8 @@ function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<
 }
 
 /**
- * react-hook-form + the shared zod schema on the client, then the server action as the source of
+ * react-hook-form + the shared zod schema on the client, then the server (a server action, or
+ * a fetch to the form's route handler, as on /login) as the source of
  * truth: its field errors land next to the fields, its message in the form banner. An action that
  * succeeds usually redirects, so the promise never resolves and the button stays pending.
  */

@@ -15,3 +15,14 @@ export interface AuthenticatorEnrollment {
   key: string;
   uri: string;
 }
+
+/** Step 2 of setting up a code method (two-factor or sign-in): what the page shows to prove it. */
+export interface CodeMethodSetup {
+  /** Opaque, server-issued, bound to this user; round-trips in a hidden field. */
+  setupToken: string;
+  method: "authenticator" | "email" | "sms";
+  /** Authenticator only. */
+  enrollment: AuthenticatorEnrollment | null;
+  /** Email / sms only: where the code went (masked for phones). */
+  sentTo: string | null;
+}

@@ -207,11 +207,8 @@ export const signInMethodSetupSchema = z
   })
   .check(z.refine((v) => v.method !== "sms" || (v.phone ?? "").trim().length > 0, { path: ["phone"], message: "Phone number not provided" }));
 
-/** Step 2: the code that proves the new method works, against the server-issued setup token. */
-export const signInMethodConfirmSchema = z.object({
-  setupToken: z.string().check(z.minLength(1), z.maxLength(256)),
-  code: oneTimeCode,
-});
+/** Step 2: the code that proves the new method works, against the server-issued setup token (as for two-factor). */
+export const signInMethodConfirmSchema = twoFactorConfirmSetupSchema;
 
 export const signInMethodRemoveSchema = z.object({ method: signInCodeMethod });
 

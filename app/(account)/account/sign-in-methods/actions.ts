@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import type { AuthenticatorEnrollment } from "@/components/two-factor/types";
+import type { CodeMethodSetup } from "@/components/two-factor/types";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
 import type { CodeMethod } from "@/lib/security/config";
 import { currentRequestContext, requireUser } from "@/lib/security/current-user";
@@ -18,15 +18,8 @@ import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
 const PAGE = "/account/sign-in-methods";
 
 /** What step 2 of adding a method needs: the proposed method, proven by the next code. */
-export interface MethodSetupStep {
-  /** Opaque, server-issued, bound to this user; round-trips in a hidden field. */
-  setupToken: string;
-  method: CodeMethod;
-  /** Authenticator only. */
-  enrollment: AuthenticatorEnrollment | null;
-  /** Email / sms only: where the code went (masked for phones). */
-  sentTo: string | null;
-}
+/** Step 2 of setting up a sign-in method (what ProveMethodForm shows). */
+export type MethodSetupStep = CodeMethodSetup & { method: CodeMethod };
 
 export type StartMethodSetupState = FormState | { tone: "info"; setup: MethodSetupStep };
 

@@ -4,8 +4,8 @@ import { FormMessage } from "@/components/form-message";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/form-state";
-import { startMethodSetupAction, type MethodSetupStep } from "./actions";
-import { ConfirmStep } from "./confirm-step";
+import { confirmMethodSetupAction, startMethodSetupAction, type MethodSetupStep } from "./actions";
+import { ProveMethodForm } from "@/components/two-factor/prove-method-form";
 import type { SignInMethodView } from "./method-view";
 import { PhoneForm } from "./phone-form";
 import { RemoveConfirm } from "./remove-confirm";
@@ -55,6 +55,13 @@ export function MethodRow({ method }: { method: SignInMethodView }) {
     setMode("view");
   };
 
+  const confirm = async (input: { setupToken: string; code: string }): Promise<FormState> => {
+    const result = await confirmMethodSetupAction(input);
+    // The setup token is gone: another code cannot help, so start again instead of asking for one.
+    if (result?.code === "US_SETUP_EXPIRED") restart(result);
+    return result;
+  };
+
   return (
     <li className="space-y-4 py-4 first:pt-0 last:pb-0" data-testid={`sign-in-method-${method.value}`}>
       <div className="flex items-start justify-between gap-3">
@@ -86,7 +93,17 @@ export function MethodRow({ method }: { method: SignInMethodView }) {
       </div>
       {mode === "view" ? <FormMessage state={state} /> : null}
       {mode === "phone" ? <PhoneForm onStarted={toStep} onCancel={() => restart()} /> : null}
-      {mode === "confirm" && setup ? <ConfirmStep setup={setup} onRestart={restart} /> : null}
+      {mode === "confirm" && setup ? (
+        <ProveMethodForm
+          setup={setup}
+          confirm={confirm}
+          label="Verify new sign-in method"
+          submitLabel="Verify and add"
+          cancelLabel="Cancel"
+          onCancel={() => restart()}
+          compact
+        />
+      ) : null}
       {mode === "remove" ? <RemoveConfirm method={method} onCancel={() => setMode("view")} /> : null}
     </li>
   );

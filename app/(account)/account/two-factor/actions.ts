@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import type { AuthenticatorEnrollment } from "@/components/two-factor/types";
+import type { CodeMethodSetup } from "@/components/two-factor/types";
 import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
 import type { TwoFactorMethod } from "@/lib/security/config";
@@ -14,15 +14,8 @@ import {
 import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/security/two-factor";
 
 /** What step 2 of the setup form needs: the proposed method, proven by the next code. */
-export interface SetupStep {
-  /** Opaque, server-issued, bound to this user; round-trips in a hidden field. */
-  setupToken: string;
-  method: TwoFactorMethod;
-  /** Authenticator only. */
-  enrollment: AuthenticatorEnrollment | null;
-  /** Email / sms only: where the code went (masked for phones). */
-  sentTo: string | null;
-}
+/** Step 2 of setting up a two-factor method (what ProveMethodForm shows). */
+export type SetupStep = CodeMethodSetup & { method: TwoFactorMethod };
 
 export type StartSetupState = FormState | { tone: "info"; setup: SetupStep };
 

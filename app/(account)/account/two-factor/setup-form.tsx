@@ -5,11 +5,11 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { MethodFields } from "@/components/two-factor/method-fields";
+import { ProveMethodForm } from "@/components/two-factor/prove-method-form";
 import type { MethodOption } from "@/components/two-factor/types";
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { twoFactorSetupSchema, type TwoFactorSetupInput } from "@/lib/security/schemas";
-import { startTwoFactorSetupAction, type SetupStep } from "./actions";
-import { ConfirmStep } from "./confirm-step";
+import { confirmTwoFactorSetupAction, startTwoFactorSetupAction, type SetupStep } from "./actions";
 
 interface SetupFormProps {
   methods: MethodOption[];
@@ -36,7 +36,18 @@ export function SetupForm({ methods, currentMethod }: SetupFormProps) {
   });
   const method = useWatch({ control: form.control, name: "method" });
 
-  if (setup) return <ConfirmStep setup={setup} switching={currentMethod !== null} onRestart={() => setSetup(null)} />;
+  if (setup) {
+    return (
+      <ProveMethodForm
+        setup={setup}
+        confirm={confirmTwoFactorSetupAction}
+        label="Verify new two-factor method"
+        submitLabel={currentMethod ? "Verify and switch" : "Verify and turn on"}
+        cancelLabel="Start over"
+        onCancel={() => setSetup(null)}
+      />
+    );
+  }
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-5" aria-label={currentMethod ? "Change two-factor method" : "Set up two-factor"}>

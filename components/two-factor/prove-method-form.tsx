@@ -1,0 +1,68 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { useServerForm } from "@/components/forms/use-server-form";
+import { FormMessage } from "@/components/form-message";
+import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
+import { Button } from "@/components/ui/button";
+import type { FormState } from "@/lib/form-state";
+import { twoFactorConfirmSetupSchema, type TwoFactorConfirmSetupInput } from "@/lib/security/schemas";
+import { AuthenticatorDetails } from "./authenticator-details";
+import type { CodeMethodSetup } from "./types";
+
+interface ProveMethodFormProps {
+  setup: CodeMethodSetup;
+  /** The server action that checks the code and saves the method. */
+  confirm: (input: TwoFactorConfirmSetupInput) => Promise<FormState>;
+  /** The form's accessible name. Without "code" in it: the code field keeps the only "Code" label. */
+  label: string;
+  submitLabel: string;
+  cancelLabel: string;
+  onCancel: () => void;
+  /** Inside a list row (sign-in methods): framed, small buttons. */
+  compact?: boolean;
+}
+
+/**
+ * Step 2 of setting up a code method, shared by two-factor and sign-in methods: scan the QR code
+ * (authenticator) or read the sent code (email/SMS), then prove the method with a code.
+ */
+export function ProveMethodForm({ setup, confirm, label, submitLabel, cancelLabel, onCancel, compact = false }: ProveMethodFormProps) {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorConfirmSetupSchema, confirm, { setupToken: setup.setupToken, code: "" });
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form replaced the step before it: tell keyboard and screen-reader users where they are.
+  useEffect(() => heading.current?.focus(), []);
+  const isApp = setup.method === "authenticator";
+  const size = compact ? "sm" : undefined;
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={label}
+      className={compact ? "space-y-5 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" : "space-y-5"}
+    >
+      <div>
+        <h3 ref={heading} tabIndex={-1} className="text-sm font-semibold text-zinc-900 focus:outline-none dark:text-zinc-100">
+          {isApp ? "Scan the QR code with your authenticator app" : "Enter the code we sent"}
+        </h3>
+        <p className="mt-1 text-sm break-words text-muted" data-testid="setup-instructions">
+          {isApp ? "Then enter the 6-digit code the app shows." : `We sent a code to ${setup.sentTo ?? "you"}. It may take a minute to arrive.`}
+        </p>
+      </div>
+      {setup.enrollment ? <AuthenticatorDetails enrollment={setup.enrollment} /> : null}
+      <div className="max-w-xs space-y-5">
+        <FormMessage state={state} />
+        <input type="hidden" {...form.register("setupToken")} />
+        <OneTimeCodeField error={errorOf("code")} {...form.register("code")} />
+      </div>
+      <div className={compact ? "flex flex-wrap items-center gap-2" : "flex flex-wrap items-center gap-3"}>
+        <Button type="submit" size={size} pending={pending}>
+          {submitLabel}
+        </Button>
+        <Button type="button" variant="ghost" size={size} onClick={onCancel} disabled={pending}>
+          {cancelLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
