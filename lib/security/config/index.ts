@@ -1,0 +1,164 @@
+/**
+ * Every security setting in one typed object, read from the environment once and validated at
+ * start-up (instrumentation.ts). Names mirror Flask-Security's `SECURITY_*` settings; defaults
+ * follow its documentation except where docs/decisions says otherwise (generic responses on,
+ * every feature of this starter on).
+ */
+// The variables and their checks are in env.ts, values computed from several in derived.ts.
+import { offeredMethods, smsTransportOf, unifiedOffered, webauthnSettings, type WebAuthnSettings } from "./derived";
+import { envSchema, type Env } from "./env";
+import type { TwoFactorMethod } from "./values";
+
+export type { CodeMethod, PasskeyUsage, TwoFactorMethod, UnifiedMethod } from "./values";
+
+const DEV_AUTH_SECRET = "gatehouse-development-secret-do-not-use-in-production";
+
+export type SecurityConfig = ReturnType<typeof toConfig>;
+
+function toConfig(env: Env) {
+  const production = env.NODE_ENV === "production";
+  return {
+    production,
+    appUrl: env.APP_URL,
+    appName: env.SECURITY_APP_NAME,
+    authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    /** How many X-Forwarded-For entries (from the right) to trust; 0 ignores the header. */
+    trustProxy: env.TRUST_PROXY,
+    secureCookies: env.APP_URL.startsWith("https://"),
+    features: {
+      registerable: env.SECURITY_REGISTERABLE,
+      confirmable: env.SECURITY_CONFIRMABLE,
+      recoverable: env.SECURITY_RECOVERABLE,
+      changeable: env.SECURITY_CHANGEABLE,
+      trackable: env.SECURITY_TRACKABLE,
+    },
+    loginWithoutConfirmation: env.SECURITY_LOGIN_WITHOUT_CONFIRMATION,
+    genericResponses: env.SECURITY_RETURN_GENERIC_RESPONSES,
+    username: {
+      enabled: env.SECURITY_USERNAME_ENABLE,
+      required: env.SECURITY_USERNAME_ENABLE && env.SECURITY_USERNAME_REQUIRED,
+      minLength: env.SECURITY_USERNAME_MIN_LENGTH,
+      maxLength: env.SECURITY_USERNAME_MAX_LENGTH,
+    },
+    emails: {
+      sender: env.SECURITY_EMAIL_SENDER,
+      sendRegister: env.SECURITY_SEND_REGISTER_EMAIL,
+      sendPasswordChange: env.SECURITY_SEND_PASSWORD_CHANGE_EMAIL,
+      sendPasswordResetNotice: env.SECURITY_SEND_PASSWORD_RESET_NOTICE_EMAIL,
+    },
+    /** Lifetimes, in seconds. */
+    within: {
+      confirmEmail: env.SECURITY_CONFIRM_EMAIL_WITHIN,
+      resetPassword: env.SECURITY_RESET_PASSWORD_WITHIN,
+    },
+    freshness: { maxAge: env.SECURITY_FRESHNESS, grace: env.SECURITY_FRESHNESS_GRACE_PERIOD },
+    session: { lifetime: env.SECURITY_SESSION_LIFETIME, rememberLifetime: env.SECURITY_REMEMBER_LIFETIME },
+    password: {
+      minLength: env.SECURITY_PASSWORD_LENGTH_MIN,
+      complexityChecker: env.SECURITY_PASSWORD_COMPLEXITY_CHECKER,
+      zxcvbnMinimumScore: env.SECURITY_ZXCVBN_MINIMUM_SCORE,
+      checkBreached: env.SECURITY_PASSWORD_CHECK_BREACHED,
+      breachedCount: env.SECURITY_PASSWORD_BREACHED_COUNT,
+      hibpBaseUrl: env.SECURITY_HIBP_BASE_URL,
+      hibpTimeoutMs: env.SECURITY_HIBP_TIMEOUT_MS,
+    },
+    views: { postLogin: env.SECURITY_POST_LOGIN_VIEW, postLogout: env.SECURITY_POST_LOGOUT_VIEW },
+    rateLimitEnabled: env.SECURITY_RATE_LIMIT_ENABLED,
+    adminRole: env.SECURITY_ADMIN_ROLE,
+    twoFactor: {
+      enabled: env.SECURITY_TWO_FACTOR,
+      methods: offeredMethods(env),
+      required: env.SECURITY_TWO_FACTOR_REQUIRED,
+      requiredRoles: env.SECURITY_TWO_FACTOR_REQUIRED_ROLES,
+      alwaysValidate: env.SECURITY_TWO_FACTOR_ALWAYS_VALIDATE,
+      rememberDeviceFor: env.SECURITY_TWO_FACTOR_LOGIN_VALIDITY,
+      validity: {
+        authenticator: env.SECURITY_TWO_FACTOR_AUTHENTICATOR_VALIDITY,
+        email: env.SECURITY_TWO_FACTOR_MAIL_VALIDITY,
+        sms: env.SECURITY_TWO_FACTOR_SMS_VALIDITY,
+      } satisfies Record<TwoFactorMethod, number>,
+      setupWithin: env.SECURITY_TWO_FACTOR_SETUP_WITHIN,
+      pendingLoginWithin: env.SECURITY_TWO_FACTOR_LOGIN_WITHIN,
+      rescueByEmail: env.SECURITY_TWO_FACTOR_RESCUE_EMAIL,
+      rescueMail: env.SECURITY_TWO_FACTOR_RESCUE_MAIL,
+      totpIssuer: env.SECURITY_TOTP_ISSUER ?? env.SECURITY_APP_NAME,
+    },
+    recoveryCodes: {
+      enabled: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES,
+      count: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES_N,
+      lowWarning: env.SECURITY_MULTI_FACTOR_RECOVERY_CODES_LOW,
+    },
+    unified: {
+      enabled: env.SECURITY_UNIFIED_SIGNIN,
+      /** Methods a passcode may match, in the order they are tried (password first). */
+      methods: unifiedOffered(env),
+      /** A sign-in by one of these still needs the second factor (SMS and authenticator codes are one). */
+      mfaRequired: env.SECURITY_US_MFA_REQUIRED.items,
+      /** How long an emailed or texted code (and the link beside it) works, in seconds. */
+      codeValidity: env.SECURITY_US_TOKEN_VALIDITY,
+      setupWithin: env.SECURITY_US_SETUP_WITHIN,
+    },
+    /** Registration without a password (SECURITY_PASSWORD_REQUIRED=false): such users sign in by code or link. */
+    passwordRequired: env.SECURITY_PASSWORD_REQUIRED,
+    magicLink: {
+      enabled: env.SECURITY_PASSWORDLESS,
+      within: env.SECURITY_LOGIN_WITHIN,
+      /** The link only works in the browser that asked for it (a cookie set when asking). */
+      sameBrowser: env.SECURITY_MAGIC_LINK_SAME_BROWSER,
+    },
+    webauthn: {
+      enabled: env.SECURITY_WEBAUTHN,
+      ...(webauthnSettings(env) as WebAuthnSettings),
+      allowAsFirstFactor: env.SECURITY_WAN_ALLOW_AS_FIRST_FACTOR,
+      /** A passkey with user verification is two factors in one (possession + PIN/biometric). */
+      allowAsMultiFactor: env.SECURITY_WAN_ALLOW_AS_MULTI_FACTOR,
+      allowAsVerify: env.SECURITY_WAN_ALLOW_AS_VERIFY.items,
+      registerWithin: env.SECURITY_WAN_REGISTER_WITHIN,
+      signInWithin: env.SECURITY_WAN_SIGNIN_WITHIN,
+      nameMaxLength: 64,
+    },
+    encryptionKeys: env.SECURITY_ENCRYPTION_KEYS,
+    phoneRegionDefault: env.SECURITY_PHONE_REGION_DEFAULT,
+    sms: {
+      transport: smsTransportOf(env),
+      twilio: {
+        accountSid: env.TWILIO_ACCOUNT_SID,
+        authToken: env.TWILIO_AUTH_TOKEN,
+        from: env.TWILIO_FROM,
+        baseUrl: env.TWILIO_BASE_URL,
+      },
+    },
+    mail: {
+      transport: env.MAIL_TRANSPORT ?? (env.RESEND_API_KEY ? "resend" : "outbox"),
+      resendApiKey: env.RESEND_API_KEY,
+      resendBaseUrl: env.RESEND_BASE_URL,
+    },
+  } as const;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Builds the config from an environment; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): SecurityConfig {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(blanksRemoved);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new ConfigError(`Invalid Gatehouse configuration:\n${lines.join("\n")}`);
+  }
+  return toConfig(parsed.data);
+}
+
+let cached: SecurityConfig | undefined;
+
+/** The process-wide config (read once). Tests may call `resetConfig()` after changing env. */
+export function getConfig(): SecurityConfig {
+  cached ??= loadConfig();
+  return cached;
+}
+
+export function resetConfig(): void {
+  cached = undefined;
+}
