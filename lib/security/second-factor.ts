@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { sendEmail } from "@/lib/mail";
 import { getConfig, type TwoFactorMethod } from "./config";
 import { decryptSecret, encryptSecret } from "./encryption";
@@ -16,7 +15,6 @@ import {
   type PendingState,
 } from "./pending-login";
 import { countPasskeys } from "./passkeys/credentials";
-import { normalizePhone } from "./phone";
 import { consumeRateLimit, RATE_LIMITS, resetRateLimit } from "./rate-limit";
 import { recoveryCodeStatus, consumeRecoveryCode } from "./recovery-codes";
 import { isRememberedDevice } from "./remember-device";
@@ -24,16 +22,13 @@ import type { RequestContext } from "./request-context";
 import type { AuthnMethod, NewSession } from "./sessions";
 import {
   getTwoFactor,
-  isMethodEnabled,
   isTwoFactorRequired,
   METHOD_LABELS,
-  notifyTwoFactorChange,
-  saveTwoFactor,
   sendTwoFactorCode,
   verifyAndConsumeCode,
   type TwoFactorRow,
 } from "./two-factor";
-import { newTotpSecret, totpUri, verifyTotp } from "./totp";
+import { newTotpSecret, verifyTotp } from "./totp";
 import { getAuthorization, type Authorization, type UserRecord } from "./users";
 
 /** What a first factor (password, passkey; links and OAuth later) leads to. */
@@ -261,60 +256,5 @@ export async function signInWithRecoveryCode(token: string | undefined, code: st
     remaining,
     codesLink: `${config.appUrl}/account/recovery-codes`,
   });
-  return done;
-}
-
-export interface LoginSetupStarted {
-  method: TwoFactorMethod;
-  secret: string | null;
-  uri: string | null;
-}
-
-/** Required two-factor, no method yet: propose a method during sign-in (state "setup"). */
-export async function startSetupFromLogin(
-  token: string | undefined,
-  input: { method: string; phone?: string | null },
-  ctx: RequestContext,
-): Promise<Result<LoginSetupStarted>> {
-  const found = await pendingOrDenied(token, "setup");
-  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  if (!isMethodEnabled(input.method)) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  const method = input.method;
-  const phone = method === "sms" ? normalizePhone(input.phone ?? "") : null;
-  if (method === "sms" && !phone) return fail("PHONE_INVALID", { phone: ["Phone number not valid e.g. missing country code"] });
-  const secret = newTotpSecret();
-  await updatePendingLogin(found.pending.tokenHash, { setupMethod: method, setupSecretEncrypted: encryptSecret(secret), setupPhone: phone });
-  if (method !== "authenticator") {
-    const sent = await sendTwoFactorCode(found.user, { method, secret, phone }, ctx);
-    if (!sent.ok) return sent;
-  }
-  const config = getConfig();
-  return {
-    ok: true,
-    method,
-    secret: method === "authenticator" ? secret : null,
-    uri: method === "authenticator" ? totpUri(secret, config.twoFactor.totpIssuer, found.user.email) : null,
-  };
-}
-
-/** The code from the proposed method saves it and completes the sign-in. */
-export async function confirmSetupFromLogin(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
-  const found = await pendingOrDenied(token, "setup");
-  if (!found || !found.pending.setupMethod || !found.pending.setupSecretEncrypted) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const budget = await checkSecondFactorBudget(found.user, ctx);
-  if (!budget.ok) return budget;
-  const method = found.pending.setupMethod as TwoFactorMethod;
-  const secret = decryptSecret(found.pending.setupSecretEncrypted);
-  const check = await verifyTotp(secret, code, getConfig().twoFactor.validity[method], 0);
-  if (!check.valid) {
-    await recordSecondFactorFailure(found, ctx, "code");
-    return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
-  }
-  const db = await getDb();
-  await db.transaction((tx) => saveTwoFactor(found.user.id, { method, secret, phone: found.pending.setupPhone, timeStep: check.timeStep }, tx));
-  await recordEvent("tf_profile_changed", { userId: found.user.id, ctx, data: { method, during: "login" } });
-  await notifyTwoFactorChange(found.user, "enabled", method);
-  const done = await completeSecondFactor(found, "two-factor", ctx, true);
-  if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method } });
   return done;
 }

@@ -6,15 +6,8 @@ import { getDb, tables } from "@/lib/db";
 import { loginWithPassword } from "@/lib/security/login";
 import { requestPasswordReset, resetPassword } from "@/lib/security/password-reset";
 import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import {
-  confirmSetupFromLogin,
-  rescueAskForHelp,
-  rescueByEmail,
-  resendSecondFactorCode,
-  signInWithRecoveryCode,
-  startSetupFromLogin,
-  verifySecondFactor,
-} from "@/lib/security/second-factor";
+import { rescueAskForHelp, rescueByEmail, resendSecondFactorCode, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/second-factor";
+import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/second-factor-setup";
 import { findActiveSession } from "@/lib/security/sessions";
 import { extractLink, latestMail, newCtx, OTHER_STRONG_PASSWORD, registerConfirmed, STRONG_PASSWORD, uniqueEmail } from "../support/flows";
 import {

@@ -10,7 +10,7 @@ import {
   type TwoFactorCodeInput,
   type TwoFactorSetupInput,
 } from "@/lib/security/schemas";
-import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/second-factor";
+import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/second-factor-setup";
 import { stateFromSecondFactorFailure } from "../guard";
 import type { SetupStartState } from "./setup-types";
 
