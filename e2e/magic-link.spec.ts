@@ -3,7 +3,7 @@
 // factor still applies after it.
 import type { Page } from "@playwright/test";
 import { expect, latestEmail, linkFrom, newSignedInUser, randomIp, test } from "./support/fixtures";
-import { emailedCode, lastMessageId, setUpEmailCodes, signOut } from "./support/two-factor";
+import { lastMessageId, setUpAuthenticator, setUpEmailCodes, signOut, totpCode } from "./support/two-factor";
 
 async function requestLink(page: Page, email: string): Promise<string> {
   await page.goto("/login");
@@ -49,7 +49,8 @@ test("an unknown address gets the same answer and no mail", async ({ page }) => 
   expect(((await response.json()) as { messages: unknown[] }).messages).toHaveLength(0);
 });
 
-test("after a sign-in link, two-factor still applies", async ({ page }) => {
+// Threat: the inbox alone opens an account with email two-factor (link, then an emailed code).
+test("after a sign-in link, email two-factor cannot finish the sign-in: the mailbox alone is refused", async ({ page }) => {
   const { email } = await newSignedInUser(page);
   await setUpEmailCodes(page, email);
   await signOut(page);
@@ -57,9 +58,30 @@ test("after a sign-in link, two-factor still applies", async ({ page }) => {
   const before = await lastMessageId(page.request, email);
   await page.goto(link);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login\/two-factor\/select$/);
+  await expect(page.getByTestId("no-independent-method")).toContainText("same channel");
+  // No code was emailed, and there is no way to ask for one.
+  expect(await lastMessageId(page.request, email)).toBe(before);
+  await page.goto("/login/two-factor/rescue");
+  await expect(page.getByRole("button", { name: "Email me a sign-in code" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Ask the site administrator for help" })).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("after a sign-in link, an authenticator app finishes the sign-in", async ({ page }) => {
+  const { email } = await newSignedInUser(page);
+  const { secret, step } = await setUpAuthenticator(page, email);
+  await signOut(page);
+  const link = await requestLink(page, email);
+  await page.goto(link);
+  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/login\/two-factor$/);
-  const { code } = await emailedCode(page.request, email, before);
-  await page.getByLabel("Code", { exact: true }).fill(code);
+  // No "email me a rescue code" after an emailed first factor.
+  await page.goto("/login/two-factor/rescue");
+  await expect(page.getByRole("button", { name: "Email me a sign-in code" })).toHaveCount(0);
+  await page.goto("/login/two-factor");
+  await page.getByLabel("Code", { exact: true }).fill((await totpCode(secret, { afterStep: step })).code);
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(/\/account$/);
 });

@@ -69,7 +69,7 @@ test("a recovery code signs in once, typed in upper case; a wrong one is refused
   await signInToSecondStep(page, email, password);
   await openRecoveryPage(page);
   await useRecoveryCode(page, otherCode(codes));
-  await expect(page.getByTestId("code-error")).toHaveText("Recovery code invalid");
+  await expect(page.getByTestId("code-error")).toHaveText("That recovery code is not valid.");
   expect(await cookieNamed(page.context(), "gatehouse.session")).toBeUndefined();
 
   const before = await lastMessageId(page.request, email);
@@ -85,7 +85,7 @@ test("a recovery code signs in once, typed in upper case; a wrong one is refused
   await signInToSecondStep(page, email, password);
   await openRecoveryPage(page);
   await useRecoveryCode(page, codes[0]!);
-  await expect(page.getByTestId("code-error")).toHaveText("Recovery code invalid");
+  await expect(page.getByTestId("code-error")).toHaveText("That recovery code is not valid.");
   await expect(page).toHaveURL(/\/login\/two-factor\/recovery$/);
   expect(await cookieNamed(page.context(), "gatehouse.session")).toBeUndefined();
 });
@@ -102,7 +102,7 @@ test("generating a new set voids every old code", async ({ page }) => {
   await signInToSecondStep(page, email, password);
   await openRecoveryPage(page);
   await useRecoveryCode(page, oldCodes[1]!); // never used, but replaced
-  await expect(page.getByTestId("code-error")).toHaveText("Recovery code invalid");
+  await expect(page.getByTestId("code-error")).toHaveText("That recovery code is not valid.");
   await useRecoveryCode(page, newCodes[1]!);
   await expect(page).toHaveURL(/\/account$/);
 });

@@ -22,7 +22,7 @@ test("set up by scanning the QR code: a wrong code is refused, the app's code tu
   const secret = await startAuthenticatorSetup(page, email);
   await page.getByLabel("Code", { exact: true }).fill(await wrongTotpCode(secret));
   await page.getByRole("button", { name: "Verify and turn on" }).click();
-  await expect(page.getByTestId("code-error")).toHaveText("Invalid code");
+  await expect(page.getByTestId("code-error")).toHaveText("That code is not valid.");
   await page.goto("/account/two-factor");
   await expect(page.getByTestId("two-factor-status").getByText("Off", { exact: true })).toBeVisible();
   expect(await lastMessageId(page.request, email)).toBe(before); // nothing happened, nobody told
@@ -65,7 +65,8 @@ test("sign-in stops at the code page until the app's code is given; a used code 
   await signOut(page);
   await signInToSecondStep(page, email, password);
   await submitSignInCode(page, signInCode.code);
-  await expect(page.getByTestId("code-error")).toHaveText("Invalid code");
+  // A used code is refused as used (it is no guess, so it costs the account nothing).
+  await expect(page.getByTestId("code-error")).toHaveText("That code was already used. Wait for the next one.");
   await expect(page).toHaveURL(/\/login\/two-factor$/);
   expect(await cookieNamed(page.context(), "gatehouse.session")).toBeUndefined();
 });

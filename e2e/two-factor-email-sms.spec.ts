@@ -91,7 +91,7 @@ test("switching method takes a code from the new method, not the old one", async
   // A code of the current (email) method does not switch.
   await page.getByLabel("Code", { exact: true }).fill(oldCode.code);
   await page.getByRole("button", { name: "Verify and switch" }).click();
-  await expect(page.getByTestId("code-error")).toHaveText("Invalid code");
+  await expect(page.getByTestId("code-error")).toHaveText("That code is not valid.");
   const other = await page.context().newPage();
   await other.goto("/account/two-factor");
   await expect(other.getByTestId("two-factor-status")).toContainText("Email codes");

@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import { AccountLockedEmail } from "./account-locked";
 import { ChangeNoticeEmail } from "./change-notice";
 import { ConfirmationInstructionsEmail } from "./confirmation-instructions";
 import { LoginInstructionsEmail } from "./login-instructions";
@@ -44,6 +45,7 @@ const definitions = {
   },
   recovery_code_used: { subject: () => "A recovery code was used", component: RecoveryCodeUsedEmail },
   sign_in_methods_changed: { subject: () => "Your sign-in methods changed", component: SignInMethodsChangedEmail },
+  account_locked: { subject: () => "Sign-in to your account is locked", component: AccountLockedEmail },
   passkey_changed: { subject: (p: PasskeyChangedEmailProps) => PASSKEY_CHANGED_SUBJECTS[p.change], component: PasskeyChangedEmail },
 } as const;
 
@@ -54,6 +56,7 @@ export type EmailProps<K extends EmailName> = Parameters<(typeof definitions)[K]
 // code (sendEmail) instead of widening to a union of unrelated definitions.
 export const EMAILS: { readonly [K in EmailName]: EmailDefinition<EmailProps<K>> } = definitions;
 
+export type { AccountLockedEmailProps } from "./account-locked";
 export type { ChangeNoticeEmailProps } from "./change-notice";
 export type { ConfirmationInstructionsEmailProps } from "./confirmation-instructions";
 export type { LoginInstructionsEmailProps } from "./login-instructions";

@@ -18,7 +18,7 @@ export function stateFromFailure(failure: Failure): FormState {
     tone: "error",
     code: failure.code,
     // Field-level failures are shown next to their fields; the banner then just says so.
-    message: fieldErrors && failure.code === "INVALID_INPUT" ? "Please fix the errors below." : `${messageFor(failure.code)}${retry}`,
+    message: fieldErrors && failure.code === "INVALID_INPUT" ? "Please fix the errors below." : `${messageFor(failure.code, failure.params)}${retry}`,
     fieldErrors: fieldErrors as Record<string, string[]> | undefined,
   };
 }

@@ -44,6 +44,12 @@ const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   DISABLED_ACCOUNT: "error",
   CONFIRMATION_REQUIRED: "error",
   ACCOUNT_LOCKED: "error",
+  UNLOCK_SUCCESSFUL: "success",
+  INVALID_UNLOCK_TOKEN: "error",
+  UNLOCK_EXPIRED: "error",
+  TWO_FACTOR_ATTEMPTS_EXCEEDED: "error",
+  TWO_FACTOR_STEP_UP_REQUIRED: "info",
+  FAILED_TO_SEND_CODE: "error",
   RATE_LIMITED: "error",
 };
 

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "@/lib/security/config";
 import { databaseDriver, getDb } from "@/lib/db";
+import { startOutboxWorker } from "@/lib/outbox/worker";
 
 /**
  * Validate the configuration (a bad value stops the start with a clear message, not a broken
@@ -20,7 +21,11 @@ export async function startInstance(): Promise<void> {
   // for this same open and migration, so none runs early. An open that fails is logged here
   // and retried by the next query.
   getDb().then(
-    () => console.log(`[gatehouse] database ready (${databaseDriver()})`),
+    () => {
+      console.log(`[gatehouse] database ready (${databaseDriver()})`);
+      // Retries and leftovers of the outbox; each response's own after() delivers the rest.
+      startOutboxWorker();
+    },
     (error: unknown) => console.error("[gatehouse] could not open the database:", error),
   );
 }

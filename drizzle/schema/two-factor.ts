@@ -4,7 +4,7 @@ import { users } from "./users";
 /** A user's second factor: one row per user (the reference's tf_primary_method + secret). */
 export const twoFactor = pgTable("two_factor", {
   userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
-  method: text("method").notNull(), // authenticator | email | sms
+  method: text("method", { enum: ["authenticator", "email", "sms"] }).notNull(),
   // AES-256-GCM, versioned key id prefix (lib/security/encryption.ts).
   secretEncrypted: text("secret_encrypted").notNull(),
   phone: text("phone"), // E.164, sms only
@@ -37,6 +37,8 @@ export const pendingLogins = pgTable(
     // Rescue by email: a one-time secret for the code sent to the account's address.
     rescueSecretEncrypted: text("rescue_secret_encrypted"),
     failedAttempts: integer("failed_attempts").notNull().default(0),
+    // Why the code for this sign-in could not be sent (an error code), shown on the code page.
+    deliveryError: text("delivery_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },

@@ -12,6 +12,10 @@ export const users = pgTable(
     usernameNormalized: text("username_normalized").unique(),
     // Null for password-less accounts (unified sign-in, passkeys).
     passwordHash: text("password_hash"),
+    // The password was chosen through an emailed reset link: until the account passes an
+    // independent second factor or the password is changed, it only proves control of the inbox
+    // (DESIGN.md principle 10), so signing in with it counts as the email channel.
+    passwordFromReset: boolean("password_from_reset").notNull().default(false),
     active: boolean("active").notNull().default(true),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     // Rotating this ends every session and invalidates every outstanding token of the user.

@@ -5,7 +5,6 @@ import type { Options as RenderOptions } from "@react-email/render";
 import { EMAILS } from "@/emails";
 import type { EmailName, EmailProps } from "@/emails";
 import { getConfig } from "@/lib/security/config";
-import { outboxTransport } from "./outbox";
 import { resendTransport } from "./resend";
 import type { MailMessage, MailTransport } from "./transport";
 
@@ -27,13 +26,15 @@ export function setMailTransport(transport: MailTransport | null): void {
 }
 
 /**
- * The transport in use: the override, else the one the config names. Built per call (it is
- * cheap) so a test that changes env and calls resetConfig() gets the matching transport.
+ * The transport in use: the override, else the one the config names; null for the development
+ * transport, which keeps each message on its outbox row for /dev/mailbox (lib/outbox/deliver.ts).
+ * Built per call (it is cheap) so a test that changes env and calls resetConfig() gets the
+ * matching transport.
  */
-export function getMailTransport(): MailTransport {
+export function getMailTransport(): MailTransport | null {
   if (override) return override;
   const { transport, resendApiKey, resendBaseUrl } = getConfig().mail;
-  if (transport === "outbox") return outboxTransport;
+  if (transport === "outbox") return null;
   // Config validation already demands the key for "resend"; this guards a hand-built config.
   if (!resendApiKey) throw new Error("MAIL_TRANSPORT=resend needs RESEND_API_KEY");
   return resendTransport(resendApiKey, resendBaseUrl);
@@ -47,8 +48,12 @@ export async function renderEmail<K extends EmailName>(name: K, props: EmailProp
   return { subject: definition.subject(props), html, text };
 }
 
-/** Renders and sends a template. Throws MailDeliveryError when the transport could not send. */
-export async function sendEmail<K extends EmailName>(name: K, to: string, props: EmailProps<K>): Promise<void> {
+/**
+ * Renders and sends a template now, through a provider. Flows never call this: they put mail in
+ * the outbox (queueEmail in lib/outbox), whose worker calls it after the response. Throws
+ * MailDeliveryError when the transport could not send.
+ */
+export async function sendEmail<K extends EmailName>(name: K, to: string, props: EmailProps<K>, transport: MailTransport): Promise<void> {
   const rendered = await renderEmail(name, props);
-  await getMailTransport().send({ from: getConfig().emails.sender, to, ...rendered });
+  await transport.send({ from: getConfig().emails.sender, to, ...rendered });
 }

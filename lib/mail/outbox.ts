@@ -1,34 +1,29 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import type { MailMessage, MailTransport } from "./transport";
+import { deliverOutbox } from "@/lib/outbox/deliver";
 
-// Development/test transport: mail lands in a table that /dev/mailbox and e2e helpers read,
-// so every flow works with no mail provider configured.
-export const outboxTransport: MailTransport = {
-  name: "outbox",
-  async send({ to, subject, html, text }: MailMessage): Promise<void> {
-    const db = await getDb();
-    await db.insert(tables.outbox).values({ kind: "email", to, subject, html, text });
-  },
-};
+/**
+ * The development mailbox: messages the development transport "delivered" (rendered and kept on
+ * their outbox row), which /dev/mailbox and the e2e helpers read.
+ */
+export type OutboxEntry = Pick<typeof tables.outbox.$inferSelect, "id" | "kind" | "to" | "subject" | "html" | "at"> & { text: string };
 
-export type OutboxEntry = typeof tables.outbox.$inferSelect;
-
-/** Outbox messages (emails by default; "sms" or "all"), newest first; `to` filters to one recipient. */
+/** Mailbox messages (emails by default; "sms" or "all"), newest first; `to` filters to one recipient. */
 export async function listOutbox({ to, limit, kind: which = "email" }: { to?: string; limit: number; kind?: "email" | "sms" | "all" }): Promise<OutboxEntry[]> {
+  // Whatever is still queued is delivered first, so a reader never misses a message that was
+  // committed but whose after-response delivery has not run yet.
+  await deliverOutbox();
   const db = await getDb();
-  const kind = which === "all" ? sql`true` : eq(tables.outbox.kind, which);
+  const t = tables.outbox;
+  const kind = which === "all" ? sql`true` : eq(t.kind, which);
+  const delivered = and(kind, eq(t.status, "sent"), isNotNull(t.text));
   return db
-    .select()
-    .from(tables.outbox)
-    .where(to === undefined ? kind : and(kind, eq(tables.outbox.to, to)))
+    .select({ id: t.id, kind: t.kind, to: t.to, subject: t.subject, html: t.html, text: t.text, at: t.at })
+    .from(t)
+    .where(to === undefined ? delivered : and(delivered, eq(t.to, to)))
     // id breaks ties: rows written in the same transaction share `at`.
-    .orderBy(desc(tables.outbox.at), desc(tables.outbox.id))
-    .limit(limit);
-}
-
-export async function clearOutbox(): Promise<void> {
-  const db = await getDb();
-  await db.delete(tables.outbox).where(eq(tables.outbox.kind, "email"));
+    .orderBy(desc(t.at), desc(t.id))
+    .limit(limit)
+    .then((rows) => rows.map((row) => ({ ...row, text: row.text ?? "" })));
 }

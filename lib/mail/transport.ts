@@ -9,7 +9,8 @@ export interface MailMessage {
 }
 
 export interface MailTransport {
-  name: "resend" | "outbox";
+  /** Recorded on each outbox row it delivers ("resend", or a replacement's own name). */
+  name: string;
   send(message: MailMessage): Promise<void>;
 }
 

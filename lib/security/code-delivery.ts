@@ -1,5 +1,6 @@
 import "server-only";
-import { sendSms } from "@/lib/sms";
+import { getDb, type Queryable } from "@/lib/db";
+import { queueSms } from "@/lib/outbox/queue";
 import { getConfig } from "./config";
 import { fail, type Result } from "./errors";
 import { recordEvent, type SecurityEventType } from "./events";
@@ -19,35 +20,45 @@ export interface CodeDelivery {
   lastTimeStep?: number;
 }
 
-/** What differs between two-factor codes and sign-in codes: the email, the event, the log line. */
+/** What differs between two-factor codes and sign-in codes: the email, the event. */
 export interface CodeMessage {
-  sendEmail: (code: string) => Promise<void>;
+  queueEmail: (code: string, db: Queryable) => Promise<void>;
   event: SecurityEventType;
   eventData?: Record<string, unknown>;
-  purpose: string;
 }
 
 /**
- * Emails or texts the current code, within the per-user send budget (an inbox or phone cannot be
- * flooded). A transport failure is FAILED_TO_SEND_CODE, logged, never a crash of the page.
+ * Puts the current code in the outbox (email or text) with its event, within the per-user send
+ * budget (an inbox or phone cannot be flooded) and, for texts, the per-number and global budgets
+ * (toll fraud: SECURITY_SMS_LIMIT_*). Delivery happens after the response, so a slow or failing
+ * provider never fails the page; a spent budget is FAILED_TO_SEND_CODE or RATE_LIMITED.
  */
 export async function sendOneTimeCode(user: Pick<UserRecord, "id">, delivery: CodeDelivery, message: CodeMessage, ctx: RequestContext): Promise<Result> {
+  if (delivery.method === "sms" && !delivery.phone) return fail("PHONE_INVALID");
   const budget = await consumeRateLimit(RATE_LIMITS.codesSentPerUser, user.id);
   if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
-  const code = await currentTotpCode(delivery.secret, delivery.lastTimeStep);
-  try {
-    if (delivery.method === "sms") {
-      if (!delivery.phone) return fail("PHONE_INVALID");
-      await sendSms(delivery.phone, `Use this code to sign in to ${getConfig().appName}: ${code}`);
-    } else {
-      await message.sendEmail(code);
-    }
-  } catch (error) {
-    console.error(`[gatehouse] sending a ${message.purpose} failed`, error);
+  if (delivery.method === "sms" && delivery.phone && !(await smsBudgetAllows(delivery.phone))) {
+    console.error("[gatehouse] SMS budget spent (SECURITY_SMS_LIMIT_PER_NUMBER / _GLOBAL): a code was not sent");
     return fail("FAILED_TO_SEND_CODE");
   }
-  await recordEvent(message.event, { userId: user.id, ctx, data: { method: delivery.method, ...message.eventData } });
+  const code = await currentTotpCode(delivery.secret, delivery.lastTimeStep);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    if (delivery.method === "sms" && delivery.phone) await queueSms(delivery.phone, `Use this code to sign in to ${getConfig().appName}: ${code}`, tx);
+    else await message.queueEmail(code, tx);
+    await recordEvent(message.event, { userId: user.id, ctx, data: { method: delivery.method, ...message.eventData } }, tx);
+  });
   return { ok: true };
+}
+
+/** Texts cost money: each number, and the whole site, has a budget an operator sets. */
+async function smsBudgetAllows(phone: string): Promise<boolean> {
+  const { limitPerNumber, limitGlobal } = getConfig().sms;
+  const [perNumber, global] = await Promise.all([
+    consumeRateLimit({ bucket: "sms:number", ...limitPerNumber }, phone),
+    consumeRateLimit({ bucket: "sms:global", ...limitGlobal }, "all"),
+  ]);
+  return perNumber.ok && global.ok;
 }
 
 /** A method being set up, before a code from it proves it works. */

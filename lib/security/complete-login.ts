@@ -5,7 +5,8 @@ import { getConfig } from "./config";
 import { recordEvent } from "./events";
 import { RATE_LIMITS, resetRateLimit } from "./rate-limit";
 import type { RequestContext } from "./request-context";
-import { createSession, type AuthnMethod, type NewSession } from "./sessions";
+import type { AuthnMethod } from "./authn-methods";
+import { createSession, type NewSession } from "./sessions";
 import type { UserRecord } from "./users";
 
 // Every sign-in runs one of these: prepared once per database handle (lib/db/prepared.ts).

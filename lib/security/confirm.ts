@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import { sendEmail } from "@/lib/mail";
+import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig } from "./config";
 import { humanizeDuration } from "./duration";
 import { fail, messageFor, type Result } from "./errors";
@@ -10,7 +10,7 @@ import { validateEmail } from "./identity";
 import { links } from "./links";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import type { RequestContext } from "./request-context";
-import { consumeToken, issueToken } from "./tokens";
+import { consumeToken, issueToken, peekToken } from "./tokens";
 import { findUserByEmail, findUserById, type UserRecord } from "./users";
 
 /**
@@ -35,6 +35,20 @@ export async function confirmEmail(token: string, ctx: RequestContext): Promise<
     await recordEvent("user_confirmed", { userId: user.id, ctx }, tx);
     return { ok: true, user: confirmed ?? user };
   });
+}
+
+/**
+ * What opening a confirmation link shows, without using it (the page asks for a click before it
+ * confirms): valid, or the failure confirming would give.
+ */
+export async function checkConfirmationToken(token: string): Promise<Result> {
+  const found = await peekToken("confirm", token);
+  if (found.status === "expired") return fail("CONFIRMATION_EXPIRED");
+  if (found.status === "used") return fail("ALREADY_CONFIRMED");
+  if (found.status !== "valid") return fail("INVALID_CONFIRMATION_TOKEN");
+  const user = await findUserById(found.userId);
+  if (!user || user.emailNormalized !== found.payload.email) return fail("INVALID_CONFIRMATION_TOKEN");
+  return user.confirmedAt ? fail("ALREADY_CONFIRMED") : { ok: true };
 }
 
 /** Confirms an address proven another way (an emailed sign-in link was opened); no-op when already confirmed. */
@@ -66,13 +80,12 @@ export async function resendConfirmation(email: string, ctx: RequestContext): Pr
 
   const mailBudget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, user.emailNormalized);
   if (!mailBudget.ok) return config.genericResponses ? { ok: true } : fail("RATE_LIMITED", undefined, mailBudget.retryAfter);
-  const { token } = await issueToken("confirm", user.id, config.within.confirmEmail, { email: user.emailNormalized });
-  await sendEmail("confirmation_instructions", user.email, {
-    appName: config.appName,
-    email: user.email,
-    confirmationLink: links.confirm(token),
-    within: humanizeDuration(config.within.confirmEmail),
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const { token } = await issueToken("confirm", user.id, config.within.confirmEmail, { email: user.emailNormalized }, tx);
+    const within = humanizeDuration(config.within.confirmEmail);
+    await queueEmail("confirmation_instructions", user.email, { appName: config.appName, email: user.email, confirmationLink: links.confirm(token), within }, tx);
+    await recordEvent("confirm_instructions_sent", { userId: user.id, ctx }, tx);
   });
-  await recordEvent("confirm_instructions_sent", { userId: user.id, ctx });
   return { ok: true };
 }

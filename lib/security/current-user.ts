@@ -8,9 +8,9 @@ import { PATH_HEADER } from "./current-user-path";
 import { getIssuer, sessionGrant } from "./issuer";
 import { loginUrlFor, postLoginRedirect, safeRedirectPath } from "./redirects";
 import { rememberDeviceValue } from "./remember-device";
-import type { FirstFactorOutcome, SecondFactorSuccess } from "./second-factor";
+import { sessionNeedsStepUp, type FirstFactorOutcome, type SecondFactorSuccess } from "./second-factor";
 import { requestContextFrom, type RequestContext } from "./request-context";
-import { deleteSession, extendGrace, findActiveSession, isFresh, type NewSession, type SessionRecord } from "./sessions";
+import { deleteSession, findActiveSession, freshness, openGrace, type NewSession, type SessionRecord } from "./sessions";
 import { sessionCookieName, sessionCookieOptions } from "./session-cookie";
 import type { Authorization, UserRecord } from "./users";
 
@@ -20,6 +20,12 @@ export interface CurrentSession {
   session: SessionRecord;
   authorization: Authorization;
   token: string;
+  /**
+   * Two-factor is now required of this user (a role given mid-session, or the global switch)
+   * and this session was signed in with one factor: every guard sends it to finish a second
+   * factor first (`/login/two-factor/required`).
+   */
+  stepUpRequired: boolean;
 }
 
 /** The signed-in user for this request, or null. One indexed query, memoised per request. */
@@ -27,8 +33,13 @@ export const getSession = cache(async (): Promise<CurrentSession | null> => {
   const token = (await cookies()).get(sessionCookieName())?.value;
   if (!token) return null;
   const active = await findActiveSession(token);
-  return active ? { ...active, token } : null;
+  if (!active) return null;
+  const stepUpRequired = sessionNeedsStepUp(active.authorization.roles, active.session.authnVia);
+  return { ...active, token, stepUpRequired };
 });
+
+/** Where a session that must add a second factor goes (see CurrentSession.stepUpRequired). */
+export const STEP_UP_URL = "/login/two-factor/required";
 
 export interface Requirements {
   /** All of these roles (roles_required). */
@@ -47,16 +58,16 @@ export async function requireUser(requirements: Requirements = {}): Promise<Curr
   const current = await getSession();
   const here = await currentPath();
   if (!current) redirect(loginUrlFor(here));
+  if (current.stepUpRequired) redirect(here ? `${STEP_UP_URL}?next=${encodeURIComponent(here)}` : STEP_UP_URL);
   const { authorization } = current;
   const missingRole = requirements.roles?.some((r) => !authorization.roles.includes(r));
   const missingPermission = requirements.permissions?.some((p) => !authorization.permissions.includes(p));
   if (missingRole || missingPermission) forbidden();
   if (requirements.fresh) {
     const within = typeof requirements.fresh === "number" ? requirements.fresh : undefined;
-    if (!isFresh(current.session, within)) {
-      redirect(here ? `/verify?next=${encodeURIComponent(here)}` : "/verify");
-    }
-    await extendGrace(current.session.tokenHash);
+    const state = freshness(current.session, within);
+    if (state === "stale") redirect(here ? `/verify?next=${encodeURIComponent(here)}` : "/verify");
+    if (state === "fresh") await openGrace(current.session);
   }
   return current;
 }
@@ -116,11 +127,6 @@ export async function magicLinkBrowserNonce(): Promise<string | null> {
   const nonce = randomToken();
   jar.set(magicCookieName(), nonce, { ...sessionCookieOptions(), maxAge: Math.max(config.magicLink.within, config.unified.codeValidity) });
   return nonce;
-}
-
-/** The binding value this browser holds, without creating one (for opening a link). */
-export async function currentMagicLinkNonce(): Promise<string | null> {
-  return (await cookies()).get(magicCookieName())?.value ?? null;
 }
 
 /** Cookie of the pending (half-finished) two-factor sign-in. */

@@ -21,7 +21,7 @@ export const MESSAGES = {
   REAUTHENTICATION_SUCCESSFUL: "Reauthentication successful",
   EMAIL_ALREADY_ASSOCIATED: "This email is already associated with an account.",
   RETYPE_PASSWORD_MISMATCH: "Passwords do not match",
-  PASSWORD_INVALID_LENGTH: "Password must be between 8 and 128 characters",
+  PASSWORD_INVALID_LENGTH: "Password must be between {min} and {max} characters",
   PASSWORD_TOO_SIMPLE: "Password not complex enough",
   PASSWORD_TOO_COMMON: "This password is too common. Choose one that is harder to guess.",
   PASSWORD_BREACHED: "Password on breached list",
@@ -42,7 +42,7 @@ export const MESSAGES = {
   USERNAME_DISALLOWED_CHARACTERS: "Username can contain only letters and numbers",
   USERNAME_NOT_PROVIDED: "Username not provided",
   USERNAME_ALREADY_ASSOCIATED: "This username is already associated with an account.",
-  TWO_FACTOR_INVALID_TOKEN: "Invalid code",
+  TWO_FACTOR_INVALID_TOKEN: "That code is not valid.",
   TWO_FACTOR_LOGIN_SUCCESSFUL: "Your code has been confirmed",
   TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL: "You successfully changed your two-factor method.",
   TWO_FACTOR_ENABLED: "Two-factor authentication is on.",
@@ -91,7 +91,20 @@ export const MESSAGES = {
   PASSWORDLESS_LOGIN_SUCCESSFUL: "You have successfully logged in.",
   PASSWORD_SET: "Your password is set. You can now sign in with it.",
   RATE_LIMITED: "Too many attempts.",
-  ACCOUNT_LOCKED: "This account is locked after too many failed sign-in attempts. Reset your password to unlock it.",
+  ACCOUNT_LOCKED:
+    "This account is locked after too many failed sign-in attempts. If it is yours, use the unlock link we emailed you, or reset your password.",
+  UNLOCK_SUCCESSFUL: "Your account is unlocked. You can sign in again.",
+  INVALID_UNLOCK_TOKEN: "That unlock link is not valid (it may have been used already).",
+  UNLOCK_EXPIRED: "That unlock link has expired. Reset your password to unlock your account.",
+  TWO_FACTOR_SAME_CHANNEL:
+    "You signed in through your email, so the second step can't come by email too. Use another method, a recovery code, or sign in with your password.",
+  TWO_FACTOR_NO_INDEPENDENT_METHOD:
+    "None of your second factors can finish this sign-in, because they use the same channel as the first step. Sign in another way (for example with your password), use a recovery code, or ask for help.",
+  TWO_FACTOR_EMAIL_ONLY_ACCOUNT:
+    "Email codes can't be your second step: you sign in by email, so they would not add anything. Choose an authenticator app or text messages.",
+  TWO_FACTOR_ATTEMPTS_EXCEEDED: "Too many wrong codes. Please sign in again.",
+  TWO_FACTOR_CODE_USED: "That code was already used. Wait for the next one.",
+  TWO_FACTOR_STEP_UP_REQUIRED: "Your account now requires two-step verification. Continue to finish signing in with a second factor.",
   LOGGED_OUT: "You have been signed out.",
   SESSION_REVOKED: "That session has been signed out.",
 } as const;
@@ -107,7 +120,11 @@ export type Failure = {
   fieldErrors?: FieldErrors;
   /** Seconds until a rate-limited caller may retry. */
   retryAfter?: number;
+  /** Values for the message's {placeholders} (e.g. the configured minimum password length). */
+  params?: MessageParams;
 };
+
+export type MessageParams = Record<string, string | number>;
 
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
@@ -115,8 +132,10 @@ export function fail(code: ErrorCode, fieldErrors?: FieldErrors, retryAfter?: nu
   return { ok: false, code, ...(fieldErrors ? { fieldErrors } : {}), ...(retryAfter ? { retryAfter } : {}) };
 }
 
-export function messageFor(code: ErrorCode): string {
-  return MESSAGES[code];
+/** The message for a code, its {placeholders} filled from `params` (left as they are when absent). */
+export function messageFor(code: ErrorCode, params?: MessageParams): string {
+  const text: string = MESSAGES[code];
+  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

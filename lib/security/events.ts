@@ -17,6 +17,7 @@ export type SecurityEventType =
   | "password_reset"
   | "password_changed"
   | "account_locked"
+  | "account_unlocked"
   | "session_revoked"
   | "user_deactivated"
   | "user_activated"
@@ -135,6 +136,7 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   password_reset: "Password reset",
   password_changed: "Password changed",
   account_locked: "Account locked after too many failed attempts",
+  account_unlocked: "Account unlocked with the emailed link",
   session_revoked: "Session signed out remotely",
   user_deactivated: "Account deactivated",
   user_activated: "Account activated",

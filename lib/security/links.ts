@@ -7,4 +7,5 @@ export const links = {
   forgotPassword: () => `${getConfig().appUrl}/forgot-password`,
   login: () => `${getConfig().appUrl}/login`,
   magic: (token: string) => `${getConfig().appUrl}/login/magic/${token}`,
+  unlock: (token: string) => `${getConfig().appUrl}/unlock/${token}`,
 };

@@ -1,14 +1,14 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
-import { sendEmail } from "@/lib/mail";
+import { getDb, type Queryable, tables } from "@/lib/db";
+import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig } from "./config";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { hashToken } from "./crypto";
 import { links } from "./links";
 import { hashPassword, normalizePassword, verifyPassword } from "./password";
-import { checkPasswordPolicy } from "./password-policy";
+import { checkPasswordPolicy, passwordPolicyFailure } from "./password-policy";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import type { RequestContext } from "./request-context";
 import { deleteOtherSessions, reissueSession, type NewSession, type SessionRecord } from "./sessions";
@@ -42,26 +42,21 @@ export async function changePassword(
     return fail("PASSWORD_IS_THE_SAME", { newPassword: [messageFor("PASSWORD_IS_THE_SAME")] });
   }
   const policyError = await checkPasswordPolicy(input.newPassword, { email: user.email, username: user.username });
-  if (policyError) return fail(policyError, { newPassword: [messageFor(policyError)] });
+  if (policyError) return passwordPolicyFailure(policyError, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
 
   const db = await getDb();
   const session = await db.transaction(async (tx) => {
-    await tx.update(tables.users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(tables.users.id, user.id));
+    // A password chosen in a signed-in session is the user's own, not the inbox's.
+    await tx.update(tables.users).set({ passwordHash, passwordFromReset: false, updatedAt: sql`now()` }).where(eq(tables.users.id, user.id));
     const uniquifier = await setUniquifier(user.id, tx);
     await revokeTokens(user.id, "reset", tx);
     const reissued = await reissueSession(current, uniquifier, tx);
     await deleteOtherSessions(user.id, hashToken(reissued.token), tx);
     await recordEvent("password_changed", { userId: user.id, ctx }, tx);
+    await notifyPasswordChange(user, tx);
     return reissued;
   });
-  if (config.emails.sendPasswordChange) {
-    await sendEmail("change_notice", user.email, {
-      appName: config.appName,
-      email: user.email,
-      resetLink: config.features.recoverable ? links.forgotPassword() : null,
-    });
-  }
   return { ok: true, session };
 }
 
@@ -71,13 +66,12 @@ export async function changePassword(
  * gets a re-issued session. An account that already has a password must use changePassword.
  */
 export async function setPassword(user: UserRecord, current: SessionRecord, newPassword: string, ctx: RequestContext): Promise<Result<{ session: NewSession }>> {
-  const config = getConfig();
   if (user.passwordHash) return fail("API_ERROR");
   // Hashing is deliberately slow: the same per-user budget as a change stops it being used to burn CPU.
   const limited = await consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id);
   if (!limited.ok) return fail("RATE_LIMITED", undefined, limited.retryAfter);
   const policyError = await checkPasswordPolicy(newPassword, { email: user.email, username: user.username });
-  if (policyError) return fail(policyError, { newPassword: [messageFor(policyError)] });
+  if (policyError) return passwordPolicyFailure(policyError, "newPassword");
   const passwordHash = await hashPassword(newPassword);
 
   const db = await getDb();
@@ -94,15 +88,17 @@ export async function setPassword(user: UserRecord, current: SessionRecord, newP
     const reissued = await reissueSession(current, uniquifier, tx);
     await deleteOtherSessions(user.id, hashToken(reissued.token), tx);
     await recordEvent("password_changed", { userId: user.id, ctx, data: { set: true } }, tx);
+    await notifyPasswordChange(user, tx);
     return reissued;
   });
   if (!session) return fail("API_ERROR");
-  if (config.emails.sendPasswordChange) {
-    await sendEmail("change_notice", user.email, {
-      appName: config.appName,
-      email: user.email,
-      resetLink: config.features.recoverable ? links.forgotPassword() : null,
-    });
-  }
   return { ok: true, session };
+}
+
+/** The owner hears of every password change (SECURITY_SEND_PASSWORD_CHANGE_EMAIL), in the change's transaction. */
+async function notifyPasswordChange(user: Pick<UserRecord, "email">, db: Queryable): Promise<void> {
+  const config = getConfig();
+  if (!config.emails.sendPasswordChange) return;
+  const resetLink = config.features.recoverable ? links.forgotPassword() : null;
+  await queueEmail("change_notice", user.email, { appName: config.appName, email: user.email, resetLink }, db);
 }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { getConfig } from "./config";
-import type { ErrorCode } from "./errors";
+import { messageFor, type ErrorCode, type Failure } from "./errors";
 import { normalizePassword } from "./password";
 
 /** NIST 800-63B §5.1.1.2: allow at least 64 characters; we cap at 128 like the reference. */
@@ -20,6 +20,12 @@ function isCommonPassword(password: string): boolean {
 export interface PasswordContext {
   email?: string;
   username?: string | null;
+}
+
+/** A policy failure as a Failure on `field`, its message naming the configured limits. */
+export function passwordPolicyFailure(code: ErrorCode, field: string): Failure {
+  const params = { min: getConfig().password.minLength, max: PASSWORD_MAX_LENGTH };
+  return { ok: false, code, params, fieldErrors: { [field]: [messageFor(code, params)] } };
 }
 
 /** Checks a new password against the policy; returns the first failing rule's code, or null. */

@@ -1,19 +1,20 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
-import { sendEmail } from "@/lib/mail";
+import { getDb, type Queryable, tables } from "@/lib/db";
+import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig } from "./config";
 import { humanizeDuration } from "./duration";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { validateEmail } from "./identity";
 import { links } from "./links";
-import { burnPasswordCheck, hashPassword } from "./password";
-import { checkPasswordPolicy } from "./password-policy";
+import { hashPassword } from "./password";
+import { checkPasswordPolicy, passwordPolicyFailure } from "./password-policy";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import type { RequestContext } from "./request-context";
 import { consumeToken, issueToken, peekToken, revokeTokens } from "./tokens";
-import { findUserByEmail, findUserById, setUniquifier } from "./users";
+import { removeFactorsFromBeforeConfirmation } from "./pre-confirmation";
+import { findUserByEmail, findUserById, setUniquifier, type UserRecord } from "./users";
 
 /**
  * Emails a reset link. Under generic responses the answer is the same for every well-formed
@@ -37,25 +38,27 @@ export async function requestPasswordReset(email: string, ctx: RequestContext): 
         ? "CONFIRMATION_REQUIRED"
         : null;
   if (!user || refusal) {
-    if (generic) {
-      await burnPasswordCheck(email);
-      return { ok: true };
-    }
+    // Nothing is hashed or sent for a known address either (the mail waits in the outbox), so
+    // both answer in the same time.
+    if (generic) return { ok: true };
     return fail(refusal ?? "USER_DOES_NOT_EXIST", { email: [messageFor(refusal ?? "USER_DOES_NOT_EXIST")] });
   }
   const mailBudget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, user.emailNormalized);
   if (!mailBudget.ok) return generic ? { ok: true } : fail("RATE_LIMITED", undefined, mailBudget.retryAfter);
 
-  // Bound to the current uniquifier: a reset, a password change or an admin reset kills it.
-  const { token } = await issueToken("reset", user.id, config.within.resetPassword, { uniquifier: user.uniquifier });
-  await sendEmail("reset_instructions", user.email, {
-    appName: config.appName,
-    email: user.email,
-    resetLink: links.resetPassword(token),
-    within: humanizeDuration(config.within.resetPassword),
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const resetLink = await issueResetLink(user, tx);
+    await queueEmail("reset_instructions", user.email, { appName: config.appName, email: user.email, resetLink, within: humanizeDuration(config.within.resetPassword) }, tx);
+    await recordEvent("reset_password_instructions_sent", { userId: user.id, ctx }, tx);
   });
-  await recordEvent("reset_password_instructions_sent", { userId: user.id, ctx });
   return { ok: true };
+}
+
+/** A reset link, bound to the current uniquifier: a reset, a password change or an admin reset kills it. */
+export async function issueResetLink(user: Pick<UserRecord, "id" | "uniquifier">, db: Queryable): Promise<string> {
+  const { token } = await issueToken("reset", user.id, getConfig().within.resetPassword, { uniquifier: user.uniquifier }, db);
+  return links.resetPassword(token);
 }
 
 export type ResetTokenState = "valid" | "invalid" | "expired";
@@ -73,6 +76,12 @@ export async function checkResetToken(token: string): Promise<ResetTokenState> {
  * Sets a new password from a reset link. Policy is checked before the token is used, so a weak
  * password does not burn the link. Success rotates the uniquifier (every session and every
  * other reset link ends) and does not sign the user in.
+ *
+ * The link proves the address, so it also confirms it — and whatever was set up on the account
+ * before its address was confirmed (passkeys, sign-in methods, two-factor, recovery codes) is
+ * removed: someone who registered the address first ("pre-hijacking") must not keep a way in
+ * once its owner takes the account. The notice lists what was removed. The new password came by
+ * email, so until an independent second factor vouches for it, it counts as the email channel.
  */
 export async function resetPassword(
   input: { token: string; password: string },
@@ -85,7 +94,7 @@ export async function resetPassword(
   const found = await peekToken("reset", input.token);
   const owner = found.status === "valid" ? await findUserById(found.userId) : null;
   const policyError = await checkPasswordPolicy(input.password, { email: owner?.email, username: owner?.username });
-  if (policyError) return fail(policyError, { password: [messageFor(policyError)] });
+  if (policyError) return passwordPolicyFailure(policyError, "password");
   const passwordHash = await hashPassword(input.password);
 
   const db = await getDb();
@@ -95,18 +104,21 @@ export async function resetPassword(
     if (used.status !== "valid") return fail("INVALID_RESET_PASSWORD_TOKEN");
     const user = await findUserById(used.userId, tx);
     if (!user || user.uniquifier !== used.payload.uniquifier) return fail("INVALID_RESET_PASSWORD_TOKEN");
+    const removed = await removeFactorsFromBeforeConfirmation(user, tx);
     await tx
       .update(tables.users)
-      .set({ passwordHash, failedLoginCount: 0, updatedAt: sql`now()` })
+      .set({ passwordHash, passwordFromReset: true, failedLoginCount: 0, confirmedAt: user.confirmedAt ?? sql`now()`, updatedAt: sql`now()` })
       .where(eq(tables.users.id, user.id));
     await setUniquifier(user.id, tx);
     await revokeTokens(user.id, "reset", tx);
     await tx.delete(tables.sessions).where(eq(tables.sessions.userId, user.id));
-    await recordEvent("password_reset", { userId: user.id, ctx }, tx);
+    await tx.delete(tables.pendingLogins).where(eq(tables.pendingLogins.userId, user.id));
+    await recordEvent("password_reset", { userId: user.id, ctx, data: removed.length ? { removed } : {} }, tx);
+    if (!user.confirmedAt) await recordEvent("user_confirmed", { userId: user.id, ctx, data: { via: "reset link" } }, tx);
+    if (config.emails.sendPasswordResetNotice) {
+      await queueEmail("reset_notice", user.email, { appName: config.appName, email: user.email, signInLink: links.login(), removed }, tx);
+    }
     return { ok: true as const, email: user.email };
   });
-  if (outcome.ok && config.emails.sendPasswordResetNotice) {
-    await sendEmail("reset_notice", outcome.email, { appName: config.appName, email: outcome.email, signInLink: links.login() });
-  }
   return outcome;
 }

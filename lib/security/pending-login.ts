@@ -1,13 +1,19 @@
 import "server-only";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, notInArray, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "./config";
 import { hashToken, randomToken } from "./crypto";
-import type { AuthnMethod } from "./sessions";
+import type { AuthnMethod } from "./authn-methods";
 import type { UserRecord } from "./users";
 
 export type PendingLogin = typeof tables.pendingLogins.$inferSelect;
 export type PendingState = "ready" | "setup" | "select";
+
+/**
+ * Half-finished sign-ins a user may have at once, each bound to its own browser's cookie (a laptop
+ * and a phone signing in together both finish); a new one beyond this drops the oldest.
+ */
+const MAX_PENDING_PER_USER = 5;
 
 /**
  * The state between first and second factor, in Postgres behind an HttpOnly cookie (any app
@@ -16,24 +22,32 @@ export type PendingState = "ready" | "setup" | "select";
 export async function createPendingLogin(
   user: Pick<UserRecord, "id" | "uniquifier">,
   fields: { state: PendingState; method: string | null; authnVia: AuthnMethod[]; remember: boolean; next: string | null },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
   const token = randomToken();
+  const tokenHash = hashToken(token);
   const expiresAt = new Date(Date.now() + getConfig().twoFactor.pendingLoginWithin * 1000);
   const db = await getDb();
-  // One pending login per user at a time: a new first factor replaces older half-finished ones.
-  await db.delete(tables.pendingLogins).where(eq(tables.pendingLogins.userId, user.id));
-  await db.insert(tables.pendingLogins).values({
-    tokenHash: hashToken(token),
-    userId: user.id,
-    uniquifier: user.uniquifier,
-    state: fields.state,
-    method: fields.method,
-    authnVia: fields.authnVia,
-    remember: fields.remember,
-    next: fields.next,
-    expiresAt,
+  const t = tables.pendingLogins;
+  await db.transaction(async (tx) => {
+    // Serialises this user's sign-ins, so concurrent ones cannot each keep "the newest five".
+    await tx.select({ id: tables.users.id }).from(tables.users).where(eq(tables.users.id, user.id)).for("update");
+    await tx.insert(t).values({
+      tokenHash,
+      userId: user.id,
+      uniquifier: user.uniquifier,
+      state: fields.state,
+      method: fields.method,
+      authnVia: fields.authnVia,
+      remember: fields.remember,
+      next: fields.next,
+      expiresAt,
+    });
+    // Keep the newest few (this one included); expired ones go too.
+    const keep = tx.select({ tokenHash: t.tokenHash }).from(t).where(eq(t.userId, user.id)).orderBy(desc(t.createdAt), desc(t.tokenHash)).limit(MAX_PENDING_PER_USER);
+    await tx.delete(t).where(and(eq(t.userId, user.id), notInArray(t.tokenHash, keep)));
+    await tx.delete(t).where(and(eq(t.userId, user.id), sql`${t.expiresAt} <= now()`));
   });
-  return { token, expiresAt };
+  return { token, tokenHash, expiresAt };
 }
 
 export interface ActivePending {
@@ -62,18 +76,21 @@ export async function findPendingLogin(token: string | undefined): Promise<Activ
 
 export async function updatePendingLogin(
   tokenHash: string,
-  fields: Partial<Pick<PendingLogin, "state" | "method" | "setupMethod" | "setupSecretEncrypted" | "setupPhone" | "rescueSecretEncrypted">>,
+  fields: Partial<Pick<PendingLogin, "state" | "method" | "setupMethod" | "setupSecretEncrypted" | "setupPhone" | "rescueSecretEncrypted" | "deliveryError">>,
 ): Promise<void> {
   const db = await getDb();
   await db.update(tables.pendingLogins).set(fields).where(eq(tables.pendingLogins.tokenHash, tokenHash));
 }
 
-export async function countPendingFailure(tokenHash: string): Promise<void> {
+/** Counts a wrong code on the pending sign-in; returns how many it has had (0 when it is gone). */
+export async function countPendingFailure(tokenHash: string): Promise<number> {
   const db = await getDb();
-  await db
+  const [row] = await db
     .update(tables.pendingLogins)
     .set({ failedAttempts: sql`${tables.pendingLogins.failedAttempts} + 1` })
-    .where(eq(tables.pendingLogins.tokenHash, tokenHash));
+    .where(eq(tables.pendingLogins.tokenHash, tokenHash))
+    .returning({ failedAttempts: tables.pendingLogins.failedAttempts });
+  return row?.failedAttempts ?? 0;
 }
 
 /**

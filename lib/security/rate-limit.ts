@@ -9,6 +9,8 @@ export interface RateLimitPolicy {
   bucket: string;
   limit: number;
   windowSeconds: number;
+  /** Counted even with SECURITY_RATE_LIMIT_ENABLED=false: a lock, not a rate limit. */
+  lock?: boolean;
 }
 
 /**
@@ -17,6 +19,11 @@ export interface RateLimitPolicy {
  */
 export const RATE_LIMITS = {
   loginPerIp: { bucket: "login:ip", limit: 60, windowSeconds: 15 * 60 },
+  /**
+   * Consecutive failures of an identity that names no account, so it locks after as many tries as
+   * a real account does (lib/security/lockout.ts); a year, because real accounts never unlock by time.
+   */
+  consecutiveFailuresUnknown: { bucket: "login:consecutive-unknown", limit: 100, windowSeconds: 365 * 24 * 60 * 60, lock: true },
   /** Failed passwords per account before a temporary lock (the counter resets on success). */
   loginFailuresPerAccount: { bucket: "login:account", limit: 10, windowSeconds: 15 * 60 },
   registerPerIp: { bucket: "register:ip", limit: 10, windowSeconds: 60 * 60 },
@@ -35,6 +42,8 @@ export const RATE_LIMITS = {
   passkeyChallengesPerIp: { bucket: "passkey-challenge:ip", limit: 300, windowSeconds: 15 * 60 },
   /** "Email me a code", "Text me a code" and sign-in links, per client IP. */
   signInCodesPerIp: { bucket: "us-send:ip", limit: 20, windowSeconds: 15 * 60 },
+  /** Sign-in method set-ups started per user: a phone form cannot be used to probe numbers at speed. */
+  methodSetupsPerUser: { bucket: "method-setup:user", limit: 20, windowSeconds: 15 * 60 },
   /** Codes emailed or texted per user: resend buttons cannot spam or run up an SMS bill. */
   codesSentPerUser: { bucket: "code-send:user", limit: 5, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, RateLimitPolicy>;
@@ -54,12 +63,13 @@ const retryAfterSql = sql<number>`greatest(1, ceil(extract(epoch from (${tables.
 const consumeStatement = preparedFor((db) =>
   db
     .insert(tables.rateLimits)
-    .values({ bucket: sql.placeholder("bucket"), key: sql.placeholder("key"), windowStart: sql`now()`, count: 1 })
+    .values({ bucket: sql.placeholder("bucket"), key: sql.placeholder("key"), windowStart: sql`now()`, count: 1, expiresAt: sql`now() + ${windowOf}` })
     .onConflictDoUpdate({
       target: [tables.rateLimits.bucket, tables.rateLimits.key],
       set: {
         count: sql`case when ${tables.rateLimits.windowStart} <= now() - ${windowOf} then 1 else ${tables.rateLimits.count} + 1 end`,
         windowStart: sql`case when ${tables.rateLimits.windowStart} <= now() - ${windowOf} then now() else ${tables.rateLimits.windowStart} end`,
+        expiresAt: sql`case when ${tables.rateLimits.windowStart} <= now() - ${windowOf} then now() + ${windowOf} else ${tables.rateLimits.expiresAt} end`,
       },
     })
     .returning({ count: tables.rateLimits.count, retryAfter: retryAfterSql })
@@ -89,7 +99,7 @@ const resetStatement = preparedFor((db) =>
 
 /** Counts one attempt against the budget (one upsert) and says whether it is within it. */
 export async function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
-  if (!getConfig().rateLimitEnabled) return { ok: true, remaining: policy.limit };
+  if (!getConfig().rateLimitEnabled && !policy.lock) return { ok: true, remaining: policy.limit };
   const [row] = await consumeStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key), windowSeconds: policy.windowSeconds });
   if (Math.random() < 0.01) void pruneExpired();
   if (!row || row.count <= policy.limit) return { ok: true, remaining: policy.limit - (row?.count ?? 0) };
@@ -98,7 +108,7 @@ export async function consumeRateLimit(policy: RateLimitPolicy, key: string): Pr
 
 /** Whether the budget is already spent, without counting an attempt (used before checking a password). */
 export async function checkRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
-  if (!getConfig().rateLimitEnabled) return { ok: true, remaining: policy.limit };
+  if (!getConfig().rateLimitEnabled && !policy.lock) return { ok: true, remaining: policy.limit };
   const [row] = await checkStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key), windowSeconds: policy.windowSeconds });
   if (!row || row.count < policy.limit) return { ok: true, remaining: policy.limit - (row?.count ?? 0) };
   return { ok: false, retryAfter: Number(row.retryAfter) };
@@ -108,11 +118,11 @@ export async function resetRateLimit(policy: RateLimitPolicy, key: string): Prom
   await resetStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key) });
 }
 
-/** Hard ceiling of window rows kept: anything older than a day is dead. */
+/** Windows that have ended count nothing: their rows can go. */
 async function pruneExpired(): Promise<void> {
   try {
     const db = await getDb();
-    await db.delete(tables.rateLimits).where(lt(tables.rateLimits.windowStart, sql`now() - interval '1 day'`));
+    await db.delete(tables.rateLimits).where(lt(tables.rateLimits.expiresAt, sql`now()`));
   } catch {
     // Best effort housekeeping.
   }

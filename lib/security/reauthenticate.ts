@@ -93,12 +93,12 @@ export async function reauthenticateWithPasscode(user: UserRecord, session: Sess
   ]);
   if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
   if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
-  const via = await matchPasscode(user, passcode);
-  if (!via) {
+  const match = await matchPasscode(user, passcode);
+  if (!match.ok) {
     await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "passcode", during: "verify" } });
     return fail("INVALID_PASSWORD_CODE", { code: [messageFor("INVALID_PASSWORD_CODE")] });
   }
-  await markAuthenticated(session.tokenHash, via);
-  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: via } });
+  await markAuthenticated(session.tokenHash, match.method === "password" ? "verify" : match.method);
+  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: match.method } });
   return { ok: true };
 }

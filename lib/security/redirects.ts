@@ -10,6 +10,13 @@ const NEXT_MAX_LENGTH = 2048;
  * anything that, once resolved against the app's origin, lands elsewhere.
  */
 export function safeRedirectPath(next: unknown): string | null {
+  // The parser normalises (dot segments, encodings); a result that would not pass again is
+  // refused, so safe(safe(x)) === safe(x) by construction.
+  const once = checkPath(next);
+  return once !== null && checkPath(once) === once ? once : null;
+}
+
+function checkPath(next: unknown): string | null {
   if (typeof next !== "string" || next.length === 0 || next.length > NEXT_MAX_LENGTH) return null;
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return null;
   if (!next.startsWith("/") || next.startsWith("//")) return null;
@@ -29,7 +36,12 @@ export function safeRedirectPath(next: unknown): string | null {
     return null;
   }
   if (url.origin !== origin) return null;
-  return `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments are resolved by the URL parser *after* the checks above: "/.//evil.com",
+  // "/%2e//evil.com" and "/a/..//evil.com" all come out as "//evil.com", which a browser reads
+  // as another host. The result must itself pass, so safe(safe(x)) === safe(x).
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (/^\/[/\\]/.test(path)) return null;
+  return path;
 }
 
 /** Where to go after signing in: a safe `next`, else the configured post-login view. */

@@ -1,17 +1,19 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { sendEmail } from "@/lib/mail";
+import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig } from "./config";
 import { humanizeDuration } from "./duration";
 import { fail, messageFor, type FieldErrors, type Result } from "./errors";
 import { recordEvent } from "./events";
-import { validateEmail, validateUsername } from "./identity";
+import { normalizeEmail, validateEmail, validateUsername } from "./identity";
 import { links } from "./links";
 import { hashPassword } from "./password";
-import { checkPasswordPolicy } from "./password-policy";
+import { checkPasswordPolicy, passwordPolicyFailure } from "./password-policy";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import type { RequestContext } from "./request-context";
-import { afterFirstFactor, type FirstFactorOutcome } from "./second-factor";
+import { signInWith } from "./first-factor";
+import { issueResetLink } from "./password-reset";
+import type { FirstFactorOutcome } from "./second-factor";
 import { issueToken } from "./tokens";
 import { addEmailMethod } from "./unified/methods";
 import { createUser, findUserByEmail, findUserByUsername, type UserRecord } from "./users";
@@ -49,7 +51,7 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
   const password = input.password || null;
   if (!password && config.passwordRequired) fieldErrors.password = [messageFor("PASSWORD_NOT_PROVIDED")];
   const passwordError = password ? await checkPasswordPolicy(password, { email: input.email, username }) : null;
-  if (passwordError) fieldErrors.password = [messageFor(passwordError)];
+  if (passwordError) fieldErrors.password = passwordPolicyFailure(passwordError, "password").fieldErrors?.password;
   if (Object.keys(fieldErrors).length) return fail("INVALID_INPUT", fieldErrors);
 
   // Generic responses (on by default): an existing address looks exactly like a new one; its
@@ -61,30 +63,33 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
     return registrationConflict({ existing: null, email: input.email, username, generic, ctx });
   }
 
-  const user = await createUser({ email: input.email, password, username });
+  const passwordHash = password ? await hashPassword(password) : null;
+  const db = await getDb();
+  // The account, its first sign-in method, its confirmation link, its event and its welcome
+  // email: all or nothing.
+  const user = await db.transaction(async (tx) => {
+    const created = await createUser({ email: input.email, passwordHash, username }, tx);
+    if (!created) return null;
+    if (!password) await addEmailMethod(created.id, tx);
+    let confirmationLink: string | null = null;
+    if (config.features.confirmable) {
+      const { token } = await issueToken("confirm", created.id, config.within.confirmEmail, { email: created.emailNormalized }, tx);
+      confirmationLink = links.confirm(token);
+    }
+    await recordEvent("user_registered", { userId: created.id, ctx }, tx);
+    if (config.emails.sendRegister) {
+      const within = humanizeDuration(config.within.confirmEmail);
+      await queueEmail("welcome", created.email, { appName: config.appName, email: created.email, confirmationLink, within }, tx);
+    }
+    return created;
+  });
   // Lost a race with a concurrent registration of the same address or username.
   if (!user) return registrationConflict({ existing: await findUserByEmail(input.email), email: input.email, username, generic, ctx, hashed: true });
-  if (!password) await addEmailMethod(user.id, await getDb());
-
-  let confirmationLink: string | null = null;
-  if (config.features.confirmable) {
-    const { token } = await issueToken("confirm", user.id, config.within.confirmEmail, { email: user.emailNormalized });
-    confirmationLink = links.confirm(token);
-  }
-  await recordEvent("user_registered", { userId: user.id, ctx });
-  if (config.emails.sendRegister) {
-    await sendEmail("welcome", user.email, {
-      appName: config.appName,
-      email: user.email,
-      confirmationLink,
-      within: humanizeDuration(config.within.confirmEmail),
-    });
-  }
   if (config.features.confirmable && !config.loginWithoutConfirmation) return { ok: true, status: "confirm-sent", email: user.email };
-  // Signed in straight away (confirmation off or not required): still subject to two-factor.
-  const outcome = await afterFirstFactor(user, { authnVia: ["register"], remember: false, next: null, ctx });
-  if (!outcome.ok) return outcome;
-  return { ok: true, status: "authenticated", user, outcome };
+  // Signed in straight away (confirmation off or not required): through the gate, so two-factor still applies.
+  const signedIn = await signInWith({ kind: "self-identifying", ipBudget: null, prove: async () => ({ ok: true, user, via: ["register"] }) }, { remember: false, next: null }, ctx);
+  if (!signedIn.ok) return signedIn;
+  return { ok: true, status: "authenticated", user, outcome: signedIn.outcome };
 }
 
 async function registrationConflict(input: {
@@ -109,24 +114,31 @@ async function registrationConflict(input: {
     ctx,
     data: { existingEmail: Boolean(existing), existingUsername: !existing },
   });
-  const mailBudget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, email);
-  if (mailBudget.ok) {
-    if (existing) {
-      let confirmationLink: string | null = null;
-      if (config.features.confirmable && !existing.confirmedAt) {
-        const { token } = await issueToken("confirm", existing.id, config.within.confirmEmail, { email: existing.emailNormalized });
-        confirmationLink = links.confirm(token);
+  // Keyed on the normalized address: "Ada@Example.com" and "ada@example.com" share one inbox budget.
+  const mailBudget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, normalizeEmail(email));
+  if (mailBudget.ok && (existing || username)) {
+    const db = await getDb();
+    await db.transaction(async (tx) => {
+      if (existing) {
+        // An unconfirmed account may be someone else's claim on this address: its owner gets a
+        // link that makes it theirs (lib/security/password-reset.ts), never one that confirms it.
+        const unconfirmed = config.features.confirmable && !existing.confirmedAt;
+        await queueEmail(
+          "welcome_existing",
+          existing.email,
+          {
+            appName: config.appName,
+            email: existing.email,
+            username: existing.username,
+            resetLink: config.features.recoverable && !unconfirmed ? links.forgotPassword() : null,
+            takeOverLink: config.features.recoverable && unconfirmed ? await issueResetLink(existing, tx) : null,
+          },
+          tx,
+        );
+      } else if (username) {
+        await queueEmail("welcome_existing_username", email.trim(), { appName: config.appName, email: email.trim(), username }, tx);
       }
-      await sendEmail("welcome_existing", existing.email, {
-        appName: config.appName,
-        email: existing.email,
-        username: existing.username,
-        resetLink: config.features.recoverable ? links.forgotPassword() : null,
-        confirmationLink,
-      });
-    } else if (username) {
-      await sendEmail("welcome_existing_username", email.trim(), { appName: config.appName, email: email.trim(), username });
-    }
+    });
   }
   return { ok: true, status: "confirm-sent", email: email.trim() };
 }

@@ -17,6 +17,9 @@ export interface RouteRule {
 
 export const ROUTES: readonly RouteRule[] = [
   { prefix: "/login", access: "anonymous" },
+  // A signed-in session that must now add a second factor (a role given mid-session) finishes here.
+  { prefix: "/login/two-factor/required", access: "open" },
+  { prefix: "/unlock", access: "open" },
   { prefix: "/register", access: "anonymous" },
   { prefix: "/forgot-password", access: "open" },
   { prefix: "/reset-password", access: "open" },

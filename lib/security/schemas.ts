@@ -26,12 +26,12 @@ export const emailField = z.string({ error: "Email not provided" }).check(
 const password = (required: string) =>
   z.string({ error: required }).check(
     z.minLength(1, required),
-    z.maxLength(INPUT_MAX, "Password must be between 8 and 128 characters"),
+    z.maxLength(INPUT_MAX, "Password must be at most 128 characters"),
   );
 
 const newPassword = z.string({ error: "Password not provided" }).check(
   z.minLength(1, "Password not provided"),
-  z.maxLength(INPUT_MAX, { message: "Password must be between 8 and 128 characters", abort: true }),
+  z.maxLength(INPUT_MAX, { message: "Password must be at most 128 characters", abort: true }),
   z.refine((v) => [...v.normalize("NFKD")].length >= 8, "Password must be at least 8 characters"),
   z.refine((v) => [...v.normalize("NFKD")].length <= 128, "Password must be at most 128 characters"),
 );
@@ -70,7 +70,7 @@ export const registerPasswordlessSchema = z
   .object({
     email: emailField,
     username: z.optional(z.string().check(z.maxLength(INPUT_MAX))),
-    password: z.optional(z.string().check(z.maxLength(INPUT_MAX, "Password must be between 8 and 128 characters"))),
+    password: z.optional(z.string().check(z.maxLength(INPUT_MAX, "Password must be at most 128 characters"))),
     passwordConfirm: z.optional(confirmation),
     next: optionalNext,
   })

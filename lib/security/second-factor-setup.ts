@@ -1,19 +1,14 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { isIndependentOf } from "./authn-methods";
 import { getConfig, type TwoFactorMethod } from "./config";
 import { decryptSecret, encryptSecret } from "./encryption";
-import { fail, type Result } from "./errors";
+import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
-import { updatePendingLogin } from "./pending-login";
+import { updatePendingLogin, type ActivePending } from "./pending-login";
 import { normalizePhone } from "./phone";
 import type { RequestContext } from "./request-context";
-import {
-  checkSecondFactorBudget,
-  completeSecondFactor,
-  findPendingIn,
-  recordSecondFactorFailure,
-  type SecondFactorSuccess,
-} from "./second-factor";
+import { checkSecondFactorBudget, completeSecondFactor, findPendingIn, refuseSecondFactor, type SecondFactorSuccess } from "./second-factor";
 import { isMethodEnabled, notifyTwoFactorChange, saveTwoFactor, sendTwoFactorCode } from "./two-factor";
 import { newTotpSecret, totpUri, verifyTotp } from "./totp";
 
@@ -29,6 +24,11 @@ export interface LoginSetupStarted {
   uri: string | null;
 }
 
+/** The methods a pending sign-in may set up: enabled, and not from the first factor's channel. */
+export function setupMethodsFor(found: ActivePending): TwoFactorMethod[] {
+  return getConfig().twoFactor.methods.filter((m) => isIndependentOf(found.pending.authnVia, m));
+}
+
 /** Required two-factor, no method yet: propose a method during sign-in (state "setup"). */
 export async function startSetupFromLogin(
   token: string | undefined,
@@ -39,6 +39,7 @@ export async function startSetupFromLogin(
   if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
   if (!isMethodEnabled(input.method)) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
   const method = input.method;
+  if (!setupMethodsFor(found).includes(method)) return fail("TWO_FACTOR_SAME_CHANNEL");
   const phone = method === "sms" ? normalizePhone(input.phone ?? "") : null;
   if (method === "sms" && !phone) return fail("PHONE_INVALID", { phone: ["Phone number not valid e.g. missing country code"] });
   const secret = newTotpSecret();
@@ -65,15 +66,15 @@ export async function confirmSetupFromLogin(token: string | undefined, code: str
   const method = found.pending.setupMethod as TwoFactorMethod;
   const secret = decryptSecret(found.pending.setupSecretEncrypted);
   const check = await verifyTotp(secret, code, getConfig().twoFactor.validity[method], 0);
-  if (!check.valid) {
-    await recordSecondFactorFailure(found, ctx, "code");
-    return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
-  }
+  if (!check.valid) return refuseSecondFactor(found, ctx, { authType: "code" }, fail("TWO_FACTOR_INVALID_TOKEN", { code: [messageFor("TWO_FACTOR_INVALID_TOKEN")] }));
+  if (!setupMethodsFor(found).includes(method)) return fail("TWO_FACTOR_SAME_CHANNEL");
   const db = await getDb();
-  await db.transaction((tx) => saveTwoFactor(found.user.id, { method, secret, phone: found.pending.setupPhone, timeStep: check.timeStep }, tx));
-  await recordEvent("tf_profile_changed", { userId: found.user.id, ctx, data: { method, during: "login" } });
-  await notifyTwoFactorChange(found.user, "enabled", method);
-  const done = await completeSecondFactor(found, "two-factor", ctx, true);
+  await db.transaction(async (tx) => {
+    await saveTwoFactor(found.user.id, { method, secret, phone: found.pending.setupPhone, timeStep: check.timeStep }, tx);
+    await recordEvent("tf_profile_changed", { userId: found.user.id, ctx, data: { method, during: "login" } }, tx);
+    await notifyTwoFactorChange(found.user, "enabled", method, tx);
+  });
+  const done = await completeSecondFactor(found, method, ctx, true);
   if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method } });
   return done;
 }

@@ -1,10 +1,12 @@
 import "server-only";
-import { sendEmail } from "@/lib/mail";
-import { getConfig, type TwoFactorMethod } from "./config";
-import { decryptSecret, encryptSecret } from "./encryption";
-import { fail, type Result } from "./errors";
-import { recordEvent } from "./events";
+import { eq } from "drizzle-orm";
+import { getDb, tables } from "@/lib/db";
+import { isAuthnMethod, isIndependentOf, isMultiFactor, type AuthnMethod } from "./authn-methods";
 import { completeLogin } from "./complete-login";
+import { getConfig, type TwoFactorMethod } from "./config";
+import { fail, type Failure, type Result } from "./errors";
+import { recordFailedSignIn } from "./lockout";
+import { countPasskeys } from "./passkeys/credentials";
 import {
   countPendingFailure,
   createPendingLogin,
@@ -14,24 +16,20 @@ import {
   type ActivePending,
   type PendingState,
 } from "./pending-login";
-import { countPasskeys } from "./passkeys/credentials";
 import { consumeRateLimit, RATE_LIMITS, resetRateLimit } from "./rate-limit";
-import { recoveryCodeStatus, consumeRecoveryCode } from "./recovery-codes";
 import { isRememberedDevice } from "./remember-device";
 import type { RequestContext } from "./request-context";
-import type { AuthnMethod, NewSession } from "./sessions";
-import {
-  getTwoFactor,
-  isTwoFactorRequired,
-  METHOD_LABELS,
-  sendTwoFactorCode,
-  verifyAndConsumeCode,
-  type TwoFactorRow,
-} from "./two-factor";
-import { newTotpSecret, verifyTotp } from "./totp";
+import type { NewSession } from "./sessions";
+import { getTwoFactor, isTwoFactorRequired, METHOD_LABELS, sendTwoFactorCodeFor, type TwoFactorRow } from "./two-factor";
 import { getAuthorization, type Authorization, type UserRecord } from "./users";
 
-/** What a first factor (password, passkey; links and OAuth later) leads to. */
+/**
+ * The second-factor decision after any first factor (Flask-Security's "when required", made
+ * stricter): who must give a second factor, which of their second factors count (never one from
+ * the first factor's channel, DESIGN.md principle 10), and how a pending sign-in ends.
+ */
+
+/** What a first factor leads to. */
 export type FirstFactorOutcome =
   | { status: "signed-in"; session: NewSession }
   | { status: "second-factor"; pendingToken: string; expiresAt: Date; state: PendingState; method: SecondFactorMethod | null };
@@ -42,6 +40,9 @@ export type SecondFactorMethod = TwoFactorMethod | "passkey";
 /** Human names, for "Can't use your …?" and the choice page. */
 export const SECOND_FACTOR_LABELS: Record<SecondFactorMethod, string> = { ...METHOD_LABELS, passkey: "passkey" };
 
+/** A pending sign-in dies after this many wrong codes: the account lock is the ceiling, this is the floor. */
+export const PENDING_MAX_FAILURES = 5;
+
 /** The user's second factors, in the order the choice page lists them. */
 export async function secondFactorMethods(userId: string): Promise<{ methods: SecondFactorMethod[]; profile: TwoFactorRow | null }> {
   const [profile, passkeys] = await Promise.all([getTwoFactor(userId), countPasskeys(userId, "secondary")]);
@@ -51,7 +52,7 @@ export async function secondFactorMethods(userId: string): Promise<{ methods: Se
   return { methods, profile };
 }
 
-/** What the two-factor check decides from: the user's second factors and roles. */
+/** What the decision reads: the user's second factors and roles. */
 export interface SecondFactorFacts {
   methods: SecondFactorMethod[];
   profile: TwoFactorRow | null;
@@ -60,9 +61,8 @@ export interface SecondFactorFacts {
 
 /**
  * Reads the facts for afterFirstFactor. Sign-in starts this before verifying the password, so the
- * reads run while the hash does (a round trip less to wait for); a wrong password just drops them.
- * A rejection is marked handled here, so dropping the promise never crashes the process;
- * awaiting it through afterFirstFactor still throws.
+ * reads run while the hash does; a wrong password just drops them. A rejection is marked handled
+ * here, so dropping the promise never crashes the process; awaiting it still throws.
  */
 export function readSecondFactorFacts(userId: string): Promise<SecondFactorFacts> {
   if (!getConfig().twoFactor.enabled) return Promise.resolve({ methods: [], profile: null, authorization: null });
@@ -76,76 +76,98 @@ export function readSecondFactorFacts(userId: string): Promise<SecondFactorFacts
 }
 
 /**
- * The two-factor check after any first factor (reference: "When required"). A user with a
- * method, or for whom it is required, is not signed in: a pending login is created instead and,
- * for email/SMS, the code is sent now. `facts` may have been read ahead (readSecondFactorFacts).
+ * Whether one factor is enough for this user: never when two-factor is required of them
+ * (SECURITY_TWO_FACTOR_REQUIRED[_ROLES]); otherwise when they have no second factor, or when the
+ * first factor was a code that unified sign-in accepts alone (not in SECURITY_US_MFA_REQUIRED:
+ * Flask-Security's default lets SMS and authenticator codes sign in alone).
  */
-export async function afterFirstFactor(
-  user: UserRecord,
-  options: {
-    authnVia: AuthnMethod[];
-    remember: boolean;
-    next: string | null;
-    ctx: RequestContext;
-    deviceCookie?: string;
-    facts?: Promise<SecondFactorFacts>;
-  },
-): Promise<Result<FirstFactorOutcome>> {
-  const config = getConfig().twoFactor;
-  const { methods, profile, authorization } = await (options.facts ?? readSecondFactorFacts(user.id));
-  const required = Boolean(authorization && isTwoFactorRequired(authorization.roles));
-  const remembered = !config.alwaysValidate && isRememberedDevice(options.deviceCookie, user);
-  if ((!methods.length && !required) || (methods.length && remembered)) {
-    const session = await completeLogin(user, { authnVia: options.authnVia, remember: options.remember, ctx: options.ctx });
-    return { ok: true, status: "signed-in", session };
-  }
-  // No method yet (but required): set one up. One: ask for it. Several: let the user choose.
-  const state: PendingState = !methods.length ? "setup" : methods.length === 1 ? "ready" : "select";
-  const method = methods.length === 1 ? (methods[0] ?? null) : null;
-  const pending = await createPendingLogin(user, {
-    state,
-    method,
-    authnVia: options.authnVia,
-    remember: options.remember,
-    next: options.next,
-  });
-  if (profile && method === profile.method) await sendCodeIfDelivered(user, profile, options.ctx);
-  return { ok: true, status: "second-factor", pendingToken: pending.token, expiresAt: pending.expiresAt, state, method };
-}
-
-/** Email and SMS methods get their code as soon as they are asked for. */
-async function sendCodeIfDelivered(user: UserRecord, profile: TwoFactorRow, ctx: RequestContext): Promise<void> {
-  if (profile.method !== "email" && profile.method !== "sms") return;
-  // A send failure is reported on the code page (with a resend button), not as a failed sign-in.
-  const secret = decryptSecret(profile.secretEncrypted);
-  await sendTwoFactorCode(user, { method: profile.method, secret, phone: profile.phone, lastTimeStep: profile.lastTimeStep }, ctx);
+function oneFactorSuffices(via: AuthnMethod[], facts: SecondFactorFacts, required: boolean): boolean {
+  if (required) return false;
+  if (!facts.methods.length) return true;
+  const first = via[0] === "magic-link" ? "email" : via[0];
+  return (first === "sms" || first === "authenticator" || first === "email") && !getConfig().unified.mfaRequired.includes(first);
 }
 
 /**
- * `/login/two-factor/select`: the user picks one of their second factors (also to switch from
- * the one they were asked for). Email/SMS codes are sent now.
+ * After a first factor: a session, or a pending sign-in that asks for the second factor (set-up
+ * first when required and missing). `facts` may have been read ahead (readSecondFactorFacts).
  */
-export async function chooseSecondFactor(token: string | undefined, which: string, ctx: RequestContext): Promise<Result<{ method: SecondFactorMethod }>> {
-  const found = await findPendingIn(token, ["select", "ready"]);
-  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const { methods, profile } = await secondFactorMethods(found.user.id);
-  const method = methods.find((m) => m === which);
-  if (!method) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  await updatePendingLogin(found.pending.tokenHash, { state: "ready", method });
-  if (profile && method === profile.method) await sendCodeIfDelivered(found.user, profile, ctx);
-  return { ok: true, method };
+export async function afterFirstFactor(
+  user: UserRecord,
+  proven: { via: AuthnMethod[]; multiFactor?: boolean },
+  options: { remember: boolean; next: string | null; deviceCookie?: string },
+  ctx: RequestContext,
+  factsRead?: Promise<SecondFactorFacts>,
+): Promise<Result<FirstFactorOutcome>> {
+  const config = getConfig().twoFactor;
+  const facts = await (factsRead ?? readSecondFactorFacts(user.id));
+  const required = Boolean(facts.authorization && isTwoFactorRequired(facts.authorization.roles));
+  let via = proven.via;
+  const signIn = async (authnVia: AuthnMethod[]): Promise<Result<FirstFactorOutcome>> => ({
+    ok: true,
+    status: "signed-in",
+    session: await completeLogin(user, { authnVia, remember: options.remember, ctx }),
+  });
+  if (proven.multiFactor || !config.enabled || oneFactorSuffices(via, facts, required)) return signIn(via);
+  if (facts.methods.length && !config.alwaysValidate && isRememberedDevice(options.deviceCookie, user)) {
+    via = [...via, "remembered-device"];
+    return signIn(via);
+  }
+  // A second factor is needed. None yet (but required): set one up. One usable: ask for it.
+  // Several: let the user choose — the choice page also explains when none is usable.
+  const usable = facts.methods.filter((m) => isIndependentOf(via, m));
+  const state: PendingState = !facts.methods.length ? "setup" : usable.length === 1 ? "ready" : "select";
+  const method = state === "ready" ? (usable[0] ?? null) : null;
+  const pending = await createPendingLogin(user, { state, method, authnVia: via, remember: options.remember, next: options.next });
+  if (facts.profile && method === facts.profile.method) await sendCodeForPending(user, facts.profile, pending.tokenHash, ctx);
+  return { ok: true, status: "second-factor", pendingToken: pending.token, expiresAt: pending.expiresAt, state, method };
 }
 
-export type SecondFactorSuccess = { session: NewSession; next: string | null; rememberDevice: UserRecord | null };
+/**
+ * Email and SMS methods get their code as soon as they are asked for. A code that cannot go out
+ * (a send budget spent) is recorded on the pending sign-in, so its page says so and offers
+ * another way instead of leaving the user waiting for a code that never comes.
+ */
+export async function sendCodeForPending(user: UserRecord, profile: TwoFactorRow, pendingHash: string, ctx: RequestContext): Promise<Result> {
+  if (profile.method !== "email" && profile.method !== "sms") return { ok: true };
+  const sent = await sendTwoFactorCodeFor(user, profile, ctx);
+  await updatePendingLogin(pendingHash, { deliveryError: sent.ok ? null : sent.code });
+  return sent;
+}
 
-/** The pending login for a cookie token, if it is in one of the given states. */
+/** The pending sign-in for a cookie token, if it is in one of the given states. */
 export async function findPendingIn(token: string | undefined, states: PendingState[]): Promise<ActivePending | null> {
   const found = await findPendingLogin(token);
   return found && states.includes(found.pending.state as PendingState) ? found : null;
 }
 
-function pendingOrDenied(token: string | undefined, state: PendingState): Promise<ActivePending | null> {
-  return findPendingIn(token, [state]);
+/** What the second-step pages offer this pending sign-in: only factors independent of its first one. */
+export interface SecondFactorOptions {
+  /** Second factors that may finish this sign-in. */
+  usable: SecondFactorMethod[];
+  /** The user's second factors that came through the first factor's channel (refused here). */
+  sameChannel: SecondFactorMethod[];
+  profile: TwoFactorRow | null;
+  rescueByEmail: boolean;
+  recoveryCodes: boolean;
+}
+
+export async function secondFactorOptions(found: ActivePending): Promise<SecondFactorOptions> {
+  const config = getConfig();
+  const via = found.pending.authnVia;
+  const { methods, profile } = await secondFactorMethods(found.user.id);
+  return {
+    usable: methods.filter((m) => isIndependentOf(via, m)),
+    sameChannel: methods.filter((m) => !isIndependentOf(via, m)),
+    profile,
+    rescueByEmail: config.twoFactor.rescueByEmail && isIndependentOf(via, "rescue-email"),
+    recoveryCodes: config.recoveryCodes.enabled,
+  };
+}
+
+/** Refuses a second factor from the first factor's channel (an emailed code after an emailed link). */
+export function checkIndependent(found: ActivePending, method: AuthnMethod): Result {
+  return isIndependentOf(found.pending.authnVia, method) ? { ok: true } : fail("TWO_FACTOR_SAME_CHANNEL");
 }
 
 /** Every code check spends the user's budget; a wrong code also counts as a failed sign-in. */
@@ -159,102 +181,71 @@ export async function checkSecondFactorBudget(user: UserRecord, ctx: RequestCont
   return { ok: true };
 }
 
-/** A wrong second factor: counted on the pending login and the account; `eventRecorded` when the caller already logged it. */
-export async function recordSecondFactorFailure(found: ActivePending, ctx: RequestContext, authType: string, eventRecorded = false): Promise<void> {
-  await countPendingFailure(found.pending.tokenHash);
-  await consumeRateLimit(RATE_LIMITS.loginFailuresPerAccount, found.user.id);
-  if (!eventRecorded) await recordEvent("user_failed_authn", { userId: found.user.id, ctx, data: { authType, tfa: true } });
+/**
+ * A wrong second factor: counted on the pending sign-in (it dies after PENDING_MAX_FAILURES) and
+ * on the account (the temporary budget and the consecutive-failure lock). `wrong` is what to
+ * answer while the sign-in may still be finished.
+ */
+export async function refuseSecondFactor(
+  found: ActivePending,
+  ctx: RequestContext,
+  attempt: { authType: string; /** The verifier already logged the failure. */ logged?: boolean },
+  wrong: Failure,
+): Promise<Failure> {
+  const attempts = await countPendingFailure(found.pending.tokenHash);
+  await recordFailedSignIn(found.user, ctx, { authType: attempt.authType, tfa: true }, { logged: attempt.logged });
+  if (attempts < PENDING_MAX_FAILURES) return wrong;
+  await finishPendingLogin(found.pending.tokenHash);
+  return fail("TWO_FACTOR_ATTEMPTS_EXCEEDED");
 }
 
-/** Ends the pending login in a session: the last step of every second factor. */
-export async function completeSecondFactor(found: ActivePending, via: AuthnMethod, ctx: RequestContext, allowRememberDevice: boolean): Promise<Result<SecondFactorSuccess>> {
+export type SecondFactorSuccess = { session: NewSession; next: string | null; rememberDevice: UserRecord | null };
+
+/** Ends the pending sign-in in a session: the last step of every second factor. */
+export async function completeSecondFactor(
+  found: ActivePending,
+  via: AuthnMethod,
+  ctx: RequestContext,
+  allowRememberDevice: boolean,
+  options: { pendingFinished?: boolean } = {},
+): Promise<Result<SecondFactorSuccess>> {
+  const independent = checkIndependent(found, via);
+  if (!independent.ok) return independent;
   // The delete decides: of two concurrent correct submissions only one signs in.
-  if (!(await finishPendingLogin(found.pending.tokenHash))) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  // A proven second factor restores the code-check budget (wrong codes stay counted until then).
-  await resetRateLimit(RATE_LIMITS.codeChecksPerUser, found.user.id);
+  if (!options.pendingFinished && !(await finishPendingLogin(found.pending.tokenHash))) return fail("TWO_FACTOR_PERMISSION_DENIED");
   const authnVia = [...(found.pending.authnVia as AuthnMethod[]), via];
-  const session = await completeLogin(found.user, { authnVia, remember: found.pending.remember, ctx });
+  const [session] = await Promise.all([
+    completeLogin(found.user, { authnVia, remember: found.pending.remember, ctx }),
+    // A proven second factor restores the code-check budget (wrong codes stay counted until then).
+    resetRateLimit(RATE_LIMITS.codeChecksPerUser, found.user.id),
+    // An independent second factor vouches for a password chosen through an emailed reset link.
+    found.user.passwordFromReset ? clearPasswordFromReset(found.user.id) : null,
+  ]);
   const config = getConfig().twoFactor;
   const rememberDevice = allowRememberDevice && found.pending.remember && !config.alwaysValidate ? found.user : null;
   return { ok: true, session, next: found.pending.next, rememberDevice };
 }
 
-/** `/login/two-factor`: the code from the user's method (or from an emailed rescue code). */
-export async function verifySecondFactor(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
-  const found = await pendingOrDenied(token, "ready");
-  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const budget = await checkSecondFactorBudget(found.user, ctx);
-  if (!budget.ok) return budget;
-  const profile = await getTwoFactor(found.user.id);
-  let valid = profile ? await verifyAndConsumeCode(profile, code) : false;
-  if (!valid && found.pending.rescueSecretEncrypted) {
-    const rescue = await verifyTotp(decryptSecret(found.pending.rescueSecretEncrypted), code, getConfig().twoFactor.validity.email, 0);
-    valid = rescue.valid;
-  }
-  if (!valid) {
-    await recordSecondFactorFailure(found, ctx, "code");
-    return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
-  }
-  const done = await completeSecondFactor(found, "two-factor", ctx, true);
-  if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method: profile?.method } });
-  return done;
+async function clearPasswordFromReset(userId: string): Promise<void> {
+  const db = await getDb();
+  await db.update(tables.users).set({ passwordFromReset: false }).where(eq(tables.users.id, userId));
 }
 
-/** "Send the code again" (email/SMS methods), rate-limited per user. */
-export async function resendSecondFactorCode(token: string | undefined, ctx: RequestContext): Promise<Result> {
-  const found = await pendingOrDenied(token, "ready");
-  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const profile = await getTwoFactor(found.user.id);
-  if (!profile || profile.method === "authenticator") return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  const delivery = { method: profile.method as "email" | "sms", secret: decryptSecret(profile.secretEncrypted), phone: profile.phone, lastTimeStep: profile.lastTimeStep };
-  return sendTwoFactorCode(found.user, delivery, ctx);
+/** Two-factor is required of this user now, and the session was signed in with one factor. */
+export function sessionNeedsStepUp(roles: string[], authnVia: readonly string[]): boolean {
+  return isTwoFactorRequired(roles) && !isMultiFactor(authnVia);
 }
 
-/** Rescue: email a one-time code to the account's address (usable on the code page). */
-export async function rescueByEmail(token: string | undefined, ctx: RequestContext): Promise<Result> {
-  if (!getConfig().twoFactor.rescueByEmail) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  const found = await pendingOrDenied(token, "ready");
-  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const secret = newTotpSecret();
-  await updatePendingLogin(found.pending.tokenHash, { rescueSecretEncrypted: encryptSecret(secret) });
-  await recordEvent("tf_rescue_requested", { userId: found.user.id, ctx, data: { option: "email" } });
-  return sendTwoFactorCode(found.user, { method: "email", secret, phone: null }, ctx);
-}
-
-/** Rescue: ask the site administrator for help (emails SECURITY_TWO_FACTOR_RESCUE_MAIL). */
-export async function rescueAskForHelp(token: string | undefined, ctx: RequestContext): Promise<Result> {
-  const found = await pendingOrDenied(token, "ready");
-  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const budget = await consumeRateLimit(RATE_LIMITS.codesSentPerUser, found.user.id);
-  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
-  const config = getConfig();
-  await sendEmail("two_factor_rescue", config.twoFactor.rescueMail, { appName: config.appName, email: found.user.email, userId: found.user.id });
-  await recordEvent("tf_rescue_requested", { userId: found.user.id, ctx, data: { option: "help" } });
-  return { ok: true };
-}
-
-/** `/login/two-factor/recovery`: a recovery code completes the second factor (never remembers the device). */
-export async function signInWithRecoveryCode(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
-  const config = getConfig();
-  if (!config.recoveryCodes.enabled) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  // A recovery code replaces whichever second factor the user would have chosen.
-  const found = await findPendingIn(token, ["ready", "select"]);
-  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const budget = await checkSecondFactorBudget(found.user, ctx);
-  if (!budget.ok) return budget;
-  if (!(await consumeRecoveryCode(found.user.id, code))) {
-    await recordSecondFactorFailure(found, ctx, "recovery_code");
-    return fail("INVALID_RECOVERY_CODE", { code: ["Recovery code invalid"] });
-  }
-  const done = await completeSecondFactor(found, "recovery-code", ctx, false);
-  if (!done.ok) return done;
-  const { remaining } = await recoveryCodeStatus(found.user.id);
-  await recordEvent("mf_recovery_code_used", { userId: found.user.id, ctx, data: { remaining } });
-  await sendEmail("recovery_code_used", found.user.email, {
-    appName: config.appName,
-    email: found.user.email,
-    remaining,
-    codesLink: `${config.appUrl}/account/recovery-codes`,
-  });
-  return done;
+/**
+ * A session that must now add a second factor (two-factor became required of this user while it
+ * was signed in with one factor): its own proofs count as the first factor, and a pending sign-in
+ * asks for what is missing. The caller ends the old session once this succeeds.
+ */
+export function stepUpSession(
+  current: { user: UserRecord; session: { authnVia: string[]; remember: boolean } },
+  next: string | null,
+  ctx: RequestContext,
+): Promise<Result<FirstFactorOutcome>> {
+  const via = current.session.authnVia.filter(isAuthnMethod);
+  return afterFirstFactor(current.user, { via }, { remember: current.session.remember, next }, ctx);
 }

@@ -3,11 +3,11 @@ import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { getDb, preparedFor, type Database, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "./config";
 import { hashToken, randomToken } from "./crypto";
+import type { AuthnMethod } from "./authn-methods";
 import type { RequestContext } from "./request-context";
 import type { UserRecord } from "./users";
 
 export type SessionRecord = typeof tables.sessions.$inferSelect;
-export type AuthnMethod = "password" | "register" | "confirm" | "reset" | "verify" | "two-factor" | "recovery-code" | "passkey" | "email" | "sms" | "authenticator";
 
 /** Seen-at is only rewritten when this stale, so most requests are a single read. */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
@@ -114,34 +114,56 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
   return { session: row.session, user: row.user, authorization: { roles: row.roles, permissions: row.permissions } };
 }
 
-/** Freshness (reference §Freshness): authenticated within FRESHNESS, or inside the grace window. */
-export function isFresh(session: Pick<SessionRecord, "authenticatedAt" | "graceUntil">, withinSeconds?: number): boolean {
-  const { maxAge } = getConfig().freshness;
-  const limit = withinSeconds ?? maxAge;
-  if (limit < 0) return true;
+/** How recently a session proved who it is: within FRESHNESS, inside the grace period, or not. */
+export type Freshness = "fresh" | "grace" | "stale";
+
+/**
+ * Freshness as Flask-Security defines it: authenticated within FRESHNESS (negative: always
+ * fresh; 0: never by time alone), or inside the grace period that a fresh check or a
+ * re-verification opened.
+ */
+export function freshness(session: Pick<SessionRecord, "authenticatedAt" | "graceUntil">, withinSeconds?: number): Freshness {
+  const limit = withinSeconds ?? getConfig().freshness.maxAge;
+  if (limit < 0) return "fresh";
   const now = Date.now();
-  if (session.graceUntil && session.graceUntil.getTime() > now) return true;
-  return limit > 0 && now - session.authenticatedAt.getTime() < limit * 1000;
+  if (limit > 0 && now - session.authenticatedAt.getTime() < limit * 1000) return "fresh";
+  return session.graceUntil && session.graceUntil.getTime() > now ? "grace" : "stale";
 }
 
-/** Each fresh pass extends the grace period, so a burst of sensitive actions asks once. */
-export async function extendGrace(tokenHash: string): Promise<void> {
-  const { grace } = getConfig().freshness;
+export function isFresh(session: Pick<SessionRecord, "authenticatedAt" | "graceUntil">, withinSeconds?: number): boolean {
+  return freshness(session, withinSeconds) !== "stale";
+}
+
+/** Grace is rewritten at most this often: most fresh page views are a read, not a write. */
+const GRACE_RESOLUTION_MS = 5 * 60 * 1000;
+
+/**
+ * A check that passed on freshness itself (not on grace) opens the grace period from now, as
+ * Flask-Security does: a burst of sensitive actions near the end of FRESHNESS asks once. A pass on
+ * grace never extends it, so a session that opens a fresh page every hour is not fresh forever.
+ */
+export async function openGrace(session: Pick<SessionRecord, "tokenHash" | "graceUntil">): Promise<void> {
+  const until = Date.now() + getConfig().freshness.grace * 1000;
+  if (session.graceUntil && until - session.graceUntil.getTime() < GRACE_RESOLUTION_MS) return;
   const db = await getDb();
-  await db
-    .update(tables.sessions)
-    .set({ graceUntil: new Date(Date.now() + grace * 1000) })
-    .where(eq(tables.sessions.tokenHash, tokenHash));
+  await db.update(tables.sessions).set({ graceUntil: new Date(until) }).where(eq(tables.sessions.tokenHash, session.tokenHash));
 }
 
-/** Re-authentication succeeded: the session is fresh again. */
+/**
+ * A re-verification lets the user through to the page that asked for it even when
+ * FRESHNESS=0 ("always re-verify") and there is no grace period: without this, /verify loops.
+ */
+const REVERIFIED_PASS_SECONDS = 60;
+
+/** Re-authentication succeeded: the session is fresh again, with a grace period from now. */
 export async function markAuthenticated(tokenHash: string, via: AuthnMethod): Promise<void> {
   const db = await getDb();
+  const graceSeconds = Math.max(getConfig().freshness.grace, REVERIFIED_PASS_SECONDS);
   await db
     .update(tables.sessions)
     .set({
       authenticatedAt: sql`now()`,
-      graceUntil: null,
+      graceUntil: sql`now() + make_interval(secs => ${graceSeconds})`,
       authnVia: sql`array_append(array_remove(${tables.sessions.authnVia}, ${via}), ${via})`,
     })
     .where(eq(tables.sessions.tokenHash, tokenHash));

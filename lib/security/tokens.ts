@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { hashToken, randomToken } from "./crypto";
 
-export type TokenPurpose = "confirm" | "reset" | "tf-setup" | "us-setup" | "magic";
+export type TokenPurpose = "confirm" | "reset" | "tf-setup" | "us-setup" | "magic" | "unlock";
 
 export interface IssuedToken {
   token: string;

@@ -1,12 +1,12 @@
 import "server-only";
 import { and, eq, lt } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
-import { sendEmail } from "@/lib/mail";
+import { queueEmail } from "@/lib/outbox/queue";
 import { proposeMethod, sendOneTimeCode, type CodeDelivery } from "./code-delivery";
 import { getConfig, type TwoFactorMethod } from "./config";
 import { humanizeDuration } from "./duration";
 import { decryptSecret, encryptSecret } from "./encryption";
-import { fail, type Result } from "./errors";
+import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { maskPhone, normalizePhone } from "./phone";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
@@ -47,18 +47,24 @@ export function sendTwoFactorCode(user: Pick<UserRecord, "id" | "email">, delive
     user,
     delivery,
     {
-      purpose: "two-factor code",
       event: "tf_security_token_sent",
-      sendEmail: (code) =>
-        sendEmail("two_factor_instructions", user.email, {
-          appName: config.appName,
-          email: user.email,
-          code,
-          within: humanizeDuration(config.twoFactor.validity.email),
-        }),
+      queueEmail: (code, db) =>
+        queueEmail(
+          "two_factor_instructions",
+          user.email,
+          { appName: config.appName, email: user.email, code, within: humanizeDuration(config.twoFactor.validity.email) },
+          db,
+        ),
     },
     ctx,
   );
+}
+
+/** Sends the current code of the user's saved email or SMS method. */
+export function sendTwoFactorCodeFor(user: Pick<UserRecord, "id" | "email">, profile: TwoFactorRow, ctx: RequestContext): Promise<Result> {
+  if (profile.method !== "email" && profile.method !== "sms") return Promise.resolve(fail("TWO_FACTOR_METHOD_NOT_AVAILABLE"));
+  const delivery = { method: profile.method, secret: decryptSecret(profile.secretEncrypted), phone: profile.phone, lastTimeStep: profile.lastTimeStep };
+  return sendTwoFactorCode(user, delivery, ctx);
 }
 
 export interface SetupStarted {
@@ -83,6 +89,7 @@ export async function startTwoFactorSetup(
   const config = getConfig();
   if (!config.twoFactor.enabled || !isMethodEnabled(input.method)) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
   const method = input.method;
+  if (method === "email" && !(await signsInOtherThanByEmail(user))) return fail("TWO_FACTOR_EMAIL_ONLY_ACCOUNT");
   let phone: string | null = null;
   if (method === "sms") {
     phone = normalizePhone(input.phone ?? "");
@@ -106,6 +113,24 @@ export async function startTwoFactorSetup(
   };
 }
 
+/**
+ * Whether the account has a first factor that is not its inbox (a password, a passkey, an SMS or
+ * authenticator sign-in method). Without one, email codes as the second step would be the inbox
+ * twice — refused at every sign-in (DESIGN.md principle 10) — so they are not offered.
+ */
+async function signsInOtherThanByEmail(user: UserRecord): Promise<boolean> {
+  if (user.passwordHash) return true;
+  const db = await getDb();
+  const [passkey] = await db
+    .select({ id: tables.webauthnCredentials.id })
+    .from(tables.webauthnCredentials)
+    .where(and(eq(tables.webauthnCredentials.userId, user.id), eq(tables.webauthnCredentials.usage, "first")))
+    .limit(1);
+  if (passkey) return true;
+  const methods = await db.select({ method: tables.signInMethods.method }).from(tables.signInMethods).where(eq(tables.signInMethods.userId, user.id));
+  return methods.some((m) => m.method !== "email");
+}
+
 /** Step 2: a correct code from the new method saves it (replacing any previous method). */
 export async function confirmTwoFactorSetup(
   user: UserRecord,
@@ -122,7 +147,7 @@ export async function confirmTwoFactorSetup(
   const method = found.payload.method as TwoFactorMethod;
   const secret = decryptSecret(found.payload.secret ?? "");
   const check = await verifyTotp(secret, input.code, getConfig().twoFactor.validity[method], 0);
-  if (!check.valid) return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
+  if (!check.valid) return fail("TWO_FACTOR_INVALID_TOKEN", { code: [messageFor("TWO_FACTOR_INVALID_TOKEN")] });
 
   const db = await getDb();
   const outcome = await db.transaction(async (tx) => {
@@ -130,9 +155,9 @@ export async function confirmTwoFactorSetup(
     if (used.status !== "valid") return fail("TWO_FACTOR_SETUP_EXPIRED");
     const changed = await saveTwoFactor(user.id, { method, secret, phone: found.payload.phone || null, timeStep: check.timeStep }, tx);
     await recordEvent("tf_profile_changed", { userId: user.id, ctx, data: { method } }, tx);
+    await notifyTwoFactorChange(user, changed ? "changed" : "enabled", method, tx);
     return { ok: true as const, method, changed };
   });
-  if (outcome.ok) await notifyTwoFactorChange(user, outcome.changed ? "changed" : "enabled", method);
   return outcome;
 }
 
@@ -161,28 +186,35 @@ export async function saveTwoFactor(
 export async function disableTwoFactor(user: UserRecord, roles: string[], ctx: RequestContext): Promise<Result> {
   if (isTwoFactorRequired(roles)) return fail("TWO_FACTOR_REQUIRED");
   const db = await getDb();
-  const removed = await db.delete(tables.twoFactor).where(eq(tables.twoFactor.userId, user.id)).returning();
-  if (!removed.length) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  await recordEvent("tf_disabled", { userId: user.id, ctx });
-  await notifyTwoFactorChange(user, "disabled", (removed[0]?.method as TwoFactorMethod | undefined) ?? null);
-  return { ok: true };
+  return db.transaction(async (tx): Promise<Result> => {
+    const [removed] = await tx.delete(tables.twoFactor).where(eq(tables.twoFactor.userId, user.id)).returning();
+    if (!removed) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+    await recordEvent("tf_disabled", { userId: user.id, ctx }, tx);
+    await notifyTwoFactorChange(user, "disabled", removed.method as TwoFactorMethod, tx);
+    return { ok: true };
+  });
 }
+
+/** A code check: right and unused, wrong, or right but already used (a replay, or the loser of a race). */
+export type CodeVerdict = "valid" | "invalid" | "replayed";
 
 /**
  * Checks a code against the user's saved method and records its time step atomically: two
- * requests (or two app instances) presenting the same code cannot both pass.
+ * requests (or two app instances) presenting the same code cannot both pass, and the one that
+ * loses learns it lost — so it is not counted as a guess.
  */
-export async function verifyAndConsumeCode(row: TwoFactorRow, code: string): Promise<boolean> {
+export async function verifyAndConsumeCode(row: TwoFactorRow, code: string): Promise<CodeVerdict> {
   const window = getConfig().twoFactor.validity[row.method as TwoFactorMethod] ?? 120;
-  const check = await verifyTotp(decryptSecret(row.secretEncrypted), code, window, row.lastTimeStep);
-  if (!check.valid) return false;
+  const check = await verifyTotp(decryptSecret(row.secretEncrypted), code, window, 0);
+  if (!check.valid) return "invalid";
+  if (check.timeStep <= row.lastTimeStep) return "replayed";
   const db = await getDb();
   const claimed = await db
     .update(tables.twoFactor)
     .set({ lastTimeStep: check.timeStep })
     .where(and(eq(tables.twoFactor.userId, row.userId), lt(tables.twoFactor.lastTimeStep, check.timeStep)))
     .returning({ userId: tables.twoFactor.userId });
-  return claimed.length > 0;
+  return claimed.length > 0 ? "valid" : "replayed";
 }
 
 /** Admin helper: forget the user's second factor and recovery codes (they set up again if required). */
@@ -198,14 +230,13 @@ export async function resetTwoFactor(userId: string, ctx?: RequestContext): Prom
   });
 }
 
-/** Emails the account owner that two-factor was enabled, changed or disabled. */
-export async function notifyTwoFactorChange(user: UserRecord, change: "enabled" | "changed" | "disabled", method: TwoFactorMethod | null) {
+/** Emails the account owner that two-factor was enabled, changed or disabled (in the change's transaction). */
+export async function notifyTwoFactorChange(user: UserRecord, change: "enabled" | "changed" | "disabled", method: TwoFactorMethod | null, db: Queryable): Promise<void> {
   const config = getConfig();
-  await sendEmail("two_factor_changed", user.email, {
-    appName: config.appName,
-    email: user.email,
-    change,
-    method: method ? METHOD_LABELS[method] : null,
-    securityLink: `${config.appUrl}/account/two-factor`,
-  });
+  await queueEmail(
+    "two_factor_changed",
+    user.email,
+    { appName: config.appName, email: user.email, change, method: method ? METHOD_LABELS[method] : null, securityLink: `${config.appUrl}/account/two-factor` },
+    db,
+  );
 }

@@ -38,6 +38,8 @@ export function toPublicUser(user: UserRecord): PublicUser {
 export interface CreateUserInput {
   email: string;
   password?: string | null;
+  /** Already hashed (hash before a transaction: argon2 takes ~12 ms a connection need not wait). */
+  passwordHash?: string | null;
   username?: string | null;
   confirmed?: boolean;
   active?: boolean;
@@ -50,7 +52,7 @@ export interface CreateUserInput {
  */
 export async function createUser(input: CreateUserInput, db?: Queryable): Promise<UserRecord | null> {
   const q = db ?? (await getDb());
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const passwordHash = input.passwordHash ?? (input.password ? await hashPassword(input.password) : null);
   const [user] = await q
     .insert(tables.users)
     .values({
@@ -117,15 +119,21 @@ export async function setUniquifier(userId: string, db?: Queryable): Promise<str
   return uniquifier;
 }
 
+/**
+ * Deactivates the account and rotates its uniquifier in the same statement: reactivating it later
+ * must not bring back the sessions, tokens and remembered devices it had.
+ */
 export async function deactivateUser(userId: string): Promise<boolean> {
   const db = await getDb();
-  const rows = await db
-    .update(tables.users)
-    .set({ active: false, updatedAt: sql`now()` })
-    .where(and(eq(tables.users.id, userId), eq(tables.users.active, true)))
-    .returning({ id: tables.users.id });
-  if (rows.length) await recordEvent("user_deactivated", { userId });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(tables.users)
+      .set({ active: false, uniquifier: randomToken(), updatedAt: sql`now()` })
+      .where(and(eq(tables.users.id, userId), eq(tables.users.active, true)))
+      .returning({ id: tables.users.id });
+    if (rows.length) await recordEvent("user_deactivated", { userId }, tx);
+    return rows.length > 0;
+  });
 }
 
 export async function activateUser(userId: string): Promise<boolean> {

@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb, tables } from "@/lib/db";
 import { getConfig } from "@/lib/security/config";
 
 /** Sends a text message. Implement this to use another provider than Twilio. */
@@ -14,15 +13,6 @@ export class SmsDeliveryError extends Error {
 
 /** A hung provider must become a clear error, not a hung sign-in. */
 const SMS_TIMEOUT_MS = 10_000;
-
-/** Development transport: texts land in the outbox and show at /dev/mailbox. */
-export const outboxSmsSender: SmsSender = {
-  name: "outbox",
-  async send(to, text) {
-    const db = await getDb();
-    await db.insert(tables.outbox).values({ kind: "sms", to, subject: null, html: null, text });
-  },
-};
 
 /** Twilio's REST API (Messages resource), over fetch. */
 export function twilioSmsSender(options: { accountSid: string; authToken: string; from: string; baseUrl: string }): SmsSender {
@@ -60,15 +50,16 @@ export function setSmsSender(sender: SmsSender | null): void {
   override = sender;
 }
 
-export function getSmsSender(): SmsSender {
+/**
+ * The sender in use: the override, else Twilio when configured; null for the development
+ * transport, which keeps texts on their outbox row for /dev/mailbox (lib/outbox/deliver.ts).
+ * Flows never send directly: they queue (queueSms in lib/outbox).
+ */
+export function getSmsSender(): SmsSender | null {
   if (override) return override;
   const { transport, twilio } = getConfig().sms;
   if (transport === "twilio" && twilio.accountSid && twilio.authToken && twilio.from) {
     return twilioSmsSender({ accountSid: twilio.accountSid, authToken: twilio.authToken, from: twilio.from, baseUrl: twilio.baseUrl });
   }
-  return outboxSmsSender;
-}
-
-export function sendSms(to: string, text: string): Promise<void> {
-  return getSmsSender().send(to, text);
+  return null;
 }

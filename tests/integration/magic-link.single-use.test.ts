@@ -2,7 +2,7 @@
 // browser, or outlives a password reset. Guarantee: one use, in the asking browser, for the current account state.
 import { describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { verifySecondFactor } from "@/lib/security/second-factor";
+import { verifySecondFactor } from "@/lib/security/second-factor-steps";
 import { startMethodSetup } from "@/lib/security/unified/setup";
 import { redeemMagicLink, requestMagicLink } from "@/lib/security/unified/magic-link";
 import { sendSignInCode } from "@/lib/security/unified/sign-in";
@@ -79,27 +79,27 @@ describe("requesting a link", () => {
 });
 
 describe("opening a link", () => {
-  it("signs in as an email first factor (authn_via email), once; a second use is INVALID_LOGIN_TOKEN", async () => {
+  it("signs in as an email first factor (authn_via magic-link), once; a second use is INVALID_LOGIN_TOKEN", async () => {
     const u = await unifiedUser("ml-once");
     const token = await linkFor(u.email);
     const first = await redeem(token);
     expect(first).toMatchObject({ ok: true, outcome: { status: "signed-in" } });
-    if (first.ok) expect((await sessionOf(first.outcome)).authnVia).toEqual(["email"]);
+    if (first.ok) expect((await sessionOf(first.outcome)).authnVia).toEqual(["magic-link"]);
     expect(await redeem(token)).toEqual({ ok: false, code: "INVALID_LOGIN_TOKEN" });
     expect(await sessionCount(u.user.id)).toBe(1);
     expect((await magicTokensOf(u.user.id))[0]?.usedAt).not.toBeNull();
   });
 
-  it("two-factor still applies: a pending login (authn_via email), no session until the second factor", async () => {
+  it("two-factor still applies: a pending login (authn_via magic-link), no session until the second factor", async () => {
     const u = await unifiedUser("ml-2fa");
     const tfSecret = await saveMethod(u.user.id, "authenticator");
     const result = await redeem(await linkFor(u.email));
     expect(result).toMatchObject({ ok: true, outcome: { status: "second-factor", state: "ready", method: "authenticator" } });
     expect(await sessionCount(u.user.id)).toBe(0);
-    expect((await pendingLoginsOf(u.user.id)).map((p) => p.authnVia)).toEqual([["email"]]);
+    expect((await pendingLoginsOf(u.user.id)).map((p) => p.authnVia)).toEqual([["magic-link"]]);
     if (!result.ok || result.outcome.status !== "second-factor") return;
     expect(await verifySecondFactor(result.outcome.pendingToken, await codeAt(tfSecret), newCtx())).toMatchObject({ ok: true });
-    expect((await sessionsOf(u.user.id)).map((s) => s.authnVia)).toEqual([["email", "two-factor"]]);
+    expect((await sessionsOf(u.user.id)).map((s) => s.authnVia)).toEqual([["magic-link", "authenticator"]]);
   });
 
   it("three concurrent opens: exactly one signs in", async () => {
@@ -141,7 +141,7 @@ describe("bound to the browser that asked (SECURITY_MAGIC_LINK_SAME_BROWSER, def
     expect(await redeem(token!, "elsewhere")).toEqual({ ok: false, code: "LOGIN_OTHER_BROWSER" });
     const opened = await redeem(token!, NONCE);
     expect(opened).toMatchObject({ ok: true, outcome: { status: "signed-in" } });
-    if (opened.ok) expect((await sessionOf(opened.outcome)).authnVia).toEqual(["email"]);
+    if (opened.ok) expect((await sessionOf(opened.outcome)).authnVia).toEqual(["magic-link"]);
   });
 
   it("with SECURITY_MAGIC_LINK_SAME_BROWSER=false any browser can open it (still once)", async () => {
@@ -171,6 +171,25 @@ describe("expiry and account changes", () => {
     expect(await redeem(fresh)).toMatchObject({ ok: true, outcome: { status: "signed-in" } });
   });
 
+  // Threat: the fresh link sent for an expired one was bound to no browser, undoing
+  // SECURITY_MAGIC_LINK_SAME_BROWSER for whoever opens it. It is bound to the opener, or not sent.
+  it("the fresh link is bound to the browser that opened the expired one; opened with no binding at all, none is sent", async () => {
+    const u = await unifiedUser("ml-expired-bound");
+    const token = await linkFor(u.email);
+    await expireToken(token);
+    const opener = "o".repeat(43);
+    expect(await redeemMagicLink({ token, browserNonce: opener }, newCtx())).toEqual({ ok: false, code: "LOGIN_EXPIRED" });
+    const fresh = await latestLinkToken(u.email);
+    expect(await redeemMagicLink({ token: fresh, browserNonce: NONCE }, newCtx())).toEqual({ ok: false, code: "LOGIN_OTHER_BROWSER" });
+    expect(await redeemMagicLink({ token: fresh, browserNonce: opener }, newCtx())).toMatchObject({ ok: true });
+
+    const second = await linkFor(u.email);
+    await expireToken(second);
+    const count = (await mailsWithSubject(u.email, SUBJECTS.link)).length;
+    expect(await redeemMagicLink({ token: second, browserNonce: null }, newCtx())).toEqual({ ok: false, code: "LOGIN_EXPIRED" });
+    expect(await mailsWithSubject(u.email, SUBJECTS.link)).toHaveLength(count);
+  });
+
   it("an expired code link (120 s) also sends a fresh sign-in link", async () => {
     const u = await unifiedUser("ml-code-expired", ["email"]);
     await sendSignInCode({ identity: u.email, method: "email", browserNonce: NONCE }, newCtx());
@@ -192,8 +211,9 @@ describe("expiry and account changes", () => {
   it("an account disabled after the link was sent is not signed in", async () => {
     const u = await unifiedUser("ml-disabled-later");
     const token = await linkFor(u.email);
+    // Deactivation rotates the uniquifier, so the links it had are dead even after reactivation.
     await deactivateUser(u.user.id);
-    expect(await redeem(token)).toEqual({ ok: false, code: "DISABLED_ACCOUNT" });
+    expect(await redeem(token)).toEqual({ ok: false, code: "INVALID_LOGIN_TOKEN" });
     expect(await sessionCount(u.user.id)).toBe(0);
   });
 

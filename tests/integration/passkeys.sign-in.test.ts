@@ -54,13 +54,14 @@ describe("username-less sign-in with a passkey", () => {
     if (!result.ok || result.outcome.status !== "signed-in") return;
     const active = await findActiveSession(result.outcome.session.token);
     expect(active?.user.id).toBe(who.user.id);
-    expect(active?.session.authnVia).toEqual(["passkey"]);
+    // Possession plus the device's PIN or biometric: two factors in one ceremony.
+    expect(active?.session.authnVia).toEqual(["passkey", "user-verification"]);
     const row = await passkeyRow(who.credentialId);
     expect(row?.signCount).toBe(1);
     expect(row?.lastUsedAt).toBeInstanceOf(Date);
     expect(Math.abs((row?.lastUsedAt?.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
     const events = await eventsOf(who.user.id, "user_authenticated");
-    expect(events.map((e) => e.data)).toContainEqual(expect.objectContaining({ authnVia: ["passkey"] }));
+    expect(events.map((e) => e.data)).toContainEqual(expect.objectContaining({ authnVia: ["passkey", "user-verification"] }));
 
     // The next sign-in moves the counter on again.
     expect(await signIn(who.authenticator)).toMatchObject({ ok: true, outcome: { status: "signed-in" } });

@@ -7,7 +7,7 @@ import {
   normalizeRecoveryCode,
   recoveryCodeStatus,
 } from "@/lib/security/recovery-codes";
-import { signInWithRecoveryCode } from "@/lib/security/second-factor";
+import { signInWithRecoveryCode } from "@/lib/security/second-factor-steps";
 import { findActiveSession } from "@/lib/security/sessions";
 import { mailsTo, newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 import { eventsOf, passwordStep, saveMethod, sessionCount } from "../support/two-factor";

@@ -7,7 +7,7 @@ import { hashToken } from "@/lib/security/crypto";
 import { reauthenticateWithPassword } from "@/lib/security/reauthenticate";
 import {
   createSession,
-  extendGrace,
+  openGrace,
   findActiveSession,
   isFresh,
   listSessions,
@@ -15,7 +15,7 @@ import {
   sessionPublicId,
   type ActiveSession,
 } from "@/lib/security/sessions";
-import { activateUser, addRoleToUser, deactivateUser, findOrCreateRole, removeRoleFromUser, setUniquifier, type UserRecord } from "@/lib/security/users";
+import { activateUser, addRoleToUser, deactivateUser, findOrCreateRole, findUserById, removeRoleFromUser, setUniquifier, type UserRecord } from "@/lib/security/users";
 import { newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 
 async function newSession(user: UserRecord): Promise<string> {
@@ -31,13 +31,16 @@ async function active(token: string): Promise<ActiveSession> {
 }
 
 describe("findActiveSession", () => {
-  it("is anonymous once the user is deactivated (and back after activation)", async () => {
+  it("is anonymous once the user is deactivated, and stays so after reactivation (deactivation rotates the uniquifier)", async () => {
     const user = await registerConfirmed(uniqueEmail());
     const token = await newSession(user);
     await deactivateUser(user.id);
     expect(await findActiveSession(token)).toBeNull();
     await activateUser(user.id);
-    expect(await findActiveSession(token)).not.toBeNull();
+    expect(await findActiveSession(token)).toBeNull();
+    // A new sign-in after reactivation works as usual.
+    const fresh = await newSession((await findUserById(user.id))!);
+    expect(await findActiveSession(fresh)).not.toBeNull();
   });
 
   it("is anonymous once the uniquifier rotates", async () => {
@@ -126,14 +129,14 @@ describe("freshness", () => {
     expect(isFresh({ authenticatedAt: at(1000 * HOUR), graceUntil: null }, -1)).toBe(true);
   });
 
-  it("honours the grace window, which extendGrace sets to SECURITY_FRESHNESS_GRACE_PERIOD", async () => {
+  it("honours the grace window, which openGrace sets to SECURITY_FRESHNESS_GRACE_PERIOD", async () => {
     expect(isFresh({ authenticatedAt: at(48 * HOUR), graceUntil: new Date(Date.now() + 60_000) })).toBe(true);
     expect(isFresh({ authenticatedAt: at(48 * HOUR), graceUntil: new Date(Date.now() - 1000) })).toBe(false);
 
     const user = await registerConfirmed(uniqueEmail());
     const token = await newSession(user);
     const before = Date.now();
-    await withEnv({ SECURITY_FRESHNESS_GRACE_PERIOD: "30m" }, () => extendGrace(hashToken(token)));
+    await withEnv({ SECURITY_FRESHNESS_GRACE_PERIOD: "30m" }, async () => openGrace({ tokenHash: hashToken(token), graceUntil: null }));
     const graceUntil = (await active(token)).session.graceUntil;
     expect(graceUntil).toBeInstanceOf(Date);
     expect(graceUntil!.getTime()).toBeGreaterThanOrEqual(before + 30 * 60 * 1000 - 2000);

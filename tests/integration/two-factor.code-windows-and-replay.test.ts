@@ -2,7 +2,7 @@
 // or sent twice at once to two app instances). Guarantee: per-method windows, each code once.
 import { describe, expect, it } from "vitest";
 import type { TwoFactorMethod } from "@/lib/security/config";
-import { verifySecondFactor } from "@/lib/security/second-factor";
+import { verifySecondFactor } from "@/lib/security/second-factor-steps";
 import { getTwoFactor, verifyAndConsumeCode } from "@/lib/security/two-factor";
 import { newCtx, registerConfirmed, uniqueEmail } from "../support/flows";
 import { codeAt, passwordStep, saveMethod, sessionCount, TOTP_STEP, twoFactorRow, uniquePhone } from "../support/two-factor";
@@ -17,7 +17,7 @@ async function userWithMethod(method: TwoFactorMethod): Promise<{ id: string; em
 async function accepts(userId: string, code: string): Promise<boolean> {
   const row = await getTwoFactor(userId);
   if (!row) throw new Error("no method");
-  return verifyAndConsumeCode(row, code);
+  return (await verifyAndConsumeCode(row, code)) === "valid";
 }
 
 describe("code windows per method (authenticator 120 s, email 300 s, sms 120 s)", () => {
@@ -72,7 +72,7 @@ describe("replay protection", () => {
     // Within the window, but before the step already used.
     expect(await accepts(u.id, older)).toBe(false);
     // A request that read the row before the newer code was used must not pass either.
-    expect(await verifyAndConsumeCode(stale!, older)).toBe(false);
+    expect(await verifyAndConsumeCode(stale!, older)).not.toBe("valid");
   });
 
   it("the same code checked twice at once passes once", async () => {
@@ -80,7 +80,9 @@ describe("replay protection", () => {
     const row = await getTwoFactor(u.id);
     const code = await codeAt(u.secret);
     const results = await Promise.all([verifyAndConsumeCode(row!, code), verifyAndConsumeCode(row!, code), verifyAndConsumeCode(row!, code)]);
-    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(results.filter((r) => r === "valid")).toHaveLength(1);
+    // The losers know they lost a race on a right code: not a guess (lib/security/lockout.ts).
+    expect(results.filter((r) => r === "replayed")).toHaveLength(2);
   });
 
   it("sign-in: the same code completes one sign-in; a second sign-in cannot reuse it", async () => {
@@ -89,7 +91,7 @@ describe("replay protection", () => {
     const first = await passwordStep(u.email);
     expect(await verifySecondFactor(first.pendingToken, code, newCtx())).toMatchObject({ ok: true });
     const second = await passwordStep(u.email);
-    expect(await verifySecondFactor(second.pendingToken, code, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_INVALID_TOKEN" });
+    expect(await verifySecondFactor(second.pendingToken, code, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_CODE_USED" });
     expect(await sessionCount(u.id)).toBe(1);
   });
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateRecoveryCodes } from "@/lib/security/recovery-codes";
 import { isRememberedDevice, rememberDeviceValue } from "@/lib/security/remember-device";
 import { loginWithPassword } from "@/lib/security/login";
-import { signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/second-factor";
+import { signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/second-factor-steps";
 import { setUniquifier, type UserRecord } from "@/lib/security/users";
 import { newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail, withEnv } from "../support/flows";
 import { codeAt, passwordStep, saveMethod } from "../support/two-factor";

@@ -2,7 +2,7 @@
 // or keeps signing in after an admin reset its factor. Guarantee: setup first, then the session.
 import { describe, expect, it } from "vitest";
 import { loginWithPassword } from "@/lib/security/login";
-import { verifySecondFactor } from "@/lib/security/second-factor";
+import { verifySecondFactor } from "@/lib/security/second-factor-steps";
 import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/second-factor-setup";
 import { findActiveSession } from "@/lib/security/sessions";
 import { resetTwoFactor } from "@/lib/security/two-factor";

@@ -6,7 +6,8 @@ import { getDb, tables } from "@/lib/db";
 import { loginWithPassword } from "@/lib/security/login";
 import { requestPasswordReset, resetPassword } from "@/lib/security/password-reset";
 import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { rescueAskForHelp, rescueByEmail, resendSecondFactorCode, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/second-factor";
+import { PENDING_MAX_FAILURES } from "@/lib/security/second-factor";
+import { rescueAskForHelp, rescueByEmail, resendSecondFactorCode, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/second-factor-steps";
 import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/second-factor-setup";
 import { findActiveSession } from "@/lib/security/sessions";
 import { extractLink, latestMail, newCtx, OTHER_STRONG_PASSWORD, registerConfirmed, STRONG_PASSWORD, uniqueEmail } from "../support/flows";
@@ -44,7 +45,7 @@ describe("sign-in with a second factor", () => {
     if (!done.ok) return;
     const active = await findActiveSession(done.session.token);
     expect(active?.user.id).toBe(user.id);
-    expect(active?.session.authnVia).toEqual(["password", "two-factor"]);
+    expect(active?.session.authnVia).toEqual(["password", "authenticator"]);
     expect(await eventsOf(user.id, "tf_code_confirmed")).toHaveLength(1);
 
     // The pending login is spent.
@@ -99,7 +100,7 @@ describe("sign-in with a second factor", () => {
     expect(await verifySecondFactor(pendingToken, wrongCode(right), newCtx())).toEqual({
       ok: false,
       code: "TWO_FACTOR_INVALID_TOKEN",
-      fieldErrors: { code: ["Invalid code"] },
+      fieldErrors: { code: ["That code is not valid."] },
     });
     const failed = await eventsOf(user.id, "user_failed_authn");
     expect(failed).toHaveLength(1);
@@ -113,10 +114,14 @@ describe("sign-in with a second factor", () => {
     const user = await registerConfirmed(email);
     const secret = await saveMethod(user.id, "authenticator");
     const bad = wrongCode(await codeAt(secret));
-    const { pendingToken } = await passwordStep(email);
-    for (let i = 0; i < FAILURE_BUDGET; i++) {
-      // New IPs: the account budget holds against a distributed guesser.
-      expect(await verifySecondFactor(pendingToken, bad, newCtx())).toMatchObject({ code: "TWO_FACTOR_INVALID_TOKEN" });
+    // A pending sign-in dies after PENDING_MAX_FAILURES wrong codes, so the guesser signs in again.
+    for (let round = 0; round < FAILURE_BUDGET / PENDING_MAX_FAILURES; round++) {
+      const { pendingToken } = await passwordStep(email);
+      for (let i = 1; i <= PENDING_MAX_FAILURES; i++) {
+        // New IPs: the account budget holds against a distributed guesser.
+        const expected = i < PENDING_MAX_FAILURES ? "TWO_FACTOR_INVALID_TOKEN" : "TWO_FACTOR_ATTEMPTS_EXCEEDED";
+        expect(await verifySecondFactor(pendingToken, bad, newCtx())).toMatchObject({ code: expected });
+      }
     }
     expect(await loginWithPassword({ identity: email, password: STRONG_PASSWORD, remember: false }, newCtx())).toMatchObject({
       ok: false,
@@ -133,8 +138,9 @@ describe("sign-in with a second factor", () => {
     const half = FAILURE_BUDGET / 2;
     for (const round of [1, 2]) {
       const { pendingToken } = await passwordStep(email);
-      for (let i = 0; i < half; i++) {
-        expect(await verifySecondFactor(pendingToken, bad, newCtx()), `round ${round}`).toMatchObject({ code: "TWO_FACTOR_INVALID_TOKEN" });
+      for (let i = 1; i <= half; i++) {
+        const expected = i < PENDING_MAX_FAILURES ? "TWO_FACTOR_INVALID_TOKEN" : "TWO_FACTOR_ATTEMPTS_EXCEEDED";
+        expect(await verifySecondFactor(pendingToken, bad, newCtx()), `round ${round}`).toMatchObject({ code: expected });
       }
     }
     expect(await loginWithPassword({ identity: email, password: STRONG_PASSWORD, remember: false }, newCtx())).toMatchObject({
@@ -149,7 +155,7 @@ describe("sign-in with a second factor", () => {
     const secret = await saveMethod(user.id, "authenticator");
     const bad = wrongCode(await codeAt(secret));
     const first = await passwordStep(email);
-    for (let i = 0; i < FAILURE_BUDGET - 1; i++) await verifySecondFactor(first.pendingToken, bad, newCtx());
+    for (let i = 0; i < PENDING_MAX_FAILURES - 1; i++) await verifySecondFactor(first.pendingToken, bad, newCtx());
     expect(await verifySecondFactor(first.pendingToken, await codeAt(secret), newCtx())).toMatchObject({ ok: true });
     // Budget - 1 wrong passwords now would exceed the budget if the codes still counted.
     for (let i = 0; i < FAILURE_BUDGET - 1; i++) {

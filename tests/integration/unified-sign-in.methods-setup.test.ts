@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { hashToken } from "@/lib/security/crypto";
 import { decryptSecret } from "@/lib/security/encryption";
+import { RATE_LIMITS } from "@/lib/security/rate-limit";
 import { confirmMethodSetup, removeSignInMethod, signInWays, startMethodSetup } from "@/lib/security/unified/setup";
 import { signInWithPasscode } from "@/lib/security/unified/sign-in";
 import { setUniquifier } from "@/lib/security/users";
@@ -88,7 +89,7 @@ describe("setting up a method: the code proves it", () => {
     expect(await methodSecret(u.user.id, "authenticator")).toBe(s.secret);
     expect(await signInWithPasscode({ identity: u.email, passcode: await codeAt(s.secret!, TOTP_STEP), remember: false }, newCtx())).toMatchObject({
       ok: true,
-      via: "authenticator",
+      via: ["authenticator"],
     });
   });
 
@@ -201,20 +202,36 @@ describe("the setup token", () => {
 });
 
 describe("a phone belongs to one account", () => {
-  it("a phone used by another account is refused at start, in any format, and nothing is texted", async () => {
+  // Threat: anyone with an account types phone numbers into the set-up form to learn which belong to
+  // other accounts (phones are identities). The start answers alike; only the phone's holder, who
+  // receives the code, can learn that it is taken.
+  it("a phone used by another account is not revealed at start (any format): the code goes to the phone, and confirming is refused", async () => {
     const holder = await unifiedUser("phone-holder", ["sms"]);
     const other = await unifiedUser("phone-other");
-    const before = (await textsTo(holder.phone!)).length;
+    const free = await startMethodSetup(other.user, { method: "sms", phone: uniquePhone().e164 }, newCtx());
     for (const typed of Object.values(phoneFormats(holder.phone!))) {
-      expect(await startMethodSetup(other.user, { method: "sms", phone: typed }, newCtx())).toMatchObject({
-        ok: false,
-        code: "IDENTITY_ALREADY_ASSOCIATED",
-        fieldErrors: { phone: [expect.any(String)] },
-      });
+      const taken = await startMethodSetup(other.user, { method: "sms", phone: typed }, newCtx());
+      expect(Object.keys(taken).sort()).toEqual(Object.keys(free).sort());
+      expect(taken).toMatchObject({ ok: true, method: "sms" });
     }
-    expect(await textsTo(holder.phone!)).toHaveLength(before);
+    const [text] = await textsTo(holder.phone!);
+    const s = await startMethodSetup(other.user, { method: "sms", phone: holder.phone! }, newCtx());
+    if (!s.ok) throw new Error(s.code);
+    const [latest] = await textsTo(holder.phone!);
+    expect(latest?.id).not.toBe(text?.id);
+    expect(await confirmMethodSetup(other.user, { setupToken: s.setupToken, code: codeIn(latest?.text ?? "") }, newCtx())).toMatchObject({
+      ok: false,
+      code: "IDENTITY_ALREADY_ASSOCIATED",
+    });
     // The holder may set the same phone up again (e.g. a new secret).
     expect((await startMethodSetup(holder.user, { method: "sms", phone: holder.phone! }, newCtx())).ok).toBe(true);
+  });
+
+  it("starting set-ups is rate-limited per user before any input is looked at", async () => {
+    const u = await unifiedUser("setup-budget");
+    const limit = RATE_LIMITS.methodSetupsPerUser.limit;
+    for (let i = 0; i < limit; i++) await startMethodSetup(u.user, { method: "bogus" }, newCtx());
+    expect(await startMethodSetup(u.user, { method: "sms", phone: uniquePhone().e164 }, newCtx())).toMatchObject({ ok: false, code: "RATE_LIMITED" });
   });
 
   it("a phone taken by another account between start and confirm is refused at confirm", async () => {

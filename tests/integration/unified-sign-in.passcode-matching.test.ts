@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { hashPassword } from "@/lib/security/password";
 import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { verifySecondFactor } from "@/lib/security/second-factor";
+import { verifySecondFactor } from "@/lib/security/second-factor-steps";
 import { deactivateUser } from "@/lib/security/users";
 import { signInWithPasscode, type PasscodeSignInInput } from "@/lib/security/unified/sign-in";
 import { newCtx, STRONG_PASSWORD, withEnv } from "../support/flows";
@@ -23,7 +23,7 @@ describe("which credential a passcode is", () => {
     await db.update(tables.users).set({ passwordHash: await hashPassword(code) }).where(eq(tables.users.id, u.user.id));
 
     const result = await signIn(u.email, code);
-    expect(result).toMatchObject({ ok: true, via: "password", outcome: { status: "signed-in" } });
+    expect(result).toMatchObject({ ok: true, via: ["password"], outcome: { status: "signed-in" } });
     if (!result.ok) return;
     expect((await sessionOf(result.outcome)).authnVia).toEqual(["password"]);
     // The authenticator code was never tried: its step is still unused.
@@ -40,7 +40,7 @@ describe("which credential a passcode is", () => {
     ] as const;
     for (const { passcode, via } of cases) {
       const result = await signIn(u.email, passcode);
-      expect(result).toMatchObject({ ok: true, via, outcome: { status: "signed-in" } });
+      expect(result).toMatchObject({ ok: true, via: [via], outcome: { status: "signed-in" } });
       if (!result.ok) continue;
       expect((await sessionOf(result.outcome)).authnVia).toEqual([via]);
     }
@@ -53,7 +53,7 @@ describe("which credential a passcode is", () => {
 
   it("a code of one method spends only that method's step", async () => {
     const u = await unifiedUser("us-one-step", ["email", "authenticator"]);
-    expect(await signIn(u.email, await codeAt(u.secrets.authenticator!))).toMatchObject({ ok: true, via: "authenticator" });
+    expect(await signIn(u.email, await codeAt(u.secrets.authenticator!))).toMatchObject({ ok: true, via: ["authenticator"] });
     expect((await methodRow(u.user.id, "authenticator"))?.lastTimeStep).toBeGreaterThan(0);
     expect((await methodRow(u.user.id, "email"))?.lastTimeStep).toBe(0);
   });
@@ -65,16 +65,17 @@ describe("two-factor after unified sign-in (SECURITY_US_MFA_REQUIRED = password,
     await saveMethod(u.user.id, "authenticator");
 
     const byPassword = await signIn(u.email, STRONG_PASSWORD);
-    expect(byPassword).toMatchObject({ ok: true, via: "password", outcome: { status: "second-factor", state: "ready", method: "authenticator" } });
+    expect(byPassword).toMatchObject({ ok: true, via: ["password"], outcome: { status: "second-factor", state: "ready", method: "authenticator" } });
     expect((await pendingLoginsOf(u.user.id)).map((p) => p.authnVia)).toEqual([["password"]]);
 
     const byEmail = await signIn(u.email, await codeAt(u.secrets.email!));
-    expect(byEmail).toMatchObject({ ok: true, via: "email", outcome: { status: "second-factor", state: "ready", method: "authenticator" } });
-    expect((await pendingLoginsOf(u.user.id)).map((p) => p.authnVia)).toEqual([["email"]]);
+    expect(byEmail).toMatchObject({ ok: true, via: ["email"], outcome: { status: "second-factor", state: "ready", method: "authenticator" } });
+    // Each first factor has its own pending sign-in (two browsers may be signing in at once).
+    expect((await pendingLoginsOf(u.user.id)).map((p) => p.authnVia).sort()).toEqual([["email"], ["password"]]);
     expect(await sessionCount(u.user.id)).toBe(0);
   });
 
-  it("the pending login from an email code finishes with the second factor: authn_via email + two-factor", async () => {
+  it("the pending login from an email code finishes with the second factor: authn_via email + authenticator", async () => {
     const u = await unifiedUser("us-mfa-finish", ["email"]);
     const tfSecret = await saveMethod(u.user.id, "authenticator");
     const first = await signIn(u.email, await codeAt(u.secrets.email!));
@@ -83,7 +84,7 @@ describe("two-factor after unified sign-in (SECURITY_US_MFA_REQUIRED = password,
     const done = await verifySecondFactor(first.outcome.pendingToken, await codeAt(tfSecret), newCtx());
     expect(done).toMatchObject({ ok: true });
     const [session] = await sessionsOf(u.user.id);
-    expect(session?.authnVia).toEqual(["email", "two-factor"]);
+    expect(session?.authnVia).toEqual(["email", "authenticator"]);
   });
 
   it("authenticator and SMS codes are themselves a second factor: signed in directly even with two-factor", async () => {
@@ -91,7 +92,7 @@ describe("two-factor after unified sign-in (SECURITY_US_MFA_REQUIRED = password,
     await saveMethod(u.user.id, "email");
     for (const method of ["authenticator", "sms"] as const) {
       const result = await signIn(u.email, await codeAt(u.secrets[method]!));
-      expect(result).toMatchObject({ ok: true, via: method, outcome: { status: "signed-in" } });
+      expect(result).toMatchObject({ ok: true, via: [method], outcome: { status: "signed-in" } });
       if (result.ok) expect((await sessionOf(result.outcome)).authnVia).toEqual([method]);
     }
     expect(await pendingLoginsOf(u.user.id)).toEqual([]);
@@ -101,8 +102,8 @@ describe("two-factor after unified sign-in (SECURITY_US_MFA_REQUIRED = password,
     await withEnv({ SECURITY_US_MFA_REQUIRED: "password" }, async () => {
       const u = await unifiedUser("us-mfa-config", ["email"]);
       await saveMethod(u.user.id, "authenticator");
-      expect(await signIn(u.email, await codeAt(u.secrets.email!))).toMatchObject({ ok: true, via: "email", outcome: { status: "signed-in" } });
-      expect(await signIn(u.email, STRONG_PASSWORD)).toMatchObject({ ok: true, via: "password", outcome: { status: "second-factor" } });
+      expect(await signIn(u.email, await codeAt(u.secrets.email!))).toMatchObject({ ok: true, via: ["email"], outcome: { status: "signed-in" } });
+      expect(await signIn(u.email, STRONG_PASSWORD)).toMatchObject({ ok: true, via: ["password"], outcome: { status: "second-factor" } });
     });
   });
 });
@@ -111,14 +112,14 @@ describe("each code once", () => {
   it("a code that signed in once is refused the second time", async () => {
     const u = await unifiedUser("us-replay", ["authenticator"]);
     const code = await codeAt(u.secrets.authenticator!);
-    expect(await signIn(u.email, code)).toMatchObject({ ok: true, via: "authenticator" });
+    expect(await signIn(u.email, code)).toMatchObject({ ok: true, via: ["authenticator"] });
     expect(await signIn(u.email, code)).toEqual({ ok: false, code: "GENERIC_AUTHN_FAILED" });
     expect(await sessionCount(u.user.id)).toBe(1);
   });
 
   it("an older code within the window is refused once a newer one was used", async () => {
     const u = await unifiedUser("us-older", ["sms"]);
-    expect(await signIn(u.email, await codeAt(u.secrets.sms!))).toMatchObject({ ok: true, via: "sms" });
+    expect(await signIn(u.email, await codeAt(u.secrets.sms!))).toMatchObject({ ok: true, via: ["sms"] });
     expect(await signIn(u.email, await codeAt(u.secrets.sms!, -60))).toEqual({ ok: false, code: "GENERIC_AUTHN_FAILED" });
   });
 
@@ -136,13 +137,13 @@ describe("code windows (email and SMS: SECURITY_US_TOKEN_VALIDITY 120 s)", () =>
   it("an email code from 90 s ago passes; one from 200 s ago (inside the two-factor email window) fails", async () => {
     const u = await unifiedUser("us-window-email", ["email"]);
     expect(await signIn(u.email, await codeAt(u.secrets.email!, -200))).toEqual({ ok: false, code: "GENERIC_AUTHN_FAILED" });
-    expect(await signIn(u.email, await codeAt(u.secrets.email!, -90))).toMatchObject({ ok: true, via: "email" });
+    expect(await signIn(u.email, await codeAt(u.secrets.email!, -90))).toMatchObject({ ok: true, via: ["email"] });
   });
 
   it("an SMS code from 5 minutes ago fails; a current one passes", async () => {
     const u = await unifiedUser("us-window-sms", ["sms"]);
     expect(await signIn(u.email, await codeAt(u.secrets.sms!, -300))).toEqual({ ok: false, code: "GENERIC_AUTHN_FAILED" });
-    expect(await signIn(u.email, await codeAt(u.secrets.sms!))).toMatchObject({ ok: true, via: "sms" });
+    expect(await signIn(u.email, await codeAt(u.secrets.sms!))).toMatchObject({ ok: true, via: ["sms"] });
   });
 
   it("an email code from 5 minutes ago fails, and so does one from 5 minutes ahead", async () => {
@@ -155,7 +156,7 @@ describe("code windows (email and SMS: SECURITY_US_TOKEN_VALIDITY 120 s)", () =>
   it("SECURITY_US_TOKEN_VALIDITY widens the window", async () => {
     await withEnv({ SECURITY_US_TOKEN_VALIDITY: "600s" }, async () => {
       const u = await unifiedUser("us-window-config", ["email"]);
-      expect(await signIn(u.email, await codeAt(u.secrets.email!, -300))).toMatchObject({ ok: true, via: "email" });
+      expect(await signIn(u.email, await codeAt(u.secrets.email!, -300))).toMatchObject({ ok: true, via: ["email"] });
     });
   });
 });

@@ -36,7 +36,7 @@ describe("email code", () => {
     // Sending does not spend the code.
     expect((await methodRow(u.user.id, "email"))?.lastTimeStep).toBe(0);
 
-    expect(await signInWithPasscode({ identity: u.email, passcode: code, remember: false }, newCtx())).toMatchObject({ ok: true, via: "email" });
+    expect(await signInWithPasscode({ identity: u.email, passcode: code, remember: false }, newCtx())).toMatchObject({ ok: true, via: ["email"] });
   });
 
   it("a second code asked right after a sign-in is a new one that still works (not the step just spent)", async () => {
@@ -47,7 +47,7 @@ describe("email code", () => {
     await send(u.email, "email");
     const second = (await latestCodeMail(u.email)).code;
     expect(second).not.toBe(first);
-    expect(await signInWithPasscode({ identity: u.email, passcode: second, remember: false }, newCtx())).toMatchObject({ ok: true, via: "email" });
+    expect(await signInWithPasscode({ identity: u.email, passcode: second, remember: false }, newCtx())).toMatchObject({ ok: true, via: ["email"] });
   });
 });
 
@@ -65,7 +65,7 @@ describe("SMS code", () => {
     expect((await eventsOf(u.user.id, "us_security_token_sent")).map((e) => e.data)).toEqual([{ method: "sms", link: false }]);
     expect(await signInWithPasscode({ identity: phoneFormats(u.phone!).national, passcode: code!, remember: false }, newCtx())).toMatchObject({
       ok: true,
-      via: "sms",
+      via: ["sms"],
     });
   });
 });

@@ -1,8 +1,8 @@
 // Guarantee: every security email renders its action link (or code) in both the HTML and plain-text
 // parts, with the right subject and no leaked `undefined` — a broken link strands a user outside their account.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { sendEmail, setMailTransport } from "@/lib/mail";
-import type { EmailName, EmailProps, MailMessage } from "@/lib/mail";
+import { beforeEach, describe, expect, it } from "vitest";
+import { sendEmail } from "@/lib/mail";
+import type { EmailName, EmailProps, MailMessage, MailTransport } from "@/lib/mail";
 
 const APP = "Gatehouse";
 const TO = "ada@example.com";
@@ -11,20 +11,17 @@ let sent: MailMessage[] = [];
 
 beforeEach(() => {
   sent = [];
-  setMailTransport({
-    name: "outbox",
-    send: async (message: MailMessage): Promise<void> => {
-      sent.push(message);
-    },
-  });
 });
 
-afterEach(() => {
-  setMailTransport(null);
-});
+const capture: MailTransport = {
+  name: "capture",
+  send: async (message: MailMessage): Promise<void> => {
+    sent.push(message);
+  },
+};
 
 async function sendOne<K extends EmailName>(name: K, props: EmailProps<K>): Promise<MailMessage> {
-  await sendEmail(name, TO, props);
+  await sendEmail(name, TO, props, capture);
   expect(sent).toHaveLength(1);
   const message = sent[0];
   if (!message) throw new Error("nothing sent");
@@ -62,22 +59,23 @@ describe("email templates through sendEmail", () => {
     expect(m.text).not.toContain("expire");
   });
 
-  it("welcome_existing offers reset and confirm links", async () => {
+  it("welcome_existing offers the reset link of a confirmed account", async () => {
     const reset = "https://app.test/reset/tok-r";
-    const confirm = "https://app.test/confirm/tok-c";
-    const m = await sendOne("welcome_existing", {
-      appName: APP,
-      email: TO,
-      resetLink: reset,
-      confirmationLink: confirm,
-      username: "ada",
-    });
+    const m = await sendOne("welcome_existing", { appName: APP, email: TO, resetLink: reset, takeOverLink: null, username: "ada" });
     expect(m.subject).toBe("Welcome");
     expect(m.text).toContain("Someone (you?) tried to register this email address. It already has an account.");
     expect(m.text).toContain("If this wasn't you, you can ignore this email.");
     expect(m.text).toContain("ada");
     expectLink(m, reset);
-    expectLink(m, confirm);
+    expect(m.text).not.toContain("/confirm/");
+  });
+
+  it("welcome_existing of an unconfirmed account offers a take-over link, never a confirmation link", async () => {
+    const takeOver = "https://app.test/reset-password/tok-t";
+    const m = await sendOne("welcome_existing", { appName: APP, email: TO, resetLink: null, takeOverLink: takeOver, username: null });
+    expect(m.text).toContain("never confirmed");
+    expectLink(m, takeOver);
+    expect(m.text).not.toContain("/confirm/");
   });
 
   it("welcome_existing_username names the taken username", async () => {
@@ -109,7 +107,7 @@ describe("email templates through sendEmail", () => {
     const link = "https://app.test/login";
     const m = await sendOne("reset_notice", { appName: APP, email: TO, signInLink: link });
     expect(m.subject).toBe("Your password has been reset");
-    expect(m.text).toContain("Your password has been reset.");
+    expect(m.text).toContain("Your password has been reset");
     expectLink(m, link);
   });
 

@@ -35,6 +35,13 @@ describe("safeRedirectPath", () => {
     "",
     "/%E0%A4%A",
     "/" + "a".repeat(5000),
+    // Dot segments resolved after the checks would leave a scheme-relative "//evil.com".
+    "/.//evil.com",
+    "/%2e//evil.com",
+    "/%2E%2E//evil.com",
+    "/a/..//evil.com",
+    "/a/../..//evil.com",
+    "/./\\evil.com",
   ])("refuses %j", (next) => {
     expect(safeRedirectPath(next)).toBeNull();
   });
@@ -43,5 +50,18 @@ describe("safeRedirectPath", () => {
     expect(safeRedirectPath(undefined)).toBeNull();
     expect(safeRedirectPath(["/account"])).toBeNull();
     expect(safeRedirectPath({ toString: () => "/account" })).toBeNull();
+  });
+
+  it("is idempotent and never scheme-relative, for any mix of dots, slashes and encodings", () => {
+    const parts = ["/", "//", ".", "..", "%2e", "%2E%2e", "%2f", "\\", "a", "evil.com", "?x=//y", "#//z", "%25"];
+    let seed = 7;
+    const pick = () => parts[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % parts.length]!;
+    for (let i = 0; i < 5000; i++) {
+      const input = "/" + Array.from({ length: 1 + (i % 6) }, pick).join("");
+      const once = safeRedirectPath(input);
+      if (once === null) continue;
+      expect(once, input).not.toMatch(/^\/[/\\]/);
+      expect(safeRedirectPath(once), input).toBe(once);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { smsTransportOf, webauthnSettings } from "./derived";
-import { bool, duration, int, listOf, PASSKEY_USAGES, TWO_FACTOR_METHODS, US_METHODS } from "./values";
+import { bool, duration, int, listOf, PASSKEY_USAGES, rate, TWO_FACTOR_METHODS, US_METHODS } from "./values";
 
 /**
  * Every variable Gatehouse reads, with its default (Flask-Security's, unless docs/decisions says
@@ -90,6 +90,12 @@ export const envSchema = z
     SECURITY_WAN_ALLOW_AS_VERIFY: listOf(PASSKEY_USAGES, ["first", "secondary"]),
     SECURITY_WAN_REGISTER_WITHIN: duration("30m"),
     SECURITY_WAN_SIGNIN_WITHIN: duration("60s"),
+
+    // Toll fraud: texts cost money, and "send a code" forms are abused to pump premium numbers.
+    SECURITY_SMS_LIMIT_PER_NUMBER: rate("10/1h"),
+    SECURITY_SMS_LIMIT_GLOBAL: rate("1000/1h"),
+    SECURITY_OUTBOX_GIVE_UP_AFTER: duration("1d"),
+    CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
 
     MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
     SMS_TRANSPORT: z.enum(["twilio", "outbox"]).optional(),

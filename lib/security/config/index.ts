@@ -121,6 +121,8 @@ function toConfig(env: Env) {
     phoneRegionDefault: env.SECURITY_PHONE_REGION_DEFAULT,
     sms: {
       transport: smsTransportOf(env),
+      limitPerNumber: env.SECURITY_SMS_LIMIT_PER_NUMBER,
+      limitGlobal: env.SECURITY_SMS_LIMIT_GLOBAL,
       twilio: {
         accountSid: env.TWILIO_ACCOUNT_SID,
         authToken: env.TWILIO_AUTH_TOKEN,
@@ -128,6 +130,7 @@ function toConfig(env: Env) {
         baseUrl: env.TWILIO_BASE_URL,
       },
     },
+    outbox: { giveUpAfter: env.SECURITY_OUTBOX_GIVE_UP_AFTER, cronSecret: env.CRON_SECRET },
     mail: {
       transport: env.MAIL_TRANSPORT ?? (env.RESEND_API_KEY ? "resend" : "outbox"),
       resendApiKey: env.RESEND_API_KEY,

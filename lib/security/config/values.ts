@@ -22,6 +22,21 @@ export const duration = (fallback: string) =>
       return seconds;
     });
 
+/** "10/1h": at most `limit` events per `windowSeconds` (budgets an operator tunes, e.g. SMS). */
+export const rate = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const match = /^\s*(\d+)\s*\/\s*(\S+)\s*$/.exec(v ?? fallback);
+      const windowSeconds = match?.[2] ? parseDuration(match[2]) : null;
+      if (!match || windowSeconds === null || windowSeconds < 1) {
+        ctx.addIssue({ code: "custom", message: `"${v}" is not a rate (e.g. 10/1h: ten per hour)` });
+        return z.NEVER;
+      }
+      return { limit: Number(match[1]), windowSeconds };
+    });
+
 export const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
 

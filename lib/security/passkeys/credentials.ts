@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
-import { sendEmail } from "@/lib/mail";
+import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig, type PasskeyUsage } from "../config";
 import { randomToken } from "../crypto";
 import { fail, type Result } from "../errors";
@@ -98,21 +98,8 @@ export async function findPasskey(userId: string, id: string): Promise<PasskeyRe
   return row ?? null;
 }
 
-/**
- * Tells the account owner a passkey was added or removed. The change has already happened, so
- * a mail outage is logged rather than shown to the user as a failure.
- */
-export async function notifyPasskeyChange(user: Pick<UserRecord, "email">, change: "added" | "removed", name: string): Promise<void> {
+/** Tells the account owner a passkey was added or removed (through the outbox, in the change's transaction when given). */
+export async function notifyPasskeyChange(user: Pick<UserRecord, "email">, change: "added" | "removed", name: string, db?: Queryable): Promise<void> {
   const config = getConfig();
-  try {
-    await sendEmail("passkey_changed", user.email, {
-      appName: config.appName,
-      email: user.email,
-      change,
-      name,
-      passkeysLink: `${config.appUrl}/account/passkeys`,
-    });
-  } catch (error) {
-    console.error("[gatehouse] passkey notice email failed", error);
-  }
+  await queueEmail("passkey_changed", user.email, { appName: config.appName, email: user.email, change, name, passkeysLink: `${config.appUrl}/account/passkeys` }, db);
 }

@@ -1,17 +1,16 @@
 import "server-only";
 import { getConfig } from "../config";
-import { completeLogin } from "../complete-login";
 import { fail, type Result } from "../errors";
 import { recordEvent } from "../events";
-import type { LoginSuccess } from "../login";
-import { consumeRateLimit, MAX_CONSECUTIVE_FAILURES, RATE_LIMITS } from "../rate-limit";
+import { signInWith, type SignInSuccess } from "../first-factor";
+import { consumeRateLimit, RATE_LIMITS } from "../rate-limit";
 import type { RequestContext } from "../request-context";
 import {
-  afterFirstFactor,
+  checkIndependent,
   checkSecondFactorBudget,
   completeSecondFactor,
   findPendingIn,
-  recordSecondFactorFailure,
+  refuseSecondFactor,
   type SecondFactorSuccess,
 } from "../second-factor";
 import { hashToken } from "../crypto";
@@ -42,31 +41,29 @@ export interface PasskeySignInInput {
 }
 
 /**
- * Step 2: a "sign in" passkey of an active, confirmed, unlocked account. With user
- * verification (PIN/biometric) it is multi-factor on its own (SECURITY_WAN_ALLOW_AS_MULTI_FACTOR);
- * without, the usual second-factor check follows, as after a password.
+ * Step 2: a "sign in" passkey, through the first-factor gate. With user verification (PIN,
+ * biometric) it is two factors on its own (SECURITY_WAN_ALLOW_AS_MULTI_FACTOR); without, the
+ * second-factor decision follows, as after a password — and a passkey cannot be its own second factor.
  */
-export async function finishPasskeySignIn(input: PasskeySignInInput, ctx: RequestContext): Promise<Result<LoginSuccess>> {
+export async function finishPasskeySignIn(input: PasskeySignInInput, ctx: RequestContext): Promise<Result<SignInSuccess>> {
   const config = getConfig();
   if (!config.webauthn.enabled || !config.webauthn.allowAsFirstFactor) return fail("WEBAUTHN_NOT_AVAILABLE");
-  const budget = await consumeRateLimit(RATE_LIMITS.loginPerIp, ctx.ip);
-  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
-  const taken = await takeCeremony("sign-in", input.state);
-  if (taken.status !== "valid") return fail("WEBAUTHN_EXPIRED");
-  const verified = await verifyPasskeyAssertion(taken.ceremony, input.credential, { usages: ["first"] }, ctx);
-  if (!verified.ok) return verified;
-  const { user, userVerified } = verified;
-  if (user.failedLoginCount >= MAX_CONSECUTIVE_FAILURES) return fail("ACCOUNT_LOCKED");
-  if (!user.active) return fail("DISABLED_ACCOUNT");
-  if (config.features.confirmable && !config.loginWithoutConfirmation && !user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
-
-  if (userVerified && config.webauthn.allowAsMultiFactor) {
-    const session = await completeLogin(user, { authnVia: ["passkey"], remember: input.remember, ctx });
-    return { ok: true, user, outcome: { status: "signed-in", session } };
-  }
-  const outcome = await afterFirstFactor(user, { authnVia: ["passkey"], remember: input.remember, next: input.next, ctx, deviceCookie: input.deviceCookie });
-  if (!outcome.ok) return outcome;
-  return { ok: true, user, outcome };
+  return signInWith(
+    {
+      kind: "self-identifying",
+      ipBudget: RATE_LIMITS.loginPerIp,
+      prove: async () => {
+        const taken = await takeCeremony("sign-in", input.state);
+        if (taken.status !== "valid") return fail("WEBAUTHN_EXPIRED");
+        const verified = await verifyPasskeyAssertion(taken.ceremony, input.credential, { usages: ["first"] }, ctx);
+        if (!verified.ok) return verified;
+        const multiFactor = verified.userVerified && config.webauthn.allowAsMultiFactor;
+        return { ok: true, user: verified.user, via: multiFactor ? ["passkey", "user-verification"] : ["passkey"], multiFactor };
+      },
+    },
+    { remember: input.remember, next: input.next, deviceCookie: input.deviceCookie },
+    ctx,
+  );
 }
 
 /** Second factor by passkey, step 1: only the pending user's "second factor" passkeys are offered. */
@@ -74,6 +71,8 @@ export async function beginPasskeySecondFactor(pendingToken: string | undefined)
   const config = getConfig().webauthn;
   const found = await findPendingIn(pendingToken, ["ready"]);
   if (!found || !pendingToken) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const independent = checkIndependent(found, "passkey");
+  if (!independent.ok) return independent;
   const passkeys = (await listPasskeys(found.user.id)).filter((p) => p.usage === "secondary");
   if (!config.enabled || !passkeys.length) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
   const options = await assertionOptions(passkeys, "discouraged");
@@ -99,11 +98,8 @@ export async function finishPasskeySecondFactor(
   const taken = await takeCeremony("second-factor", input.state, found.pending.tokenHash);
   if (taken.status !== "valid") return fail("WEBAUTHN_EXPIRED");
   const verified = await verifyPasskeyAssertion(taken.ceremony, input.credential, { usages: ["secondary"], userId: found.user.id }, ctx);
-  if (!verified.ok) {
-    // API_ERROR (malformed input) is not an authentication attempt; everything else is.
-    if (verified.code !== "API_ERROR") await recordSecondFactorFailure(found, ctx, "passkey", true);
-    return verified;
-  }
+  // API_ERROR (malformed input) is not an authentication attempt; everything else is.
+  if (!verified.ok) return verified.code === "API_ERROR" ? verified : refuseSecondFactor(found, ctx, { authType: "passkey", logged: true }, verified);
   const done = await completeSecondFactor(found, "passkey", ctx, true);
   if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method: "passkey", name: verified.passkey.name } });
   return done;

@@ -1,18 +1,18 @@
 import "server-only";
-import { sendEmail } from "@/lib/mail";
+import { getDb, type Queryable } from "@/lib/db";
+import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig } from "../config";
 import { hashToken } from "../crypto";
 import { humanizeDuration } from "../duration";
 import { fail, type Result } from "../errors";
 import { recordEvent } from "../events";
 import { links } from "../links";
-import type { LoginSuccess } from "../login";
+import { signInWith, type SignInSuccess } from "../first-factor";
 import { consumeRateLimit, RATE_LIMITS } from "../rate-limit";
 import type { RequestContext } from "../request-context";
 import { consumeToken, issueToken, peekToken } from "../tokens";
 import { findUserByEmail, findUserById, type UserRecord } from "../users";
 import { markConfirmed } from "../confirm";
-import { afterUnifiedFirstFactor } from "./sign-in";
 
 /**
  * "passwordless": the classic emailed sign-in link (SECURITY_LOGIN_WITHIN, default 1 day).
@@ -24,15 +24,20 @@ export type MagicLinkKind = "passwordless" | "code";
  * Issues a single-use sign-in link. Bound to the asking browser when SECURITY_MAGIC_LINK_SAME_BROWSER
  * is on: the token stores the hash of a random value that only that browser holds in a cookie.
  */
-export async function issueMagicLink(user: Pick<UserRecord, "id" | "uniquifier" | "emailNormalized">, input: { kind: MagicLinkKind; browserNonce: string | null }): Promise<string> {
+export async function issueMagicLink(
+  user: Pick<UserRecord, "id" | "uniquifier" | "emailNormalized">,
+  input: { kind: MagicLinkKind; browserNonce: string | null },
+  db?: Queryable,
+): Promise<string> {
   const config = getConfig();
   const ttl = input.kind === "code" ? config.unified.codeValidity : config.magicLink.within;
-  const { token } = await issueToken("magic", user.id, ttl, {
-    kind: input.kind,
-    uniquifier: user.uniquifier,
-    email: user.emailNormalized,
-    browser: input.browserNonce ? hashToken(input.browserNonce) : "",
-  });
+  const { token } = await issueToken(
+    "magic",
+    user.id,
+    ttl,
+    { kind: input.kind, uniquifier: user.uniquifier, email: user.emailNormalized, browser: input.browserNonce ? hashToken(input.browserNonce) : "" },
+    db,
+  );
   return links.magic(token);
 }
 
@@ -52,24 +57,25 @@ async function sendMagicLink(user: UserRecord, browserNonce: string | null, ctx:
   const budget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, user.emailNormalized);
   // A full inbox budget looks like success: it must not tell that the address is registered.
   if (!budget.ok) return config.genericResponses ? { ok: true } : fail("RATE_LIMITED", undefined, budget.retryAfter);
-  const loginLink = await issueMagicLink(user, { kind: "passwordless", browserNonce });
-  await sendEmail("login_instructions", user.email, {
-    appName: config.appName,
-    email: user.email,
-    loginLink,
-    within: humanizeDuration(config.magicLink.within),
+  // A link bound to no browser would undo SECURITY_MAGIC_LINK_SAME_BROWSER: send none.
+  if (config.magicLink.sameBrowser && !browserNonce) return { ok: true };
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const loginLink = await issueMagicLink(user, { kind: "passwordless", browserNonce }, tx);
+    await queueEmail("login_instructions", user.email, { appName: config.appName, email: user.email, loginLink, within: humanizeDuration(config.magicLink.within) }, tx);
+    await recordEvent("login_instructions_sent", { userId: user.id, ctx }, tx);
   });
-  await recordEvent("login_instructions_sent", { userId: user.id, ctx });
   return { ok: true };
 }
 
 /**
  * Opens a sign-in link: single-use, bound to the user's uniquifier (a password reset voids it)
- * and, when configured, to the browser that asked. An expired link sends a fresh one. It
- * signs in as an email first factor, so two-factor still applies — in this browser's own
- * pending login, never in another one.
+ * and, when configured, to the browser that asked. An expired link sends a fresh one bound to the
+ * browser that opened it (`browserNonce`, which the caller creates if needed). It is an email
+ * first factor, so two-factor still applies — in this browser's own pending sign-in — and no
+ * emailed second factor can finish it.
  */
-export async function redeemMagicLink(input: { token: string; browserNonce: string | null; deviceCookie?: string }, ctx: RequestContext): Promise<Result<LoginSuccess>> {
+export async function redeemMagicLink(input: { token: string; browserNonce: string | null; deviceCookie?: string }, ctx: RequestContext): Promise<Result<SignInSuccess>> {
   const config = getConfig();
   const peeked = await peekToken("magic", input.token);
   const kind = peeked.status === "valid" || peeked.status === "expired" ? peeked.payload?.kind : undefined;
@@ -88,15 +94,23 @@ export async function redeemMagicLink(input: { token: string; browserNonce: stri
     // Not used up: the right browser can still open it.
     return fail("LOGIN_OTHER_BROWSER");
   }
-  const used = await consumeToken("magic", input.token);
-  if (used.status !== "valid") return fail("INVALID_LOGIN_TOKEN");
-  const user = await findUserById(used.userId);
-  // Bound to the account's state and address when sent: a reset or an email change voids it.
-  if (!user || user.uniquifier !== used.payload.uniquifier || user.emailNormalized !== used.payload.email) return fail("INVALID_LOGIN_TOKEN");
-  if (!user.active) return fail("DISABLED_ACCOUNT");
-  // Opening the link proves the address: an unconfirmed account is confirmed by it.
-  if (!user.confirmedAt) await markConfirmed(user.id, ctx);
-  const outcome = await afterUnifiedFirstFactor(user, "email", { remember: false, next: null, ctx, deviceCookie: input.deviceCookie });
-  if (!outcome.ok) return outcome;
-  return { ok: true, user, outcome };
+  return signInWith(
+    {
+      kind: "self-identifying",
+      ipBudget: RATE_LIMITS.loginPerIp,
+      prove: async () => {
+        const used = await consumeToken("magic", input.token);
+        if (used.status !== "valid") return fail("INVALID_LOGIN_TOKEN");
+        const user = await findUserById(used.userId);
+        // Bound to the account's state and address when sent: a reset or an email change voids it.
+        if (!user || user.uniquifier !== used.payload.uniquifier || user.emailNormalized !== used.payload.email) return fail("INVALID_LOGIN_TOKEN");
+        if (!user.active) return fail("DISABLED_ACCOUNT");
+        // Opening the link proves the address: an unconfirmed account is confirmed by it.
+        if (!user.confirmedAt) await markConfirmed(user.id, ctx);
+        return { ok: true, user: { ...user, confirmedAt: user.confirmedAt ?? new Date() }, via: ["magic-link"] };
+      },
+    },
+    { remember: false, next: null, deviceCookie: input.deviceCookie },
+    ctx,
+  );
 }

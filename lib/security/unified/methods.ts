@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, lt, ne } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
-import { sendEmail } from "@/lib/mail";
+import { queueEmail } from "@/lib/outbox/queue";
 import { sendOneTimeCode, type CodeDelivery } from "../code-delivery";
 import { getConfig, type CodeMethod } from "../config";
 import { humanizeDuration } from "../duration";
@@ -9,6 +9,7 @@ import { decryptSecret, encryptSecret } from "../encryption";
 import { fail, type Result } from "../errors";
 import type { RequestContext } from "../request-context";
 import { newTotpSecret, verifyTotp } from "../totp";
+import type { CodeVerdict } from "../two-factor";
 import type { UserRecord } from "../users";
 
 export type SignInMethodRow = typeof tables.signInMethods.$inferSelect;
@@ -59,11 +60,13 @@ export function codeWindow(method: CodeMethod): number {
 
 /**
  * Checks a code against one method and records its time step in the same statement that
- * claims it, so a code works once even when two requests (or instances) race.
+ * claims it, so a code works once even when two requests (or instances) race; the loser learns
+ * it lost ("replayed"), which is not a guess.
  */
-export async function consumeMethodCode(row: SignInMethodRow, code: string): Promise<boolean> {
-  const check = await verifyTotp(decryptSecret(row.secretEncrypted), code, codeWindow(row.method as CodeMethod), row.lastTimeStep);
-  if (!check.valid) return false;
+export async function consumeMethodCode(row: SignInMethodRow, code: string): Promise<CodeVerdict> {
+  const check = await verifyTotp(decryptSecret(row.secretEncrypted), code, codeWindow(row.method as CodeMethod), 0);
+  if (!check.valid) return "invalid";
+  if (check.timeStep <= row.lastTimeStep) return "replayed";
   const db = await getDb();
   const table = tables.signInMethods;
   const claimed = await db
@@ -71,7 +74,7 @@ export async function consumeMethodCode(row: SignInMethodRow, code: string): Pro
     .set({ lastTimeStep: check.timeStep })
     .where(and(eq(table.userId, row.userId), eq(table.method, row.method), lt(table.lastTimeStep, check.timeStep)))
     .returning({ userId: table.userId });
-  return claimed.length > 0;
+  return claimed.length > 0 ? "valid" : "replayed";
 }
 
 /** Emails (with the sign-in link, when given) or texts the current sign-in code (see sendOneTimeCode). */
@@ -85,17 +88,15 @@ export function deliverCode(
     user,
     delivery,
     {
-      purpose: "sign-in code",
       event: "us_security_token_sent",
       eventData: { link: Boolean(delivery.loginLink) },
-      sendEmail: (code) =>
-        sendEmail("us_instructions", user.email, {
-          appName: config.appName,
-          email: user.email,
-          code,
-          loginLink: delivery.loginLink ?? null,
-          within: humanizeDuration(config.unified.codeValidity),
-        }),
+      queueEmail: (code, db) =>
+        queueEmail(
+          "us_instructions",
+          user.email,
+          { appName: config.appName, email: user.email, code, loginLink: delivery.loginLink ?? null, within: humanizeDuration(config.unified.codeValidity) },
+          db,
+        ),
     },
     ctx,
   );
@@ -137,18 +138,13 @@ export async function addEmailMethod(userId: string, db: Queryable): Promise<voi
     .onConflictDoNothing();
 }
 
-/** Emails the owner that a sign-in method was added or removed. A mail outage is logged, not shown. */
-export async function notifyMethodChange(user: Pick<UserRecord, "email">, change: "added" | "removed", method: CodeMethod): Promise<void> {
+/** Emails the owner that a sign-in method was added or removed (in the change's transaction). */
+export async function notifyMethodChange(user: Pick<UserRecord, "email">, change: "added" | "removed", method: CodeMethod, db: Queryable): Promise<void> {
   const config = getConfig();
-  try {
-    await sendEmail("sign_in_methods_changed", user.email, {
-      appName: config.appName,
-      email: user.email,
-      change,
-      method: CODE_METHOD_LABELS[method],
-      methodsLink: `${config.appUrl}/account/sign-in-methods`,
-    });
-  } catch (error) {
-    console.error("[gatehouse] sign-in methods notice failed", error);
-  }
+  await queueEmail(
+    "sign_in_methods_changed",
+    user.email,
+    { appName: config.appName, email: user.email, change, method: CODE_METHOD_LABELS[method], methodsLink: `${config.appUrl}/account/sign-in-methods` },
+    db,
+  );
 }

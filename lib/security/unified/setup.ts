@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { proposeMethod } from "../code-delivery";
 import { getConfig, type CodeMethod } from "../config";
 import { decryptSecret } from "../encryption";
-import { fail, type Result } from "../errors";
+import { fail, messageFor, type Result } from "../errors";
 import { recordEvent } from "../events";
 import { countPasskeys } from "../passkeys/credentials";
 import { maskPhone, normalizePhone } from "../phone";
@@ -13,7 +13,7 @@ import type { RequestContext } from "../request-context";
 import { consumeToken, peekToken } from "../tokens";
 import { verifyTotp } from "../totp";
 import type { UserRecord } from "../users";
-import { codeWindow, deliverCode, findUserByPhone, isCodeMethodEnabled, listSignInMethods, notifyMethodChange, saveSignInMethod } from "./methods";
+import { codeWindow, deliverCode, isCodeMethodEnabled, listSignInMethods, notifyMethodChange, saveSignInMethod } from "./methods";
 
 export interface MethodSetupStarted {
   setupToken: string;
@@ -28,18 +28,20 @@ export interface MethodSetupStarted {
 /**
  * Step 1 of adding a sign-in method (fresh session): a new secret of its own, kept encrypted in
  * a setup token (US_SETUP_WITHIN), and for email/SMS a code (no link). Nothing changes until
- * step 2 proves the method works. A phone already used by another account is refused.
+ * step 2 proves the method works. Whether a phone is already another account's is not said
+ * here — that would let anyone with an account test numbers — but only once its code proves the
+ * asker holds the phone (step 2).
  */
 export async function startMethodSetup(user: UserRecord, input: { method: string; phone?: string | null }, ctx: RequestContext): Promise<Result<MethodSetupStarted>> {
   const config = getConfig();
+  const budget = await consumeRateLimit(RATE_LIMITS.methodSetupsPerUser, user.id);
+  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
   if (!isCodeMethodEnabled(input.method)) return fail("US_METHOD_NOT_AVAILABLE");
   const method = input.method;
   let phone: string | null = null;
   if (method === "sms") {
     phone = normalizePhone(input.phone ?? "");
     if (!phone) return fail("PHONE_INVALID", { phone: ["Phone number not valid e.g. missing country code"] });
-    const owner = await findUserByPhone(phone);
-    if (owner && owner.id !== user.id) return fail("IDENTITY_ALREADY_ASSOCIATED", { phone: ["This phone number is already used by another account"] });
   }
   const proposed = await proposeMethod(user, {
     purpose: "us-setup",
@@ -69,16 +71,24 @@ export async function confirmMethodSetup(user: UserRecord, input: { setupToken: 
   if (!isCodeMethodEnabled(method)) return fail("US_METHOD_NOT_AVAILABLE");
   const secret = decryptSecret(found.payload.secret ?? "");
   const check = await verifyTotp(secret, input.code, codeWindow(method), 0);
-  if (!check.valid) return fail("INVALID_PASSWORD_CODE", { code: ["Invalid code"] });
-  // The token is used first: of two concurrent confirmations only one saves.
-  const used = await consumeToken("us-setup", input.setupToken);
-  if (used.status !== "valid") return fail("US_SETUP_EXPIRED");
+  if (!check.valid) return fail("INVALID_PASSWORD_CODE", { code: [messageFor("TWO_FACTOR_INVALID_TOKEN")] });
   const db = await getDb();
-  const saved = await saveSignInMethod(user.id, { method, secret, phone: found.payload.phone || null, timeStep: check.timeStep }, db);
-  if (!saved.ok) return saved;
-  await recordEvent("us_profile_changed", { userId: user.id, ctx, data: { method, change: "added" } });
-  await notifyMethodChange(user, "added", method);
-  return { ok: true, method };
+  // One transaction: of two concurrent confirmations only one uses the token and saves; a phone
+  // taken meanwhile rolls everything back, the token included.
+  return db
+    .transaction(async (tx): Promise<Result<{ method: CodeMethod }>> => {
+      const used = await consumeToken("us-setup", input.setupToken, tx);
+      if (used.status !== "valid") return fail("US_SETUP_EXPIRED");
+      const saved = await saveSignInMethod(user.id, { method, secret, phone: found.payload.phone || null, timeStep: check.timeStep }, tx);
+      if (!saved.ok) tx.rollback();
+      await recordEvent("us_profile_changed", { userId: user.id, ctx, data: { method, change: "added" } }, tx);
+      await notifyMethodChange(user, "added", method, tx);
+      return { ok: true, method };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof TransactionRollbackError) return fail("IDENTITY_ALREADY_ASSOCIATED", { phone: ["This phone number is already used by another account"] });
+      throw error;
+    });
 }
 
 /** The ways an account can sign in, to refuse removing the last one. */
@@ -107,10 +117,11 @@ export async function removeSignInMethod(user: UserRecord, method: string, ctx: 
       .delete(tables.signInMethods)
       .where(and(eq(tables.signInMethods.userId, user.id), eq(tables.signInMethods.method, method)))
       .returning({ method: tables.signInMethods.method });
+    if (removed.length) {
+      await recordEvent("us_profile_changed", { userId: user.id, ctx, data: { method, change: "removed" } }, tx);
+      await notifyMethodChange(user, "removed", method, tx);
+    }
     return { ok: true, removed: removed.length > 0 };
   });
-  if (!outcome.ok || !outcome.removed) return outcome;
-  await recordEvent("us_profile_changed", { userId: user.id, ctx, data: { method, change: "removed" } });
-  await notifyMethodChange(user, "removed", method);
-  return { ok: true };
+  return outcome.ok ? { ok: true } : outcome;
 }

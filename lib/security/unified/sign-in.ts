@@ -1,17 +1,13 @@
 import "server-only";
 import { getConfig, type UnifiedMethod } from "../config";
-import { completeLogin } from "../complete-login";
+import { decryptSecret } from "../encryption";
 import { fail, messageFor, type Result } from "../errors";
-import { recordEvent } from "../events";
+import { signInWith, type SecretProof, type SignInOptions, type SignInSuccess } from "../first-factor";
 import { looksLikeEmail } from "../identity";
-import { recordFailedSignIn, type LoginSuccess } from "../login";
 import { burnPasswordCheck, verifyPassword } from "../password";
 import { normalizePhone } from "../phone";
-import { checkRateLimit, consumeRateLimit, MAX_CONSECUTIVE_FAILURES, RATE_LIMITS } from "../rate-limit";
+import { checkRateLimit, consumeRateLimit, RATE_LIMITS } from "../rate-limit";
 import type { RequestContext } from "../request-context";
-import { afterFirstFactor, readSecondFactorFacts, type FirstFactorOutcome, type SecondFactorFacts } from "../second-factor";
-import type { AuthnMethod } from "../sessions";
-import { decryptSecret } from "../encryption";
 import { findUserByEmail, findUserByUsername, type UserRecord } from "../users";
 import { issueMagicLink } from "./magic-link";
 import { consumeMethodCode, deliverCode, findSignInMethod, findUserByPhone, isCodeMethodEnabled, listSignInMethods } from "./methods";
@@ -56,78 +52,58 @@ export async function sendSignInCode(input: { identity: string; method: string; 
   return sent;
 }
 
+export type PasscodeMatch = { ok: true; method: UnifiedMethod } | { ok: false; replayed: boolean };
+
 /**
  * Which of the user's credentials a passcode is: tried as the password first (when enabled and
- * set), then as each set-up method's code. Null when none matches.
+ * set), then as each set-up method's code. A right code already used is `replayed`.
  */
-export async function matchPasscode(user: UserRecord, passcode: string): Promise<UnifiedMethod | null> {
+export async function matchPasscode(user: UserRecord, passcode: string): Promise<PasscodeMatch> {
   const config = getConfig().unified;
-  if (config.methods.includes("password") && user.passwordHash && (await verifyPassword(user.passwordHash, passcode))) return "password";
-  if (!/^\s*\d{3}[\s-]?\d{3}\s*$/.test(passcode)) return null;
+  if (config.methods.includes("password") && user.passwordHash && (await verifyPassword(user.passwordHash, passcode))) return { ok: true, method: "password" };
+  if (!/^\s*\d{3}[\s-]?\d{3}\s*$/.test(passcode)) return { ok: false, replayed: false };
+  let replayed = false;
   for (const row of await listSignInMethods(user.id)) {
-    if (await consumeMethodCode(row, passcode)) return row.method as UnifiedMethod;
+    const verdict = await consumeMethodCode(row, passcode);
+    if (verdict === "valid") return { ok: true, method: row.method as UnifiedMethod };
+    replayed ||= verdict === "replayed";
   }
-  return null;
+  return { ok: false, replayed };
 }
 
-export interface PasscodeSignInInput {
+export interface PasscodeSignInInput extends Partial<SignInOptions> {
   identity: string;
   passcode: string;
   remember: boolean;
-  next?: string | null;
-  deviceCookie?: string;
+}
+
+/** The unified sign-in box as a first factor: the password, or a code of one of the user's methods. */
+export function passcodeProof(identity: string, passcode: string): SecretProof {
+  const config = getConfig();
+  return {
+    kind: "secret",
+    authType: "passcode",
+    identity,
+    secret: passcode,
+    find: findUserForSignIn,
+    check: async (user) => {
+      // A password-less account costs the same hash a password check would.
+      if (!user.passwordHash) await burnPasswordCheck(passcode);
+      const match = await matchPasscode(user, passcode);
+      if (!match.ok) return match;
+      return { ok: true, via: [match.method === "password" && user.passwordFromReset ? "reset-password" : match.method] };
+    },
+    refusal: () =>
+      config.genericResponses ? fail("GENERIC_AUTHN_FAILED") : fail("INVALID_PASSWORD_CODE", { passcode: [messageFor("INVALID_PASSWORD_CODE")] }),
+  };
 }
 
 /**
- * The unified sign-in box. The method that matched is how the user authenticated; password and
- * email (SECURITY_US_MFA_REQUIRED) still need the second factor, SMS and authenticator codes are one.
+ * The unified sign-in box. The method that matched is how the user authenticated; the gate then
+ * decides about the second factor (SECURITY_US_MFA_REQUIRED, and always when two-factor is required).
  */
-export async function signInWithPasscode(input: PasscodeSignInInput, ctx: RequestContext): Promise<Result<LoginSuccess & { via: UnifiedMethod }>> {
-  const config = getConfig();
-  if (!config.unified.enabled) return fail("US_METHOD_NOT_AVAILABLE");
-  const identity = input.identity.trim();
-  if (!identity) return fail("US_SPECIFY_IDENTITY", { identity: [messageFor("US_SPECIFY_IDENTITY")] });
-  const [ipBudget, user] = await Promise.all([consumeRateLimit(RATE_LIMITS.loginPerIp, ctx.ip), findUserForSignIn(identity)]);
-  if (!ipBudget.ok) return fail("RATE_LIMITED", undefined, ipBudget.retryAfter);
-  const accountKey = user ? user.id : `unknown:${identity.toLowerCase()}`;
-  const accountBudget = await checkRateLimit(RATE_LIMITS.loginFailuresPerAccount, accountKey);
-  if (!accountBudget.ok) return fail("RATE_LIMITED", undefined, accountBudget.retryAfter);
-  const failure = () =>
-    config.genericResponses ? fail("GENERIC_AUTHN_FAILED") : fail("INVALID_PASSWORD_CODE", { passcode: [messageFor("INVALID_PASSWORD_CODE")] });
-
-  if (!user) {
-    // An unknown identity costs what a real check costs, so timing does not tell.
-    await burnPasswordCheck(input.passcode);
-    await consumeRateLimit(RATE_LIMITS.loginFailuresPerAccount, accountKey);
-    await recordEvent("user_failed_authn", { userId: null, ctx, data: { authType: "passcode", reason: "unknown_identity" } });
-    return failure();
-  }
-  if (user.failedLoginCount >= MAX_CONSECUTIVE_FAILURES) {
-    await burnPasswordCheck(input.passcode);
-    return fail("ACCOUNT_LOCKED");
-  }
-  if (!user.passwordHash) await burnPasswordCheck(input.passcode);
-  const facts = readSecondFactorFacts(user.id);
-  const via = await matchPasscode(user, input.passcode);
-  if (!via) {
-    await recordFailedSignIn(user, ctx, "passcode");
-    return failure();
-  }
-  if (!user.active) return fail("DISABLED_ACCOUNT");
-  if (config.features.confirmable && !config.loginWithoutConfirmation && !user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
-  const outcome = await afterUnifiedFirstFactor(user, via, { remember: input.remember, next: input.next ?? null, ctx, deviceCookie: input.deviceCookie, facts });
-  if (!outcome.ok) return outcome;
-  return { ok: true, user, outcome, via };
-}
-
-/** Password and email → the two-factor check; a code that is itself a second factor → signed in. */
-export async function afterUnifiedFirstFactor(
-  user: UserRecord,
-  via: UnifiedMethod,
-  options: { remember: boolean; next: string | null; ctx: RequestContext; deviceCookie?: string; facts?: Promise<SecondFactorFacts> },
-): Promise<Result<FirstFactorOutcome>> {
-  const authnVia = [via as AuthnMethod];
-  if (getConfig().unified.mfaRequired.includes(via)) return afterFirstFactor(user, { authnVia, ...options });
-  const session = await completeLogin(user, { authnVia, remember: options.remember, ctx: options.ctx });
-  return { ok: true, status: "signed-in", session };
+export async function signInWithPasscode(input: PasscodeSignInInput, ctx: RequestContext): Promise<Result<SignInSuccess>> {
+  if (!getConfig().unified.enabled) return fail("US_METHOD_NOT_AVAILABLE");
+  if (!input.identity.trim()) return fail("US_SPECIFY_IDENTITY", { identity: [messageFor("US_SPECIFY_IDENTITY")] });
+  return signInWith(passcodeProof(input.identity, input.passcode), { remember: input.remember, next: input.next ?? null, deviceCookie: input.deviceCookie }, ctx);
 }

@@ -2,10 +2,16 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describeUserAgent, formatDateTime } from "@/lib/format";
+import { describeAuthnVia } from "@/lib/security/authn-methods";
 import { requireUser } from "@/lib/security/current-user";
 import { EVENT_LABELS, listUserEvents, type SecurityEventType } from "@/lib/security/events";
 
 export const metadata: Metadata = { title: "Activity" };
+
+/** How a sign-in was proven ("password + authenticator app"), from the event's authn_via. */
+function how(data: Record<string, unknown>): string {
+  return Array.isArray(data.authnVia) ? describeAuthnVia(data.authnVia.filter((m): m is string => typeof m === "string")) : "";
+}
 
 const WARNING_EVENTS = new Set<string>(["user_failed_authn", "account_locked", "user_not_registered"]);
 
@@ -25,7 +31,8 @@ export default async function ActivityPage() {
             {events.map((event, i) => (
               <li key={i} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
                 <span className="font-medium">
-                  {EVENT_LABELS[event.type as SecurityEventType] ?? event.type}{" "}
+                  {EVENT_LABELS[event.type as SecurityEventType] ?? event.type}
+                  {how(event.data) ? <span className="font-normal text-muted"> with {how(event.data)}</span> : null}{" "}
                   {WARNING_EVENTS.has(event.type) ? <Badge tone="warning">Check</Badge> : null}
                 </span>
                 <span className="text-muted">

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describeUserAgent, formatDateTime } from "@/lib/format";
 import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { describeAuthnVia } from "@/lib/security/authn-methods";
 import { requireUser } from "@/lib/security/current-user";
 import { listSessions, sessionPublicId } from "@/lib/security/sessions";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
@@ -45,7 +46,8 @@ export default async function SessionsPage({ searchParams }: { searchParams: Sea
                       {s.remember ? <Badge tone="neutral">Remembered</Badge> : null}
                     </p>
                     <p className="text-muted">
-                      {s.ip ?? "unknown IP"} · signed in {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastSeenAt)}
+                      {s.ip ?? "unknown IP"} · signed in {formatDateTime(s.createdAt)}
+                      {describeAuthnVia(s.authnVia) ? ` with ${describeAuthnVia(s.authnVia)}` : ""} · last active {formatDateTime(s.lastSeenAt)}
                     </p>
                   </div>
                   {isCurrent ? null : (

@@ -4,7 +4,6 @@ import { stateFromFailure, stateFromInvalidInput, successState, type FormState }
 import { getConfig } from "@/lib/security/config";
 import {
   continueAfterFirstFactor,
-  currentMagicLinkNonce,
   currentRequestContext,
   getSession,
   magicLinkBrowserNonce,
@@ -34,7 +33,8 @@ export async function redeemMagicLinkAction(token: string): Promise<void> {
   const ctx = await currentRequestContext();
   if (await getSession()) redirect(getConfig().views.postLogin);
   const result = await redeemMagicLink(
-    { token: typeof token === "string" ? token : "", browserNonce: await currentMagicLinkNonce(), deviceCookie: await rememberedDeviceCookie() },
+    // The browser's binding value, created if it has none: an expired link then mails a fresh one bound to this browser.
+    { token: typeof token === "string" ? token : "", browserNonce: await magicLinkBrowserNonce(), deviceCookie: await rememberedDeviceCookie() },
     ctx,
   );
   if (!result.ok) redirect(`/login?notice=${LINK_NOTICES.has(result.code) ? result.code : "INVALID_LOGIN_TOKEN"}`);

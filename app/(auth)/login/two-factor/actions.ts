@@ -5,7 +5,7 @@ import { stateFromInvalidInput, successState, type FormState } from "@/lib/form-
 import { clearPendingLoginCookie, currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
 import { MESSAGES } from "@/lib/security/errors";
 import { twoFactorCodeSchema, type TwoFactorCodeInput } from "@/lib/security/schemas";
-import { resendSecondFactorCode, verifySecondFactor } from "@/lib/security/second-factor";
+import { resendSecondFactorCode, verifySecondFactor } from "@/lib/security/second-factor-steps";
 import { stateFromSecondFactorFailure } from "./guard";
 
 export async function verifyCodeAction(input: TwoFactorCodeInput): Promise<FormState> {

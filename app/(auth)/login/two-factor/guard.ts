@@ -16,8 +16,9 @@ export async function requirePendingLogin(...states: PendingState[]): Promise<Ac
   return found;
 }
 
-/** A failed second-step action: a lost pending login starts over; anything else stays on the form. */
+/** A failed second-step action: a lost (or exhausted) pending sign-in starts over; anything else stays on the form. */
 export function stateFromSecondFactorFailure(failure: Failure): FormState {
   if (failure.code === "TWO_FACTOR_PERMISSION_DENIED") redirect(PENDING_DENIED_URL);
+  if (failure.code === "TWO_FACTOR_ATTEMPTS_EXCEEDED") redirect("/login?notice=TWO_FACTOR_ATTEMPTS_EXCEEDED");
   return stateFromFailure(failure);
 }

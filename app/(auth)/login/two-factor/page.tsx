@@ -1,68 +1,59 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AuthShell } from "@/components/auth-shell";
 import { NoticeBanner } from "@/components/notice-banner";
+import { Alert } from "@/components/ui/alert";
 import { noticeFrom, type SearchParams } from "@/lib/notices";
-import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
-import { maskPhone } from "@/lib/security/phone";
+import { getConfig } from "@/lib/security/config";
 import { secondFactorUrl } from "@/lib/security/current-user";
-import { SECOND_FACTOR_LABELS, secondFactorMethods, type SecondFactorMethod } from "@/lib/security/second-factor";
-import { getTwoFactor } from "@/lib/security/two-factor";
+import { isErrorCode, messageFor } from "@/lib/security/errors";
+import { maskPhone } from "@/lib/security/phone";
+import { secondFactorOptions, type SecondFactorMethod, type SecondFactorOptions } from "@/lib/security/second-factor";
 import type { UserRecord } from "@/lib/security/users";
-import { CancelSignIn } from "./cancel-sign-in";
 import { CodeForm } from "./code-form";
 import { requirePendingLogin } from "./guard";
+import { SecondStepLinks } from "./second-step-links";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
 const strong = "font-medium break-words text-zinc-900 dark:text-zinc-100";
 
-async function describe(method: TwoFactorMethod | "passkey", user: UserRecord): Promise<ReactNode> {
-  if (method === "email" || method === "passkey") return <>We emailed a 6-digit code to <span className={strong}>{user.email}</span>.</>;
+function describe(method: SecondFactorMethod | null, rescue: boolean, user: UserRecord, options: SecondFactorOptions): ReactNode {
+  // After "Email me a code" the code to type is the emailed one, whatever the usual method is.
+  if (rescue || method === "email") return <>We emailed a 6-digit code to <span className={strong}>{user.email}</span>.</>;
   if (method === "sms") {
-    const phone = (await getTwoFactor(user.id))?.phone;
+    const phone = options.profile?.phone;
     return <>We texted a 6-digit code to <span className={strong}>{phone ? maskPhone(phone) : "your phone"}</span>.</>;
   }
   return "Enter the 6-digit code from your authenticator app.";
 }
 
 export default async function TwoFactorPage({ searchParams }: { searchParams: SearchParams }) {
-  const { pending, user } = await requirePendingLogin("ready");
+  const found = await requirePendingLogin("ready");
+  const { pending, user } = found;
   const params = await searchParams;
-  const config = getConfig();
-  const method = (pending.method ?? "authenticator") as SecondFactorMethod;
+  const method = pending.method as SecondFactorMethod | null;
+  const rescue = Boolean(pending.rescueSecretEncrypted);
   // A passkey user lands here only to type an emailed rescue code.
-  if (method === "passkey" && !pending.rescueSecretEncrypted) redirect(secondFactorUrl(pending.state, method));
-  const { methods } = await secondFactorMethods(user.id);
+  if (method === "passkey" && !rescue) redirect(secondFactorUrl(pending.state, method));
+  const options = await secondFactorOptions(found);
+  const deliveryError = pending.deliveryError && isErrorCode(pending.deliveryError) ? messageFor(pending.deliveryError) : null;
   return (
     <AuthShell
-      appName={config.appName}
+      appName={getConfig().appName}
       title="Two-factor authentication"
-      description={await describe(method, user)}
-      footer={
-        <>
-          <p>
-            <Link href="/login/two-factor/rescue">Can&apos;t use your {SECOND_FACTOR_LABELS[method]}?</Link>
-          </p>
-          {methods.length > 1 ? (
-            <p>
-              <Link href="/login/two-factor/select">Use another method</Link>
-            </p>
-          ) : null}
-          {config.recoveryCodes.enabled ? (
-            <p>
-              <Link href="/login/two-factor/recovery">Use a recovery code</Link>
-            </p>
-          ) : null}
-          <CancelSignIn />
-        </>
-      }
+      description={describe(method, rescue, user, options)}
+      footer={<SecondStepLinks options={options} current={method} />}
     >
       <div className="space-y-5">
         <NoticeBanner notice={noticeFrom(params.notice)} />
-        <CodeForm canResend={method === "email" || method === "sms"} />
+        {deliveryError ? (
+          <Alert tone="error" testId="delivery-error">
+            {`${deliveryError} Try again in a few minutes, or use another way below.`}
+          </Alert>
+        ) : null}
+        <CodeForm canResend={!rescue && (method === "email" || method === "sms")} />
       </div>
     </AuthShell>
   );

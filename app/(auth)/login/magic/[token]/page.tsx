@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
-import { Button } from "@/components/ui/button";
+import { LinkActionForm } from "@/components/forms/link-action-form";
 import { getConfig } from "@/lib/security/config";
 import { requireAnonymous } from "@/lib/security/current-user";
 import { redeemMagicLinkAction } from "../actions";
@@ -16,11 +16,7 @@ export default async function MagicLinkLandingPage({ params }: { params: Promise
   const { token } = await params;
   return (
     <AuthShell appName={getConfig().appName} title="Sign in" description="You opened a sign-in link. Continue to sign in on this device.">
-      <form action={redeemMagicLinkAction.bind(null, token)}>
-        <Button type="submit" className="w-full" autoFocus>
-          Sign in
-        </Button>
-      </form>
+      <LinkActionForm action={redeemMagicLinkAction.bind(null, token)} label="Sign in" />
     </AuthShell>
   );
 }

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { stateFromInvalidInput, type FormState } from "@/lib/form-state";
 import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
 import { recoveryCodeSchema, type RecoveryCodeInput } from "@/lib/security/schemas";
-import { signInWithRecoveryCode } from "@/lib/security/second-factor";
+import { signInWithRecoveryCode } from "@/lib/security/second-factor-steps";
 import { stateFromSecondFactorFailure } from "../guard";
 
 export async function recoveryCodeAction(input: RecoveryCodeInput): Promise<FormState> {

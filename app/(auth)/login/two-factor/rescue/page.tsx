@@ -3,32 +3,34 @@ import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
 import { secondFactorUrl } from "@/lib/security/current-user";
-import { SECOND_FACTOR_LABELS, type SecondFactorMethod } from "@/lib/security/second-factor";
+import { SECOND_FACTOR_LABELS, secondFactorOptions, type SecondFactorMethod } from "@/lib/security/second-factor";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RescueForm } from "./rescue-form";
 
 export const metadata: Metadata = { title: "Trouble with two-factor" };
 
+/** The ways around a lost second factor; an emailed code only when the first factor did not come by email. */
 export default async function TwoFactorRescuePage() {
-  const { pending } = await requirePendingLogin("ready");
-  const config = getConfig();
-  const method = (pending.method ?? "authenticator") as SecondFactorMethod;
+  const found = await requirePendingLogin("ready", "select");
+  const { pending } = found;
+  const options = await secondFactorOptions(found);
+  const method = pending.method as SecondFactorMethod | null;
   return (
     <AuthShell
-      appName={config.appName}
-      title={`Can't use your ${SECOND_FACTOR_LABELS[method]}?`}
+      appName={getConfig().appName}
+      title={method ? `Can't use your ${SECOND_FACTOR_LABELS[method]}?` : "Trouble signing in?"}
       description="Choose another way to finish signing in."
       footer={
         <>
           <p>
-            <Link href={secondFactorUrl(pending.state, pending.method)}>{method === "passkey" ? "Back to your passkey" : "Back to the code page"}</Link>
+            <Link href={secondFactorUrl(pending.state, pending.method)}>{method === "passkey" ? "Back to your passkey" : method ? "Back to the code page" : "Back"}</Link>
           </p>
           <CancelSignIn />
         </>
       }
     >
-      <RescueForm byEmail={config.twoFactor.rescueByEmail} recoveryCodes={config.recoveryCodes.enabled} />
+      <RescueForm byEmail={options.rescueByEmail} recoveryCodes={options.recoveryCodes} />
     </AuthShell>
   );
 }

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/form-state";
 import { currentRequestContext, pendingLoginToken, secondFactorUrl } from "@/lib/security/current-user";
-import { chooseSecondFactor } from "@/lib/security/second-factor";
+import { chooseSecondFactor } from "@/lib/security/second-factor-steps";
 import { stateFromSecondFactorFailure } from "../guard";
 
 /** The user picked one of their second factors; email/SMS codes are sent now. */

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
+import { Alert } from "@/components/ui/alert";
 import { getConfig } from "@/lib/security/config";
+import { MESSAGES } from "@/lib/security/errors";
 import { maskPhone } from "@/lib/security/phone";
-import { secondFactorMethods, type SecondFactorMethod } from "@/lib/security/second-factor";
-import { CancelSignIn } from "../cancel-sign-in";
+import { secondFactorOptions, type SecondFactorMethod } from "@/lib/security/second-factor";
 import { requirePendingLogin } from "../guard";
+import { SecondStepLinks } from "../second-step-links";
 import { MethodChoice } from "./method-choice";
 
 export const metadata: Metadata = { title: "Choose how to verify" };
@@ -17,29 +18,38 @@ const DESCRIPTIONS: Record<SecondFactorMethod, { title: string; detail: (phone: 
   sms: { title: "Text message", detail: (phone) => (phone ? `We'll text a 6-digit code to ${maskPhone(phone)}.` : "We'll text you a 6-digit code.") },
 };
 
-/** Several second factors (e.g. a passkey and an authenticator app): the user picks one (reference: /tf-select). */
+/**
+ * Several second factors (e.g. a passkey and an authenticator app): the user picks one
+ * (Flask-Security's /tf-select). Only factors independent of the first one are offered; when none
+ * is, the page says why and what is left (recovery code, asking for help).
+ */
 export default async function SelectMethodPage() {
-  const { user } = await requirePendingLogin("select", "ready");
+  const found = await requirePendingLogin("select", "ready");
   const config = getConfig();
-  const { methods, profile } = await secondFactorMethods(user.id);
-  const options = methods.map((m) => ({ value: m, title: DESCRIPTIONS[m].title, detail: DESCRIPTIONS[m].detail(profile?.phone ?? null) }));
+  const options = await secondFactorOptions(found);
+  const choices = options.usable.map((m) => ({ value: m, title: DESCRIPTIONS[m].title, detail: DESCRIPTIONS[m].detail(options.profile?.phone ?? null) }));
+  const none = choices.length === 0;
   return (
     <AuthShell
       appName={config.appName}
-      title="Choose how to verify"
-      description="Your account has more than one second factor. Pick one to finish signing in."
-      footer={
-        <>
-          {config.recoveryCodes.enabled ? (
-            <p>
-              <Link href="/login/two-factor/recovery">Use a recovery code</Link>
-            </p>
-          ) : null}
-          <CancelSignIn />
-        </>
-      }
+      title={none ? "Finish signing in another way" : "Choose how to verify"}
+      description={none ? undefined : "Your account has more than one second factor. Pick one to finish signing in."}
+      footer={<SecondStepLinks options={{ ...options, usable: [] }} current={null} />}
     >
-      <MethodChoice options={options} />
+      {none ? (
+        <div className="space-y-4">
+          <Alert tone="info" testId="no-independent-method">
+            {MESSAGES.TWO_FACTOR_NO_INDEPENDENT_METHOD}
+          </Alert>
+          <p className="text-sm">
+            <a className="link" href="/login/two-factor/rescue">
+              Ask the site administrator for help
+            </a>
+          </p>
+        </div>
+      ) : (
+        <MethodChoice options={choices} />
+      )}
     </AuthShell>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
+import { setupMethodsFor } from "@/lib/security/second-factor-setup";
 import { methodOptions } from "@/lib/two-factor-enrollment";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
@@ -9,7 +10,8 @@ import { SetupForm } from "./setup-form";
 export const metadata: Metadata = { title: "Set up two-factor authentication" };
 
 export default async function TwoFactorSetupPage() {
-  const { user } = await requirePendingLogin("setup");
+  const found = await requirePendingLogin("setup");
+  const { user } = found;
   const config = getConfig();
   return (
     <AuthShell
@@ -18,7 +20,7 @@ export default async function TwoFactorSetupPage() {
       description="Your account requires a second step at sign-in."
       footer={<CancelSignIn />}
     >
-      <SetupForm methods={methodOptions(config.twoFactor.methods)} email={user.email} />
+      <SetupForm methods={methodOptions(setupMethodsFor(found))} email={user.email} />
     </AuthShell>
   );
 }

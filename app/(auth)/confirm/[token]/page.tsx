@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { AuthShell } from "@/components/auth-shell";
+import { LinkActionForm } from "@/components/forms/link-action-form";
+import { redirect } from "next/navigation";
+import { getConfig } from "@/lib/security/config";
+import { checkConfirmationToken } from "@/lib/security/confirm";
+import { confirmEmailAction } from "./actions";
+
+export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer" };
+
+/**
+ * The page an emailed confirmation link opens. Confirming takes a click (a POST): mail scanners
+ * fetch links, and a GET that confirmed would confirm an account for whoever registered it.
+ */
+export default async function ConfirmLinkPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  // A link that cannot confirm says so at once; only a good one waits for the click.
+  const state = await checkConfirmationToken(token);
+  if (!state.ok) redirect(`${state.code === "ALREADY_CONFIRMED" ? "/login" : "/confirm"}?notice=${state.code}`);
+  return (
+    <AuthShell appName={getConfig().appName} title="Confirm your email" description="You opened a confirmation link. Confirm that this address is yours.">
+      <LinkActionForm action={confirmEmailAction.bind(null, token)} label="Confirm my email" />
+    </AuthShell>
+  );
+}

@@ -1,0 +1,17 @@
+"use server";
+import { redirect } from "next/navigation";
+import { getConfig } from "@/lib/security/config";
+import { continueAfterFirstFactor, currentRequestContext, endCurrentSession, getSession } from "@/lib/security/current-user";
+import { postLoginRedirect } from "@/lib/security/redirects";
+import { stepUpSession } from "@/lib/security/second-factor";
+
+/** Turns the one-factor session into a pending sign-in that asks for the second factor (or its set-up). */
+export async function stepUpAction(next: string | null): Promise<void> {
+  const current = await getSession();
+  if (!current?.stepUpRequired) redirect(getConfig().views.postLogin);
+  const destination = postLoginRedirect(next);
+  const result = await stepUpSession(current, destination, await currentRequestContext());
+  if (!result.ok) redirect(`/login?notice=${result.code === "RATE_LIMITED" ? "RATE_LIMITED" : "TWO_FACTOR_PERMISSION_DENIED"}`);
+  await endCurrentSession();
+  redirect(await continueAfterFirstFactor(result, destination));
+}

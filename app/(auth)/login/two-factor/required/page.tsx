@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthShell } from "@/components/auth-shell";
+import { LinkActionForm } from "@/components/forms/link-action-form";
+import { firstParam, type SearchParams } from "@/lib/notices";
+import { getConfig } from "@/lib/security/config";
+import { getSession } from "@/lib/security/current-user";
+import { MESSAGES } from "@/lib/security/errors";
+import { safeRedirectPath } from "@/lib/security/redirects";
+import { stepUpAction } from "./actions";
+
+export const metadata: Metadata = { title: "Two-step verification required" };
+
+/**
+ * Where requireUser() sends a session that was signed in with one factor after two-factor became
+ * required of its user (e.g. an administrator gave them a role that requires it).
+ */
+export default async function StepUpPage({ searchParams }: { searchParams: SearchParams }) {
+  const config = getConfig();
+  const current = await getSession();
+  if (!current?.stepUpRequired) redirect(config.views.postLogin);
+  const next = safeRedirectPath(firstParam((await searchParams).next));
+  return (
+    <AuthShell appName={config.appName} title="Two-step verification required" description={MESSAGES.TWO_FACTOR_STEP_UP_REQUIRED}>
+      <LinkActionForm action={stepUpAction.bind(null, next)} label="Continue" />
+    </AuthShell>
+  );
+}
