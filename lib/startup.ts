@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from "@/lib/security/config";
 import { databaseDriver, getDb } from "@/lib/db";
+import { checkKeysInUse } from "@/lib/security/key-rotation";
 
 /**
  * Validate the configuration (a bad value stops the start with a clear message, not a broken
@@ -20,7 +21,11 @@ export async function startInstance(): Promise<void> {
   // for this same open and migration, so none runs early. An open that fails is logged here
   // and retried by the next query.
   getDb().then(
-    () => console.log(`[gatehouse] database ready (${databaseDriver()})`),
+    () => {
+      console.log(`[gatehouse] database ready (${databaseDriver()})`);
+      // Secrets under a key that is not configured would fail sign-ins one by one: say so now.
+      checkKeysInUse().catch((error: unknown) => console.error("[gatehouse] could not check the encryption keys in use:", error));
+    },
     (error: unknown) => console.error("[gatehouse] could not open the database:", error),
   );
 }

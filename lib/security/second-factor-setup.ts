@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { getConfig, type TwoFactorMethod } from "./config";
-import { decryptSecret, encryptSecret } from "./encryption";
+import { encryptSecret, tryDecryptSecret } from "./encryption";
 import { fail, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { updatePendingLogin } from "./pending-login";
@@ -63,7 +63,8 @@ export async function confirmSetupFromLogin(token: string | undefined, code: str
   const budget = await checkSecondFactorBudget(found.user, ctx);
   if (!budget.ok) return budget;
   const method = found.pending.setupMethod as TwoFactorMethod;
-  const secret = decryptSecret(found.pending.setupSecretEncrypted);
+  const secret = tryDecryptSecret(found.pending.setupSecretEncrypted);
+  if (secret === null) return fail("SECRET_UNAVAILABLE");
   const check = await verifyTotp(secret, code, getConfig().twoFactor.validity[method], 0);
   if (!check.valid) {
     await recordSecondFactorFailure(found, ctx, "code");

@@ -1,7 +1,7 @@
 import "server-only";
 import { sendEmail } from "@/lib/mail";
 import { getConfig, type TwoFactorMethod } from "./config";
-import { decryptSecret, encryptSecret } from "./encryption";
+import { encryptSecret, tryDecryptSecret } from "./encryption";
 import { fail, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { completeLogin } from "./complete-login";
@@ -17,6 +17,7 @@ import {
 import { countPasskeys } from "./passkeys/credentials";
 import { consumeRateLimit, RATE_LIMITS, resetRateLimit } from "./rate-limit";
 import { recoveryCodeStatus, consumeRecoveryCode } from "./recovery-codes";
+import { recoveryCodesUnavailable } from "./recovery-code-keys";
 import { isRememberedDevice } from "./remember-device";
 import type { RequestContext } from "./request-context";
 import type { AuthnMethod, NewSession } from "./sessions";
@@ -117,7 +118,8 @@ export async function afterFirstFactor(
 async function sendCodeIfDelivered(user: UserRecord, profile: TwoFactorRow, ctx: RequestContext): Promise<void> {
   if (profile.method !== "email" && profile.method !== "sms") return;
   // A send failure is reported on the code page (with a resend button), not as a failed sign-in.
-  const secret = decryptSecret(profile.secretEncrypted);
+  const secret = tryDecryptSecret(profile.secretEncrypted);
+  if (secret === null) return;
   await sendTwoFactorCode(user, { method: profile.method, secret, phone: profile.phone, lastTimeStep: profile.lastTimeStep }, ctx);
 }
 
@@ -187,10 +189,12 @@ export async function verifySecondFactor(token: string | undefined, code: string
   if (!budget.ok) return budget;
   const profile = await getTwoFactor(found.user.id);
   let valid = profile ? await verifyAndConsumeCode(profile, code) : false;
-  if (!valid && found.pending.rescueSecretEncrypted) {
-    const rescue = await verifyTotp(decryptSecret(found.pending.rescueSecretEncrypted), code, getConfig().twoFactor.validity.email, 0);
-    valid = rescue.valid;
+  const rescueSecret = found.pending.rescueSecretEncrypted ? tryDecryptSecret(found.pending.rescueSecretEncrypted) : null;
+  if (!valid && rescueSecret !== null) {
+    const rescue = await verifyTotp(rescueSecret, code, getConfig().twoFactor.validity.email, 0);
+    if (rescue.valid) valid = true;
   }
+  if (valid === null) return fail("SECRET_UNAVAILABLE");
   if (!valid) {
     await recordSecondFactorFailure(found, ctx, "code");
     return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
@@ -206,7 +210,9 @@ export async function resendSecondFactorCode(token: string | undefined, ctx: Req
   if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
   const profile = await getTwoFactor(found.user.id);
   if (!profile || profile.method === "authenticator") return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  const delivery = { method: profile.method as "email" | "sms", secret: decryptSecret(profile.secretEncrypted), phone: profile.phone, lastTimeStep: profile.lastTimeStep };
+  const secret = tryDecryptSecret(profile.secretEncrypted);
+  if (secret === null) return fail("SECRET_UNAVAILABLE");
+  const delivery = { method: profile.method as "email" | "sms", secret, phone: profile.phone, lastTimeStep: profile.lastTimeStep };
   return sendTwoFactorCode(found.user, delivery, ctx);
 }
 
@@ -243,6 +249,7 @@ export async function signInWithRecoveryCode(token: string | undefined, code: st
   const budget = await checkSecondFactorBudget(found.user, ctx);
   if (!budget.ok) return budget;
   if (!(await consumeRecoveryCode(found.user.id, code))) {
+    if (await recoveryCodesUnavailable(found.user.id)) return fail("SECRET_UNAVAILABLE");
     await recordSecondFactorFailure(found, ctx, "recovery_code");
     return fail("INVALID_RECOVERY_CODE", { code: ["Recovery code invalid"] });
   }

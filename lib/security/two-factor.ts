@@ -5,7 +5,7 @@ import { sendEmail } from "@/lib/mail";
 import { proposeMethod, sendOneTimeCode, type CodeDelivery } from "./code-delivery";
 import { getConfig, type TwoFactorMethod } from "./config";
 import { humanizeDuration } from "./duration";
-import { decryptSecret, encryptSecret } from "./encryption";
+import { encryptSecret, tryDecryptSecret } from "./encryption";
 import { fail, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { maskPhone, normalizePhone } from "./phone";
@@ -120,7 +120,8 @@ export async function confirmTwoFactorSetup(
     return fail("TWO_FACTOR_SETUP_EXPIRED");
   }
   const method = found.payload.method as TwoFactorMethod;
-  const secret = decryptSecret(found.payload.secret ?? "");
+  const secret = tryDecryptSecret(found.payload.secret ?? "");
+  if (secret === null) return fail("SECRET_UNAVAILABLE");
   const check = await verifyTotp(secret, input.code, getConfig().twoFactor.validity[method], 0);
   if (!check.valid) return fail("TWO_FACTOR_INVALID_TOKEN", { code: ["Invalid code"] });
 
@@ -170,11 +171,14 @@ export async function disableTwoFactor(user: UserRecord, roles: string[], ctx: R
 
 /**
  * Checks a code against the user's saved method and records its time step atomically: two
- * requests (or two app instances) presenting the same code cannot both pass.
+ * requests (or two app instances) presenting the same code cannot both pass. Null: the secret
+ * cannot be decrypted with the configured keys (SECRET_UNAVAILABLE).
  */
-export async function verifyAndConsumeCode(row: TwoFactorRow, code: string): Promise<boolean> {
+export async function verifyAndConsumeCode(row: TwoFactorRow, code: string): Promise<boolean | null> {
   const window = getConfig().twoFactor.validity[row.method as TwoFactorMethod] ?? 120;
-  const check = await verifyTotp(decryptSecret(row.secretEncrypted), code, window, row.lastTimeStep);
+  const secret = tryDecryptSecret(row.secretEncrypted);
+  if (secret === null) return null;
+  const check = await verifyTotp(secret, code, window, row.lastTimeStep);
   if (!check.valid) return false;
   const db = await getDb();
   const claimed = await db

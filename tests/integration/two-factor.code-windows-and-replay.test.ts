@@ -17,7 +17,7 @@ async function userWithMethod(method: TwoFactorMethod): Promise<{ id: string; em
 async function accepts(userId: string, code: string): Promise<boolean> {
   const row = await getTwoFactor(userId);
   if (!row) throw new Error("no method");
-  return verifyAndConsumeCode(row, code);
+  return (await verifyAndConsumeCode(row, code)) === true;
 }
 
 describe("code windows per method (authenticator 120 s, email 300 s, sms 120 s)", () => {

@@ -5,7 +5,7 @@ import { sendEmail } from "@/lib/mail";
 import { sendOneTimeCode, type CodeDelivery } from "../code-delivery";
 import { getConfig, type CodeMethod } from "../config";
 import { humanizeDuration } from "../duration";
-import { decryptSecret, encryptSecret } from "../encryption";
+import { encryptSecret, tryDecryptSecret } from "../encryption";
 import { fail, type Result } from "../errors";
 import type { RequestContext } from "../request-context";
 import { newTotpSecret, verifyTotp } from "../totp";
@@ -62,7 +62,9 @@ export function codeWindow(method: CodeMethod): number {
  * claims it, so a code works once even when two requests (or instances) race.
  */
 export async function consumeMethodCode(row: SignInMethodRow, code: string): Promise<boolean> {
-  const check = await verifyTotp(decryptSecret(row.secretEncrypted), code, codeWindow(row.method as CodeMethod), row.lastTimeStep);
+  const secret = tryDecryptSecret(row.secretEncrypted);
+  if (secret === null) return false;
+  const check = await verifyTotp(secret, code, codeWindow(row.method as CodeMethod), row.lastTimeStep);
   if (!check.valid) return false;
   const db = await getDb();
   const table = tables.signInMethods;
