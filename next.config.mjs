@@ -1,16 +1,13 @@
 /** @type {import('next').NextConfig} */
 
-const production = process.env.NODE_ENV === "production";
-const https = (process.env.APP_URL ?? "").startsWith("https://");
-
-// Headers for every response, static files included. The CSP is per request (proxy.ts).
+// Headers for every response, static files included. The CSP and HSTS are per request and
+// decided at run time from the instance's configuration (proxy.ts, lib/security/headers.ts).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  ...(production && https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
 const nextConfig = {

@@ -1,12 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_ADMIN, E2E_REQUIRED_2FA } from "./e2e/support/admin";
-import { E2E_PORT, serverEnv } from "./e2e/support/server";
+import { E2E_PORT, MAILBOX_HEADERS, serverEnv } from "./e2e/support/server";
 
 /**
- * E2E against `next start` (a production build). The database is the PostgreSQL in
- * E2E_DATABASE_URL when given (CI), else a fresh PGlite folder. Mail goes to the outbox and is
- * read through /dev/mailbox/messages. Each test sends its own X-Forwarded-For (TRUST_PROXY=1)
- * so per-IP rate limits stay per test.
+ * E2E against `npm start` (a production build behind the server entry). The database is the
+ * PostgreSQL in E2E_DATABASE_URL when given (CI), else a fresh PGlite folder. Mail goes to the
+ * outbox and is read through /dev/mailbox/messages with the staging bearer token. Each test
+ * sends its own X-Forwarded-For (TRUST_PROXY=1) so per-IP rate limits stay per test.
  */
 const PORT = E2E_PORT;
 const baseURL = `http://localhost:${PORT}`;
@@ -22,6 +22,8 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
+    // Every page and API request may read the outbox (helpers also send it explicitly).
+    extraHTTPHeaders: MAILBOX_HEADERS,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

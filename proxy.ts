@@ -3,7 +3,7 @@ import { PATH_HEADER } from "@/lib/security/current-user-path";
 import { loginUrlFor } from "@/lib/security/redirects";
 import { ruleFor } from "@/lib/security/routes";
 import { sessionCookieName } from "@/lib/security/session-cookie";
-import { contentSecurityPolicy } from "@/lib/security/headers";
+import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
 
 /**
  * The request gate. It decides from the cookie alone (no database round trip, so the one query
@@ -20,7 +20,7 @@ export function proxy(request: NextRequest): NextResponse {
   const rule = ruleFor(pathname);
 
   if (rule?.access === "signed-in" && !hasSession) {
-    return NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.url));
+    return withHsts(NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.url)));
   }
 
   const nonce = btoa(crypto.randomUUID());
@@ -33,6 +33,13 @@ export function proxy(request: NextRequest): NextResponse {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   if (hasSession) response.headers.set("cache-control", "private, no-store");
+  return withHsts(response);
+}
+
+/** Static assets skip the proxy: a browser learns HSTS from the page that loads them. */
+function withHsts(response: NextResponse): NextResponse {
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
 }
 

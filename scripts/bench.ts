@@ -30,6 +30,11 @@ const serverEnv: NodeJS.ProcessEnv = {
   APP_URL: BASE,
   AUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234",
   MAIL_TRANSPORT: "outbox",
+  // A production build on http://localhost; the cold-start run uses a PGlite folder.
+  SECURITY_ALLOW_INSECURE_APP_URL: "true",
+  SECURITY_ALLOW_PGLITE_IN_PRODUCTION: "true",
+  // Each sign-in sends its own X-Forwarded-For so the per-IP budget never answers.
+  TRUST_PROXY: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

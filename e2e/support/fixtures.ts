@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { MAILBOX_HEADERS } from "./server";
 
 /** A fresh client IP per test (sent as X-Forwarded-For), so per-IP rate limits never collide. */
 export function randomIp(): string {
@@ -19,8 +20,9 @@ export const test = base.extend<{ ip: string }>({
   ip: async ({}, use) => {
     await use(randomIp());
   },
-  page: async ({ page, ip }, use) => {
-    await page.context().setExtraHTTPHeaders({ "x-forwarded-for": ip });
+  page: async ({ page, ip, extraHTTPHeaders }, use) => {
+    // Replaces the context's extra headers: keep the configured ones (the mailbox token).
+    await page.context().setExtraHTTPHeaders({ ...extraHTTPHeaders, "x-forwarded-for": ip });
     await use(page);
   },
 });
@@ -42,7 +44,7 @@ export async function latestEmail(request: APIRequestContext, to: string, subjec
     .poll(
       async () => {
         // A dropped keep-alive connection (ECONNRESET) is "not yet", not a failure: poll again.
-        const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`).catch(() => null);
+        const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`, { headers: MAILBOX_HEADERS }).catch(() => null);
         if (!response?.ok()) return false;
         const { messages } = (await response.json()) as { messages: OutboxMessage[] };
         found = messages.find((m) => m.id > newerThan && (!subject || m.subject === subject));
@@ -55,7 +57,7 @@ export async function latestEmail(request: APIRequestContext, to: string, subjec
 }
 
 export async function emailCount(request: APIRequestContext, to: string): Promise<number> {
-  const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`);
+  const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`, { headers: MAILBOX_HEADERS });
   return ((await response.json()) as { messages: OutboxMessage[] }).messages.length;
 }
 

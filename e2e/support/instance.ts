@@ -1,17 +1,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { serverEnv } from "./server";
+import { MAILBOX_HEADERS, serverEnv } from "./server";
 
 /**
- * Another `next start` of the same build with some settings changed (its own database unless
- * given one). Specs that start one run their tests serially, so one worker owns the port.
+ * Another start of the same build (the production server entry, as `npm start`) with some
+ * settings changed (its own database unless given one). Specs that start one run their tests
+ * serially, so one worker owns the port.
  */
 export interface Instance {
   url: string;
   stop(): void;
 }
 
-export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port)], {
+export async function startInstance(port: number, env: Record<string, string>, options: { readyPath?: string } = {}): Promise<Instance> {
+  const child: ChildProcess = spawn("node", ["server/start.mjs", "-p", String(port)], {
     env: { ...process.env, ...serverEnv, DATABASE_URL: "", PGLITE_DIR: "memory://", APP_URL: `http://localhost:${port}`, WEBAUTHN_ORIGINS: "", ...env },
     stdio: "ignore",
     detached: true,
@@ -27,8 +28,9 @@ export async function startInstance(port: number, env: Record<string, string>): 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     // The outbox is read from the database: a 200 means the database is open and migrated too
-    // (an in-memory PGlite takes seconds to create on a busy machine).
-    const ok = await fetch(`${url}/dev/mailbox/messages`).then((r) => r.ok, () => false);
+    // (an in-memory PGlite takes seconds to create on a busy machine). An instance without the
+    // mailbox names another page to wait for.
+    const ok = await fetch(`${url}${options.readyPath ?? "/dev/mailbox/messages"}`, { headers: MAILBOX_HEADERS }).then((r) => r.ok, () => false);
     if (ok && child.exitCode === null) return { url, stop };
     await new Promise((r) => setTimeout(r, 300));
   }

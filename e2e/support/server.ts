@@ -4,6 +4,17 @@ import { E2E_ADMIN, E2E_REQUIRED_2FA } from "./admin";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const SECOND_INSTANCE_PORT = E2E_PORT + 1;
 export const PROXY_PORT = E2E_PORT + 2;
+/** Instances single specs start with production settings changed (one port per spec: specs run in parallel). */
+export const CLIENT_IP_PORT = E2E_PORT + 11;
+export const PRODUCTION_SETTINGS_PORT = E2E_PORT + 12;
+export const STARTUP_PORTS = [E2E_PORT + 13, E2E_PORT + 14] as const;
+
+/**
+ * Production keeps /dev/mailbox closed; the e2e server opens it the way a staging deployment
+ * would (SECURITY_DEV_MAILBOX) and the helpers read it with this bearer token.
+ */
+export const E2E_MAILBOX_TOKEN = "e2e-mailbox-token-e2e-mailbox-token-0001";
+export const MAILBOX_HEADERS: Record<string, string> = { "x-dev-mailbox-token": E2E_MAILBOX_TOKEN };
 
 /** The database every instance shares: PostgreSQL in CI, else a PGlite folder (one process only). */
 export const databaseEnv: Record<string, string> = process.env.E2E_DATABASE_URL
@@ -19,6 +30,12 @@ export const serverEnv: Record<string, string> = {
   WEBAUTHN_ORIGINS: `http://localhost:${E2E_PORT},http://localhost:${PROXY_PORT}`,
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   MAIL_TRANSPORT: "outbox",
+  SECURITY_DEV_MAILBOX: "true",
+  SECURITY_DEV_MAILBOX_TOKEN: E2E_MAILBOX_TOKEN,
+  // A production build on http://localhost, on PGlite unless E2E_DATABASE_URL is given.
+  SECURITY_ALLOW_INSECURE_APP_URL: "true",
+  SECURITY_ALLOW_PGLITE_IN_PRODUCTION: "true",
+  // Each test sends its own X-Forwarded-For, so per-IP limits stay per test.
   TRUST_PROXY: "1",
   ADMIN_PASSWORD: E2E_ADMIN.password,
   // Everyone with this role must use two-factor; remembered devices are allowed (off by default).

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { generate } from "otplib";
 import type { APIRequestContext, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect, latestEmail, signIn } from "./fixtures";
+import { MAILBOX_HEADERS } from "./server";
 
 /** RFC 6238 as the app uses it: 30-second steps. */
 const PERIOD_SECONDS = 30;
@@ -63,7 +64,7 @@ interface OutboxMessage {
 }
 
 async function outbox(request: APIRequestContext, to: string, kind: "email" | "sms"): Promise<OutboxMessage[]> {
-  const response = await request.get(`/dev/mailbox/messages?kind=${kind}&to=${encodeURIComponent(to)}`);
+  const response = await request.get(`/dev/mailbox/messages?kind=${kind}&to=${encodeURIComponent(to)}`, { headers: MAILBOX_HEADERS });
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { messages: OutboxMessage[] }).messages;
 }

@@ -90,6 +90,7 @@ export const MESSAGES = {
   LOGIN_OTHER_BROWSER: "Open the sign-in link in the browser where you asked for it.",
   PASSWORDLESS_LOGIN_SUCCESSFUL: "You have successfully logged in.",
   PASSWORD_SET: "Your password is set. You can now sign in with it.",
+  SECRET_UNAVAILABLE: "This sign-in method can't be checked right now. Use another method or a recovery code, or contact support.",
   RATE_LIMITED: "Too many attempts.",
   ACCOUNT_LOCKED:
     "This account is locked after too many failed sign-in attempts. If it is yours, use the unlock link we emailed you, or reset your password.",

@@ -3,7 +3,7 @@ import { getConfig, type PasskeyUsage } from "./config";
 import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "./passkeys/authentication";
 import { startCeremony, takeCeremony } from "./passkeys/ceremonies";
 import { listPasskeys } from "./passkeys/credentials";
-import { decryptSecret } from "./encryption";
+import { tryDecryptSecret } from "./encryption";
 import { deliverCode, findSignInMethod } from "./unified/methods";
 import { matchPasscode } from "./unified/sign-in";
 import { fail, messageFor, type Result } from "./errors";
@@ -82,7 +82,9 @@ export async function sendReauthenticationCode(user: UserRecord, method: string,
   if (method !== "email" && method !== "sms") return fail("US_METHOD_NOT_AVAILABLE");
   const row = await findSignInMethod(user.id, method);
   if (!row) return fail("US_METHOD_NOT_AVAILABLE");
-  return deliverCode(user, { method, secret: decryptSecret(row.secretEncrypted), phone: row.phone, lastTimeStep: row.lastTimeStep }, ctx);
+  const secret = tryDecryptSecret(row.secretEncrypted);
+  if (secret === null) return fail("SECRET_UNAVAILABLE");
+  return deliverCode(user, { method, secret, phone: row.phone, lastTimeStep: row.lastTimeStep }, ctx);
 }
 
 /** Re-verify by code, step 2: a code of any of the user's active sign-in methods (or the password). */

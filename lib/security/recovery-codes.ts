@@ -1,10 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "./config";
-import { encryptSecret, lookupHmac } from "./encryption";
+import { encryptSecret, lookupHmac, lookupHmacs } from "./encryption";
 import { recordEvent } from "./events";
+import { consumeUnprefixedRecoveryCode } from "./recovery-code-keys";
 import type { RequestContext } from "./request-context";
 
 /** Reference format: three groups of four hex digits (48 bits each). */
@@ -46,12 +47,12 @@ export async function consumeRecoveryCode(userId: string, input: string, db?: Qu
     .where(
       and(
         eq(tables.recoveryCodes.userId, userId),
-        eq(tables.recoveryCodes.codeHmac, lookupHmac(`${userId}:${code}`)),
+        inArray(tables.recoveryCodes.codeHmac, lookupHmacs(`${userId}:${code}`)),
         isNull(tables.recoveryCodes.usedAt),
       ),
     )
     .returning({ userId: tables.recoveryCodes.userId });
-  return rows.length > 0;
+  return rows.length > 0 || consumeUnprefixedRecoveryCode(userId, code, db);
 }
 
 export async function recoveryCodeStatus(userId: string): Promise<{ total: number; remaining: number }> {

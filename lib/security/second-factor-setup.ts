@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { isIndependentOf } from "./authn-methods";
 import { getConfig, type TwoFactorMethod } from "./config";
-import { decryptSecret, encryptSecret } from "./encryption";
+import { encryptSecret, tryDecryptSecret } from "./encryption";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { updatePendingLogin, type ActivePending } from "./pending-login";
@@ -64,7 +64,8 @@ export async function confirmSetupFromLogin(token: string | undefined, code: str
   const budget = await checkSecondFactorBudget(found.user, ctx);
   if (!budget.ok) return budget;
   const method = found.pending.setupMethod as TwoFactorMethod;
-  const secret = decryptSecret(found.pending.setupSecretEncrypted);
+  const secret = tryDecryptSecret(found.pending.setupSecretEncrypted);
+  if (secret === null) return fail("SECRET_UNAVAILABLE");
   const check = await verifyTotp(secret, code, getConfig().twoFactor.validity[method], 0);
   if (!check.valid) return refuseSecondFactor(found, ctx, { authType: "code" }, fail("TWO_FACTOR_INVALID_TOKEN", { code: [messageFor("TWO_FACTOR_INVALID_TOKEN")] }));
   if (!setupMethodsFor(found).includes(method)) return fail("TWO_FACTOR_SAME_CHANNEL");

@@ -4,11 +4,12 @@ import { getDb } from "@/lib/db";
 import { queueEmail } from "@/lib/outbox/queue";
 import { isIndependentOf, type AuthnMethod } from "./authn-methods";
 import { getConfig } from "./config";
-import { decryptSecret, encryptSecret } from "./encryption";
+import { encryptSecret, tryDecryptSecret } from "./encryption";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { finishPendingLogin, updatePendingLogin } from "./pending-login";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
+import { recoveryCodesUnavailable } from "./recovery-code-keys";
 import { consumeRecoveryCode, recoveryCodeStatus } from "./recovery-codes";
 import type { RequestContext } from "./request-context";
 import {
@@ -47,11 +48,14 @@ export async function verifySecondFactor(token: string | undefined, code: string
     verdict = await verifyAndConsumeCode(profile, code);
     proof = profile.method as AuthnMethod;
   }
-  if (verdict !== "valid" && found.pending.rescueSecretEncrypted && isIndependentOf(via, "rescue-email")) {
-    const rescue = await verifyTotp(decryptSecret(found.pending.rescueSecretEncrypted), code, getConfig().twoFactor.validity.email, 0);
+  const rescueSecret = found.pending.rescueSecretEncrypted && isIndependentOf(via, "rescue-email") ? tryDecryptSecret(found.pending.rescueSecretEncrypted) : null;
+  if (verdict !== "valid" && rescueSecret !== null) {
+    const rescue = await verifyTotp(rescueSecret, code, getConfig().twoFactor.validity.email, 0);
     if (rescue.valid) [verdict, proof] = ["valid", "rescue-email"];
   }
   if (!proof) return fail("TWO_FACTOR_SAME_CHANNEL");
+  // A configuration error (keys), not a wrong code: not counted against the user.
+  if (verdict === "unavailable") return fail("SECRET_UNAVAILABLE");
   if (verdict === "replayed") return fail("TWO_FACTOR_CODE_USED", { code: ["That code was already used. Wait for the next one."] });
   if (verdict === "invalid") return refuseSecondFactor(found, ctx, { authType: "code" }, invalidCode());
   const done = await completeSecondFactor(found, proof, ctx, true);
@@ -137,6 +141,7 @@ export async function signInWithRecoveryCode(token: string | undefined, code: st
     throw error;
   });
   if (spent === "lost") return fail("TWO_FACTOR_PERMISSION_DENIED");
+  if (spent === "invalid" && (await recoveryCodesUnavailable(found.user.id))) return fail("SECRET_UNAVAILABLE");
   if (spent === "invalid") return refuseSecondFactor(found, ctx, { authType: "recovery_code" }, fail("INVALID_RECOVERY_CODE", { code: ["That recovery code is not valid."] }));
   const done = await completeSecondFactor(found, "recovery-code", ctx, false, { pendingFinished: true });
   if (!done.ok) return done;

@@ -5,7 +5,7 @@ import { queueEmail } from "@/lib/outbox/queue";
 import { proposeMethod, sendOneTimeCode, type CodeDelivery } from "./code-delivery";
 import { getConfig, type TwoFactorMethod } from "./config";
 import { humanizeDuration } from "./duration";
-import { decryptSecret, encryptSecret } from "./encryption";
+import { encryptSecret, tryDecryptSecret } from "./encryption";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { maskPhone, normalizePhone } from "./phone";
@@ -63,8 +63,9 @@ export function sendTwoFactorCode(user: Pick<UserRecord, "id" | "email">, delive
 /** Sends the current code of the user's saved email or SMS method. */
 export function sendTwoFactorCodeFor(user: Pick<UserRecord, "id" | "email">, profile: TwoFactorRow, ctx: RequestContext): Promise<Result> {
   if (profile.method !== "email" && profile.method !== "sms") return Promise.resolve(fail("TWO_FACTOR_METHOD_NOT_AVAILABLE"));
-  const delivery = { method: profile.method, secret: decryptSecret(profile.secretEncrypted), phone: profile.phone, lastTimeStep: profile.lastTimeStep };
-  return sendTwoFactorCode(user, delivery, ctx);
+  const secret = tryDecryptSecret(profile.secretEncrypted);
+  if (secret === null) return Promise.resolve(fail("SECRET_UNAVAILABLE"));
+  return sendTwoFactorCode(user, { method: profile.method, secret, phone: profile.phone, lastTimeStep: profile.lastTimeStep }, ctx);
 }
 
 export interface SetupStarted {
@@ -145,7 +146,8 @@ export async function confirmTwoFactorSetup(
     return fail("TWO_FACTOR_SETUP_EXPIRED");
   }
   const method = found.payload.method as TwoFactorMethod;
-  const secret = decryptSecret(found.payload.secret ?? "");
+  const secret = tryDecryptSecret(found.payload.secret ?? "");
+  if (secret === null) return fail("SECRET_UNAVAILABLE");
   const check = await verifyTotp(secret, input.code, getConfig().twoFactor.validity[method], 0);
   if (!check.valid) return fail("TWO_FACTOR_INVALID_TOKEN", { code: [messageFor("TWO_FACTOR_INVALID_TOKEN")] });
 
@@ -195,17 +197,23 @@ export async function disableTwoFactor(user: UserRecord, roles: string[], ctx: R
   });
 }
 
-/** A code check: right and unused, wrong, or right but already used (a replay, or the loser of a race). */
-export type CodeVerdict = "valid" | "invalid" | "replayed";
+/**
+ * A code check: right and unused, wrong, right but already used (a replay, or the loser of a
+ * race), or impossible because the secret cannot be decrypted (a configuration error).
+ */
+export type CodeVerdict = "valid" | "invalid" | "replayed" | "unavailable";
 
 /**
  * Checks a code against the user's saved method and records its time step atomically: two
  * requests (or two app instances) presenting the same code cannot both pass, and the one that
- * loses learns it lost — so it is not counted as a guess.
+ * loses learns it lost — so it is not counted as a guess. "unavailable": the secret cannot be
+ * decrypted with the configured keys (SECRET_UNAVAILABLE).
  */
 export async function verifyAndConsumeCode(row: TwoFactorRow, code: string): Promise<CodeVerdict> {
   const window = getConfig().twoFactor.validity[row.method as TwoFactorMethod] ?? 120;
-  const check = await verifyTotp(decryptSecret(row.secretEncrypted), code, window, 0);
+  const secret = tryDecryptSecret(row.secretEncrypted);
+  if (secret === null) return "unavailable";
+  const check = await verifyTotp(secret, code, window, 0);
   if (!check.valid) return "invalid";
   if (check.timeStep <= row.lastTimeStep) return "replayed";
   const db = await getDb();

@@ -1,10 +1,13 @@
-// Threat: a typo in the environment silently weakens security (or a production deploy runs with
-// the dev secret / no mail). Guarantee: bad settings stop start-up naming the variable; safe defaults.
+// Threat: a typo in the environment silently weakens security, or a production deploy runs with
+// the dev secret, no mail, over http, on PGlite or with the outbox public. Guarantee: bad settings
+// stop start-up naming the variable (and the explicit way to allow it); safe defaults.
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "@/lib/security/config";
 
 const PRODUCTION_OK = {
   NODE_ENV: "production",
+  APP_URL: "https://app.example.com",
+  DATABASE_URL: "postgres://app@db.example.com/app",
   AUTH_SECRET: "x".repeat(32),
   RESEND_API_KEY: "re_test_key",
 };
@@ -118,5 +121,56 @@ describe("two-factor methods and SMS delivery", () => {
   it("validates encryption keys", () => {
     expect(errorOf({ SECURITY_ENCRYPTION_KEYS: "k1:short" }).message).toContain("SECURITY_ENCRYPTION_KEYS");
     expect(loadConfig({ SECURITY_ENCRYPTION_KEYS: `k2:${Buffer.alloc(32, 7).toString("base64")}` }).encryptionKeys).toMatch(/^k2:/);
+  });
+});
+
+describe("production: an http:// APP_URL", () => {
+  it("is refused in production, naming APP_URL and the way to allow it", () => {
+    const { message } = errorOf({ ...PRODUCTION_OK, APP_URL: "http://app.example.com" });
+    expect(message).toContain("APP_URL");
+    expect(message).toContain("SECURITY_ALLOW_INSECURE_APP_URL");
+    // Unset means the http://localhost default: refused too.
+    expect(errorOf({ ...PRODUCTION_OK, APP_URL: undefined }).message).toContain("http://localhost:3000");
+  });
+  it("is allowed in production only when SECURITY_ALLOW_INSECURE_APP_URL=true, and always in development", () => {
+    expect(loadConfig({ ...PRODUCTION_OK, APP_URL: "http://10.0.0.5:3000", SECURITY_ALLOW_INSECURE_APP_URL: "true" }).appUrl).toBe("http://10.0.0.5:3000");
+    expect(errorOf({ ...PRODUCTION_OK, APP_URL: "http://10.0.0.5:3000", SECURITY_ALLOW_INSECURE_APP_URL: "false" }).message).toContain("APP_URL");
+    expect(loadConfig({ APP_URL: "http://localhost:3000" }).production).toBe(false);
+  });
+});
+
+describe("production: PGlite", () => {
+  it("is refused without DATABASE_URL, naming it and the way to allow it", () => {
+    const { message } = errorOf({ ...PRODUCTION_OK, DATABASE_URL: undefined });
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("SECURITY_ALLOW_PGLITE_IN_PRODUCTION");
+    expect(message).not.toContain("APP_URL");
+    expect(errorOf({ ...PRODUCTION_OK, DATABASE_URL: "" }).message).toContain("DATABASE_URL");
+  });
+  it("is allowed with SECURITY_ALLOW_PGLITE_IN_PRODUCTION=true, and in development", () => {
+    expect(loadConfig({ ...PRODUCTION_OK, DATABASE_URL: undefined, SECURITY_ALLOW_PGLITE_IN_PRODUCTION: "true" }).production).toBe(true);
+    expect(loadConfig({}).production).toBe(false);
+  });
+  it("`next build` (production, no runtime settings) is not refused", () => {
+    expect(loadConfig({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).production).toBe(true);
+  });
+});
+
+describe("production: /dev/mailbox", () => {
+  it("is closed in production even with MAIL_TRANSPORT=outbox", () => {
+    const config = loadConfig({ ...PRODUCTION_OK, RESEND_API_KEY: undefined, MAIL_TRANSPORT: "outbox" });
+    expect(config.mail.transport).toBe("outbox");
+    expect(config.devMailbox.enabled).toBe(false);
+  });
+  it("opens in production only when named (SECURITY_DEV_MAILBOX), and then gated", () => {
+    const config = loadConfig({ ...PRODUCTION_OK, MAIL_TRANSPORT: "outbox", SECURITY_DEV_MAILBOX: "true", SECURITY_DEV_MAILBOX_TOKEN: "t".repeat(32) });
+    expect(config.devMailbox).toEqual({ enabled: true, gated: true, token: "t".repeat(32) });
+  });
+  it("refuses a short bearer token", () => {
+    expect(errorOf({ ...PRODUCTION_OK, SECURITY_DEV_MAILBOX: "true", SECURITY_DEV_MAILBOX_TOKEN: "short" }).message).toContain("SECURITY_DEV_MAILBOX_TOKEN");
+  });
+  it("stays open in development while mail goes to the outbox, as before", () => {
+    expect(loadConfig({}).devMailbox).toMatchObject({ enabled: true, gated: false });
+    expect(loadConfig({ RESEND_API_KEY: "re_key" }).devMailbox.enabled).toBe(false);
   });
 });

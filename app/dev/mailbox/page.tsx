@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { headers } from "next/headers";
+import { forbidden, notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
-import { devMailboxEnabled } from "@/lib/mail/dev-mailbox";
 import { listOutbox } from "@/lib/mail/outbox";
 import { firstParam, type SearchParams } from "@/lib/notices";
+import { getConfig } from "@/lib/security/config";
+import { requireUser } from "@/lib/security/current-user";
+import { devMailboxAccess } from "@/lib/security/dev-mailbox-access";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 
-/** Development outbox: every email the app "sent", newest first. */
+/** Development outbox: every email the app "sent", newest first (admins only on a staging deployment). */
 export default async function MailboxPage({ searchParams }: { searchParams: SearchParams }) {
-  if (!devMailboxEnabled()) notFound();
+  const access = devMailboxAccess(await headers());
+  if (access === "not-found") notFound();
+  if (access === "forbidden") forbidden();
+  if (access === "admin-only") await requireUser({ roles: [getConfig().adminRole] });
   const to = firstParam((await searchParams).to)?.slice(0, 254) || undefined;
   const messages = await listOutbox({ to, limit: 50, kind: "all" });
   return (

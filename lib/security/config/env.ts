@@ -13,7 +13,14 @@ export const envSchema = z
     APP_URL: z.url({ protocol: /^https?$/ }).optional().transform((v) => (v ?? "http://localhost:3000").replace(/\/+$/, "")),
     SECURITY_APP_NAME: z.string().min(1).max(64).optional().transform((v) => v ?? "Gatehouse"),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
-    TRUST_PROXY: int(1, 0, 10),
+    // Unset: 0 (the socket address), or 1 on a platform known to write X-Forwarded-For (toConfig).
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).optional(),
+    VERCEL: z.string().optional(),
+    DATABASE_URL: z.string().optional(),
+    SECURITY_ALLOW_INSECURE_APP_URL: bool(false),
+    SECURITY_ALLOW_PGLITE_IN_PRODUCTION: bool(false),
+    SECURITY_DEV_MAILBOX: bool(false),
+    SECURITY_DEV_MAILBOX_TOKEN: z.string().min(32, "SECURITY_DEV_MAILBOX_TOKEN must be at least 32 characters (openssl rand -base64 32)").optional(),
 
     SECURITY_REGISTERABLE: bool(true),
     SECURITY_CONFIRMABLE: bool(true),
@@ -112,6 +119,21 @@ export const envSchema = z
     if (production && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production (openssl rand -base64 32)" });
     }
+    if (production && env.APP_URL.startsWith("http://") && !env.SECURITY_ALLOW_INSECURE_APP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: `must be the public https:// URL in production (got ${env.APP_URL}): over http cookies are not Secure and there is no HSTS. SECURITY_ALLOW_INSECURE_APP_URL=true allows http on a private network or a test deployment`,
+      });
+    }
+    if (production && !env.DATABASE_URL && !env.SECURITY_ALLOW_PGLITE_IN_PRODUCTION) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message:
+          "is required in production: without it Gatehouse falls back to PGlite, a development database in a local folder that only one process can open (no second instance, no managed backups). SECURITY_ALLOW_PGLITE_IN_PRODUCTION=true allows it for a throwaway test deployment",
+      });
+    }
     if (env.MAIL_TRANSPORT === "resend" && !env.RESEND_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "MAIL_TRANSPORT=resend needs RESEND_API_KEY" });
     }
@@ -120,7 +142,7 @@ export const envSchema = z
         code: "custom",
         path: ["RESEND_API_KEY"],
         message:
-          "No mail transport in production: set RESEND_API_KEY (or MAIL_TRANSPORT=outbox for a staging/test deployment that reads mail at /dev/mailbox)",
+          "No mail transport in production: set RESEND_API_KEY (or MAIL_TRANSPORT=outbox for a staging/test deployment; SECURITY_DEV_MAILBOX=true then shows the mail at /dev/mailbox to admins)",
       });
     }
     const smsTransport = smsTransportOf(env);

@@ -17,14 +17,20 @@ export type SecurityConfig = ReturnType<typeof toConfig>;
 
 function toConfig(env: Env) {
   const production = env.NODE_ENV === "production";
+  const mailTransport = env.MAIL_TRANSPORT ?? (env.RESEND_API_KEY ? "resend" : "outbox");
   return {
     production,
     appUrl: env.APP_URL,
     appName: env.SECURITY_APP_NAME,
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    /** How many X-Forwarded-For entries (from the right) to trust; 0 ignores the header. */
-    trustProxy: env.TRUST_PROXY,
+    /**
+     * How many X-Forwarded-For entries (from the right) to trust; 0 ignores the header and uses
+     * the socket address. Default 0, or 1 on Vercel, whose edge writes the header.
+     */
+    trustProxy: env.TRUST_PROXY ?? (env.VERCEL === "1" ? 1 : 0),
     secureCookies: env.APP_URL.startsWith("https://"),
+    /** Strict-Transport-Security on responses (decided at run time, proxy.ts). */
+    hsts: production && env.APP_URL.startsWith("https://"),
     features: {
       registerable: env.SECURITY_REGISTERABLE,
       confirmable: env.SECURITY_CONFIRMABLE,
@@ -131,8 +137,17 @@ function toConfig(env: Env) {
       },
     },
     outbox: { giveUpAfter: env.SECURITY_OUTBOX_GIVE_UP_AFTER, cronSecret: env.CRON_SECRET },
+    /**
+     * /dev/mailbox: open in development while mail goes to the outbox; in production only when a
+     * staging deployment names it (SECURITY_DEV_MAILBOX), and then for admins or the bearer token.
+     */
+    devMailbox: {
+      enabled: production ? env.SECURITY_DEV_MAILBOX : mailTransport === "outbox",
+      gated: production,
+      token: env.SECURITY_DEV_MAILBOX_TOKEN,
+    },
     mail: {
-      transport: env.MAIL_TRANSPORT ?? (env.RESEND_API_KEY ? "resend" : "outbox"),
+      transport: mailTransport,
       resendApiKey: env.RESEND_API_KEY,
       resendBaseUrl: env.RESEND_BASE_URL,
     },

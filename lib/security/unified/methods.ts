@@ -5,7 +5,7 @@ import { queueEmail } from "@/lib/outbox/queue";
 import { sendOneTimeCode, type CodeDelivery } from "../code-delivery";
 import { getConfig, type CodeMethod } from "../config";
 import { humanizeDuration } from "../duration";
-import { decryptSecret, encryptSecret } from "../encryption";
+import { encryptSecret, tryDecryptSecret } from "../encryption";
 import { fail, type Result } from "../errors";
 import type { RequestContext } from "../request-context";
 import { newTotpSecret, verifyTotp } from "../totp";
@@ -64,7 +64,10 @@ export function codeWindow(method: CodeMethod): number {
  * it lost ("replayed"), which is not a guess.
  */
 export async function consumeMethodCode(row: SignInMethodRow, code: string): Promise<CodeVerdict> {
-  const check = await verifyTotp(decryptSecret(row.secretEncrypted), code, codeWindow(row.method as CodeMethod), 0);
+  // A secret the configured keys cannot read is a method that cannot match (logged once by tryDecryptSecret).
+  const secret = tryDecryptSecret(row.secretEncrypted);
+  if (secret === null) return "unavailable";
+  const check = await verifyTotp(secret, code, codeWindow(row.method as CodeMethod), 0);
   if (!check.valid) return "invalid";
   if (check.timeStep <= row.lastTimeStep) return "replayed";
   const db = await getDb();

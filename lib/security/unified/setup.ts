@@ -3,7 +3,7 @@ import { and, eq, sql, TransactionRollbackError } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { proposeMethod } from "../code-delivery";
 import { getConfig, type CodeMethod } from "../config";
-import { decryptSecret } from "../encryption";
+import { tryDecryptSecret } from "../encryption";
 import { fail, messageFor, type Result } from "../errors";
 import { recordEvent } from "../events";
 import { countPasskeys } from "../passkeys/credentials";
@@ -69,7 +69,8 @@ export async function confirmMethodSetup(user: UserRecord, input: { setupToken: 
   if (found.status !== "valid" || found.userId !== user.id || found.payload.uniquifier !== user.uniquifier) return fail("US_SETUP_EXPIRED");
   const method = found.payload.method as CodeMethod;
   if (!isCodeMethodEnabled(method)) return fail("US_METHOD_NOT_AVAILABLE");
-  const secret = decryptSecret(found.payload.secret ?? "");
+  const secret = tryDecryptSecret(found.payload.secret ?? "");
+  if (secret === null) return fail("SECRET_UNAVAILABLE");
   const check = await verifyTotp(secret, input.code, codeWindow(method), 0);
   if (!check.valid) return fail("INVALID_PASSWORD_CODE", { code: [messageFor("TWO_FACTOR_INVALID_TOKEN")] });
   const db = await getDb();

@@ -1,6 +1,6 @@
 import "server-only";
 import { getConfig, type UnifiedMethod } from "../config";
-import { decryptSecret } from "../encryption";
+import { tryDecryptSecret } from "../encryption";
 import { fail, messageFor, type Result } from "../errors";
 import { signInWith, type SecretProof, type SignInOptions, type SignInSuccess } from "../first-factor";
 import { looksLikeEmail } from "../identity";
@@ -45,8 +45,10 @@ export async function sendSignInCode(input: { identity: string; method: string; 
   // No link is minted for a code that the per-user send limit will not let out.
   const sendBudget = await checkRateLimit(RATE_LIMITS.codesSentPerUser, user.id);
   if (!sendBudget.ok) return config.genericResponses ? { ok: true } : fail("RATE_LIMITED", undefined, sendBudget.retryAfter);
+  const secret = tryDecryptSecret(row.secretEncrypted);
+  if (secret === null) return config.genericResponses ? { ok: true } : fail("SECRET_UNAVAILABLE");
   const loginLink = row.method === "email" ? await issueMagicLink(user, { kind: "code", browserNonce: input.browserNonce }) : null;
-  const sent = await deliverCode(user, { method: row.method as "email" | "sms", secret: decryptSecret(row.secretEncrypted), phone: row.phone, lastTimeStep: row.lastTimeStep, loginLink }, ctx);
+  const sent = await deliverCode(user, { method: row.method as "email" | "sms", secret, phone: row.phone, lastTimeStep: row.lastTimeStep, loginLink }, ctx);
   // Under generic responses a per-account send limit must not tell that the account exists.
   if (!sent.ok && config.genericResponses && sent.code === "RATE_LIMITED") return { ok: true };
   return sent;

@@ -1,0 +1,54 @@
+// Guarantee: on a staging deployment that names /dev/mailbox (SECURITY_DEV_MAILBOX), the outbox —
+// every sign-in link and code sent — is readable only by an admin session or with the automation
+// token; an anonymous visitor is sent to sign in, anyone else gets a 403.
+import type { Browser, BrowserContext } from "@playwright/test";
+import { E2E_ADMIN } from "./support/admin";
+import { expect, newSignedInUser, randomIp, signIn, test } from "./support/fixtures";
+import { MAILBOX_HEADERS } from "./support/server";
+
+/** A browser that does not send the token the rest of the suite reads mail with. */
+function tokenless(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+}
+
+test("anonymous: the page sends to sign in, the JSON view answers 401", async ({ browser }) => {
+  const context = await tokenless(browser);
+  const page = await context.newPage();
+  await page.goto("/dev/mailbox");
+  await expect(page).toHaveURL(/\/login\?next=%2Fdev%2Fmailbox$/);
+  expect((await context.request.get("/dev/mailbox/messages")).status()).toBe(401);
+  await context.close();
+});
+
+test("a signed-in user without the admin role gets 403 from both", async ({ browser }) => {
+  const context = await tokenless(browser);
+  const page = await context.newPage();
+  await newSignedInUser(page);
+  const response = await page.goto("/dev/mailbox");
+  expect(response?.status()).toBe(403);
+  expect((await context.request.get("/dev/mailbox/messages")).status()).toBe(403);
+  await context.close();
+});
+
+test("an admin reads it without the token", async ({ browser }) => {
+  const context = await tokenless(browser);
+  const page = await context.newPage();
+  await page.goto("/login?next=/dev/mailbox");
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page).toHaveURL(/\/dev\/mailbox$/);
+  await expect(page.getByRole("heading", { name: "Dev mailbox" })).toBeVisible();
+  expect((await context.request.get("/dev/mailbox/messages")).status()).toBe(200);
+  await context.close();
+});
+
+test("test automation reads it with the token; a wrong token is a 403", async ({ playwright, baseURL }) => {
+  const automation = await playwright.request.newContext({ baseURL, extraHTTPHeaders: MAILBOX_HEADERS });
+  const response = await automation.get("/dev/mailbox/messages");
+  expect(response.status()).toBe(200);
+  expect(Array.isArray((await response.json()).messages)).toBe(true);
+  await automation.dispose();
+  const wrong = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-dev-mailbox-token": "x".repeat(40) } });
+  expect((await wrong.get("/dev/mailbox/messages")).status()).toBe(403);
+  expect((await wrong.get("/dev/mailbox")).status()).toBe(403);
+  await wrong.dispose();
+});

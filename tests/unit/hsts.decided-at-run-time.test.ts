@@ -1,0 +1,38 @@
+// Threat: HSTS baked in (or left out) at build time — a build made without APP_URL serves an
+// https production site with no HSTS, or an http staging host pins HSTS. Guarantee: the running
+// instance's configuration decides, on every response the proxy handles.
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetConfig } from "@/lib/security/config";
+import { proxy } from "@/proxy";
+
+const PRODUCTION = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgres://app@db.example.com/app",
+  AUTH_SECRET: "x".repeat(32),
+  RESEND_API_KEY: "re_test_key",
+};
+const saved = { ...process.env };
+
+function run(env: Record<string, string>, path = "/login"): Headers {
+  for (const [k, v] of Object.entries(env)) (process.env as Record<string, string>)[k] = v;
+  resetConfig();
+  return proxy(new NextRequest(`http://localhost${path}`)).headers;
+}
+
+afterEach(() => {
+  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+  Object.assign(process.env, saved);
+  resetConfig();
+});
+
+describe("Strict-Transport-Security", () => {
+  it("is sent by a production instance on an https APP_URL, also on redirects to sign in", () => {
+    expect(run({ ...PRODUCTION, APP_URL: "https://app.example.com" }).get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect(run({ ...PRODUCTION, APP_URL: "https://app.example.com" }, "/account").get("strict-transport-security")).toMatch(/max-age=/);
+  });
+  it("is not sent by the same code on http (allowed explicitly) or outside production", () => {
+    expect(run({ ...PRODUCTION, APP_URL: "http://10.0.0.5", SECURITY_ALLOW_INSECURE_APP_URL: "true" }).get("strict-transport-security")).toBeNull();
+    expect(run({ NODE_ENV: "development", APP_URL: "https://app.example.com" }).get("strict-transport-security")).toBeNull();
+  });
+});
