@@ -1,6 +1,5 @@
 import "server-only";
-import { TransactionRollbackError } from "drizzle-orm";
-import { getDb } from "@/lib/db";
+import { getDb, transactionWithAbort } from "@/lib/db";
 import { queueEmail } from "@/lib/outbox/queue";
 import { isIndependentOf, type AuthnMethod } from "./authn-methods";
 import { getConfig } from "./config";
@@ -131,14 +130,11 @@ export async function signInWithRecoveryCode(token: string | undefined, code: st
   const budget = await checkSecondFactorBudget(found.user, ctx);
   if (!budget.ok) return budget;
   const db = await getDb();
-  const spent = await db.transaction(async (tx) => {
+  const spent = await transactionWithAbort(db, async (tx, abort: (lost: "lost") => never) => {
     if (!(await consumeRecoveryCode(found.user.id, code, tx))) return "invalid" as const;
     // Whoever ends the pending sign-in first signs in; the other's transaction (and code) rolls back.
-    if (!(await finishPendingLogin(found.pending.tokenHash, tx))) tx.rollback();
+    if (!(await finishPendingLogin(found.pending.tokenHash, tx))) abort("lost");
     return "spent" as const;
-  }).catch((error: unknown) => {
-    if (error instanceof TransactionRollbackError) return "lost" as const;
-    throw error;
   });
   if (spent === "lost") return fail("TWO_FACTOR_PERMISSION_DENIED");
   if (spent === "invalid" && (await recoveryCodesUnavailable(found.user.id))) return fail("SECRET_UNAVAILABLE");

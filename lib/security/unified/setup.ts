@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, sql, TransactionRollbackError } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, tables, transactionWithAbort } from "@/lib/db";
 import { proposeMethod } from "../code-delivery";
 import { getConfig, type CodeMethod } from "../config";
 import { tryDecryptSecret } from "../encryption";
-import { fail, messageFor, type Result } from "../errors";
+import { fail, messageFor, type Failure, type Result } from "../errors";
 import { recordEvent } from "../events";
 import { countPasskeys } from "../passkeys/credentials";
 import { maskPhone, normalizePhone } from "../phone";
@@ -76,20 +76,16 @@ export async function confirmMethodSetup(user: UserRecord, input: { setupToken: 
   const db = await getDb();
   // One transaction: of two concurrent confirmations only one uses the token and saves; a phone
   // taken meanwhile rolls everything back, the token included.
-  return db
-    .transaction(async (tx): Promise<Result<{ method: CodeMethod }>> => {
-      const used = await consumeToken("us-setup", input.setupToken, tx);
-      if (used.status !== "valid") return fail("US_SETUP_EXPIRED");
-      const saved = await saveSignInMethod(user.id, { method, secret, phone: found.payload.phone || null, timeStep: check.timeStep }, tx);
-      if (!saved.ok) tx.rollback();
-      await recordEvent("us_profile_changed", { userId: user.id, ctx, data: { method, change: "added" } }, tx);
-      await notifyMethodChange(user, "added", method, tx);
-      return { ok: true, method };
-    })
-    .catch((error: unknown) => {
-      if (error instanceof TransactionRollbackError) return fail("IDENTITY_ALREADY_ASSOCIATED", { phone: ["This phone number is already used by another account"] });
-      throw error;
-    });
+  return transactionWithAbort(db, async (tx, abort: (f: Failure) => never): Promise<Result<{ method: CodeMethod }>> => {
+    const used = await consumeToken("us-setup", input.setupToken, tx);
+    if (used.status !== "valid") return fail("US_SETUP_EXPIRED");
+    const saved = await saveSignInMethod(user.id, { method, secret, phone: found.payload.phone || null, timeStep: check.timeStep }, tx);
+    // The confirm form has no phone field: the message is the form's own.
+    if (!saved.ok) abort(fail("IDENTITY_ALREADY_ASSOCIATED"));
+    await recordEvent("us_profile_changed", { userId: user.id, ctx, data: { method, change: "added" } }, tx);
+    await notifyMethodChange(user, "added", method, tx);
+    return { ok: true, method };
+  });
 }
 
 /** The ways an account can sign in, to refuse removing the last one. */
