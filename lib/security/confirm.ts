@@ -7,6 +7,7 @@ import { humanizeDuration } from "./duration";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { validateEmail } from "./identity";
+import { afterTheAnswer } from "./after-the-answer";
 import { links } from "./links";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
 import type { RequestContext } from "./request-context";
@@ -64,7 +65,8 @@ export async function markConfirmed(userId: string, ctx?: RequestContext): Promi
 
 /**
  * Sends a fresh confirmation link. Under generic responses every well-formed address gets the
- * same answer; only an unconfirmed account's owner actually receives mail.
+ * same answer, in the same time (the look-up and the mail happen after it); only an unconfirmed
+ * account's owner actually receives mail.
  */
 export async function resendConfirmation(email: string, ctx: RequestContext): Promise<Result> {
   const config = getConfig();
@@ -73,13 +75,19 @@ export async function resendConfirmation(email: string, ctx: RequestContext): Pr
   if (!limited.ok) return fail("RATE_LIMITED", undefined, limited.retryAfter);
   const emailError = validateEmail(email);
   if (emailError) return fail(emailError, { email: [messageFor(emailError)] });
+  if (!config.genericResponses) return sendConfirmationInstructions(email, ctx);
+  await afterTheAnswer("confirmation resend", () => sendConfirmationInstructions(email, ctx));
+  return { ok: true };
+}
 
+/** The look-up and the mail of a resend (see resendConfirmation). */
+async function sendConfirmationInstructions(email: string, ctx: RequestContext): Promise<Result> {
+  const config = getConfig();
   const user = await findUserByEmail(email);
-  if (!user) return config.genericResponses ? { ok: true } : fail("USER_DOES_NOT_EXIST", { email: [messageFor("USER_DOES_NOT_EXIST")] });
-  if (user.confirmedAt) return config.genericResponses ? { ok: true } : fail("ALREADY_CONFIRMED");
-
+  if (!user) return fail("USER_DOES_NOT_EXIST", { email: [messageFor("USER_DOES_NOT_EXIST")] });
+  if (user.confirmedAt) return fail("ALREADY_CONFIRMED");
   const mailBudget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, user.emailNormalized);
-  if (!mailBudget.ok) return config.genericResponses ? { ok: true } : fail("RATE_LIMITED", undefined, mailBudget.retryAfter);
+  if (!mailBudget.ok) return fail("RATE_LIMITED", undefined, mailBudget.retryAfter);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const { token } = await issueToken("confirm", user.id, config.within.confirmEmail, { email: user.emailNormalized }, tx);

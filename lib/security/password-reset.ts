@@ -7,6 +7,7 @@ import { humanizeDuration } from "./duration";
 import { fail, messageFor, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { validateEmail } from "./identity";
+import { afterTheAnswer } from "./after-the-answer";
 import { links } from "./links";
 import { hashPassword } from "./password";
 import { checkPasswordPolicy, passwordPolicyFailure } from "./password-policy";
@@ -17,8 +18,9 @@ import { removeFactorsFromBeforeConfirmation } from "./pre-confirmation";
 import { findUserByEmail, findUserById, setUniquifier, type UserRecord } from "./users";
 
 /**
- * Emails a reset link. Under generic responses the answer is the same for every well-formed
- * address; unknown, disabled and unconfirmed accounts get no mail.
+ * Emails a reset link. Under generic responses the answer is the same, in words and in time, for
+ * every well-formed address (the look-up and the mail happen after it); unknown, disabled and
+ * unconfirmed accounts get no mail.
  */
 export async function requestPasswordReset(email: string, ctx: RequestContext): Promise<Result> {
   const config = getConfig();
@@ -27,8 +29,14 @@ export async function requestPasswordReset(email: string, ctx: RequestContext): 
   if (!limited.ok) return fail("RATE_LIMITED", undefined, limited.retryAfter);
   const emailError = validateEmail(email);
   if (emailError) return fail(emailError, { email: [messageFor(emailError)] });
+  if (!config.genericResponses) return sendResetInstructions(email, ctx);
+  await afterTheAnswer("password reset request", () => sendResetInstructions(email, ctx));
+  return { ok: true };
+}
 
-  const generic = config.genericResponses;
+/** The look-up and the mail of a reset request (see requestPasswordReset). */
+async function sendResetInstructions(email: string, ctx: RequestContext): Promise<Result> {
+  const config = getConfig();
   const user = await findUserByEmail(email);
   const refusal = !user
     ? "USER_DOES_NOT_EXIST"
@@ -37,15 +45,9 @@ export async function requestPasswordReset(email: string, ctx: RequestContext): 
       : config.features.confirmable && !user.confirmedAt
         ? "CONFIRMATION_REQUIRED"
         : null;
-  if (!user || refusal) {
-    // Nothing is hashed or sent for a known address either (the mail waits in the outbox), so
-    // both answer in the same time.
-    if (generic) return { ok: true };
-    return fail(refusal ?? "USER_DOES_NOT_EXIST", { email: [messageFor(refusal ?? "USER_DOES_NOT_EXIST")] });
-  }
+  if (!user || refusal) return fail(refusal ?? "USER_DOES_NOT_EXIST", { email: [messageFor(refusal ?? "USER_DOES_NOT_EXIST")] });
   const mailBudget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, user.emailNormalized);
-  if (!mailBudget.ok) return generic ? { ok: true } : fail("RATE_LIMITED", undefined, mailBudget.retryAfter);
-
+  if (!mailBudget.ok) return fail("RATE_LIMITED", undefined, mailBudget.retryAfter);
   const db = await getDb();
   await db.transaction(async (tx) => {
     const resetLink = await issueResetLink(user, tx);

@@ -7,6 +7,7 @@ import { fail, messageFor, type FieldErrors, type Result } from "./errors";
 import { recordEvent } from "./events";
 import { normalizeEmail, validateEmail, validateUsername } from "./identity";
 import { links } from "./links";
+import { afterTheAnswer } from "./after-the-answer";
 import { hashPassword } from "./password";
 import { checkPasswordPolicy, passwordPolicyFailure } from "./password-policy";
 import { consumeRateLimit, RATE_LIMITS } from "./rate-limit";
@@ -54,9 +55,24 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
   if (passwordError) fieldErrors.password = passwordPolicyFailure(passwordError, "password").fieldErrors?.password;
   if (Object.keys(fieldErrors).length) return fail("INVALID_INPUT", fieldErrors);
 
-  // Generic responses (on by default): an existing address looks exactly like a new one; its
-  // owner gets an email instead. Confirmation must be on for that to be indistinguishable.
+  // Generic responses (on by default): an existing address looks exactly like a new one, in words
+  // and in time — the account is created (or its owner mailed) after the answer. Confirmation must
+  // be on, and required before signing in, for that to be indistinguishable.
   const generic = config.genericResponses && config.features.confirmable;
+  if (generic && !config.loginWithoutConfirmation) {
+    await afterTheAnswer("registration", () => createAccountOrNotify({ email: input.email, password, username, generic }, ctx));
+    return { ok: true, status: "confirm-sent", email: input.email.trim() };
+  }
+  return createAccountOrNotify({ email: input.email, password, username, generic }, ctx);
+}
+
+/** The look-up and the writes of a registration (see registerUser); input already validated. */
+async function createAccountOrNotify(
+  input: { email: string; password: string | null; username: string | null; generic: boolean },
+  ctx: RequestContext,
+): Promise<Result<Registration>> {
+  const config = getConfig();
+  const { password, username, generic } = input;
   const existing = await findUserByEmail(input.email);
   if (existing) return registrationConflict({ existing, email: input.email, username, generic, ctx });
   if (username && (await findUserByUsername(username))) {

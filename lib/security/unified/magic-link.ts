@@ -6,6 +6,7 @@ import { hashToken } from "../crypto";
 import { humanizeDuration } from "../duration";
 import { fail, type Result } from "../errors";
 import { recordEvent } from "../events";
+import { afterTheAnswer } from "../after-the-answer";
 import { links } from "../links";
 import { signInWith, type SignInSuccess } from "../first-factor";
 import { consumeRateLimit, RATE_LIMITS } from "../rate-limit";
@@ -41,22 +42,29 @@ export async function issueMagicLink(
   return links.magic(token);
 }
 
-/** `/login/magic`: emails a sign-in link. The answer is the same whether or not the address is registered. */
+/**
+ * `/login/magic`: emails a sign-in link. The answer is the same, in words and in time, whether or
+ * not the address is registered (the look-up and the mail happen after it).
+ */
 export async function requestMagicLink(input: { email: string; browserNonce: string | null }, ctx: RequestContext): Promise<Result> {
   const config = getConfig();
   if (!config.magicLink.enabled) return fail("API_ERROR");
   const ipBudget = await consumeRateLimit(RATE_LIMITS.signInCodesPerIp, ctx.ip);
   if (!ipBudget.ok) return fail("RATE_LIMITED", undefined, ipBudget.retryAfter);
-  const user = await findUserByEmail(input.email);
-  if (!user || !user.active) return config.genericResponses ? { ok: true } : fail("USER_DOES_NOT_EXIST", { email: ["Specified user does not exist"] });
-  return sendMagicLink(user, input.browserNonce, ctx);
+  const send = async (): Promise<Result> => {
+    const user = await findUserByEmail(input.email);
+    if (!user || !user.active) return fail("USER_DOES_NOT_EXIST", { email: ["Specified user does not exist"] });
+    return sendMagicLink(user, input.browserNonce, ctx);
+  };
+  if (!config.genericResponses) return send();
+  await afterTheAnswer("sign-in link request", send);
+  return { ok: true };
 }
 
 async function sendMagicLink(user: UserRecord, browserNonce: string | null, ctx: RequestContext): Promise<Result> {
   const config = getConfig();
   const budget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, user.emailNormalized);
-  // A full inbox budget looks like success: it must not tell that the address is registered.
-  if (!budget.ok) return config.genericResponses ? { ok: true } : fail("RATE_LIMITED", undefined, budget.retryAfter);
+  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
   // A link bound to no browser would undo SECURITY_MAGIC_LINK_SAME_BROWSER: send none.
   if (config.magicLink.sameBrowser && !browserNonce) return { ok: true };
   const db = await getDb();

@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig, type UnifiedMethod } from "../config";
 import { tryDecryptSecret } from "../encryption";
+import { afterTheAnswer } from "../after-the-answer";
 import { fail, messageFor, type Result } from "../errors";
 import { signInWith, type SecretProof, type SignInOptions, type SignInSuccess } from "../first-factor";
 import { looksLikeEmail } from "../identity";
@@ -28,30 +29,36 @@ export async function findUserForSignIn(identity: string): Promise<UserRecord | 
 
 /**
  * "Email me a code" / "Text me a code": the code of the account's set-up method (the email also
- * carries a single-use sign-in link bound to `browserNonce`). With generic responses the
- * answer is the same whether or not the identity or method exists.
+ * carries a single-use sign-in link bound to `browserNonce`). With generic responses the answer
+ * is the same, in words and in time, whether or not the identity or method exists (the look-up
+ * and the send happen after it).
  */
 export async function sendSignInCode(input: { identity: string; method: string; browserNonce: string | null }, ctx: RequestContext): Promise<Result> {
-  const config = getConfig();
   if (input.method !== "email" && input.method !== "sms") return fail("US_METHOD_NOT_AVAILABLE");
   if (!isCodeMethodEnabled(input.method)) return fail("US_METHOD_NOT_AVAILABLE");
   const ipBudget = await consumeRateLimit(RATE_LIMITS.signInCodesPerIp, ctx.ip);
   if (!ipBudget.ok) return fail("RATE_LIMITED", undefined, ipBudget.retryAfter);
+  const method = input.method;
+  if (!getConfig().genericResponses) return deliverSignInCode({ ...input, method }, ctx);
+  await afterTheAnswer("sign-in code request", () => deliverSignInCode({ ...input, method }, ctx));
+  return { ok: true };
+}
+
+/** The look-up and the send of a sign-in code (see sendSignInCode). */
+async function deliverSignInCode(input: { identity: string; method: "email" | "sms"; browserNonce: string | null }, ctx: RequestContext): Promise<Result> {
   const user = await findUserForSignIn(input.identity);
   const row = user?.active ? await findSignInMethod(user.id, input.method) : null;
   if (!user || !row) {
-    return config.genericResponses ? { ok: true } : fail(user ? "US_METHOD_NOT_AVAILABLE" : "USER_DOES_NOT_EXIST", { identity: [messageFor(user ? "US_METHOD_NOT_AVAILABLE" : "USER_DOES_NOT_EXIST")] });
+    const code = user ? "US_METHOD_NOT_AVAILABLE" : "USER_DOES_NOT_EXIST";
+    return fail(code, { identity: [messageFor(code)] });
   }
   // No link is minted for a code that the per-user send limit will not let out.
   const sendBudget = await checkRateLimit(RATE_LIMITS.codesSentPerUser, user.id);
-  if (!sendBudget.ok) return config.genericResponses ? { ok: true } : fail("RATE_LIMITED", undefined, sendBudget.retryAfter);
+  if (!sendBudget.ok) return fail("RATE_LIMITED", undefined, sendBudget.retryAfter);
   const secret = tryDecryptSecret(row.secretEncrypted);
-  if (secret === null) return config.genericResponses ? { ok: true } : fail("SECRET_UNAVAILABLE");
+  if (secret === null) return fail("SECRET_UNAVAILABLE");
   const loginLink = row.method === "email" ? await issueMagicLink(user, { kind: "code", browserNonce: input.browserNonce }) : null;
-  const sent = await deliverCode(user, { method: row.method as "email" | "sms", secret, phone: row.phone, lastTimeStep: row.lastTimeStep, loginLink }, ctx);
-  // Under generic responses a per-account send limit must not tell that the account exists.
-  if (!sent.ok && config.genericResponses && sent.code === "RATE_LIMITED") return { ok: true };
-  return sent;
+  return deliverCode(user, { method: row.method as "email" | "sms", secret, phone: row.phone, lastTimeStep: row.lastTimeStep, loginLink }, ctx);
 }
 
 export type PasscodeMatch = { ok: true; method: UnifiedMethod } | { ok: false; replayed: boolean };
