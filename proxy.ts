@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { checkActionBody, checkActionHeaders, isServerActionRequest, refusalResponse } from "@/lib/security/action-guard";
 import { PATH_HEADER } from "@/lib/security/current-user-path";
 import { loginUrlFor } from "@/lib/security/redirects";
 import { ruleFor } from "@/lib/security/routes";
@@ -10,12 +11,26 @@ import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/h
  * per request budget is spent by the page guard): anonymous visitors to signed-in pages are
  * redirected to /login?next=…; everything else — roles, freshness, revoked sessions — is
  * checked by requireUser() in the page or action. It also sets the per-request CSP nonce.
+ * Server-action requests first pass the door (lib/security/action-guard.ts); no other request's
+ * body is read.
  */
-export function proxy(request: NextRequest): NextResponse {
-  const { pathname, search } = request.nextUrl;
+export function proxy(request: NextRequest): NextResponse | Promise<Response> {
+  const { pathname } = request.nextUrl;
   // Next.js answers 500 when a dynamic segment is not valid percent-encoding ("/confirm/%ff");
   // such a URL is the client's mistake, so it gets a 400 here.
   if (!isDecodable(pathname)) return new NextResponse("Bad request: malformed URL", { status: 400 });
+  if (isServerActionRequest(request.method, pathname, request.headers)) return guardServerAction(request);
+  return gate(request);
+}
+
+/** What Next.js would answer with a 500 while decoding the action gets a 4xx here instead. */
+async function guardServerAction(request: NextRequest): Promise<Response> {
+  const refusal = checkActionHeaders(request.headers) ?? (await checkActionBody(request.headers, request.body));
+  return refusal ? refusalResponse(refusal) : gate(request);
+}
+
+function gate(request: NextRequest): NextResponse {
+  const { pathname, search } = request.nextUrl;
   const hasSession = Boolean(request.cookies.get(sessionCookieName())?.value);
   const rule = ruleFor(pathname);
 

@@ -32,6 +32,9 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest(headers({ origin: "https://localhost:3000" }))).toBe(false);
     expect(isSameOriginRequest(headers({ origin: "null" }))).toBe(false);
     expect(isSameOriginRequest(headers({ origin: "not a url" }))).toBe(false);
+    // A browser sends a bare origin; one with a path or a trailing slash was written by something else.
+    expect(isSameOriginRequest(headers({ origin: `${APP}/evil` }))).toBe(false);
+    expect(isSameOriginRequest(headers({ origin: `${APP}/` }))).toBe(false);
     expect(isSameOriginRequest(headers({ host: "localhost:3000" }))).toBe(false);
   });
 
