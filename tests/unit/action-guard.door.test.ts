@@ -214,6 +214,7 @@ describe("checkActionBody, case by case", () => {
     ["1001 arguments", text(JSON.stringify(Array.from({ length: 1001 }, () => 0)))],
     ["100,000-deep nesting", text(`${"[".repeat(100_000)}${"]".repeat(100_000)}`)],
     ["65-deep nesting", text(`${"[".repeat(65)}${"]".repeat(65)}`)],
+    ["65-deep nesting after a string that ends in a backslash", text(JSON.stringify(["a\\", JSON.parse(`${"[".repeat(64)}${"]".repeat(64)}`)]))],
     ["a chunk reference", text('["$1"]')],
     ["a promise reference", text('[{"a":"$@0"}]')],
     ["a Map reference", text('["$Q1"]')],
@@ -230,9 +231,16 @@ describe("checkActionBody, case by case", () => {
     expect(await bodyVerdict(TEXT, body)).toMatchObject({ status: 400 });
   });
 
-  it("64-deep nesting and a 1 MB string still pass", async () => {
+  it("64-deep nesting, brackets inside strings and a 1 MB string still pass", async () => {
     expect(await bodyVerdict(TEXT, text(`${"[".repeat(64)}${"]".repeat(64)}`))).toBeNull();
+    expect(await bodyVerdict(TEXT, text(JSON.stringify([{ name: `say \"${"[{".repeat(500)}` }])))).toBeNull();
     expect(await bodyVerdict(TEXT, text(JSON.stringify([{ name: "a".repeat(1024 * 1024) }])))).toBeNull();
+  });
+
+  it("refuses 2 MB of brackets without parsing them (JSON.parse alone takes ~0.5 s)", async () => {
+    const started = performance.now();
+    expect(await bodyVerdict(TEXT, text(`${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`))).toMatchObject({ status: 400 });
+    expect(performance.now() - started).toBeLessThan(100);
   });
 
   it("413 for a body over the limit that declared no length (chunked)", async () => {
