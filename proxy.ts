@@ -5,6 +5,7 @@ import { loginUrlFor } from "@/lib/security/redirects";
 import { ruleFor } from "@/lib/security/routes";
 import { sessionCookieName } from "@/lib/security/session-cookie";
 import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
+import { requestedOrigin, withheldOrigin } from "@/lib/security/request-checks";
 
 /**
  * The request gate. It decides from the cookie alone (no database round trip, so the one query
@@ -26,10 +27,14 @@ export function proxy(request: NextRequest): NextResponse | Promise<Response> {
 /** What Next.js would answer with a 500 while decoding the action gets a 4xx here instead. */
 async function guardServerAction(request: NextRequest): Promise<Response> {
   const refusal = checkActionHeaders(request.headers) ?? (await checkActionBody(request.headers, request.body));
-  return refusal ? refusalResponse(refusal) : gate(request);
+  if (refusal) return refusalResponse(refusal);
+  // A no-JS form on a no-referrer page came with `Origin: null` (the door checked Sec-Fetch-Site):
+  // Next compares Origin with Host and would answer the real form with a 500, so it gets the origin back.
+  const origin = withheldOrigin(request.headers) ? requestedOrigin(request.headers, request.nextUrl.protocol) : null;
+  return gate(request, origin ? { origin } : {});
 }
 
-function gate(request: NextRequest): NextResponse {
+function gate(request: NextRequest, override: Record<string, string> = {}): NextResponse {
   const { pathname, search } = request.nextUrl;
   const hasSession = Boolean(request.cookies.get(sessionCookieName())?.value);
   const rule = ruleFor(pathname);
@@ -44,6 +49,7 @@ function gate(request: NextRequest): NextResponse {
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  for (const [name, value] of Object.entries(override)) requestHeaders.set(name, value);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);

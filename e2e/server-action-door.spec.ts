@@ -109,3 +109,12 @@ test("real forms still work through the door: signing out another session (FormD
   await expect(otherPage).toHaveURL(/\/login\?next=%2Faccount/);
   await other.close();
 });
+
+test("a form posted before JavaScript runs (a no-JS bound action) still passes the door", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const page = await context.newPage();
+  await page.goto("/login/magic/not-a-real-token");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login\?notice=INVALID_LOGIN_TOKEN$/);
+  await context.close();
+});

@@ -13,14 +13,15 @@ export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
  * (every current browser sends it), else `Origin`, which must name the configured APP_URL or the
  * host the request was sent to. A request with neither cannot be shown to be same-origin and is
  * refused: a cross-site form could otherwise sign a victim into an attacker's account. An Origin
- * that is not a bare origin (a path, a trailing slash, "null") was not written by a browser for
- * this site and is refused too.
+ * that is not a bare origin (a path, a trailing slash) was not written by a browser for this
+ * site and is refused too, and so is `Origin: null` — unless Sec-Fetch-Site says same-origin:
+ * that is a form on one of our own `Referrer-Policy: no-referrer` pages (withheldOrigin).
  */
 export function isSameOriginRequest(headers: Headers): boolean {
   const site = headers.get("sec-fetch-site");
   if (site && site !== "same-origin") return false;
   const origin = headers.get("origin");
-  if (!origin) return site === "same-origin";
+  if (!origin || withheldOrigin(headers)) return site === "same-origin";
   let originUrl: URL;
   try {
     originUrl = new URL(origin);
@@ -29,8 +30,24 @@ export function isSameOriginRequest(headers: Headers): boolean {
   }
   if (originUrl.origin !== origin) return false;
   if (originUrl.origin === new URL(getConfig().appUrl).origin) return true;
+  const requested = requestedOrigin(headers, originUrl.protocol);
+  return requested !== null && originUrl.origin === requested;
+}
+
+/**
+ * A browser posting a form from a page whose referrer policy is `no-referrer` (our emailed-link
+ * pages: their URL holds a token) sends `Origin: null`, with `Sec-Fetch-Site: same-origin` since
+ * it is our own page. A sandboxed frame or a cross-site redirect also yields `Origin: null`, but
+ * then Sec-Fetch-Site says cross-site.
+ */
+export function withheldOrigin(headers: Headers): boolean {
+  return headers.get("origin") === "null" && headers.get("sec-fetch-site") === "same-origin";
+}
+
+/** The origin of the host a request was sent to (behind a proxy, the host it forwarded). */
+export function requestedOrigin(headers: Headers, protocol: string): string | null {
   const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
-  return Boolean(host) && originUrl.host === host;
+  return host ? `${protocol}//${host}` : null;
 }
 
 /** The declared Content-Length is over the limit (a chunked body has none: readBytesWithin catches it). */

@@ -180,6 +180,8 @@ export function actionCases(base: string, action: ActionTarget): HostileRequest[
   add("origin", "cross-site Origin", "headers", { ...plain, origin: "https://evil.example", "sec-fetch-site": "cross-site" }, small);
   add("origin", "foreign Origin, no Sec-Fetch-Site", "headers", { ...without("sec-fetch-site"), origin: "https://evil.example" }, small);
   add("origin", "Origin: null", "headers", { ...without("sec-fetch-site"), origin: "null" }, small);
+  add("origin", "Origin: null + cross-site fetch site", "headers", { ...plain, origin: "null", "sec-fetch-site": "cross-site" }, small);
+  // What a browser sends from a no-referrer page (passes the door; the action answers).
   add("origin", "Origin: null + same-origin fetch site", "headers", { ...plain, origin: "null" }, small);
   add("origin", "no Origin, no Sec-Fetch-Site", "headers", without("origin", "sec-fetch-site"), small);
   add("origin", "Sec-Fetch-Site: cross-site, own Origin", "headers", { ...plain, "sec-fetch-site": "cross-site" }, small);

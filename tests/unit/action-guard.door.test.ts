@@ -52,6 +52,8 @@ describe("checkActionHeaders", () => {
     expect(checkActionHeaders(browser({ "content-type": "text/plain" }))).toBeNull();
     expect(checkActionHeaders(browser({ origin: null }))).toBeNull(); // Sec-Fetch-Site: same-origin alone
     expect(checkActionHeaders(browser({ "sec-fetch-site": null }))).toBeNull(); // an older browser: Origin alone
+    // A no-JS form on a no-referrer page (the emailed-link pages): the browser withholds the origin.
+    expect(checkActionHeaders(browser({ origin: "null", "next-action": null, "content-type": "multipart/form-data; boundary=x" }))).toBeNull();
     for (const boundary of ["----WebKitFormBoundary7MA4YWxkTrZu0gW", "----geckoformboundary1f2e3d4c5b6a79880716253443", "formdata-undici-0123456789", '"quoted:boundary"']) {
       expect(checkActionHeaders(browser({ "content-type": `multipart/form-data; boundary=${boundary}` })), boundary).toBeNull();
     }
@@ -62,7 +64,7 @@ describe("checkActionHeaders", () => {
     ["a cross-site Origin", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }],
     ["a foreign Origin without Sec-Fetch-Site", { origin: "https://evil.example", "sec-fetch-site": null }],
     ["Origin: null", { origin: "null", "sec-fetch-site": null }],
-    ["Origin: null with a same-origin Sec-Fetch-Site", { origin: "null" }],
+    ["Origin: null from a cross-site page", { origin: "null", "sec-fetch-site": "cross-site" }],
     ["neither Origin nor Sec-Fetch-Site", { origin: null, "sec-fetch-site": null }],
     ["Sec-Fetch-Site: cross-site with our Origin", { "sec-fetch-site": "cross-site" }],
     ["Sec-Fetch-Site: same-site (a sibling subdomain)", { origin: "http://sub.localhost:3000", "sec-fetch-site": "same-site" }],

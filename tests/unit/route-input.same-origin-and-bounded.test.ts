@@ -24,6 +24,8 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest(headers({ origin: "https://app.example", host: "app.example" }))).toBe(true);
     expect(isSameOriginRequest(headers({ origin: "https://app.example", host: "internal:3000", "x-forwarded-host": "app.example" }))).toBe(true);
     expect(isSameOriginRequest(headers({ "sec-fetch-site": "same-origin" }))).toBe(true);
+    // A form on one of our no-referrer pages: the browser sends Origin: null but says same-origin.
+    expect(isSameOriginRequest(headers({ origin: "null", "sec-fetch-site": "same-origin" }))).toBe(true);
   });
 
   it("refuses other sites, look-alikes, opaque and missing origins", () => {
