@@ -27,7 +27,7 @@ export function proxy(request: NextRequest): NextResponse | Promise<Response> {
 /** What Next.js would answer with a 500 while decoding the action gets a 4xx here instead. */
 async function guardServerAction(request: NextRequest): Promise<Response> {
   const refusal = checkActionHeaders(request.headers) ?? (await checkActionBody(request.headers, request.body));
-  if (refusal) return refusalResponse(refusal);
+  if (refusal) return withHsts(refusalResponse(refusal));
   // A no-JS form on a no-referrer page came with `Origin: null` (the door checked Sec-Fetch-Site):
   // Next compares Origin with Host and would answer the real form with a 500, so it gets the origin back.
   const origin = withheldOrigin(request.headers) ? requestedOrigin(request.headers, request.nextUrl.protocol) : null;
@@ -58,7 +58,7 @@ function gate(request: NextRequest, override: Record<string, string> = {}): Next
 }
 
 /** Static assets skip the proxy: a browser learns HSTS from the page that loads them. */
-function withHsts(response: NextResponse): NextResponse {
+function withHsts<T extends Response>(response: T): T {
   const hsts = strictTransportSecurity();
   if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;

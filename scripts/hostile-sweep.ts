@@ -10,8 +10,8 @@
  * length over the limit…): those must be stopped at the door (proxy.ts). `--strict` also fails
  * on body-only 5xx. docs/decisions/010 has the counts before and after the guard.
  *
- * By default it starts its own server on SWEEP_PORT (3200) with a fresh PGlite folder and a
- * sweep user; SWEEP_BASE_URL=… with SWEEP_EMAIL/SWEEP_PASSWORD aims at a running one instead.
+ * By default it starts its own server (`server/start.mjs`, as `npm start`) on SWEEP_PORT (3200)
+ * with a fresh PGlite folder and a sweep user; SWEEP_BASE_URL=… with SWEEP_EMAIL/SWEEP_PASSWORD aims at a running one instead.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomInt } from "node:crypto";
@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { actionCases, pageCases, routeCases, type HostileRequest } from "./sweep/cases";
+import { actionCases, pageCases, routeCases, SWEEP_MAILBOX_TOKEN, type HostileRequest } from "./sweep/cases";
 import { send, statusClass, type Outcome } from "./sweep/http";
 import { readTargets } from "./sweep/targets";
 
@@ -54,6 +54,13 @@ function serverEnv(dataDir: string): NodeJS.ProcessEnv {
     APP_URL: BASE,
     AUTH_SECRET: "sweep-secret-sweep-secret-sweep-secret-1234",
     MAIL_TRANSPORT: "outbox",
+    // A production build on http://localhost and PGlite, with the dev mailbox open as on staging
+    // (so its route handler is swept too).
+    SECURITY_ALLOW_INSECURE_APP_URL: "true",
+    SECURITY_ALLOW_PGLITE_IN_PRODUCTION: "true",
+    SECURITY_DEV_MAILBOX: "true",
+    SECURITY_DEV_MAILBOX_TOKEN: SWEEP_MAILBOX_TOKEN,
+    // Each request sends its own X-Forwarded-For, so per-IP rate limits do not answer for the app.
     TRUST_PROXY: "1",
     ADMIN_PASSWORD: PASSWORD,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -63,7 +70,8 @@ function serverEnv(dataDir: string): NodeJS.ProcessEnv {
 async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const created = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", EMAIL], { cwd: ROOT, env, encoding: "utf8" });
   if (created.status !== 0) throw new Error(`could not create the sweep user: ${created.stderr || created.stdout}`);
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  // The production entry (`npm start`), as deployed.
+  const server = spawn(process.execPath, ["server/start.mjs", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   for (const stream of [server.stdout, server.stderr]) {
     let pending = "";
     stream!.on("data", (chunk: Buffer) => {

@@ -21,6 +21,8 @@ export interface HostileRequest {
 }
 
 export const BODY_LIMIT = 2 * 1024 * 1024;
+/** The sweep's server opens /dev/mailbox as a staging deployment would; its cases carry this token. */
+export const SWEEP_MAILBOX_TOKEN = "sweep-mailbox-token-sweep-mailbox-token-01";
 const MB = 1024 * 1024;
 const BOUNDARY = "----sweepBoundary7MA4YWxkTrZu0gW";
 
@@ -324,6 +326,9 @@ export function routeCases(base: string): HostileRequest[] {
     send("Auth.js", `POST ${action}, cross-site`, "headers", "POST", `/api/auth/${action}`, { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, raw("a=b"));
     send("Auth.js", `POST ${action}, truncated form`, "body", "POST", `/api/auth/${action}`, form, raw("csrfToken=%"));
   }
-  for (const query of HOSTILE_QUERIES) send("dev mailbox", query.slice(0, 40), "headers", "GET", `/dev/mailbox/messages?${query}`, {});
+  for (const query of HOSTILE_QUERIES) {
+    send("dev mailbox", query.slice(0, 40), "headers", "GET", `/dev/mailbox/messages?${query}`, { "x-dev-mailbox-token": SWEEP_MAILBOX_TOKEN });
+  }
+  send("dev mailbox", "a wrong token", "headers", "GET", "/dev/mailbox/messages", { "x-dev-mailbox-token": "x".repeat(4096) });
   return cases;
 }

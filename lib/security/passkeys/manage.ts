@@ -49,7 +49,7 @@ export async function renamePasskey(user: UserRecord, id: string, rawName: strin
  */
 export async function deletePasskey(user: UserRecord, roles: string[], id: string, ctx: RequestContext): Promise<Result<{ name: string }>> {
   const db = await getDb();
-  const outcome = await db.transaction(async (tx): Promise<Result<{ name: string; deleted: boolean }>> => {
+  return db.transaction(async (tx): Promise<Result<{ name: string }>> => {
     // Locking the user row serialises removals: two at once cannot both see "another one left".
     const [locked] = await tx.select({ passwordHash: tables.users.passwordHash }).from(tables.users).where(eq(tables.users.id, user.id)).for("update");
     const [passkeys, [profile]] = await Promise.all([
@@ -69,13 +69,13 @@ export async function deletePasskey(user: UserRecord, roles: string[], id: strin
       .delete(tables.webauthnCredentials)
       .where(and(eq(tables.webauthnCredentials.id, passkey.id), eq(tables.webauthnCredentials.userId, user.id)))
       .returning({ id: tables.webauthnCredentials.id });
-    // In the same transaction as the delete: a removal is never without its activity event.
-    if (deleted.length) await recordEvent("wan_deleted", { userId: user.id, ctx, data: { name: passkey.name, usage: passkey.usage } }, tx);
-    return { ok: true, name: passkey.name, deleted: deleted.length > 0 };
+    // In the same transaction as the delete: a removal is never without its activity event and notice.
+    if (deleted.length) {
+      await recordEvent("wan_deleted", { userId: user.id, ctx, data: { name: passkey.name, usage: passkey.usage } }, tx);
+      await notifyPasskeyChange(user, "removed", passkey.name, tx);
+    }
+    return { ok: true, name: passkey.name };
   });
-  if (!outcome.ok) return outcome;
-  if (outcome.deleted) await notifyPasskeyChange(user, "removed", outcome.name);
-  return { ok: true, name: outcome.name };
 }
 
 function isUniqueViolation(error: unknown): boolean {
