@@ -68,7 +68,7 @@ function serverEnv(dataDir: string): NodeJS.ProcessEnv {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const created = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/create-user.ts", EMAIL], { cwd: ROOT, env, encoding: "utf8" });
+  const created = spawnSync("npm", ["run", "--silent", "user:create", "--", EMAIL], { cwd: ROOT, env, encoding: "utf8" });
   if (created.status !== 0) throw new Error(`could not create the sweep user: ${created.stderr || created.stdout}`);
   // The production entry (`npm start`), as deployed.
   const server = spawn(process.execPath, ["server/start.mjs", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
