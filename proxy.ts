@@ -1,21 +1,41 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { checkActionBody, checkActionHeaders, isServerActionRequest, refusalResponse } from "@/lib/security/action-guard";
 import { PATH_HEADER } from "@/lib/security/current-user-path";
 import { loginUrlFor } from "@/lib/security/redirects";
 import { ruleFor } from "@/lib/security/routes";
 import { sessionCookieName } from "@/lib/security/session-cookie";
 import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
+import { requestedOrigin, withheldOrigin } from "@/lib/security/request-checks";
 
 /**
  * The request gate. It decides from the cookie alone (no database round trip, so the one query
  * per request budget is spent by the page guard): anonymous visitors to signed-in pages are
  * redirected to /login?next=…; everything else — roles, freshness, revoked sessions — is
  * checked by requireUser() in the page or action. It also sets the per-request CSP nonce.
+ * Server-action requests first pass the door (lib/security/action-guard.ts); no other request's
+ * body is read.
  */
-export function proxy(request: NextRequest): NextResponse {
-  const { pathname, search } = request.nextUrl;
+export function proxy(request: NextRequest): NextResponse | Promise<Response> {
+  const { pathname } = request.nextUrl;
   // Next.js answers 500 when a dynamic segment is not valid percent-encoding ("/confirm/%ff");
   // such a URL is the client's mistake, so it gets a 400 here.
   if (!isDecodable(pathname)) return new NextResponse("Bad request: malformed URL", { status: 400 });
+  if (isServerActionRequest(request.method, pathname, request.headers)) return guardServerAction(request);
+  return gate(request);
+}
+
+/** What Next.js would answer with a 500 while decoding the action gets a 4xx here instead. */
+async function guardServerAction(request: NextRequest): Promise<Response> {
+  const refusal = checkActionHeaders(request.headers) ?? (await checkActionBody(request.headers, request.body));
+  if (refusal) return withHsts(refusalResponse(refusal));
+  // A no-JS form on a no-referrer page came with `Origin: null` (the door checked Sec-Fetch-Site):
+  // Next compares Origin with Host and would answer the real form with a 500, so it gets the origin back.
+  const origin = withheldOrigin(request.headers) ? requestedOrigin(request.headers, request.nextUrl.protocol) : null;
+  return gate(request, origin ? { origin } : {});
+}
+
+function gate(request: NextRequest, override: Record<string, string> = {}): NextResponse {
+  const { pathname, search } = request.nextUrl;
   const hasSession = Boolean(request.cookies.get(sessionCookieName())?.value);
   const rule = ruleFor(pathname);
 
@@ -29,6 +49,7 @@ export function proxy(request: NextRequest): NextResponse {
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  for (const [name, value] of Object.entries(override)) requestHeaders.set(name, value);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
@@ -37,7 +58,7 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 /** Static assets skip the proxy: a browser learns HSTS from the page that loads them. */
-function withHsts(response: NextResponse): NextResponse {
+function withHsts<T extends Response>(response: T): T {
   const hsts = strictTransportSecurity();
   if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;

@@ -27,6 +27,17 @@ export function stateFromInvalidInput(error: Parameters<typeof fieldErrorsFrom>[
   return { tone: "error", code: "INVALID_INPUT", message: "Please fix the errors below.", fieldErrors: fieldErrorsFrom(error) };
 }
 
+/**
+ * A text field of an action's FormData argument. Anyone can call an action with any arguments
+ * (`[]`, `["a"]`, `[{}]` as the request body), so a missing or non-FormData argument, a missing
+ * field, a file or an over-long value is null — never a TypeError and a 500.
+ */
+export function formText(input: unknown, name: string, maxLength = 1024): string | null {
+  if (!(input instanceof FormData)) return null;
+  const value = input.get(name);
+  return typeof value === "string" && value.length <= maxLength ? value : null;
+}
+
 export function successState(message: string): FormState {
   return { tone: "success", message };
 }

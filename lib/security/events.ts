@@ -84,9 +84,9 @@ export async function recordEvent(
   const event: SecurityEvent = {
     type,
     userId: input.userId,
-    ip: input.ctx?.ip ?? null,
-    userAgent: input.ctx?.userAgent ?? null,
-    data: input.data ?? {},
+    ip: storable(input.ctx?.ip ?? null),
+    userAgent: storable(input.ctx?.userAgent ?? null),
+    data: storable(input.data ?? {}),
     at: new Date(),
   };
   if (db) await db.insert(tables.securityEvents).values(event);
@@ -101,6 +101,21 @@ export async function recordEvent(
       }
     }),
   );
+}
+
+/**
+ * The last line of defence: event data as PostgreSQL can store it. A lone surrogate or a NUL
+ * character makes jsonb (and text) refuse the whole insert, and with it the change being
+ * logged; inputs are refused earlier (schemas.ts), but an event must never be the thing that
+ * fails. Such characters become U+FFFD.
+ */
+function storable<T>(value: T): T {
+  if (typeof value === "string") return value.toWellFormed().replace(/\u0000/g, "\ufffd") as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [storable(key), storable(v)])) as T;
+  }
+  return value;
 }
 
 export type ActivityEntry = Pick<SecurityEvent, "type" | "ip" | "userAgent" | "data" | "at">;

@@ -8,13 +8,31 @@ import * as z from "zod/mini";
  */
 const INPUT_MAX = 1024;
 
+// A lone surrogate ("x\ud800y") is not text: it has no UTF-8 form, so PostgreSQL refuses it in
+// JSON (the activity log's data) and drivers quietly turn it into U+FFFD in text columns.
+// isWellFormed where the engine has it (Node 20, browsers since 2023), else the same test by pattern.
+const LONE_SURROGATE = /\p{Cs}/u;
+export const INVALID_TEXT_MESSAGE = "Contains characters that are not valid text";
+
+function isWellFormed(value: string): boolean {
+  return typeof value.isWellFormed === "function" ? value.isWellFormed() : !LONE_SURROGATE.test(value);
+}
+
+/**
+ * The building block of every string field below: well-formed Unicode first (abort: the field's
+ * own checks never see a malformed string), then whatever the field adds with `.check()`.
+ */
+export function wellFormedString(error?: string): z.ZodMiniString<string> {
+  return z.string(error === undefined ? undefined : { error }).check(z.refine(isWellFormed, { message: INVALID_TEXT_MESSAGE, abort: true }));
+}
+
 const text = (required: string) =>
-  z.string({ error: required }).check(
+  wellFormedString(required).check(
     z.maxLength(INPUT_MAX, "Value entered is too long"),
     z.refine((v) => v.trim().length > 0, required),
   );
 
-export const emailField = z.string({ error: "Email not provided" }).check(
+export const emailField = wellFormedString("Email not provided").check(
   z.trim(),
   z.minLength(1, "Email not provided"),
   // abort: the pattern below must never run on a huge string (it is quadratic on crafted input).
@@ -24,26 +42,26 @@ export const emailField = z.string({ error: "Email not provided" }).check(
 
 /** Passwords are never trimmed (whitespace is significant) and capped at 128 code points by policy. */
 const password = (required: string) =>
-  z.string({ error: required }).check(
+  wellFormedString(required).check(
     z.minLength(1, required),
     z.maxLength(INPUT_MAX, "Password must be at most 128 characters"),
   );
 
-const newPassword = z.string({ error: "Password not provided" }).check(
+const newPassword = wellFormedString("Password not provided").check(
   z.minLength(1, "Password not provided"),
   z.maxLength(INPUT_MAX, { message: "Password must be at most 128 characters", abort: true }),
   z.refine((v) => [...v.normalize("NFKD")].length >= 8, "Password must be at least 8 characters"),
   z.refine((v) => [...v.normalize("NFKD")].length <= 128, "Password must be at most 128 characters"),
 );
 
-const confirmation = z.string({ error: "Passwords do not match" }).check(z.maxLength(INPUT_MAX));
+const confirmation = wellFormedString("Passwords do not match").check(z.maxLength(INPUT_MAX));
 
 const checkbox = z.pipe(
   z.optional(z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])),
   z.transform((v) => v === true || v === "on" || v === "true"),
 );
 
-const optionalNext = z.optional(z.string().check(z.maxLength(2048)));
+const optionalNext = z.optional(wellFormedString().check(z.maxLength(2048)));
 
 const matches = <T extends object>(a: keyof T & string, b: keyof T & string) =>
   z.refine<T>((v) => v[a] === v[b], { path: [b], message: "Passwords do not match" });
@@ -58,7 +76,7 @@ export const loginSchema = z.object({
 export const registerSchema = z
   .object({
     email: emailField,
-    username: z.optional(z.string().check(z.maxLength(INPUT_MAX))),
+    username: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX))),
     password: newPassword,
     passwordConfirm: confirmation,
     next: optionalNext,
@@ -69,8 +87,8 @@ export const registerSchema = z
 export const registerPasswordlessSchema = z
   .object({
     email: emailField,
-    username: z.optional(z.string().check(z.maxLength(INPUT_MAX))),
-    password: z.optional(z.string().check(z.maxLength(INPUT_MAX, "Password must be at most 128 characters"))),
+    username: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX))),
+    password: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX, "Password must be at most 128 characters"))),
     passwordConfirm: z.optional(confirmation),
     next: optionalNext,
   })
@@ -87,7 +105,7 @@ export const sendCodeSchema = z.object({
 export const emailOnlySchema = z.object({ email: emailField });
 
 export const resetPasswordSchema = z
-  .object({ token: z.string().check(z.maxLength(256)), password: newPassword, passwordConfirm: confirmation })
+  .object({ token: wellFormedString().check(z.maxLength(256)), password: newPassword, passwordConfirm: confirmation })
   .check(matches("password", "passwordConfirm"));
 
 export const changePasswordSchema = z
@@ -108,24 +126,24 @@ const twoFactorMethod = z.enum(["authenticator", "email", "sms"], { error: "Choo
 export const twoFactorSetupSchema = z
   .object({
     method: twoFactorMethod,
-    phone: z.optional(z.string().check(z.maxLength(64, "Phone number not valid e.g. missing country code"))),
+    phone: z.optional(wellFormedString().check(z.maxLength(64, "Phone number not valid e.g. missing country code"))),
   })
   .check(z.refine((v) => v.method !== "sms" || (v.phone ?? "").trim().length > 0, { path: ["phone"], message: "Phone number not provided" }));
 
 /** Six digits; people may type spaces or a dash between the groups. */
-const oneTimeCode = z.string({ error: "Code not provided" }).check(
+const oneTimeCode = wellFormedString("Code not provided").check(
   z.maxLength(32, { message: "Invalid code", abort: true }),
   z.refine((v) => v.trim().length > 0, { message: "Code not provided", abort: true }),
   z.refine((v) => /^\d{6}$/.test(v.replace(/[\s-]/g, "")), "Invalid code"),
 );
 
 export const twoFactorConfirmSetupSchema = z.object({
-  setupToken: z.string().check(z.minLength(1), z.maxLength(256)),
+  setupToken: wellFormedString().check(z.minLength(1), z.maxLength(256)),
   code: oneTimeCode,
 });
 
 /** Recovery codes as people type or paste them ("1a2b-3c4d-5e6f"); the core normalises and checks them. */
-const recoveryCode = z.string({ error: "Recovery code not provided" }).check(
+const recoveryCode = wellFormedString("Recovery code not provided").check(
   z.trim(),
   z.minLength(1, "Recovery code not provided"),
   z.maxLength(64, "Recovery code invalid"),
@@ -148,11 +166,11 @@ export const addPasskeySchema = z.object({
   usage: z.enum(["first", "secondary"], { error: "Choose how you will use this passkey" }),
 });
 
-export const renamePasskeySchema = z.object({ id: z.string().check(z.maxLength(64)), name: passkeyNameSchema.shape.name });
+export const renamePasskeySchema = z.object({ id: wellFormedString().check(z.maxLength(64)), name: passkeyNameSchema.shape.name });
 
 /** The browser's answer to a ceremony: the opaque state from step 1 and the credential (checked in the core). */
 export const ceremonyAnswerSchema = z.object({
-  state: z.string().check(z.minLength(1), z.maxLength(128)),
+  state: wellFormedString().check(z.minLength(1), z.maxLength(128)),
   credential: z.unknown(),
 });
 
@@ -203,7 +221,7 @@ const signInCodeMethod = z.enum(["email", "authenticator", "sms"], { error: "Req
 export const signInMethodSetupSchema = z
   .object({
     method: signInCodeMethod,
-    phone: z.optional(z.string().check(z.maxLength(64, "Phone number not valid e.g. missing country code"))),
+    phone: z.optional(wellFormedString().check(z.maxLength(64, "Phone number not valid e.g. missing country code"))),
   })
   .check(z.refine((v) => v.method !== "sms" || (v.phone ?? "").trim().length > 0, { path: ["phone"], message: "Phone number not provided" }));
 

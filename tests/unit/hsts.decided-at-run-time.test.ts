@@ -14,10 +14,10 @@ const PRODUCTION = {
 };
 const saved = { ...process.env };
 
-function run(env: Record<string, string>, path = "/login"): Headers {
+async function run(env: Record<string, string>, path = "/login", init?: ConstructorParameters<typeof NextRequest>[1]): Promise<Headers> {
   for (const [k, v] of Object.entries(env)) (process.env as Record<string, string>)[k] = v;
   resetConfig();
-  return proxy(new NextRequest(`http://localhost${path}`)).headers;
+  return (await proxy(new NextRequest(`http://localhost${path}`, init))).headers;
 }
 
 afterEach(() => {
@@ -27,12 +27,14 @@ afterEach(() => {
 });
 
 describe("Strict-Transport-Security", () => {
-  it("is sent by a production instance on an https APP_URL, also on redirects to sign in", () => {
-    expect(run({ ...PRODUCTION, APP_URL: "https://app.example.com" }).get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
-    expect(run({ ...PRODUCTION, APP_URL: "https://app.example.com" }, "/account").get("strict-transport-security")).toMatch(/max-age=/);
+  it("is sent by a production instance on an https APP_URL, also on redirects to sign in and on server actions refused at the door", async () => {
+    expect((await run({ ...PRODUCTION, APP_URL: "https://app.example.com" })).get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect((await run({ ...PRODUCTION, APP_URL: "https://app.example.com" }, "/account")).get("strict-transport-security")).toMatch(/max-age=/);
+    const forged = { method: "POST", headers: { "next-action": "7f".repeat(21), origin: "https://evil.example" }, body: "[]" };
+    expect((await run({ ...PRODUCTION, APP_URL: "https://app.example.com" }, "/login", forged)).get("strict-transport-security")).toMatch(/max-age=/);
   });
-  it("is not sent by the same code on http (allowed explicitly) or outside production", () => {
-    expect(run({ ...PRODUCTION, APP_URL: "http://10.0.0.5", SECURITY_ALLOW_INSECURE_APP_URL: "true" }).get("strict-transport-security")).toBeNull();
-    expect(run({ NODE_ENV: "development", APP_URL: "https://app.example.com" }).get("strict-transport-security")).toBeNull();
+  it("is not sent by the same code on http (allowed explicitly) or outside production", async () => {
+    expect((await run({ ...PRODUCTION, APP_URL: "http://10.0.0.5", SECURITY_ALLOW_INSECURE_APP_URL: "true" })).get("strict-transport-security")).toBeNull();
+    expect((await run({ NODE_ENV: "development", APP_URL: "https://app.example.com" })).get("strict-transport-security")).toBeNull();
   });
 });

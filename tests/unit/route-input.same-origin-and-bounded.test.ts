@@ -24,6 +24,8 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest(headers({ origin: "https://app.example", host: "app.example" }))).toBe(true);
     expect(isSameOriginRequest(headers({ origin: "https://app.example", host: "internal:3000", "x-forwarded-host": "app.example" }))).toBe(true);
     expect(isSameOriginRequest(headers({ "sec-fetch-site": "same-origin" }))).toBe(true);
+    // A form on one of our no-referrer pages: the browser sends Origin: null but says same-origin.
+    expect(isSameOriginRequest(headers({ origin: "null", "sec-fetch-site": "same-origin" }))).toBe(true);
   });
 
   it("refuses other sites, look-alikes, opaque and missing origins", () => {
@@ -32,6 +34,9 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest(headers({ origin: "https://localhost:3000" }))).toBe(false);
     expect(isSameOriginRequest(headers({ origin: "null" }))).toBe(false);
     expect(isSameOriginRequest(headers({ origin: "not a url" }))).toBe(false);
+    // A browser sends a bare origin; one with a path or a trailing slash was written by something else.
+    expect(isSameOriginRequest(headers({ origin: `${APP}/evil` }))).toBe(false);
+    expect(isSameOriginRequest(headers({ origin: `${APP}/` }))).toBe(false);
     expect(isSameOriginRequest(headers({ host: "localhost:3000" }))).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig, type PasskeyUsage } from "../config";
 import { randomToken } from "../crypto";
 import { fail, type Result } from "../errors";
+import { INVALID_TEXT_MESSAGE } from "../schemas";
 import type { UserRecord } from "../users";
 
 export type PasskeyRecord = typeof tables.webauthnCredentials.$inferSelect;
@@ -24,10 +25,14 @@ const MARKUP = /[<>]/g;
 const VISIBLE = /[^\s\u200d\ufe0e\ufe0f\u115f\u1160\u3164\uffa0\u2800]/u;
 
 /**
- * A passkey name as shown in lists and emails: NFKC, markup and invisible characters removed,
- * whitespace collapsed, at most SECURITY_WAN_NAME_MAX_LENGTH characters (reference: 64).
+ * A passkey name as shown in lists and emails: well-formed Unicode, NFKC, markup and invisible
+ * characters removed, whitespace collapsed, at most SECURITY_WAN_NAME_MAX_LENGTH characters
+ * (reference: 64).
  */
 export function sanitizePasskeyName(raw: string): Result<{ name: string }> {
+  // Core callers need not have come through the form's schema: a lone surrogate is refused here
+  // too (the name goes into a JSON challenge payload and the activity log, which refuse it).
+  if (!raw.isWellFormed()) return fail("INVALID_INPUT", { name: [INVALID_TEXT_MESSAGE] });
   const cleaned = raw
     .normalize("NFKC")
     .replace(INVISIBLE, (c) => (ALLOWED_FORMAT.test(c) ? c : " "))

@@ -8,7 +8,10 @@ import { isTwoFactorRequired } from "../two-factor";
 import type { UserRecord } from "../users";
 import { findPasskey, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
 
-/** Renames one of the user's passkeys (names stay unique per user, ignoring case). */
+/**
+ * Renames one of the user's passkeys (names stay unique per user, ignoring case). The rename and
+ * its activity event are one transaction: a rename is never saved without its event.
+ */
 export async function renamePasskey(user: UserRecord, id: string, rawName: string, ctx: RequestContext): Promise<Result<{ name: string }>> {
   const passkey = await findPasskey(user.id, id);
   if (!passkey) return fail("WEBAUTHN_NAME_NOT_FOUND");
@@ -16,20 +19,28 @@ export async function renamePasskey(user: UserRecord, id: string, rawName: strin
   if (!named.ok) return named;
   const db = await getDb();
   const table = tables.webauthnCredentials;
-  const clash = await db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.userId, user.id), ne(table.id, passkey.id), sql`lower(${table.name}) = lower(${named.name})`));
-  if (clash.length) return fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] });
   try {
-    await db.update(table).set({ name: named.name }).where(and(eq(table.id, passkey.id), eq(table.userId, user.id)));
+    return await db.transaction(async (tx): Promise<Result<{ name: string }>> => {
+      const clash = await tx
+        .select({ id: table.id })
+        .from(table)
+        .where(and(eq(table.userId, user.id), ne(table.id, passkey.id), sql`lower(${table.name}) = lower(${named.name})`));
+      if (clash.length) return fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] });
+      const renamed = await tx
+        .update(table)
+        .set({ name: named.name })
+        .where(and(eq(table.id, passkey.id), eq(table.userId, user.id)))
+        .returning({ id: table.id });
+      // Removed while we looked: there is nothing to rename (and no event to write).
+      if (!renamed.length) return fail("WEBAUTHN_NAME_NOT_FOUND");
+      await recordEvent("wan_renamed", { userId: user.id, ctx, data: { from: passkey.name, to: named.name } }, tx);
+      return { ok: true, name: named.name };
+    });
   } catch (error) {
-    // A concurrent rename to the same name lost the race on the unique index.
+    // A concurrent rename to the same name lost the race on the unique index (the transaction rolled back).
     if (isUniqueViolation(error)) return fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] });
     throw error;
   }
-  await recordEvent("wan_renamed", { userId: user.id, ctx, data: { from: passkey.name, to: named.name } });
-  return { ok: true, name: named.name };
 }
 
 /**
@@ -38,7 +49,7 @@ export async function renamePasskey(user: UserRecord, id: string, rawName: strin
  */
 export async function deletePasskey(user: UserRecord, roles: string[], id: string, ctx: RequestContext): Promise<Result<{ name: string }>> {
   const db = await getDb();
-  const outcome = await db.transaction(async (tx): Promise<Result<{ name: string; usage: string; deleted: boolean }>> => {
+  return db.transaction(async (tx): Promise<Result<{ name: string }>> => {
     // Locking the user row serialises removals: two at once cannot both see "another one left".
     const [locked] = await tx.select({ passwordHash: tables.users.passwordHash }).from(tables.users).where(eq(tables.users.id, user.id)).for("update");
     const [passkeys, [profile]] = await Promise.all([
@@ -58,14 +69,13 @@ export async function deletePasskey(user: UserRecord, roles: string[], id: strin
       .delete(tables.webauthnCredentials)
       .where(and(eq(tables.webauthnCredentials.id, passkey.id), eq(tables.webauthnCredentials.userId, user.id)))
       .returning({ id: tables.webauthnCredentials.id });
-    return { ok: true, name: passkey.name, usage: passkey.usage, deleted: deleted.length > 0 };
+    // In the same transaction as the delete: a removal is never without its activity event and notice.
+    if (deleted.length) {
+      await recordEvent("wan_deleted", { userId: user.id, ctx, data: { name: passkey.name, usage: passkey.usage } }, tx);
+      await notifyPasskeyChange(user, "removed", passkey.name, tx);
+    }
+    return { ok: true, name: passkey.name };
   });
-  if (!outcome.ok) return outcome;
-  if (outcome.deleted) {
-    await recordEvent("wan_deleted", { userId: user.id, ctx, data: { name: outcome.name, usage: outcome.usage } });
-    await notifyPasskeyChange(user, "removed", outcome.name);
-  }
-  return { ok: true, name: outcome.name };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,14 +1,16 @@
 "use server";
 import { redirect } from "next/navigation";
+import { formText } from "@/lib/form-state";
 import { currentRequestContext, requireUser } from "@/lib/security/current-user";
 import { recordEvent } from "@/lib/security/events";
 import { deleteOtherSessions, revokeSession } from "@/lib/security/sessions";
 
+/** The form's FormData, or whatever a forged call sends instead (then nothing is revoked). */
 export async function revokeSessionAction(formData: FormData): Promise<void> {
   const ctx = await currentRequestContext();
   const { user } = await requireUser();
-  const id = formData.get("id");
-  if (typeof id === "string" && id.length <= 64 && (await revokeSession(user.id, id))) {
+  const id = formText(formData, "id", 64);
+  if (id && (await revokeSession(user.id, id))) {
     await recordEvent("session_revoked", { userId: user.id, ctx });
   }
   redirect("/account/sessions?notice=SESSION_REVOKED");
