@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { NoticeBanner } from "@/components/notice-banner";
 import { buttonClasses } from "@/components/ui/button";
-import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { getSession } from "@/lib/security/current-user";
+import { getSession } from "@/lib/security/sessions/current";
 
 const FEATURES = [
   { title: "Passwords done right", body: "argon2id, breach and common-password checks, lockout after repeated failures." },

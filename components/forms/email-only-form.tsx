@@ -3,8 +3,8 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { FormState } from "@/lib/form-state";
-import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
 
 interface EmailOnlyFormProps {
   action: (input: EmailOnlyInput) => Promise<FormState>;

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/view/form-state";
 
 /**
  * The shared zod schema, or a loader for it. A form on a page where first-load JavaScript counts

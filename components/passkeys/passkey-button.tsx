@@ -2,8 +2,8 @@
 import { useState, type ReactNode } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
-import type { AssertionStart } from "@/lib/passkey-ceremony";
+import type { FormState } from "@/lib/view/form-state";
+import type { AssertionStart } from "@/lib/view/passkey-ceremony";
 import { runAssertion, type CeremonyActions } from "./ceremony";
 
 interface PasskeyButtonProps extends CeremonyActions<AssertionStart> {

@@ -1,8 +1,8 @@
 "use client";
 import type { UseFormRegister } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
-import type { TwoFactorSetupInput } from "@/lib/security/schemas";
-import type { MethodOption, SetupMethod } from "./types";
+import type { TwoFactorSetupInput } from "@/lib/security/core/schemas";
+import type { MethodOption, SetupMethod } from "../../lib/view/two-factor-types";
 
 interface MethodFieldsProps {
   methods: MethodOption[];

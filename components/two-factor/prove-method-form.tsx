@@ -4,10 +4,10 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
-import { twoFactorConfirmSetupSchema, type TwoFactorConfirmSetupInput } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import { twoFactorConfirmSetupSchema, type TwoFactorConfirmSetupInput } from "@/lib/security/core/schemas";
 import { AuthenticatorDetails } from "./authenticator-details";
-import type { CodeMethodSetup } from "./types";
+import type { CodeMethodSetup } from "../../lib/view/two-factor-types";
 
 interface ProveMethodFormProps {
   setup: CodeMethodSetup;

@@ -48,7 +48,7 @@ export const outbox = pgTable(
     to: text("to").notNull(),
     /** Email template name (emails/index.ts); null for SMS. */
     template: text("template"),
-    /** AES-256-GCM (lib/security/encryption.ts): the template's props as JSON, or the SMS text. Cleared once sent. */
+    /** AES-256-GCM (lib/security/core/encryption.ts): the template's props as JSON, or the SMS text. Cleared once sent. */
     payloadEncrypted: text("payload_encrypted"),
     status: text("status", { enum: ["pending", "sending", "sent", "failed"] }).notNull().default("pending"),
     /** The transport that delivered (or last tried) the message. */

@@ -10,7 +10,7 @@ export const signInMethods = pgTable(
   {
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     method: text("method").notNull(), // email | sms | authenticator
-    // AES-256-GCM, versioned key id prefix (lib/security/encryption.ts).
+    // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
     secretEncrypted: text("secret_encrypted").notNull(),
     // E.164; an identity (people sign in with it), so unique across accounts.
     phone: text("phone").unique(),

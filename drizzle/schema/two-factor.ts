@@ -5,7 +5,7 @@ import { users } from "./users";
 export const twoFactor = pgTable("two_factor", {
   userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
   method: text("method", { enum: ["authenticator", "email", "sms"] }).notNull(),
-  // AES-256-GCM, versioned key id prefix (lib/security/encryption.ts).
+  // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
   secretEncrypted: text("secret_encrypted").notNull(),
   phone: text("phone"), // E.164, sms only
   // Highest TOTP time step accepted: a code is accepted once (replay protection).

@@ -5,7 +5,7 @@ import { EMAILS, type EmailName } from "@/emails";
 import { getMailTransport, renderEmail, sendEmail } from "@/lib/mail";
 import { getSmsSender } from "@/lib/sms";
 import { getConfig } from "@/lib/security/config";
-import { decryptSecret } from "@/lib/security/encryption";
+import { decryptSecret } from "@/lib/security/core/encryption";
 
 type OutboxRow = typeof tables.outbox.$inferSelect;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { after } from "next/server";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import type { EmailName, EmailProps } from "@/emails";
-import { encryptSecret } from "@/lib/security/encryption";
+import { encryptSecret } from "@/lib/security/core/encryption";
 import { deliverOutbox } from "./deliver";
 
 /**
@@ -15,7 +15,7 @@ export async function queueEmail<K extends EmailName>(template: K, to: string, p
   await queue({ kind: "email", to, template, payload: JSON.stringify(props) }, db);
 }
 
-/** Puts a text message in the outbox (see queueEmail). Budgets are the caller's (lib/security/code-delivery.ts). */
+/** Puts a text message in the outbox (see queueEmail). Budgets are the caller's (lib/security/codes/delivery.ts). */
 export async function queueSms(to: string, text: string, db?: Queryable): Promise<void> {
   await queue({ kind: "sms", to, template: null, payload: text }, db);
 }

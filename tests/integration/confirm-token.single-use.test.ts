@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { confirmEmail, resendConfirmation } from "@/lib/security/confirm";
-import { registerUser } from "@/lib/security/register";
+import { confirmEmail, resendConfirmation } from "@/lib/security/accounts/confirmation";
+import { registerUser } from "@/lib/security/registration/register";
 import {
   expireTokenFor,
   extractLink,

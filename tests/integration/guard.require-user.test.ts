@@ -20,10 +20,10 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { getDb, tables } = await import("@/lib/db");
-const { requireUser } = await import("@/lib/security/current-user");
-const { sessionCookieName } = await import("@/lib/security/session-cookie");
-const { createSession } = await import("@/lib/security/sessions");
-const { addRoleToUser, createUser } = await import("@/lib/security/users");
+const { requireUser } = await import("@/lib/security/sessions/current");
+const { sessionCookieName } = await import("@/lib/security/sessions/cookies");
+const { createSession } = await import("@/lib/security/sessions/store");
+const { addRoleToUser, createUser } = await import("@/lib/security/accounts/users");
 
 async function signedIn(): Promise<{ userId: string; token: string }> {
   const user = await createUser({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough passphrase", confirmed: true });

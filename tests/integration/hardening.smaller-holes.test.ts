@@ -5,12 +5,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { findPendingIn } from "@/lib/security/second-factor";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { registerUser } from "@/lib/security/register";
-import { changePassword } from "@/lib/security/password-change";
-import { freshness, markAuthenticated } from "@/lib/security/sessions";
-import { sendSignInCode } from "@/lib/security/unified/sign-in";
+import { findPendingIn } from "@/lib/security/sign-in/second-factor";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { registerUser } from "@/lib/security/registration/register";
+import { changePassword } from "@/lib/security/passwords/change";
+import { freshness, markAuthenticated } from "@/lib/security/sessions/store";
+import { sendSignInCode } from "@/lib/security/sign-in/passcode";
 import { mailsTo, newCtx, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 import { passwordStep, saveMethod, uniquePhone } from "../support/two-factor";
 import { sessionByHash, sessionFor, textsTo, unifiedUser } from "../support/unified";

@@ -1,12 +1,12 @@
 // Threat: an emailed sign-in link is replayed, raced, opened by whoever intercepted it in another
 // browser, or outlives a password reset. Guarantee: one use, in the asking browser, for the current account state.
 import { describe, expect, it } from "vitest";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { startMethodSetup } from "@/lib/security/unified/setup";
-import { redeemMagicLink, requestMagicLink } from "@/lib/security/unified/magic-link";
-import { sendSignInCode } from "@/lib/security/unified/sign-in";
-import { deactivateUser, setUniquifier } from "@/lib/security/users";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { startMethodSetup } from "@/lib/security/codes/sign-in-setup";
+import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
+import { sendSignInCode } from "@/lib/security/sign-in/passcode";
+import { deactivateUser, setUniquifier } from "@/lib/security/accounts/users";
 import { newCtx, uniqueEmail, withEnv } from "../support/flows";
 import { codeAt, eventsOf, saveMethod, sessionCount } from "../support/two-factor";
 import {

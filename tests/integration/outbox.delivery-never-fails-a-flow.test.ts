@@ -8,7 +8,7 @@ import { getDb, tables } from "@/lib/db";
 import { setMailTransport, type MailMessage, type MailTransport } from "@/lib/mail";
 import { deliverOutbox, listUndeliverable } from "@/lib/outbox/deliver";
 import { queueEmail } from "@/lib/outbox/queue";
-import { requestPasswordReset } from "@/lib/security/password-reset";
+import { requestPasswordReset } from "@/lib/security/passwords/reset";
 import { newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 
 type Row = typeof tables.outbox.$inferSelect;

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { deletePasskey, renamePasskey } from "@/lib/security/passkeys/manage";
-import { addRoleToUser, getAuthorization } from "@/lib/security/users";
+import { addRoleToUser, getAuthorization } from "@/lib/security/accounts/users";
 import { mailsTo, newCtx, withEnv } from "../support/flows";
 import { addPasskey, passkeyRow, passkeysOf, reload, removePassword, signedInUser } from "../support/passkeys";
 import { eventsOf, saveMethod } from "../support/two-factor";

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { beginPasskeyRegistration, finishPasskeyRegistration } from "@/lib/security/passkeys/registration";
-import { createSession, findActiveSession } from "@/lib/security/sessions";
+import { createSession, findActiveSession } from "@/lib/security/sessions/store";
 import { mailsTo, newCtx } from "../support/flows";
 import { addPasskey, ceremonyRow, expireCeremony, passkeyRow, passkeysOf, reload, rpOrigin, signedInUser, type SignedIn } from "../support/passkeys";
 import { eventsOf } from "../support/two-factor";

@@ -3,10 +3,10 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { loginWithPassword } from "@/lib/security/login";
-import { changePassword } from "@/lib/security/password-change";
-import { checkResetToken, requestPasswordReset, resetPassword } from "@/lib/security/password-reset";
-import { createSession, findActiveSession, type ActiveSession } from "@/lib/security/sessions";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { changePassword } from "@/lib/security/passwords/change";
+import { checkResetToken, requestPasswordReset, resetPassword } from "@/lib/security/passwords/reset";
+import { createSession, findActiveSession, type ActiveSession } from "@/lib/security/sessions/store";
 import {
   extractLink,
   latestMail,

@@ -6,9 +6,9 @@ import {
   generateRecoveryCodes,
   normalizeRecoveryCode,
   recoveryCodeStatus,
-} from "@/lib/security/recovery-codes";
-import { signInWithRecoveryCode } from "@/lib/security/second-factor-steps";
-import { findActiveSession } from "@/lib/security/sessions";
+} from "@/lib/security/recovery-codes/store";
+import { signInWithRecoveryCode } from "@/lib/security/sign-in/second-factor-steps";
+import { findActiveSession } from "@/lib/security/sessions/store";
 import { mailsTo, newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 import { eventsOf, passwordStep, saveMethod, sessionCount } from "../support/two-factor";
 

@@ -1,7 +1,7 @@
 // Threat: the register form tells an attacker which addresses have accounts (enumeration), or a
 // race creates two accounts for one address. Guarantee: one answer for all, one row per address.
 import { describe, expect, it } from "vitest";
-import { registerUser } from "@/lib/security/register";
+import { registerUser } from "@/lib/security/registration/register";
 import {
   countUsersWithEmail,
   latestMail,

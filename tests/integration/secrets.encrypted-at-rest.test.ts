@@ -4,9 +4,9 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { decryptSecret, encryptSecret, isEncryptedWithOldKey } from "@/lib/security/encryption";
-import { generateRecoveryCodes } from "@/lib/security/recovery-codes";
-import { confirmTwoFactorSetup, startTwoFactorSetup } from "@/lib/security/two-factor";
+import { decryptSecret, encryptSecret, isEncryptedWithOldKey } from "@/lib/security/core/encryption";
+import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";
+import { confirmTwoFactorSetup, startTwoFactorSetup } from "@/lib/security/codes/two-factor";
 import { newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 import { codeAt, twoFactorRow } from "../support/two-factor";
 

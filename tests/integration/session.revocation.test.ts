@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { hashToken } from "@/lib/security/crypto";
-import { reauthenticateWithPassword } from "@/lib/security/reauthenticate";
+import { hashToken } from "@/lib/security/core/crypto";
+import { reauthenticateWithPassword } from "@/lib/security/re-verify/reauthenticate";
 import {
   createSession,
   openGrace,
@@ -14,8 +14,8 @@ import {
   revokeSession,
   sessionPublicId,
   type ActiveSession,
-} from "@/lib/security/sessions";
-import { activateUser, addRoleToUser, deactivateUser, findOrCreateRole, findUserById, removeRoleFromUser, setUniquifier, type UserRecord } from "@/lib/security/users";
+} from "@/lib/security/sessions/store";
+import { activateUser, addRoleToUser, deactivateUser, findOrCreateRole, findUserById, removeRoleFromUser, setUniquifier, type UserRecord } from "@/lib/security/accounts/users";
 import { newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 
 async function newSession(user: UserRecord): Promise<string> {

@@ -2,8 +2,8 @@
 // or sent twice at once to two app instances). Guarantee: per-method windows, each code once.
 import { describe, expect, it } from "vitest";
 import type { TwoFactorMethod } from "@/lib/security/config";
-import { verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { getTwoFactor, verifyAndConsumeCode } from "@/lib/security/two-factor";
+import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { getTwoFactor, verifyAndConsumeCode } from "@/lib/security/codes/two-factor";
 import { newCtx, registerConfirmed, uniqueEmail } from "../support/flows";
 import { codeAt, passwordStep, saveMethod, sessionCount, TOTP_STEP, twoFactorRow, uniquePhone } from "../support/two-factor";
 
@@ -81,7 +81,7 @@ describe("replay protection", () => {
     const code = await codeAt(u.secret);
     const results = await Promise.all([verifyAndConsumeCode(row!, code), verifyAndConsumeCode(row!, code), verifyAndConsumeCode(row!, code)]);
     expect(results.filter((r) => r === "valid")).toHaveLength(1);
-    // The losers know they lost a race on a right code: not a guess (lib/security/lockout.ts).
+    // The losers know they lost a race on a right code: not a guess (lib/security/accounts/lockout.ts).
     expect(results.filter((r) => r === "replayed")).toHaveLength(2);
   });
 

@@ -3,8 +3,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/security/two-factor";
-import { addRoleToUser, getAuthorization, type UserRecord } from "@/lib/security/users";
+import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/security/codes/two-factor";
+import { addRoleToUser, getAuthorization, type UserRecord } from "@/lib/security/accounts/users";
 import { mailsTo, newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 import {
   codeAt,

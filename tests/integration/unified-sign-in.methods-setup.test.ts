@@ -4,12 +4,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { hashToken } from "@/lib/security/crypto";
-import { decryptSecret } from "@/lib/security/encryption";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { confirmMethodSetup, removeSignInMethod, signInWays, startMethodSetup } from "@/lib/security/unified/setup";
-import { signInWithPasscode } from "@/lib/security/unified/sign-in";
-import { setUniquifier } from "@/lib/security/users";
+import { hashToken } from "@/lib/security/core/crypto";
+import { decryptSecret } from "@/lib/security/core/encryption";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { confirmMethodSetup, removeSignInMethod, signInWays, startMethodSetup } from "@/lib/security/codes/sign-in-setup";
+import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
+import { setUniquifier } from "@/lib/security/accounts/users";
 import { newCtx, withEnv } from "../support/flows";
 import { codeAt, eventsOf, TOTP_STEP, uniquePhone, wrongCode } from "../support/two-factor";
 import {

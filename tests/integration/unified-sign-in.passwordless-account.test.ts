@@ -1,13 +1,13 @@
 // Threat: an account with no password is left with no way in, or with a way in that skips proof
 // (empty password, stale session treated as fresh). Guarantee: emailed codes sign in and re-verify; nothing else does.
 import { describe, expect, it } from "vitest";
-import { confirmEmail } from "@/lib/security/confirm";
-import { loginWithPassword } from "@/lib/security/login";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { reauthenticateWithPassword, reauthenticateWithPasscode, sendReauthenticationCode } from "@/lib/security/reauthenticate";
-import { registerUser } from "@/lib/security/register";
-import { isFresh } from "@/lib/security/sessions";
-import { sendSignInCode, signInWithPasscode } from "@/lib/security/unified/sign-in";
+import { confirmEmail } from "@/lib/security/accounts/confirmation";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { reauthenticateWithPassword, reauthenticateWithPasscode, sendReauthenticationCode } from "@/lib/security/re-verify/reauthenticate";
+import { registerUser } from "@/lib/security/registration/register";
+import { isFresh } from "@/lib/security/sessions/store";
+import { sendSignInCode, signInWithPasscode } from "@/lib/security/sign-in/passcode";
 import { extractLink, latestMail, newCtx, STRONG_PASSWORD, uniqueEmail, userByEmail, withEnv } from "../support/flows";
 import { codeAt, eventsOf, wrongCode } from "../support/two-factor";
 import { latestCodeMail, methodsOf, passwordlessUser, sessionByHash as sessionRow, sessionFor, sessionOf } from "../support/unified";

@@ -6,10 +6,10 @@ import { expect } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { listOutbox, type OutboxEntry } from "@/lib/mail/outbox";
 import { resetConfig } from "@/lib/security/config";
-import { confirmEmail } from "@/lib/security/confirm";
-import { registerUser } from "@/lib/security/register";
-import type { RequestContext } from "@/lib/security/request-context";
-import type { UserRecord } from "@/lib/security/users";
+import { confirmEmail } from "@/lib/security/accounts/confirmation";
+import { registerUser } from "@/lib/security/registration/register";
+import type { RequestContext } from "@/lib/security/core/request-context";
+import type { UserRecord } from "@/lib/security/accounts/users";
 
 /** A password that passes the default policy (not common, 8–128 code points). */
 export const STRONG_PASSWORD = "correct horse battery staple 42";

@@ -5,13 +5,13 @@ import { and, eq } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { listOutbox, type OutboxEntry } from "@/lib/mail/outbox";
 import type { CodeMethod } from "@/lib/security/config";
-import { hashToken } from "@/lib/security/crypto";
-import { decryptSecret } from "@/lib/security/encryption";
-import type { FirstFactorOutcome } from "@/lib/security/second-factor";
-import { createSession, type SessionRecord } from "@/lib/security/sessions";
-import { newTotpSecret } from "@/lib/security/totp";
-import { saveSignInMethod, type SignInMethodRow } from "@/lib/security/unified/methods";
-import { createUser, findUserById, type UserRecord } from "@/lib/security/users";
+import { hashToken } from "@/lib/security/core/crypto";
+import { decryptSecret } from "@/lib/security/core/encryption";
+import type { FirstFactorOutcome } from "@/lib/security/sign-in/second-factor";
+import { createSession, type SessionRecord } from "@/lib/security/sessions/store";
+import { newTotpSecret } from "@/lib/security/codes/totp";
+import { saveSignInMethod, type SignInMethodRow } from "@/lib/security/codes/sign-in-methods";
+import { createUser, findUserById, type UserRecord } from "@/lib/security/accounts/users";
 import { extractLink, newCtx, registerConfirmed, uniqueEmail } from "./flows";
 import { uniquePhone } from "./two-factor";
 
@@ -22,7 +22,7 @@ export const SUBJECTS = {
   methodsChanged: "Your sign-in methods changed",
 } as const;
 
-/** The path of a sign-in link (lib/security/links.ts). */
+/** The path of a sign-in link (lib/security/core/links.ts). */
 export const MAGIC_PATH = "/login/magic/";
 
 /** Saves a sign-in method with no time step used yet (codes from the recent past still pass). Returns its secret. */

@@ -4,9 +4,9 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkActionBody, checkActionHeaders, isServerActionRequest, refusalResponse, type Refusal } from "@/lib/security/action-guard";
+import { checkActionBody, checkActionHeaders, isServerActionRequest, refusalResponse, type Refusal } from "@/lib/security/core/action-guard";
 import { resetConfig } from "@/lib/security/config";
-import { BODY_LIMIT_BYTES } from "@/lib/security/request-checks";
+import { BODY_LIMIT_BYTES } from "@/lib/security/core/request-checks";
 import { hostileActionBodies } from "@/scripts/sweep/cases";
 
 const APP = "http://localhost:3000";

@@ -1,7 +1,7 @@
 // Threat: an attacker links to /login?next=<their site>; after signing in, the victim lands on a
 // look-alike page (open redirect, OWASP ASVS 5.1.5). Every trick in the reference's notes is refused.
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "@/lib/security/redirects";
+import { safeRedirectPath } from "@/lib/security/core/redirects";
 
 describe("safeRedirectPath", () => {
   it.each([

@@ -1,9 +1,9 @@
 // Threat: a string with a lone surrogate reaches the core, which stores or logs it (jsonb refuses
 // it: a 500 after the write). Guarantee: every schema's every text field refuses it with a field error.
 import { describe, expect, it } from "vitest";
-import { stateFromInvalidInput } from "@/lib/form-state";
-import * as schemas from "@/lib/security/schemas";
-import { INVALID_TEXT_MESSAGE } from "@/lib/security/schemas";
+import { stateFromInvalidInput } from "@/lib/view/form-state";
+import * as schemas from "@/lib/security/core/schemas";
+import { INVALID_TEXT_MESSAGE } from "@/lib/security/core/schemas";
 
 interface Parser {
   safeParse(input: unknown): { success: true } | { success: false; error: { issues: { path: readonly PropertyKey[]; message: string }[] } };

@@ -4,7 +4,7 @@ import { FormMessage } from "@/components/form-message";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Button } from "@/components/ui/button";
-import { verifyCodeSchema } from "@/lib/security/schemas";
+import { verifyCodeSchema } from "@/lib/security/core/schemas";
 import { sendVerifyCodeAction, verifyWithCodeAction } from "./actions";
 
 const SEND_LABELS = { email: "Email me a code", sms: "Text me a code" } as const;

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
-import { firstParam, type SearchParams } from "@/lib/notices";
+import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
+import { requireUser } from "@/lib/security/sessions/current";
 import { listPasskeys } from "@/lib/security/passkeys/credentials";
-import { safeRedirectPath } from "@/lib/security/redirects";
+import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { OrDivider } from "@/components/ui/or-divider";
-import { listSignInMethods } from "@/lib/security/unified/methods";
+import { listSignInMethods } from "@/lib/security/codes/sign-in-methods";
 import { CodeVerify } from "./code-verify";
 import { PasskeyVerify } from "./passkey-verify";
 import { VerifyForm } from "./verify-form";

@@ -1,10 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
-import { currentRequestContext, getSession, magicLinkBrowserNonce } from "@/lib/security/current-user";
-import { MESSAGES } from "@/lib/security/errors";
-import { sendCodeSchema, type SendCodeInput } from "@/lib/security/schemas";
-import { sendSignInCode } from "@/lib/security/unified/sign-in";
+import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext, getSession, magicLinkBrowserNonce } from "@/lib/security/sessions/current";
+import { MESSAGES } from "@/lib/security/core/errors";
+import { sendCodeSchema, type SendCodeInput } from "@/lib/security/core/schemas";
+import { sendSignInCode } from "@/lib/security/sign-in/passcode";
 import { getConfig } from "@/lib/security/config";
 
 /** "Email me a code" / "Text me a code": the same answer whether or not the identity exists. */

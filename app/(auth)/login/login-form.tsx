@@ -13,7 +13,7 @@ import { finishPasskeySignInAction, startPasskeySignInAction } from "./passkey-a
 import { submitLogin } from "./submit-login";
 
 // Loaded after hydration: keeps zod out of the sign-in page's first-load JavaScript.
-const loadLoginSchema = () => import("@/lib/security/schemas").then((m) => m.loginSchema);
+const loadLoginSchema = () => import("@/lib/security/core/schemas").then((m) => m.loginSchema);
 
 interface LoginFormProps {
   next?: string;

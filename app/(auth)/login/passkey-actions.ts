@@ -1,12 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { ceremonyFailure, type AssertionStart } from "@/lib/passkey-ceremony";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { ceremonyFailure, type AssertionStart } from "@/lib/view/passkey-ceremony";
 import { getConfig } from "@/lib/security/config";
-import { continueAfterFirstFactor, currentRequestContext, getSession, rememberedDeviceCookie } from "@/lib/security/current-user";
-import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/passkeys/sign-in";
-import { postLoginRedirect } from "@/lib/security/redirects";
-import { passkeySignInSchema, type PasskeySignInInput } from "@/lib/security/schemas";
+import { continueAfterFirstFactor, currentRequestContext, getSession, rememberedDeviceCookie } from "@/lib/security/sessions/current";
+import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/sign-in/passkey";
+import { postLoginRedirect } from "@/lib/security/core/redirects";
+import { passkeySignInSchema, type PasskeySignInInput } from "@/lib/security/core/schemas";
 
 /** Options for "Sign in with a passkey" and for passkey autofill in the username field. */
 export async function startPasskeySignInAction(): Promise<AssertionStart> {

@@ -2,8 +2,8 @@
 import { useTransition } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
-import type { LoginInput } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import type { LoginInput } from "@/lib/security/core/schemas";
 import { sendSignInCodeAction } from "./actions";
 
 const LABELS = { email: "Email me a code", sms: "Text me a code" } as const;

@@ -1,5 +1,5 @@
-import type { FormState } from "@/lib/form-state";
-import type { LoginInput } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import type { LoginInput } from "@/lib/security/core/schemas";
 
 const UNREACHABLE: FormState = { tone: "error", message: "We could not reach the server. Check your connection and try again." };
 const UNEXPECTED: FormState = { tone: "error", message: "Something went wrong. Please try again." };

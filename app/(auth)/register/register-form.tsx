@@ -3,7 +3,7 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { registerPasswordlessSchema, registerSchema } from "@/lib/security/schemas";
+import { registerPasswordlessSchema, registerSchema } from "@/lib/security/core/schemas";
 import { registerAction } from "./actions";
 
 interface RegisterFormProps {

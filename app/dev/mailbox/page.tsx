@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { forbidden, notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/view/format";
 import { listOutbox } from "@/lib/mail/outbox";
-import { firstParam, type SearchParams } from "@/lib/notices";
+import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
-import { devMailboxAccess } from "@/lib/security/dev-mailbox-access";
+import { requireUser } from "@/lib/security/sessions/current";
+import { devMailboxAccess } from "@/lib/security/sessions/dev-mailbox-access";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../duration";
+import { parseDuration } from "./duration";
 
 /** Environment values as zod schemas: each gives the documented default when the variable is unset. */
 

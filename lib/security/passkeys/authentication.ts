@@ -8,10 +8,10 @@ import {
 import { and, eq, or, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { getConfig, type PasskeyUsage } from "../config";
-import { fail, type Result } from "../errors";
-import { recordEvent } from "../events";
-import type { RequestContext } from "../request-context";
-import type { UserRecord } from "../users";
+import { fail, type Result } from "../core/errors";
+import { recordEvent } from "../core/events";
+import type { RequestContext } from "../core/request-context";
+import type { UserRecord } from "../accounts/users";
 import type { Ceremony } from "./ceremonies";
 import { findPasskeyByCredentialId, type PasskeyRecord } from "./credentials";
 import { parseAuthenticationResponse } from "./responses";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import { hashToken, randomToken } from "../crypto";
+import { hashToken, randomToken } from "../core/crypto";
 
 /** What a WebAuthn ceremony is for; a state issued for one purpose is useless for another. */
 export type CeremonyPurpose = "register" | "sign-in" | "second-factor" | "verify";

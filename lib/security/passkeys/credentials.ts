@@ -3,10 +3,10 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig, type PasskeyUsage } from "../config";
-import { randomToken } from "../crypto";
-import { fail, type Result } from "../errors";
-import { INVALID_TEXT_MESSAGE } from "../schemas";
-import type { UserRecord } from "../users";
+import { randomToken } from "../core/crypto";
+import { fail, type Result } from "../core/errors";
+import { INVALID_TEXT_MESSAGE } from "../core/schemas";
+import type { UserRecord } from "../accounts/users";
 
 export type PasskeyRecord = typeof tables.webauthnCredentials.$inferSelect;
 

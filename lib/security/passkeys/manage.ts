@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import { fail, type Result } from "../errors";
-import { recordEvent } from "../events";
-import type { RequestContext } from "../request-context";
-import { isTwoFactorRequired } from "../two-factor";
-import type { UserRecord } from "../users";
+import { fail, type Result } from "../core/errors";
+import { recordEvent } from "../core/events";
+import type { RequestContext } from "../core/request-context";
+import { isTwoFactorRequired } from "../codes/two-factor";
+import type { UserRecord } from "../accounts/users";
 import { findPasskey, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
 
 /**

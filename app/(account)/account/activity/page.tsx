@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { describeUserAgent, formatDateTime } from "@/lib/format";
-import { describeAuthnVia } from "@/lib/security/authn-methods";
-import { requireUser } from "@/lib/security/current-user";
-import { EVENT_LABELS, listUserEvents, type SecurityEventType } from "@/lib/security/events";
+import { describeUserAgent, formatDateTime } from "@/lib/view/format";
+import { describeAuthnVia } from "@/lib/security/core/authn-methods";
+import { requireUser } from "@/lib/security/sessions/current";
+import { EVENT_LABELS, listUserEvents, type SecurityEventType } from "@/lib/security/core/events";
 
 export const metadata: Metadata = { title: "Activity" };
 

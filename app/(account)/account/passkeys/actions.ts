@@ -1,8 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { ceremonyFailure, type RegistrationStart } from "@/lib/passkey-ceremony";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { ceremonyFailure, type RegistrationStart } from "@/lib/view/passkey-ceremony";
+import { currentRequestContext, requireUser } from "@/lib/security/sessions/current";
 import { deletePasskey, renamePasskey } from "@/lib/security/passkeys/manage";
 import { beginPasskeyRegistration, finishPasskeyRegistration } from "@/lib/security/passkeys/registration";
 import {
@@ -12,7 +12,7 @@ import {
   type AddPasskeyInput,
   type CeremonyAnswer,
   type RenamePasskeyInput,
-} from "@/lib/security/schemas";
+} from "@/lib/security/core/schemas";
 
 const PAGE = "/account/passkeys";
 

@@ -5,7 +5,7 @@ import { runRegistration } from "@/components/passkeys/ceremony";
 import { PasskeyIcon } from "@/components/passkeys/passkey-button";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { addPasskeySchema, type AddPasskeyInput } from "@/lib/security/schemas";
+import { addPasskeySchema, type AddPasskeyInput } from "@/lib/security/core/schemas";
 import { finishAddPasskeyAction, startAddPasskeyAction } from "./actions";
 
 const USAGES = [

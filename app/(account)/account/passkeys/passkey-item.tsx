@@ -5,8 +5,8 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { FormState } from "@/lib/form-state";
-import { renamePasskeySchema } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import { renamePasskeySchema } from "@/lib/security/core/schemas";
 import { deletePasskeyAction, renamePasskeyAction } from "./actions";
 import type { PasskeyView } from "./passkey-view";
 

@@ -1,9 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { currentRequestContext, issueSessionCookie, requireUser } from "@/lib/security/current-user";
-import { changePassword, setPassword } from "@/lib/security/password-change";
-import { changePasswordSchema, setPasswordSchema, type ChangePasswordInput, type SetPasswordInput } from "@/lib/security/schemas";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext, issueSessionCookie, requireUser } from "@/lib/security/sessions/current";
+import { changePassword, setPassword } from "@/lib/security/passwords/change";
+import { changePasswordSchema, setPasswordSchema, type ChangePasswordInput, type SetPasswordInput } from "@/lib/security/core/schemas";
 
 export async function changePasswordAction(input: ChangePasswordInput): Promise<FormState> {
   const ctx = await currentRequestContext();

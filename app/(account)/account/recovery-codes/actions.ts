@@ -1,10 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { stateFromFailure, type FormState } from "@/lib/form-state";
+import { stateFromFailure, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
-import { fail, messageFor } from "@/lib/security/errors";
-import { generateRecoveryCodes, recoveryCodeStatus } from "@/lib/security/recovery-codes";
+import { currentRequestContext, requireUser } from "@/lib/security/sessions/current";
+import { fail, messageFor } from "@/lib/security/core/errors";
+import { generateRecoveryCodes, recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
 
 export type GenerateState = FormState | { tone: "success"; message?: string; codes: string[] };
 

@@ -5,9 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
-import { recoveryCodeStatus } from "@/lib/security/recovery-codes";
-import { getTwoFactor } from "@/lib/security/two-factor";
+import { requireUser } from "@/lib/security/sessions/current";
+import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
+import { getTwoFactor } from "@/lib/security/codes/two-factor";
 import { GenerateForm } from "./generate-form";
 
 export const metadata: Metadata = { title: "Recovery codes" };

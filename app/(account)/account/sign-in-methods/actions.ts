@@ -1,9 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
-import type { CodeMethodSetup } from "@/components/two-factor/types";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import type { CodeMethod } from "@/lib/security/config";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
+import { currentRequestContext, requireUser } from "@/lib/security/sessions/current";
 import {
   signInMethodConfirmSchema,
   signInMethodRemoveSchema,
@@ -11,9 +11,9 @@ import {
   type SignInMethodConfirmInput,
   type SignInMethodRemoveInput,
   type SignInMethodSetupInput,
-} from "@/lib/security/schemas";
-import { confirmMethodSetup, removeSignInMethod, startMethodSetup } from "@/lib/security/unified/setup";
-import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
+} from "@/lib/security/core/schemas";
+import { confirmMethodSetup, removeSignInMethod, startMethodSetup } from "@/lib/security/codes/sign-in-setup";
+import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
 
 const PAGE = "/account/sign-in-methods";
 

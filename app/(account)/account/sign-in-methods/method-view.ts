@@ -1,9 +1,9 @@
 import "server-only";
-import type { MethodOption } from "@/components/two-factor/types";
+import type { MethodOption } from "@/lib/view/two-factor-types";
 import type { CodeMethod, UnifiedMethod } from "@/lib/security/config";
-import { maskPhone } from "@/lib/security/phone";
-import { CODE_METHOD_LABELS, type SignInMethodRow } from "@/lib/security/unified/methods";
-import { methodOptions } from "@/lib/two-factor-enrollment";
+import { maskPhone } from "@/lib/security/accounts/phone";
+import { CODE_METHOD_LABELS, type SignInMethodRow } from "@/lib/security/codes/sign-in-methods";
+import { methodOptions } from "@/lib/view/two-factor-enrollment";
 
 /** One offered code method as the row shows it: nothing secret crosses to the client. */
 export interface SignInMethodView extends MethodOption {

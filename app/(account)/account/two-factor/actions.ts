@@ -1,17 +1,17 @@
 "use server";
 import { redirect } from "next/navigation";
-import type { CodeMethodSetup } from "@/components/two-factor/types";
-import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
+import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import type { TwoFactorMethod } from "@/lib/security/config";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
+import { currentRequestContext, requireUser } from "@/lib/security/sessions/current";
 import {
   twoFactorConfirmSetupSchema,
   twoFactorSetupSchema,
   type TwoFactorConfirmSetupInput,
   type TwoFactorSetupInput,
-} from "@/lib/security/schemas";
-import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/security/two-factor";
+} from "@/lib/security/core/schemas";
+import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/security/codes/two-factor";
 
 /** What step 2 of the setup form needs: the proposed method, proven by the next code. */
 /** Step 2 of setting up a two-factor method (what ProveMethodForm shows). */

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/view/format";
 import type { TwoFactorMethod } from "@/lib/security/config";
-import { maskPhone } from "@/lib/security/phone";
-import { METHOD_LABELS, type TwoFactorRow } from "@/lib/security/two-factor";
+import { maskPhone } from "@/lib/security/accounts/phone";
+import { METHOD_LABELS, type TwoFactorRow } from "@/lib/security/codes/two-factor";
 import { DescriptionItem } from "@/components/ui/description-item";
 
 interface StatusCardProps {

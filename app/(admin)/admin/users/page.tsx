@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { formatDateTime } from "@/lib/format";
-import { firstParam, type SearchParams } from "@/lib/notices";
+import { formatDateTime } from "@/lib/view/format";
+import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
-import { listUsers } from "@/lib/security/users";
+import { requireUser } from "@/lib/security/sessions/current";
+import { listUsers } from "@/lib/security/accounts/users";
 
 export const metadata: Metadata = { title: "Users" };
 

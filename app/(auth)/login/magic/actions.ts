@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
+import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
 import {
   continueAfterFirstFactor,
@@ -8,11 +8,11 @@ import {
   getSession,
   magicLinkBrowserNonce,
   rememberedDeviceCookie,
-} from "@/lib/security/current-user";
-import { MESSAGES } from "@/lib/security/errors";
-import { postLoginRedirect } from "@/lib/security/redirects";
-import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/schemas";
-import { redeemMagicLink, requestMagicLink } from "@/lib/security/unified/magic-link";
+} from "@/lib/security/sessions/current";
+import { MESSAGES } from "@/lib/security/core/errors";
+import { postLoginRedirect } from "@/lib/security/core/redirects";
+import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
+import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
 
 /** Emails a single-use sign-in link (bound to this browser when configured). */
 export async function requestMagicLinkAction(input: EmailOnlyInput): Promise<FormState> {

@@ -1,14 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
-import { continueAfterFirstFactor, getSession, rememberedDeviceCookie } from "@/lib/security/current-user";
-import type { Failure } from "@/lib/security/errors";
-import { loginWithPassword } from "@/lib/security/login";
-import { postLoginRedirect, safeRedirectPath } from "@/lib/security/redirects";
-import { requestContextFrom } from "@/lib/security/request-context";
-import { isSameOriginRequest, readRouteBody } from "@/lib/security/route-input";
-import { loginSchema } from "@/lib/security/schemas";
-import { signInWithPasscode } from "@/lib/security/unified/sign-in";
+import { continueAfterFirstFactor, getSession, rememberedDeviceCookie } from "@/lib/security/sessions/current";
+import type { Failure } from "@/lib/security/core/errors";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { postLoginRedirect, safeRedirectPath } from "@/lib/security/core/redirects";
+import { requestContextFrom } from "@/lib/security/core/request-context";
+import { isSameOriginRequest, readRouteBody } from "@/lib/security/core/route-input";
+import { loginSchema } from "@/lib/security/core/schemas";
+import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
 
 /**
  * POST /login/session: the sign-in form (password, or a one-time code with unified sign-in).

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SECOND_FACTOR_LABELS, type SecondFactorMethod, type SecondFactorOptions } from "@/lib/security/second-factor";
+import { SECOND_FACTOR_LABELS, type SecondFactorMethod, type SecondFactorOptions } from "@/lib/security/sign-in/second-factor";
 import { CancelSignIn } from "./cancel-sign-in";
 
 /** The footer of every second-step page: only the ways that can still finish this sign-in. */

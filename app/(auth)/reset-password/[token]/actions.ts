@@ -1,9 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { currentRequestContext, endCurrentSession } from "@/lib/security/current-user";
-import { resetPassword } from "@/lib/security/password-reset";
-import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/security/schemas";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext, endCurrentSession } from "@/lib/security/sessions/current";
+import { resetPassword } from "@/lib/security/passwords/reset";
+import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/security/core/schemas";
 
 export async function resetPasswordAction(input: ResetPasswordInput): Promise<FormState> {
   const ctx = await currentRequestContext();

@@ -3,7 +3,7 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { resetPasswordSchema } from "@/lib/security/schemas";
+import { resetPasswordSchema } from "@/lib/security/core/schemas";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token, minLength }: { token: string; minLength: number }) {

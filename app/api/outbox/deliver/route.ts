@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { deliverOutbox } from "@/lib/outbox/deliver";
 import { getConfig } from "@/lib/security/config";
-import { constantTimeEqual } from "@/lib/security/crypto";
+import { constantTimeEqual } from "@/lib/security/core/crypto";
 
 /**
  * The outbox worker for serverless hosts, where no process lives long enough to run the

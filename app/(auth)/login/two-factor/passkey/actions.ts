@@ -1,10 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { ceremonyFailure, type AssertionStart } from "@/lib/passkey-ceremony";
-import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
-import { beginPasskeySecondFactor, finishPasskeySecondFactor } from "@/lib/security/passkeys/sign-in";
-import { ceremonyAnswerSchema, type CeremonyAnswer } from "@/lib/security/schemas";
+import { stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { ceremonyFailure, type AssertionStart } from "@/lib/view/passkey-ceremony";
+import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/sessions/current";
+import { beginPasskeySecondFactor, finishPasskeySecondFactor } from "@/lib/security/sign-in/passkey";
+import { ceremonyAnswerSchema, type CeremonyAnswer } from "@/lib/security/core/schemas";
 import { PENDING_DENIED_URL, stateFromSecondFactorFailure } from "../guard";
 
 export async function startPasskeySecondFactorAction(): Promise<AssertionStart> {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/view/form-state";
 import { askForHelpAction, rescueByEmailAction } from "./actions";
 
 type Choice = "email" | "help";

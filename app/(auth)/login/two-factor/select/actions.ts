@@ -1,8 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
-import { formText, type FormState } from "@/lib/form-state";
-import { currentRequestContext, pendingLoginToken, secondFactorUrl } from "@/lib/security/current-user";
-import { chooseSecondFactor } from "@/lib/security/second-factor-steps";
+import { formText, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext, pendingLoginToken, secondFactorUrl } from "@/lib/security/sessions/current";
+import { chooseSecondFactor } from "@/lib/security/sign-in/second-factor-steps";
 import { stateFromSecondFactorFailure } from "../guard";
 
 /** The user picked one of their second factors; email/SMS codes are sent now. A forged, non-form call picks nothing. */

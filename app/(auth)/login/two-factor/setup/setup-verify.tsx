@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { AuthenticatorDetails } from "@/components/two-factor/authenticator-details";
-import { twoFactorCodeSchema } from "@/lib/security/schemas";
+import { twoFactorCodeSchema } from "@/lib/security/core/schemas";
 import { confirmSetupAction } from "./actions";
 import type { SetupDetails } from "./setup-types";
 
