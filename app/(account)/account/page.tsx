@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig, type CodeMethod, type TwoFactorMethod } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
 import { getTwoFactor, METHOD_LABELS } from "@/lib/security/codes/two-factor";

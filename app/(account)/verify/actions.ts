@@ -1,7 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
-import { currentRequestContext, requireUser } from "@/lib/security/sessions/current";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { ceremonyFailure, type AssertionStart } from "@/lib/view/passkey-ceremony";
 import { MESSAGES } from "@/lib/security/core/errors";
 import {

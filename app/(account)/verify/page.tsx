@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { listPasskeys } from "@/lib/security/passkeys/credentials";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { OrDivider } from "@/components/ui/or-divider";

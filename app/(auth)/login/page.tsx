@@ -4,7 +4,7 @@ import { AuthShell } from "@/components/auth-shell";
 import { NoticeBanner } from "@/components/notice-banner";
 import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireAnonymous } from "@/lib/security/sessions/current";
+import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { LoginForm } from "./login-form";
 

@@ -2,7 +2,8 @@
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
-import { continueAfterFirstFactor, currentRequestContext, getSession } from "@/lib/security/sessions/current";
+import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
+import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
 import { postLoginRedirect } from "@/lib/security/core/redirects";
 import { registerUser } from "@/lib/security/registration/register";
 import { registerPasswordlessSchema, registerSchema, type RegisterPasswordlessInput } from "@/lib/security/core/schemas";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireAnonymous } from "@/lib/security/sessions/current";
+import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { RegisterForm } from "./register-form";
 

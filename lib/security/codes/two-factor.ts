@@ -14,6 +14,7 @@ import { deleteRecoveryCodes } from "../recovery-codes/store";
 import type { RequestContext } from "../core/request-context";
 import { consumeToken, peekToken } from "../core/tokens";
 import { verifyTotp } from "./totp";
+import { isTwoFactorRequired } from "../core/two-factor-required";
 import { setUniquifier, type UserRecord } from "../accounts/users";
 
 export type TwoFactorRow = typeof tables.twoFactor.$inferSelect;
@@ -28,12 +29,6 @@ export async function getTwoFactor(userId: string): Promise<TwoFactorRow | null>
   const db = await getDb();
   const [row] = await db.select().from(tables.twoFactor).where(eq(tables.twoFactor.userId, userId));
   return row ?? null;
-}
-
-/** Global switch or one of the user's roles (SECURITY_TWO_FACTOR_REQUIRED[_ROLES]). */
-export function isTwoFactorRequired(roles: string[]): boolean {
-  const { enabled, required, requiredRoles } = getConfig().twoFactor;
-  return enabled && (required || roles.some((r) => requiredRoles.includes(r)));
 }
 
 export function isMethodEnabled(method: string): method is TwoFactorMethod {

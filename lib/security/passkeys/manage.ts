@@ -4,7 +4,7 @@ import { getDb, tables } from "@/lib/db";
 import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import type { RequestContext } from "../core/request-context";
-import { isTwoFactorRequired } from "../codes/two-factor";
+import { isTwoFactorRequired } from "../core/two-factor-required";
 import type { UserRecord } from "../accounts/users";
 import { findPasskey, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import { isAuthnMethod, isIndependentOf, isMultiFactor, type AuthnMethod } from "../core/authn-methods";
+import { isAuthnMethod, isIndependentOf, type AuthnMethod } from "../core/authn-methods";
+import { isTwoFactorRequired } from "../core/two-factor-required";
 import { completeLogin } from "./complete";
 import { getConfig, type TwoFactorMethod } from "../config";
 import { fail, type Failure, type Result } from "../core/errors";
@@ -20,7 +21,7 @@ import { consumeRateLimit, RATE_LIMITS, resetRateLimit } from "../core/rate-limi
 import { isRememberedDevice } from "./remember-device";
 import type { RequestContext } from "../core/request-context";
 import type { NewSession } from "../sessions/store";
-import { getTwoFactor, isTwoFactorRequired, METHOD_LABELS, sendTwoFactorCodeFor, type TwoFactorRow } from "../codes/two-factor";
+import { getTwoFactor, METHOD_LABELS, sendTwoFactorCodeFor, type TwoFactorRow } from "../codes/two-factor";
 import { getAuthorization, type Authorization, type UserRecord } from "../accounts/users";
 
 /**
@@ -229,11 +230,6 @@ export async function completeSecondFactor(
 async function clearPasswordFromReset(userId: string): Promise<void> {
   const db = await getDb();
   await db.update(tables.users).set({ passwordFromReset: false }).where(eq(tables.users.id, userId));
-}
-
-/** Two-factor is required of this user now, and the session was signed in with one factor. */
-export function sessionNeedsStepUp(roles: string[], authnVia: readonly string[]): boolean {
-  return isTwoFactorRequired(roles) && !isMultiFactor(authnVia);
 }
 
 /**

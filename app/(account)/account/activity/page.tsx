@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describeUserAgent, formatDateTime } from "@/lib/view/format";
 import { describeAuthnVia } from "@/lib/security/core/authn-methods";
-import { requireUser } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { EVENT_LABELS, listUserEvents, type SecurityEventType } from "@/lib/security/core/events";
 
 export const metadata: Metadata = { title: "Activity" };

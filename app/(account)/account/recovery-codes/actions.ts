@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { stateFromFailure, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
-import { currentRequestContext, requireUser } from "@/lib/security/sessions/current";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { fail, messageFor } from "@/lib/security/core/errors";
 import { generateRecoveryCodes, recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
 
@@ -11,7 +12,7 @@ export type GenerateState = FormState | { tone: "success"; message?: string; cod
 /** Replaces the user's codes and hands the new ones back: the only time they are ever shown. */
 export async function generateRecoveryCodesAction(): Promise<GenerateState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   if (!getConfig().recoveryCodes.enabled) return stateFromFailure(fail("API_ERROR"));
 
   const before = await recoveryCodeStatus(user.id);

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
 import { getTwoFactor } from "@/lib/security/codes/two-factor";
 import { GenerateForm } from "./generate-form";
@@ -13,7 +13,7 @@ import { GenerateForm } from "./generate-form";
 export const metadata: Metadata = { title: "Recovery codes" };
 
 export default async function RecoveryCodesPage() {
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const config = getConfig();
   if (!config.recoveryCodes.enabled) notFound();
   const [{ total, remaining }, twoFactor] = await Promise.all([recoveryCodeStatus(user.id), getTwoFactor(user.id)]);

@@ -1,7 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { formText } from "@/lib/view/form-state";
-import { currentRequestContext, requireUser } from "@/lib/security/sessions/current";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { recordEvent } from "@/lib/security/core/events";
 import { deleteOtherSessions, revokeSession } from "@/lib/security/sessions/store";
 

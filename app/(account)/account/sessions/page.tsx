@@ -6,7 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describeUserAgent, formatDateTime } from "@/lib/view/format";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { describeAuthnVia } from "@/lib/security/core/authn-methods";
-import { requireUser } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { listSessions, sessionPublicId } from "@/lib/security/sessions/store";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import type { CodeMethod } from "@/lib/security/config";
-import { currentRequestContext, requireUser } from "@/lib/security/sessions/current";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import {
   signInMethodConfirmSchema,
   signInMethodRemoveSchema,
@@ -26,7 +27,7 @@ export type StartMethodSetupState = FormState | { tone: "info"; setup: MethodSet
 // Rate limits live in the core (codes sent and checked per user), so every adapter gets them.
 export async function startMethodSetupAction(input: SignInMethodSetupInput): Promise<StartMethodSetupState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const parsed = signInMethodSetupSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
@@ -38,7 +39,7 @@ export async function startMethodSetupAction(input: SignInMethodSetupInput): Pro
 
 export async function confirmMethodSetupAction(input: SignInMethodConfirmInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const parsed = signInMethodConfirmSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
@@ -49,7 +50,7 @@ export async function confirmMethodSetupAction(input: SignInMethodConfirmInput):
 
 export async function removeSignInMethodAction(input: SignInMethodRemoveInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const parsed = signInMethodRemoveSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 

@@ -4,7 +4,7 @@ import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { listSignInMethods } from "@/lib/security/codes/sign-in-methods";
 import { MethodRow } from "./method-row";
 import { methodsSignature, toMethodViews } from "./method-view";
@@ -13,7 +13,7 @@ import { PasswordRow } from "./password-row";
 export const metadata: Metadata = { title: "Sign-in methods" };
 
 export default async function SignInMethodsPage({ searchParams }: { searchParams: SearchParams }) {
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const config = getConfig();
   if (!config.unified.enabled) notFound();
   const [rows, params] = await Promise.all([listSignInMethods(user.id), searchParams]);

@@ -4,7 +4,8 @@ import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
 import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import type { TwoFactorMethod } from "@/lib/security/config";
-import { currentRequestContext, requireUser } from "@/lib/security/sessions/current";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import {
   twoFactorConfirmSetupSchema,
   twoFactorSetupSchema,
@@ -21,7 +22,7 @@ export type StartSetupState = FormState | { tone: "info"; setup: SetupStep };
 
 export async function startTwoFactorSetupAction(input: TwoFactorSetupInput): Promise<StartSetupState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const parsed = twoFactorSetupSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
@@ -41,7 +42,7 @@ export async function startTwoFactorSetupAction(input: TwoFactorSetupInput): Pro
 
 export async function confirmTwoFactorSetupAction(input: TwoFactorConfirmSetupInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const parsed = twoFactorConfirmSetupSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
@@ -52,7 +53,7 @@ export async function confirmTwoFactorSetupAction(input: TwoFactorConfirmSetupIn
 
 export async function disableTwoFactorAction(): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user, authorization } = await requireUser({ fresh: true });
+  const { user, authorization } = await requireUser();
   const result = await disableTwoFactor(user, authorization.roles, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect("/account/two-factor?notice=TWO_FACTOR_DISABLED");

@@ -5,9 +5,10 @@ import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
-import { getTwoFactor, isTwoFactorRequired } from "@/lib/security/codes/two-factor";
+import { getTwoFactor } from "@/lib/security/codes/two-factor";
+import { isTwoFactorRequired } from "@/lib/security/core/two-factor-required";
 import { methodOptions } from "@/lib/view/two-factor-enrollment";
 import { DisableForm } from "./disable-form";
 import { SetupForm } from "./setup-form";
@@ -16,7 +17,7 @@ import { StatusCard } from "./status-card";
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
 export default async function TwoFactorPage({ searchParams }: { searchParams: SearchParams }) {
-  const { user, authorization } = await requireUser({ fresh: true });
+  const { user, authorization } = await requireUser();
   const config = getConfig();
   if (!config.twoFactor.enabled) notFound();
   const [row, params, secondFactorPasskeys] = await Promise.all([getTwoFactor(user.id), searchParams, countPasskeys(user.id, "secondary")]);

@@ -4,8 +4,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { formatDateTime } from "@/lib/view/format";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
-import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { listUsers } from "@/lib/security/accounts/users";
 
 export const metadata: Metadata = { title: "Users" };
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Users" };
 const PAGE_SIZE = 25;
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireUser({ roles: [getConfig().adminRole] });
+  await requireUser();
   const requested = Number.parseInt(firstParam((await searchParams).page) ?? "1", 10);
   const { users, total, page } = await listUsers(Number.isFinite(requested) ? Math.min(requested, 1_000_000) : 1, PAGE_SIZE);
   return (

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
-import { continueAfterFirstFactor, getSession, rememberedDeviceCookie } from "@/lib/security/sessions/current";
+import { getSession } from "@/lib/security/sessions/current";
+import { rememberedDeviceCookie } from "@/lib/security/sessions/cookies";
+import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
 import type { Failure } from "@/lib/security/core/errors";
 import { loginWithPassword } from "@/lib/security/sign-in/password";
 import { postLoginRedirect, safeRedirectPath } from "@/lib/security/core/redirects";

@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { stateFromFailure, type FormState } from "@/lib/view/form-state";
-import { pendingLoginToken } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
 import type { Failure } from "@/lib/security/core/errors";
 import type { ActivePending, PendingState } from "@/lib/security/sessions/pending";
 import { findPendingIn } from "@/lib/security/sign-in/second-factor";

@@ -6,7 +6,7 @@ import { NoticeBanner } from "@/components/notice-banner";
 import { Alert } from "@/components/ui/alert";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { secondFactorUrl } from "@/lib/security/sessions/current";
+import { secondFactorUrl } from "@/lib/security/sign-in/continue";
 import { isErrorCode, messageFor } from "@/lib/security/core/errors";
 import { maskPhone } from "@/lib/security/accounts/phone";
 import { secondFactorOptions, type SecondFactorMethod, type SecondFactorOptions } from "@/lib/security/sign-in/second-factor";

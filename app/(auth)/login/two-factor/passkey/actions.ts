@@ -2,7 +2,9 @@
 import { redirect } from "next/navigation";
 import { stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { ceremonyFailure, type AssertionStart } from "@/lib/view/passkey-ceremony";
-import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/sessions/current";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { finishSecondFactor } from "@/lib/security/sign-in/continue";
 import { beginPasskeySecondFactor, finishPasskeySecondFactor } from "@/lib/security/sign-in/passkey";
 import { ceremonyAnswerSchema, type CeremonyAnswer } from "@/lib/security/core/schemas";
 import { PENDING_DENIED_URL, stateFromSecondFactorFailure } from "../guard";

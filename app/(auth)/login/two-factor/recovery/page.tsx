@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
-import { secondFactorUrl } from "@/lib/security/sessions/current";
+import { secondFactorUrl } from "@/lib/security/sign-in/continue";
 import { SECOND_FACTOR_LABELS, type SecondFactorMethod } from "@/lib/security/sign-in/second-factor";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";

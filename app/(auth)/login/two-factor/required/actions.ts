@@ -1,7 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getConfig } from "@/lib/security/config";
-import { continueAfterFirstFactor, currentRequestContext, endCurrentSession, getSession } from "@/lib/security/sessions/current";
+import { currentRequestContext, endCurrentSession, getSession } from "@/lib/security/sessions/current";
+import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
 import { postLoginRedirect } from "@/lib/security/core/redirects";
 import { stepUpSession } from "@/lib/security/sign-in/second-factor";
 

@@ -1,7 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { successState, type FormState } from "@/lib/view/form-state";
-import { currentRequestContext, pendingLoginToken } from "@/lib/security/sessions/current";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
 import { MESSAGES } from "@/lib/security/core/errors";
 import { rescueAskForHelp, rescueByEmail } from "@/lib/security/sign-in/second-factor-steps";
 import { stateFromSecondFactorFailure } from "../guard";

@@ -1,7 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
 import { formText, type FormState } from "@/lib/view/form-state";
-import { currentRequestContext, pendingLoginToken, secondFactorUrl } from "@/lib/security/sessions/current";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { secondFactorUrl } from "@/lib/security/sign-in/continue";
 import { chooseSecondFactor } from "@/lib/security/sign-in/second-factor-steps";
 import { stateFromSecondFactorFailure } from "../guard";
 

@@ -2,7 +2,9 @@
 import { redirect } from "next/navigation";
 import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
 import { stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
-import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/sessions/current";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { finishSecondFactor } from "@/lib/security/sign-in/continue";
 import { maskPhone, normalizePhone } from "@/lib/security/accounts/phone";
 import {
   twoFactorCodeSchema,
