@@ -1,0 +1,27 @@
+// The layers of the code, lowest first (docs/architecture.md draws them). A module may import from
+// its own layer and the layers below it, never from a layer above: eslint.config.mjs turns this list
+// into import/no-restricted-paths zones, and import/no-cycle forbids circles within a layer.
+export const LAYERS = [
+  { name: "config", paths: ["lib/security/config"] },
+  { name: "core", paths: ["lib/security/core"] },
+  { name: "delivery", paths: ["lib/mail", "lib/sms", "lib/outbox"] },
+  { name: "accounts and sessions", paths: ["lib/security/accounts", "lib/security/sessions"] },
+  { name: "factors", paths: ["lib/security/passwords", "lib/security/passkeys", "lib/security/codes", "lib/security/recovery-codes"] },
+  { name: "flows", paths: ["lib/security/sign-in", "lib/security/registration", "lib/security/re-verify"] },
+  { name: "view and start-up", paths: ["lib/view", "lib/startup.ts"] },
+  { name: "components", paths: ["components"] },
+  { name: "app", paths: ["app", "proxy.ts"] },
+];
+
+/** import/no-restricted-paths zones: each layer's files may not import any layer above it. */
+export function layerZones() {
+  return LAYERS.flatMap((layer, index) => {
+    const above = LAYERS.slice(index + 1).flatMap((l) => l.paths);
+    if (above.length === 0) return [];
+    return layer.paths.map((target) => ({
+      target: `./${target}`,
+      from: above.map((p) => `./${p}`),
+      message: `${layer.name} sits below this module's layer: imports only go down (docs/architecture.md).`,
+    }));
+  });
+}
