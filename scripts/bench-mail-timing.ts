@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 250));
     }
     const { closeDb, getDb } = await import("../lib/db");
-    const { addEmailMethod } = await import("../lib/security/codes/sign-in-methods");
+    const { addEmailMethod } = await import("../lib/security/codes/store");
     const { createUser } = await import("../lib/security/accounts/users");
     const address = (tag: string) => `${tag}-${randomUUID().slice(0, 12)}@example.com`;
     const known = async (tag: string, confirmed: boolean, emailMethod = false): Promise<string[]> => {

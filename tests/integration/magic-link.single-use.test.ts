@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
 import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
-import { startMethodSetup } from "@/lib/security/codes/sign-in-setup";
+import { startCodeSetup } from "@/lib/security/codes/setup";
 import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
 import { sendSignInCode } from "@/lib/security/sign-in/passcode";
 import { deactivateUser, setUniquifier } from "@/lib/security/accounts/users";
@@ -113,7 +113,7 @@ describe("opening a link", () => {
 
   it("garbage and other purposes' tokens are INVALID_LOGIN_TOKEN", async () => {
     const u = await unifiedUser("ml-garbage");
-    const setup = await startMethodSetup(u.user, { method: "authenticator" }, newCtx());
+    const setup = await startCodeSetup("sign-in", u.user, { method: "authenticator" }, newCtx());
     if (!setup.ok) throw new Error(setup.code);
     for (const token of ["", "x", "A".repeat(43), "\u0000".repeat(43), "a".repeat(1_000_000), setup.setupToken]) {
       expect(await redeem(token)).toEqual({ ok: false, code: "INVALID_LOGIN_TOKEN" });

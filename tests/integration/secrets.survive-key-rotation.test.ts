@@ -13,7 +13,7 @@ import { decryptSecret, deriveEncryptionKey, encryptSecret, keyEntry } from "@/l
 import { findKeyProblems, rotateSecrets, rowsNotUnderNewestKey } from "@/lib/security/core/key-rotation";
 import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";
 import { rescueByEmail, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
-import { confirmTwoFactorSetup, startTwoFactorSetup } from "@/lib/security/codes/two-factor";
+import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
 import { newCtx, registerConfirmed, uniqueEmail, userByEmail, withEnv } from "../support/flows";
 import { codeAt, latestEmailedCode, nextCode, passwordStep, saveMethod, twoFactorRow } from "../support/two-factor";
 import { addMethod, methodSecret } from "../support/unified";
@@ -110,7 +110,7 @@ describe("keys:rotate", () => {
     const u = await userUnderOldSecret("rotate-all");
     const { pending, setupToken, methodSecretPlain } = await withEnv({ AUTH_SECRET: OLD }, async () => {
       const methodSecretPlain = await addMethod(u.userId, "email");
-      const started = await startTwoFactorSetup(await userByEmail(u.email), { method: "authenticator" }, newCtx());
+      const started = await startCodeSetup("two-factor", await userByEmail(u.email), { method: "authenticator" }, newCtx());
       if (!started.ok || !started.secret) throw new Error("setup did not start");
       // A pending sign-in holding both of its encrypted columns: a rescue secret and a set-up secret.
       const pending = await passwordStep(u.email);
@@ -156,7 +156,7 @@ describe("keys:rotate", () => {
       expect(await verifySecondFactor(byApp.pendingToken, await nextCode(u.secret), newCtx())).toMatchObject({ ok: true });
       const byCode = await passwordStep(u.email);
       expect(await signInWithRecoveryCode(byCode.pendingToken, u.codes[2]!, newCtx())).toMatchObject({ ok: true });
-      const confirmed = await confirmTwoFactorSetup(await userByEmail(u.email), { setupToken: setupToken.token, code: await codeAt(setupToken.secret, 60) }, newCtx());
+      const confirmed = await confirmCodeSetup("two-factor", await userByEmail(u.email), { setupToken: setupToken.token, code: await codeAt(setupToken.secret, 60) }, newCtx());
       expect(confirmed).toMatchObject({ ok: true });
     });
   });

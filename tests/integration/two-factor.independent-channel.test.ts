@@ -17,7 +17,7 @@ import { SoftwareAuthenticator } from "../support/webauthn-authenticator";
 import { extractLink, latestMail, newCtx, OTHER_STRONG_PASSWORD, withEnv } from "../support/flows";
 import { codeAt, latestEmailedCode, savedSecret, saveMethod, sessionCount } from "../support/two-factor";
 import { latestLinkToken, passwordlessUser, sessionsOf, unifiedUser } from "../support/unified";
-import { startTwoFactorSetup } from "@/lib/security/codes/two-factor";
+import { startCodeSetup } from "@/lib/security/codes/setup";
 
 const NONCE = "n".repeat(43);
 
@@ -101,10 +101,10 @@ describe("after an emailed first factor", () => {
 describe("an account that signs in only by email", () => {
   it("cannot take email codes as its second step (they could never finish a sign-in); another channel is fine", async () => {
     const u = await passwordlessUser("ch-email-only", ["email"]);
-    expect(await startTwoFactorSetup(u.user, { method: "email" }, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_EMAIL_ONLY_ACCOUNT" });
-    expect(await startTwoFactorSetup(u.user, { method: "authenticator" }, newCtx())).toMatchObject({ ok: true });
+    expect(await startCodeSetup("two-factor", u.user, { method: "email" }, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_EMAIL_ONLY_ACCOUNT" });
+    expect(await startCodeSetup("two-factor", u.user, { method: "authenticator" }, newCtx())).toMatchObject({ ok: true });
     const withPhone = await passwordlessUser("ch-email-and-sms", ["email", "sms"]);
-    expect(await startTwoFactorSetup(withPhone.user, { method: "email" }, newCtx())).toMatchObject({ ok: true });
+    expect(await startCodeSetup("two-factor", withPhone.user, { method: "email" }, newCtx())).toMatchObject({ ok: true });
   });
 });
 

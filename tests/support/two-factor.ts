@@ -13,7 +13,7 @@ import { normalizePhone } from "@/lib/security/accounts/phone";
 import type { RequestContext } from "@/lib/security/core/request-context";
 import type { SecurityEventType } from "@/lib/security/core/events";
 import { newTotpSecret } from "@/lib/security/codes/totp";
-import { saveTwoFactor } from "@/lib/security/codes/two-factor";
+import { saveCodeMethod } from "@/lib/security/codes/store";
 import { newCtx, STRONG_PASSWORD } from "./flows";
 
 export const TOTP_STEP = 30;
@@ -59,7 +59,7 @@ export async function twoFactorRow(userId: string): Promise<typeof tables.twoFac
 export async function saveMethod(userId: string, method: TwoFactorMethod, phone: string | null = null): Promise<string> {
   const secret = newTotpSecret();
   const db = await getDb();
-  await saveTwoFactor(userId, { method, secret, phone, timeStep: 0 }, db);
+  await saveCodeMethod("two-factor", userId, { method, secret, phone, timeStep: 0 }, db);
   return secret;
 }
 

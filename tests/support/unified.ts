@@ -10,7 +10,7 @@ import { decryptSecret } from "@/lib/security/core/encryption";
 import type { FirstFactorOutcome } from "@/lib/security/sign-in/second-factor";
 import { createSession, type SessionRecord } from "@/lib/security/sessions/store";
 import { newTotpSecret } from "@/lib/security/codes/totp";
-import { saveSignInMethod, type SignInMethodRow } from "@/lib/security/codes/sign-in-methods";
+import { saveCodeMethod, type SignInMethodRow } from "@/lib/security/codes/store";
 import { createUser, findUserById, type UserRecord } from "@/lib/security/accounts/users";
 import { extractLink, newCtx, registerConfirmed, uniqueEmail } from "./flows";
 import { uniquePhone } from "./two-factor";
@@ -28,7 +28,7 @@ export const MAGIC_PATH = "/login/magic/";
 /** Saves a sign-in method with no time step used yet (codes from the recent past still pass). Returns its secret. */
 export async function addMethod(userId: string, method: CodeMethod, phone: string | null = null): Promise<string> {
   const secret = newTotpSecret();
-  const saved = await saveSignInMethod(userId, { method, secret, phone, timeStep: 0 }, await getDb());
+  const saved = await saveCodeMethod("sign-in", userId, { method, secret, phone, timeStep: 0 }, await getDb());
   if (!saved.ok) throw new Error(`could not save ${method}: ${saved.code}`);
   return secret;
 }

@@ -8,8 +8,10 @@ import { getConfig, type CodeMethod, type TwoFactorMethod } from "@/lib/security
 import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
-import { getTwoFactor, METHOD_LABELS } from "@/lib/security/codes/two-factor";
-import { CODE_METHOD_LABELS, listSignInMethods } from "@/lib/security/codes/sign-in-methods";
+import { getTwoFactor } from "@/lib/security/codes/store";
+import { METHOD_LABELS } from "@/lib/security/codes/two-factor";
+import { CODE_METHOD_LABELS } from "@/lib/security/codes/sign-in-methods";
+import { listSignInMethods } from "@/lib/security/codes/store";
 import { formatDateTime } from "@/lib/view/format";
 import { DescriptionItem } from "@/components/ui/description-item";
 

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/security/sessions/guards";
 import { listPasskeys } from "@/lib/security/passkeys/credentials";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { OrDivider } from "@/components/ui/or-divider";
-import { listSignInMethods } from "@/lib/security/codes/sign-in-methods";
+import { listSignInMethods } from "@/lib/security/codes/store";
 import { CodeVerify } from "./code-verify";
 import { PasskeyVerify } from "./passkey-verify";
 import { VerifyForm } from "./verify-form";

@@ -3,8 +3,8 @@ import { getConfig, type PasskeyUsage } from "../config";
 import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "../passkeys/authentication";
 import { startCeremony, takeCeremony } from "../passkeys/ceremonies";
 import { listPasskeys } from "../passkeys/credentials";
-import { tryDecryptSecret } from "../core/encryption";
-import { deliverCode, findSignInMethod } from "../codes/sign-in-methods";
+import { sendSavedCode } from "../codes/send";
+import { findSignInMethod } from "../codes/store";
 import { matchPasscode } from "../sign-in/passcode";
 import { fail, messageFor, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
@@ -82,9 +82,7 @@ export async function sendReauthenticationCode(user: UserRecord, method: string,
   if (method !== "email" && method !== "sms") return fail("US_METHOD_NOT_AVAILABLE");
   const row = await findSignInMethod(user.id, method);
   if (!row) return fail("US_METHOD_NOT_AVAILABLE");
-  const secret = tryDecryptSecret(row.secretEncrypted);
-  if (secret === null) return fail("SECRET_UNAVAILABLE");
-  return deliverCode(user, { method, secret, phone: row.phone, lastTimeStep: row.lastTimeStep }, ctx);
+  return sendSavedCode("sign-in", user, row, ctx);
 }
 
 /** Re-verify by code, step 2: a code of any of the user's active sign-in methods (or the password). */

@@ -16,7 +16,7 @@ import { signInWith } from "../sign-in/first-factor";
 import { issueResetLink } from "../passwords/reset";
 import type { FirstFactorOutcome } from "../sign-in/second-factor";
 import { issueToken } from "../core/tokens";
-import { addEmailMethod } from "../codes/sign-in-methods";
+import { addEmailMethod } from "../codes/store";
 import { createUser, findUserByEmail, findUserByUsername, type UserRecord } from "../accounts/users";
 
 export interface RegisterInput {

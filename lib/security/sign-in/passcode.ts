@@ -11,7 +11,9 @@ import { checkRateLimit, consumeRateLimit, RATE_LIMITS } from "../core/rate-limi
 import type { RequestContext } from "../core/request-context";
 import { findUserByEmail, findUserByUsername, type UserRecord } from "../accounts/users";
 import { issueMagicLink } from "./magic-link";
-import { consumeMethodCode, deliverCode, findSignInMethod, findUserByPhone, isCodeMethodEnabled, listSignInMethods } from "../codes/sign-in-methods";
+import { rulesFor } from "../codes/purposes";
+import { sendSavedCode } from "../codes/send";
+import { consumeCode, findSignInMethod, findUserByPhone, listSignInMethods } from "../codes/store";
 
 /** The unified sign-in identity: an email, a username (when enabled) or a phone number in any common format. */
 export async function findUserForSignIn(identity: string): Promise<UserRecord | null> {
@@ -35,7 +37,7 @@ export async function findUserForSignIn(identity: string): Promise<UserRecord | 
  */
 export async function sendSignInCode(input: { identity: string; method: string; browserNonce: string | null }, ctx: RequestContext): Promise<Result> {
   if (input.method !== "email" && input.method !== "sms") return fail("US_METHOD_NOT_AVAILABLE");
-  if (!isCodeMethodEnabled(input.method)) return fail("US_METHOD_NOT_AVAILABLE");
+  if (!rulesFor("sign-in").isEnabled(input.method)) return fail("US_METHOD_NOT_AVAILABLE");
   const ipBudget = await consumeRateLimit(RATE_LIMITS.signInCodesPerIp, ctx.ip);
   if (!ipBudget.ok) return fail("RATE_LIMITED", undefined, ipBudget.retryAfter);
   const method = input.method;
@@ -55,10 +57,9 @@ async function deliverSignInCode(input: { identity: string; method: "email" | "s
   // No link is minted for a code that the per-user send limit will not let out.
   const sendBudget = await checkRateLimit(RATE_LIMITS.codesSentPerUser, user.id);
   if (!sendBudget.ok) return fail("RATE_LIMITED", undefined, sendBudget.retryAfter);
-  const secret = tryDecryptSecret(row.secretEncrypted);
-  if (secret === null) return fail("SECRET_UNAVAILABLE");
+  if (tryDecryptSecret(row.secretEncrypted) === null) return fail("SECRET_UNAVAILABLE");
   const loginLink = row.method === "email" ? await issueMagicLink(user, { kind: "code", browserNonce: input.browserNonce }) : null;
-  return deliverCode(user, { method: row.method as "email" | "sms", secret, phone: row.phone, lastTimeStep: row.lastTimeStep, loginLink }, ctx);
+  return sendSavedCode("sign-in", user, row, ctx, loginLink);
 }
 
 export type PasscodeMatch = { ok: true; method: UnifiedMethod } | { ok: false; replayed: boolean };
@@ -73,7 +74,7 @@ export async function matchPasscode(user: UserRecord, passcode: string): Promise
   if (!/^\s*\d{3}[\s-]?\d{3}\s*$/.test(passcode)) return { ok: false, replayed: false };
   let replayed = false;
   for (const row of await listSignInMethods(user.id)) {
-    const verdict = await consumeMethodCode(row, passcode);
+    const verdict = await consumeCode("sign-in", row, passcode);
     if (verdict === "valid") return { ok: true, method: row.method as UnifiedMethod };
     replayed ||= verdict === "replayed";
   }

@@ -3,19 +3,20 @@ import { getDb } from "@/lib/db";
 import { isIndependentOf } from "../core/authn-methods";
 import { getConfig, type TwoFactorMethod } from "../config";
 import { encryptSecret, tryDecryptSecret } from "../core/encryption";
-import { fail, messageFor, type Result } from "../core/errors";
+import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
-import { updatePendingLogin, type ActivePending } from "../sessions/pending";
-import { normalizePhone } from "../accounts/phone";
 import type { RequestContext } from "../core/request-context";
+import { updatePendingLogin, type ActivePending } from "../sessions/pending";
+import { isCodeMethod, rulesFor } from "../codes/purposes";
+import { checkProposedCode, propose, saveProvenMethod, sendFirstCode } from "../codes/setup";
 import { checkSecondFactorBudget, completeSecondFactor, findPendingIn, refuseSecondFactor, type SecondFactorSuccess } from "./second-factor";
-import { isMethodEnabled, notifyTwoFactorChange, saveTwoFactor, sendTwoFactorCode } from "../codes/two-factor";
-import { newTotpSecret, totpUri, verifyTotp } from "../codes/totp";
 
 /**
- * Two-factor set-up during sign-in (reference: "setup_from_login"): a user whose role requires
- * a second factor and who has none proposes a method on the pending login; its first code saves
- * the method and finishes the sign-in. The secret waits, encrypted, on the pending login.
+ * Two-factor set-up during sign-in (Flask-Security's "setup_from_login"): a user whose role
+ * requires a second factor and who has none proposes a method on the pending login; its first
+ * code saves the method and finishes the sign-in. The same steps as a signed-in set-up
+ * (lib/security/codes/setup.ts); only where the proposal waits differs: encrypted on the pending
+ * sign-in rather than in a set-up token.
  */
 
 export interface LoginSetupStarted {
@@ -37,44 +38,34 @@ export async function startSetupFromLogin(
 ): Promise<Result<LoginSetupStarted>> {
   const found = await findPendingIn(token, ["setup"]);
   if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  if (!isMethodEnabled(input.method)) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  const method = input.method;
-  if (!setupMethodsFor(found).includes(method)) return fail("TWO_FACTOR_SAME_CHANNEL");
-  const phone = method === "sms" ? normalizePhone(input.phone ?? "") : null;
-  if (method === "sms" && !phone) return fail("PHONE_INVALID", { phone: ["Phone number not valid e.g. missing country code"] });
-  const secret = newTotpSecret();
-  await updatePendingLogin(found.pending.tokenHash, { setupMethod: method, setupSecretEncrypted: encryptSecret(secret), setupPhone: phone });
-  if (method !== "authenticator") {
-    const sent = await sendTwoFactorCode(found.user, { method, secret, phone }, ctx);
-    if (!sent.ok) return sent;
-  }
-  const config = getConfig();
-  return {
-    ok: true,
-    method,
-    secret: method === "authenticator" ? secret : null,
-    uri: method === "authenticator" ? totpUri(secret, config.twoFactor.totpIssuer, found.user.email) : null,
-  };
+  if (!rulesFor("two-factor").isEnabled(input.method)) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  if (!setupMethodsFor(found).includes(input.method)) return fail("TWO_FACTOR_SAME_CHANNEL");
+  const proposed = propose("two-factor", found.user, input);
+  if (!proposed.ok) return proposed;
+  const { proposal } = proposed;
+  await updatePendingLogin(found.pending.tokenHash, { setupMethod: proposal.method, setupSecretEncrypted: encryptSecret(proposal.secret), setupPhone: proposal.phone });
+  const sent = await sendFirstCode("two-factor", found.user, proposal, ctx);
+  if (!sent.ok) return sent;
+  return { ok: true, method: proposal.method, secret: proposal.uri ? proposal.secret : null, uri: proposal.uri };
 }
 
 /** The code from the proposed method saves it and completes the sign-in. */
 export async function confirmSetupFromLogin(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
   const found = await findPendingIn(token, ["setup"]);
-  if (!found || !found.pending.setupMethod || !found.pending.setupSecretEncrypted) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const method = found?.pending.setupMethod ?? "";
+  if (!found || !isCodeMethod(method) || !found.pending.setupSecretEncrypted) return fail("TWO_FACTOR_PERMISSION_DENIED");
   const budget = await checkSecondFactorBudget(found.user, ctx);
   if (!budget.ok) return budget;
-  const method = found.pending.setupMethod as TwoFactorMethod;
   const secret = tryDecryptSecret(found.pending.setupSecretEncrypted);
   if (secret === null) return fail("SECRET_UNAVAILABLE");
-  const check = await verifyTotp(secret, code, getConfig().twoFactor.validity[method], 0);
-  if (!check.valid) return refuseSecondFactor(found, ctx, { authType: "code" }, fail("TWO_FACTOR_INVALID_TOKEN", { code: [messageFor("TWO_FACTOR_INVALID_TOKEN")] }));
+  const check = await checkProposedCode("two-factor", method, secret, code);
+  if (!check.valid) return refuseSecondFactor(found, ctx, { authType: "code" }, rulesFor("two-factor").wrongSetupCode());
   if (!setupMethodsFor(found).includes(method)) return fail("TWO_FACTOR_SAME_CHANNEL");
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    await saveTwoFactor(found.user.id, { method, secret, phone: found.pending.setupPhone, timeStep: check.timeStep }, tx);
-    await recordEvent("tf_profile_changed", { userId: found.user.id, ctx, data: { method, during: "login" } }, tx);
-    await notifyTwoFactorChange(found.user, "enabled", method, tx);
-  });
+  const saved = await db.transaction((tx) =>
+    saveProvenMethod("two-factor", found.user, { method, secret, phone: found.pending.setupPhone, timeStep: check.timeStep }, ctx, tx, { during: "login" }),
+  );
+  if (!saved.ok) return saved;
   const done = await completeSecondFactor(found, method, ctx, true);
   if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method } });
   return done;

@@ -22,7 +22,8 @@ import {
   type SecondFactorMethod,
   type SecondFactorSuccess,
 } from "./second-factor";
-import { getTwoFactor, sendTwoFactorCode, verifyAndConsumeCode, type CodeVerdict } from "../codes/two-factor";
+import { sendCode } from "../codes/send";
+import { consumeCode, getTwoFactor, type CodeVerdict } from "../codes/store";
 import { newTotpSecret, verifyTotp } from "../codes/totp";
 
 /** The steps of a pending sign-in: `/login/two-factor` and its choice, rescue and recovery pages. */
@@ -44,7 +45,7 @@ export async function verifySecondFactor(token: string | undefined, code: string
   let verdict: CodeVerdict = "invalid";
   let proof: AuthnMethod | null = null;
   if (profile && isIndependentOf(via, profile.method as AuthnMethod)) {
-    verdict = await verifyAndConsumeCode(profile, code);
+    verdict = await consumeCode("two-factor", profile, code);
     proof = profile.method as AuthnMethod;
   }
   const rescueSecret = found.pending.rescueSecretEncrypted && isIndependentOf(via, "rescue-email") ? tryDecryptSecret(found.pending.rescueSecretEncrypted) : null;
@@ -98,7 +99,7 @@ export async function rescueByEmail(token: string | undefined, ctx: RequestConte
   const secret = newTotpSecret();
   await updatePendingLogin(found.pending.tokenHash, { state: "ready", rescueSecretEncrypted: encryptSecret(secret), deliveryError: null });
   await recordEvent("tf_rescue_requested", { userId: found.user.id, ctx, data: { option: "email" } });
-  return sendTwoFactorCode(found.user, { method: "email", secret, phone: null }, ctx);
+  return sendCode("two-factor", found.user, { method: "email", secret, phone: null }, ctx);
 }
 
 /** Rescue: ask the site administrator for help (emails SECURITY_TWO_FACTOR_RESCUE_MAIL). */

@@ -21,7 +21,9 @@ import { consumeRateLimit, RATE_LIMITS, resetRateLimit } from "../core/rate-limi
 import { isRememberedDevice } from "./remember-device";
 import type { RequestContext } from "../core/request-context";
 import type { NewSession } from "../sessions/store";
-import { getTwoFactor, METHOD_LABELS, sendTwoFactorCodeFor, type TwoFactorRow } from "../codes/two-factor";
+import { METHOD_LABELS } from "../codes/two-factor";
+import { sendSavedCode } from "../codes/send";
+import { getTwoFactor, type TwoFactorRow } from "../codes/store";
 import { getAuthorization, type Authorization, type UserRecord } from "../accounts/users";
 
 /**
@@ -131,7 +133,7 @@ export async function afterFirstFactor(
  */
 export async function sendCodeForPending(user: UserRecord, profile: TwoFactorRow, pendingHash: string, ctx: RequestContext): Promise<Result> {
   if (profile.method !== "email" && profile.method !== "sms") return { ok: true };
-  const sent = await sendTwoFactorCodeFor(user, profile, ctx);
+  const sent = await sendSavedCode("two-factor", user, profile, ctx);
   await updatePendingLogin(pendingHash, { deliveryError: sent.ok ? null : sent.code });
   return sent;
 }

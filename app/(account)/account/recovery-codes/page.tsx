@@ -7,7 +7,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
-import { getTwoFactor } from "@/lib/security/codes/two-factor";
+import { getTwoFactor } from "@/lib/security/codes/store";
 import { GenerateForm } from "./generate-form";
 
 export const metadata: Metadata = { title: "Recovery codes" };

@@ -13,7 +13,8 @@ import {
   type SignInMethodRemoveInput,
   type SignInMethodSetupInput,
 } from "@/lib/security/core/schemas";
-import { confirmMethodSetup, removeSignInMethod, startMethodSetup } from "@/lib/security/codes/sign-in-setup";
+import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
+import { removeSignInMethod } from "@/lib/security/codes/sign-in-methods";
 import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
 
 const PAGE = "/account/sign-in-methods";
@@ -31,7 +32,7 @@ export async function startMethodSetupAction(input: SignInMethodSetupInput): Pro
   const parsed = signInMethodSetupSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
-  const result = await startMethodSetup(user, parsed.data, ctx);
+  const result = await startCodeSetup("sign-in", user, parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
   const { setupToken, method, secret, uri, sentTo } = result;
   return { tone: "info", setup: { setupToken, method, enrollment: await authenticatorEnrollment(uri, secret), sentTo } };
@@ -43,7 +44,7 @@ export async function confirmMethodSetupAction(input: SignInMethodConfirmInput):
   const parsed = signInMethodConfirmSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
-  const result = await confirmMethodSetup(user, parsed.data, ctx);
+  const result = await confirmCodeSetup("sign-in", user, parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect(`${PAGE}?notice=US_SETUP_SUCCESSFUL`);
 }

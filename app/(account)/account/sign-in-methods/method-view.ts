@@ -2,7 +2,8 @@ import "server-only";
 import type { MethodOption } from "@/lib/view/two-factor-types";
 import type { CodeMethod, UnifiedMethod } from "@/lib/security/config";
 import { maskPhone } from "@/lib/security/accounts/phone";
-import { CODE_METHOD_LABELS, type SignInMethodRow } from "@/lib/security/codes/sign-in-methods";
+import { CODE_METHOD_LABELS } from "@/lib/security/codes/sign-in-methods";
+import { type SignInMethodRow } from "@/lib/security/codes/store";
 import { methodOptions } from "@/lib/view/two-factor-enrollment";
 
 /** One offered code method as the row shows it: nothing secret crosses to the client. */

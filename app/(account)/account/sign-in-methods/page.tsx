@@ -5,7 +5,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { listSignInMethods } from "@/lib/security/codes/sign-in-methods";
+import { listSignInMethods } from "@/lib/security/codes/store";
 import { MethodRow } from "./method-row";
 import { methodsSignature, toMethodViews } from "./method-view";
 import { PasswordRow } from "./password-row";

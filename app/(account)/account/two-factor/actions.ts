@@ -12,7 +12,8 @@ import {
   type TwoFactorConfirmSetupInput,
   type TwoFactorSetupInput,
 } from "@/lib/security/core/schemas";
-import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/security/codes/two-factor";
+import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
+import { disableTwoFactor } from "@/lib/security/codes/two-factor";
 
 /** What step 2 of the setup form needs: the proposed method, proven by the next code. */
 /** Step 2 of setting up a two-factor method (what ProveMethodForm shows). */
@@ -26,16 +27,16 @@ export async function startTwoFactorSetupAction(input: TwoFactorSetupInput): Pro
   const parsed = twoFactorSetupSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
-  const result = await startTwoFactorSetup(user, parsed.data, ctx);
+  const result = await startCodeSetup("two-factor", user, parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
-  const { setupToken, method, secret, uri, phoneMasked } = result;
+  const { setupToken, method, secret, uri, sentTo } = result;
   return {
     tone: "info",
     setup: {
       setupToken,
       method,
       enrollment: await authenticatorEnrollment(uri, secret),
-      sentTo: method === "email" ? user.email : phoneMasked,
+      sentTo: method === "email" ? user.email : sentTo,
     },
   };
 }
@@ -46,7 +47,7 @@ export async function confirmTwoFactorSetupAction(input: TwoFactorConfirmSetupIn
   const parsed = twoFactorConfirmSetupSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
-  const result = await confirmTwoFactorSetup(user, parsed.data, ctx);
+  const result = await confirmCodeSetup("two-factor", user, parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect(`/account/two-factor?notice=${result.changed ? "TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL" : "TWO_FACTOR_ENABLED"}`);
 }

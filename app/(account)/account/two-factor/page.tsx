@@ -7,7 +7,7 @@ import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
-import { getTwoFactor } from "@/lib/security/codes/two-factor";
+import { getTwoFactor } from "@/lib/security/codes/store";
 import { isTwoFactorRequired } from "@/lib/security/core/two-factor-required";
 import { methodOptions } from "@/lib/view/two-factor-enrollment";
 import { DisableForm } from "./disable-form";

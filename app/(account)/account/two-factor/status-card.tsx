@@ -4,7 +4,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/view/format";
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { maskPhone } from "@/lib/security/accounts/phone";
-import { METHOD_LABELS, type TwoFactorRow } from "@/lib/security/codes/two-factor";
+import { METHOD_LABELS } from "@/lib/security/codes/two-factor";
+import { type TwoFactorRow } from "@/lib/security/codes/store";
 import { DescriptionItem } from "@/components/ui/description-item";
 
 interface StatusCardProps {
