@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { SECURITY_EVENT_TYPES } from "../../lib/security/core/stored-values";
 import { users } from "./users";
 
 /** Fixed-window counters: one upsert per check, shared by every app instance. */
@@ -22,7 +23,7 @@ export const securityEvents = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
-    type: text("type").notNull(),
+    type: text("type", { enum: SECURITY_EVENT_TYPES }).notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),

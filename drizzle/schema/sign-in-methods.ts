@@ -1,4 +1,5 @@
 import { bigint, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { CODE_METHODS } from "../../lib/security/config/values";
 import { users } from "./users";
 
 /**
@@ -9,7 +10,7 @@ export const signInMethods = pgTable(
   "sign_in_methods",
   {
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    method: text("method").notNull(), // email | sms | authenticator
+    method: text("method", { enum: CODE_METHODS }).notNull(),
     // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
     secretEncrypted: text("secret_encrypted").notNull(),
     // E.164; an identity (people sign in with it), so unique across accounts.

@@ -1,10 +1,13 @@
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { TWO_FACTOR_METHODS } from "../../lib/security/config/values";
+import { AUTHN_METHODS } from "../../lib/security/core/authn-methods";
+import { PENDING_STATES } from "../../lib/security/core/stored-values";
 import { users } from "./users";
 
 /** A user's second factor: one row per user (the reference's tf_primary_method + secret). */
 export const twoFactor = pgTable("two_factor", {
   userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
-  method: text("method", { enum: ["authenticator", "email", "sms"] }).notNull(),
+  method: text("method", { enum: TWO_FACTOR_METHODS }).notNull(),
   // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
   secretEncrypted: text("secret_encrypted").notNull(),
   phone: text("phone"), // E.164, sms only
@@ -25,13 +28,13 @@ export const pendingLogins = pgTable(
     userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     // The user's uniquifier at the first factor: a reset in between voids the pending login.
     uniquifier: text("uniquifier").notNull(),
-    state: text("state").notNull(), // ready | setup | select
-    method: text("method"), // the second factor being asked for
-    authnVia: text("authn_via").array().notNull(),
+    state: text("state", { enum: PENDING_STATES }).notNull(),
+    method: text("method", { enum: [...TWO_FACTOR_METHODS, "passkey"] }), // the second factor being asked for
+    authnVia: text("authn_via", { enum: AUTHN_METHODS }).array().notNull(),
     remember: boolean("remember").notNull().default(false),
     next: text("next"),
     // Setup from login (required two-factor): the proposed method, secret and phone.
-    setupMethod: text("setup_method"),
+    setupMethod: text("setup_method", { enum: TWO_FACTOR_METHODS }),
     setupSecretEncrypted: text("setup_secret_encrypted"),
     setupPhone: text("setup_phone"),
     // Rescue by email: a one-time secret for the code sent to the account's address.

@@ -3,6 +3,7 @@ import { after } from "next/server";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import type { EmailName, EmailProps } from "@/emails";
 import { encryptSecret } from "@/lib/security/core/encryption";
+import { pruneNowAndThen } from "@/lib/security/core/prune";
 import { deliverOutbox } from "./deliver";
 
 /**
@@ -26,6 +27,7 @@ async function queue(message: { kind: "email" | "sms"; to: string; template: str
     .values({ kind: message.kind, to: message.to, template: message.template, payloadEncrypted: encryptSecret(message.payload) })
     .returning({ id: tables.outbox.id });
   if (row) deliverAfterResponse(row.id);
+  pruneNowAndThen("outbox");
 }
 
 /**

@@ -4,7 +4,7 @@ import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
-import { getConfig, type CodeMethod, type TwoFactorMethod } from "@/lib/security/config";
+import { getConfig, type CodeMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
@@ -70,7 +70,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             {config.twoFactor.enabled ? (
               <Row
                 title="Two-factor authentication"
-                detail={twoFactor ? `On — ${METHOD_LABELS[twoFactor.method as TwoFactorMethod]}` : "Off"}
+                detail={twoFactor ? `On — ${METHOD_LABELS[twoFactor.method]}` : "Off"}
                 href="/account/two-factor"
                 action={twoFactor ? "Manage" : "Set up"}
               />

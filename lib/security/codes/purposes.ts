@@ -2,6 +2,7 @@ import "server-only";
 import type { Queryable } from "@/lib/db";
 import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig, type CodeMethod, type TwoFactorMethod } from "../config";
+import { CODE_METHODS } from "../config/values";
 import { humanizeDuration } from "../config/duration";
 import { fail, messageFor, type ErrorCode, type Failure } from "../core/errors";
 import type { SecurityEventType } from "../core/events";
@@ -19,10 +20,8 @@ export type CodePurpose = "two-factor" | "sign-in";
 /** The methods are the same three for both purposes. */
 export type AnyCodeMethod = TwoFactorMethod & CodeMethod;
 
-const CODE_METHODS: readonly string[] = ["authenticator", "email", "sms"] satisfies AnyCodeMethod[];
-
 export function isCodeMethod(method: string): method is AnyCodeMethod {
-  return CODE_METHODS.includes(method);
+  return (CODE_METHODS as readonly string[]).includes(method);
 }
 
 /** How each method is named in the emails that announce a change. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { smsTransportOf, webauthnSettings } from "./derived";
+import { parseDuration } from "./duration";
 import { bool, duration, int, listOf, PASSKEY_USAGES, rate, TWO_FACTOR_METHODS, US_METHODS } from "./values";
 
 /**
@@ -102,6 +103,21 @@ export const envSchema = z
     SECURITY_SMS_LIMIT_PER_NUMBER: rate("10/1h"),
     SECURITY_SMS_LIMIT_GLOBAL: rate("1000/1h"),
     SECURITY_OUTBOX_GIVE_UP_AFTER: duration("1d"),
+    // Housekeeping (lib/security/core/prune.ts): delivered messages go after this; undeliverable ones stay.
+    SECURITY_OUTBOX_RETENTION: duration("7d"),
+    // The activity log is the user's and the audit trail: kept unless an operator sets a retention.
+    SECURITY_EVENT_RETENTION: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v.trim().toLowerCase() === "keep") return null;
+        const seconds = parseDuration(v);
+        if (seconds === null || seconds < 86_400) {
+          ctx.addIssue({ code: "custom", message: `"${v}" is not a retention: "keep" or a duration of at least a day (e.g. 365d)` });
+          return z.NEVER;
+        }
+        return seconds;
+      }),
     CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
 
     MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),

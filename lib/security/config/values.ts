@@ -67,3 +67,4 @@ export const US_METHODS = ["password", "email", "authenticator", "sms"] as const
 export type UnifiedMethod = (typeof US_METHODS)[number];
 /** The code methods of unified sign-in (each with its own secret). */
 export type CodeMethod = Exclude<UnifiedMethod, "password">;
+export const CODE_METHODS = ["email", "authenticator", "sms"] as const satisfies readonly CodeMethod[];

@@ -1,42 +1,12 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { getDb, preparedFor, type Queryable, tables } from "@/lib/db";
+import { pruneNowAndThen } from "./prune";
+import type { SECURITY_EVENT_TYPES } from "./stored-values";
 import type { RequestContext } from "./request-context";
 
 /** Flask-Security's signals, plus Gatehouse's own (lockout, session revocation). */
-export type SecurityEventType =
-  | "user_registered"
-  | "user_not_registered"
-  | "confirm_instructions_sent"
-  | "user_confirmed"
-  | "user_authenticated"
-  | "user_failed_authn"
-  | "user_unauthenticated"
-  | "reauthenticated"
-  | "reset_password_instructions_sent"
-  | "password_reset"
-  | "password_changed"
-  | "account_locked"
-  | "account_unlocked"
-  | "session_revoked"
-  | "user_deactivated"
-  | "user_activated"
-  | "role_added"
-  | "role_removed"
-  | "tf_code_confirmed"
-  | "tf_profile_changed"
-  | "tf_disabled"
-  | "tf_security_token_sent"
-  | "tf_rescue_requested"
-  | "tf_reset"
-  | "mf_recovery_code_used"
-  | "mf_recovery_codes_generated"
-  | "wan_registered"
-  | "wan_deleted"
-  | "wan_renamed"
-  | "us_security_token_sent"
-  | "us_profile_changed"
-  | "login_instructions_sent";
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
 export interface SecurityEvent {
   type: SecurityEventType;
@@ -91,6 +61,7 @@ export async function recordEvent(
   };
   if (db) await db.insert(tables.securityEvents).values(event);
   else await insertEventStatement(await getDb()).execute({ ...event });
+  pruneNowAndThen("securityEvents");
   const receivers = [...(subscribers.get(type) ?? []), ...(subscribers.get("*") ?? [])];
   await Promise.all(
     receivers.map(async (receive) => {
@@ -134,7 +105,7 @@ export async function listUserEvents(userId: string, limit = 50): Promise<Activi
     .from(tables.securityEvents)
     .where(eq(tables.securityEvents.userId, userId))
     .orderBy(desc(tables.securityEvents.at), desc(tables.securityEvents.id))
-    .limit(limit) as Promise<ActivityEntry[]>;
+    .limit(limit);
 }
 
 /** Human labels for the activity page. */

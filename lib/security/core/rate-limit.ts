@@ -1,55 +1,13 @@
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, preparedFor, tables } from "@/lib/db";
 import { getConfig } from "../config";
 import { hashToken } from "./crypto";
+import { pruneNowAndThen } from "./prune";
+import type { RateLimitPolicy } from "./rate-limit-policies";
 
-export interface RateLimitPolicy {
-  /** Bucket name in the rate_limits table. */
-  bucket: string;
-  limit: number;
-  windowSeconds: number;
-  /** Counted even with SECURITY_RATE_LIMIT_ENABLED=false: a lock, not a rate limit. */
-  lock?: boolean;
-}
-
-/**
- * Budgets per route. Sized so a person who mistypes never meets them, while online guessing
- * stays far below NIST 800-63B's ceiling of 100 consecutive failures per account.
- */
-export const RATE_LIMITS = {
-  loginPerIp: { bucket: "login:ip", limit: 60, windowSeconds: 15 * 60 },
-  /**
-   * Consecutive failures of an identity that names no account, so it locks after as many tries as
-   * a real account does (lib/security/accounts/lockout.ts); a year, because real accounts never unlock by time.
-   */
-  consecutiveFailuresUnknown: { bucket: "login:consecutive-unknown", limit: 100, windowSeconds: 365 * 24 * 60 * 60, lock: true },
-  /** Failed passwords per account before a temporary lock (the counter resets on success). */
-  loginFailuresPerAccount: { bucket: "login:account", limit: 10, windowSeconds: 15 * 60 },
-  registerPerIp: { bucket: "register:ip", limit: 10, windowSeconds: 60 * 60 },
-  forgotPerIp: { bucket: "forgot:ip", limit: 10, windowSeconds: 15 * 60 },
-  /** Emails to one address: stops the form being used to flood someone's inbox. */
-  emailsPerAddress: { bucket: "mail:address", limit: 5, windowSeconds: 60 * 60 },
-  confirmResendPerIp: { bucket: "confirm:ip", limit: 10, windowSeconds: 15 * 60 },
-  verifyPerUser: { bucket: "verify:user", limit: 10, windowSeconds: 15 * 60 },
-  verifyPerIp: { bucket: "verify:ip", limit: 30, windowSeconds: 15 * 60 },
-  /** Second-factor codes and recovery codes checked per user (each failure also counts as a login failure). */
-  codeChecksPerUser: { bucket: "code:user", limit: 10, windowSeconds: 15 * 60 },
-  /**
-   * Passkey sign-in challenges per IP. Each is a database row, so this caps what an anonymous
-   * client can make us store; the login page's autofill asks for a fresh one about once a minute.
-   */
-  passkeyChallengesPerIp: { bucket: "passkey-challenge:ip", limit: 300, windowSeconds: 15 * 60 },
-  /** "Email me a code", "Text me a code" and sign-in links, per client IP. */
-  signInCodesPerIp: { bucket: "us-send:ip", limit: 20, windowSeconds: 15 * 60 },
-  /** Sign-in method set-ups started per user: a phone form cannot be used to probe numbers at speed. */
-  methodSetupsPerUser: { bucket: "method-setup:user", limit: 20, windowSeconds: 15 * 60 },
-  /** Codes emailed or texted per user: resend buttons cannot spam or run up an SMS bill. */
-  codesSentPerUser: { bucket: "code-send:user", limit: 5, windowSeconds: 15 * 60 },
-} as const satisfies Record<string, RateLimitPolicy>;
-
-/** NIST 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account. */
-export const MAX_CONSECUTIVE_FAILURES = 100;
+// The policies are their own module so housekeeping (./prune.ts) can read the windows without a cycle.
+export { MAX_CONSECUTIVE_FAILURES, RATE_LIMITS, type RateLimitPolicy } from "./rate-limit-policies";
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfter: number };
 
@@ -101,7 +59,7 @@ const resetStatement = preparedFor((db) =>
 export async function consumeRateLimit(policy: RateLimitPolicy, key: string): Promise<RateLimitResult> {
   if (!getConfig().rateLimitEnabled && !policy.lock) return { ok: true, remaining: policy.limit };
   const [row] = await consumeStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key), windowSeconds: policy.windowSeconds });
-  if (Math.random() < 0.01) void pruneExpired();
+  pruneNowAndThen("rateLimits");
   if (!row || row.count <= policy.limit) return { ok: true, remaining: policy.limit - (row?.count ?? 0) };
   return { ok: false, retryAfter: Number(row.retryAfter) };
 }
@@ -116,14 +74,4 @@ export async function checkRateLimit(policy: RateLimitPolicy, key: string): Prom
 
 export async function resetRateLimit(policy: RateLimitPolicy, key: string): Promise<void> {
   await resetStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key) });
-}
-
-/** Windows that have ended count nothing: their rows can go. */
-async function pruneExpired(): Promise<void> {
-  try {
-    const db = await getDb();
-    await db.delete(tables.rateLimits).where(lt(tables.rateLimits.expiresAt, sql`now()`));
-  } catch {
-    // Best effort housekeeping.
-  }
 }

@@ -1,9 +1,11 @@
 import "server-only";
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { hashToken, randomToken } from "./crypto";
+import { pruneNowAndThen } from "./prune";
+import type { TOKEN_PURPOSES } from "./stored-values";
 
-export type TokenPurpose = "confirm" | "reset" | "tf-setup" | "us-setup" | "magic" | "unlock";
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 export interface IssuedToken {
   token: string;
@@ -26,6 +28,7 @@ export async function issueToken(
   await (db ?? (await getDb()))
     .insert(tables.oneTimeTokens)
     .values({ tokenHash: hashToken(token), purpose, userId, payload, expiresAt });
+  pruneNowAndThen("oneTimeTokens");
   return { token, expiresAt };
 }
 
@@ -90,11 +93,6 @@ export async function revokeTokens(userId: string, purpose: TokenPurpose, db?: Q
         isNull(tables.oneTimeTokens.usedAt),
       ),
     );
-}
-
-export async function pruneExpiredTokens(): Promise<void> {
-  const db = await getDb();
-  await db.delete(tables.oneTimeTokens).where(lt(tables.oneTimeTokens.expiresAt, sql`now() - interval '7 days'`));
 }
 
 // Our tokens are 43 base64url chars; anything else is rejected before touching the database.

@@ -94,7 +94,7 @@ export async function verifyPasskeyAssertion(
     return failed("WEBAUTHN_MISMATCH_USER_HANDLE", "user_handle");
   }
   if (rules.userId !== undefined && rules.userId !== user.id) return failed("WEBAUTHN_MISMATCH_USER_HANDLE", "other_user");
-  if (!rules.usages.includes(passkey.usage as PasskeyUsage)) return failed("WEBAUTHN_CREDENTIAL_WRONG_USAGE", "usage");
+  if (!rules.usages.includes(passkey.usage)) return failed("WEBAUTHN_CREDENTIAL_WRONG_USAGE", "usage");
 
   const db = await getDb();
   const table = tables.webauthnCredentials;

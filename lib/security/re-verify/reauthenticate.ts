@@ -1,5 +1,5 @@
 import "server-only";
-import { getConfig, type PasskeyUsage } from "../config";
+import { getConfig } from "../config";
 import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "../passkeys/authentication";
 import { startCeremony, takeCeremony } from "../passkeys/ceremonies";
 import { listPasskeys } from "../passkeys/credentials";
@@ -42,7 +42,7 @@ export async function reauthenticateWithPassword(
  */
 export async function beginPasskeyReauthentication(user: UserRecord, session: SessionRecord): Promise<Result<AssertionStarted>> {
   const config = getConfig().webauthn;
-  const passkeys = (await listPasskeys(user.id)).filter((p) => config.allowAsVerify.includes(p.usage as PasskeyUsage));
+  const passkeys = (await listPasskeys(user.id)).filter((p) => config.allowAsVerify.includes(p.usage));
   if (!config.enabled || !passkeys.length) return fail("WEBAUTHN_NOT_AVAILABLE");
   const options = await assertionOptions(passkeys, "preferred");
   const { state } = await startCeremony("verify", {

@@ -3,11 +3,13 @@ import { and, desc, eq, gt, notInArray, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "../config";
 import { hashToken, randomToken } from "../core/crypto";
+import { pruneNowAndThen } from "../core/prune";
+import type { PENDING_STATES } from "../core/stored-values";
 import type { AuthnMethod } from "../core/authn-methods";
 import type { UserRecord } from "../accounts/users";
 
 export type PendingLogin = typeof tables.pendingLogins.$inferSelect;
-export type PendingState = "ready" | "setup" | "select";
+export type PendingState = (typeof PENDING_STATES)[number];
 
 /**
  * Half-finished sign-ins a user may have at once, each bound to its own browser's cookie (a laptop
@@ -21,7 +23,7 @@ const MAX_PENDING_PER_USER = 5;
  */
 export async function createPendingLogin(
   user: Pick<UserRecord, "id" | "uniquifier">,
-  fields: { state: PendingState; method: string | null; authnVia: AuthnMethod[]; remember: boolean; next: string | null },
+  fields: { state: PendingState; method: PendingLogin["method"]; authnVia: AuthnMethod[]; remember: boolean; next: string | null },
 ): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
   const token = randomToken();
   const tokenHash = hashToken(token);
@@ -47,6 +49,8 @@ export async function createPendingLogin(
     await tx.delete(t).where(and(eq(t.userId, user.id), notInArray(t.tokenHash, keep)));
     await tx.delete(t).where(and(eq(t.userId, user.id), sql`${t.expiresAt} <= now()`));
   });
+  // This user's expired ones went above; other users' who never came back go now and then.
+  pruneNowAndThen("pendingLogins");
   return { token, tokenHash, expiresAt };
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
 import { getDb, preparedFor, type Database, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "../config";
 import { hashToken, randomToken } from "../core/crypto";
+import { pruneNowAndThen } from "../core/prune";
 import type { AuthnMethod } from "../core/authn-methods";
 import type { RequestContext } from "../core/request-context";
 import type { UserRecord } from "../accounts/users";
@@ -58,6 +59,7 @@ export async function createSession(
   };
   if (db) await db.insert(tables.sessions).values(row);
   else await insertSessionStatement(await getDb()).execute(row);
+  pruneNowAndThen("sessions");
   return { token, userId: user.id, expiresAt, remember: options.remember };
 }
 
@@ -234,9 +236,4 @@ export async function listSessions(userId: string): Promise<SessionRecord[]> {
     .from(tables.sessions)
     .where(and(eq(tables.sessions.userId, userId), gt(tables.sessions.expiresAt, sql`now()`)))
     .orderBy(desc(tables.sessions.lastSeenAt));
-}
-
-export async function pruneExpiredSessions(): Promise<void> {
-  const db = await getDb();
-  await db.delete(tables.sessions).where(lt(tables.sessions.expiresAt, sql`now()`));
 }

@@ -75,7 +75,7 @@ export async function matchPasscode(user: UserRecord, passcode: string): Promise
   let replayed = false;
   for (const row of await listSignInMethods(user.id)) {
     const verdict = await consumeCode("sign-in", row, passcode);
-    if (verdict === "valid") return { ok: true, method: row.method as UnifiedMethod };
+    if (verdict === "valid") return { ok: true, method: row.method };
     replayed ||= verdict === "replayed";
   }
   return { ok: false, replayed };

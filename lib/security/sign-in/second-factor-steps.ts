@@ -44,9 +44,9 @@ export async function verifySecondFactor(token: string | undefined, code: string
   const profile = await getTwoFactor(found.user.id);
   let verdict: CodeVerdict = "invalid";
   let proof: AuthnMethod | null = null;
-  if (profile && isIndependentOf(via, profile.method as AuthnMethod)) {
+  if (profile && isIndependentOf(via, profile.method)) {
     verdict = await consumeCode("two-factor", profile, code);
-    proof = profile.method as AuthnMethod;
+    proof = profile.method;
   }
   const rescueSecret = found.pending.rescueSecretEncrypted && isIndependentOf(via, "rescue-email") ? tryDecryptSecret(found.pending.rescueSecretEncrypted) : null;
   if (verdict !== "valid" && rescueSecret !== null) {
@@ -84,7 +84,7 @@ export async function resendSecondFactorCode(token: string | undefined, ctx: Req
   if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
   const profile = await getTwoFactor(found.user.id);
   if (!profile || profile.method === "authenticator") return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
-  const independent = checkIndependent(found, profile.method as AuthnMethod);
+  const independent = checkIndependent(found, profile.method);
   if (!independent.ok) return independent;
   return sendCodeForPending(found.user, profile, found.pending.tokenHash, ctx);
 }

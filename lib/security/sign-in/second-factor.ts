@@ -51,7 +51,7 @@ export async function secondFactorMethods(userId: string): Promise<{ methods: Se
   const [profile, passkeys] = await Promise.all([getTwoFactor(userId), countPasskeys(userId, "secondary")]);
   const methods: SecondFactorMethod[] = [];
   if (passkeys > 0) methods.push("passkey");
-  if (profile) methods.push(profile.method as TwoFactorMethod);
+  if (profile) methods.push(profile.method);
   return { methods, profile };
 }
 
@@ -141,7 +141,7 @@ export async function sendCodeForPending(user: UserRecord, profile: TwoFactorRow
 /** The pending sign-in for a cookie token, if it is in one of the given states. */
 export async function findPendingIn(token: string | undefined, states: PendingState[]): Promise<ActivePending | null> {
   const found = await findPendingLogin(token);
-  return found && states.includes(found.pending.state as PendingState) ? found : null;
+  return found && states.includes(found.pending.state) ? found : null;
 }
 
 /** What the second-step pages offer this pending sign-in: only factors independent of its first one. */
@@ -216,7 +216,7 @@ export async function completeSecondFactor(
   if (!independent.ok) return independent;
   // The delete decides: of two concurrent correct submissions only one signs in.
   if (!options.pendingFinished && !(await finishPendingLogin(found.pending.tokenHash))) return fail("TWO_FACTOR_PERMISSION_DENIED");
-  const authnVia = [...(found.pending.authnVia as AuthnMethod[]), via];
+  const authnVia = [...found.pending.authnVia, via];
   const [session] = await Promise.all([
     completeLogin(found.user, { authnVia, remember: found.pending.remember, ctx }),
     // A proven second factor restores the code-check budget (wrong codes stay counted until then).

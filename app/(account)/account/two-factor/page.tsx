@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
-import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
+import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { getTwoFactor } from "@/lib/security/codes/store";
@@ -21,7 +21,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   const config = getConfig();
   if (!config.twoFactor.enabled) notFound();
   const [row, params, secondFactorPasskeys] = await Promise.all([getTwoFactor(user.id), searchParams, countPasskeys(user.id, "secondary")]);
-  const method = (row?.method ?? null) as TwoFactorMethod | null;
+  const method = row?.method ?? null;
   const required = isTwoFactorRequired(authorization.roles);
   return (
     <>

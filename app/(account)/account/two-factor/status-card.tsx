@@ -2,7 +2,6 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/view/format";
-import type { TwoFactorMethod } from "@/lib/security/config";
 import { maskPhone } from "@/lib/security/accounts/phone";
 import { METHOD_LABELS } from "@/lib/security/codes/two-factor";
 import { type TwoFactorRow } from "@/lib/security/codes/store";
@@ -16,7 +15,7 @@ interface StatusCardProps {
 
 /** On/off, the current method and since when; whether the account may turn it off. */
 export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardProps) {
-  const method = (row?.method ?? null) as TwoFactorMethod | null;
+  const method = row?.method ?? null;
   return (
     <Card data-testid="two-factor-status">
       <CardHeader title="Two-factor authentication" action={method ? <Badge tone="success">On</Badge> : <Badge tone="neutral">Off</Badge>} />

@@ -33,7 +33,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   const found = await requirePendingLogin("ready");
   const { pending, user } = found;
   const params = await searchParams;
-  const method = pending.method as SecondFactorMethod | null;
+  const method = pending.method;
   const rescue = Boolean(pending.rescueSecretEncrypted);
   // A passkey user lands here only to type an emailed rescue code.
   if (method === "passkey" && !rescue) redirect(secondFactorUrl(pending.state, method));

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
 import { secondFactorUrl } from "@/lib/security/sign-in/continue";
-import { SECOND_FACTOR_LABELS, type SecondFactorMethod } from "@/lib/security/sign-in/second-factor";
+import { SECOND_FACTOR_LABELS } from "@/lib/security/sign-in/second-factor";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RecoveryForm } from "./recovery-form";
@@ -15,7 +15,7 @@ export default async function RecoveryCodePage() {
   const config = getConfig();
   if (!config.recoveryCodes.enabled) notFound();
   const { pending } = await requirePendingLogin("ready", "select");
-  const method = pending.method as SecondFactorMethod | null;
+  const method = pending.method;
   return (
     <AuthShell
       appName={config.appName}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
 import { secondFactorUrl } from "@/lib/security/sign-in/continue";
-import { SECOND_FACTOR_LABELS, secondFactorOptions, type SecondFactorMethod } from "@/lib/security/sign-in/second-factor";
+import { SECOND_FACTOR_LABELS, secondFactorOptions } from "@/lib/security/sign-in/second-factor";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RescueForm } from "./rescue-form";
@@ -15,7 +15,7 @@ export default async function TwoFactorRescuePage() {
   const found = await requirePendingLogin("ready", "select");
   const { pending } = found;
   const options = await secondFactorOptions(found);
-  const method = pending.method as SecondFactorMethod | null;
+  const method = pending.method;
   return (
     <AuthShell
       appName={getConfig().appName}
