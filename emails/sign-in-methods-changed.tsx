@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { EmailAction, EmailLayout, EmailText } from "./layout";
 
-/** Gatehouse's own notice: a sign-in method was added or removed (the reference's us_profile_changed). */
+/** Gatehouse's own notice: a sign-in method was added or removed (Flask-Security's us_profile_changed). */
 export interface SignInMethodsChangedEmailProps {
   appName: string;
   email: string;

@@ -42,6 +42,7 @@ export function CardBody({ className, ...rest }: DivProps) {
   return <div {...rest} className={join("px-5 py-5 sm:px-6", className)} />;
 }
 
+/** @public part of the component kit pages are built from. */
 export function CardFooter({ className, ...rest }: DivProps) {
   return (
     <div

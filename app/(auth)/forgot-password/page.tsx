@@ -14,7 +14,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
   const config = getConfig();
   if (!config.features.recoverable) notFound();
   const params = await searchParams;
-  // Open to signed-in users too (prefilled), as in the reference.
+  // Open to signed-in users too (prefilled), as in Flask-Security.
   const current = await getSession();
   return (
     <AuthShell

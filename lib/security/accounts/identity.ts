@@ -4,7 +4,7 @@ import type { ErrorCode } from "../core/errors";
 /** RFC 5321: a forward path holds at most 254 characters. */
 export const EMAIL_MAX_LENGTH = 254;
 // \p{C} (control, format such as bidi overrides, unpaired surrogates, private use) is refused
-// as in the reference's email_validator: such addresses render as, or get stored as, another.
+// as in Flask-Security's email_validator: such addresses render as, or get stored as, another.
 const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"\p{C}]+@[^\s@<>()[\]\\,;:"\p{C}_]+\.[^\s@<>()[\]\\,;:"\p{C}_]{2,}$/u;
 
 /** Lower-cased NFKC form: the key for look-ups and uniqueness (emails are case-insensitive). */
@@ -27,7 +27,7 @@ export function normalizeUsername(username: string): string {
   return username.trim().normalize("NFKD").toLowerCase();
 }
 
-/** Reference rules: letters and digits only, min–max length after NFKD. */
+/** Flask-Security's rules: letters and digits only, min–max length after NFKD. */
 export function validateUsername(username: string): ErrorCode | null {
   const { minLength, maxLength } = getConfig().username;
   const value = username.trim().normalize("NFKD");

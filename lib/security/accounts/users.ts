@@ -147,7 +147,10 @@ export async function activateUser(userId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Ends every session and token of a user (admin "sign out everywhere", suspected compromise). */
+/**
+ * Ends every session and token of a user (admin "sign out everywhere", suspected compromise).
+ * @public part of the programmable API (README).
+ */
 export async function resetUserAccess(userId: string): Promise<void> {
   await setUniquifier(userId);
 }

@@ -3,7 +3,7 @@ import { generate, generateSecret, generateURI, verify } from "otplib";
 
 /** RFC 6238 as authenticator apps expect: 6 digits, 30-second steps, HMAC-SHA-1. */
 export const TOTP_PERIOD_SECONDS = 30;
-export const TOTP_DIGITS = 6;
+const TOTP_DIGITS = 6;
 
 export function newTotpSecret(): string {
   return generateSecret();
@@ -25,7 +25,7 @@ export function currentTotpCode(secret: string, afterTimeStep = 0): Promise<stri
 export type TotpCheck = { valid: true; timeStep: number } | { valid: false };
 
 /**
- * Checks a code within ±`windowSeconds` (the reference's per-method validity) and only for time
+ * Checks a code within ±`windowSeconds` (Flask-Security's per-method validity) and only for time
  * steps after `afterTimeStep`, so each code is accepted once (replay protection).
  */
 export async function verifyTotp(secret: string, code: string, windowSeconds: number, afterTimeStep: number): Promise<TotpCheck> {

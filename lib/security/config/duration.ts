@@ -8,7 +8,7 @@ export function parseDuration(value: string): number | null {
   return Number(amount) * (UNITS[(unit || "s").toLowerCase()] ?? 1);
 }
 
-/** "2 days", "1 hour and 30 minutes" — the reference's humanized `within`. */
+/** "2 days", "1 hour and 30 minutes" — Flask-Security's humanized `within`. */
 export function humanizeDuration(seconds: number): string {
   const parts: string[] = [];
   const units: [string, number][] = [["day", 86_400], ["hour", 3600], ["minute", 60], ["second", 1]];

@@ -202,8 +202,3 @@ export function lookupHmacs(value: string): string[] {
   return [...ring.keys.map((k) => `${k.id}.${hmacWith(ring.lookupKeys.get(k.id)!, value)}`), legacy];
 }
 
-/** The key id a stored look-up hash was made with, or null for an unprefixed (AUTH_SECRET-keyed) one. */
-export function lookupHmacKeyId(hmac: string): string | null {
-  const dot = hmac.indexOf(".");
-  return dot > 0 ? hmac.slice(0, dot) : null;
-}

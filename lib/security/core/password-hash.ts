@@ -17,8 +17,8 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 /**
- * True when `password` matches. Both the normalized and the raw form verify, as in the
- * reference, so hashes imported from a system that did not normalize keep working.
+ * True when `password` matches. Both the normalized and the raw form verify, as in
+ * Flask-Security, so hashes imported from a system that did not normalize keep working.
  */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {

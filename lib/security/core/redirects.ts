@@ -5,7 +5,7 @@ const NEXT_MAX_LENGTH = 2048;
 
 /**
  * Returns `next` as a same-origin path ("/a/b?c#d"), or null when it is absent or unsafe.
- * Refuses every trick the reference documents: absolute and scheme-relative URLs ("//evil",
+ * Refuses every trick Flask-Security's documentation lists: absolute and scheme-relative URLs ("//evil",
  * "/\\evil", "/%5Cevil", "/%2F%2Fevil"), other schemes ("javascript:"), control characters and
  * anything that, once resolved against the app's origin, lands elsewhere.
  */

@@ -17,7 +17,7 @@ import { findPasskeyByCredentialId, type PasskeyRecord } from "./credentials";
 import { parseAuthenticationResponse } from "./responses";
 import { causeOf } from "./registration";
 
-/** How long the browser may take over the ceremony (reference: WAN_SIGNIN_TIMEOUT). */
+/** How long the browser may take over the ceremony (Flask-Security: WAN_SIGNIN_TIMEOUT). */
 export const ASSERTION_TIMEOUT_MS = 60_000;
 
 export interface AssertionStarted {

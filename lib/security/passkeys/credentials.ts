@@ -27,7 +27,7 @@ const VISIBLE = /[^\s\u200d\ufe0e\ufe0f\u115f\u1160\u3164\uffa0\u2800]/u;
 /**
  * A passkey name as shown in lists and emails: well-formed Unicode, NFKC, markup and invisible
  * characters removed, whitespace collapsed, at most SECURITY_WAN_NAME_MAX_LENGTH characters
- * (reference: 64).
+ * (Flask-Security: 64).
  */
 export function sanitizePasskeyName(raw: string): Result<{ name: string }> {
   // Core callers need not have come through the form's schema: a lone surrogate is refused here

@@ -16,7 +16,7 @@ import { startCeremony, takeCeremony } from "./ceremonies";
 import { ensureUserHandle, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
 import { parseRegistrationResponse } from "./responses";
 
-/** How long the browser may take over the ceremony (reference: WAN_REGISTER_TIMEOUT). */
+/** How long the browser may take over the ceremony (Flask-Security: WAN_REGISTER_TIMEOUT). */
 const CEREMONY_TIMEOUT_MS = 60_000;
 
 export interface RegistrationStarted {

@@ -6,7 +6,7 @@ import { getConfig } from "../config";
 import { messageFor, type ErrorCode, type Failure } from "../core/errors";
 import { normalizePassword } from "../core/password-hash";
 
-/** NIST 800-63B §5.1.1.2: allow at least 64 characters; we cap at 128 like the reference. */
+/** NIST 800-63B §5.1.1.2: allow at least 64 characters; we cap at 128 like Flask-Security. */
 export const PASSWORD_MAX_LENGTH = 128;
 
 let commonPasswords: Set<string> | undefined;

@@ -8,7 +8,7 @@ import { recordEvent } from "../core/events";
 import { consumeUnprefixedRecoveryCode } from "./keys";
 import type { RequestContext } from "../core/request-context";
 
-/** Reference format: three groups of four hex digits (48 bits each). */
+/** Flask-Security's format: three groups of four hex digits (48 bits each). */
 function newCode(): string {
   return (randomBytes(6).toString("hex").match(/.{4}/g) ?? []).join("-");
 }

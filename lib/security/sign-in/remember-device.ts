@@ -5,7 +5,7 @@ import { constantTimeEqual } from "../core/crypto";
 import type { UserRecord } from "../accounts/users";
 
 /**
- * "Remember this device" for two-factor (the reference's tf_validity cookie): a value signed over
+ * "Remember this device" for two-factor (Flask-Security's tf_validity cookie): a value signed over
  * the user id, the user's current uniquifier and an expiry. A password reset or an admin reset
  * rotates the uniquifier, so every remembered device must pass the second factor again.
  */

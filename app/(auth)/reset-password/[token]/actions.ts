@@ -16,7 +16,7 @@ export async function resetPasswordAction(input: ResetPasswordInput): Promise<Fo
     }
     return stateFromFailure(result);
   }
-  // Not signed in afterwards (reference default); clear any cookie of the now-dead session.
+  // Not signed in afterwards (Flask-Security's default); clear any cookie of the now-dead session.
   await endCurrentSession();
   redirect("/login?notice=PASSWORD_RESET_NO_LOGIN");
 }
