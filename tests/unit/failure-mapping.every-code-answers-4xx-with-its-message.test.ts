@@ -37,7 +37,14 @@ describe("Failure → form state and JSON answer", () => {
   });
 
   it("a schema's rejection is an INVALID_INPUT failure with the fields zod named", () => {
-    expect(invalidInput({ issues: [{ path: ["identity"], message: "Required" }, { path: [], message: "Bad form" }] })).toEqual({
+    expect(
+      invalidInput({
+        issues: [
+          { path: ["identity"], message: "Required" },
+          { path: [], message: "Bad form" },
+        ],
+      }),
+    ).toEqual({
       ok: false,
       code: "INVALID_INPUT",
       fieldErrors: { identity: ["Required"], "": ["Bad form"] },
