@@ -1,4 +1,4 @@
-import { messageFor, type Failure } from "@/lib/security/core/errors";
+import { messageFor, type ErrorCode, type Failure } from "@/lib/security/core/errors";
 import { fieldErrorsFrom } from "@/lib/security/core/schemas";
 
 /** What a server action hands back to its form when it does not redirect. */
@@ -7,9 +7,15 @@ export type FormState = {
   message?: string;
   /** Per-field messages, keyed by the form field's name. */
   fieldErrors?: Record<string, string[]>;
-  /** A stable error code (Flask-Security message key) for tests and analytics. */
-  code?: string;
+  /** A stable error code (Flask-Security message key) for the page, tests and analytics. */
+  code?: ErrorCode | BrowserFailureCode;
 } | null;
+
+/**
+ * Failures only the browser sees (a passkey prompt cancelled, refused on this address, or broken),
+ * which components/passkeys/ceremony.ts words itself: the server never answers with these.
+ */
+export type BrowserFailureCode = "WEBAUTHN_CANCELLED" | "WEBAUTHN_SECURITY" | "WEBAUTHN_BROWSER";
 
 export function stateFromFailure(failure: Failure): FormState {
   const retry = failure.retryAfter ? ` Try again in ${formatWait(failure.retryAfter)}.` : failure.code === "RATE_LIMITED" ? " Please wait and try again." : "";
@@ -23,8 +29,13 @@ export function stateFromFailure(failure: Failure): FormState {
   };
 }
 
+/** A schema's rejection as a Failure, so input errors take the same road as the core's. */
+export function invalidInput(error: Parameters<typeof fieldErrorsFrom>[0]): Failure {
+  return { ok: false, code: "INVALID_INPUT", fieldErrors: fieldErrorsFrom(error) };
+}
+
 export function stateFromInvalidInput(error: Parameters<typeof fieldErrorsFrom>[0]): FormState {
-  return { tone: "error", code: "INVALID_INPUT", message: "Please fix the errors below.", fieldErrors: fieldErrorsFrom(error) };
+  return stateFromFailure(invalidInput(error));
 }
 
 /**

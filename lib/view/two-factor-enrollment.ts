@@ -2,12 +2,7 @@ import "server-only";
 import QRCode from "qrcode";
 import type { AuthenticatorEnrollment, MethodOption } from "@/lib/view/two-factor-types";
 import type { TwoFactorMethod } from "@/lib/security/config";
-
-const METHOD_CHOICES: Record<TwoFactorMethod, Omit<MethodOption, "value">> = {
-  authenticator: { label: "Authenticator app", description: "Codes from an app such as 1Password, Google Authenticator or Authy. Works offline." },
-  email: { label: "Email codes", description: "We email you a code each time you sign in." },
-  sms: { label: "Text message codes", description: "We text a code to your phone each time you sign in." },
-};
+import { METHOD_CHOICES } from "@/lib/view/labels";
 
 /** The enabled methods as picker options (one wording for the account page and sign-in set-up). */
 export function methodOptions(methods: readonly TwoFactorMethod[]): MethodOption[] {

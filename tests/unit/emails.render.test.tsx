@@ -171,6 +171,14 @@ describe("email templates through sendEmail", () => {
     expectLink(m, link);
   });
 
+  it("method-change emails name the method from its key, in the words the pages use", async () => {
+    const tf = await sendOne("two_factor_changed", { appName: APP, email: TO, change: "enabled", method: "sms", securityLink: "https://app.test/a" });
+    expect(tf.text).toContain("Two-factor authentication is now on for your account, using text message codes.");
+    sent = [];
+    const us = await sendOne("sign_in_methods_changed", { appName: APP, email: TO, change: "added", method: "authenticator", methodsLink: "https://app.test/b" });
+    expect(us.text).toContain("You can now sign in to your account with an authenticator app.");
+  });
+
   it("recovery_code_used with few codes left offers a new set", async () => {
     const link = "https://app.test/account/recovery-codes?regen=1&x=2";
     const m = await sendOne("recovery_code_used", { appName: APP, email: TO, remaining: 2, codesLink: link });

@@ -8,10 +8,8 @@ import { getConfig, type CodeMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
-import { getTwoFactor } from "@/lib/security/codes/store";
-import { METHOD_LABELS } from "@/lib/security/codes/two-factor";
-import { CODE_METHOD_LABELS } from "@/lib/security/codes/sign-in-methods";
-import { listSignInMethods } from "@/lib/security/codes/store";
+import { getTwoFactor, listSignInMethods } from "@/lib/security/codes/store";
+import { CODE_METHOD_NAMES, SIGN_IN_WITH } from "@/lib/view/labels";
 import { formatDateTime } from "@/lib/view/format";
 import { DescriptionItem } from "@/components/ui/description-item";
 
@@ -70,7 +68,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             {config.twoFactor.enabled ? (
               <Row
                 title="Two-factor authentication"
-                detail={twoFactor ? `On — ${METHOD_LABELS[twoFactor.method]}` : "Off"}
+                detail={twoFactor ? `On — ${CODE_METHOD_NAMES[twoFactor.method]}` : "Off"}
                 href="/account/two-factor"
                 action={twoFactor ? "Manage" : "Set up"}
               />
@@ -86,7 +84,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             {config.unified.enabled && offeredCodeMethods.length ? (
               <Row
                 title="Sign-in methods"
-                detail={signInMethods.length ? `${signInMethods.length} active` : `None yet — ${offeredCodeMethods.map((m) => CODE_METHOD_LABELS[m]).join(", ")}`}
+                detail={signInMethods.length ? `${signInMethods.length} active` : `None yet — ${offeredCodeMethods.map((m) => SIGN_IN_WITH[m]).join(", ")}`}
                 href="/account/sign-in-methods"
                 action={signInMethods.length ? "Manage" : "Set up"}
               />

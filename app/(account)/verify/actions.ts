@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { ceremonyFailure, type AssertionStart } from "@/lib/view/passkey-ceremony";
+import { ceremonyStart, type AssertionStart } from "@/lib/view/passkey-ceremony";
 import { MESSAGES } from "@/lib/security/core/errors";
 import {
   beginPasskeyReauthentication,
@@ -31,7 +31,7 @@ export async function verifyAction(input: VerifyInput): Promise<FormState> {
 export async function startPasskeyVerifyAction(): Promise<AssertionStart> {
   const { user, session } = await requireUser();
   const started = await beginPasskeyReauthentication(user, session);
-  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+  return ceremonyStart(started);
 }
 
 export async function finishPasskeyVerifyAction(input: CeremonyAnswer & { next?: string }): Promise<FormState> {

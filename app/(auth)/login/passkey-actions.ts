@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
-import { ceremonyFailure, type AssertionStart } from "@/lib/view/passkey-ceremony";
+import { ceremonyStart, type AssertionStart } from "@/lib/view/passkey-ceremony";
 import { getConfig } from "@/lib/security/config";
 import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
 import { rememberedDeviceCookie } from "@/lib/security/sessions/cookies";
@@ -15,7 +15,7 @@ export async function startPasskeySignInAction(): Promise<AssertionStart> {
   const ctx = await currentRequestContext();
   if (await getSession()) redirect(getConfig().views.postLogin);
   const started = await beginPasskeySignIn(ctx);
-  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+  return ceremonyStart(started);
 }
 
 export async function finishPasskeySignInAction(input: PasskeySignInInput): Promise<FormState> {

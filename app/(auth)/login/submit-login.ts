@@ -28,5 +28,6 @@ export async function submitLogin(input: LoginInput): Promise<FormState> {
     window.location.assign(answer.redirectTo);
     return new Promise<never>(() => {});
   }
-  return "tone" in answer ? (answer as FormState) : UNEXPECTED;
+  const { formStateFromJson } = await import("@/lib/view/form-state-json");
+  return formStateFromJson(answer) ?? UNEXPECTED;
 }

@@ -74,25 +74,3 @@ export function isMultiFactor(via: readonly string[]): boolean {
   const channels = new Set(via.filter(isAuthnMethod).filter((m) => m !== "verify").map(channelOf));
   return channels.size >= 2;
 }
-
-/** Words for the activity log and the sessions page ("password + authenticator app"). */
-export const AUTHN_METHOD_LABELS: Record<AuthnMethod, string> = {
-  password: "password",
-  "reset-password": "password set by an emailed reset link",
-  register: "new account",
-  email: "emailed code",
-  "magic-link": "emailed sign-in link",
-  sms: "text message code",
-  authenticator: "authenticator app",
-  passkey: "passkey",
-  "user-verification": "device PIN or biometric",
-  "remembered-device": "remembered device",
-  "recovery-code": "recovery code",
-  "rescue-email": "emailed rescue code",
-  verify: "re-verified",
-  "two-factor": "second factor",
-};
-
-export function describeAuthnVia(via: readonly string[]): string {
-  return via.filter(isAuthnMethod).filter((m) => m !== "verify").map((m) => AUTHN_METHOD_LABELS[m]).join(" + ");
-}

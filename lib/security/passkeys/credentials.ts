@@ -10,11 +10,6 @@ import type { UserRecord } from "../accounts/users";
 
 export type PasskeyRecord = typeof tables.webauthnCredentials.$inferSelect;
 
-export const USAGE_LABELS: Record<PasskeyUsage, string> = {
-  first: "Sign in",
-  secondary: "Second factor",
-};
-
 // Control and formatting characters (bidi overrides, zero-width spaces…) would make two names
 // look alike or reorder the list; ZWJ and variation selectors are kept for emoji.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;

@@ -21,7 +21,6 @@ import { consumeRateLimit, RATE_LIMITS, resetRateLimit } from "../core/rate-limi
 import { isRememberedDevice } from "./remember-device";
 import type { RequestContext } from "../core/request-context";
 import type { NewSession } from "../sessions/store";
-import { METHOD_LABELS } from "../codes/two-factor";
 import { sendSavedCode } from "../codes/send";
 import { getTwoFactor, type TwoFactorRow } from "../codes/store";
 import { getAuthorization, type Authorization, type UserRecord } from "../accounts/users";
@@ -39,9 +38,6 @@ export type FirstFactorOutcome =
 
 /** A second factor a user can be asked for: a code method, or a passkey registered as "second factor". */
 export type SecondFactorMethod = TwoFactorMethod | "passkey";
-
-/** Human names, for "Can't use your …?" and the choice page. */
-export const SECOND_FACTOR_LABELS: Record<SecondFactorMethod, string> = { ...METHOD_LABELS, passkey: "passkey" };
 
 /** A pending sign-in dies after this many wrong codes: the account lock is the ceiling, this is the floor. */
 export const PENDING_MAX_FAILURES = 5;

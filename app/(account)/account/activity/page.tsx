@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describeUserAgent, formatDateTime } from "@/lib/view/format";
-import { describeAuthnVia } from "@/lib/security/core/authn-methods";
+import { describeAuthnVia } from "@/lib/view/labels";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { EVENT_LABELS, listUserEvents } from "@/lib/security/core/events";
 

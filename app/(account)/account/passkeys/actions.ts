@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
-import { ceremonyFailure, type RegistrationStart } from "@/lib/view/passkey-ceremony";
+import { ceremonyStart, type RegistrationStart } from "@/lib/view/passkey-ceremony";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { deletePasskey, renamePasskey } from "@/lib/security/passkeys/manage";
@@ -23,7 +23,7 @@ export async function startAddPasskeyAction(input: AddPasskeyInput): Promise<Reg
   const parsed = addPasskeySchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: stateFromInvalidInput(parsed.error) };
   const started = await beginPasskeyRegistration(user, session, parsed.data);
-  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+  return ceremonyStart(started);
 }
 
 export async function finishAddPasskeyAction(input: CeremonyAnswer): Promise<FormState> {

@@ -8,10 +8,7 @@ import { TextField } from "@/components/ui/text-field";
 import { addPasskeySchema, type AddPasskeyInput } from "@/lib/security/core/schemas";
 import { finishAddPasskeyAction, startAddPasskeyAction } from "./actions";
 
-const USAGES = [
-  { value: "first", label: "Sign in", hint: "Use it instead of your password. Needs a fingerprint, face or PIN." },
-  { value: "secondary", label: "Second factor", hint: "Use it after your password, e.g. a USB or NFC security key." },
-] as const;
+import { PASSKEY_USAGE_CHOICES as USAGES } from "@/lib/view/labels";
 
 /** Name + usage, then the browser creates the passkey; the server verifies and stores it. */
 export function AddPasskeyForm() {

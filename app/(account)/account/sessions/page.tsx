@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describeUserAgent, formatDateTime } from "@/lib/view/format";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
-import { describeAuthnVia } from "@/lib/security/core/authn-methods";
+import { describeAuthnVia } from "@/lib/view/labels";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { listSessions, sessionPublicId } from "@/lib/security/sessions/store";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";

@@ -3,8 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/view/format";
 import { maskPhone } from "@/lib/security/accounts/phone";
-import { METHOD_LABELS } from "@/lib/security/codes/two-factor";
-import { type TwoFactorRow } from "@/lib/security/codes/store";
+import type { TwoFactorRow } from "@/lib/security/codes/store";
+import { CODE_METHOD_NAMES, sentenceCase } from "@/lib/view/labels";
 import { DescriptionItem } from "@/components/ui/description-item";
 
 interface StatusCardProps {
@@ -22,7 +22,7 @@ export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardPr
       <CardBody className="space-y-4 text-sm">
         {row && method ? (
           <dl className="grid gap-4 sm:grid-cols-3">
-            <DescriptionItem label="Method">{capitalize(METHOD_LABELS[method])}</DescriptionItem>
+            <DescriptionItem label="Method">{sentenceCase(CODE_METHOD_NAMES[method])}</DescriptionItem>
             {method === "sms" && row.phone ? <DescriptionItem label="Phone">{maskPhone(row.phone)}</DescriptionItem> : null}
             <DescriptionItem label="Since">{formatDateTime(row.updatedAt)}</DescriptionItem>
           </dl>
@@ -47,9 +47,5 @@ export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardPr
       </CardBody>
     </Card>
   );
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

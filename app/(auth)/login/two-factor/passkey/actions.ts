@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
-import { ceremonyFailure, type AssertionStart } from "@/lib/view/passkey-ceremony";
+import { ceremonyStart, type AssertionStart } from "@/lib/view/passkey-ceremony";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { pendingLoginToken } from "@/lib/security/sessions/cookies";
 import { finishSecondFactor } from "@/lib/security/sign-in/continue";
@@ -12,7 +12,7 @@ import { PENDING_DENIED_URL, stateFromSecondFactorFailure } from "../guard";
 export async function startPasskeySecondFactorAction(): Promise<AssertionStart> {
   const started = await beginPasskeySecondFactor(await pendingLoginToken());
   if (!started.ok && started.code === "TWO_FACTOR_PERMISSION_DENIED") redirect(PENDING_DENIED_URL);
-  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+  return ceremonyStart(started);
 }
 
 export async function finishPasskeySecondFactorAction(input: CeremonyAnswer): Promise<FormState> {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
 import { secondFactorUrl } from "@/lib/security/sign-in/continue";
-import { SECOND_FACTOR_LABELS } from "@/lib/security/sign-in/second-factor";
+import { SECOND_FACTOR_NAMES } from "@/lib/view/labels";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RecoveryForm } from "./recovery-form";
@@ -24,7 +24,7 @@ export default async function RecoveryCodePage() {
       footer={
         <>
           <p>
-            <Link href={secondFactorUrl(pending.state, method)}>{method ? `Use your ${SECOND_FACTOR_LABELS[method]} instead` : "Choose another method"}</Link>
+            <Link href={secondFactorUrl(pending.state, method)}>{method ? `Use your ${SECOND_FACTOR_NAMES[method]} instead` : "Choose another method"}</Link>
           </p>
           <CancelSignIn />
         </>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
 import { secondFactorUrl } from "@/lib/security/sign-in/continue";
-import { SECOND_FACTOR_LABELS, secondFactorOptions } from "@/lib/security/sign-in/second-factor";
+import { secondFactorOptions } from "@/lib/security/sign-in/second-factor";
+import { SECOND_FACTOR_NAMES } from "@/lib/view/labels";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RescueForm } from "./rescue-form";
@@ -19,7 +20,7 @@ export default async function TwoFactorRescuePage() {
   return (
     <AuthShell
       appName={getConfig().appName}
-      title={method ? `Can't use your ${SECOND_FACTOR_LABELS[method]}?` : "Trouble signing in?"}
+      title={method ? `Can't use your ${SECOND_FACTOR_NAMES[method]}?` : "Trouble signing in?"}
       description="Choose another way to finish signing in."
       footer={
         <>
