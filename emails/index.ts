@@ -55,4 +55,3 @@ export type EmailProps<K extends EmailName> = Parameters<(typeof definitions)[K]
 // Annotated as a mapped type so `EMAILS[name]` keeps its link to `EmailProps<K>` inside generic
 // code (sendEmail) instead of widening to a union of unrelated definitions.
 export const EMAILS: { readonly [K in EmailName]: EmailDefinition<EmailProps<K>> } = definitions;
-

@@ -14,10 +14,7 @@ export interface SignInMethodsChangedEmailProps {
 
 export function SignInMethodsChangedEmail({ appName, email, change, method: key, methodsLink }: SignInMethodsChangedEmailProps): ReactElement {
   const method = codeMethodName(key, SIGN_IN_WITH);
-  const what =
-    change === "added"
-      ? `You can now sign in to your account with ${method}.`
-      : `Signing in with ${method} was turned off for your account.`;
+  const what = change === "added" ? `You can now sign in to your account with ${method}.` : `Signing in with ${method} was turned off for your account.`;
   return (
     <EmailLayout preview={`Your ${appName} sign-in methods changed`} appName={appName}>
       <EmailText>{`Hello ${email},`}</EmailText>

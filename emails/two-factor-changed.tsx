@@ -26,15 +26,11 @@ function describeChange(change: TwoFactorChange, key: string | null): string {
   const method = key ? codeMethodName(key) : null;
   switch (change) {
     case "enabled":
-      return method
-        ? `Two-factor authentication is now on for your account, using ${method}.`
-        : "Two-factor authentication is now on for your account.";
+      return method ? `Two-factor authentication is now on for your account, using ${method}.` : "Two-factor authentication is now on for your account.";
     case "changed":
       return method ? `Your two-factor method is now ${method}.` : "Your two-factor method was changed.";
     case "disabled":
-      return method
-        ? `Two-factor authentication (${method}) was turned off for your account.`
-        : "Two-factor authentication was turned off for your account.";
+      return method ? `Two-factor authentication (${method}) was turned off for your account.` : "Two-factor authentication was turned off for your account.";
   }
 }
 

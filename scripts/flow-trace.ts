@@ -60,8 +60,16 @@ async function main(): Promise<void> {
   }
   const files = [...ran].sort();
   console.log(files.join("\n"));
-  const adapters = ["app/(auth)/login/session/route.ts", "app/(auth)/login/two-factor/actions.ts", "lib/security/sign-in/continue.ts", "lib/security/sessions/cookies.ts", "lib/security/sessions/current.ts"];
-  console.log(`\n${files.length} files ran in the core (${files.filter((f) => f.startsWith("lib/security/")).length} in lib/security/), plus the Next-side adapters: ${adapters.join(", ")}`);
+  const adapters = [
+    "app/(auth)/login/session/route.ts",
+    "app/(auth)/login/two-factor/actions.ts",
+    "lib/security/sign-in/continue.ts",
+    "lib/security/sessions/cookies.ts",
+    "lib/security/sessions/current.ts",
+  ];
+  console.log(
+    `\n${files.length} files ran in the core (${files.filter((f) => f.startsWith("lib/security/")).length} in lib/security/), plus the Next-side adapters: ${adapters.join(", ")}`,
+  );
 }
 
 main().then(

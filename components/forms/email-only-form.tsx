@@ -19,7 +19,16 @@ export function EmailOnlyForm({ action, email, submitLabel, ariaLabel }: EmailOn
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={ariaLabel}>
       <FormMessage state={state} />
-      <TextField label="Email" type="email" autoComplete="email" autoCapitalize="none" spellCheck={false} autoFocus error={errorOf("email")} {...form.register("email")} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+        error={errorOf("email")}
+        {...form.register("email")}
+      />
       <Button type="submit" className="w-full" pending={pending}>
         {submitLabel}
       </Button>

@@ -56,7 +56,14 @@ export function MethodFields({ methods, register, selected, current, legend, aut
         ) : null}
       </fieldset>
       {selected === "sms" ? (
-        <TextField label="Phone number" type="tel" autoComplete="tel" hint="Include the country code, e.g. +1 415 555 0132" error={phoneError} {...register("phone")} />
+        <TextField
+          label="Phone number"
+          type="tel"
+          autoComplete="tel"
+          hint="Include the country code, e.g. +1 415 555 0132"
+          error={phoneError}
+          {...register("phone")}
+        />
       ) : null}
     </>
   );

@@ -8,13 +8,7 @@ function join(...parts: Array<string | undefined | false>): string {
 
 export function Card({ className, ...rest }: DivProps) {
   return (
-    <div
-      {...rest}
-      className={join(
-        "overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900",
-        className,
-      )}
-    />
+    <div {...rest} className={join("overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900", className)} />
   );
 }
 

@@ -9,12 +9,17 @@ export const webauthnCredentials = pgTable(
   "webauthn_credentials",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     // base64url; unique across all users (the reference's WEBAUTHN_CREDENTIAL_ID_INUSE).
     credentialId: text("credential_id").notNull().unique(),
     publicKey: text("public_key").notNull(), // COSE key, base64url
     signCount: bigint("sign_count", { mode: "number" }).notNull().default(0),
-    transports: text("transports").array().notNull().default(sql`'{}'::text[]`),
+    transports: text("transports")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     usage: text("usage", { enum: PASSKEY_USAGES }).notNull(),
     name: text("name").notNull(),
     discoverable: boolean("discoverable"),

@@ -12,7 +12,9 @@ export const rateLimits = pgTable(
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     count: integer("count").notNull().default(0),
     // When the current window ends: windows differ per bucket (15 minutes to a year), so pruning needs it.
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().default(sql`now() + interval '1 day'`),
+    expiresAt: timestamp("expires_at", { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '1 day'`),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.key] }), index("rate_limits_expires_idx").on(t.expiresAt)],
 );
@@ -51,7 +53,9 @@ export const outbox = pgTable(
     template: text("template"),
     /** AES-256-GCM (lib/security/core/encryption.ts): the template's props as JSON, or the SMS text. Cleared once sent. */
     payloadEncrypted: text("payload_encrypted"),
-    status: text("status", { enum: ["pending", "sending", "sent", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
     /** The transport that delivered (or last tried) the message. */
     transport: text("transport"),
     attempts: integer("attempts").notNull().default(0),

@@ -7,7 +7,9 @@ export const sessions = pgTable(
   "sessions",
   {
     tokenHash: text("token_hash").primaryKey(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     // The user's uniquifier when the session began: a rotated uniquifier ends the session.
     uniquifier: text("uniquifier").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

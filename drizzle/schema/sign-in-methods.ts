@@ -9,7 +9,9 @@ import { users } from "./users";
 export const signInMethods = pgTable(
   "sign_in_methods",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     method: text("method", { enum: CODE_METHODS }).notNull(),
     // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
     secretEncrypted: text("secret_encrypted").notNull(),

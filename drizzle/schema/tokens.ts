@@ -8,7 +8,9 @@ export const oneTimeTokens = pgTable(
   {
     tokenHash: text("token_hash").primaryKey(),
     purpose: text("purpose", { enum: TOKEN_PURPOSES }).notNull(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     payload: jsonb("payload").$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

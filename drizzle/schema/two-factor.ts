@@ -6,7 +6,9 @@ import { users } from "./users";
 
 /** A user's second factor: one row per user (the reference's tf_primary_method + secret). */
 export const twoFactor = pgTable("two_factor", {
-  userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
   method: text("method", { enum: TWO_FACTOR_METHODS }).notNull(),
   // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
   secretEncrypted: text("secret_encrypted").notNull(),
@@ -25,7 +27,9 @@ export const pendingLogins = pgTable(
   "pending_logins",
   {
     tokenHash: text("token_hash").primaryKey(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     // The user's uniquifier at the first factor: a reset in between voids the pending login.
     uniquifier: text("uniquifier").notNull(),
     state: text("state", { enum: PENDING_STATES }).notNull(),
@@ -52,7 +56,9 @@ export const pendingLogins = pgTable(
 export const recoveryCodes = pgTable(
   "recovery_codes",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     codeHmac: text("code_hmac").notNull(),
     codeEncrypted: text("code_encrypted").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

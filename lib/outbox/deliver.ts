@@ -40,10 +40,7 @@ export async function deliverOutbox(options: { ids?: number[]; limit?: number } 
 async function claim(ids: number[] | undefined, limit: number): Promise<OutboxRow[]> {
   const db = await getDb();
   const t = tables.outbox;
-  const due = or(
-    and(eq(t.status, "pending"), lte(t.nextAttemptAt, sql`now()`)),
-    and(eq(t.status, "sending"), lt(t.claimedUntil, sql`now()`)),
-  );
+  const due = or(and(eq(t.status, "pending"), lte(t.nextAttemptAt, sql`now()`)), and(eq(t.status, "sending"), lt(t.claimedUntil, sql`now()`)));
   const candidates = db
     .select({ id: t.id })
     .from(t)

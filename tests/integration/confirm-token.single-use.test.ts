@@ -5,17 +5,7 @@ import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { confirmEmail, resendConfirmation } from "@/lib/security/accounts/confirmation";
 import { registerUser } from "@/lib/security/registration/register";
-import {
-  expireTokenFor,
-  extractLink,
-  latestMail,
-  mailsTo,
-  newCtx,
-  registerConfirmed,
-  STRONG_PASSWORD,
-  uniqueEmail,
-  userByEmail,
-} from "../support/flows";
+import { expireTokenFor, extractLink, latestMail, mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail } from "../support/flows";
 
 async function registerAndGetToken(email: string): Promise<string> {
   const result = await registerUser({ email, password: STRONG_PASSWORD }, newCtx());

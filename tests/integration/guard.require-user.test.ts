@@ -110,7 +110,10 @@ describe("requireUser", () => {
   it("asks for freshness on /account/password only when there is no password to ask for", async () => {
     const { userId } = await signedIn();
     const db = await getDb();
-    await db.update(tables.sessions).set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null }).where(eq(tables.sessions.userId, userId));
+    await db
+      .update(tables.sessions)
+      .set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null })
+      .where(eq(tables.sessions.userId, userId));
     requestHeaders.set("x-gatehouse-path", "/account/password");
     expect(await outcome(() => requireUser())).toBe("allowed");
     await db.update(tables.users).set({ passwordHash: null }).where(eq(tables.users.id, userId));

@@ -20,7 +20,10 @@ describe("SMS budgets (toll fraud)", () => {
     await withEnv({ SECURITY_SMS_LIMIT_PER_NUMBER: "2/1h", SECURITY_RETURN_GENERIC_RESPONSES: "false" }, async () => {
       const u = await unifiedUser("sms-budget", ["sms"]);
       for (let i = 0; i < 2; i++) expect(await sendSignInCode({ identity: u.email, method: "sms", browserNonce: null }, newCtx())).toEqual({ ok: true });
-      expect(await sendSignInCode({ identity: u.email, method: "sms", browserNonce: null }, newCtx())).toMatchObject({ ok: false, code: "FAILED_TO_SEND_CODE" });
+      expect(await sendSignInCode({ identity: u.email, method: "sms", browserNonce: null }, newCtx())).toMatchObject({
+        ok: false,
+        code: "FAILED_TO_SEND_CODE",
+      });
       expect(await textsTo(u.phone!)).toHaveLength(2);
     });
   });

@@ -6,14 +6,7 @@ import { resendConfirmation } from "@/lib/security/accounts/confirmation";
 import { loginWithPassword } from "@/lib/security/sign-in/password";
 import { requestPasswordReset } from "@/lib/security/passwords/reset";
 import { registerUser } from "@/lib/security/registration/register";
-import {
-  changePasswordSchema,
-  emailOnlySchema,
-  loginSchema,
-  registerSchema,
-  resetPasswordSchema,
-  verifySchema,
-} from "@/lib/security/core/schemas";
+import { changePasswordSchema, emailOnlySchema, loginSchema, registerSchema, resetPasswordSchema, verifySchema } from "@/lib/security/core/schemas";
 import { countUsersWithEmail, mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail } from "../support/flows";
 
 const MB = 1024 * 1024;

@@ -46,7 +46,10 @@ describe("the consecutive-failure lock", () => {
       const email = uniqueEmail("lock-known");
       const user = await registerConfirmed(email);
       const db = await getDb();
-      await db.update(tables.users).set({ failedLoginCount: MAX_CONSECUTIVE_FAILURES - 1 }).where(eq(tables.users.id, user.id));
+      await db
+        .update(tables.users)
+        .set({ failedLoginCount: MAX_CONSECUTIVE_FAILURES - 1 })
+        .where(eq(tables.users.id, user.id));
       expect(await loginWithPassword({ identity: email, password: "wrong password entirely", remember: false }, newCtx())).toMatchObject({
         code: "GENERIC_AUTHN_FAILED",
       });
@@ -76,7 +79,10 @@ describe("the consecutive-failure lock", () => {
       const user = await registerConfirmed(known);
       const unknown = uniqueEmail("lock-alike-unknown");
       const db = await getDb();
-      await db.update(tables.users).set({ failedLoginCount: MAX_CONSECUTIVE_FAILURES - 3 }).where(eq(tables.users.id, user.id));
+      await db
+        .update(tables.users)
+        .set({ failedLoginCount: MAX_CONSECUTIVE_FAILURES - 3 })
+        .where(eq(tables.users.id, user.id));
       const answers = async (identity: string, tries: number) => {
         const seen: string[] = [];
         for (let i = 0; i < tries; i++) {

@@ -8,16 +8,7 @@ import { requestPasswordReset, resetPassword } from "@/lib/security/passwords/re
 import { registerUser } from "@/lib/security/registration/register";
 import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
 import { deactivateUser } from "@/lib/security/accounts/users";
-import {
-  extractLink,
-  latestMail,
-  newCtx,
-  OTHER_STRONG_PASSWORD,
-  registerConfirmed,
-  STRONG_PASSWORD,
-  uniqueEmail,
-  userByEmail,
-} from "../support/flows";
+import { extractLink, latestMail, newCtx, OTHER_STRONG_PASSWORD, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail } from "../support/flows";
 
 const WRONG = "definitely-not-the-password";
 const FAILURE_BUDGET = RATE_LIMITS.loginFailuresPerAccount.limit;

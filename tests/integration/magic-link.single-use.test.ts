@@ -60,7 +60,10 @@ describe("requesting a link", () => {
 
   it("with generic responses off, an unknown address is USER_DOES_NOT_EXIST; with SECURITY_PASSWORDLESS=false there are no links", async () => {
     await withEnv({ SECURITY_RETURN_GENERIC_RESPONSES: "false" }, async () => {
-      expect(await requestMagicLink({ email: uniqueEmail("ml-nobody"), browserNonce: null }, newCtx())).toMatchObject({ ok: false, code: "USER_DOES_NOT_EXIST" });
+      expect(await requestMagicLink({ email: uniqueEmail("ml-nobody"), browserNonce: null }, newCtx())).toMatchObject({
+        ok: false,
+        code: "USER_DOES_NOT_EXIST",
+      });
     });
     const u = await unifiedUser("ml-off");
     await withEnv({ SECURITY_PASSWORDLESS: "false" }, async () => {

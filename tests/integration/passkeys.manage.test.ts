@@ -128,7 +128,12 @@ describe("deleting a passkey", () => {
       expect(await passkeyRow(key.credentialId)).toBeDefined();
 
       // With a second key, either may go, but not both.
-      const { row: spare } = await addPasskey(who, new SoftwareAuthenticator("cross-platform"), { name: "Spare key", usage: "secondary" }, { userVerified: false });
+      const { row: spare } = await addPasskey(
+        who,
+        new SoftwareAuthenticator("cross-platform"),
+        { name: "Spare key", usage: "secondary" },
+        { userVerified: false },
+      );
       expect(await deletePasskey(who.user, roles, key.id, newCtx())).toEqual({ ok: true, name: "Key" });
       expect(await deletePasskey(who.user, roles, spare.id, newCtx())).toEqual({ ok: false, code: "WEBAUTHN_LAST_SECOND_FACTOR" });
 

@@ -180,7 +180,10 @@ describe("credential IDs", () => {
     const mallory = await signedInUser("pk-id-mallory");
     const { user, options, state } = await begin(mallory, "Stolen id");
     const credential = new SoftwareAuthenticator().createCredential(options, { origin: rpOrigin(), credentialId });
-    expect(await finishPasskeyRegistration(user, mallory.session, { state, credential }, newCtx())).toEqual({ ok: false, code: "WEBAUTHN_CREDENTIAL_ID_INUSE" });
+    expect(await finishPasskeyRegistration(user, mallory.session, { state, credential }, newCtx())).toEqual({
+      ok: false,
+      code: "WEBAUTHN_CREDENTIAL_ID_INUSE",
+    });
     expect((await passkeyRow(credentialId))?.userId).toBe(alice.user.id);
     expect(await passkeysOf(mallory.user.id)).toEqual([]);
     expect(await eventsOf(mallory.user.id, "wan_registered")).toEqual([]);

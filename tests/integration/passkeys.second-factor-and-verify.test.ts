@@ -199,7 +199,10 @@ describe("re-verifying (freshness) with a passkey", () => {
   async function staleSession(who: SignedIn): Promise<Date> {
     const db = await getDb();
     const longAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
-    await db.update(tables.sessions).set({ authenticatedAt: longAgo, graceUntil: null }).where(eq(tables.sessions.tokenHash, hashToken(who.token)));
+    await db
+      .update(tables.sessions)
+      .set({ authenticatedAt: longAgo, graceUntil: null })
+      .where(eq(tables.sessions.tokenHash, hashToken(who.token)));
     const { session } = await reload(who.token);
     expect(isFresh(session)).toBe(false);
     return session.authenticatedAt;
@@ -261,9 +264,7 @@ describe("re-verifying (freshness) with a passkey", () => {
     expect(after.authnVia).toEqual(["password"]);
     expect(await eventsOf(user.id, "reauthenticated")).toEqual([]);
     expect((await passkeyRow(bobCredential))?.signCount).toBe(0);
-    expect((await eventsOf(alice.user.id, "user_failed_authn")).map((e) => e.data)).toEqual([
-      { authType: "passkey", reason: "other_user", purpose: "verify" },
-    ]);
+    expect((await eventsOf(alice.user.id, "user_failed_authn")).map((e) => e.data)).toEqual([{ authType: "passkey", reason: "other_user", purpose: "verify" }]);
     expect(await eventsOf(bob.user.id, "user_failed_authn")).toEqual([]);
   });
 

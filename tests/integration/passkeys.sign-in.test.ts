@@ -222,9 +222,7 @@ describe("the sign-in state", () => {
     const who = await withSignInPasskey("pk-race");
     const { options, state } = await start();
     const credential = who.authenticator.getAssertion(options, { origin: rpOrigin() });
-    const results = await Promise.all(
-      Array.from({ length: 4 }, () => finishPasskeySignIn({ state, credential, remember: false, next: null }, newCtx())),
-    );
+    const results = await Promise.all(Array.from({ length: 4 }, () => finishPasskeySignIn({ state, credential, remember: false, next: null }, newCtx())));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual(Array(3).fill({ ok: false, code: "WEBAUTHN_EXPIRED" }));
     expect(await sessionCount(who.user.id)).toBe(2);

@@ -67,7 +67,10 @@ describe("an account registered by someone else before its owner", () => {
     expect(await registerUser({ email, password: STRONG_PASSWORD }, newCtx())).toMatchObject({ ok: true });
     const db = await getDb();
     const user = await userByEmail(email);
-    await db.update(tables.users).set({ confirmedAt: new Date(Date.now() - 60_000) }).where(eq(tables.users.id, user.id));
+    await db
+      .update(tables.users)
+      .set({ confirmedAt: new Date(Date.now() - 60_000) })
+      .where(eq(tables.users.id, user.id));
     await saveMethod(user.id, "authenticator");
     const { token } = await createSession(user, { authnVia: ["password"], remember: false, ctx: newCtx() });
     await addPasskey({ email, token, ...(await reload(token)) }, new SoftwareAuthenticator(), { name: "Mine", usage: "first" });

@@ -52,12 +52,22 @@ describe("pruneAll", () => {
     const s = await seedSessions(user.id, user.uniquifier, { expired: ago(1000), live: ahead(HOUR) });
 
     const p = { expired: hashToken(randomToken()), live: hashToken(randomToken()) };
-    for (const [label, expiresAt] of [["expired", ago(1000)], ["live", ahead(HOUR)]] as const) {
-      await db.insert(tables.pendingLogins).values({ tokenHash: p[label], userId: user.id, uniquifier: user.uniquifier, state: "ready", authnVia: ["password"], expiresAt });
+    for (const [label, expiresAt] of [
+      ["expired", ago(1000)],
+      ["live", ahead(HOUR)],
+    ] as const) {
+      await db
+        .insert(tables.pendingLogins)
+        .values({ tokenHash: p[label], userId: user.id, uniquifier: user.uniquifier, state: "ready", authnVia: ["password"], expiresAt });
     }
 
     // Tokens stay a week past expiry (a late click reads "expired" or "already used").
-    const tok = { longExpired: hashToken(randomToken()), usedLongAgo: hashToken(randomToken()), justExpired: hashToken(randomToken()), live: hashToken(randomToken()) };
+    const tok = {
+      longExpired: hashToken(randomToken()),
+      usedLongAgo: hashToken(randomToken()),
+      justExpired: hashToken(randomToken()),
+      live: hashToken(randomToken()),
+    };
     await db.insert(tables.oneTimeTokens).values([
       { tokenHash: tok.longExpired, purpose: "magic", userId: user.id, expiresAt: ago(8 * DAY) },
       { tokenHash: tok.usedLongAgo, purpose: "tf-setup", userId: user.id, expiresAt: ago(8 * DAY), usedAt: ago(9 * DAY) },
@@ -78,7 +88,10 @@ describe("pruneAll", () => {
     expect(await present("sessions", Object.values(s))).toEqual([s.live]);
     expect(await present("pendingLogins", Object.values(p))).toEqual([p.live]);
     expect(await present("oneTimeTokens", Object.values(tok))).toEqual([tok.justExpired, tok.live].sort());
-    const ceremonies = await db.select({ k: tables.webauthnChallenges.stateHash }).from(tables.webauthnChallenges).where(inArray(tables.webauthnChallenges.stateHash, Object.values(c)));
+    const ceremonies = await db
+      .select({ k: tables.webauthnChallenges.stateHash })
+      .from(tables.webauthnChallenges)
+      .where(inArray(tables.webauthnChallenges.stateHash, Object.values(c)));
     expect(ceremonies.map((r) => r.k).sort()).toEqual([c.recent, c.live].sort());
     // Other test files may share a PostgreSQL database: at least ours went.
     expect(counts.sessions).toBeGreaterThanOrEqual(1);
@@ -105,7 +118,10 @@ describe("pruneAll", () => {
 
     await pruneAll();
 
-    const rows = await db.select({ bucket: tables.rateLimits.bucket, key: tables.rateLimits.key }).from(tables.rateLimits).where(inArray(tables.rateLimits.bucket, [ended, running, lock.bucket]));
+    const rows = await db
+      .select({ bucket: tables.rateLimits.bucket, key: tables.rateLimits.key })
+      .from(tables.rateLimits)
+      .where(inArray(tables.rateLimits.bucket, [ended, running, lock.bucket]));
     const left = rows.map((r) => (r.bucket === lock.bucket ? r.key : r.bucket));
     expect(left).not.toContain(ended);
     expect(left).toContain(running);
@@ -167,7 +183,12 @@ describe("pruneBatch", () => {
     const user = await newUser();
     await seedSessions(user.id, user.uniquifier, Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`e${i}`, ago(1000 + i)])));
     const expiredNow = async (): Promise<number> =>
-      (await db.select({ n: sql<number>`count(*)::int` }).from(tables.sessions).where(sql`${tables.sessions.expiresAt} < now()`))[0]?.n ?? 0;
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(tables.sessions)
+          .where(sql`${tables.sessions.expiresAt} < now()`)
+      )[0]?.n ?? 0;
     const before = await expiredNow();
     expect(before).toBeGreaterThanOrEqual(7);
     expect(await pruneBatch("sessions", 3)).toBe(3);
@@ -183,7 +204,10 @@ describe("a prune racing with use", () => {
     const policies: RateLimitPolicy[] = Array.from({ length: 30 }, () => ({ bucket: `test:race:${randomUUID()}`, limit: 5, windowSeconds: 60 }));
     for (const p of policies) {
       await consumeRateLimit(p, "k");
-      await db.update(tables.rateLimits).set({ windowStart: ago(2 * HOUR), expiresAt: ago(HOUR), count: 5 }).where(eq(tables.rateLimits.bucket, p.bucket));
+      await db
+        .update(tables.rateLimits)
+        .set({ windowStart: ago(2 * HOUR), expiresAt: ago(HOUR), count: 5 })
+        .where(eq(tables.rateLimits.bucket, p.bucket));
     }
     const expired = await seedSessions(user.id, user.uniquifier, Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`e${i}`, ago(1000 + i)])));
     const live = await Promise.all(Array.from({ length: 10 }, () => createSession(user, { authnVia: ["password"], remember: false, ctx: newCtx() })));
@@ -201,7 +225,10 @@ describe("a prune racing with use", () => {
     for (const p of policies) expect(await checkRateLimit(p, "k")).toEqual({ ok: true, remaining: p.limit - 1 });
     for (const s of live) expect(await findActiveSession(s.token)).not.toBeNull();
     expect(await present("sessions", Object.values(expired))).toEqual([]);
-    const [{ n } = { n: -1 }] = await db.select({ n: sql<number>`count(*)::int` }).from(tables.sessions).where(eq(tables.sessions.userId, user.id));
+    const [{ n } = { n: -1 }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tables.sessions)
+      .where(eq(tables.sessions.userId, user.id));
     expect(n).toBe(live.length);
   });
 });

@@ -86,7 +86,9 @@ describe("secrets in the database", () => {
     const user = await registerConfirmed(uniqueEmail("at-rest"));
     const started = await startCodeSetup("two-factor", user, { method: "authenticator" }, newCtx());
     if (!started.ok || !started.secret) throw new Error("setup did not start");
-    expect(await confirmCodeSetup("two-factor", user, { setupToken: started.setupToken, code: await codeAt(started.secret) }, newCtx())).toMatchObject({ ok: true });
+    expect(await confirmCodeSetup("two-factor", user, { setupToken: started.setupToken, code: await codeAt(started.secret) }, newCtx())).toMatchObject({
+      ok: true,
+    });
 
     const row = await twoFactorRow(user.id);
     expect(row?.secretEncrypted).toBeTruthy();

@@ -51,7 +51,10 @@ async function userUnderOldSecret(tag: string): Promise<{ email: string; userId:
 
 async function pendingRow(token: string): Promise<typeof tables.pendingLogins.$inferSelect | undefined> {
   const db = await getDb();
-  const [row] = await db.select().from(tables.pendingLogins).where(eq(tables.pendingLogins.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(tables.pendingLogins)
+    .where(eq(tables.pendingLogins.tokenHash, hashToken(token)));
   return row;
 }
 
@@ -116,7 +119,10 @@ describe("keys:rotate", () => {
       const pending = await passwordStep(u.email);
       expect(await rescueByEmail(pending.pendingToken, newCtx())).toEqual({ ok: true });
       const db = await getDb();
-      await db.update(tables.pendingLogins).set({ setupSecretEncrypted: encryptSecret("setup secret") }).where(eq(tables.pendingLogins.tokenHash, hashToken(pending.pendingToken)));
+      await db
+        .update(tables.pendingLogins)
+        .set({ setupSecretEncrypted: encryptSecret("setup secret") })
+        .where(eq(tables.pendingLogins.tokenHash, hashToken(pending.pendingToken)));
       return { pending, setupToken: { token: started.setupToken, secret: started.secret }, methodSecretPlain };
     });
 
@@ -156,7 +162,12 @@ describe("keys:rotate", () => {
       expect(await verifySecondFactor(byApp.pendingToken, await nextCode(u.secret), newCtx())).toMatchObject({ ok: true });
       const byCode = await passwordStep(u.email);
       expect(await signInWithRecoveryCode(byCode.pendingToken, u.codes[2]!, newCtx())).toMatchObject({ ok: true });
-      const confirmed = await confirmCodeSetup("two-factor", await userByEmail(u.email), { setupToken: setupToken.token, code: await codeAt(setupToken.secret, 60) }, newCtx());
+      const confirmed = await confirmCodeSetup(
+        "two-factor",
+        await userByEmail(u.email),
+        { setupToken: setupToken.token, code: await codeAt(setupToken.secret, 60) },
+        newCtx(),
+      );
       expect(confirmed).toMatchObject({ ok: true });
     });
   });

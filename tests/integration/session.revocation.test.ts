@@ -15,7 +15,16 @@ import {
   sessionPublicId,
   type ActiveSession,
 } from "@/lib/security/sessions/store";
-import { activateUser, addRoleToUser, deactivateUser, findOrCreateRole, findUserById, removeRoleFromUser, setUniquifier, type UserRecord } from "@/lib/security/accounts/users";
+import {
+  activateUser,
+  addRoleToUser,
+  deactivateUser,
+  findOrCreateRole,
+  findUserById,
+  removeRoleFromUser,
+  setUniquifier,
+  type UserRecord,
+} from "@/lib/security/accounts/users";
 import { newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 
 async function newSession(user: UserRecord): Promise<string> {
@@ -54,7 +63,10 @@ describe("findActiveSession", () => {
     const user = await registerConfirmed(uniqueEmail());
     const token = await newSession(user);
     const db = await getDb();
-    await db.update(tables.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(tables.sessions.tokenHash, hashToken(token)));
+    await db
+      .update(tables.sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(tables.sessions.tokenHash, hashToken(token)));
     expect(await findActiveSession(token)).toBeNull();
   });
 
@@ -150,7 +162,10 @@ describe("reauthenticateWithPassword", () => {
     const token = await newSession(user);
     const db = await getDb();
     const stale = new Date(Date.now() - 48 * 3600 * 1000);
-    await db.update(tables.sessions).set({ authenticatedAt: stale }).where(eq(tables.sessions.tokenHash, hashToken(token)));
+    await db
+      .update(tables.sessions)
+      .set({ authenticatedAt: stale })
+      .where(eq(tables.sessions.tokenHash, hashToken(token)));
     const staleSession = await active(token);
     expect(isFresh(staleSession.session)).toBe(false);
 

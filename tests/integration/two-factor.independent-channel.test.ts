@@ -6,7 +6,13 @@ import { loginWithPassword } from "@/lib/security/sign-in/password";
 import { requestPasswordReset, resetPassword } from "@/lib/security/passwords/reset";
 import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";
 import { secondFactorOptions, findPendingIn } from "@/lib/security/sign-in/second-factor";
-import { chooseSecondFactor, rescueByEmail, resendSecondFactorCode, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import {
+  chooseSecondFactor,
+  rescueByEmail,
+  resendSecondFactorCode,
+  signInWithRecoveryCode,
+  verifySecondFactor,
+} from "@/lib/security/sign-in/second-factor-steps";
 import { startSetupFromLogin } from "@/lib/security/sign-in/second-factor-setup";
 import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
 import { signInWithPasscode } from "@/lib/security/sign-in/passcode";

@@ -7,17 +7,7 @@ import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
 import { disableTwoFactor } from "@/lib/security/codes/two-factor";
 import { addRoleToUser, getAuthorization, type UserRecord } from "@/lib/security/accounts/users";
 import { mailsTo, newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
-import {
-  codeAt,
-  latestEmailedCode,
-  latestTextedCode,
-  nextCode,
-  savedSecret,
-  textCount,
-  twoFactorRow,
-  uniquePhone,
-  wrongCode,
-} from "../support/two-factor";
+import { codeAt, latestEmailedCode, latestTextedCode, nextCode, savedSecret, textCount, twoFactorRow, uniquePhone, wrongCode } from "../support/two-factor";
 
 async function startAuthenticator(user: UserRecord): Promise<{ setupToken: string; secret: string }> {
   const started = await startCodeSetup("two-factor", user, { method: "authenticator" }, newCtx());
@@ -52,7 +42,11 @@ describe("setting up two-factor while signed in", () => {
     expect(await subjects(email)).not.toContain("Two-factor authentication enabled");
 
     // The token survives a typo: the right code still works with it.
-    expect(await confirmCodeSetup("two-factor", user, { setupToken, code: right }, newCtx())).toMatchObject({ ok: true, method: "authenticator", changed: false });
+    expect(await confirmCodeSetup("two-factor", user, { setupToken, code: right }, newCtx())).toMatchObject({
+      ok: true,
+      method: "authenticator",
+      changed: false,
+    });
     const row = await twoFactorRow(user.id);
     expect(row?.method).toBe("authenticator");
     expect(await savedSecret(user.id)).toBe(secret);
@@ -101,7 +95,10 @@ describe("setting up two-factor while signed in", () => {
     for (const code of ["", "abcdef", "1".repeat(100_000)]) {
       expect(await confirmCodeSetup("two-factor", user, { setupToken, code }, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_INVALID_TOKEN" });
     }
-    expect(await startCodeSetup("two-factor", user, { method: "carrier-pigeon" }, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_METHOD_NOT_AVAILABLE" });
+    expect(await startCodeSetup("two-factor", user, { method: "carrier-pigeon" }, newCtx())).toMatchObject({
+      ok: false,
+      code: "TWO_FACTOR_METHOD_NOT_AVAILABLE",
+    });
   });
 
   it("sms: a bad phone is PHONE_INVALID (no text sent); a good one is stored as E.164", async () => {

@@ -38,7 +38,10 @@ async function started(user: Parameters<typeof startCodeSetup>[1], method: strin
 
 async function setupTokenRow(token: string) {
   const db = await getDb();
-  const [row] = await db.select().from(tables.oneTimeTokens).where(eq(tables.oneTimeTokens.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(tables.oneTimeTokens)
+    .where(eq(tables.oneTimeTokens.tokenHash, hashToken(token)));
   return row;
 }
 
@@ -53,7 +56,11 @@ describe("setting up a method: the code proves it", () => {
     expect(mail.token).toBeNull();
     expect(await methodRow(u.user.id, "email")).toBeUndefined();
 
-    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: mail.code }, newCtx())).toEqual({ ok: true, method: "email", changed: false });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: mail.code }, newCtx())).toEqual({
+      ok: true,
+      method: "email",
+      changed: false,
+    });
     const row = await methodRow(u.user.id, "email");
     expect(row?.lastTimeStep).toBeGreaterThan(0);
     expect(row?.secretEncrypted).not.toContain(decryptSecret(row!.secretEncrypted));
@@ -62,7 +69,10 @@ describe("setting up a method: the code proves it", () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]?.text).toMatch(/now sign in to your account with email codes/);
     // The setup code was spent by the setup: it cannot sign in afterwards.
-    expect(await signInWithPasscode({ identity: u.email, passcode: mail.code, remember: false }, newCtx())).toEqual({ ok: false, code: "GENERIC_AUTHN_FAILED" });
+    expect(await signInWithPasscode({ identity: u.email, passcode: mail.code, remember: false }, newCtx())).toEqual({
+      ok: false,
+      code: "GENERIC_AUTHN_FAILED",
+    });
   });
 
   it("sms: the typed phone is saved in E.164, the code goes by text, the number is shown masked", async () => {
@@ -71,7 +81,11 @@ describe("setting up a method: the code proves it", () => {
     const s = await started(u.user, "sms", phone.typed);
     expect(s.sentTo).toBe(`+1 ••• ••• ${phone.e164.slice(-4)}`);
     const [text] = await textsTo(phone.e164);
-    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: codeIn(text?.text ?? "") }, newCtx())).toEqual({ ok: true, method: "sms", changed: false });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: codeIn(text?.text ?? "") }, newCtx())).toEqual({
+      ok: true,
+      method: "sms",
+      changed: false,
+    });
     expect((await methodRow(u.user.id, "sms"))?.phone).toBe(phone.e164);
     expect(await changeEvents(u.user.id)).toEqual([{ method: "sms", change: "added" }]);
   });
@@ -86,7 +100,11 @@ describe("setting up a method: the code proves it", () => {
     expect(s.sentTo).toBeNull();
     expect(await mailsWithSubject(u.email, SUBJECTS.code)).toHaveLength(before);
 
-    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({ ok: true, method: "authenticator", changed: false });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({
+      ok: true,
+      method: "authenticator",
+      changed: false,
+    });
     expect(await methodSecret(u.user.id, "authenticator")).toBe(s.secret);
     expect(await signInWithPasscode({ identity: u.email, passcode: await codeAt(s.secret!, TOTP_STEP), remember: false }, newCtx())).toMatchObject({
       ok: true,
@@ -107,7 +125,11 @@ describe("setting up a method: the code proves it", () => {
     expect(await changeEvents(u.user.id)).toEqual([]);
     expect(await mailsWithSubject(u.email, SUBJECTS.methodsChanged)).toHaveLength(0);
     expect((await setupTokenRow(s.setupToken))?.usedAt).toBeNull();
-    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: right }, newCtx())).toEqual({ ok: true, method: "authenticator", changed: false });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: right }, newCtx())).toEqual({
+      ok: true,
+      method: "authenticator",
+      changed: false,
+    });
   });
 
   it("setting a method up again replaces its secret; a failed re-setup keeps the old one working", async () => {
@@ -152,7 +174,10 @@ describe("the setup token", () => {
     const u = await unifiedUser("setup-expired");
     const s = await started(u.user, "authenticator");
     await expireToken(s.setupToken);
-    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({ ok: false, code: "US_SETUP_EXPIRED" });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({
+      ok: false,
+      code: "US_SETUP_EXPIRED",
+    });
     expect(await methodRow(u.user.id, "authenticator")).toBeUndefined();
   });
 
@@ -182,7 +207,10 @@ describe("the setup token", () => {
     const owner = await unifiedUser("setup-owner");
     const thief = await unifiedUser("setup-thief");
     const s = await started(owner.user, "authenticator");
-    expect(await confirmCodeSetup("sign-in", thief.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({ ok: false, code: "US_SETUP_EXPIRED" });
+    expect(await confirmCodeSetup("sign-in", thief.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({
+      ok: false,
+      code: "US_SETUP_EXPIRED",
+    });
     expect(await methodRow(thief.user.id, "authenticator")).toBeUndefined();
     expect(await methodRow(owner.user.id, "authenticator")).toBeUndefined();
     // Not used up by the refusal: the owner can still finish.
@@ -194,7 +222,10 @@ describe("the setup token", () => {
     const s = await started(u.user, "authenticator");
     await setUniquifier(u.user.id);
     const rotated = await freshUser(u.user.id);
-    expect(await confirmCodeSetup("sign-in", rotated, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({ ok: false, code: "US_SETUP_EXPIRED" });
+    expect(await confirmCodeSetup("sign-in", rotated, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({
+      ok: false,
+      code: "US_SETUP_EXPIRED",
+    });
     for (const token of ["", "x", "A".repeat(43), "\u0000".repeat(43), s.setupToken.slice(1)]) {
       expect(await confirmCodeSetup("sign-in", rotated, { setupToken: token, code: "123456" }, newCtx())).toEqual({ ok: false, code: "US_SETUP_EXPIRED" });
     }

@@ -20,7 +20,10 @@ describe("which credential a passcode is", () => {
     const u = await unifiedUser("us-order", ["authenticator"]);
     const code = await codeAt(u.secrets.authenticator!);
     const db = await getDb();
-    await db.update(tables.users).set({ passwordHash: await hashPassword(code) }).where(eq(tables.users.id, u.user.id));
+    await db
+      .update(tables.users)
+      .set({ passwordHash: await hashPassword(code) })
+      .where(eq(tables.users.id, u.user.id));
 
     const result = await signIn(u.email, code);
     expect(result).toMatchObject({ ok: true, via: ["password"], outcome: { status: "signed-in" } });

@@ -47,7 +47,11 @@ describe("registration without a password (SECURITY_PASSWORD_REQUIRED=false)", (
   it("a password given anyway is checked by the policy and saved; no email method is added", async () => {
     await withEnv(PASSWORDLESS, async () => {
       const weak = uniqueEmail("pl-weak");
-      expect(await registerUser({ email: weak, password: "short" }, newCtx())).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { password: [expect.any(String)] } });
+      expect(await registerUser({ email: weak, password: "short" }, newCtx())).toMatchObject({
+        ok: false,
+        code: "INVALID_INPUT",
+        fieldErrors: { password: [expect.any(String)] },
+      });
       const email = uniqueEmail("pl-with-password");
       expect(await registerUser({ email, password: STRONG_PASSWORD }, newCtx())).toMatchObject({ ok: true });
       const user = await userByEmail(email);
@@ -131,7 +135,10 @@ describe("re-verification by code", () => {
     for (let i = 0; i < RATE_LIMITS.verifyPerUser.limit; i++) {
       expect(await reauthenticateWithPasscode(u.user, session, String(100000 + i), newCtx())).toMatchObject({ ok: false, code: "INVALID_PASSWORD_CODE" });
     }
-    expect(await reauthenticateWithPasscode(u.user, session, await codeAt(u.secrets.authenticator!), newCtx())).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await reauthenticateWithPasscode(u.user, session, await codeAt(u.secrets.authenticator!), newCtx())).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+    });
     expect(isFresh(await sessionRow(session.tokenHash))).toBe(false);
   });
 });

@@ -9,8 +9,7 @@ import { mailsTo, newCtx, uniqueEmail, withEnv } from "../support/flows";
 import { eventsOf, uniquePhone } from "../support/two-factor";
 import { latestCodeMail, magicTokensOf, mailsWithSubject, MAGIC_PATH, methodRow, phoneFormats, SUBJECTS, textsTo, unifiedUser } from "../support/unified";
 
-const send = (identity: string, method: string, ctx = newCtx(), browserNonce: string | null = null) =>
-  sendSignInCode({ identity, method, browserNonce }, ctx);
+const send = (identity: string, method: string, ctx = newCtx(), browserNonce: string | null = null) => sendSignInCode({ identity, method, browserNonce }, ctx);
 
 describe("email code", () => {
   it("emails the code and a /login/magic/<token> link bound to the asking browser; the code signs in", async () => {

@@ -52,10 +52,7 @@ export async function userByEmail(email: string): Promise<UserRecord> {
 
 export async function countUsersWithEmail(email: string): Promise<number> {
   const db = await getDb();
-  const rows = await db
-    .select({ id: tables.users.id })
-    .from(tables.users)
-    .where(eq(tables.users.emailNormalized, email.trim().toLowerCase()));
+  const rows = await db.select({ id: tables.users.id }).from(tables.users).where(eq(tables.users.emailNormalized, email.trim().toLowerCase()));
   return rows.length;
 }
 

@@ -75,7 +75,10 @@ export async function passkeysOf(userId: string): Promise<PasskeyRow[]> {
 /** The ceremony row behind a state the browser holds (keyed by the state's SHA-256). */
 export async function ceremonyRow(state: string): Promise<CeremonyRow | undefined> {
   const db = await getDb();
-  const [row] = await db.select().from(tables.webauthnChallenges).where(eq(tables.webauthnChallenges.stateHash, hashToken(state)));
+  const [row] = await db
+    .select()
+    .from(tables.webauthnChallenges)
+    .where(eq(tables.webauthnChallenges.stateHash, hashToken(state)));
   return row;
 }
 

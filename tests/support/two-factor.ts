@@ -108,7 +108,11 @@ export function uniquePhone(): { typed: string; e164: string } {
 export type SecondFactorPending = { pendingToken: string; state: "ready" | "setup" | "select"; method: string | null };
 
 /** Right password; asserts the outcome is a pending second factor and returns it. */
-export async function passwordStep(email: string, ctx: RequestContext = newCtx(), options: { remember?: boolean; deviceCookie?: string } = {}): Promise<SecondFactorPending> {
+export async function passwordStep(
+  email: string,
+  ctx: RequestContext = newCtx(),
+  options: { remember?: boolean; deviceCookie?: string } = {},
+): Promise<SecondFactorPending> {
   const result = await loginWithPassword(
     { identity: email, password: STRONG_PASSWORD, remember: options.remember ?? false, deviceCookie: options.deviceCookie },
     ctx,

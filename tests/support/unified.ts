@@ -133,7 +133,10 @@ export async function sessionsOf(userId: string): Promise<SessionRecord[]> {
 
 export async function sessionByToken(token: string): Promise<SessionRecord | undefined> {
   const db = await getDb();
-  const [row] = await db.select().from(tables.sessions).where(eq(tables.sessions.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(tables.sessions)
+    .where(eq(tables.sessions.tokenHash, hashToken(token)));
   return row;
 }
 

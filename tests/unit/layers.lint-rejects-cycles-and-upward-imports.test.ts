@@ -33,7 +33,10 @@ describe("imports only go down the layers, never in a circle", () => {
   }, 60_000);
 
   it("accepts a flow importing a factor and the core (downward)", async () => {
-    const ids = await ruleIds("lib/security/sign-in", 'export { hashToken } from "../../core/crypto";\nexport { getTwoFactor } from "../../codes/two-factor";\n');
+    const ids = await ruleIds(
+      "lib/security/sign-in",
+      'export { hashToken } from "../../core/crypto";\nexport { getTwoFactor } from "../../codes/two-factor";\n',
+    );
     expect(ids.filter((id) => id.startsWith("import/"))).toEqual([]);
   }, 60_000);
 

@@ -4,12 +4,7 @@ import { describe, expect, it } from "vitest";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
 
 describe("safeRedirectPath", () => {
-  it.each([
-    "/account",
-    "/account/password?tab=1",
-    "/admin/users?page=2#top",
-    "/a%20b",
-  ])("keeps the same-origin path %s", (next) => {
+  it.each(["/account", "/account/password?tab=1", "/admin/users?page=2#top", "/a%20b"])("keeps the same-origin path %s", (next) => {
     expect(safeRedirectPath(next)).toBe(next);
   });
 

@@ -24,11 +24,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   const codeMethods = (await listSignInMethods(user.id)).map((m) => m.method);
   const senders = codeMethods.filter((m): m is "email" | "sms" => m === "email" || m === "sms");
   return (
-    <AuthShell
-      appName={config.appName}
-      title="Confirm it's you"
-      description="For your security, confirm it's you again to continue."
-    >
+    <AuthShell appName={config.appName} title="Confirm it's you" description="For your security, confirm it's you again to continue.">
       <div className="space-y-5">
         {hasPassword ? <VerifyForm email={user.email} next={next} /> : null}
         {usable ? <PasskeyVerify next={next} divider={hasPassword} /> : null}

@@ -36,8 +36,7 @@ export function LoginForm({ next, identityLabel, canReset, canResendConfirmation
   // "Keep me signed in" and `next` apply to a passkey sign-in too.
   const passkeyActions = {
     start: startPasskeySignInAction,
-    finish: (answer: { state: string; credential: unknown }) =>
-      finishPasskeySignInAction({ ...answer, remember: form.getValues("remember"), next }),
+    finish: (answer: { state: string; credential: unknown }) => finishPasskeySignInAction({ ...answer, remember: form.getValues("remember"), next }),
   };
   usePasskeyAutofill(passkeyActions, setState, passkeys);
   const needsConfirmation = state?.code === "CONFIRMATION_REQUIRED";

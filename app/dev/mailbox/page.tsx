@@ -32,7 +32,9 @@ export default async function MailboxPage({ searchParams }: { searchParams: Sear
           <span className="font-medium">Recipient</span>
           <input name="to" type="email" defaultValue={to} className="input" placeholder="someone@example.com" />
         </label>
-        <button type="submit" className="btn-secondary">Filter</button>
+        <button type="submit" className="btn-secondary">
+          Filter
+        </button>
       </form>
       {messages.length === 0 ? <p className="text-sm text-muted">No messages yet.</p> : null}
       <ul className="space-y-4" data-testid="mailbox">
@@ -44,7 +46,12 @@ export default async function MailboxPage({ searchParams }: { searchParams: Sear
                 <details>
                   <summary className="cursor-pointer text-sm font-medium">Show message</summary>
                   {m.html ? (
-                    <iframe title={`Email: ${m.subject ?? ""}`} sandbox="" srcDoc={m.html} className="mt-3 h-96 w-full rounded-lg border border-border bg-white" />
+                    <iframe
+                      title={`Email: ${m.subject ?? ""}`}
+                      sandbox=""
+                      srcDoc={m.html}
+                      className="mt-3 h-96 w-full rounded-lg border border-border bg-white"
+                    />
                   ) : null}
                   <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-lg bg-subtle p-3 text-xs">{m.text}</pre>
                 </details>

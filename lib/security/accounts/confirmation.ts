@@ -92,7 +92,12 @@ async function sendConfirmationInstructions(email: string, ctx: RequestContext):
   await db.transaction(async (tx) => {
     const { token } = await issueToken("confirm", user.id, config.within.confirmEmail, { email: user.emailNormalized }, tx);
     const within = humanizeDuration(config.within.confirmEmail);
-    await queueEmail("confirmation_instructions", user.email, { appName: config.appName, email: user.email, confirmationLink: links.confirm(token), within }, tx);
+    await queueEmail(
+      "confirmation_instructions",
+      user.email,
+      { appName: config.appName, email: user.email, confirmationLink: links.confirm(token), within },
+      tx,
+    );
     await recordEvent("confirm_instructions_sent", { userId: user.id, ctx }, tx);
   });
   return { ok: true };

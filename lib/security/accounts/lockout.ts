@@ -72,7 +72,13 @@ export async function recordFailedSignIn(
       await queueEmail(
         "account_locked",
         user.email,
-        { appName: config.appName, email: user.email, unlockLink: links.unlock(token), within: humanizeDuration(UNLOCK_WITHIN_SECONDS), resetLink: links.forgotPassword() },
+        {
+          appName: config.appName,
+          email: user.email,
+          unlockLink: links.unlock(token),
+          within: humanizeDuration(UNLOCK_WITHIN_SECONDS),
+          resetLink: links.forgotPassword(),
+        },
         tx,
       );
     }

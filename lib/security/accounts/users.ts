@@ -83,13 +83,20 @@ const hasNul = (value: string) => value.includes("\u0000");
 
 // Every sign-in by email starts here: prepared once per database handle (lib/db/prepared.ts).
 const userByEmailStatement = preparedFor((db) =>
-  db.select().from(tables.users).where(eq(tables.users.emailNormalized, sql.placeholder("email"))).prepare("user_by_email"),
+  db
+    .select()
+    .from(tables.users)
+    .where(eq(tables.users.emailNormalized, sql.placeholder("email")))
+    .prepare("user_by_email"),
 );
 
 export async function findUserByEmail(email: string, db?: Queryable): Promise<UserRecord | null> {
   if (hasNul(email)) return null;
   const [user] = db
-    ? await db.select().from(tables.users).where(eq(tables.users.emailNormalized, normalizeEmail(email)))
+    ? await db
+        .select()
+        .from(tables.users)
+        .where(eq(tables.users.emailNormalized, normalizeEmail(email)))
     : await userByEmailStatement(await getDb()).execute({ email: normalizeEmail(email) });
   return user ?? null;
 }

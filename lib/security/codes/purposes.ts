@@ -24,12 +24,6 @@ export function isCodeMethod(method: string): method is AnyCodeMethod {
   return (CODE_METHODS as readonly string[]).includes(method);
 }
 
-/** How each method is named in the emails that announce a change. */
-const METHOD_NAMES: Record<CodePurpose, Record<AnyCodeMethod, string>> = {
-  "two-factor": { authenticator: "authenticator app", email: "email codes", sms: "text message codes" },
-  "sign-in": { authenticator: "an authenticator app", email: "email codes", sms: "text message codes" },
-};
-
 export interface PurposeRules {
   /** Offered here (enabled, and for sign-in a code method of SECURITY_US_ENABLED_METHODS). */
   isEnabled(method: string): method is AnyCodeMethod;
@@ -69,7 +63,12 @@ export function rulesFor(purpose: CodePurpose): PurposeRules {
       sentEvent: "tf_security_token_sent",
       changedEvent: "tf_profile_changed",
       queueCodeEmail: (user, code, _link, db) =>
-        queueEmail("two_factor_instructions", user.email, { appName: config.appName, email: user.email, code, within: humanizeDuration(config.twoFactor.validity.email) }, db),
+        queueEmail(
+          "two_factor_instructions",
+          user.email,
+          { appName: config.appName, email: user.email, code, within: humanizeDuration(config.twoFactor.validity.email) },
+          db,
+        ),
       queueChangeEmail: (user, change, method, db) =>
         queueEmail(
           "two_factor_changed",
@@ -78,7 +77,8 @@ export function rulesFor(purpose: CodePurpose): PurposeRules {
             appName: config.appName,
             email: user.email,
             change,
-            method: method ? METHOD_NAMES[purpose][method] : null,
+            // The method's key: the template says it in words (lib/view/labels.ts).
+            method,
             securityLink: `${config.appUrl}/account/two-factor`,
           },
           db,
@@ -97,7 +97,12 @@ export function rulesFor(purpose: CodePurpose): PurposeRules {
     sentEvent: "us_security_token_sent",
     changedEvent: "us_profile_changed",
     queueCodeEmail: (user, code, loginLink, db) =>
-      queueEmail("us_instructions", user.email, { appName: config.appName, email: user.email, code, loginLink, within: humanizeDuration(config.unified.codeValidity) }, db),
+      queueEmail(
+        "us_instructions",
+        user.email,
+        { appName: config.appName, email: user.email, code, loginLink, within: humanizeDuration(config.unified.codeValidity) },
+        db,
+      ),
     queueChangeEmail: (user, change, method, db) =>
       queueEmail(
         "sign_in_methods_changed",
@@ -107,7 +112,7 @@ export function rulesFor(purpose: CodePurpose): PurposeRules {
           email: user.email,
           // A sign-in method is one of several: its email says added or removed.
           change: change === "disabled" ? "removed" : "added",
-          method: METHOD_NAMES[purpose][method ?? "email"],
+          method: method ?? "email",
           methodsLink: `${config.appUrl}/account/sign-in-methods`,
         },
         db,

@@ -43,7 +43,11 @@ export interface SetupStarted {
 }
 
 /** Step 1's checks and the new secret: the method is offered, an SMS method has a valid phone. */
-export function propose(purpose: CodePurpose, user: Pick<UserRecord, "email">, input: { method: string; phone?: string | null }): Result<{ proposal: Proposal }> {
+export function propose(
+  purpose: CodePurpose,
+  user: Pick<UserRecord, "email">,
+  input: { method: string; phone?: string | null },
+): Result<{ proposal: Proposal }> {
   const rules = rulesFor(purpose);
   if (!rules.isEnabled(input.method)) return fail(rules.notAvailable);
   const method = input.method;
@@ -91,7 +95,12 @@ export async function saveProvenMethod(
  * would let anyone with an account test numbers — but only once its code proves the asker holds
  * the phone (step 2).
  */
-export async function startCodeSetup(purpose: CodePurpose, user: UserRecord, input: { method: string; phone?: string | null }, ctx: RequestContext): Promise<Result<SetupStarted>> {
+export async function startCodeSetup(
+  purpose: CodePurpose,
+  user: UserRecord,
+  input: { method: string; phone?: string | null },
+  ctx: RequestContext,
+): Promise<Result<SetupStarted>> {
   const rules = rulesFor(purpose);
   const budget = await consumeRateLimit(RATE_LIMITS.methodSetupsPerUser, user.id);
   if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);

@@ -12,12 +12,6 @@ import { listSignInMethods } from "./store";
 
 /** What only unified sign-in does with its methods: count the ways in, and remove one. */
 
-export const CODE_METHOD_LABELS: Record<CodeMethod, string> = {
-  email: "email codes",
-  sms: "text message codes",
-  authenticator: "an authenticator app",
-};
-
 /** The ways an account can sign in, to refuse removing the last one. */
 export async function signInWays(user: Pick<UserRecord, "id" | "passwordHash">): Promise<{ password: boolean; methods: CodeMethod[]; passkeys: number }> {
   const [methods, passkeys] = await Promise.all([listSignInMethods(user.id), countPasskeys(user.id, "first")]);

@@ -87,10 +87,16 @@ export async function saveCodeMethod(purpose: CodePurpose, userId: string, input
   }
   const table = tables.signInMethods;
   if (input.phone) {
-    const [taken] = await db.select({ userId: table.userId }).from(table).where(and(eq(table.phone, input.phone), ne(table.userId, userId)));
+    const [taken] = await db
+      .select({ userId: table.userId })
+      .from(table)
+      .where(and(eq(table.phone, input.phone), ne(table.userId, userId)));
     if (taken) return PHONE_TAKEN();
   }
-  const [before] = await db.select({ userId: table.userId }).from(table).where(and(eq(table.userId, userId), eq(table.method, input.method)));
+  const [before] = await db
+    .select({ userId: table.userId })
+    .from(table)
+    .where(and(eq(table.userId, userId), eq(table.method, input.method)));
   const values = { secretEncrypted, phone: input.phone, lastTimeStep: input.timeStep };
   const rows = await db
     .insert(table)
@@ -140,7 +146,13 @@ export async function consumeCode(purpose: CodePurpose, row: CodeMethodRow, code
       : await db
           .update(tables.signInMethods)
           .set({ lastTimeStep: check.timeStep })
-          .where(and(eq(tables.signInMethods.userId, row.userId), eq(tables.signInMethods.method, row.method), lt(tables.signInMethods.lastTimeStep, check.timeStep)))
+          .where(
+            and(
+              eq(tables.signInMethods.userId, row.userId),
+              eq(tables.signInMethods.method, row.method),
+              lt(tables.signInMethods.lastTimeStep, check.timeStep),
+            ),
+          )
           .returning({ userId: tables.signInMethods.userId });
   return claimed.length > 0 ? "valid" : "replayed";
 }

@@ -3,7 +3,6 @@ import { generate, generateSecret, generateURI, verify } from "otplib";
 
 /** RFC 6238 as authenticator apps expect: 6 digits, 30-second steps, HMAC-SHA-1. */
 export const TOTP_PERIOD_SECONDS = 30;
-const TOTP_DIGITS = 6;
 
 export function newTotpSecret(): string {
   return generateSecret();

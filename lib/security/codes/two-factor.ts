@@ -1,7 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import type { TwoFactorMethod } from "../config";
 import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import type { RequestContext } from "../core/request-context";
@@ -11,12 +10,6 @@ import { deleteRecoveryCodes } from "../recovery-codes/store";
 import { isCodeMethod, rulesFor } from "./purposes";
 
 /** What only two-factor does with its method: turn it off, and the administrator's reset. */
-
-export const METHOD_LABELS: Record<TwoFactorMethod, string> = {
-  authenticator: "authenticator app",
-  email: "email codes",
-  sms: "text message codes",
-};
 
 /** Turns two-factor off (fresh session required by the caller); refused when it is required. */
 export async function disableTwoFactor(user: UserRecord, roles: string[], ctx: RequestContext): Promise<Result> {

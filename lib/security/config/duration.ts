@@ -11,7 +11,12 @@ export function parseDuration(value: string): number | null {
 /** "2 days", "1 hour and 30 minutes" — Flask-Security's humanized `within`. */
 export function humanizeDuration(seconds: number): string {
   const parts: string[] = [];
-  const units: [string, number][] = [["day", 86_400], ["hour", 3600], ["minute", 60], ["second", 1]];
+  const units: [string, number][] = [
+    ["day", 86_400],
+    ["hour", 3600],
+    ["minute", 60],
+    ["second", 1],
+  ];
   let rest = Math.max(0, Math.round(seconds));
   for (const [name, size] of units) {
     const n = Math.floor(rest / size);

@@ -38,7 +38,13 @@ export const rate = (fallback: string) =>
     });
 
 export const int = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
+  z.coerce
+    .number()
+    .int()
+    .min(min)
+    .max(max)
+    .optional()
+    .transform((v) => v ?? fallback);
 
 /** A comma-separated list of `allowed` values, de-duplicated; `explicit` says whether it was set. */
 export const listOf = <T extends string>(allowed: readonly T[], fallback: T[]) =>
@@ -46,7 +52,13 @@ export const listOf = <T extends string>(allowed: readonly T[], fallback: T[]) =
     .string()
     .optional()
     .transform((v, ctx) => {
-      const items = v === undefined ? fallback : v.split(",").map((m) => m.trim()).filter(Boolean);
+      const items =
+        v === undefined
+          ? fallback
+          : v
+              .split(",")
+              .map((m) => m.trim())
+              .filter(Boolean);
       const bad = items.filter((m) => !(allowed as readonly string[]).includes(m));
       if (bad.length) {
         ctx.addIssue({ code: "custom", message: `unknown value(s) ${bad.join(", ")}; use a list of ${allowed.join(", ")}` });

@@ -71,6 +71,11 @@ export function isIndependentOf(via: readonly string[], second: AuthnMethod): bo
  * of a session). Rows from before channels were recorded carry "two-factor" for their second step.
  */
 export function isMultiFactor(via: readonly string[]): boolean {
-  const channels = new Set(via.filter(isAuthnMethod).filter((m) => m !== "verify").map(channelOf));
+  const channels = new Set(
+    via
+      .filter(isAuthnMethod)
+      .filter((m) => m !== "verify")
+      .map(channelOf),
+  );
   return channels.size >= 2;
 }

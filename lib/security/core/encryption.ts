@@ -201,4 +201,3 @@ export function lookupHmacs(value: string): string[] {
   const legacy = hmacWith(Buffer.from(hkdfSync("sha256", getConfig().authSecret, "gatehouse", "lookup-hmac", 32)), value);
   return [...ring.keys.map((k) => `${k.id}.${hmacWith(ring.lookupKeys.get(k.id)!, value)}`), legacy];
 }
-

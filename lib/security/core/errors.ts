@@ -92,8 +92,7 @@ export const MESSAGES = {
   PASSWORD_SET: "Your password is set. You can now sign in with it.",
   SECRET_UNAVAILABLE: "This sign-in method can't be checked right now. Use another method or a recovery code, or contact support.",
   RATE_LIMITED: "Too many attempts.",
-  ACCOUNT_LOCKED:
-    "This account is locked after too many failed sign-in attempts. If it is yours, use the unlock link we emailed you, or reset your password.",
+  ACCOUNT_LOCKED: "This account is locked after too many failed sign-in attempts. If it is yours, use the unlock link we emailed you, or reset your password.",
   UNLOCK_SUCCESSFUL: "Your account is unlocked. You can sign in again.",
   INVALID_UNLOCK_TOKEN: "That unlock link is not valid (it may have been used already).",
   UNLOCK_EXPIRED: "That unlock link has expired. Reset your password to unlock your account.",

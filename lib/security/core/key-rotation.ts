@@ -20,7 +20,10 @@ export interface RotationReport {
 
 /** Rows after `after` in primary-key order (a row comparison, so the index serves it). */
 function keysetAfter(pk: PgColumn[], after: unknown[]): SQL {
-  return sql`(${sql.join(pk, sql`, `)}) > (${sql.join(after.map((v) => sql`${v}`), sql`, `)})`;
+  return sql`(${sql.join(pk, sql`, `)}) > (${sql.join(
+    after.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
 }
 
 /**
@@ -59,7 +62,10 @@ export async function rotateSecrets(options: { dryRun?: boolean; batchSize?: num
           }
           report.rotated++;
           if (!options.dryRun) {
-            await tx.update(def.table).set(values).where(and(...def.pk.map((column, i) => eq(column, row[`pk${i}`]))));
+            await tx
+              .update(def.table)
+              .set(values)
+              .where(and(...def.pk.map((column, i) => eq(column, row[`pk${i}`]))));
           }
         }
         return batch;
@@ -130,7 +136,10 @@ export async function rowsNotUnderNewestKey(): Promise<number> {
   const db = await getDb();
   let n = 0;
   for (const def of SECRET_TABLES) {
-    const [row] = await db.select({ n: count() }).from(def.table).where(and(def.live, needsRotation(def)));
+    const [row] = await db
+      .select({ n: count() })
+      .from(def.table)
+      .where(and(def.live, needsRotation(def)));
     n += Number(row?.n ?? 0);
   }
   return n;

@@ -97,7 +97,10 @@ export async function pruneBatch(name: PrunableTable, limit = BATCH_SIZE, db?: D
   // The row lock is taken in the sub-select, so a row is re-checked against `where` at its newest
   // version: a rate-limit window that a concurrent request has just restarted is not deleted.
   const doomed = sql`select ${key} from ${table} where ${where} limit ${limit} for update skip locked`;
-  const gone = await q.delete(table).where(sql`(${key}) in (${doomed})`).returning({ one: sql<number>`1` });
+  const gone = await q
+    .delete(table)
+    .where(sql`(${key}) in (${doomed})`)
+    .returning({ one: sql<number>`1` });
   return gone.length;
 }
 
@@ -144,7 +147,11 @@ export async function pruneAll(options: PruneOptions = {}): Promise<PruneCounts>
  */
 export function pruneNowAndThen(name: PrunableTable): void {
   if (Math.floor(Math.random() * OPPORTUNISTIC_ONE_IN) !== 0) return;
-  const run = (): Promise<void> => pruneBatch(name, OPPORTUNISTIC_BATCH).then(() => undefined, () => undefined);
+  const run = (): Promise<void> =>
+    pruneBatch(name, OPPORTUNISTIC_BATCH).then(
+      () => undefined,
+      () => undefined,
+    );
   try {
     after(run);
   } catch {

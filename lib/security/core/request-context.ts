@@ -36,7 +36,10 @@ export function peerAddress(headers: Headers): string | null {
  */
 export function requestContextFrom(headers: Headers): RequestContext {
   const hops = getConfig().trustProxy;
-  const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ip = hops > 0 ? chain[Math.max(0, chain.length - hops)] : (peerAddress(headers) ?? chain.at(-1));
   return {
     ip: (ip ?? "unknown").slice(0, 64),

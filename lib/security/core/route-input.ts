@@ -14,9 +14,7 @@ export { isSameOriginRequest };
 
 export type BodyKind = "json" | "form";
 
-export type ParsedBody =
-  | { ok: true; kind: BodyKind; fields: Record<string, unknown> }
-  | { ok: false; status: 400 | 413 | 415; message: string };
+export type ParsedBody = { ok: true; kind: BodyKind; fields: Record<string, unknown> } | { ok: false; status: 400 | 413 | 415; message: string };
 
 /**
  * The request body as a plain object: JSON (from our own fetch) or a URL-encoded form (the same

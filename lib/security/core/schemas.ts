@@ -42,10 +42,7 @@ export const emailField = wellFormedString("Email not provided").check(
 
 /** Passwords are never trimmed (whitespace is significant) and capped at 128 code points by policy. */
 const password = (required: string) =>
-  wellFormedString(required).check(
-    z.minLength(1, required),
-    z.maxLength(INPUT_MAX, "Password must be at most 128 characters"),
-  );
+  wellFormedString(required).check(z.minLength(1, required), z.maxLength(INPUT_MAX, "Password must be at most 128 characters"));
 
 const newPassword = wellFormedString("Password not provided").check(
   z.minLength(1, "Password not provided"),
@@ -108,15 +105,13 @@ export const resetPasswordSchema = z
   .object({ token: wellFormedString().check(z.maxLength(256)), password: newPassword, passwordConfirm: confirmation })
   .check(matches("password", "passwordConfirm"));
 
-export const changePasswordSchema = z
-  .object({ password: password("Current password not provided"), newPassword, newPasswordConfirm: confirmation })
-  .check(
-    matches("newPassword", "newPasswordConfirm"),
-    z.refine((v) => v.newPassword !== v.password, {
-      path: ["newPassword"],
-      message: "Your new password must be different than your previous password.",
-    }),
-  );
+export const changePasswordSchema = z.object({ password: password("Current password not provided"), newPassword, newPasswordConfirm: confirmation }).check(
+  matches("newPassword", "newPasswordConfirm"),
+  z.refine((v) => v.newPassword !== v.password, {
+    path: ["newPassword"],
+    message: "Your new password must be different than your previous password.",
+  }),
+);
 
 export const verifySchema = z.object({ password: password("Password not provided"), next: optionalNext });
 
@@ -137,7 +132,8 @@ const oneTimeCode = wellFormedString("Code not provided").check(
   z.refine((v) => /^\d{6}$/.test(v.replace(/[\s-]/g, "")), "Invalid code"),
 );
 
-export const twoFactorConfirmSetupSchema = z.object({
+/** Step 2 of setting up a code method, either purpose: the set-up token and a code from the new method. */
+export const codeSetupConfirmSchema = z.object({
   setupToken: wellFormedString().check(z.minLength(1), z.maxLength(256)),
   code: oneTimeCode,
 });
@@ -187,7 +183,6 @@ export type AddPasskeyInput = z.input<typeof addPasskeySchema>;
 export type RenamePasskeyInput = z.input<typeof renamePasskeySchema>;
 export type CeremonyAnswer = z.input<typeof ceremonyAnswerSchema>;
 export type PasskeySignInInput = z.input<typeof passkeySignInSchema>;
-type RegisterInput = z.input<typeof registerSchema>;
 export type RegisterPasswordlessInput = z.input<typeof registerPasswordlessSchema>;
 export type EmailOnlyInput = z.input<typeof emailOnlySchema>;
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
@@ -197,7 +192,7 @@ export type TwoFactorCodeInput = z.input<typeof twoFactorCodeSchema>;
 export type VerifyCodeInput = z.input<typeof verifyCodeSchema>;
 export type RecoveryCodeInput = z.input<typeof recoveryCodeSchema>;
 export type TwoFactorSetupInput = z.input<typeof twoFactorSetupSchema>;
-export type TwoFactorConfirmSetupInput = z.input<typeof twoFactorConfirmSetupSchema>;
+export type CodeSetupConfirmInput = z.input<typeof codeSetupConfirmSchema>;
 
 /** A validation error's issues, from zod or zod/mini. */
 interface IssueList {
@@ -226,16 +221,12 @@ export const signInMethodSetupSchema = z
   .check(z.refine((v) => v.method !== "sms" || (v.phone ?? "").trim().length > 0, { path: ["phone"], message: "Phone number not provided" }));
 
 /** Step 2: the code that proves the new method works, against the server-issued setup token (as for two-factor). */
-export const signInMethodConfirmSchema = twoFactorConfirmSetupSchema;
 
 export const signInMethodRemoveSchema = z.object({ method: signInCodeMethod });
 
 /** A first password for a password-less account: no current password to ask for (the session is fresh instead). */
-export const setPasswordSchema = z
-  .object({ newPassword, newPasswordConfirm: confirmation })
-  .check(matches("newPassword", "newPasswordConfirm"));
+export const setPasswordSchema = z.object({ newPassword, newPasswordConfirm: confirmation }).check(matches("newPassword", "newPasswordConfirm"));
 
 export type SignInMethodSetupInput = z.input<typeof signInMethodSetupSchema>;
-export type SignInMethodConfirmInput = z.input<typeof signInMethodConfirmSchema>;
 export type SignInMethodRemoveInput = z.input<typeof signInMethodRemoveSchema>;
 export type SetPasswordInput = z.input<typeof setPasswordSchema>;

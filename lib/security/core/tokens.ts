@@ -25,9 +25,7 @@ export async function issueToken(
 ): Promise<IssuedToken> {
   const token = randomToken();
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  await (db ?? (await getDb()))
-    .insert(tables.oneTimeTokens)
-    .values({ tokenHash: hashToken(token), purpose, userId, payload, expiresAt });
+  await (db ?? (await getDb())).insert(tables.oneTimeTokens).values({ tokenHash: hashToken(token), purpose, userId, payload, expiresAt });
   pruneNowAndThen("oneTimeTokens");
   return { token, expiresAt };
 }
@@ -86,13 +84,7 @@ export async function revokeTokens(userId: string, purpose: TokenPurpose, db?: Q
   await (db ?? (await getDb()))
     .update(tables.oneTimeTokens)
     .set({ usedAt: sql`now()` })
-    .where(
-      and(
-        eq(tables.oneTimeTokens.userId, userId),
-        eq(tables.oneTimeTokens.purpose, purpose),
-        isNull(tables.oneTimeTokens.usedAt),
-      ),
-    );
+    .where(and(eq(tables.oneTimeTokens.userId, userId), eq(tables.oneTimeTokens.purpose, purpose), isNull(tables.oneTimeTokens.usedAt)));
 }
 
 // Our tokens are 43 base64url chars; anything else is rejected before touching the database.

@@ -80,7 +80,12 @@ export async function verifyPasskeyAssertion(
       expectedChallenge: ceremony.challenge,
       expectedOrigin: config.origins,
       expectedRPID: config.rpId,
-      credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, "base64url"), counter: passkey.signCount, transports: passkey.transports },
+      credential: {
+        id: passkey.credentialId,
+        publicKey: Buffer.from(passkey.publicKey, "base64url"),
+        counter: passkey.signCount,
+        transports: passkey.transports,
+      },
       // Whether UV is needed depends on the caller (sign-in uses it to skip the second factor).
       requireUserVerification: false,
     });

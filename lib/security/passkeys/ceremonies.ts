@@ -52,13 +52,7 @@ export async function takeCeremony(purpose: CeremonyPurpose, state: string, boun
   // The binding is part of the DELETE: an answer from another session cannot use up the owner's ceremony.
   const [row] = await db
     .delete(table)
-    .where(
-      and(
-        eq(table.stateHash, hashToken(state)),
-        eq(table.purpose, purpose),
-        boundTo === undefined ? isNull(table.boundTo) : eq(table.boundTo, boundTo),
-      ),
-    )
+    .where(and(eq(table.stateHash, hashToken(state)), eq(table.purpose, purpose), boundTo === undefined ? isNull(table.boundTo) : eq(table.boundTo, boundTo)))
     .returning();
   if (!row) return { status: "invalid" };
   // Same clock as startCeremony's expiresAt (this process's), so clock skew with the database cannot matter.

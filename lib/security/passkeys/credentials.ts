@@ -101,5 +101,10 @@ export async function findPasskey(userId: string, id: string): Promise<PasskeyRe
 /** Tells the account owner a passkey was added or removed (through the outbox, in the change's transaction when given). */
 export async function notifyPasskeyChange(user: Pick<UserRecord, "email">, change: "added" | "removed", name: string, db?: Queryable): Promise<void> {
   const config = getConfig();
-  await queueEmail("passkey_changed", user.email, { appName: config.appName, email: user.email, change, name, passkeysLink: `${config.appUrl}/account/passkeys` }, db);
+  await queueEmail(
+    "passkey_changed",
+    user.email,
+    { appName: config.appName, email: user.email, change, name, passkeysLink: `${config.appUrl}/account/passkeys` },
+    db,
+  );
 }

@@ -59,7 +59,10 @@ export async function deletePasskey(user: UserRecord, roles: string[], id: strin
     const passkey = passkeys.find((p) => p.id === id);
     if (!locked || !passkey) return fail("WEBAUTHN_NAME_NOT_FOUND");
     const others = passkeys.filter((p) => p.id !== id);
-    const [methods] = await tx.select({ n: sql<number>`count(*)::int` }).from(tables.signInMethods).where(eq(tables.signInMethods.userId, user.id));
+    const [methods] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tables.signInMethods)
+      .where(eq(tables.signInMethods.userId, user.id));
     const otherWays = (locked.passwordHash ? 1 : 0) + (methods?.n ?? 0) + others.filter((p) => p.usage === "first").length;
     if (passkey.usage === "first" && otherWays < 1) return fail("WEBAUTHN_LAST_SIGN_IN_METHOD");
     if (isTwoFactorRequired(roles) && !profile && passkey.usage === "secondary" && !others.some((p) => p.usage === "secondary")) {

@@ -48,7 +48,10 @@ export async function changePassword(
   const db = await getDb();
   const session = await db.transaction(async (tx) => {
     // A password chosen in a signed-in session is the user's own, not the inbox's.
-    await tx.update(tables.users).set({ passwordHash, passwordFromReset: false, updatedAt: sql`now()` }).where(eq(tables.users.id, user.id));
+    await tx
+      .update(tables.users)
+      .set({ passwordHash, passwordFromReset: false, updatedAt: sql`now()` })
+      .where(eq(tables.users.id, user.id));
     const uniquifier = await setUniquifier(user.id, tx);
     await revokeTokens(user.id, "reset", tx);
     const reissued = await reissueSession(current, uniquifier, tx);
@@ -65,7 +68,12 @@ export async function changePassword(
  * password). Like a change, every other session and outstanding reset link ends and this browser
  * gets a re-issued session. An account that already has a password must use changePassword.
  */
-export async function setPassword(user: UserRecord, current: SessionRecord, newPassword: string, ctx: RequestContext): Promise<Result<{ session: NewSession }>> {
+export async function setPassword(
+  user: UserRecord,
+  current: SessionRecord,
+  newPassword: string,
+  ctx: RequestContext,
+): Promise<Result<{ session: NewSession }>> {
   if (user.passwordHash) return fail("API_ERROR");
   // Hashing is deliberately slow: the same per-user budget as a change stops it being used to burn CPU.
   const limited = await consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id);

@@ -51,7 +51,12 @@ async function sendResetInstructions(email: string, ctx: RequestContext): Promis
   const db = await getDb();
   await db.transaction(async (tx) => {
     const resetLink = await issueResetLink(user, tx);
-    await queueEmail("reset_instructions", user.email, { appName: config.appName, email: user.email, resetLink, within: humanizeDuration(config.within.resetPassword) }, tx);
+    await queueEmail(
+      "reset_instructions",
+      user.email,
+      { appName: config.appName, email: user.email, resetLink, within: humanizeDuration(config.within.resetPassword) },
+      tx,
+    );
     await recordEvent("reset_password_instructions_sent", { userId: user.id, ctx }, tx);
   });
   return { ok: true };
@@ -85,10 +90,7 @@ export async function checkResetToken(token: string): Promise<ResetTokenState> {
  * once its owner takes the account. The notice lists what was removed. The new password came by
  * email, so until an independent second factor vouches for it, it counts as the email channel.
  */
-export async function resetPassword(
-  input: { token: string; password: string },
-  ctx: RequestContext,
-): Promise<Result<{ email: string }>> {
+export async function resetPassword(input: { token: string; password: string }, ctx: RequestContext): Promise<Result<{ email: string }>> {
   const config = getConfig();
   const state = await checkResetToken(input.token);
   if (state === "expired") return fail("PASSWORD_RESET_EXPIRED");

@@ -15,16 +15,8 @@ import { markAuthenticated, type SessionRecord } from "../sessions/store";
 import type { UserRecord } from "../accounts/users";
 
 /** Freshness by password (`/verify`): the session counts as just signed in again. */
-export async function reauthenticateWithPassword(
-  user: UserRecord,
-  session: SessionRecord,
-  password: string,
-  ctx: RequestContext,
-): Promise<Result> {
-  const [perUser, perIp] = await Promise.all([
-    consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id),
-    consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip),
-  ]);
+export async function reauthenticateWithPassword(user: UserRecord, session: SessionRecord, password: string, ctx: RequestContext): Promise<Result> {
+  const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
   if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
   if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
@@ -61,10 +53,7 @@ export async function reauthenticateWithPasskey(
   input: { state: string; credential: unknown },
   ctx: RequestContext,
 ): Promise<Result> {
-  const [perUser, perIp] = await Promise.all([
-    consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id),
-    consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip),
-  ]);
+  const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
   if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
   if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
   const taken = await takeCeremony("verify", input.state, session.tokenHash);
@@ -87,10 +76,7 @@ export async function sendReauthenticationCode(user: UserRecord, method: string,
 
 /** Re-verify by code, step 2: a code of any of the user's active sign-in methods (or the password). */
 export async function reauthenticateWithPasscode(user: UserRecord, session: SessionRecord, passcode: string, ctx: RequestContext): Promise<Result> {
-  const [perUser, perIp] = await Promise.all([
-    consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id),
-    consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip),
-  ]);
+  const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
   if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
   if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
   const match = await matchPasscode(user, passcode);

@@ -38,6 +38,9 @@ export async function consumeUnprefixedRecoveryCode(userId: string, code: string
 export async function recoveryCodesUnavailable(userId: string): Promise<boolean> {
   const db = await getDb();
   const t = tables.recoveryCodes;
-  const rows = await db.select({ codeEncrypted: t.codeEncrypted }).from(t).where(and(eq(t.userId, userId), isNull(t.usedAt)));
+  const rows = await db
+    .select({ codeEncrypted: t.codeEncrypted })
+    .from(t)
+    .where(and(eq(t.userId, userId), isNull(t.usedAt)));
   return rows.some((row) => tryDecryptSecret(row.codeEncrypted) === null);
 }

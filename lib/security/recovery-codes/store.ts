@@ -26,9 +26,9 @@ export async function generateRecoveryCodes(userId: string, ctx: RequestContext)
   const db = await getDb();
   await db.transaction(async (tx) => {
     await tx.delete(tables.recoveryCodes).where(eq(tables.recoveryCodes.userId, userId));
-    await tx.insert(tables.recoveryCodes).values(
-      codes.map((code) => ({ userId, codeHmac: lookupHmac(`${userId}:${code}`), codeEncrypted: encryptSecret(code) })),
-    );
+    await tx
+      .insert(tables.recoveryCodes)
+      .values(codes.map((code) => ({ userId, codeHmac: lookupHmac(`${userId}:${code}`), codeEncrypted: encryptSecret(code) })));
     await recordEvent("mf_recovery_codes_generated", { userId, ctx, data: { count: n } }, tx);
   });
   return codes;

@@ -31,9 +31,7 @@ export interface RegisterInput {
  * "authenticated": confirmation is off or not required to sign in; `outcome` says whether a
  * session was started or a second factor is needed.
  */
-export type Registration =
-  | { status: "confirm-sent"; email: string }
-  | { status: "authenticated"; user: UserRecord; outcome: FirstFactorOutcome };
+export type Registration = { status: "confirm-sent"; email: string } | { status: "authenticated"; user: UserRecord; outcome: FirstFactorOutcome };
 
 export async function registerUser(input: RegisterInput, ctx: RequestContext): Promise<Result<Registration>> {
   const config = getConfig();
@@ -103,7 +101,11 @@ async function createAccountOrNotify(
   if (!user) return registrationConflict({ existing: await findUserByEmail(input.email), email: input.email, username, generic, ctx, hashed: true });
   if (config.features.confirmable && !config.loginWithoutConfirmation) return { ok: true, status: "confirm-sent", email: user.email };
   // Signed in straight away (confirmation off or not required): through the gate, so two-factor still applies.
-  const signedIn = await signInWith({ kind: "self-identifying", ipBudget: null, prove: async () => ({ ok: true, user, via: ["register"] }) }, { remember: false, next: null }, ctx);
+  const signedIn = await signInWith(
+    { kind: "self-identifying", ipBudget: null, prove: async () => ({ ok: true, user, via: ["register"] }) },
+    { remember: false, next: null },
+    ctx,
+  );
   if (!signedIn.ok) return signedIn;
   return { ok: true, status: "authenticated", user, outcome: signedIn.outcome };
 }

@@ -45,7 +45,12 @@ export async function createPendingLogin(
       expiresAt,
     });
     // Keep the newest few (this one included); expired ones go too.
-    const keep = tx.select({ tokenHash: t.tokenHash }).from(t).where(eq(t.userId, user.id)).orderBy(desc(t.createdAt), desc(t.tokenHash)).limit(MAX_PENDING_PER_USER);
+    const keep = tx
+      .select({ tokenHash: t.tokenHash })
+      .from(t)
+      .where(eq(t.userId, user.id))
+      .orderBy(desc(t.createdAt), desc(t.tokenHash))
+      .limit(MAX_PENDING_PER_USER);
     await tx.delete(t).where(and(eq(t.userId, user.id), notInArray(t.tokenHash, keep)));
     await tx.delete(t).where(and(eq(t.userId, user.id), sql`${t.expiresAt} <= now()`));
   });

@@ -82,8 +82,12 @@ function prepareSessionLookup(db: Database) {
     .select({
       session: tables.sessions,
       user: tables.users,
-      roles: sql<string[]>`coalesce((select array_agg(r.name order by r.name) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${tables.users.id}), '{}')`,
-      permissions: sql<string[]>`coalesce((select array_agg(distinct p) from user_roles ur join roles r on r.id = ur.role_id cross join unnest(r.permissions) p where ur.user_id = ${tables.users.id}), '{}')`,
+      roles: sql<
+        string[]
+      >`coalesce((select array_agg(r.name order by r.name) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${tables.users.id}), '{}')`,
+      permissions: sql<
+        string[]
+      >`coalesce((select array_agg(distinct p) from user_roles ur join roles r on r.id = ur.role_id cross join unnest(r.permissions) p where ur.user_id = ${tables.users.id}), '{}')`,
     })
     .from(tables.sessions)
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
@@ -148,7 +152,10 @@ export async function openGrace(session: Pick<SessionRecord, "tokenHash" | "grac
   const until = Date.now() + getConfig().freshness.grace * 1000;
   if (session.graceUntil && until - session.graceUntil.getTime() < GRACE_RESOLUTION_MS) return;
   const db = await getDb();
-  await db.update(tables.sessions).set({ graceUntil: new Date(until) }).where(eq(tables.sessions.tokenHash, session.tokenHash));
+  await db
+    .update(tables.sessions)
+    .set({ graceUntil: new Date(until) })
+    .where(eq(tables.sessions.tokenHash, session.tokenHash));
 }
 
 /**
@@ -188,10 +195,7 @@ export function sessionPublicId(tokenHash: string): string {
 /** Revokes one of the user's own sessions by public id; another user's id matches nothing. */
 export async function revokeSession(userId: string, publicId: string): Promise<boolean> {
   const db = await getDb();
-  const own = await db
-    .select({ tokenHash: tables.sessions.tokenHash })
-    .from(tables.sessions)
-    .where(eq(tables.sessions.userId, userId));
+  const own = await db.select({ tokenHash: tables.sessions.tokenHash }).from(tables.sessions).where(eq(tables.sessions.userId, userId));
   const target = own.find((s) => sessionPublicId(s.tokenHash) === publicId);
   if (!target) return false;
   const rows = await db
@@ -202,20 +206,14 @@ export async function revokeSession(userId: string, publicId: string): Promise<b
 }
 
 export async function deleteOtherSessions(userId: string, keepTokenHash: string, db?: Queryable): Promise<void> {
-  await (db ?? (await getDb()))
-    .delete(tables.sessions)
-    .where(and(eq(tables.sessions.userId, userId), ne(tables.sessions.tokenHash, keepTokenHash)));
+  await (db ?? (await getDb())).delete(tables.sessions).where(and(eq(tables.sessions.userId, userId), ne(tables.sessions.tokenHash, keepTokenHash)));
 }
 
 /**
  * After the uniquifier rotates, the current browser gets a new token bound to the new
  * uniquifier (the old token dies with every other session), keeping its freshness.
  */
-export async function reissueSession(
-  current: SessionRecord,
-  newUniquifier: string,
-  db?: Queryable,
-): Promise<NewSession> {
+export async function reissueSession(current: SessionRecord, newUniquifier: string, db?: Queryable): Promise<NewSession> {
   const q = db ?? (await getDb());
   const token = randomToken();
   await q.insert(tables.sessions).values({

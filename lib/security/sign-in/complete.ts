@@ -26,14 +26,15 @@ const trackSignInStatement = preparedFor((db) =>
 );
 
 const clearFailuresStatement = preparedFor((db) =>
-  db.update(tables.users).set({ failedLoginCount: 0 }).where(eq(tables.users.id, sql.placeholder("userId"))).prepare("user_clear_failures"),
+  db
+    .update(tables.users)
+    .set({ failedLoginCount: 0 })
+    .where(eq(tables.users.id, sql.placeholder("userId")))
+    .prepare("user_clear_failures"),
 );
 
 /** Starts the session and updates the trackable fields; every first-factor flow ends here. */
-export async function completeLogin(
-  user: UserRecord,
-  options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
-): Promise<NewSession> {
+export async function completeLogin(user: UserRecord, options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext }): Promise<NewSession> {
   const db = await getDb();
   // Four independent writes, sent together: a sign-in costs one round trip here, not four.
   const [session] = await Promise.all([
@@ -47,4 +48,3 @@ export async function completeLogin(
   ]);
   return session;
 }
-

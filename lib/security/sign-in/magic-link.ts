@@ -70,7 +70,12 @@ async function sendMagicLink(user: UserRecord, browserNonce: string | null, ctx:
   const db = await getDb();
   await db.transaction(async (tx) => {
     const loginLink = await issueMagicLink(user, { kind: "passwordless", browserNonce }, tx);
-    await queueEmail("login_instructions", user.email, { appName: config.appName, email: user.email, loginLink, within: humanizeDuration(config.magicLink.within) }, tx);
+    await queueEmail(
+      "login_instructions",
+      user.email,
+      { appName: config.appName, email: user.email, loginLink, within: humanizeDuration(config.magicLink.within) },
+      tx,
+    );
     await recordEvent("login_instructions_sent", { userId: user.id, ctx }, tx);
   });
   return { ok: true };
@@ -83,7 +88,10 @@ async function sendMagicLink(user: UserRecord, browserNonce: string | null, ctx:
  * first factor, so two-factor still applies — in this browser's own pending sign-in — and no
  * emailed second factor can finish it.
  */
-export async function redeemMagicLink(input: { token: string; browserNonce: string | null; deviceCookie?: string }, ctx: RequestContext): Promise<Result<SignInSuccess>> {
+export async function redeemMagicLink(
+  input: { token: string; browserNonce: string | null; deviceCookie?: string },
+  ctx: RequestContext,
+): Promise<Result<SignInSuccess>> {
   const config = getConfig();
   const peeked = await peekToken("magic", input.token);
   const kind = peeked.status === "valid" || peeked.status === "expired" ? peeked.payload?.kind : undefined;

@@ -115,5 +115,9 @@ export function passcodeProof(identity: string, passcode: string): SecretProof {
 export async function signInWithPasscode(input: PasscodeSignInInput, ctx: RequestContext): Promise<Result<SignInSuccess>> {
   if (!getConfig().unified.enabled) return fail("US_METHOD_NOT_AVAILABLE");
   if (!input.identity.trim()) return fail("US_SPECIFY_IDENTITY", { identity: [messageFor("US_SPECIFY_IDENTITY")] });
-  return signInWith(passcodeProof(input.identity, input.passcode), { remember: input.remember, next: input.next ?? null, deviceCookie: input.deviceCookie }, ctx);
+  return signInWith(
+    passcodeProof(input.identity, input.passcode),
+    { remember: input.remember, next: input.next ?? null, deviceCookie: input.deviceCookie },
+    ctx,
+  );
 }

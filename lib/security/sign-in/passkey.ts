@@ -5,14 +5,7 @@ import { recordEvent } from "../core/events";
 import { signInWith, type SignInSuccess } from "./first-factor";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
-import {
-  checkIndependent,
-  checkSecondFactorBudget,
-  completeSecondFactor,
-  findPendingIn,
-  refuseSecondFactor,
-  type SecondFactorSuccess,
-} from "./second-factor";
+import { checkIndependent, checkSecondFactorBudget, completeSecondFactor, findPendingIn, refuseSecondFactor, type SecondFactorSuccess } from "./second-factor";
 import { hashToken } from "../core/crypto";
 import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "../passkeys/authentication";
 import { startCeremony, takeCeremony } from "../passkeys/ceremonies";

@@ -45,5 +45,9 @@ export function passwordProof(identity: string, password: string): SecretProof {
 
 /** Password sign-in: the password case of the one first-factor gate. */
 export function loginWithPassword(input: PasswordLoginInput, ctx: RequestContext): Promise<Result<SignInSuccess>> {
-  return signInWith(passwordProof(input.identity, input.password), { remember: input.remember, next: input.next ?? null, deviceCookie: input.deviceCookie }, ctx);
+  return signInWith(
+    passwordProof(input.identity, input.password),
+    { remember: input.remember, next: input.next ?? null, deviceCookie: input.deviceCookie },
+    ctx,
+  );
 }

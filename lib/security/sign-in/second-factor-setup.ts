@@ -43,7 +43,11 @@ export async function startSetupFromLogin(
   const proposed = propose("two-factor", found.user, input);
   if (!proposed.ok) return proposed;
   const { proposal } = proposed;
-  await updatePendingLogin(found.pending.tokenHash, { setupMethod: proposal.method, setupSecretEncrypted: encryptSecret(proposal.secret), setupPhone: proposal.phone });
+  await updatePendingLogin(found.pending.tokenHash, {
+    setupMethod: proposal.method,
+    setupSecretEncrypted: encryptSecret(proposal.secret),
+    setupPhone: proposal.phone,
+  });
   const sent = await sendFirstCode("two-factor", found.user, proposal, ctx);
   if (!sent.ok) return sent;
   return { ok: true, method: proposal.method, secret: proposal.uri ? proposal.secret : null, uri: proposal.uri };

@@ -48,7 +48,8 @@ export async function verifySecondFactor(token: string | undefined, code: string
     verdict = await consumeCode("two-factor", profile, code);
     proof = profile.method;
   }
-  const rescueSecret = found.pending.rescueSecretEncrypted && isIndependentOf(via, "rescue-email") ? tryDecryptSecret(found.pending.rescueSecretEncrypted) : null;
+  const rescueSecret =
+    found.pending.rescueSecretEncrypted && isIndependentOf(via, "rescue-email") ? tryDecryptSecret(found.pending.rescueSecretEncrypted) : null;
   if (verdict !== "valid" && rescueSecret !== null) {
     const rescue = await verifyTotp(rescueSecret, code, getConfig().twoFactor.validity.email, 0);
     if (rescue.valid) [verdict, proof] = ["valid", "rescue-email"];
@@ -139,13 +140,19 @@ export async function signInWithRecoveryCode(token: string | undefined, code: st
   });
   if (spent === "lost") return fail("TWO_FACTOR_PERMISSION_DENIED");
   if (spent === "invalid" && (await recoveryCodesUnavailable(found.user.id))) return fail("SECRET_UNAVAILABLE");
-  if (spent === "invalid") return refuseSecondFactor(found, ctx, { authType: "recovery_code" }, fail("INVALID_RECOVERY_CODE", { code: ["That recovery code is not valid."] }));
+  if (spent === "invalid")
+    return refuseSecondFactor(found, ctx, { authType: "recovery_code" }, fail("INVALID_RECOVERY_CODE", { code: ["That recovery code is not valid."] }));
   const done = await completeSecondFactor(found, "recovery-code", ctx, false, { pendingFinished: true });
   if (!done.ok) return done;
   const { remaining } = await recoveryCodeStatus(found.user.id);
   await db.transaction(async (tx) => {
     await recordEvent("mf_recovery_code_used", { userId: found.user.id, ctx, data: { remaining } }, tx);
-    await queueEmail("recovery_code_used", found.user.email, { appName: config.appName, email: found.user.email, remaining, codesLink: `${config.appUrl}/account/recovery-codes` }, tx);
+    await queueEmail(
+      "recovery_code_used",
+      found.user.email,
+      { appName: config.appName, email: found.user.email, remaining, codesLink: `${config.appUrl}/account/recovery-codes` },
+      tx,
+    );
   });
   return done;
 }

@@ -171,10 +171,7 @@ export function checkIndependent(found: ActivePending, method: AuthnMethod): Res
 
 /** Every code check spends the user's budget; a wrong code also counts as a failed sign-in. */
 export async function checkSecondFactorBudget(user: UserRecord, ctx: RequestContext): Promise<Result> {
-  const [perUser, perIp] = await Promise.all([
-    consumeRateLimit(RATE_LIMITS.codeChecksPerUser, user.id),
-    consumeRateLimit(RATE_LIMITS.loginPerIp, ctx.ip),
-  ]);
+  const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.codeChecksPerUser, user.id), consumeRateLimit(RATE_LIMITS.loginPerIp, ctx.ip)]);
   if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
   if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
   return { ok: true };

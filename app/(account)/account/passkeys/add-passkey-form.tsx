@@ -18,7 +18,14 @@ export function AddPasskeyForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Add a passkey">
       <FormMessage state={state} />
-      <TextField label="Name" hint="So you can tell your passkeys apart, e.g. “Work laptop”." autoComplete="off" maxLength={64} error={errorOf("name")} {...form.register("name")} />
+      <TextField
+        label="Name"
+        hint="So you can tell your passkeys apart, e.g. “Work laptop”."
+        autoComplete="off"
+        maxLength={64}
+        error={errorOf("name")}
+        {...form.register("name")}
+      />
       <fieldset className="space-y-2" aria-invalid={usageError ? true : undefined}>
         <legend className="text-sm font-medium">Use it to</legend>
         {USAGES.map((u) => (

@@ -24,7 +24,13 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
         error={errorOf("newPassword")}
         {...form.register("newPassword")}
       />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" error={errorOf("newPasswordConfirm")} {...form.register("newPasswordConfirm")} />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("newPasswordConfirm")}
+        {...form.register("newPasswordConfirm")}
+      />
       <Button type="submit" pending={pending}>
         Change password
       </Button>

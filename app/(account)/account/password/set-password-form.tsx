@@ -23,7 +23,13 @@ export function SetPasswordForm({ minLength }: { minLength: number }) {
         error={errorOf("newPassword")}
         {...form.register("newPassword")}
       />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" error={errorOf("newPasswordConfirm")} {...form.register("newPasswordConfirm")} />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("newPasswordConfirm")}
+        {...form.register("newPasswordConfirm")}
+      />
       <Button type="submit" pending={pending}>
         Set password
       </Button>

@@ -37,10 +37,7 @@ export default async function RecoveryCodesPage() {
         </Alert>
       ) : null}
       <Card>
-        <CardHeader
-          title="Your recovery codes"
-          description="Keep them apart from your phone: in a password manager, or printed and stored safely."
-        />
+        <CardHeader title="Your recovery codes" description="Keep them apart from your phone: in a password manager, or printed and stored safely." />
         <CardBody className="space-y-5">
           <p className="flex flex-wrap items-center gap-2 text-sm">
             <span className="text-muted">Status</span>

@@ -6,10 +6,10 @@ import type { CodeMethod } from "@/lib/security/config";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import {
-  signInMethodConfirmSchema,
+  codeSetupConfirmSchema,
   signInMethodRemoveSchema,
   signInMethodSetupSchema,
-  type SignInMethodConfirmInput,
+  type CodeSetupConfirmInput,
   type SignInMethodRemoveInput,
   type SignInMethodSetupInput,
 } from "@/lib/security/core/schemas";
@@ -38,10 +38,10 @@ export async function startMethodSetupAction(input: SignInMethodSetupInput): Pro
   return { tone: "info", setup: { setupToken, method, enrollment: await authenticatorEnrollment(uri, secret), sentTo } };
 }
 
-export async function confirmMethodSetupAction(input: SignInMethodConfirmInput): Promise<FormState> {
+export async function confirmMethodSetupAction(input: CodeSetupConfirmInput): Promise<FormState> {
   const ctx = await currentRequestContext();
   const { user } = await requireUser();
-  const parsed = signInMethodConfirmSchema.safeParse(input);
+  const parsed = codeSetupConfirmSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
   const result = await confirmCodeSetup("sign-in", user, parsed.data, ctx);

@@ -24,7 +24,9 @@ export default async function SignInMethodsPage({ searchParams }: { searchParams
       <NoticeBanner notice={noticeFrom(params.notice)} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Sign-in methods</h1>
-        <p className="mt-1 text-sm text-muted">Sign in with a one-time code instead of a password. Codes are sent to you, or shown by your authenticator app.</p>
+        <p className="mt-1 text-sm text-muted">
+          Sign in with a one-time code instead of a password. Codes are sent to you, or shown by your authenticator app.
+        </p>
       </div>
       <Card>
         <CardHeader title="Ways to sign in" description="Set up as many as you like. You always keep at least one." />

@@ -6,12 +6,7 @@ import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/v
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
-import {
-  twoFactorConfirmSetupSchema,
-  twoFactorSetupSchema,
-  type TwoFactorConfirmSetupInput,
-  type TwoFactorSetupInput,
-} from "@/lib/security/core/schemas";
+import { codeSetupConfirmSchema, twoFactorSetupSchema, type CodeSetupConfirmInput, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
 import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
 import { disableTwoFactor } from "@/lib/security/codes/two-factor";
 
@@ -41,10 +36,10 @@ export async function startTwoFactorSetupAction(input: TwoFactorSetupInput): Pro
   };
 }
 
-export async function confirmTwoFactorSetupAction(input: TwoFactorConfirmSetupInput): Promise<FormState> {
+export async function confirmTwoFactorSetupAction(input: CodeSetupConfirmInput): Promise<FormState> {
   const ctx = await currentRequestContext();
   const { user } = await requireUser();
-  const parsed = twoFactorConfirmSetupSchema.safeParse(input);
+  const parsed = codeSetupConfirmSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
   const result = await confirmCodeSetup("two-factor", user, parsed.data, ctx);

@@ -33,7 +33,8 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
       <StatusCard row={row} required={required} recoveryCodesEnabled={config.recoveryCodes.enabled} />
       {secondFactorPasskeys ? (
         <p className="text-sm text-muted" data-testid="second-factor-passkeys">
-          You also have {secondFactorPasskeys} passkey{secondFactorPasskeys === 1 ? "" : "s"} registered as a second factor; you choose which to use when you sign in.{" "}
+          You also have {secondFactorPasskeys} passkey{secondFactorPasskeys === 1 ? "" : "s"} registered as a second factor; you choose which to use when you
+          sign in.{" "}
           <Link href="/account/passkeys" className="link">
             Manage passkeys
           </Link>
@@ -42,15 +43,15 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
       <Card>
         <CardHeader
           title={method ? "Change method" : "Set up two-factor"}
-          description={method ? "Switch to another method or device. The current one keeps working until the new one is verified." : "Choose how you want to get your codes."}
+          description={
+            method
+              ? "Switch to another method or device. The current one keeps working until the new one is verified."
+              : "Choose how you want to get your codes."
+          }
         />
         <CardBody>
           {/* Keyed by the saved method: after a redirect back here the form starts again at step 1. */}
-          <SetupForm
-            key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"}
-            methods={methodOptions(config.twoFactor.methods)}
-            currentMethod={method}
-          />
+          <SetupForm key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"} methods={methodOptions(config.twoFactor.methods)} currentMethod={method} />
         </CardBody>
       </Card>
       {method && !required ? (

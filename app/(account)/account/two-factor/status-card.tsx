@@ -48,4 +48,3 @@ export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardPr
     </Card>
   );
 }
-

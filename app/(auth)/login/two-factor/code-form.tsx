@@ -26,11 +26,7 @@ export function CodeForm({ canResend }: { canResend: boolean }) {
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Verify your sign-in">
         <FormMessage state={state} />
-        <OneTimeCodeField
-          autoFocus
-          error={errorOf("code")}
-          {...form.register("code")}
-        />
+        <OneTimeCodeField autoFocus error={errorOf("code")} {...form.register("code")} />
         <Button type="submit" className="w-full" pending={pending}>
           Verify
         </Button>

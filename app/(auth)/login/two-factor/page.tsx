@@ -21,10 +21,19 @@ const strong = "font-medium break-words text-zinc-900 dark:text-zinc-100";
 
 function describe(method: SecondFactorMethod | null, rescue: boolean, user: UserRecord, options: SecondFactorOptions): ReactNode {
   // After "Email me a code" the code to type is the emailed one, whatever the usual method is.
-  if (rescue || method === "email") return <>We emailed a 6-digit code to <span className={strong}>{user.email}</span>.</>;
+  if (rescue || method === "email")
+    return (
+      <>
+        We emailed a 6-digit code to <span className={strong}>{user.email}</span>.
+      </>
+    );
   if (method === "sms") {
     const phone = options.profile?.phone;
-    return <>We texted a 6-digit code to <span className={strong}>{phone ? maskPhone(phone) : "your phone"}</span>.</>;
+    return (
+      <>
+        We texted a 6-digit code to <span className={strong}>{phone ? maskPhone(phone) : "your phone"}</span>.
+      </>
+    );
   }
   return "Enter the 6-digit code from your authenticator app.";
 }

@@ -26,7 +26,13 @@ export function ResetPasswordForm({ token, minLength }: { token: string; minLeng
         error={errorOf("password")}
         {...form.register("password")}
       />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" error={errorOf("passwordConfirm")} {...form.register("passwordConfirm")} />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("passwordConfirm")}
+        {...form.register("passwordConfirm")}
+      />
       <Button type="submit" className="w-full" pending={pending}>
         Set new password
       </Button>

@@ -25,7 +25,9 @@ export default async function TwoFactorRescuePage() {
       footer={
         <>
           <p>
-            <Link href={secondFactorUrl(pending.state, pending.method)}>{method === "passkey" ? "Back to your passkey" : method ? "Back to the code page" : "Back"}</Link>
+            <Link href={secondFactorUrl(pending.state, pending.method)}>
+              {method === "passkey" ? "Back to your passkey" : method ? "Back to the code page" : "Back"}
+            </Link>
           </p>
           <CancelSignIn />
         </>

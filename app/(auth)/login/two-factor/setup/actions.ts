@@ -6,12 +6,7 @@ import { currentRequestContext } from "@/lib/security/sessions/current";
 import { pendingLoginToken } from "@/lib/security/sessions/cookies";
 import { finishSecondFactor } from "@/lib/security/sign-in/continue";
 import { maskPhone, normalizePhone } from "@/lib/security/accounts/phone";
-import {
-  twoFactorCodeSchema,
-  twoFactorSetupSchema,
-  type TwoFactorCodeInput,
-  type TwoFactorSetupInput,
-} from "@/lib/security/core/schemas";
+import { twoFactorCodeSchema, twoFactorSetupSchema, type TwoFactorCodeInput, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
 import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/sign-in/second-factor-setup";
 import { stateFromSecondFactorFailure } from "../guard";
 import type { SetupStartState } from "./setup-types";

@@ -31,8 +31,7 @@ export function SetupVerify({ setup, email, onBack }: SetupVerifyProps) {
         </div>
       ) : (
         <p id={instructionsId} data-testid="setup-sent-to" className="text-sm text-zinc-600 dark:text-zinc-400">
-          We sent a code to <span className={strong}>{setup.method === "email" ? email : setup.sentTo}</span>. Enter it below to
-          finish.
+          We sent a code to <span className={strong}>{setup.method === "email" ? email : setup.sentTo}</span>. Enter it below to finish.
         </p>
       )}
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Verify and finish">
