@@ -1,5 +1,6 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import { layerZones } from "./eslint.layers.mjs";
 
 const config = [
   ...nextCoreWebVitals,
@@ -9,6 +10,15 @@ const config = [
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The layers of docs/architecture.md: imports only go down, and never in a circle.
+    files: ["app/**", "components/**", "lib/**", "emails/**", "proxy.ts"],
+    settings: { "import/ignore": ["node_modules"] },
+    rules: {
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      "import/no-restricted-paths": ["error", { zones: layerZones() }],
     },
   },
   {

@@ -1,18 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkActionBody, checkActionHeaders, isServerActionRequest, refusalResponse } from "@/lib/security/action-guard";
-import { PATH_HEADER } from "@/lib/security/current-user-path";
-import { loginUrlFor } from "@/lib/security/redirects";
-import { ruleFor } from "@/lib/security/routes";
-import { sessionCookieName } from "@/lib/security/session-cookie";
-import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/headers";
-import { requestedOrigin, withheldOrigin } from "@/lib/security/request-checks";
+import { checkActionBody, checkActionHeaders, isServerActionRequest, refusalResponse } from "@/lib/security/core/action-guard";
+import { PATH_HEADER } from "@/lib/security/core/path-header";
+import { loginUrlFor } from "@/lib/security/core/redirects";
+import { ruleFor } from "@/lib/security/core/routes";
+import { sessionCookieName } from "@/lib/security/sessions/cookies";
+import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/core/headers";
+import { requestedOrigin, withheldOrigin } from "@/lib/security/core/request-checks";
 
 /**
  * The request gate. It decides from the cookie alone (no database round trip, so the one query
  * per request budget is spent by the page guard): anonymous visitors to signed-in pages are
  * redirected to /login?next=…; everything else — roles, freshness, revoked sessions — is
  * checked by requireUser() in the page or action. It also sets the per-request CSP nonce.
- * Server-action requests first pass the door (lib/security/action-guard.ts); no other request's
+ * Server-action requests first pass the door (lib/security/core/action-guard.ts); no other request's
  * body is read.
  */
 export function proxy(request: NextRequest): NextResponse | Promise<Response> {

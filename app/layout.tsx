@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { getConfig } from "@/lib/security/config";
-import { getSession } from "@/lib/security/current-user";
+import { getSession } from "@/lib/security/sessions/current";
 import { signOutAction } from "./logout/actions";
 import "./globals.css";
 

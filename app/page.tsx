@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { NoticeBanner } from "@/components/notice-banner";
 import { buttonClasses } from "@/components/ui/button";
-import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { getSession } from "@/lib/security/current-user";
+import { getSession } from "@/lib/security/sessions/current";
 
 const FEATURES = [
   { title: "Passwords done right", body: "argon2id, breach and common-password checks, lockout after repeated failures." },
@@ -22,8 +22,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
       <section className="mx-auto mt-6 max-w-2xl text-center">
         <h1 className="text-4xl font-semibold tracking-tight text-balance sm:text-5xl">Account security, done on day one.</h1>
         <p className="mt-4 text-lg text-muted text-balance">
-          {config.appName} ships sign-up, sign-in, email confirmation, password recovery, sessions and roles — ready to
-          customise and deploy.
+          {config.appName} ships sign-up, sign-in, email confirmation, password recovery, sessions and roles — ready to customise and deploy.
         </p>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
           {current ? (

@@ -57,7 +57,10 @@ export function AccountNav({ className }: { className?: string }) {
   return (
     // min-w-0: as a grid item the nav would otherwise grow to its unscrolled width and widen the page on phones.
     <nav aria-label="Account" className={className ? `min-w-0 ${className}` : "min-w-0"}>
-      <ul ref={list} className="-mx-4 flex scroll-px-4 gap-1 overflow-x-auto border-b border-zinc-200 px-4 [scrollbar-width:none] lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:border-0 lg:px-0 dark:border-zinc-800">
+      <ul
+        ref={list}
+        className="-mx-4 flex scroll-px-4 gap-1 overflow-x-auto border-b border-zinc-200 px-4 [scrollbar-width:none] lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:border-0 lg:px-0 dark:border-zinc-800"
+      >
         {items.map((item) => {
           const active = isActive(pathname, item.href);
           return (

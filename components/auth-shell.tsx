@@ -23,19 +23,14 @@ export function AuthShell({ title, description, children, footer, appName = "Gat
         className="pointer-events-none absolute inset-x-0 top-0 -z-10 h-80 bg-[radial-gradient(60%_100%_at_50%_0%,var(--color-brand-100),transparent)] opacity-70 dark:bg-[radial-gradient(60%_100%_at_50%_0%,var(--color-brand-950),transparent)]"
       />
       <div className="w-full max-w-md">
-        <Link
-          href="/"
-          className="mx-auto mb-6 flex w-fit items-center gap-2.5 rounded-lg text-base font-semibold tracking-tight text-zinc-900 dark:text-white"
-        >
+        <Link href="/" className="mx-auto mb-6 flex w-fit items-center gap-2.5 rounded-lg text-base font-semibold tracking-tight text-zinc-900 dark:text-white">
           <LogoMark className="size-9" />
           <span>{appName}</span>
         </Link>
         <div className="rounded-2xl border border-zinc-200 bg-white px-5 py-7 shadow-sm shadow-zinc-950/5 sm:px-8 sm:py-9 dark:border-zinc-800 dark:bg-zinc-900 dark:shadow-none">
           <div className="mb-6 space-y-1.5 text-center">
             <h1 className="text-xl font-semibold tracking-tight text-zinc-900 sm:text-2xl dark:text-white">{title}</h1>
-            {description ? (
-              <div className="text-sm text-pretty text-zinc-600 dark:text-zinc-400">{description}</div>
-            ) : null}
+            {description ? <div className="text-sm text-pretty text-zinc-600 dark:text-zinc-400">{description}</div> : null}
           </div>
           {children}
         </div>

@@ -1,9 +1,12 @@
 import { Alert } from "@/components/ui/alert";
 
-export type FormMessageState = {
-  message?: string;
-  tone?: "error" | "success" | "info";
-} | null | undefined;
+export type FormMessageState =
+  | {
+      message?: string;
+      tone?: "error" | "success" | "info";
+    }
+  | null
+  | undefined;
 
 /** Renders the form-level message from a server action's state (defaults to an error). */
 export function FormMessage({ state, className }: { state: FormMessageState; className?: string }) {

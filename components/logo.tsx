@@ -26,13 +26,7 @@ export function Logo({ appName = "Gatehouse", markOnly = false, className }: Log
   return (
     <span className={`inline-flex items-center gap-2.5${className ? ` ${className}` : ""}`}>
       <LogoMark />
-      <span
-        className={
-          markOnly ? "sr-only" : "text-[15px] font-semibold tracking-tight text-zinc-900 dark:text-white"
-        }
-      >
-        {appName}
-      </span>
+      <span className={markOnly ? "sr-only" : "text-[15px] font-semibold tracking-tight text-zinc-900 dark:text-white"}>{appName}</span>
     </span>
   );
 }

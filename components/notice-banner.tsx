@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/alert";
-import type { Notice } from "@/lib/notices";
+import type { Notice } from "@/lib/view/notices";
 
-/** The flash message of a redirect (see lib/notices.ts). */
+/** The flash message of a redirect (see lib/view/notices.ts). */
 export function NoticeBanner({ notice }: { notice: Notice | null }) {
   if (!notice) return null;
   return (

@@ -19,7 +19,17 @@ async function expectAccessible(page: Page, path: string): Promise<void> {
   }
 }
 
-for (const path of ["/", "/login", "/login/magic", "/register", "/register/check-email?email=a%40example.com", "/confirm", "/forgot-password", "/dev/mailbox", "/no-such-page"]) {
+for (const path of [
+  "/",
+  "/login",
+  "/login/magic",
+  "/register",
+  "/register/check-email?email=a%40example.com",
+  "/confirm",
+  "/forgot-password",
+  "/dev/mailbox",
+  "/no-such-page",
+]) {
   test(`anonymous page ${path}`, async ({ page }) => {
     await expectAccessible(page, path);
   });

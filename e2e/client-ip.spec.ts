@@ -14,7 +14,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => instance?.stop());
 
-/** Per-IP sign-in budget (lib/security/rate-limit.ts RATE_LIMITS.loginPerIp). */
+/** Per-IP sign-in budget (lib/security/core/rate-limit.ts RATE_LIMITS.loginPerIp). */
 const LOGINS_PER_IP = 60;
 
 test("a new X-Forwarded-For per request does not reset the per-IP sign-in limit", async ({ playwright }) => {

@@ -74,7 +74,10 @@ test("an authenticator sign-in method: scanned, proven, then its code signs in; 
 });
 
 // Threat: anyone with an account tests phone numbers to learn which belong to other accounts.
-test("a phone number already used by another account: the form answers as for any number; only the phone's holder learns it is taken", async ({ page, browser }) => {
+test("a phone number already used by another account: the form answers as for any number; only the phone's holder learns it is taken", async ({
+  page,
+  browser,
+}) => {
   await newSignedInUser(page);
   const phone = await setUpSms(page);
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });

@@ -23,10 +23,7 @@ function startWith(env: Record<string, string>, port: number): Promise<{ code: n
 }
 
 test("a bad duration stops the start", async () => {
-  const { code, output } = await startWith(
-    { AUTH_SECRET: "x".repeat(40), MAIL_TRANSPORT: "outbox", SECURITY_FRESHNESS: "soon" },
-    3191,
-  );
+  const { code, output } = await startWith({ AUTH_SECRET: "x".repeat(40), MAIL_TRANSPORT: "outbox", SECURITY_FRESHNESS: "soon" }, 3191);
   expect(code).not.toBe(0);
   expect(output).toContain("SECURITY_FRESHNESS");
 });
@@ -74,6 +71,11 @@ test("start-up names the client address: the socket address behind the server en
   expect(entry).toContain("client IP: socket address");
   const behindProxy = await outputOf(["node", "server/start.mjs"], { TRUST_PROXY: "1" }, STARTUP_PORTS[1], /client IP:|WARNING/);
   expect(behindProxy).toContain("client IP: X-Forwarded-For, 1 trusted hop");
-  const bare = await outputOf(["node", "node_modules/next/dist/bin/next", "start"], { TRUST_PROXY: "0" }, STARTUP_PORTS[1], /client IP:|WARNING[^]*Client addresses/);
+  const bare = await outputOf(
+    ["node", "node_modules/next/dist/bin/next", "start"],
+    { TRUST_PROXY: "0" },
+    STARTUP_PORTS[1],
+    /client IP:|WARNING[^]*Client addresses/,
+  );
   expect(bare).toContain("WARNING: TRUST_PROXY=0 but the app was not started by its server entry");
 });

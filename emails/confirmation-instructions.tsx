@@ -9,12 +9,7 @@ export interface ConfirmationInstructionsEmailProps {
   within: string;
 }
 
-export function ConfirmationInstructionsEmail({
-  appName,
-  email,
-  confirmationLink,
-  within,
-}: ConfirmationInstructionsEmailProps): ReactElement {
+export function ConfirmationInstructionsEmail({ appName, email, confirmationLink, within }: ConfirmationInstructionsEmailProps): ReactElement {
   return (
     <EmailLayout preview={`Confirm your email address for ${appName}`} appName={appName}>
       <EmailText>{`Hello ${email},`}</EmailText>

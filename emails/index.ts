@@ -55,20 +55,3 @@ export type EmailProps<K extends EmailName> = Parameters<(typeof definitions)[K]
 // Annotated as a mapped type so `EMAILS[name]` keeps its link to `EmailProps<K>` inside generic
 // code (sendEmail) instead of widening to a union of unrelated definitions.
 export const EMAILS: { readonly [K in EmailName]: EmailDefinition<EmailProps<K>> } = definitions;
-
-export type { AccountLockedEmailProps } from "./account-locked";
-export type { ChangeNoticeEmailProps } from "./change-notice";
-export type { ConfirmationInstructionsEmailProps } from "./confirmation-instructions";
-export type { LoginInstructionsEmailProps } from "./login-instructions";
-export type { PasskeyChange, PasskeyChangedEmailProps } from "./passkey-changed";
-export type { SignInMethodsChangedEmailProps } from "./sign-in-methods-changed";
-export type { UsInstructionsEmailProps } from "./us-instructions";
-export type { RecoveryCodeUsedEmailProps } from "./recovery-code-used";
-export type { ResetInstructionsEmailProps } from "./reset-instructions";
-export type { ResetNoticeEmailProps } from "./reset-notice";
-export type { TwoFactorChange, TwoFactorChangedEmailProps } from "./two-factor-changed";
-export type { TwoFactorInstructionsEmailProps } from "./two-factor-instructions";
-export type { TwoFactorRescueEmailProps } from "./two-factor-rescue";
-export type { WelcomeEmailProps } from "./welcome";
-export type { WelcomeExistingEmailProps } from "./welcome-existing";
-export type { WelcomeExistingUsernameEmailProps } from "./welcome-existing-username";

@@ -1,23 +1,10 @@
 import type { ReactElement, ReactNode } from "react";
-import {
-  Body,
-  Button,
-  Container,
-  Head,
-  Heading,
-  Hr,
-  Html,
-  Link,
-  Preview,
-  Section,
-  Text,
-} from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 
 // Every template draws its look from here, so a product team restyles all mail in one place.
 // Inline styles only: most mail clients strip <style> blocks and ignore external CSS.
 export const emailTheme = {
-  fontFamily:
-    '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  fontFamily: '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
   monoFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
   background: "#f6f7f9",
   card: "#ffffff",
@@ -109,11 +96,7 @@ export function EmailLink({ href }: { href: string }): ReactElement {
  * in the plain-text part.
  */
 export function EmailCode({ children }: { children: ReactNode }): ReactElement {
-  return (
-    <code style={{ fontFamily: emailTheme.monoFamily, backgroundColor: emailTheme.background, borderRadius: "4px", padding: "2px 6px" }}>
-      {children}
-    </code>
-  );
+  return <code style={{ fontFamily: emailTheme.monoFamily, backgroundColor: emailTheme.background, borderRadius: "4px", padding: "2px 6px" }}>{children}</code>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { EmailAction, EmailLayout, EmailText } from "./layout";
 
-/** Passwordless sign-in: a single-use link (the reference's login_instructions). */
+/** Passwordless sign-in: a single-use link (Flask-Security's login_instructions). */
 export interface LoginInstructionsEmailProps {
   appName: string;
   email: string;

@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import { codeMethodName } from "@/lib/view/labels";
 import { EmailAction, EmailLayout, EmailText } from "./layout";
 
 export type TwoFactorChange = "enabled" | "changed" | "disabled";
@@ -7,7 +8,10 @@ export interface TwoFactorChangedEmailProps {
   appName: string;
   email: string;
   change: TwoFactorChange;
-  /** Human name of the method, e.g. "authenticator app": the new one, or for "disabled" the one removed. */
+  /**
+   * The method's key ("authenticator", "email", "sms"), rendered through lib/view/labels.ts: the
+   * new one, or for "disabled" the one removed. Words (e.g. "authenticator app") render as they are.
+   */
   method: string | null;
   securityLink: string;
 }
@@ -18,18 +22,15 @@ export const TWO_FACTOR_CHANGED_SUBJECTS: Readonly<Record<TwoFactorChange, strin
   disabled: "Two-factor authentication disabled",
 };
 
-function describeChange(change: TwoFactorChange, method: string | null): string {
+function describeChange(change: TwoFactorChange, key: string | null): string {
+  const method = key ? codeMethodName(key) : null;
   switch (change) {
     case "enabled":
-      return method
-        ? `Two-factor authentication is now on for your account, using ${method}.`
-        : "Two-factor authentication is now on for your account.";
+      return method ? `Two-factor authentication is now on for your account, using ${method}.` : "Two-factor authentication is now on for your account.";
     case "changed":
       return method ? `Your two-factor method is now ${method}.` : "Your two-factor method was changed.";
     case "disabled":
-      return method
-        ? `Two-factor authentication (${method}) was turned off for your account.`
-        : "Two-factor authentication was turned off for your account.";
+      return method ? `Two-factor authentication (${method}) was turned off for your account.` : "Two-factor authentication was turned off for your account.";
   }
 }
 

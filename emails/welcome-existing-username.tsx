@@ -13,9 +13,7 @@ export function WelcomeExistingUsernameEmail({ appName, email, username }: Welco
   return (
     <EmailLayout preview={`Your ${appName} registration`} appName={appName}>
       <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>
-        {`You attempted to register with a username "${username}" that is already associated with another account.`}
-      </EmailText>
+      <EmailText>{`You attempted to register with a username "${username}" that is already associated with another account.`}</EmailText>
       <EmailText>Please register again with a different username.</EmailText>
       <EmailText>{"If this wasn't you, you can ignore this email."}</EmailText>
     </EmailLayout>

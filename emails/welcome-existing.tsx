@@ -30,8 +30,8 @@ export function WelcomeExistingEmail({ appName, email, resetLink, takeOverLink, 
       {takeOverLink ? (
         <>
           <EmailText>
-            This address was registered but never confirmed. If you did not register it, someone else may have. Choose your own password to
-            make the account yours: anything the other person set up will be removed.
+            This address was registered but never confirmed. If you did not register it, someone else may have. Choose your own password to make the account
+            yours: anything the other person set up will be removed.
           </EmailText>
           <EmailAction href={takeOverLink} label="Set my password" />
         </>

@@ -1,8 +1,8 @@
 import { ConfigError, getConfig, loadConfig } from "@/lib/security/config";
 import { closeDb, databaseDriver, getDb } from "@/lib/db";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
-import { checkKeysInUse } from "@/lib/security/key-rotation";
-import { clientIpSource } from "@/lib/security/request-context";
+import { checkKeysInUse } from "@/lib/security/core/key-rotation";
+import { clientIpSource } from "@/lib/security/core/request-context";
 
 /** Where the server entry (server/start.mjs) finds the app's clean-up for a graceful shutdown. */
 const SHUTDOWN_HOOK = Symbol.for("gatehouse.shutdown");

@@ -69,13 +69,19 @@ async function main(): Promise<void> {
   });
   try {
     for (let i = 0; ; i++) {
-      if (await fetch(`${appUrl}/login`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${appUrl}/login`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 200) throw new Error("the server did not start");
       await new Promise((r) => setTimeout(r, 250));
     }
     const { closeDb, getDb } = await import("../lib/db");
-    const { addEmailMethod } = await import("../lib/security/unified/methods");
-    const { createUser } = await import("../lib/security/users");
+    const { addEmailMethod } = await import("../lib/security/codes/store");
+    const { createUser } = await import("../lib/security/accounts/users");
     const address = (tag: string) => `${tag}-${randomUUID().slice(0, 12)}@example.com`;
     const known = async (tag: string, confirmed: boolean, emailMethod = false): Promise<string[]> => {
       const out: string[] = [];
@@ -88,16 +94,46 @@ async function main(): Promise<void> {
       return out;
     };
     const flows = [
-      { name: "register", page: "/register", file: "app/(auth)/register/actions.ts", action: "registerAction", known: await known("reg", false),
-        input: (email: string) => ({ email, password: PASSWORD, passwordConfirm: PASSWORD }) },
-      { name: "forgot-password", page: "/forgot-password", file: "app/(auth)/forgot-password/actions.ts", action: "forgotPasswordAction", known: await known("fgt", true),
-        input: (email: string) => ({ email }) },
-      { name: "resend-confirmation", page: "/confirm", file: "app/(auth)/confirm/actions.ts", action: "resendConfirmationAction", known: await known("cnf", false),
-        input: (email: string) => ({ email }) },
-      { name: "magic-link", page: "/login/magic", file: "app/(auth)/login/magic/actions.ts", action: "requestMagicLinkAction", known: await known("mag", true),
-        input: (email: string) => ({ email }) },
-      { name: "send-code", page: "/login", file: "app/(auth)/login/actions.ts", action: "sendSignInCodeAction", known: await known("code", true, true),
-        input: (email: string) => ({ identity: email, method: "email" }) },
+      {
+        name: "register",
+        page: "/register",
+        file: "app/(auth)/register/actions.ts",
+        action: "registerAction",
+        known: await known("reg", false),
+        input: (email: string) => ({ email, password: PASSWORD, passwordConfirm: PASSWORD }),
+      },
+      {
+        name: "forgot-password",
+        page: "/forgot-password",
+        file: "app/(auth)/forgot-password/actions.ts",
+        action: "forgotPasswordAction",
+        known: await known("fgt", true),
+        input: (email: string) => ({ email }),
+      },
+      {
+        name: "resend-confirmation",
+        page: "/confirm",
+        file: "app/(auth)/confirm/actions.ts",
+        action: "resendConfirmationAction",
+        known: await known("cnf", false),
+        input: (email: string) => ({ email }),
+      },
+      {
+        name: "magic-link",
+        page: "/login/magic",
+        file: "app/(auth)/login/magic/actions.ts",
+        action: "requestMagicLinkAction",
+        known: await known("mag", true),
+        input: (email: string) => ({ email }),
+      },
+      {
+        name: "send-code",
+        page: "/login",
+        file: "app/(auth)/login/actions.ts",
+        action: "sendSignInCodeAction",
+        known: await known("code", true, true),
+        input: (email: string) => ({ identity: email, method: "email" }),
+      },
     ];
     await closeDb();
 

@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   await waitFor200("/login");
   const email = `bench-${Date.now()}@example.com`;
   const password = "bench passphrase that is long";
-  const { createUser } = await import("../lib/security/users");
+  const { createUser } = await import("../lib/security/accounts/users");
   await createUser({ email, password, confirmed: true });
 
   // 2. Login latency (sequential, after warm-up): the sign-in request, and separately the landing

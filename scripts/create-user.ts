@@ -8,10 +8,10 @@ import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { closeDb } from "../lib/db";
 import { getConfig } from "../lib/security/config";
-import { messageFor } from "../lib/security/errors";
-import { validateEmail } from "../lib/security/identity";
-import { checkPasswordPolicy } from "../lib/security/password-policy";
-import { addRoleToUser, createUser, findOrCreateRole, findUserByEmail } from "../lib/security/users";
+import { messageFor } from "../lib/security/core/errors";
+import { validateEmail } from "../lib/security/accounts/identity";
+import { checkPasswordPolicy } from "../lib/security/passwords/policy";
+import { addRoleToUser, createUser, findOrCreateRole, findUserByEmail } from "../lib/security/accounts/users";
 
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;

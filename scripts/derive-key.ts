@@ -5,7 +5,7 @@
  *   npm run keys:derive                           # the key of the current AUTH_SECRET
  * List it behind the newest key so secrets written under it keep decrypting (README, "Rotating secrets").
  */
-import { deriveEncryptionKey, keyEntry } from "../lib/security/encryption";
+import { deriveEncryptionKey, keyEntry } from "../lib/security/core/encryption";
 
 const secret = process.argv[2] ?? process.env.AUTH_SECRET;
 if (!secret) {

@@ -10,11 +10,21 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const EXTENSIONS = [".ts", ".tsx", "/index.ts", "/index.tsx"];
 
 function resolveImport(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? path.join(ROOT, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : null;
   if (!base) return null;
-  for (const candidate of [base, ...EXTENSIONS.map((e) => base + e)]) if (existsSync(candidate) && !candidate.endsWith("/")) {
-    try { readFileSync(candidate); return candidate; } catch { /* a folder */ }
-  }
+  for (const candidate of [base, ...EXTENSIONS.map((e) => base + e)])
+    if (existsSync(candidate) && !candidate.endsWith("/")) {
+      try {
+        readFileSync(candidate);
+        return candidate;
+      } catch {
+        /* a folder */
+      }
+    }
   return null;
 }
 

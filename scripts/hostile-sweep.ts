@@ -98,7 +98,11 @@ async function signIn(): Promise<string | null> {
     const body = JSON.stringify({ identity: EMAIL, password: PASSWORD });
     const req = http.request(
       `${BASE}/login/session`,
-      { method: "POST", agent, headers: { origin: BASE, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "x-forwarded-for": randomIp() } },
+      {
+        method: "POST",
+        agent,
+        headers: { origin: BASE, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "x-forwarded-for": randomIp() },
+      },
       (res) => {
         res.resume();
         const cookie = [res.headers["set-cookie"] ?? []].flat().find((c) => /^(__Host-)?gatehouse\.session=/.test(c));
@@ -151,7 +155,11 @@ function errorDigest(): [string, number][] {
   const counts = new Map<string, number>();
   for (const line of serverLog) {
     if (!/error|⨯|invalid|exceeded|unexpected/i.test(line) || /^\s+at /.test(line)) continue;
-    const key = line.replace(/[0-9a-f]{40,}/g, "<id>").replace(/\d+/g, "N").trim().slice(0, 160);
+    const key = line
+      .replace(/[0-9a-f]{40,}/g, "<id>")
+      .replace(/\d+/g, "N")
+      .trim()
+      .slice(0, 160);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
@@ -183,7 +191,9 @@ async function main(): Promise<void> {
     const others = (): HostileRequest[] => [...pageCases(BASE, targets.pages, dynamic), ...routeCases(BASE)];
     const perIdentity = targets.actions.reduce((n, action) => n + actionCases(BASE, action).length, others().length);
     console.log(`Hostile-input sweep: ${BASE} (build ${buildId})`);
-    console.log(`${targets.actions.length} server actions, ${targets.routes.length} route handlers, ${targets.pages.length} pages; ${perIdentity} requests × 2 identities`);
+    console.log(
+      `${targets.actions.length} server actions, ${targets.routes.length} route handlers, ${targets.pages.length} pages; ${perIdentity} requests × 2 identities`,
+    );
     const started = performance.now();
     const results: Result[] = [];
     // One action at a time: an action that signs out other sessions must not end the sessions of another's requests.
@@ -193,9 +203,17 @@ async function main(): Promise<void> {
     }
     const seconds = (performance.now() - started) / 1000;
 
-    console.log(`\n${results.length} requests in ${seconds.toFixed(0)} s${signInFailures ? ` (${signInFailures} sign-ins failed: those ran anonymously)` : ""}\n`);
+    console.log(
+      `\n${results.length} requests in ${seconds.toFixed(0)} s${signInFailures ? ` (${signInFailures} sign-ins failed: those ran anonymously)` : ""}\n`,
+    );
     console.log(`${"".padEnd(12)}${CLASSES.map((c) => c.padStart(8)).join("")}${"total".padStart(9)}`);
-    for (const identity of ["anonymous", "signed-in"] as const) console.log(countRow(identity, results.filter((r) => r.identity === identity)));
+    for (const identity of ["anonymous", "signed-in"] as const)
+      console.log(
+        countRow(
+          identity,
+          results.filter((r) => r.identity === identity),
+        ),
+      );
     console.log(countRow("all", results));
 
     const failures = results.filter(failed);
@@ -221,7 +239,17 @@ async function main(): Promise<void> {
       at: new Date().toISOString(),
       requests: results.length,
       classes: Object.fromEntries(CLASSES.map((c) => [c, results.filter((r) => statusClass(r.status) === c).length])),
-      failures: failures.map((r) => ({ status: r.status, door: r.request.door, identity: r.identity, method: r.request.method, path: r.request.path.slice(0, 200), target: r.request.target, family: r.request.family, name: r.request.name, detail: r.detail?.slice(0, 200) })),
+      failures: failures.map((r) => ({
+        status: r.status,
+        door: r.request.door,
+        identity: r.identity,
+        method: r.request.method,
+        path: r.request.path.slice(0, 200),
+        target: r.request.target,
+        family: r.request.family,
+        name: r.request.name,
+        detail: r.detail?.slice(0, 200),
+      })),
       serverErrors: digest,
     };
     writeFileSync(path.join(ROOT, "sweep-results/latest.json"), JSON.stringify(summary, null, 2));

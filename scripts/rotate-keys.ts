@@ -8,8 +8,8 @@
  */
 import { parseArgs } from "node:util";
 import { closeDb, databaseDriver } from "../lib/db";
-import { currentKeyId, keyIds } from "../lib/security/encryption";
-import { ROTATION_BATCH_SIZE, rotateSecrets, rowsNotUnderNewestKey } from "../lib/security/key-rotation";
+import { currentKeyId, keyIds } from "../lib/security/core/encryption";
+import { ROTATION_BATCH_SIZE, rotateSecrets, rowsNotUnderNewestKey } from "../lib/security/core/key-rotation";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { "dry-run": { type: "boolean" }, "batch-size": { type: "string" } } });

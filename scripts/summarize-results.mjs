@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const dir = process.argv[2];
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 for (const file of readdirSync(dir)) {
   const report = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
   if (file.startsWith("vitest")) {

@@ -10,8 +10,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "system packages"
 bash scripts/ensure-system-deps.sh || echo "(continuing; steps that need them will say so)"
 
-step "lint"
+step "lint (layers included), format, unused code"
 npx eslint --max-warnings=0 .
+npx prettier --check . --log-level warn
+npx knip
 step "type check"
 npx tsc --noEmit
 

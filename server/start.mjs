@@ -6,7 +6,7 @@
  * behind no proxy a client could pick its own address for the rate limits. Here every request
  * carries `x-gatehouse-peer: <token> <socket address>`, overwriting any copy the client sent; the
  * token is random per process and only in this process's environment, so the app believes the
- * header only when this entry started it (lib/security/request-context.ts).
+ * header only when this entry started it (lib/security/core/request-context.ts).
  *
  *   node server/start.mjs [-p 3000] [-H 0.0.0.0]      (PORT also sets the port)
  *
@@ -18,7 +18,7 @@ import { createServer } from "node:http";
 import net from "node:net";
 import { parseArgs } from "node:util";
 
-// Shared with lib/security/request-context.ts (PEER_HEADER, PEER_TOKEN_ENV) and lib/startup.ts.
+// Shared with lib/security/core/request-context.ts (PEER_HEADER, PEER_TOKEN_ENV) and lib/startup.ts.
 const PEER_HEADER = "x-gatehouse-peer";
 const PEER_TOKEN_ENV = "GATEHOUSE_PEER_TOKEN";
 const SHUTDOWN_HOOK = Symbol.for("gatehouse.shutdown");

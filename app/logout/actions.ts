@@ -1,8 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getConfig } from "@/lib/security/config";
-import { currentRequestContext, endCurrentSession } from "@/lib/security/current-user";
-import { recordEvent } from "@/lib/security/events";
+import { currentRequestContext, endCurrentSession } from "@/lib/security/sessions/current";
+import { recordEvent } from "@/lib/security/core/events";
 
 /** Sign out (POST only: a server action cannot be triggered by a link or an <img>). */
 export async function signOutAction(): Promise<void> {

@@ -3,8 +3,8 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { FormState } from "@/lib/form-state";
-import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
 
 interface EmailOnlyFormProps {
   action: (input: EmailOnlyInput) => Promise<FormState>;
@@ -19,7 +19,16 @@ export function EmailOnlyForm({ action, email, submitLabel, ariaLabel }: EmailOn
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={ariaLabel}>
       <FormMessage state={state} />
-      <TextField label="Email" type="email" autoComplete="email" autoCapitalize="none" spellCheck={false} autoFocus error={errorOf("email")} {...form.register("email")} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+        error={errorOf("email")}
+        {...form.register("email")}
+      />
       <Button type="submit" className="w-full" pending={pending}>
         {submitLabel}
       </Button>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/view/form-state";
 
 /**
  * The shared zod schema, or a loader for it. A form on a page where first-load JavaScript counts
@@ -14,8 +14,8 @@ export type SchemaSource<TInput, TOutput> = $ZodType<TOutput, TInput> | (() => P
 function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<TInput, TOutput>) {
   let loaded: Promise<Resolver<TInput, unknown, TOutput>> | undefined;
   const load = () =>
-    (loaded ??= Promise.all([import("@hookform/resolvers/zod"), typeof source === "function" ? source() : source]).then(
-      ([{ zodResolver }, schema]) => zodResolver<TInput, unknown, TOutput>(schema),
+    (loaded ??= Promise.all([import("@hookform/resolvers/zod"), typeof source === "function" ? source() : source]).then(([{ zodResolver }, schema]) =>
+      zodResolver<TInput, unknown, TOutput>(schema),
     ));
   const resolver: Resolver<TInput, unknown, TOutput> = async (values, context, options) => (await load())(values, context, options);
   return { resolver, load };

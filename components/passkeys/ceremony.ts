@@ -1,6 +1,6 @@
 "use client";
-import type { FormState } from "@/lib/form-state";
-import type { AssertionStart, RegistrationStart } from "@/lib/passkey-ceremony";
+import type { FormState } from "@/lib/view/form-state";
+import type { AssertionStart, RegistrationStart } from "@/lib/view/passkey-ceremony";
 
 /** The browser helper, loaded on first use: it stays out of the sign-in page's first-load JavaScript. */
 export const loadWebAuthn = () => import("@simplewebauthn/browser");

@@ -2,8 +2,8 @@
 import { useState, type ReactNode } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
-import type { AssertionStart } from "@/lib/passkey-ceremony";
+import type { FormState } from "@/lib/view/form-state";
+import type { AssertionStart } from "@/lib/view/passkey-ceremony";
 import { runAssertion, type CeremonyActions } from "./ceremony";
 
 interface PasskeyButtonProps extends CeremonyActions<AssertionStart> {
@@ -39,7 +39,16 @@ export function PasskeyButton({ start, finish, children, variant = "secondary", 
 
 export function PasskeyIcon() {
   return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" className="size-4" aria-hidden="true">
+    <svg
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="size-4"
+      aria-hidden="true"
+    >
       <circle cx="9" cy="7.5" r="3.5" />
       <path d="M2.5 20v-1.5A4.5 4.5 0 0 1 7 14h4" />
       <circle cx="17.5" cy="12.5" r="2.5" />

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
-import type { FormState } from "@/lib/form-state";
-import type { AssertionStart } from "@/lib/passkey-ceremony";
+import type { FormState } from "@/lib/view/form-state";
+import type { AssertionStart } from "@/lib/view/passkey-ceremony";
 import { loadWebAuthn, runAssertion, type CeremonyActions } from "./ceremony";
 
 /**

@@ -1,4 +1,4 @@
-import type { AuthenticatorEnrollment } from "./types";
+import type { AuthenticatorEnrollment } from "../../lib/view/two-factor-types";
 
 /** The QR code, the key to type instead, and a link for phones — as an authenticator app needs them. */
 export function AuthenticatorDetails({ enrollment }: { enrollment: AuthenticatorEnrollment }) {

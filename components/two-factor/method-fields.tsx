@@ -1,8 +1,8 @@
 "use client";
 import type { UseFormRegister } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
-import type { TwoFactorSetupInput } from "@/lib/security/schemas";
-import type { MethodOption, SetupMethod } from "./types";
+import type { TwoFactorSetupInput } from "@/lib/security/core/schemas";
+import type { MethodOption, SetupMethod } from "../../lib/view/two-factor-types";
 
 interface MethodFieldsProps {
   methods: MethodOption[];
@@ -56,7 +56,14 @@ export function MethodFields({ methods, register, selected, current, legend, aut
         ) : null}
       </fieldset>
       {selected === "sms" ? (
-        <TextField label="Phone number" type="tel" autoComplete="tel" hint="Include the country code, e.g. +1 415 555 0132" error={phoneError} {...register("phone")} />
+        <TextField
+          label="Phone number"
+          type="tel"
+          autoComplete="tel"
+          hint="Include the country code, e.g. +1 415 555 0132"
+          error={phoneError}
+          {...register("phone")}
+        />
       ) : null}
     </>
   );

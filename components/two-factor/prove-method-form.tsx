@@ -4,15 +4,15 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
-import { twoFactorConfirmSetupSchema, type TwoFactorConfirmSetupInput } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import { codeSetupConfirmSchema, type CodeSetupConfirmInput } from "@/lib/security/core/schemas";
 import { AuthenticatorDetails } from "./authenticator-details";
-import type { CodeMethodSetup } from "./types";
+import type { CodeMethodSetup } from "../../lib/view/two-factor-types";
 
 interface ProveMethodFormProps {
   setup: CodeMethodSetup;
   /** The server action that checks the code and saves the method. */
-  confirm: (input: TwoFactorConfirmSetupInput) => Promise<FormState>;
+  confirm: (input: CodeSetupConfirmInput) => Promise<FormState>;
   /** The form's accessible name. Without "code" in it: the code field keeps the only "Code" label. */
   label: string;
   submitLabel: string;
@@ -27,7 +27,7 @@ interface ProveMethodFormProps {
  * (authenticator) or read the sent code (email/SMS), then prove the method with a code.
  */
 export function ProveMethodForm({ setup, confirm, label, submitLabel, cancelLabel, onCancel, compact = false }: ProveMethodFormProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorConfirmSetupSchema, confirm, { setupToken: setup.setupToken, code: "" });
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(codeSetupConfirmSchema, confirm, { setupToken: setup.setupToken, code: "" });
   const heading = useRef<HTMLHeadingElement>(null);
   // The form replaced the step before it: tell keyboard and screen-reader users where they are.
   useEffect(() => heading.current?.focus(), []);

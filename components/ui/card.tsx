@@ -8,13 +8,7 @@ function join(...parts: Array<string | undefined | false>): string {
 
 export function Card({ className, ...rest }: DivProps) {
   return (
-    <div
-      {...rest}
-      className={join(
-        "overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900",
-        className,
-      )}
-    />
+    <div {...rest} className={join("overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900", className)} />
   );
 }
 
@@ -42,6 +36,7 @@ export function CardBody({ className, ...rest }: DivProps) {
   return <div {...rest} className={join("px-5 py-5 sm:px-6", className)} />;
 }
 
+/** @public part of the component kit pages are built from. */
 export function CardFooter({ className, ...rest }: DivProps) {
   return (
     <div

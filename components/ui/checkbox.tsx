@@ -10,23 +10,12 @@ export type CheckboxProps = {
   ref?: Ref<HTMLInputElement>;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">;
 
-export function Checkbox({
-  label,
-  hint,
-  error,
-  ref,
-  id,
-  name,
-  className,
-  "aria-describedby": describedBy,
-  ...rest
-}: CheckboxProps) {
+export function Checkbox({ label, hint, error, ref, id, name, className, "aria-describedby": describedBy, ...rest }: CheckboxProps) {
   const autoId = useId();
   const fieldId = id ?? name ?? autoId;
   const hintId = `${fieldId}-hint`;
   const errorId = `${fieldId}-error`;
-  const describedByIds =
-    [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedByIds = [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className={className ? `flex gap-3 ${className}` : "flex gap-3"}>

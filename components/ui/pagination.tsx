@@ -21,10 +21,7 @@ export function Pagination({ page, pageSize, total, hrefFor, className }: Pagina
   const last = Math.min(total, current * pageSize);
 
   return (
-    <nav
-      aria-label="Pagination"
-      className={`flex items-center justify-between gap-3${className ? ` ${className}` : ""}`}
-    >
+    <nav aria-label="Pagination" className={`flex items-center justify-between gap-3${className ? ` ${className}` : ""}`}>
       <p className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-400">
         {total === 0 ? (
           "No results"

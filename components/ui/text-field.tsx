@@ -18,19 +18,7 @@ function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
   else if (ref) ref.current = value;
 }
 
-export function TextField({
-  label,
-  error,
-  hint,
-  ref,
-  id,
-  name,
-  type = "text",
-  className,
-  required,
-  "aria-describedby": describedBy,
-  ...rest
-}: TextFieldProps) {
+export function TextField({ label, error, hint, ref, id, name, type = "text", className, required, "aria-describedby": describedBy, ...rest }: TextFieldProps) {
   const autoId = useId();
   const fieldId = id ?? name ?? autoId;
   const hintId = `${fieldId}-hint`;
@@ -56,8 +44,7 @@ export function TextField({
     return () => form.removeEventListener("submit", hide);
   }, [isPassword]);
 
-  const describedByIds =
-    [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const describedByIds = [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className={className}>
@@ -103,11 +90,7 @@ export function TextField({
         </p>
       ) : null}
       {error ? (
-        <p
-          id={errorId}
-          data-testid={`${name ?? fieldId}-error`}
-          className="mt-1.5 flex items-start gap-1.5 text-sm text-red-700 dark:text-red-400"
-        >
+        <p id={errorId} data-testid={`${name ?? fieldId}-error`} className="mt-1.5 flex items-start gap-1.5 text-sm text-red-700 dark:text-red-400">
           <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="mt-0.5 size-4 shrink-0">
             <path
               fillRule="evenodd"
@@ -125,7 +108,11 @@ export function TextField({
 function EyeIcon() {
   return (
     <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true" className="size-5">
-      <path strokeLinecap="round" strokeLinejoin="round" d="M2.036 12.322a1 1 0 0 1 0-.639C3.423 7.51 7.36 4.5 12 4.5c4.638 0 8.573 3.007 9.963 7.178.07.207.07.431 0 .639C20.577 16.49 16.64 19.5 12 19.5c-4.638 0-8.573-3.007-9.963-7.178Z" />
+      <path
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        d="M2.036 12.322a1 1 0 0 1 0-.639C3.423 7.51 7.36 4.5 12 4.5c4.638 0 8.573 3.007 9.963 7.178.07.207.07.431 0 .639C20.577 16.49 16.64 19.5 12 19.5c-4.638 0-8.573-3.007-9.963-7.178Z"
+      />
       <path strokeLinecap="round" strokeLinejoin="round" d="M15 12a3 3 0 1 1-6 0 3 3 0 0 1 6 0Z" />
     </svg>
   );
@@ -134,7 +121,11 @@ function EyeIcon() {
 function EyeOffIcon() {
   return (
     <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true" className="size-5">
-      <path strokeLinecap="round" strokeLinejoin="round" d="M3.98 8.223A10.477 10.477 0 0 0 1.934 12C3.226 16.338 7.244 19.5 12 19.5c.993 0 1.953-.138 2.863-.395M6.228 6.228A10.451 10.451 0 0 1 12 4.5c4.756 0 8.773 3.162 10.065 7.498a10.522 10.522 0 0 1-4.293 5.774M6.228 6.228 3 3m3.228 3.228 3.65 3.65m7.894 7.894L21 21m-3.228-3.228-3.65-3.65m0 0a3 3 0 1 0-4.243-4.243m4.242 4.242L9.88 9.88" />
+      <path
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        d="M3.98 8.223A10.477 10.477 0 0 0 1.934 12C3.226 16.338 7.244 19.5 12 19.5c.993 0 1.953-.138 2.863-.395M6.228 6.228A10.451 10.451 0 0 1 12 4.5c4.756 0 8.773 3.162 10.065 7.498a10.522 10.522 0 0 1-4.293 5.774M6.228 6.228 3 3m3.228 3.228 3.65 3.65m7.894 7.894L21 21m-3.228-3.228-3.65-3.65m0 0a3 3 0 1 0-4.243-4.243m4.242 4.242L9.88 9.88"
+      />
     </svg>
   );
 }

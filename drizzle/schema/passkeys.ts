@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { PASSKEY_USAGES } from "../../lib/security/config/values";
+import { CEREMONY_PURPOSES, PASSKEY_DEVICE_TYPES } from "../../lib/security/core/stored-values";
 import { users } from "./users";
 
 /** A registered WebAuthn credential (passkey or security key). */
@@ -7,17 +9,22 @@ export const webauthnCredentials = pgTable(
   "webauthn_credentials",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     // base64url; unique across all users (the reference's WEBAUTHN_CREDENTIAL_ID_INUSE).
     credentialId: text("credential_id").notNull().unique(),
     publicKey: text("public_key").notNull(), // COSE key, base64url
     signCount: bigint("sign_count", { mode: "number" }).notNull().default(0),
-    transports: text("transports").array().notNull().default(sql`'{}'::text[]`),
-    usage: text("usage").notNull(), // first | secondary
+    transports: text("transports")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    usage: text("usage", { enum: PASSKEY_USAGES }).notNull(),
     name: text("name").notNull(),
     discoverable: boolean("discoverable"),
     backedUp: boolean("backed_up").notNull().default(false),
-    deviceType: text("device_type").notNull(), // singleDevice | multiDevice
+    deviceType: text("device_type", { enum: PASSKEY_DEVICE_TYPES }).notNull(),
     aaguid: text("aaguid"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
@@ -38,7 +45,7 @@ export const webauthnChallenges = pgTable(
   "webauthn_challenges",
   {
     stateHash: text("state_hash").primaryKey(),
-    purpose: text("purpose").notNull(), // register | sign-in | second-factor | verify
+    purpose: text("purpose", { enum: CEREMONY_PURPOSES }).notNull(),
     challenge: text("challenge").notNull(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
     // SHA-256 of the session or pending-login token the ceremony belongs to (null for a first-factor sign-in).

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { SECURITY_EVENT_TYPES } from "../../lib/security/core/stored-values";
 import { users } from "./users";
 
 /** Fixed-window counters: one upsert per check, shared by every app instance. */
@@ -11,7 +12,9 @@ export const rateLimits = pgTable(
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     count: integer("count").notNull().default(0),
     // When the current window ends: windows differ per bucket (15 minutes to a year), so pruning needs it.
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull().default(sql`now() + interval '1 day'`),
+    expiresAt: timestamp("expires_at", { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '1 day'`),
   },
   (t) => [primaryKey({ columns: [t.bucket, t.key] }), index("rate_limits_expires_idx").on(t.expiresAt)],
 );
@@ -22,7 +25,7 @@ export const securityEvents = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
-    type: text("type").notNull(),
+    type: text("type", { enum: SECURITY_EVENT_TYPES }).notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
@@ -48,9 +51,11 @@ export const outbox = pgTable(
     to: text("to").notNull(),
     /** Email template name (emails/index.ts); null for SMS. */
     template: text("template"),
-    /** AES-256-GCM (lib/security/encryption.ts): the template's props as JSON, or the SMS text. Cleared once sent. */
+    /** AES-256-GCM (lib/security/core/encryption.ts): the template's props as JSON, or the SMS text. Cleared once sent. */
     payloadEncrypted: text("payload_encrypted"),
-    status: text("status", { enum: ["pending", "sending", "sent", "failed"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
     /** The transport that delivered (or last tried) the message. */
     transport: text("transport"),
     attempts: integer("attempts").notNull().default(0),

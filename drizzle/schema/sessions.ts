@@ -1,4 +1,5 @@
 import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { AUTHN_METHODS } from "../../lib/security/core/authn-methods";
 import { users } from "./users";
 
 /** One row per sign-in. The cookie holds a random token; only its SHA-256 is stored here. */
@@ -6,7 +7,9 @@ export const sessions = pgTable(
   "sessions",
   {
     tokenHash: text("token_hash").primaryKey(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     // The user's uniquifier when the session began: a rotated uniquifier ends the session.
     uniquifier: text("uniquifier").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -14,7 +17,7 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     authenticatedAt: timestamp("authenticated_at", { withTimezone: true }).notNull(),
     graceUntil: timestamp("grace_until", { withTimezone: true }),
-    authnVia: text("authn_via").array().notNull(),
+    authnVia: text("authn_via", { enum: AUTHN_METHODS }).array().notNull(),
     remember: boolean("remember").notNull().default(false),
     ip: text("ip"),
     userAgent: text("user_agent"),

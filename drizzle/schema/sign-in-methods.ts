@@ -1,4 +1,5 @@
 import { bigint, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { CODE_METHODS } from "../../lib/security/config/values";
 import { users } from "./users";
 
 /**
@@ -8,9 +9,11 @@ import { users } from "./users";
 export const signInMethods = pgTable(
   "sign_in_methods",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    method: text("method").notNull(), // email | sms | authenticator
-    // AES-256-GCM, versioned key id prefix (lib/security/encryption.ts).
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    method: text("method", { enum: CODE_METHODS }).notNull(),
+    // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
     secretEncrypted: text("secret_encrypted").notNull(),
     // E.164; an identity (people sign in with it), so unique across accounts.
     phone: text("phone").unique(),

@@ -1,11 +1,16 @@
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { TWO_FACTOR_METHODS } from "../../lib/security/config/values";
+import { AUTHN_METHODS } from "../../lib/security/core/authn-methods";
+import { PENDING_STATES } from "../../lib/security/core/stored-values";
 import { users } from "./users";
 
 /** A user's second factor: one row per user (the reference's tf_primary_method + secret). */
 export const twoFactor = pgTable("two_factor", {
-  userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
-  method: text("method", { enum: ["authenticator", "email", "sms"] }).notNull(),
-  // AES-256-GCM, versioned key id prefix (lib/security/encryption.ts).
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  method: text("method", { enum: TWO_FACTOR_METHODS }).notNull(),
+  // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
   secretEncrypted: text("secret_encrypted").notNull(),
   phone: text("phone"), // E.164, sms only
   // Highest TOTP time step accepted: a code is accepted once (replay protection).
@@ -22,16 +27,18 @@ export const pendingLogins = pgTable(
   "pending_logins",
   {
     tokenHash: text("token_hash").primaryKey(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     // The user's uniquifier at the first factor: a reset in between voids the pending login.
     uniquifier: text("uniquifier").notNull(),
-    state: text("state").notNull(), // ready | setup | select
-    method: text("method"), // the second factor being asked for
-    authnVia: text("authn_via").array().notNull(),
+    state: text("state", { enum: PENDING_STATES }).notNull(),
+    method: text("method", { enum: [...TWO_FACTOR_METHODS, "passkey"] }), // the second factor being asked for
+    authnVia: text("authn_via", { enum: AUTHN_METHODS }).array().notNull(),
     remember: boolean("remember").notNull().default(false),
     next: text("next"),
     // Setup from login (required two-factor): the proposed method, secret and phone.
-    setupMethod: text("setup_method"),
+    setupMethod: text("setup_method", { enum: TWO_FACTOR_METHODS }),
     setupSecretEncrypted: text("setup_secret_encrypted"),
     setupPhone: text("setup_phone"),
     // Rescue by email: a one-time secret for the code sent to the account's address.
@@ -49,7 +56,9 @@ export const pendingLogins = pgTable(
 export const recoveryCodes = pgTable(
   "recovery_codes",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     codeHmac: text("code_hmac").notNull(),
     codeEncrypted: text("code_encrypted").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -30,7 +30,10 @@ export async function startInstance(port: number, env: Record<string, string>, o
     // The outbox is read from the database: a 200 means the database is open and migrated too
     // (an in-memory PGlite takes seconds to create on a busy machine). An instance without the
     // mailbox names another page to wait for.
-    const ok = await fetch(`${url}${options.readyPath ?? "/dev/mailbox/messages"}`, { headers: MAILBOX_HEADERS }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}${options.readyPath ?? "/dev/mailbox/messages"}`, { headers: MAILBOX_HEADERS }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok && child.exitCode === null) return { url, stop };
     await new Promise((r) => setTimeout(r, 300));
   }

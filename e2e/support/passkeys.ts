@@ -65,7 +65,6 @@ export async function addPasskey(page: Page, name: string, usage: "Sign in" | "S
   await page.waitForURL(/\/account\/passkeys\?notice=WEBAUTHN_REGISTER_SUCCESSFUL/);
 }
 
-
 /** Simulates a browser without passkey autofill (conditional mediation), so only explicit buttons run ceremonies. */
 export async function disablePasskeyAutofill(page: Page): Promise<void> {
   await page.addInitScript(() => {

@@ -78,7 +78,8 @@ function preparingEveryStatement(sql: Sql): Sql {
   return new Proxy(sql, {
     get(target, property, receiver) {
       if (property === "unsafe") {
-        return (query: string, parameters?: ParameterOrJSON<never>[], options?: UnsafeQueryOptions) => target.unsafe(query, parameters, { ...options, prepare: true });
+        return (query: string, parameters?: ParameterOrJSON<never>[], options?: UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
       }
       // Transactions get their own handle from postgres.js: it prepares the same way.
       if (property === "begin") {

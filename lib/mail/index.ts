@@ -8,6 +8,7 @@ import { getConfig } from "@/lib/security/config";
 import { resendTransport } from "./resend";
 import type { MailMessage, MailTransport } from "./transport";
 
+/** @public what a custom transport throws when it could not send. */
 export { MailDeliveryError } from "./transport";
 export type { MailMessage, MailTransport } from "./transport";
 export type { EmailName, EmailProps } from "@/emails";

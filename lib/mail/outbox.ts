@@ -18,12 +18,14 @@ export async function listOutbox({ to, limit, kind: which = "email" }: { to?: st
   const t = tables.outbox;
   const kind = which === "all" ? sql`true` : eq(t.kind, which);
   const delivered = and(kind, eq(t.status, "sent"), isNotNull(t.text));
-  return db
-    .select({ id: t.id, kind: t.kind, to: t.to, subject: t.subject, html: t.html, text: t.text, at: t.at })
-    .from(t)
-    .where(to === undefined ? delivered : and(delivered, eq(t.to, to)))
-    // id breaks ties: rows written in the same transaction share `at`.
-    .orderBy(desc(t.at), desc(t.id))
-    .limit(limit)
-    .then((rows) => rows.map((row) => ({ ...row, text: row.text ?? "" })));
+  return (
+    db
+      .select({ id: t.id, kind: t.kind, to: t.to, subject: t.subject, html: t.html, text: t.text, at: t.at })
+      .from(t)
+      .where(to === undefined ? delivered : and(delivered, eq(t.to, to)))
+      // id breaks ties: rows written in the same transaction share `at`.
+      .orderBy(desc(t.at), desc(t.id))
+      .limit(limit)
+      .then((rows) => rows.map((row) => ({ ...row, text: row.text ?? "" })))
+  );
 }

@@ -5,7 +5,7 @@ import { EMAILS, type EmailName } from "@/emails";
 import { getMailTransport, renderEmail, sendEmail } from "@/lib/mail";
 import { getSmsSender } from "@/lib/sms";
 import { getConfig } from "@/lib/security/config";
-import { decryptSecret } from "@/lib/security/encryption";
+import { decryptSecret } from "@/lib/security/core/encryption";
 
 type OutboxRow = typeof tables.outbox.$inferSelect;
 
@@ -40,10 +40,7 @@ export async function deliverOutbox(options: { ids?: number[]; limit?: number } 
 async function claim(ids: number[] | undefined, limit: number): Promise<OutboxRow[]> {
   const db = await getDb();
   const t = tables.outbox;
-  const due = or(
-    and(eq(t.status, "pending"), lte(t.nextAttemptAt, sql`now()`)),
-    and(eq(t.status, "sending"), lt(t.claimedUntil, sql`now()`)),
-  );
+  const due = or(and(eq(t.status, "pending"), lte(t.nextAttemptAt, sql`now()`)), and(eq(t.status, "sending"), lt(t.claimedUntil, sql`now()`)));
   const candidates = db
     .select({ id: t.id })
     .from(t)

@@ -2,7 +2,8 @@ import "server-only";
 import { after } from "next/server";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import type { EmailName, EmailProps } from "@/emails";
-import { encryptSecret } from "@/lib/security/encryption";
+import { encryptSecret } from "@/lib/security/core/encryption";
+import { pruneNowAndThen } from "@/lib/security/core/prune";
 import { deliverOutbox } from "./deliver";
 
 /**
@@ -15,7 +16,7 @@ export async function queueEmail<K extends EmailName>(template: K, to: string, p
   await queue({ kind: "email", to, template, payload: JSON.stringify(props) }, db);
 }
 
-/** Puts a text message in the outbox (see queueEmail). Budgets are the caller's (lib/security/code-delivery.ts). */
+/** Puts a text message in the outbox (see queueEmail). Budgets are the caller's (lib/security/codes/delivery.ts). */
 export async function queueSms(to: string, text: string, db?: Queryable): Promise<void> {
   await queue({ kind: "sms", to, template: null, payload: text }, db);
 }
@@ -26,6 +27,7 @@ async function queue(message: { kind: "email" | "sms"; to: string; template: str
     .values({ kind: message.kind, to: message.to, template: message.template, payloadEncrypted: encryptSecret(message.payload) })
     .returning({ id: tables.outbox.id });
   if (row) deliverAfterResponse(row.id);
+  pruneNowAndThen("outbox");
 }
 
 /**

@@ -45,7 +45,10 @@ export function twilioSmsSender(options: { accountSid: string; authToken: string
 
 let override: SmsSender | null = null;
 
-/** Replaces the configured sender (tests, custom providers); `null` restores it. */
+/**
+ * Replaces the configured sender (tests, custom providers); `null` restores it.
+ * @public part of the programmable API (README, "SMS").
+ */
 export function setSmsSender(sender: SmsSender | null): void {
   override = sender;
 }

@@ -37,9 +37,57 @@ const json = (value: unknown): Buffer => Buffer.from(JSON.stringify(value));
 const raw = (text: string): Buffer => Buffer.from(text, "utf8");
 
 // What React's reply decoder reads as a reference when a string starts with "$" (ReactFlightReplyServer).
-const REFERENCES = ["$1", "$2f", "$K", "$K1", "$@0", "$@1", "$Q1", "$W1", "$F1", "$h1", "$T", "$B1", "$i1", "$R1", "$r1", "$X1", "$x1", "$A1", "$o1", "$Z", "$0", "$0:a:b", "$1:__proto__", "$Dnot-a-date", "$n", "$nxyz", "$"];
+const REFERENCES = [
+  "$1",
+  "$2f",
+  "$K",
+  "$K1",
+  "$@0",
+  "$@1",
+  "$Q1",
+  "$W1",
+  "$F1",
+  "$h1",
+  "$T",
+  "$B1",
+  "$i1",
+  "$R1",
+  "$r1",
+  "$X1",
+  "$x1",
+  "$A1",
+  "$o1",
+  "$Z",
+  "$0",
+  "$0:a:b",
+  "$1:__proto__",
+  "$Dnot-a-date",
+  "$n",
+  "$nxyz",
+  "$",
+];
 // Field names the app's forms use, so an object argument reaches some schema with the value.
-const FIELDS = ["identity", "email", "password", "passwordConfirm", "newPassword", "newPasswordConfirm", "name", "id", "code", "method", "phone", "state", "credential", "next", "token", "usage", "remember", "setupToken", "username"];
+const FIELDS = [
+  "identity",
+  "email",
+  "password",
+  "passwordConfirm",
+  "newPassword",
+  "newPasswordConfirm",
+  "name",
+  "id",
+  "code",
+  "method",
+  "phone",
+  "state",
+  "credential",
+  "next",
+  "token",
+  "usage",
+  "remember",
+  "setupToken",
+  "username",
+];
 const HOSTILE_VALUES: [string, unknown][] = [
   ["lone high surrogate", "x\ud800y"],
   ["lone low surrogate", "\udfffx"],
@@ -133,21 +181,67 @@ const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
 /** FormData-shaped bodies (how React sends an argument that is, or contains, FormData). */
 function multipartBodies(): [string, Buffer][] {
   return [
-    ["FormData with an id", multipart([{ name: "_1_id", value: "x" }, { name: "0", value: '["$K1"]' }])],
-    ["FormData, invalid UTF-8 value", multipart([{ name: "_1_id", value: Buffer.from([0xff, 0xed, 0xa0, 0x80]) }, { name: "0", value: '["$K1"]' }])],
-    ["FormData, 1 MB value", multipart([{ name: "_1_method", value: "a".repeat(MB) }, { name: "0", value: '["$K1"]' }])],
+    [
+      "FormData with an id",
+      multipart([
+        { name: "_1_id", value: "x" },
+        { name: "0", value: '["$K1"]' },
+      ]),
+    ],
+    [
+      "FormData, invalid UTF-8 value",
+      multipart([
+        { name: "_1_id", value: Buffer.from([0xff, 0xed, 0xa0, 0x80]) },
+        { name: "0", value: '["$K1"]' },
+      ]),
+    ],
+    [
+      "FormData, 1 MB value",
+      multipart([
+        { name: "_1_method", value: "a".repeat(MB) },
+        { name: "0", value: '["$K1"]' },
+      ]),
+    ],
     ["no root field", multipart([{ name: "_1_id", value: "x" }])],
     ["root []", multipart([{ name: "0", value: "[]" }])],
     ["root {}", multipart([{ name: "0", value: "{}" }])],
     ['root ["a"]', multipart([{ name: "0", value: '["a"]' }])],
     ["root not JSON", multipart([{ name: "0", value: "[" }])],
     ["missing outlined part", multipart([{ name: "0", value: '["$1"]' }])],
-    ["outlined part not JSON", multipart([{ name: "0", value: '["$Q1"]' }, { name: "1", value: "not json" }])],
-    ["self-referencing part", multipart([{ name: "0", value: '["$1"]' }, { name: "1", value: '[{"id":"$1"}]' }])],
-    ["blob reference", multipart([{ name: "0", value: '["$B1"]' }, { name: "1", value: Buffer.from([0, 1, 2]), filename: "x.bin" }])],
+    [
+      "outlined part not JSON",
+      multipart([
+        { name: "0", value: '["$Q1"]' },
+        { name: "1", value: "not json" },
+      ]),
+    ],
+    [
+      "self-referencing part",
+      multipart([
+        { name: "0", value: '["$1"]' },
+        { name: "1", value: '[{"id":"$1"}]' },
+      ]),
+    ],
+    [
+      "blob reference",
+      multipart([
+        { name: "0", value: '["$B1"]' },
+        { name: "1", value: Buffer.from([0, 1, 2]), filename: "x.bin" },
+      ]),
+    ],
     ["root as a file", multipart([{ name: "0", value: '["a"]', filename: "root.json" }])],
     ["10,000 fields", multipart([...Array.from({ length: 10_000 }, (_, i) => ({ name: `_1_f${i}`, value: "x" })), { name: "0", value: '["$K1"]' }])],
-    ["unterminated multipart", multipart([{ name: "0", value: '["$K1"]' }, { name: "_1_id", value: "x" }], BOUNDARY, false)],
+    [
+      "unterminated multipart",
+      multipart(
+        [
+          { name: "0", value: '["$K1"]' },
+          { name: "_1_id", value: "x" },
+        ],
+        BOUNDARY,
+        false,
+      ),
+    ],
     ["boundary mismatch", multipart([{ name: "0", value: '["$K1"]' }], "----otherBoundary")],
     ["not multipart at all", raw('["$K1"]')],
   ];
@@ -208,10 +302,22 @@ export function actionCases(base: string, action: ActionTarget): HostileRequest[
   add("content type", "no Content-Type", "headers", without("content-type"), small);
   add("boundary", "multipart without boundary", "headers", { ...plain, "content-type": "multipart/form-data" }, multipart([{ name: "0", value: "[]" }]));
   add("boundary", "empty boundary", "headers", { ...plain, "content-type": "multipart/form-data; boundary=" }, multipart([{ name: "0", value: "[]" }]));
-  add("boundary", "200-character boundary", "headers", { ...plain, "content-type": `multipart/form-data; boundary=${"b".repeat(200)}` }, multipart([{ name: "0", value: "[]" }], "b".repeat(200)));
+  add(
+    "boundary",
+    "200-character boundary",
+    "headers",
+    { ...plain, "content-type": `multipart/form-data; boundary=${"b".repeat(200)}` },
+    multipart([{ name: "0", value: "[]" }], "b".repeat(200)),
+  );
   add("boundary", "boundary with spaces only", "headers", { ...plain, "content-type": 'multipart/form-data; boundary="   "' }, small);
   add("size", "declared length over 2 MB", "headers", plain, oversize());
-  add("size", "declared length over 2 MB, multipart", "headers", { ...plain, "content-type": MULTIPART_TYPE }, multipart([{ name: "0", value: JSON.stringify(["a".repeat(BODY_LIMIT)]) }]));
+  add(
+    "size",
+    "declared length over 2 MB, multipart",
+    "headers",
+    { ...plain, "content-type": MULTIPART_TYPE },
+    multipart([{ name: "0", value: JSON.stringify(["a".repeat(BODY_LIMIT)]) }]),
+  );
   for (const [label, id] of [
     ["short", "x"],
     ["zeros", "0".repeat(42)],
@@ -225,20 +331,81 @@ export function actionCases(base: string, action: ActionTarget): HostileRequest[
 
   // Only the body shows these.
   add("size", "chunked body over 2 MB", "body", plain, oversize(), true);
-  add("size", "chunked body over 2 MB, multipart", "body", { ...plain, "content-type": MULTIPART_TYPE }, multipart([{ name: "0", value: JSON.stringify(["a".repeat(BODY_LIMIT)]) }]), true);
+  add(
+    "size",
+    "chunked body over 2 MB, multipart",
+    "body",
+    { ...plain, "content-type": MULTIPART_TYPE },
+    multipart([{ name: "0", value: JSON.stringify(["a".repeat(BODY_LIMIT)]) }]),
+    true,
+  );
   for (const [name, body] of textBodies()) add("text body", name, "body", plain, body);
   for (const [name, body] of multipartBodies()) add("multipart body", name, "body", { ...plain, "content-type": MULTIPART_TYPE }, body);
 
   // A form posted before hydration (no Next-Action header; the action is named in the body).
   const mpaType = { ...without("next-action"), "content-type": MULTIPART_TYPE, accept: "text/html" };
-  add("no-JS form", "cross-site form post", "headers", { ...mpaType, origin: "https://evil.example", "sec-fetch-site": "cross-site" }, multipart([{ name: `$ACTION_ID_${action.id}`, value: "" }]));
-  add("no-JS form", "form post, Origin: null", "headers", { ...mpaType, origin: "null", "sec-fetch-site": "cross-site" }, multipart([{ name: `$ACTION_ID_${action.id}`, value: "" }]));
-  add("no-JS form", "form post without boundary", "headers", { ...mpaType, "content-type": "multipart/form-data" }, multipart([{ name: `$ACTION_ID_${action.id}`, value: "" }]));
-  add("no-JS form", "form post, this action", "body", mpaType, multipart([{ name: `$ACTION_ID_${action.id}`, value: "" }, { name: "id", value: "x\u202e" }]));
+  add(
+    "no-JS form",
+    "cross-site form post",
+    "headers",
+    { ...mpaType, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    multipart([{ name: `$ACTION_ID_${action.id}`, value: "" }]),
+  );
+  add(
+    "no-JS form",
+    "form post, Origin: null",
+    "headers",
+    { ...mpaType, origin: "null", "sec-fetch-site": "cross-site" },
+    multipart([{ name: `$ACTION_ID_${action.id}`, value: "" }]),
+  );
+  add(
+    "no-JS form",
+    "form post without boundary",
+    "headers",
+    { ...mpaType, "content-type": "multipart/form-data" },
+    multipart([{ name: `$ACTION_ID_${action.id}`, value: "" }]),
+  );
+  add(
+    "no-JS form",
+    "form post, this action",
+    "body",
+    mpaType,
+    multipart([
+      { name: `$ACTION_ID_${action.id}`, value: "" },
+      { name: "id", value: "x\u202e" },
+    ]),
+  );
   add("no-JS form", "form post, unknown action", "body", mpaType, multipart([{ name: `$ACTION_ID_${"7f".repeat(21)}`, value: "" }]));
-  add("no-JS form", "form post, bound action not JSON", "body", mpaType, multipart([{ name: "$ACTION_REF_1", value: "" }, { name: "$ACTION_1:0", value: "{" }]));
-  add("no-JS form", "form post, bound action forged", "body", mpaType, multipart([{ name: "$ACTION_REF_1", value: "" }, { name: "$ACTION_1:0", value: JSON.stringify({ id: action.id, bound: "$@1" }) }]));
-  add("no-JS form", "form post, bound args not a promise", "body", mpaType, multipart([{ name: "$ACTION_REF_1", value: "" }, { name: "$ACTION_1:0", value: JSON.stringify({ id: action.id, bound: ["$Q2"] }) }]));
+  add(
+    "no-JS form",
+    "form post, bound action not JSON",
+    "body",
+    mpaType,
+    multipart([
+      { name: "$ACTION_REF_1", value: "" },
+      { name: "$ACTION_1:0", value: "{" },
+    ]),
+  );
+  add(
+    "no-JS form",
+    "form post, bound action forged",
+    "body",
+    mpaType,
+    multipart([
+      { name: "$ACTION_REF_1", value: "" },
+      { name: "$ACTION_1:0", value: JSON.stringify({ id: action.id, bound: "$@1" }) },
+    ]),
+  );
+  add(
+    "no-JS form",
+    "form post, bound args not a promise",
+    "body",
+    mpaType,
+    multipart([
+      { name: "$ACTION_REF_1", value: "" },
+      { name: "$ACTION_1:0", value: JSON.stringify({ id: action.id, bound: ["$Q2"] }) },
+    ]),
+  );
   return cases;
 }
 
@@ -281,7 +448,16 @@ export function pageCases(base: string, pages: string[], dynamicPages: string[])
     for (const query of HOSTILE_QUERIES) get("query", query.slice(0, 40), `${page}?${query}`, target);
     for (const method of ["HEAD", "OPTIONS", "PUT", "DELETE", "PATCH"]) get("method", method, page, target, method);
     const post = (name: string, door: Door, headers: Headers, body: Buffer): void => {
-      cases.push({ family: "page POST", name, door, method: "POST", path: page, headers: withBody({ origin: base, "sec-fetch-site": "same-origin", ...headers }, body), body, target });
+      cases.push({
+        family: "page POST",
+        name,
+        door,
+        method: "POST",
+        path: page,
+        headers: withBody({ origin: base, "sec-fetch-site": "same-origin", ...headers }, body),
+        body,
+        target,
+      });
     };
     post("URL-encoded form", "headers", { "content-type": "application/x-www-form-urlencoded" }, raw("a=%ff&b=%ED%A0%80"));
     post("text/plain, no action", "headers", { "content-type": "text/plain" }, raw("[]"));
@@ -304,7 +480,15 @@ export function routeCases(base: string): HostileRequest[] {
   for (const [name, body] of textBodies()) {
     send("sign-in body", name, "body", "POST", "/login/session", { ...same, "content-type": "application/json", accept: "application/json" }, body);
   }
-  send("sign-in body", "URL-encoded, invalid escapes", "body", "POST", "/login/session", { ...same, "content-type": "application/x-www-form-urlencoded" }, raw("identity=%ff&password=%ED%A0%80"));
+  send(
+    "sign-in body",
+    "URL-encoded, invalid escapes",
+    "body",
+    "POST",
+    "/login/session",
+    { ...same, "content-type": "application/x-www-form-urlencoded" },
+    raw("identity=%ff&password=%ED%A0%80"),
+  );
   send("sign-in body", "chunked over 2 MB", "body", "POST", "/login/session", { ...same, "content-type": "application/json" }, oversize(), true);
   send("sign-in headers", "over 2 MB declared", "headers", "POST", "/login/session", { ...same, "content-type": "application/json" }, oversize());
   send("sign-in headers", "cross-site", "headers", "POST", "/login/session", { origin: "https://evil.example", "content-type": "application/json" }, raw("{}"));
@@ -316,14 +500,49 @@ export function routeCases(base: string): HostileRequest[] {
     send("Auth.js", `path ${name}`, "headers", "GET", `/api/auth/${segment}`, {});
   }
   send("confirm link", "POST", "headers", "POST", "/confirm/sweep-token", { ...same, "content-type": "text/plain" }, raw("x"));
-  for (const action of ["session", "csrf", "providers", "signin", "signout", "error?error=%ED%A0%80", "callback/credentials", "signin/credentials", "callback/unknown", "verify-request"]) {
+  for (const action of [
+    "session",
+    "csrf",
+    "providers",
+    "signin",
+    "signout",
+    "error?error=%ED%A0%80",
+    "callback/credentials",
+    "signin/credentials",
+    "callback/unknown",
+    "verify-request",
+  ]) {
     send("Auth.js", `GET ${action}`, "headers", "GET", `/api/auth/${action}`, {});
   }
   for (const action of ["callback/credentials", "signin/credentials", "signout", "session"]) {
     const form = { ...same, "content-type": "application/x-www-form-urlencoded" };
-    send("Auth.js", `POST ${action}, hostile form`, "body", "POST", `/api/auth/${action}`, form, raw("csrfToken=%ff&identity=%ED%A0%80&password=%00&callbackUrl=javascript:1"));
-    send("Auth.js", `POST ${action}, JSON`, "headers", "POST", `/api/auth/${action}`, { ...same, "content-type": "application/json" }, raw('{"csrfToken":["x"]}'));
-    send("Auth.js", `POST ${action}, cross-site`, "headers", "POST", `/api/auth/${action}`, { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, raw("a=b"));
+    send(
+      "Auth.js",
+      `POST ${action}, hostile form`,
+      "body",
+      "POST",
+      `/api/auth/${action}`,
+      form,
+      raw("csrfToken=%ff&identity=%ED%A0%80&password=%00&callbackUrl=javascript:1"),
+    );
+    send(
+      "Auth.js",
+      `POST ${action}, JSON`,
+      "headers",
+      "POST",
+      `/api/auth/${action}`,
+      { ...same, "content-type": "application/json" },
+      raw('{"csrfToken":["x"]}'),
+    );
+    send(
+      "Auth.js",
+      `POST ${action}, cross-site`,
+      "headers",
+      "POST",
+      `/api/auth/${action}`,
+      { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      raw("a=b"),
+    );
     send("Auth.js", `POST ${action}, truncated form`, "body", "POST", `/api/auth/${action}`, form, raw("csrfToken=%"));
   }
   for (const query of HOSTILE_QUERIES) {

@@ -3,19 +3,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { confirmEmail, resendConfirmation } from "@/lib/security/confirm";
-import { registerUser } from "@/lib/security/register";
-import {
-  expireTokenFor,
-  extractLink,
-  latestMail,
-  mailsTo,
-  newCtx,
-  registerConfirmed,
-  STRONG_PASSWORD,
-  uniqueEmail,
-  userByEmail,
-} from "../support/flows";
+import { confirmEmail, resendConfirmation } from "@/lib/security/accounts/confirmation";
+import { registerUser } from "@/lib/security/registration/register";
+import { expireTokenFor, extractLink, latestMail, mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail } from "../support/flows";
 
 async function registerAndGetToken(email: string): Promise<string> {
   const result = await registerUser({ email, password: STRONG_PASSWORD }, newCtx());

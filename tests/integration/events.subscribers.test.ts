@@ -1,8 +1,8 @@
 // Guarantee: every security event is stored in the user's activity log and reaches subscribers;
 // a failing subscriber cannot break the flow that emitted the event.
 import { describe, expect, it } from "vitest";
-import { listUserEvents, onSecurityEvent, recordEvent, type SecurityEvent } from "@/lib/security/events";
-import { createUser } from "@/lib/security/users";
+import { listUserEvents, onSecurityEvent, recordEvent, type SecurityEvent } from "@/lib/security/core/events";
+import { createUser } from "@/lib/security/accounts/users";
 
 describe("security events", () => {
   it("stores the event and notifies typed and wildcard subscribers", async () => {

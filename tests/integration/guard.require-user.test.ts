@@ -1,5 +1,6 @@
 // Threat: a page that forgets a check, or a stale/ revoked session that still passes. requireUser()
-// must send anonymous → /login?next, missing role → 403, stale → /verify?next, and extend grace.
+// reads the route table for the path served and must send anonymous → /login?next, missing role or
+// permission → 403, stale → /verify?next (only where the table asks for freshness), and extend grace.
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -20,10 +21,11 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { getDb, tables } = await import("@/lib/db");
-const { requireUser } = await import("@/lib/security/current-user");
-const { sessionCookieName } = await import("@/lib/security/session-cookie");
-const { createSession } = await import("@/lib/security/sessions");
-const { addRoleToUser, createUser } = await import("@/lib/security/users");
+const { requireUser, requireUserUnder } = await import("@/lib/security/sessions/guards");
+const { getConfig } = await import("@/lib/security/config");
+const { sessionCookieName } = await import("@/lib/security/sessions/cookies");
+const { createSession } = await import("@/lib/security/sessions/store");
+const { addRoleToUser, createUser } = await import("@/lib/security/accounts/users");
 
 async function signedIn(): Promise<{ userId: string; token: string }> {
   const user = await createUser({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough passphrase", confirmed: true });
@@ -63,24 +65,35 @@ describe("requireUser", () => {
 
   it("returns 403 without the role, and allows with it", async () => {
     const { userId } = await signedIn();
-    expect(await outcome(() => requireUser({ roles: ["auditor"] }))).toBe("forbidden");
+    const rule = { prefix: "/audit", access: "signed-in" as const, roles: ["auditor"] };
+    expect(await outcome(() => requireUserUnder(rule))).toBe("forbidden");
     await addRoleToUser(userId, "auditor");
-    expect(await outcome(() => requireUser({ roles: ["auditor"] }))).toBe("allowed");
+    expect(await outcome(() => requireUserUnder(rule))).toBe("allowed");
   });
 
   it("enforces permissions carried by roles", async () => {
     const { userId } = await signedIn();
     const db = await getDb();
     await db.insert(tables.roles).values({ name: `editor-${userId}`, permissions: ["posts:write"] });
-    expect(await outcome(() => requireUser({ permissions: ["posts:write"] }))).toBe("forbidden");
+    const rule = { prefix: "/posts", access: "signed-in" as const, permissions: ["posts:write"] };
+    expect(await outcome(() => requireUserUnder(rule))).toBe("forbidden");
     await addRoleToUser(userId, `editor-${userId}`);
-    expect(await outcome(() => requireUser({ permissions: ["posts:write"] }))).toBe("allowed");
+    expect(await outcome(() => requireUserUnder(rule))).toBe("allowed");
+  });
+
+  it("reads the admin role of /admin from the configuration, not a hard-coded name", async () => {
+    const { userId } = await signedIn();
+    requestHeaders.set("x-gatehouse-path", "/admin/users?page=2");
+    expect(await outcome(() => requireUser())).toBe("forbidden");
+    await addRoleToUser(userId, getConfig().adminRole);
+    expect(await outcome(() => requireUser())).toBe("allowed");
   });
 
   it("sends stale sessions to /verify and extends grace for fresh ones", async () => {
     const { userId } = await signedIn();
     const db = await getDb();
-    expect(await outcome(() => requireUser({ fresh: true }))).toBe("allowed");
+    requestHeaders.set("x-gatehouse-path", "/account/two-factor?tab=2");
+    expect(await outcome(() => requireUser())).toBe("allowed");
     const [afterPass] = await db.select().from(tables.sessions).where(eq(tables.sessions.userId, userId));
     expect(afterPass?.graceUntil?.getTime()).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
 
@@ -88,9 +101,23 @@ describe("requireUser", () => {
       .update(tables.sessions)
       .set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null })
       .where(eq(tables.sessions.userId, userId));
-    expect(await outcome(() => requireUser({ fresh: true }))).toBe("redirect /verify?next=%2Faccount%2Fsecret%3Ftab%3D2");
+    expect(await outcome(() => requireUser())).toBe("redirect /verify?next=%2Faccount%2Ftwo-factor%3Ftab%3D2");
+    // Where the table asks for no freshness, a stale session passes.
+    requestHeaders.set("x-gatehouse-path", "/account/secret");
     expect(await outcome(() => requireUser())).toBe("allowed");
-    expect(await outcome(() => requireUser({ fresh: 60 * 60 * 26 }))).toBe("allowed");
+  });
+
+  it("asks for freshness on /account/password only when there is no password to ask for", async () => {
+    const { userId } = await signedIn();
+    const db = await getDb();
+    await db
+      .update(tables.sessions)
+      .set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null })
+      .where(eq(tables.sessions.userId, userId));
+    requestHeaders.set("x-gatehouse-path", "/account/password");
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    await db.update(tables.users).set({ passwordHash: null }).where(eq(tables.users.id, userId));
+    expect(await outcome(() => requireUser())).toBe("redirect /verify?next=%2Faccount%2Fpassword");
   });
 
   it("ends the session on the next request after deactivation", async () => {

@@ -5,12 +5,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { findPendingIn } from "@/lib/security/second-factor";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { registerUser } from "@/lib/security/register";
-import { changePassword } from "@/lib/security/password-change";
-import { freshness, markAuthenticated } from "@/lib/security/sessions";
-import { sendSignInCode } from "@/lib/security/unified/sign-in";
+import { findPendingIn } from "@/lib/security/sign-in/second-factor";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { registerUser } from "@/lib/security/registration/register";
+import { changePassword } from "@/lib/security/passwords/change";
+import { freshness, markAuthenticated } from "@/lib/security/sessions/store";
+import { sendSignInCode } from "@/lib/security/sign-in/passcode";
 import { mailsTo, newCtx, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 import { passwordStep, saveMethod, uniquePhone } from "../support/two-factor";
 import { sessionByHash, sessionFor, textsTo, unifiedUser } from "../support/unified";
@@ -20,7 +20,10 @@ describe("SMS budgets (toll fraud)", () => {
     await withEnv({ SECURITY_SMS_LIMIT_PER_NUMBER: "2/1h", SECURITY_RETURN_GENERIC_RESPONSES: "false" }, async () => {
       const u = await unifiedUser("sms-budget", ["sms"]);
       for (let i = 0; i < 2; i++) expect(await sendSignInCode({ identity: u.email, method: "sms", browserNonce: null }, newCtx())).toEqual({ ok: true });
-      expect(await sendSignInCode({ identity: u.email, method: "sms", browserNonce: null }, newCtx())).toMatchObject({ ok: false, code: "FAILED_TO_SEND_CODE" });
+      expect(await sendSignInCode({ identity: u.email, method: "sms", browserNonce: null }, newCtx())).toMatchObject({
+        ok: false,
+        code: "FAILED_TO_SEND_CODE",
+      });
       expect(await textsTo(u.phone!)).toHaveLength(2);
     });
   });

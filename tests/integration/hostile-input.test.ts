@@ -2,18 +2,11 @@
 // flow into a 500, burns CPU, or reaches the database. Guarantee: a failure value, never a throw.
 import { describe, expect, it } from "vitest";
 import type { ZodMiniType as ZodType } from "zod/mini";
-import { resendConfirmation } from "@/lib/security/confirm";
-import { loginWithPassword } from "@/lib/security/login";
-import { requestPasswordReset } from "@/lib/security/password-reset";
-import { registerUser } from "@/lib/security/register";
-import {
-  changePasswordSchema,
-  emailOnlySchema,
-  loginSchema,
-  registerSchema,
-  resetPasswordSchema,
-  verifySchema,
-} from "@/lib/security/schemas";
+import { resendConfirmation } from "@/lib/security/accounts/confirmation";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { requestPasswordReset } from "@/lib/security/passwords/reset";
+import { registerUser } from "@/lib/security/registration/register";
+import { changePasswordSchema, emailOnlySchema, loginSchema, registerSchema, resetPasswordSchema, verifySchema } from "@/lib/security/core/schemas";
 import { countUsersWithEmail, mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail } from "../support/flows";
 
 const MB = 1024 * 1024;

@@ -5,13 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import { unlockAccount } from "@/lib/security/lockout";
-import { loginWithPassword } from "@/lib/security/login";
-import { MAX_CONSECUTIVE_FAILURES } from "@/lib/security/rate-limit";
-import { PENDING_MAX_FAILURES } from "@/lib/security/second-factor";
-import { verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { signInWithPasscode } from "@/lib/security/unified/sign-in";
-import { findUserById } from "@/lib/security/users";
+import { unlockAccount } from "@/lib/security/accounts/lockout";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { MAX_CONSECUTIVE_FAILURES } from "@/lib/security/core/rate-limit";
+import { PENDING_MAX_FAILURES } from "@/lib/security/sign-in/second-factor";
+import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
+import { findUserById } from "@/lib/security/accounts/users";
 import { extractLink, latestMail, mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 import { codeAt, eventsOf, passwordStep, saveMethod, sessionCount, wrongCode } from "../support/two-factor";
 
@@ -46,7 +46,10 @@ describe("the consecutive-failure lock", () => {
       const email = uniqueEmail("lock-known");
       const user = await registerConfirmed(email);
       const db = await getDb();
-      await db.update(tables.users).set({ failedLoginCount: MAX_CONSECUTIVE_FAILURES - 1 }).where(eq(tables.users.id, user.id));
+      await db
+        .update(tables.users)
+        .set({ failedLoginCount: MAX_CONSECUTIVE_FAILURES - 1 })
+        .where(eq(tables.users.id, user.id));
       expect(await loginWithPassword({ identity: email, password: "wrong password entirely", remember: false }, newCtx())).toMatchObject({
         code: "GENERIC_AUTHN_FAILED",
       });
@@ -76,7 +79,10 @@ describe("the consecutive-failure lock", () => {
       const user = await registerConfirmed(known);
       const unknown = uniqueEmail("lock-alike-unknown");
       const db = await getDb();
-      await db.update(tables.users).set({ failedLoginCount: MAX_CONSECUTIVE_FAILURES - 3 }).where(eq(tables.users.id, user.id));
+      await db
+        .update(tables.users)
+        .set({ failedLoginCount: MAX_CONSECUTIVE_FAILURES - 3 })
+        .where(eq(tables.users.id, user.id));
       const answers = async (identity: string, tries: number) => {
         const seen: string[] = [];
         for (let i = 0; i < tries; i++) {

@@ -3,21 +3,12 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { loginWithPassword } from "@/lib/security/login";
-import { requestPasswordReset, resetPassword } from "@/lib/security/password-reset";
-import { registerUser } from "@/lib/security/register";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { deactivateUser } from "@/lib/security/users";
-import {
-  extractLink,
-  latestMail,
-  newCtx,
-  OTHER_STRONG_PASSWORD,
-  registerConfirmed,
-  STRONG_PASSWORD,
-  uniqueEmail,
-  userByEmail,
-} from "../support/flows";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { requestPasswordReset, resetPassword } from "@/lib/security/passwords/reset";
+import { registerUser } from "@/lib/security/registration/register";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { deactivateUser } from "@/lib/security/accounts/users";
+import { extractLink, latestMail, newCtx, OTHER_STRONG_PASSWORD, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail } from "../support/flows";
 
 const WRONG = "definitely-not-the-password";
 const FAILURE_BUDGET = RATE_LIMITS.loginFailuresPerAccount.limit;

@@ -1,12 +1,12 @@
 // Threat: an emailed sign-in link is replayed, raced, opened by whoever intercepted it in another
 // browser, or outlives a password reset. Guarantee: one use, in the asking browser, for the current account state.
 import { describe, expect, it } from "vitest";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { startMethodSetup } from "@/lib/security/unified/setup";
-import { redeemMagicLink, requestMagicLink } from "@/lib/security/unified/magic-link";
-import { sendSignInCode } from "@/lib/security/unified/sign-in";
-import { deactivateUser, setUniquifier } from "@/lib/security/users";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { startCodeSetup } from "@/lib/security/codes/setup";
+import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
+import { sendSignInCode } from "@/lib/security/sign-in/passcode";
+import { deactivateUser, setUniquifier } from "@/lib/security/accounts/users";
 import { newCtx, uniqueEmail, withEnv } from "../support/flows";
 import { codeAt, eventsOf, saveMethod, sessionCount } from "../support/two-factor";
 import {
@@ -60,7 +60,10 @@ describe("requesting a link", () => {
 
   it("with generic responses off, an unknown address is USER_DOES_NOT_EXIST; with SECURITY_PASSWORDLESS=false there are no links", async () => {
     await withEnv({ SECURITY_RETURN_GENERIC_RESPONSES: "false" }, async () => {
-      expect(await requestMagicLink({ email: uniqueEmail("ml-nobody"), browserNonce: null }, newCtx())).toMatchObject({ ok: false, code: "USER_DOES_NOT_EXIST" });
+      expect(await requestMagicLink({ email: uniqueEmail("ml-nobody"), browserNonce: null }, newCtx())).toMatchObject({
+        ok: false,
+        code: "USER_DOES_NOT_EXIST",
+      });
     });
     const u = await unifiedUser("ml-off");
     await withEnv({ SECURITY_PASSWORDLESS: "false" }, async () => {
@@ -113,7 +116,7 @@ describe("opening a link", () => {
 
   it("garbage and other purposes' tokens are INVALID_LOGIN_TOKEN", async () => {
     const u = await unifiedUser("ml-garbage");
-    const setup = await startMethodSetup(u.user, { method: "authenticator" }, newCtx());
+    const setup = await startCodeSetup("sign-in", u.user, { method: "authenticator" }, newCtx());
     if (!setup.ok) throw new Error(setup.code);
     for (const token of ["", "x", "A".repeat(43), "\u0000".repeat(43), "a".repeat(1_000_000), setup.setupToken]) {
       expect(await redeem(token)).toEqual({ ok: false, code: "INVALID_LOGIN_TOKEN" });

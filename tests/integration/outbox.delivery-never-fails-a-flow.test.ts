@@ -8,7 +8,7 @@ import { getDb, tables } from "@/lib/db";
 import { setMailTransport, type MailMessage, type MailTransport } from "@/lib/mail";
 import { deliverOutbox, listUndeliverable } from "@/lib/outbox/deliver";
 import { queueEmail } from "@/lib/outbox/queue";
-import { requestPasswordReset } from "@/lib/security/password-reset";
+import { requestPasswordReset } from "@/lib/security/passwords/reset";
 import { newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 
 type Row = typeof tables.outbox.$inferSelect;
@@ -20,7 +20,10 @@ async function rowsTo(to: string): Promise<Row[]> {
 
 async function makeDue(to: string): Promise<void> {
   const db = await getDb();
-  await db.update(tables.outbox).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(eq(tables.outbox.to, to));
+  await db
+    .update(tables.outbox)
+    .set({ nextAttemptAt: sql`now() - interval '1 second'` })
+    .where(eq(tables.outbox.to, to));
 }
 
 function capturing(behaviour: (message: MailMessage) => Promise<void> = async () => {}): MailTransport & { sent: MailMessage[] } {
@@ -77,10 +80,15 @@ describe("the outbox", () => {
       const to = uniqueEmail("outbox-give-up");
       await queueEmail("login_instructions", to, { appName: "Gatehouse", email: to, loginLink: "https://app.test/login/magic/x", within: "1 day" });
       const db = await getDb();
-      await db.update(tables.outbox).set({ at: sql`now() - interval '1 minute'` }).where(eq(tables.outbox.to, to));
-      setMailTransport(capturing(async () => {
-        throw new Error("mailbox unavailable");
-      }));
+      await db
+        .update(tables.outbox)
+        .set({ at: sql`now() - interval '1 minute'` })
+        .where(eq(tables.outbox.to, to));
+      setMailTransport(
+        capturing(async () => {
+          throw new Error("mailbox unavailable");
+        }),
+      );
       const logged = vi.spyOn(console, "error").mockImplementation(() => {});
       expect(await deliverOutbox()).toMatchObject({ failed: 1 });
       const [row] = await rowsTo(to);
@@ -104,7 +112,8 @@ describe("the outbox", () => {
 
   it("two deliverers at once send each message exactly once", async () => {
     const to = uniqueEmail("outbox-race");
-    for (let i = 0; i < 6; i++) await queueEmail("login_instructions", to, { appName: "Gatehouse", email: to, loginLink: `https://app.test/${i}`, within: "1 day" });
+    for (let i = 0; i < 6; i++)
+      await queueEmail("login_instructions", to, { appName: "Gatehouse", email: to, loginLink: `https://app.test/${i}`, within: "1 day" });
     const slow = capturing(() => new Promise((r) => setTimeout(r, 30)));
     setMailTransport(slow);
     const ids = (await rowsTo(to)).map((r) => r.id);
@@ -119,12 +128,18 @@ describe("the outbox", () => {
     await queueEmail("login_instructions", to, { appName: "Gatehouse", email: to, loginLink: "https://app.test/lease", within: "1 day" });
     const db = await getDb();
     // As a worker leaves it when its process is killed mid-send.
-    await db.update(tables.outbox).set({ status: "sending", attempts: 1, claimedUntil: sql`now() + interval '1 minute'` }).where(eq(tables.outbox.to, to));
+    await db
+      .update(tables.outbox)
+      .set({ status: "sending", attempts: 1, claimedUntil: sql`now() + interval '1 minute'` })
+      .where(eq(tables.outbox.to, to));
     const up = capturing();
     setMailTransport(up);
     const ids = (await rowsTo(to)).map((r) => r.id);
     expect(await deliverOutbox({ ids })).toEqual({ sent: 0, retrying: 0, failed: 0 });
-    await db.update(tables.outbox).set({ claimedUntil: sql`now() - interval '1 second'` }).where(eq(tables.outbox.to, to));
+    await db
+      .update(tables.outbox)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(eq(tables.outbox.to, to));
     expect(await deliverOutbox({ ids })).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(up.sent).toHaveLength(1);
   });

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { deletePasskey, renamePasskey } from "@/lib/security/passkeys/manage";
-import { addRoleToUser, getAuthorization } from "@/lib/security/users";
+import { addRoleToUser, getAuthorization } from "@/lib/security/accounts/users";
 import { mailsTo, newCtx, withEnv } from "../support/flows";
 import { addPasskey, passkeyRow, passkeysOf, reload, removePassword, signedInUser } from "../support/passkeys";
 import { eventsOf, saveMethod } from "../support/two-factor";
@@ -128,7 +128,12 @@ describe("deleting a passkey", () => {
       expect(await passkeyRow(key.credentialId)).toBeDefined();
 
       // With a second key, either may go, but not both.
-      const { row: spare } = await addPasskey(who, new SoftwareAuthenticator("cross-platform"), { name: "Spare key", usage: "secondary" }, { userVerified: false });
+      const { row: spare } = await addPasskey(
+        who,
+        new SoftwareAuthenticator("cross-platform"),
+        { name: "Spare key", usage: "secondary" },
+        { userVerified: false },
+      );
       expect(await deletePasskey(who.user, roles, key.id, newCtx())).toEqual({ ok: true, name: "Key" });
       expect(await deletePasskey(who.user, roles, spare.id, newCtx())).toEqual({ ok: false, code: "WEBAUTHN_LAST_SECOND_FACTOR" });
 

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { beginPasskeyRegistration, finishPasskeyRegistration } from "@/lib/security/passkeys/registration";
-import { createSession, findActiveSession } from "@/lib/security/sessions";
+import { createSession, findActiveSession } from "@/lib/security/sessions/store";
 import { mailsTo, newCtx } from "../support/flows";
 import { addPasskey, ceremonyRow, expireCeremony, passkeyRow, passkeysOf, reload, rpOrigin, signedInUser, type SignedIn } from "../support/passkeys";
 import { eventsOf } from "../support/two-factor";
@@ -180,7 +180,10 @@ describe("credential IDs", () => {
     const mallory = await signedInUser("pk-id-mallory");
     const { user, options, state } = await begin(mallory, "Stolen id");
     const credential = new SoftwareAuthenticator().createCredential(options, { origin: rpOrigin(), credentialId });
-    expect(await finishPasskeyRegistration(user, mallory.session, { state, credential }, newCtx())).toEqual({ ok: false, code: "WEBAUTHN_CREDENTIAL_ID_INUSE" });
+    expect(await finishPasskeyRegistration(user, mallory.session, { state, credential }, newCtx())).toEqual({
+      ok: false,
+      code: "WEBAUTHN_CREDENTIAL_ID_INUSE",
+    });
     expect((await passkeyRow(credentialId))?.userId).toBe(alice.user.id);
     expect(await passkeysOf(mallory.user.id)).toEqual([]);
     expect(await eventsOf(mallory.user.id, "wan_registered")).toEqual([]);

@@ -3,11 +3,11 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { stateFromInvalidInput } from "@/lib/form-state";
-import { recordEvent } from "@/lib/security/events";
+import { stateFromInvalidInput } from "@/lib/view/form-state";
+import { recordEvent } from "@/lib/security/core/events";
 import { beginPasskeyRegistration } from "@/lib/security/passkeys/registration";
 import { deletePasskey, renamePasskey } from "@/lib/security/passkeys/manage";
-import { addPasskeySchema, INVALID_TEXT_MESSAGE, renamePasskeySchema } from "@/lib/security/schemas";
+import { addPasskeySchema, INVALID_TEXT_MESSAGE, renamePasskeySchema } from "@/lib/security/core/schemas";
 import { newCtx } from "../support/flows";
 import { addPasskey, passkeyRow, signedInUser } from "../support/passkeys";
 import { eventsOf } from "../support/two-factor";

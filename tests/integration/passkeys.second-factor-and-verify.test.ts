@@ -3,14 +3,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { hashToken } from "@/lib/security/crypto";
-import { loginWithPassword } from "@/lib/security/login";
-import { beginPasskeySecondFactor, finishPasskeySecondFactor } from "@/lib/security/passkeys/sign-in";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { beginPasskeyReauthentication, reauthenticateWithPasskey } from "@/lib/security/reauthenticate";
-import { PENDING_MAX_FAILURES } from "@/lib/security/second-factor";
-import { chooseSecondFactor, verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { createSession, findActiveSession, isFresh } from "@/lib/security/sessions";
+import { hashToken } from "@/lib/security/core/crypto";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { beginPasskeySecondFactor, finishPasskeySecondFactor } from "@/lib/security/sign-in/passkey";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { beginPasskeyReauthentication, reauthenticateWithPasskey } from "@/lib/security/re-verify/reauthenticate";
+import { PENDING_MAX_FAILURES } from "@/lib/security/sign-in/second-factor";
+import { chooseSecondFactor, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { createSession, findActiveSession, isFresh } from "@/lib/security/sessions/store";
 import { emailedCodeCount, eventsOf, latestEmailedCode, passwordStep, saveMethod, sessionCount } from "../support/two-factor";
 import { newCtx, STRONG_PASSWORD } from "../support/flows";
 import { addPasskey, ceremonyRow, expireCeremony, passkeyRow, reload, rpOrigin, signedInUser, type SignedIn } from "../support/passkeys";
@@ -199,7 +199,10 @@ describe("re-verifying (freshness) with a passkey", () => {
   async function staleSession(who: SignedIn): Promise<Date> {
     const db = await getDb();
     const longAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000);
-    await db.update(tables.sessions).set({ authenticatedAt: longAgo, graceUntil: null }).where(eq(tables.sessions.tokenHash, hashToken(who.token)));
+    await db
+      .update(tables.sessions)
+      .set({ authenticatedAt: longAgo, graceUntil: null })
+      .where(eq(tables.sessions.tokenHash, hashToken(who.token)));
     const { session } = await reload(who.token);
     expect(isFresh(session)).toBe(false);
     return session.authenticatedAt;
@@ -261,9 +264,7 @@ describe("re-verifying (freshness) with a passkey", () => {
     expect(after.authnVia).toEqual(["password"]);
     expect(await eventsOf(user.id, "reauthenticated")).toEqual([]);
     expect((await passkeyRow(bobCredential))?.signCount).toBe(0);
-    expect((await eventsOf(alice.user.id, "user_failed_authn")).map((e) => e.data)).toEqual([
-      { authType: "passkey", reason: "other_user", purpose: "verify" },
-    ]);
+    expect((await eventsOf(alice.user.id, "user_failed_authn")).map((e) => e.data)).toEqual([{ authType: "passkey", reason: "other_user", purpose: "verify" }]);
     expect(await eventsOf(bob.user.id, "user_failed_authn")).toEqual([]);
   });
 

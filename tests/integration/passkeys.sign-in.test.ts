@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { closeDb, getDb, tables } from "@/lib/db";
 import { beginPasskeyRegistration } from "@/lib/security/passkeys/registration";
-import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/passkeys/sign-in";
-import { findActiveSession } from "@/lib/security/sessions";
-import { deactivateUser } from "@/lib/security/users";
+import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/sign-in/passkey";
+import { findActiveSession } from "@/lib/security/sessions/store";
+import { deactivateUser } from "@/lib/security/accounts/users";
 import { newCtx } from "../support/flows";
 import { addPasskey, ceremonyRow, expireCeremony, passkeyRow, rpOrigin, signedInUser, type SignedIn } from "../support/passkeys";
 import { eventsOf, saveMethod, sessionCount } from "../support/two-factor";
@@ -222,9 +222,7 @@ describe("the sign-in state", () => {
     const who = await withSignInPasskey("pk-race");
     const { options, state } = await start();
     const credential = who.authenticator.getAssertion(options, { origin: rpOrigin() });
-    const results = await Promise.all(
-      Array.from({ length: 4 }, () => finishPasskeySignIn({ state, credential, remember: false, next: null }, newCtx())),
-    );
+    const results = await Promise.all(Array.from({ length: 4 }, () => finishPasskeySignIn({ state, credential, remember: false, next: null }, newCtx())));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual(Array(3).fill({ ok: false, code: "WEBAUTHN_EXPIRED" }));
     expect(await sessionCount(who.user.id)).toBe(2);

@@ -3,20 +3,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { loginWithPassword } from "@/lib/security/login";
-import { changePassword } from "@/lib/security/password-change";
-import { checkResetToken, requestPasswordReset, resetPassword } from "@/lib/security/password-reset";
-import { createSession, findActiveSession, type ActiveSession } from "@/lib/security/sessions";
-import {
-  extractLink,
-  latestMail,
-  newCtx,
-  OTHER_STRONG_PASSWORD,
-  registerConfirmed,
-  STRONG_PASSWORD,
-  uniqueEmail,
-  userByEmail,
-} from "../support/flows";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { changePassword } from "@/lib/security/passwords/change";
+import { checkResetToken, requestPasswordReset, resetPassword } from "@/lib/security/passwords/reset";
+import { createSession, findActiveSession, type ActiveSession } from "@/lib/security/sessions/store";
+import { extractLink, latestMail, newCtx, OTHER_STRONG_PASSWORD, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail } from "../support/flows";
 
 async function signedIn(email: string): Promise<{ token: string; active: ActiveSession }> {
   const login = await loginWithPassword({ identity: email, password: STRONG_PASSWORD, remember: false }, newCtx());
@@ -42,9 +33,10 @@ describe("changePassword", () => {
     const email = uniqueEmail();
     await registerConfirmed(email);
     const { active } = await signedIn(email);
-    expect(
-      await changePassword(active.user, active.session, { password: STRONG_PASSWORD, newPassword: STRONG_PASSWORD }, newCtx()),
-    ).toMatchObject({ ok: false, code: "PASSWORD_IS_THE_SAME" });
+    expect(await changePassword(active.user, active.session, { password: STRONG_PASSWORD, newPassword: STRONG_PASSWORD }, newCtx())).toMatchObject({
+      ok: false,
+      code: "PASSWORD_IS_THE_SAME",
+    });
   });
 
   it("refuses a weak new password on the newPassword field", async () => {

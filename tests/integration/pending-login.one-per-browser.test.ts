@@ -2,8 +2,8 @@
 // deleted the first browser's pending sign-in, so its correct code was refused. Guarantee: several
 // pending sign-ins per user (at most 5, the oldest dropped), each finished by its own cookie only.
 import { describe, expect, it } from "vitest";
-import { findPendingLogin } from "@/lib/security/pending-login";
-import { verifySecondFactor } from "@/lib/security/second-factor-steps";
+import { findPendingLogin } from "@/lib/security/sessions/pending";
+import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
 import { newCtx, registerConfirmed, uniqueEmail } from "../support/flows";
 import { codeAt, passwordStep, saveMethod, sessionCount, TOTP_STEP } from "../support/two-factor";
 import { pendingLoginsOf } from "../support/unified";

@@ -6,11 +6,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { loginWithPassword } from "@/lib/security/login";
-import { resetPassword } from "@/lib/security/password-reset";
-import { generateRecoveryCodes } from "@/lib/security/recovery-codes";
-import { registerUser } from "@/lib/security/register";
-import { createSession } from "@/lib/security/sessions";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { resetPassword } from "@/lib/security/passwords/reset";
+import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";
+import { registerUser } from "@/lib/security/registration/register";
+import { createSession } from "@/lib/security/sessions/store";
 import { addMethod } from "../support/unified";
 import { extractLink, latestMail, mailsTo, newCtx, OTHER_STRONG_PASSWORD, STRONG_PASSWORD, uniqueEmail, userByEmail, withEnv } from "../support/flows";
 import { addPasskey, passkeysOf, reload } from "../support/passkeys";
@@ -67,12 +67,15 @@ describe("an account registered by someone else before its owner", () => {
     expect(await registerUser({ email, password: STRONG_PASSWORD }, newCtx())).toMatchObject({ ok: true });
     const db = await getDb();
     const user = await userByEmail(email);
-    await db.update(tables.users).set({ confirmedAt: new Date(Date.now() - 60_000) }).where(eq(tables.users.id, user.id));
+    await db
+      .update(tables.users)
+      .set({ confirmedAt: new Date(Date.now() - 60_000) })
+      .where(eq(tables.users.id, user.id));
     await saveMethod(user.id, "authenticator");
     const { token } = await createSession(user, { authnVia: ["password"], remember: false, ctx: newCtx() });
     await addPasskey({ email, token, ...(await reload(token)) }, new SoftwareAuthenticator(), { name: "Mine", usage: "first" });
 
-    const { requestPasswordReset } = await import("@/lib/security/password-reset");
+    const { requestPasswordReset } = await import("@/lib/security/passwords/reset");
     await requestPasswordReset(email, newCtx());
     const link = extractLink((await latestMail(email))!.text, "/reset-password/");
     expect(await resetPassword({ token: link, password: OTHER_STRONG_PASSWORD }, newCtx())).toMatchObject({ ok: true });

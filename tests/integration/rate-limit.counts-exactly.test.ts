@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { checkRateLimit, consumeRateLimit, resetRateLimit, type RateLimitPolicy } from "@/lib/security/rate-limit";
+import { checkRateLimit, consumeRateLimit, resetRateLimit, type RateLimitPolicy } from "@/lib/security/core/rate-limit";
 
 function policy(limit: number, windowSeconds = 60): RateLimitPolicy {
   return { bucket: `test:${randomUUID()}`, limit, windowSeconds };

@@ -1,14 +1,9 @@
 // Threat: a recovery code (printed, photographed, leaked) opens the account more than once, for
 // another account, or after the set was replaced. Guarantee: each code once, for its owner only.
 import { describe, expect, it } from "vitest";
-import {
-  consumeRecoveryCode,
-  generateRecoveryCodes,
-  normalizeRecoveryCode,
-  recoveryCodeStatus,
-} from "@/lib/security/recovery-codes";
-import { signInWithRecoveryCode } from "@/lib/security/second-factor-steps";
-import { findActiveSession } from "@/lib/security/sessions";
+import { consumeRecoveryCode, generateRecoveryCodes, normalizeRecoveryCode, recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
+import { signInWithRecoveryCode } from "@/lib/security/sign-in/second-factor-steps";
+import { findActiveSession } from "@/lib/security/sessions/store";
 import { mailsTo, newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 import { eventsOf, passwordStep, saveMethod, sessionCount } from "../support/two-factor";
 
@@ -117,10 +112,7 @@ describe("recovery codes", () => {
   it("two different codes racing on one pending login sign in exactly once", async () => {
     const { email, id, codes } = await userWithCodes("rc-race-two");
     const { pendingToken } = await passwordStep(email);
-    const results = await Promise.all([
-      signInWithRecoveryCode(pendingToken, codes[0]!, newCtx()),
-      signInWithRecoveryCode(pendingToken, codes[1]!, newCtx()),
-    ]);
+    const results = await Promise.all([signInWithRecoveryCode(pendingToken, codes[0]!, newCtx()), signInWithRecoveryCode(pendingToken, codes[1]!, newCtx())]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await sessionCount(id)).toBe(1);
   });

@@ -1,18 +1,8 @@
 // Threat: the register form tells an attacker which addresses have accounts (enumeration), or a
 // race creates two accounts for one address. Guarantee: one answer for all, one row per address.
 import { describe, expect, it } from "vitest";
-import { registerUser } from "@/lib/security/register";
-import {
-  countUsersWithEmail,
-  latestMail,
-  mailsTo,
-  newCtx,
-  registerConfirmed,
-  STRONG_PASSWORD,
-  uniqueEmail,
-  userByEmail,
-  withEnv,
-} from "../support/flows";
+import { registerUser } from "@/lib/security/registration/register";
+import { countUsersWithEmail, latestMail, mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail, withEnv } from "../support/flows";
 
 describe("registerUser", () => {
   it("answers a new and an existing address identically; the owner is told by email", async () => {
@@ -84,9 +74,7 @@ describe("registerUser", () => {
   it("names the conflict when generic responses are off", async () => {
     const email = uniqueEmail();
     await registerConfirmed(email);
-    const result = await withEnv({ SECURITY_RETURN_GENERIC_RESPONSES: "false" }, () =>
-      registerUser({ email, password: STRONG_PASSWORD }, newCtx()),
-    );
+    const result = await withEnv({ SECURITY_RETURN_GENERIC_RESPONSES: "false" }, () => registerUser({ email, password: STRONG_PASSWORD }, newCtx()));
     expect(result).toMatchObject({ ok: false, code: "EMAIL_ALREADY_ASSOCIATED" });
     expect(await countUsersWithEmail(email)).toBe(1);
   });

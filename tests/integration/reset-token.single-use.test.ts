@@ -3,13 +3,13 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { hashToken } from "@/lib/security/crypto";
-import { loginWithPassword } from "@/lib/security/login";
-import { checkResetToken, requestPasswordReset, resetPassword } from "@/lib/security/password-reset";
-import { registerUser } from "@/lib/security/register";
-import { createSession, findActiveSession } from "@/lib/security/sessions";
-import { consumeToken, issueToken } from "@/lib/security/tokens";
-import { deactivateUser } from "@/lib/security/users";
+import { hashToken } from "@/lib/security/core/crypto";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { checkResetToken, requestPasswordReset, resetPassword } from "@/lib/security/passwords/reset";
+import { registerUser } from "@/lib/security/registration/register";
+import { createSession, findActiveSession } from "@/lib/security/sessions/store";
+import { consumeToken, issueToken } from "@/lib/security/core/tokens";
+import { deactivateUser } from "@/lib/security/accounts/users";
 import {
   expireTokenFor,
   extractLink,

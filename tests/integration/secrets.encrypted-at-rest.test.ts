@@ -4,9 +4,9 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { decryptSecret, encryptSecret, isEncryptedWithOldKey } from "@/lib/security/encryption";
-import { generateRecoveryCodes } from "@/lib/security/recovery-codes";
-import { confirmTwoFactorSetup, startTwoFactorSetup } from "@/lib/security/two-factor";
+import { decryptSecret, encryptSecret, isEncryptedWithOldKey } from "@/lib/security/core/encryption";
+import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";
+import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
 import { newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 import { codeAt, twoFactorRow } from "../support/two-factor";
 
@@ -84,9 +84,11 @@ describe("encryptSecret / decryptSecret", () => {
 describe("secrets in the database", () => {
   it("the two_factor row holds no plaintext TOTP secret", async () => {
     const user = await registerConfirmed(uniqueEmail("at-rest"));
-    const started = await startTwoFactorSetup(user, { method: "authenticator" }, newCtx());
+    const started = await startCodeSetup("two-factor", user, { method: "authenticator" }, newCtx());
     if (!started.ok || !started.secret) throw new Error("setup did not start");
-    expect(await confirmTwoFactorSetup(user, { setupToken: started.setupToken, code: await codeAt(started.secret) }, newCtx())).toMatchObject({ ok: true });
+    expect(await confirmCodeSetup("two-factor", user, { setupToken: started.setupToken, code: await codeAt(started.secret) }, newCtx())).toMatchObject({
+      ok: true,
+    });
 
     const row = await twoFactorRow(user.id);
     expect(row?.secretEncrypted).toBeTruthy();

@@ -8,12 +8,12 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, tables } from "@/lib/db";
 import { getConfig } from "@/lib/security/config";
-import { hashToken } from "@/lib/security/crypto";
-import { decryptSecret, deriveEncryptionKey, encryptSecret, keyEntry } from "@/lib/security/encryption";
-import { findKeyProblems, rotateSecrets, rowsNotUnderNewestKey } from "@/lib/security/key-rotation";
-import { generateRecoveryCodes } from "@/lib/security/recovery-codes";
-import { rescueByEmail, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { confirmTwoFactorSetup, startTwoFactorSetup } from "@/lib/security/two-factor";
+import { hashToken } from "@/lib/security/core/crypto";
+import { decryptSecret, deriveEncryptionKey, encryptSecret, keyEntry } from "@/lib/security/core/encryption";
+import { findKeyProblems, rotateSecrets, rowsNotUnderNewestKey } from "@/lib/security/core/key-rotation";
+import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";
+import { rescueByEmail, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
 import { newCtx, registerConfirmed, uniqueEmail, userByEmail, withEnv } from "../support/flows";
 import { codeAt, latestEmailedCode, nextCode, passwordStep, saveMethod, twoFactorRow } from "../support/two-factor";
 import { addMethod, methodSecret } from "../support/unified";
@@ -51,7 +51,10 @@ async function userUnderOldSecret(tag: string): Promise<{ email: string; userId:
 
 async function pendingRow(token: string): Promise<typeof tables.pendingLogins.$inferSelect | undefined> {
   const db = await getDb();
-  const [row] = await db.select().from(tables.pendingLogins).where(eq(tables.pendingLogins.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(tables.pendingLogins)
+    .where(eq(tables.pendingLogins.tokenHash, hashToken(token)));
   return row;
 }
 
@@ -110,13 +113,16 @@ describe("keys:rotate", () => {
     const u = await userUnderOldSecret("rotate-all");
     const { pending, setupToken, methodSecretPlain } = await withEnv({ AUTH_SECRET: OLD }, async () => {
       const methodSecretPlain = await addMethod(u.userId, "email");
-      const started = await startTwoFactorSetup(await userByEmail(u.email), { method: "authenticator" }, newCtx());
+      const started = await startCodeSetup("two-factor", await userByEmail(u.email), { method: "authenticator" }, newCtx());
       if (!started.ok || !started.secret) throw new Error("setup did not start");
       // A pending sign-in holding both of its encrypted columns: a rescue secret and a set-up secret.
       const pending = await passwordStep(u.email);
       expect(await rescueByEmail(pending.pendingToken, newCtx())).toEqual({ ok: true });
       const db = await getDb();
-      await db.update(tables.pendingLogins).set({ setupSecretEncrypted: encryptSecret("setup secret") }).where(eq(tables.pendingLogins.tokenHash, hashToken(pending.pendingToken)));
+      await db
+        .update(tables.pendingLogins)
+        .set({ setupSecretEncrypted: encryptSecret("setup secret") })
+        .where(eq(tables.pendingLogins.tokenHash, hashToken(pending.pendingToken)));
       return { pending, setupToken: { token: started.setupToken, secret: started.secret }, methodSecretPlain };
     });
 
@@ -156,7 +162,12 @@ describe("keys:rotate", () => {
       expect(await verifySecondFactor(byApp.pendingToken, await nextCode(u.secret), newCtx())).toMatchObject({ ok: true });
       const byCode = await passwordStep(u.email);
       expect(await signInWithRecoveryCode(byCode.pendingToken, u.codes[2]!, newCtx())).toMatchObject({ ok: true });
-      const confirmed = await confirmTwoFactorSetup(await userByEmail(u.email), { setupToken: setupToken.token, code: await codeAt(setupToken.secret, 60) }, newCtx());
+      const confirmed = await confirmCodeSetup(
+        "two-factor",
+        await userByEmail(u.email),
+        { setupToken: setupToken.token, code: await codeAt(setupToken.secret, 60) },
+        newCtx(),
+      );
       expect(confirmed).toMatchObject({ ok: true });
     });
   });

@@ -3,8 +3,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { hashToken } from "@/lib/security/crypto";
-import { reauthenticateWithPassword } from "@/lib/security/reauthenticate";
+import { hashToken } from "@/lib/security/core/crypto";
+import { reauthenticateWithPassword } from "@/lib/security/re-verify/reauthenticate";
 import {
   createSession,
   openGrace,
@@ -14,8 +14,17 @@ import {
   revokeSession,
   sessionPublicId,
   type ActiveSession,
-} from "@/lib/security/sessions";
-import { activateUser, addRoleToUser, deactivateUser, findOrCreateRole, findUserById, removeRoleFromUser, setUniquifier, type UserRecord } from "@/lib/security/users";
+} from "@/lib/security/sessions/store";
+import {
+  activateUser,
+  addRoleToUser,
+  deactivateUser,
+  findOrCreateRole,
+  findUserById,
+  removeRoleFromUser,
+  setUniquifier,
+  type UserRecord,
+} from "@/lib/security/accounts/users";
 import { newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 
 async function newSession(user: UserRecord): Promise<string> {
@@ -54,7 +63,10 @@ describe("findActiveSession", () => {
     const user = await registerConfirmed(uniqueEmail());
     const token = await newSession(user);
     const db = await getDb();
-    await db.update(tables.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(tables.sessions.tokenHash, hashToken(token)));
+    await db
+      .update(tables.sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(tables.sessions.tokenHash, hashToken(token)));
     expect(await findActiveSession(token)).toBeNull();
   });
 
@@ -150,7 +162,10 @@ describe("reauthenticateWithPassword", () => {
     const token = await newSession(user);
     const db = await getDb();
     const stale = new Date(Date.now() - 48 * 3600 * 1000);
-    await db.update(tables.sessions).set({ authenticatedAt: stale }).where(eq(tables.sessions.tokenHash, hashToken(token)));
+    await db
+      .update(tables.sessions)
+      .set({ authenticatedAt: stale })
+      .where(eq(tables.sessions.tokenHash, hashToken(token)));
     const staleSession = await active(token);
     expect(isFresh(staleSession.session)).toBe(false);
 

@@ -2,8 +2,8 @@
 // or sent twice at once to two app instances). Guarantee: per-method windows, each code once.
 import { describe, expect, it } from "vitest";
 import type { TwoFactorMethod } from "@/lib/security/config";
-import { verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { getTwoFactor, verifyAndConsumeCode } from "@/lib/security/two-factor";
+import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { getTwoFactor, consumeCode } from "@/lib/security/codes/store";
 import { newCtx, registerConfirmed, uniqueEmail } from "../support/flows";
 import { codeAt, passwordStep, saveMethod, sessionCount, TOTP_STEP, twoFactorRow, uniquePhone } from "../support/two-factor";
 
@@ -17,7 +17,7 @@ async function userWithMethod(method: TwoFactorMethod): Promise<{ id: string; em
 async function accepts(userId: string, code: string): Promise<boolean> {
   const row = await getTwoFactor(userId);
   if (!row) throw new Error("no method");
-  return (await verifyAndConsumeCode(row, code)) === "valid";
+  return (await consumeCode("two-factor", row, code)) === "valid";
 }
 
 describe("code windows per method (authenticator 120 s, email 300 s, sms 120 s)", () => {
@@ -72,16 +72,16 @@ describe("replay protection", () => {
     // Within the window, but before the step already used.
     expect(await accepts(u.id, older)).toBe(false);
     // A request that read the row before the newer code was used must not pass either.
-    expect(await verifyAndConsumeCode(stale!, older)).not.toBe("valid");
+    expect(await consumeCode("two-factor", stale!, older)).not.toBe("valid");
   });
 
   it("the same code checked twice at once passes once", async () => {
     const u = await userWithMethod("authenticator");
     const row = await getTwoFactor(u.id);
     const code = await codeAt(u.secret);
-    const results = await Promise.all([verifyAndConsumeCode(row!, code), verifyAndConsumeCode(row!, code), verifyAndConsumeCode(row!, code)]);
+    const results = await Promise.all([consumeCode("two-factor", row!, code), consumeCode("two-factor", row!, code), consumeCode("two-factor", row!, code)]);
     expect(results.filter((r) => r === "valid")).toHaveLength(1);
-    // The losers know they lost a race on a right code: not a guess (lib/security/lockout.ts).
+    // The losers know they lost a race on a right code: not a guess (lib/security/accounts/lockout.ts).
     expect(results.filter((r) => r === "replayed")).toHaveLength(2);
   });
 

@@ -2,22 +2,28 @@
 // email) finishes two-factor with an emailed rescue code or an email two-factor method. Guarantee:
 // no sign-in completes with both factors from one channel; what is left is offered instead.
 import { describe, expect, it } from "vitest";
-import { loginWithPassword } from "@/lib/security/login";
-import { requestPasswordReset, resetPassword } from "@/lib/security/password-reset";
-import { generateRecoveryCodes } from "@/lib/security/recovery-codes";
-import { secondFactorOptions, findPendingIn } from "@/lib/security/second-factor";
-import { chooseSecondFactor, rescueByEmail, resendSecondFactorCode, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { startSetupFromLogin } from "@/lib/security/second-factor-setup";
-import { redeemMagicLink, requestMagicLink } from "@/lib/security/unified/magic-link";
-import { signInWithPasscode } from "@/lib/security/unified/sign-in";
-import { addRoleToUser, findUserById } from "@/lib/security/users";
-import { beginPasskeySecondFactor, beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/passkeys/sign-in";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { requestPasswordReset, resetPassword } from "@/lib/security/passwords/reset";
+import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";
+import { secondFactorOptions, findPendingIn } from "@/lib/security/sign-in/second-factor";
+import {
+  chooseSecondFactor,
+  rescueByEmail,
+  resendSecondFactorCode,
+  signInWithRecoveryCode,
+  verifySecondFactor,
+} from "@/lib/security/sign-in/second-factor-steps";
+import { startSetupFromLogin } from "@/lib/security/sign-in/second-factor-setup";
+import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
+import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
+import { addRoleToUser, findUserById } from "@/lib/security/accounts/users";
+import { beginPasskeySecondFactor, beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/sign-in/passkey";
 import { addPasskey, rpOrigin, signedInUser } from "../support/passkeys";
 import { SoftwareAuthenticator } from "../support/webauthn-authenticator";
 import { extractLink, latestMail, newCtx, OTHER_STRONG_PASSWORD, withEnv } from "../support/flows";
 import { codeAt, latestEmailedCode, savedSecret, saveMethod, sessionCount } from "../support/two-factor";
 import { latestLinkToken, passwordlessUser, sessionsOf, unifiedUser } from "../support/unified";
-import { startTwoFactorSetup } from "@/lib/security/two-factor";
+import { startCodeSetup } from "@/lib/security/codes/setup";
 
 const NONCE = "n".repeat(43);
 
@@ -101,10 +107,10 @@ describe("after an emailed first factor", () => {
 describe("an account that signs in only by email", () => {
   it("cannot take email codes as its second step (they could never finish a sign-in); another channel is fine", async () => {
     const u = await passwordlessUser("ch-email-only", ["email"]);
-    expect(await startTwoFactorSetup(u.user, { method: "email" }, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_EMAIL_ONLY_ACCOUNT" });
-    expect(await startTwoFactorSetup(u.user, { method: "authenticator" }, newCtx())).toMatchObject({ ok: true });
+    expect(await startCodeSetup("two-factor", u.user, { method: "email" }, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_EMAIL_ONLY_ACCOUNT" });
+    expect(await startCodeSetup("two-factor", u.user, { method: "authenticator" }, newCtx())).toMatchObject({ ok: true });
     const withPhone = await passwordlessUser("ch-email-and-sms", ["email", "sms"]);
-    expect(await startTwoFactorSetup(withPhone.user, { method: "email" }, newCtx())).toMatchObject({ ok: true });
+    expect(await startCodeSetup("two-factor", withPhone.user, { method: "email" }, newCtx())).toMatchObject({ ok: true });
   });
 });
 

@@ -1,11 +1,11 @@
 // Threat: a "remember this device" cookie is forged, edited, kept past its life or past a password
 // reset, or handed out by a recovery-code sign-in. Guarantee: signed, bound, expiring, opt-in.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { generateRecoveryCodes } from "@/lib/security/recovery-codes";
-import { isRememberedDevice, rememberDeviceValue } from "@/lib/security/remember-device";
-import { loginWithPassword } from "@/lib/security/login";
-import { signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { setUniquifier, type UserRecord } from "@/lib/security/users";
+import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";
+import { isRememberedDevice, rememberDeviceValue } from "@/lib/security/sign-in/remember-device";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { setUniquifier, type UserRecord } from "@/lib/security/accounts/users";
 import { newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail, withEnv } from "../support/flows";
 import { codeAt, passwordStep, saveMethod } from "../support/two-factor";
 

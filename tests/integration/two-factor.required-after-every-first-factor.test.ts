@@ -3,14 +3,15 @@
 // verification) and skips set-up; or gets the role while signed in and keeps a one-factor session.
 // Guarantee: every first factor leads to set-up; a one-factor session must step up on its next request.
 import { describe, expect, it } from "vitest";
-import { isMultiFactor } from "@/lib/security/authn-methods";
-import { loginWithPassword } from "@/lib/security/login";
-import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/passkeys/sign-in";
-import { sessionNeedsStepUp, stepUpSession } from "@/lib/security/second-factor";
-import { findActiveSession } from "@/lib/security/sessions";
-import { redeemMagicLink, requestMagicLink } from "@/lib/security/unified/magic-link";
-import { signInWithPasscode } from "@/lib/security/unified/sign-in";
-import { addRoleToUser } from "@/lib/security/users";
+import { isMultiFactor } from "@/lib/security/core/authn-methods";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/sign-in/passkey";
+import { sessionNeedsStepUp } from "@/lib/security/core/two-factor-required";
+import { stepUpSession } from "@/lib/security/sign-in/second-factor";
+import { findActiveSession } from "@/lib/security/sessions/store";
+import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
+import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
+import { addRoleToUser } from "@/lib/security/accounts/users";
 import { newCtx, STRONG_PASSWORD, withEnv } from "../support/flows";
 import { addPasskey, rpOrigin, signedInUser } from "../support/passkeys";
 import { codeAt } from "../support/two-factor";

@@ -1,12 +1,12 @@
 // Threat: an account that policy says must have 2FA (admins, ops) signs in with a password alone,
 // or keeps signing in after an admin reset its factor. Guarantee: setup first, then the session.
 import { describe, expect, it } from "vitest";
-import { loginWithPassword } from "@/lib/security/login";
-import { verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/second-factor-setup";
-import { findActiveSession } from "@/lib/security/sessions";
-import { resetTwoFactor } from "@/lib/security/two-factor";
-import { addRoleToUser } from "@/lib/security/users";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/sign-in/second-factor-setup";
+import { findActiveSession } from "@/lib/security/sessions/store";
+import { resetTwoFactor } from "@/lib/security/codes/two-factor";
+import { addRoleToUser } from "@/lib/security/accounts/users";
 import { mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 import { codeAt, latestTextedCode, nextCode, passwordStep, savedSecret, sessionCount, twoFactorRow, uniquePhone, wrongCode } from "../support/two-factor";
 

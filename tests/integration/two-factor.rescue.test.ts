@@ -1,8 +1,8 @@
 // Threat: someone who lost their second factor is locked out for good, or a rescue path opens the
 // account to a password thief without the mailbox. Guarantee: rescue goes through the account's email.
 import { describe, expect, it } from "vitest";
-import { rescueAskForHelp, rescueByEmail, verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { findActiveSession } from "@/lib/security/sessions";
+import { rescueAskForHelp, rescueByEmail, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { findActiveSession } from "@/lib/security/sessions/store";
 import { mailsTo, newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 import { emailedCodeCount, eventsOf, latestEmailedCode, passwordStep, saveMethod, sessionCount, wrongCode } from "../support/two-factor";
 

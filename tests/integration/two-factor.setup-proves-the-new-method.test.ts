@@ -3,23 +3,14 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/security/two-factor";
-import { addRoleToUser, getAuthorization, type UserRecord } from "@/lib/security/users";
+import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
+import { disableTwoFactor } from "@/lib/security/codes/two-factor";
+import { addRoleToUser, getAuthorization, type UserRecord } from "@/lib/security/accounts/users";
 import { mailsTo, newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
-import {
-  codeAt,
-  latestEmailedCode,
-  latestTextedCode,
-  nextCode,
-  savedSecret,
-  textCount,
-  twoFactorRow,
-  uniquePhone,
-  wrongCode,
-} from "../support/two-factor";
+import { codeAt, latestEmailedCode, latestTextedCode, nextCode, savedSecret, textCount, twoFactorRow, uniquePhone, wrongCode } from "../support/two-factor";
 
 async function startAuthenticator(user: UserRecord): Promise<{ setupToken: string; secret: string }> {
-  const started = await startTwoFactorSetup(user, { method: "authenticator" }, newCtx());
+  const started = await startCodeSetup("two-factor", user, { method: "authenticator" }, newCtx());
   if (!started.ok || !started.secret) throw new Error(`setup did not start: ${JSON.stringify(started)}`);
   expect(started.uri).toMatch(/^otpauth:\/\/totp\//);
   expect(started.uri).toContain(`secret=${started.secret}`);
@@ -28,7 +19,7 @@ async function startAuthenticator(user: UserRecord): Promise<{ setupToken: strin
 
 async function enableAuthenticator(user: UserRecord): Promise<string> {
   const { setupToken, secret } = await startAuthenticator(user);
-  expect(await confirmTwoFactorSetup(user, { setupToken, code: await codeAt(secret) }, newCtx())).toMatchObject({ ok: true });
+  expect(await confirmCodeSetup("two-factor", user, { setupToken, code: await codeAt(secret) }, newCtx())).toMatchObject({ ok: true });
   return secret;
 }
 
@@ -43,7 +34,7 @@ describe("setting up two-factor while signed in", () => {
     const { setupToken, secret } = await startAuthenticator(user);
     const right = await codeAt(secret);
 
-    expect(await confirmTwoFactorSetup(user, { setupToken, code: wrongCode(right) }, newCtx())).toMatchObject({
+    expect(await confirmCodeSetup("two-factor", user, { setupToken, code: wrongCode(right) }, newCtx())).toMatchObject({
       ok: false,
       code: "TWO_FACTOR_INVALID_TOKEN",
     });
@@ -51,7 +42,11 @@ describe("setting up two-factor while signed in", () => {
     expect(await subjects(email)).not.toContain("Two-factor authentication enabled");
 
     // The token survives a typo: the right code still works with it.
-    expect(await confirmTwoFactorSetup(user, { setupToken, code: right }, newCtx())).toMatchObject({ ok: true, method: "authenticator", changed: false });
+    expect(await confirmCodeSetup("two-factor", user, { setupToken, code: right }, newCtx())).toMatchObject({
+      ok: true,
+      method: "authenticator",
+      changed: false,
+    });
     const row = await twoFactorRow(user.id);
     expect(row?.method).toBe("authenticator");
     expect(await savedSecret(user.id)).toBe(secret);
@@ -61,8 +56,8 @@ describe("setting up two-factor while signed in", () => {
   it("a setup token is single-use", async () => {
     const user = await registerConfirmed(uniqueEmail("setup-once"));
     const { setupToken, secret } = await startAuthenticator(user);
-    expect(await confirmTwoFactorSetup(user, { setupToken, code: await codeAt(secret) }, newCtx())).toMatchObject({ ok: true });
-    expect(await confirmTwoFactorSetup(user, { setupToken, code: await nextCode(secret) }, newCtx())).toMatchObject({ ok: false });
+    expect(await confirmCodeSetup("two-factor", user, { setupToken, code: await codeAt(secret) }, newCtx())).toMatchObject({ ok: true });
+    expect(await confirmCodeSetup("two-factor", user, { setupToken, code: await nextCode(secret) }, newCtx())).toMatchObject({ ok: false });
   });
 
   it("an expired setup token gives TWO_FACTOR_SETUP_EXPIRED, even with the right code", async () => {
@@ -73,7 +68,7 @@ describe("setting up two-factor while signed in", () => {
       .update(tables.oneTimeTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(and(eq(tables.oneTimeTokens.userId, user.id), eq(tables.oneTimeTokens.purpose, "tf-setup")));
-    expect(await confirmTwoFactorSetup(user, { setupToken, code: await codeAt(secret) }, newCtx())).toMatchObject({
+    expect(await confirmCodeSetup("two-factor", user, { setupToken, code: await codeAt(secret) }, newCtx())).toMatchObject({
       ok: false,
       code: "TWO_FACTOR_SETUP_EXPIRED",
     });
@@ -84,7 +79,7 @@ describe("setting up two-factor while signed in", () => {
     const alice = await registerConfirmed(uniqueEmail("setup-alice"));
     const mallory = await registerConfirmed(uniqueEmail("setup-mallory"));
     const { setupToken, secret } = await startAuthenticator(alice);
-    const result = await confirmTwoFactorSetup(mallory, { setupToken, code: await codeAt(secret) }, newCtx());
+    const result = await confirmCodeSetup("two-factor", mallory, { setupToken, code: await codeAt(secret) }, newCtx());
     expect(result.ok).toBe(false);
     expect(await twoFactorRow(mallory.id)).toBeUndefined();
     expect(await twoFactorRow(alice.id)).toBeUndefined();
@@ -93,30 +88,33 @@ describe("setting up two-factor while signed in", () => {
   it("garbage setup tokens and codes are failures, not throws", async () => {
     const user = await registerConfirmed(uniqueEmail("setup-garbage"));
     for (const setupToken of ["", "x", "a".repeat(43), "'; drop table users; --", "\u0000".repeat(43), "a".repeat(100_000)]) {
-      const r = await confirmTwoFactorSetup(user, { setupToken, code: "123456" }, newCtx());
+      const r = await confirmCodeSetup("two-factor", user, { setupToken, code: "123456" }, newCtx());
       expect(r.ok).toBe(false);
     }
     const { setupToken } = await startAuthenticator(user);
     for (const code of ["", "abcdef", "1".repeat(100_000)]) {
-      expect(await confirmTwoFactorSetup(user, { setupToken, code }, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_INVALID_TOKEN" });
+      expect(await confirmCodeSetup("two-factor", user, { setupToken, code }, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_INVALID_TOKEN" });
     }
-    expect(await startTwoFactorSetup(user, { method: "carrier-pigeon" }, newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_METHOD_NOT_AVAILABLE" });
+    expect(await startCodeSetup("two-factor", user, { method: "carrier-pigeon" }, newCtx())).toMatchObject({
+      ok: false,
+      code: "TWO_FACTOR_METHOD_NOT_AVAILABLE",
+    });
   });
 
   it("sms: a bad phone is PHONE_INVALID (no text sent); a good one is stored as E.164", async () => {
     const user = await registerConfirmed(uniqueEmail("setup-sms"));
     for (const phone of ["", "12", "call me", "+1 415", null]) {
-      expect(await startTwoFactorSetup(user, { method: "sms", phone }, newCtx())).toMatchObject({ ok: false, code: "PHONE_INVALID" });
+      expect(await startCodeSetup("two-factor", user, { method: "sms", phone }, newCtx())).toMatchObject({ ok: false, code: "PHONE_INVALID" });
     }
     const phone = uniquePhone();
-    const started = await startTwoFactorSetup(user, { method: "sms", phone: phone.typed }, newCtx());
+    const started = await startCodeSetup("two-factor", user, { method: "sms", phone: phone.typed }, newCtx());
     expect(started).toMatchObject({ ok: true, method: "sms", secret: null, uri: null });
     if (!started.ok) return;
-    expect(started.phoneMasked).toContain(phone.e164.slice(-4));
-    expect(started.phoneMasked).not.toContain(phone.e164.slice(2, 8));
+    expect(started.sentTo).toContain(phone.e164.slice(-4));
+    expect(started.sentTo).not.toContain(phone.e164.slice(2, 8));
     expect(await textCount(phone.e164)).toBe(1);
     const code = await latestTextedCode(phone.e164);
-    expect(await confirmTwoFactorSetup(user, { setupToken: started.setupToken, code }, newCtx())).toMatchObject({ ok: true, method: "sms" });
+    expect(await confirmCodeSetup("two-factor", user, { setupToken: started.setupToken, code }, newCtx())).toMatchObject({ ok: true, method: "sms" });
     const row = await twoFactorRow(user.id);
     expect(row).toMatchObject({ method: "sms", phone: phone.e164 });
     expect(row!.phone).toMatch(/^\+[1-9]\d{7,14}$/);
@@ -127,17 +125,17 @@ describe("setting up two-factor while signed in", () => {
     const user = await registerConfirmed(email);
     const oldSecret = await enableAuthenticator(user);
 
-    const started = await startTwoFactorSetup(user, { method: "email" }, newCtx());
+    const started = await startCodeSetup("two-factor", user, { method: "email" }, newCtx());
     if (!started.ok) throw new Error(started.code);
     const emailed = await latestEmailedCode(email);
 
-    expect(await confirmTwoFactorSetup(user, { setupToken: started.setupToken, code: await nextCode(oldSecret) }, newCtx())).toMatchObject({
+    expect(await confirmCodeSetup("two-factor", user, { setupToken: started.setupToken, code: await nextCode(oldSecret) }, newCtx())).toMatchObject({
       ok: false,
       code: "TWO_FACTOR_INVALID_TOKEN",
     });
     expect((await twoFactorRow(user.id))?.method).toBe("authenticator");
 
-    expect(await confirmTwoFactorSetup(user, { setupToken: started.setupToken, code: emailed }, newCtx())).toMatchObject({
+    expect(await confirmCodeSetup("two-factor", user, { setupToken: started.setupToken, code: emailed }, newCtx())).toMatchObject({
       ok: true,
       method: "email",
       changed: true,

@@ -3,13 +3,19 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { loginWithPassword } from "@/lib/security/login";
-import { requestPasswordReset, resetPassword } from "@/lib/security/password-reset";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { PENDING_MAX_FAILURES } from "@/lib/security/second-factor";
-import { rescueAskForHelp, rescueByEmail, resendSecondFactorCode, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/second-factor-setup";
-import { findActiveSession } from "@/lib/security/sessions";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { requestPasswordReset, resetPassword } from "@/lib/security/passwords/reset";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { PENDING_MAX_FAILURES } from "@/lib/security/sign-in/second-factor";
+import {
+  rescueAskForHelp,
+  rescueByEmail,
+  resendSecondFactorCode,
+  signInWithRecoveryCode,
+  verifySecondFactor,
+} from "@/lib/security/sign-in/second-factor-steps";
+import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/sign-in/second-factor-setup";
+import { findActiveSession } from "@/lib/security/sessions/store";
 import { extractLink, latestMail, newCtx, OTHER_STRONG_PASSWORD, registerConfirmed, STRONG_PASSWORD, uniqueEmail } from "../support/flows";
 import {
   codeAt,
@@ -172,7 +178,10 @@ describe("sign-in with a second factor", () => {
     const secret = await saveMethod(user.id, "authenticator");
     const { pendingToken } = await passwordStep(email);
     const db = await getDb();
-    await db.update(tables.pendingLogins).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(tables.pendingLogins.userId, user.id));
+    await db
+      .update(tables.pendingLogins)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(tables.pendingLogins.userId, user.id));
     expect(await verifySecondFactor(pendingToken, await codeAt(secret), newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_PERMISSION_DENIED" });
     expect(await sessionCount(user.id)).toBe(0);
   });

@@ -4,12 +4,13 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { hashToken } from "@/lib/security/crypto";
-import { decryptSecret } from "@/lib/security/encryption";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { confirmMethodSetup, removeSignInMethod, signInWays, startMethodSetup } from "@/lib/security/unified/setup";
-import { signInWithPasscode } from "@/lib/security/unified/sign-in";
-import { setUniquifier } from "@/lib/security/users";
+import { hashToken } from "@/lib/security/core/crypto";
+import { decryptSecret } from "@/lib/security/core/encryption";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
+import { removeSignInMethod, signInWays } from "@/lib/security/codes/sign-in-methods";
+import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
+import { setUniquifier } from "@/lib/security/accounts/users";
 import { newCtx, withEnv } from "../support/flows";
 import { codeAt, eventsOf, TOTP_STEP, uniquePhone, wrongCode } from "../support/two-factor";
 import {
@@ -29,15 +30,18 @@ import {
   unifiedUser,
 } from "../support/unified";
 
-async function started(user: Parameters<typeof startMethodSetup>[0], method: string, phone?: string) {
-  const result = await startMethodSetup(user, { method, phone }, newCtx());
+async function started(user: Parameters<typeof startCodeSetup>[1], method: string, phone?: string) {
+  const result = await startCodeSetup("sign-in", user, { method, phone }, newCtx());
   if (!result.ok) throw new Error(`setup did not start: ${result.code}`);
   return result;
 }
 
 async function setupTokenRow(token: string) {
   const db = await getDb();
-  const [row] = await db.select().from(tables.oneTimeTokens).where(eq(tables.oneTimeTokens.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(tables.oneTimeTokens)
+    .where(eq(tables.oneTimeTokens.tokenHash, hashToken(token)));
   return row;
 }
 
@@ -52,7 +56,11 @@ describe("setting up a method: the code proves it", () => {
     expect(mail.token).toBeNull();
     expect(await methodRow(u.user.id, "email")).toBeUndefined();
 
-    expect(await confirmMethodSetup(u.user, { setupToken: s.setupToken, code: mail.code }, newCtx())).toEqual({ ok: true, method: "email" });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: mail.code }, newCtx())).toEqual({
+      ok: true,
+      method: "email",
+      changed: false,
+    });
     const row = await methodRow(u.user.id, "email");
     expect(row?.lastTimeStep).toBeGreaterThan(0);
     expect(row?.secretEncrypted).not.toContain(decryptSecret(row!.secretEncrypted));
@@ -61,7 +69,10 @@ describe("setting up a method: the code proves it", () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]?.text).toMatch(/now sign in to your account with email codes/);
     // The setup code was spent by the setup: it cannot sign in afterwards.
-    expect(await signInWithPasscode({ identity: u.email, passcode: mail.code, remember: false }, newCtx())).toEqual({ ok: false, code: "GENERIC_AUTHN_FAILED" });
+    expect(await signInWithPasscode({ identity: u.email, passcode: mail.code, remember: false }, newCtx())).toEqual({
+      ok: false,
+      code: "GENERIC_AUTHN_FAILED",
+    });
   });
 
   it("sms: the typed phone is saved in E.164, the code goes by text, the number is shown masked", async () => {
@@ -70,7 +81,11 @@ describe("setting up a method: the code proves it", () => {
     const s = await started(u.user, "sms", phone.typed);
     expect(s.sentTo).toBe(`+1 ••• ••• ${phone.e164.slice(-4)}`);
     const [text] = await textsTo(phone.e164);
-    expect(await confirmMethodSetup(u.user, { setupToken: s.setupToken, code: codeIn(text?.text ?? "") }, newCtx())).toEqual({ ok: true, method: "sms" });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: codeIn(text?.text ?? "") }, newCtx())).toEqual({
+      ok: true,
+      method: "sms",
+      changed: false,
+    });
     expect((await methodRow(u.user.id, "sms"))?.phone).toBe(phone.e164);
     expect(await changeEvents(u.user.id)).toEqual([{ method: "sms", change: "added" }]);
   });
@@ -85,7 +100,11 @@ describe("setting up a method: the code proves it", () => {
     expect(s.sentTo).toBeNull();
     expect(await mailsWithSubject(u.email, SUBJECTS.code)).toHaveLength(before);
 
-    expect(await confirmMethodSetup(u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({ ok: true, method: "authenticator" });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({
+      ok: true,
+      method: "authenticator",
+      changed: false,
+    });
     expect(await methodSecret(u.user.id, "authenticator")).toBe(s.secret);
     expect(await signInWithPasscode({ identity: u.email, passcode: await codeAt(s.secret!, TOTP_STEP), remember: false }, newCtx())).toMatchObject({
       ok: true,
@@ -97,7 +116,7 @@ describe("setting up a method: the code proves it", () => {
     const u = await unifiedUser("setup-wrong");
     const s = await started(u.user, "authenticator");
     const right = await codeAt(s.secret!);
-    expect(await confirmMethodSetup(u.user, { setupToken: s.setupToken, code: wrongCode(right) }, newCtx())).toMatchObject({
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: wrongCode(right) }, newCtx())).toMatchObject({
       ok: false,
       code: "INVALID_PASSWORD_CODE",
       fieldErrors: { code: [expect.any(String)] },
@@ -106,19 +125,23 @@ describe("setting up a method: the code proves it", () => {
     expect(await changeEvents(u.user.id)).toEqual([]);
     expect(await mailsWithSubject(u.email, SUBJECTS.methodsChanged)).toHaveLength(0);
     expect((await setupTokenRow(s.setupToken))?.usedAt).toBeNull();
-    expect(await confirmMethodSetup(u.user, { setupToken: s.setupToken, code: right }, newCtx())).toEqual({ ok: true, method: "authenticator" });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: right }, newCtx())).toEqual({
+      ok: true,
+      method: "authenticator",
+      changed: false,
+    });
   });
 
   it("setting a method up again replaces its secret; a failed re-setup keeps the old one working", async () => {
     const u = await unifiedUser("setup-replace", ["authenticator"]);
     const old = u.secrets.authenticator!;
     const failed = await started(u.user, "authenticator");
-    await confirmMethodSetup(u.user, { setupToken: failed.setupToken, code: "000000" }, newCtx());
+    await confirmCodeSetup("sign-in", u.user, { setupToken: failed.setupToken, code: "000000" }, newCtx());
     expect(await methodSecret(u.user.id, "authenticator")).toBe(old);
 
     const s = await started(u.user, "authenticator");
     expect(s.secret).not.toBe(old);
-    expect(await confirmMethodSetup(u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toMatchObject({ ok: true });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toMatchObject({ ok: true });
     expect(await methodSecret(u.user.id, "authenticator")).toBe(s.secret);
     expect(await signInWithPasscode({ identity: u.email, passcode: await codeAt(old, TOTP_STEP), remember: false }, newCtx())).toEqual({
       ok: false,
@@ -129,13 +152,13 @@ describe("setting up a method: the code proves it", () => {
   it("unknown methods and invalid phones are refused before anything is stored or sent", async () => {
     const u = await unifiedUser("setup-bad-input");
     for (const method of ["password", "bogus", "", "SMS"]) {
-      expect(await startMethodSetup(u.user, { method }, newCtx())).toEqual({ ok: false, code: "US_METHOD_NOT_AVAILABLE" });
+      expect(await startCodeSetup("sign-in", u.user, { method }, newCtx())).toEqual({ ok: false, code: "US_METHOD_NOT_AVAILABLE" });
     }
     for (const phone of ["", "12", "not a phone", "+1 000 000 0000", "\u0000", "9".repeat(10_000)]) {
-      expect(await startMethodSetup(u.user, { method: "sms", phone }, newCtx())).toMatchObject({ ok: false, code: "PHONE_INVALID" });
+      expect(await startCodeSetup("sign-in", u.user, { method: "sms", phone }, newCtx())).toMatchObject({ ok: false, code: "PHONE_INVALID" });
     }
     await withEnv({ SECURITY_US_ENABLED_METHODS: "password,email" }, async () => {
-      expect(await startMethodSetup(u.user, { method: "authenticator" }, newCtx())).toEqual({ ok: false, code: "US_METHOD_NOT_AVAILABLE" });
+      expect(await startCodeSetup("sign-in", u.user, { method: "authenticator" }, newCtx())).toEqual({ ok: false, code: "US_METHOD_NOT_AVAILABLE" });
     });
     const db = await getDb();
     const tokens = await db
@@ -151,15 +174,18 @@ describe("the setup token", () => {
     const u = await unifiedUser("setup-expired");
     const s = await started(u.user, "authenticator");
     await expireToken(s.setupToken);
-    expect(await confirmMethodSetup(u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({ ok: false, code: "US_SETUP_EXPIRED" });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({
+      ok: false,
+      code: "US_SETUP_EXPIRED",
+    });
     expect(await methodRow(u.user.id, "authenticator")).toBeUndefined();
   });
 
   it("used once: replaying it → US_SETUP_EXPIRED", async () => {
     const u = await unifiedUser("setup-replay");
     const s = await started(u.user, "authenticator");
-    expect(await confirmMethodSetup(u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toMatchObject({ ok: true });
-    expect(await confirmMethodSetup(u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!, TOTP_STEP) }, newCtx())).toEqual({
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toMatchObject({ ok: true });
+    expect(await confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code: await codeAt(s.secret!, TOTP_STEP) }, newCtx())).toEqual({
       ok: false,
       code: "US_SETUP_EXPIRED",
     });
@@ -170,7 +196,7 @@ describe("the setup token", () => {
     const u = await unifiedUser("setup-race");
     const s = await started(u.user, "authenticator");
     const code = await codeAt(s.secret!);
-    const results = await Promise.all([1, 2, 3].map(() => confirmMethodSetup(u.user, { setupToken: s.setupToken, code }, newCtx())));
+    const results = await Promise.all([1, 2, 3].map(() => confirmCodeSetup("sign-in", u.user, { setupToken: s.setupToken, code }, newCtx())));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(["US_SETUP_EXPIRED", "US_SETUP_EXPIRED"]);
     expect(await changeEvents(u.user.id)).toHaveLength(1);
@@ -181,11 +207,14 @@ describe("the setup token", () => {
     const owner = await unifiedUser("setup-owner");
     const thief = await unifiedUser("setup-thief");
     const s = await started(owner.user, "authenticator");
-    expect(await confirmMethodSetup(thief.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({ ok: false, code: "US_SETUP_EXPIRED" });
+    expect(await confirmCodeSetup("sign-in", thief.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({
+      ok: false,
+      code: "US_SETUP_EXPIRED",
+    });
     expect(await methodRow(thief.user.id, "authenticator")).toBeUndefined();
     expect(await methodRow(owner.user.id, "authenticator")).toBeUndefined();
     // Not used up by the refusal: the owner can still finish.
-    expect(await confirmMethodSetup(owner.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toMatchObject({ ok: true });
+    expect(await confirmCodeSetup("sign-in", owner.user, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toMatchObject({ ok: true });
   });
 
   it("a password change (uniquifier rotation) voids a setup in progress; garbage tokens are refused", async () => {
@@ -193,9 +222,12 @@ describe("the setup token", () => {
     const s = await started(u.user, "authenticator");
     await setUniquifier(u.user.id);
     const rotated = await freshUser(u.user.id);
-    expect(await confirmMethodSetup(rotated, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({ ok: false, code: "US_SETUP_EXPIRED" });
+    expect(await confirmCodeSetup("sign-in", rotated, { setupToken: s.setupToken, code: await codeAt(s.secret!) }, newCtx())).toEqual({
+      ok: false,
+      code: "US_SETUP_EXPIRED",
+    });
     for (const token of ["", "x", "A".repeat(43), "\u0000".repeat(43), s.setupToken.slice(1)]) {
-      expect(await confirmMethodSetup(rotated, { setupToken: token, code: "123456" }, newCtx())).toEqual({ ok: false, code: "US_SETUP_EXPIRED" });
+      expect(await confirmCodeSetup("sign-in", rotated, { setupToken: token, code: "123456" }, newCtx())).toEqual({ ok: false, code: "US_SETUP_EXPIRED" });
     }
     expect(await methodRow(u.user.id, "authenticator")).toBeUndefined();
   });
@@ -208,30 +240,30 @@ describe("a phone belongs to one account", () => {
   it("a phone used by another account is not revealed at start (any format): the code goes to the phone, and confirming is refused", async () => {
     const holder = await unifiedUser("phone-holder", ["sms"]);
     const other = await unifiedUser("phone-other");
-    const free = await startMethodSetup(other.user, { method: "sms", phone: uniquePhone().e164 }, newCtx());
+    const free = await startCodeSetup("sign-in", other.user, { method: "sms", phone: uniquePhone().e164 }, newCtx());
     for (const typed of Object.values(phoneFormats(holder.phone!))) {
-      const taken = await startMethodSetup(other.user, { method: "sms", phone: typed }, newCtx());
+      const taken = await startCodeSetup("sign-in", other.user, { method: "sms", phone: typed }, newCtx());
       expect(Object.keys(taken).sort()).toEqual(Object.keys(free).sort());
       expect(taken).toMatchObject({ ok: true, method: "sms" });
     }
     const [text] = await textsTo(holder.phone!);
-    const s = await startMethodSetup(other.user, { method: "sms", phone: holder.phone! }, newCtx());
+    const s = await startCodeSetup("sign-in", other.user, { method: "sms", phone: holder.phone! }, newCtx());
     if (!s.ok) throw new Error(s.code);
     const [latest] = await textsTo(holder.phone!);
     expect(latest?.id).not.toBe(text?.id);
-    expect(await confirmMethodSetup(other.user, { setupToken: s.setupToken, code: codeIn(latest?.text ?? "") }, newCtx())).toMatchObject({
+    expect(await confirmCodeSetup("sign-in", other.user, { setupToken: s.setupToken, code: codeIn(latest?.text ?? "") }, newCtx())).toMatchObject({
       ok: false,
       code: "IDENTITY_ALREADY_ASSOCIATED",
     });
     // The holder may set the same phone up again (e.g. a new secret).
-    expect((await startMethodSetup(holder.user, { method: "sms", phone: holder.phone! }, newCtx())).ok).toBe(true);
+    expect((await startCodeSetup("sign-in", holder.user, { method: "sms", phone: holder.phone! }, newCtx())).ok).toBe(true);
   });
 
   it("starting set-ups is rate-limited per user before any input is looked at", async () => {
     const u = await unifiedUser("setup-budget");
     const limit = RATE_LIMITS.methodSetupsPerUser.limit;
-    for (let i = 0; i < limit; i++) await startMethodSetup(u.user, { method: "bogus" }, newCtx());
-    expect(await startMethodSetup(u.user, { method: "sms", phone: uniquePhone().e164 }, newCtx())).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    for (let i = 0; i < limit; i++) await startCodeSetup("sign-in", u.user, { method: "bogus" }, newCtx());
+    expect(await startCodeSetup("sign-in", u.user, { method: "sms", phone: uniquePhone().e164 }, newCtx())).toMatchObject({ ok: false, code: "RATE_LIMITED" });
   });
 
   it("a phone taken by another account between start and confirm is refused at confirm", async () => {
@@ -241,7 +273,7 @@ describe("a phone belongs to one account", () => {
     const s = await started(a.user, "sms", phone);
     const [text] = await textsTo(phone);
     await addMethod(b.user.id, "sms", phone);
-    expect(await confirmMethodSetup(a.user, { setupToken: s.setupToken, code: codeIn(text?.text ?? "") }, newCtx())).toMatchObject({
+    expect(await confirmCodeSetup("sign-in", a.user, { setupToken: s.setupToken, code: codeIn(text?.text ?? "") }, newCtx())).toMatchObject({
       ok: false,
       code: "IDENTITY_ALREADY_ASSOCIATED",
     });
@@ -259,8 +291,8 @@ describe("a phone belongs to one account", () => {
     const sb = await started(b.user, "sms", phone);
     const codeB = codeIn((await textsTo(phone))[0]?.text ?? "");
     const results = await Promise.all([
-      confirmMethodSetup(a.user, { setupToken: sa.setupToken, code: codeA }, newCtx()),
-      confirmMethodSetup(b.user, { setupToken: sb.setupToken, code: codeB }, newCtx()),
+      confirmCodeSetup("sign-in", a.user, { setupToken: sa.setupToken, code: codeA }, newCtx()),
+      confirmCodeSetup("sign-in", b.user, { setupToken: sb.setupToken, code: codeB }, newCtx()),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: "IDENTITY_ALREADY_ASSOCIATED" });
@@ -279,7 +311,7 @@ describe("removing a method", () => {
     expect(notice?.text).toMatch(/Signing in with text message codes was turned off/);
     // The phone is nobody's now: another account can set it up.
     const other = await unifiedUser("remove-sms-next");
-    expect((await startMethodSetup(other.user, { method: "sms", phone: u.phone! }, newCtx())).ok).toBe(true);
+    expect((await startCodeSetup("sign-in", other.user, { method: "sms", phone: u.phone! }, newCtx())).ok).toBe(true);
     // Nor does it sign anyone in any more.
     expect(await signInWithPasscode({ identity: u.phone!, passcode: await codeAt(u.secrets.sms!), remember: false }, newCtx())).toEqual({
       ok: false,

@@ -3,11 +3,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { hashPassword } from "@/lib/security/password";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { verifySecondFactor } from "@/lib/security/second-factor-steps";
-import { deactivateUser } from "@/lib/security/users";
-import { signInWithPasscode, type PasscodeSignInInput } from "@/lib/security/unified/sign-in";
+import { hashPassword } from "@/lib/security/core/password-hash";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
+import { deactivateUser } from "@/lib/security/accounts/users";
+import { signInWithPasscode, type PasscodeSignInInput } from "@/lib/security/sign-in/passcode";
 import { newCtx, STRONG_PASSWORD, withEnv } from "../support/flows";
 import { codeAt, eventsOf, saveMethod, sessionCount, wrongCode } from "../support/two-factor";
 import { freshUser, methodRow, passwordlessUser, pendingLoginsOf, sessionOf, sessionsOf, unifiedUser } from "../support/unified";
@@ -20,7 +20,10 @@ describe("which credential a passcode is", () => {
     const u = await unifiedUser("us-order", ["authenticator"]);
     const code = await codeAt(u.secrets.authenticator!);
     const db = await getDb();
-    await db.update(tables.users).set({ passwordHash: await hashPassword(code) }).where(eq(tables.users.id, u.user.id));
+    await db
+      .update(tables.users)
+      .set({ passwordHash: await hashPassword(code) })
+      .where(eq(tables.users.id, u.user.id));
 
     const result = await signIn(u.email, code);
     expect(result).toMatchObject({ ok: true, via: ["password"], outcome: { status: "signed-in" } });

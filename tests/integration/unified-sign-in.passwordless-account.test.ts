@@ -1,13 +1,13 @@
 // Threat: an account with no password is left with no way in, or with a way in that skips proof
 // (empty password, stale session treated as fresh). Guarantee: emailed codes sign in and re-verify; nothing else does.
 import { describe, expect, it } from "vitest";
-import { confirmEmail } from "@/lib/security/confirm";
-import { loginWithPassword } from "@/lib/security/login";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { reauthenticateWithPassword, reauthenticateWithPasscode, sendReauthenticationCode } from "@/lib/security/reauthenticate";
-import { registerUser } from "@/lib/security/register";
-import { isFresh } from "@/lib/security/sessions";
-import { sendSignInCode, signInWithPasscode } from "@/lib/security/unified/sign-in";
+import { confirmEmail } from "@/lib/security/accounts/confirmation";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { reauthenticateWithPassword, reauthenticateWithPasscode, sendReauthenticationCode } from "@/lib/security/re-verify/reauthenticate";
+import { registerUser } from "@/lib/security/registration/register";
+import { isFresh } from "@/lib/security/sessions/store";
+import { sendSignInCode, signInWithPasscode } from "@/lib/security/sign-in/passcode";
 import { extractLink, latestMail, newCtx, STRONG_PASSWORD, uniqueEmail, userByEmail, withEnv } from "../support/flows";
 import { codeAt, eventsOf, wrongCode } from "../support/two-factor";
 import { latestCodeMail, methodsOf, passwordlessUser, sessionByHash as sessionRow, sessionFor, sessionOf } from "../support/unified";
@@ -47,7 +47,11 @@ describe("registration without a password (SECURITY_PASSWORD_REQUIRED=false)", (
   it("a password given anyway is checked by the policy and saved; no email method is added", async () => {
     await withEnv(PASSWORDLESS, async () => {
       const weak = uniqueEmail("pl-weak");
-      expect(await registerUser({ email: weak, password: "short" }, newCtx())).toMatchObject({ ok: false, code: "INVALID_INPUT", fieldErrors: { password: [expect.any(String)] } });
+      expect(await registerUser({ email: weak, password: "short" }, newCtx())).toMatchObject({
+        ok: false,
+        code: "INVALID_INPUT",
+        fieldErrors: { password: [expect.any(String)] },
+      });
       const email = uniqueEmail("pl-with-password");
       expect(await registerUser({ email, password: STRONG_PASSWORD }, newCtx())).toMatchObject({ ok: true });
       const user = await userByEmail(email);
@@ -131,7 +135,10 @@ describe("re-verification by code", () => {
     for (let i = 0; i < RATE_LIMITS.verifyPerUser.limit; i++) {
       expect(await reauthenticateWithPasscode(u.user, session, String(100000 + i), newCtx())).toMatchObject({ ok: false, code: "INVALID_PASSWORD_CODE" });
     }
-    expect(await reauthenticateWithPasscode(u.user, session, await codeAt(u.secrets.authenticator!), newCtx())).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await reauthenticateWithPasscode(u.user, session, await codeAt(u.secrets.authenticator!), newCtx())).toMatchObject({
+      ok: false,
+      code: "RATE_LIMITED",
+    });
     expect(isFresh(await sessionRow(session.tokenHash))).toBe(false);
   });
 });

@@ -1,16 +1,15 @@
 // Threat: "email/text me a code" is used to learn which identities have accounts, to flood an
 // inbox or SMS bill, or to crash the server with odd input. Guarantee: one answer, bounded sends, no throw.
 import { describe, expect, it } from "vitest";
-import { hashToken } from "@/lib/security/crypto";
-import { RATE_LIMITS } from "@/lib/security/rate-limit";
-import { deactivateUser } from "@/lib/security/users";
-import { findUserForSignIn, sendSignInCode, signInWithPasscode } from "@/lib/security/unified/sign-in";
+import { hashToken } from "@/lib/security/core/crypto";
+import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
+import { deactivateUser } from "@/lib/security/accounts/users";
+import { findUserForSignIn, sendSignInCode, signInWithPasscode } from "@/lib/security/sign-in/passcode";
 import { mailsTo, newCtx, uniqueEmail, withEnv } from "../support/flows";
 import { eventsOf, uniquePhone } from "../support/two-factor";
 import { latestCodeMail, magicTokensOf, mailsWithSubject, MAGIC_PATH, methodRow, phoneFormats, SUBJECTS, textsTo, unifiedUser } from "../support/unified";
 
-const send = (identity: string, method: string, ctx = newCtx(), browserNonce: string | null = null) =>
-  sendSignInCode({ identity, method, browserNonce }, ctx);
+const send = (identity: string, method: string, ctx = newCtx(), browserNonce: string | null = null) => sendSignInCode({ identity, method, browserNonce }, ctx);
 
 describe("email code", () => {
   it("emails the code and a /login/magic/<token> link bound to the asking browser; the code signs in", async () => {

@@ -6,10 +6,10 @@ import { expect } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { listOutbox, type OutboxEntry } from "@/lib/mail/outbox";
 import { resetConfig } from "@/lib/security/config";
-import { confirmEmail } from "@/lib/security/confirm";
-import { registerUser } from "@/lib/security/register";
-import type { RequestContext } from "@/lib/security/request-context";
-import type { UserRecord } from "@/lib/security/users";
+import { confirmEmail } from "@/lib/security/accounts/confirmation";
+import { registerUser } from "@/lib/security/registration/register";
+import type { RequestContext } from "@/lib/security/core/request-context";
+import type { UserRecord } from "@/lib/security/accounts/users";
 
 /** A password that passes the default policy (not common, 8–128 code points). */
 export const STRONG_PASSWORD = "correct horse battery staple 42";
@@ -52,10 +52,7 @@ export async function userByEmail(email: string): Promise<UserRecord> {
 
 export async function countUsersWithEmail(email: string): Promise<number> {
   const db = await getDb();
-  const rows = await db
-    .select({ id: tables.users.id })
-    .from(tables.users)
-    .where(eq(tables.users.emailNormalized, email.trim().toLowerCase()));
+  const rows = await db.select({ id: tables.users.id }).from(tables.users).where(eq(tables.users.emailNormalized, email.trim().toLowerCase()));
   return rows.length;
 }
 

@@ -4,10 +4,10 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { getConfig, type PasskeyUsage } from "@/lib/security/config";
-import { hashToken } from "@/lib/security/crypto";
+import { hashToken } from "@/lib/security/core/crypto";
 import { beginPasskeyRegistration, finishPasskeyRegistration } from "@/lib/security/passkeys/registration";
-import { createSession, findActiveSession, type SessionRecord } from "@/lib/security/sessions";
-import type { UserRecord } from "@/lib/security/users";
+import { createSession, findActiveSession, type SessionRecord } from "@/lib/security/sessions/store";
+import type { UserRecord } from "@/lib/security/accounts/users";
 import { newCtx, registerConfirmed, uniqueEmail } from "./flows";
 import type { CreateCredentialOptions, SoftwareAuthenticator } from "./webauthn-authenticator";
 
@@ -75,7 +75,10 @@ export async function passkeysOf(userId: string): Promise<PasskeyRow[]> {
 /** The ceremony row behind a state the browser holds (keyed by the state's SHA-256). */
 export async function ceremonyRow(state: string): Promise<CeremonyRow | undefined> {
   const db = await getDb();
-  const [row] = await db.select().from(tables.webauthnChallenges).where(eq(tables.webauthnChallenges.stateHash, hashToken(state)));
+  const [row] = await db
+    .select()
+    .from(tables.webauthnChallenges)
+    .where(eq(tables.webauthnChallenges.stateHash, hashToken(state)));
   return row;
 }
 

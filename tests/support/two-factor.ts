@@ -7,13 +7,13 @@ import { expect } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { listOutbox } from "@/lib/mail/outbox";
 import type { TwoFactorMethod } from "@/lib/security/config";
-import { decryptSecret } from "@/lib/security/encryption";
-import { loginWithPassword } from "@/lib/security/login";
-import { normalizePhone } from "@/lib/security/phone";
-import type { RequestContext } from "@/lib/security/request-context";
-import type { SecurityEventType } from "@/lib/security/events";
-import { newTotpSecret } from "@/lib/security/totp";
-import { saveTwoFactor } from "@/lib/security/two-factor";
+import { decryptSecret } from "@/lib/security/core/encryption";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { normalizePhone } from "@/lib/security/accounts/phone";
+import type { RequestContext } from "@/lib/security/core/request-context";
+import type { SecurityEventType } from "@/lib/security/core/events";
+import { newTotpSecret } from "@/lib/security/codes/totp";
+import { saveCodeMethod } from "@/lib/security/codes/store";
 import { newCtx, STRONG_PASSWORD } from "./flows";
 
 export const TOTP_STEP = 30;
@@ -59,7 +59,7 @@ export async function twoFactorRow(userId: string): Promise<typeof tables.twoFac
 export async function saveMethod(userId: string, method: TwoFactorMethod, phone: string | null = null): Promise<string> {
   const secret = newTotpSecret();
   const db = await getDb();
-  await saveTwoFactor(userId, { method, secret, phone, timeStep: 0 }, db);
+  await saveCodeMethod("two-factor", userId, { method, secret, phone, timeStep: 0 }, db);
   return secret;
 }
 
@@ -108,7 +108,11 @@ export function uniquePhone(): { typed: string; e164: string } {
 export type SecondFactorPending = { pendingToken: string; state: "ready" | "setup" | "select"; method: string | null };
 
 /** Right password; asserts the outcome is a pending second factor and returns it. */
-export async function passwordStep(email: string, ctx: RequestContext = newCtx(), options: { remember?: boolean; deviceCookie?: string } = {}): Promise<SecondFactorPending> {
+export async function passwordStep(
+  email: string,
+  ctx: RequestContext = newCtx(),
+  options: { remember?: boolean; deviceCookie?: string } = {},
+): Promise<SecondFactorPending> {
   const result = await loginWithPassword(
     { identity: email, password: STRONG_PASSWORD, remember: options.remember ?? false, deviceCookie: options.deviceCookie },
     ctx,

@@ -5,13 +5,13 @@ import { and, eq } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { listOutbox, type OutboxEntry } from "@/lib/mail/outbox";
 import type { CodeMethod } from "@/lib/security/config";
-import { hashToken } from "@/lib/security/crypto";
-import { decryptSecret } from "@/lib/security/encryption";
-import type { FirstFactorOutcome } from "@/lib/security/second-factor";
-import { createSession, type SessionRecord } from "@/lib/security/sessions";
-import { newTotpSecret } from "@/lib/security/totp";
-import { saveSignInMethod, type SignInMethodRow } from "@/lib/security/unified/methods";
-import { createUser, findUserById, type UserRecord } from "@/lib/security/users";
+import { hashToken } from "@/lib/security/core/crypto";
+import { decryptSecret } from "@/lib/security/core/encryption";
+import type { FirstFactorOutcome } from "@/lib/security/sign-in/second-factor";
+import { createSession, type SessionRecord } from "@/lib/security/sessions/store";
+import { newTotpSecret } from "@/lib/security/codes/totp";
+import { saveCodeMethod, type SignInMethodRow } from "@/lib/security/codes/store";
+import { createUser, findUserById, type UserRecord } from "@/lib/security/accounts/users";
 import { extractLink, newCtx, registerConfirmed, uniqueEmail } from "./flows";
 import { uniquePhone } from "./two-factor";
 
@@ -22,13 +22,13 @@ export const SUBJECTS = {
   methodsChanged: "Your sign-in methods changed",
 } as const;
 
-/** The path of a sign-in link (lib/security/links.ts). */
+/** The path of a sign-in link (lib/security/core/links.ts). */
 export const MAGIC_PATH = "/login/magic/";
 
 /** Saves a sign-in method with no time step used yet (codes from the recent past still pass). Returns its secret. */
 export async function addMethod(userId: string, method: CodeMethod, phone: string | null = null): Promise<string> {
   const secret = newTotpSecret();
-  const saved = await saveSignInMethod(userId, { method, secret, phone, timeStep: 0 }, await getDb());
+  const saved = await saveCodeMethod("sign-in", userId, { method, secret, phone, timeStep: 0 }, await getDb());
   if (!saved.ok) throw new Error(`could not save ${method}: ${saved.code}`);
   return secret;
 }
@@ -133,7 +133,10 @@ export async function sessionsOf(userId: string): Promise<SessionRecord[]> {
 
 export async function sessionByToken(token: string): Promise<SessionRecord | undefined> {
   const db = await getDb();
-  const [row] = await db.select().from(tables.sessions).where(eq(tables.sessions.tokenHash, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(tables.sessions)
+    .where(eq(tables.sessions.tokenHash, hashToken(token)));
   return row;
 }
 

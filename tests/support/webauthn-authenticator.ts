@@ -128,7 +128,15 @@ export class SoftwareAuthenticator {
     const rawId = isoBase64URL.toBuffer(id);
     const idLength = new Uint8Array(2);
     new DataView(idLength.buffer).setUint16(0, rawId.length);
-    const authData = concat(sha256(opts.rpId ?? rpId), Uint8Array.of(flags), uint32(credential.counter), ZERO_AAGUID, idLength, rawId, credential.cosePublicKey);
+    const authData = concat(
+      sha256(opts.rpId ?? rpId),
+      Uint8Array.of(flags),
+      uint32(credential.counter),
+      ZERO_AAGUID,
+      idLength,
+      rawId,
+      credential.cosePublicKey,
+    );
     const attestationObject = isoCBOR.encode(
       new Map<string, isoCBORValue>([
         ["fmt", "none"],

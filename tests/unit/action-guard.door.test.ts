@@ -4,9 +4,9 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkActionBody, checkActionHeaders, isServerActionRequest, refusalResponse, type Refusal } from "@/lib/security/action-guard";
+import { checkActionBody, checkActionHeaders, isServerActionRequest, refusalResponse, type Refusal } from "@/lib/security/core/action-guard";
 import { resetConfig } from "@/lib/security/config";
-import { BODY_LIMIT_BYTES } from "@/lib/security/request-checks";
+import { BODY_LIMIT_BYTES } from "@/lib/security/core/request-checks";
 import { hostileActionBodies } from "@/scripts/sweep/cases";
 
 const APP = "http://localhost:3000";
@@ -24,7 +24,14 @@ afterAll(() => {
 
 /** What a browser sends with a fetch action from one of our pages. */
 function browser(extra: Record<string, string | null> = {}): Headers {
-  const base: Record<string, string | null> = { origin: APP, "sec-fetch-site": "same-origin", "next-action": ACTION, "content-type": TEXT, "content-length": "2", ...extra };
+  const base: Record<string, string | null> = {
+    origin: APP,
+    "sec-fetch-site": "same-origin",
+    "next-action": ACTION,
+    "content-type": TEXT,
+    "content-length": "2",
+    ...extra,
+  };
   return new Headers(Object.entries(base).filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
@@ -54,7 +61,12 @@ describe("checkActionHeaders", () => {
     expect(checkActionHeaders(browser({ "sec-fetch-site": null }))).toBeNull(); // an older browser: Origin alone
     // A no-JS form on a no-referrer page (the emailed-link pages): the browser withholds the origin.
     expect(checkActionHeaders(browser({ origin: "null", "next-action": null, "content-type": "multipart/form-data; boundary=x" }))).toBeNull();
-    for (const boundary of ["----WebKitFormBoundary7MA4YWxkTrZu0gW", "----geckoformboundary1f2e3d4c5b6a79880716253443", "formdata-undici-0123456789", '"quoted:boundary"']) {
+    for (const boundary of [
+      "----WebKitFormBoundary7MA4YWxkTrZu0gW",
+      "----geckoformboundary1f2e3d4c5b6a79880716253443",
+      "formdata-undici-0123456789",
+      '"quoted:boundary"',
+    ]) {
       expect(checkActionHeaders(browser({ "content-type": `multipart/form-data; boundary=${boundary}` })), boundary).toBeNull();
     }
     expect(checkActionHeaders(browser({ "content-length": String(BODY_LIMIT_BYTES) }))).toBeNull();
@@ -96,18 +108,24 @@ describe("checkActionHeaders", () => {
     expect(checkActionHeaders(browser({ "next-action": null }))).toMatchObject({ status: 415 });
   });
 
-  it.each(["multipart/form-data", "multipart/form-data; boundary=", `multipart/form-data; boundary=${"b".repeat(71)}`, 'multipart/form-data; boundary="   "', 'multipart/form-data; boundary="ends in space "', "multipart/form-data; boundary=semi;colon"])(
-    "400 for a multipart body without a valid boundary: %j",
-    (type) => {
-      const verdict = checkActionHeaders(browser({ "content-type": type }));
-      // "semi;colon" is the boundary "semi" and a stray parameter: valid, as a multipart parser reads it.
-      expect(verdict).toEqual(type.endsWith("semi;colon") ? null : expect.objectContaining({ status: 400 }));
-    },
-  );
+  it.each([
+    "multipart/form-data",
+    "multipart/form-data; boundary=",
+    `multipart/form-data; boundary=${"b".repeat(71)}`,
+    'multipart/form-data; boundary="   "',
+    'multipart/form-data; boundary="ends in space "',
+    "multipart/form-data; boundary=semi;colon",
+  ])("400 for a multipart body without a valid boundary: %j", (type) => {
+    const verdict = checkActionHeaders(browser({ "content-type": type }));
+    // "semi;colon" is the boundary "semi" and a stray parameter: valid, as a multipart parser reads it.
+    expect(verdict).toEqual(type.endsWith("semi;colon") ? null : expect.objectContaining({ status: 400 }));
+  });
 
   it("413 for a declared length over the limit, before the body is read", () => {
     expect(checkActionHeaders(browser({ "content-length": String(BODY_LIMIT_BYTES + 1) }))).toMatchObject({ status: 413 });
-    expect(checkActionHeaders(browser({ "content-type": "multipart/form-data; boundary=x", "content-length": String(10 * BODY_LIMIT_BYTES) }))).toMatchObject({ status: 413 });
+    expect(checkActionHeaders(browser({ "content-type": "multipart/form-data; boundary=x", "content-length": String(10 * BODY_LIMIT_BYTES) }))).toMatchObject({
+      status: 413,
+    });
   });
 
   it("answers in plain text with no-store", async () => {
@@ -252,7 +270,10 @@ describe("checkActionBody, case by case", () => {
 
   const MULTIPART = "multipart/form-data; boundary=b0undary";
   const parts = (fields: [string, string][], close = true): Uint8Array =>
-    text(fields.map(([name, value]) => `--b0undary\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + (close ? "--b0undary--\r\n" : ""));
+    text(
+      fields.map(([name, value]) => `--b0undary\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") +
+        (close ? "--b0undary--\r\n" : ""),
+    );
 
   it.each<[string, Uint8Array]>([
     ["no arguments field", parts([["_1_id", "x"]])],
@@ -266,8 +287,18 @@ describe("checkActionBody, case by case", () => {
   });
 
   it("a form posted before hydration: plain ids pass; a bound action must name its arguments, which must be plain", async () => {
-    expect(await bodyVerdict(MULTIPART, parts([[`$ACTION_ID_${ACTION}`, ""], ["id", "x"]]), false)).toBeNull();
-    const bound = (meta: string, args?: string): Uint8Array => parts([["$ACTION_REF_1", ""], ["$ACTION_1:0", meta], ...(args === undefined ? [] : ([["$ACTION_1:1", args]] as [string, string][]))]);
+    expect(
+      await bodyVerdict(
+        MULTIPART,
+        parts([
+          [`$ACTION_ID_${ACTION}`, ""],
+          ["id", "x"],
+        ]),
+        false,
+      ),
+    ).toBeNull();
+    const bound = (meta: string, args?: string): Uint8Array =>
+      parts([["$ACTION_REF_1", ""], ["$ACTION_1:0", meta], ...(args === undefined ? [] : ([["$ACTION_1:1", args]] as [string, string][]))]);
     expect(await bodyVerdict(MULTIPART, bound(JSON.stringify({ id: ACTION, bound: "$@1" }), '["magic-token"]'), false)).toBeNull();
     expect(await bodyVerdict(MULTIPART, bound(JSON.stringify({ id: ACTION, bound: null })), false)).toBeNull();
     for (const [meta, args] of [

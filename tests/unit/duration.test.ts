@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { humanizeDuration, parseDuration } from "@/lib/security/duration";
+import { humanizeDuration, parseDuration } from "@/lib/security/config/duration";
 
 describe("durations", () => {
   it("parses units and rejects garbage", () => {

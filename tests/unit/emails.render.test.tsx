@@ -81,9 +81,7 @@ describe("email templates through sendEmail", () => {
   it("welcome_existing_username names the taken username", async () => {
     const m = await sendOne("welcome_existing_username", { appName: APP, email: TO, username: "grace" });
     expect(m.subject).toBe("Welcome");
-    expect(m.text).toContain(
-      'You attempted to register with a username "grace" that is already associated with another account.',
-    );
+    expect(m.text).toContain('You attempted to register with a username "grace" that is already associated with another account.');
   });
 
   it("confirmation_instructions carries the link and its lifetime", async () => {
@@ -171,13 +169,25 @@ describe("email templates through sendEmail", () => {
     expectLink(m, link);
   });
 
+  it("method-change emails name the method from its key, in the words the pages use", async () => {
+    const tf = await sendOne("two_factor_changed", { appName: APP, email: TO, change: "enabled", method: "sms", securityLink: "https://app.test/a" });
+    expect(tf.text).toContain("Two-factor authentication is now on for your account, using text message codes.");
+    sent = [];
+    const us = await sendOne("sign_in_methods_changed", {
+      appName: APP,
+      email: TO,
+      change: "added",
+      method: "authenticator",
+      methodsLink: "https://app.test/b",
+    });
+    expect(us.text).toContain("You can now sign in to your account with an authenticator app.");
+  });
+
   it("recovery_code_used with few codes left offers a new set", async () => {
     const link = "https://app.test/account/recovery-codes?regen=1&x=2";
     const m = await sendOne("recovery_code_used", { appName: APP, email: TO, remaining: 2, codesLink: link });
     expect(m.subject).toBe("A recovery code was used");
-    expect(m.text).toContain(
-      "A recovery code was just used to sign in to your account. You have 2 unused codes left.",
-    );
+    expect(m.text).toContain("A recovery code was just used to sign in to your account. You have 2 unused codes left.");
     expect(m.text).toContain("Generate a new set:");
     expect(m.text).toContain("If this wasn't you, reset your password immediately.");
     expectLink(m, link);

@@ -14,7 +14,7 @@ import {
   lookupHmacs,
   SecretUnavailableError,
   tryDecryptSecret,
-} from "@/lib/security/encryption";
+} from "@/lib/security/core/encryption";
 
 const OLD_SECRET = "old-auth-secret-old-auth-secret-old-auth-secret";
 const NEW_SECRET = "new-auth-secret-new-auth-secret-new-auth-secret";

@@ -4,8 +4,8 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/security/password";
-import { breachCount, checkPasswordPolicy } from "@/lib/security/password-policy";
+import { hashPassword, verifyPassword } from "@/lib/security/core/password-hash";
+import { breachCount, checkPasswordPolicy } from "@/lib/security/passwords/policy";
 import { withEnv } from "../support/flows";
 
 describe("checkPasswordPolicy: length", () => {

@@ -1,7 +1,7 @@
 // Guarantee: only real, dialable numbers are stored, always in one form (E.164), so the same phone
 // typed two ways is one phone; and a masked number shows its owner enough to recognise it, no more.
 import { describe, expect, it } from "vitest";
-import { maskPhone, normalizePhone } from "@/lib/security/phone";
+import { maskPhone, normalizePhone } from "@/lib/security/accounts/phone";
 
 describe("normalizePhone", () => {
   it.each([

@@ -3,7 +3,7 @@
 // socket address vouched for by this process's server entry are believed.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetConfig } from "@/lib/security/config";
-import { clientIpSource, PEER_HEADER, PEER_TOKEN_ENV, requestContextFrom } from "@/lib/security/request-context";
+import { clientIpSource, PEER_HEADER, PEER_TOKEN_ENV, requestContextFrom } from "@/lib/security/core/request-context";
 
 const TOKEN = "per-process-token-per-process-token-123";
 

@@ -20,7 +20,7 @@ const MESSAGE: MailMessage = {
   from: "Gatehouse <no-reply@example.com>",
   to: "ada@example.com",
   subject: "Password reset instructions",
-  html: "<p>Reset: <a href=\"https://app.test/reset/t\">link</a></p>",
+  html: '<p>Reset: <a href="https://app.test/reset/t">link</a></p>',
   text: "Reset: https://app.test/reset/t",
 };
 

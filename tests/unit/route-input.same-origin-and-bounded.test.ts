@@ -2,7 +2,7 @@
 // attacker's account), or a client sends a body that is huge, malformed or of the wrong type.
 import { afterEach, describe, expect, it } from "vitest";
 import { resetConfig } from "@/lib/security/config";
-import { isSameOriginRequest, readRouteBody, ROUTE_BODY_LIMIT_BYTES } from "@/lib/security/route-input";
+import { isSameOriginRequest, readRouteBody, ROUTE_BODY_LIMIT_BYTES } from "@/lib/security/core/route-input";
 
 const APP = "http://localhost:3000";
 

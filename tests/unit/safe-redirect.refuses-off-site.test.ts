@@ -1,15 +1,10 @@
 // Threat: an attacker links to /login?next=<their site>; after signing in, the victim lands on a
 // look-alike page (open redirect, OWASP ASVS 5.1.5). Every trick in the reference's notes is refused.
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "@/lib/security/redirects";
+import { safeRedirectPath } from "@/lib/security/core/redirects";
 
 describe("safeRedirectPath", () => {
-  it.each([
-    "/account",
-    "/account/password?tab=1",
-    "/admin/users?page=2#top",
-    "/a%20b",
-  ])("keeps the same-origin path %s", (next) => {
+  it.each(["/account", "/account/password?tab=1", "/admin/users?page=2#top", "/a%20b"])("keeps the same-origin path %s", (next) => {
     expect(safeRedirectPath(next)).toBe(next);
   });
 

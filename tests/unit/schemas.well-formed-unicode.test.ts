@@ -1,9 +1,9 @@
 // Threat: a string with a lone surrogate reaches the core, which stores or logs it (jsonb refuses
 // it: a 500 after the write). Guarantee: every schema's every text field refuses it with a field error.
 import { describe, expect, it } from "vitest";
-import { stateFromInvalidInput } from "@/lib/form-state";
-import * as schemas from "@/lib/security/schemas";
-import { INVALID_TEXT_MESSAGE } from "@/lib/security/schemas";
+import { stateFromInvalidInput } from "@/lib/view/form-state";
+import * as schemas from "@/lib/security/core/schemas";
+import { INVALID_TEXT_MESSAGE } from "@/lib/security/core/schemas";
 
 interface Parser {
   safeParse(input: unknown): { success: true } | { success: false; error: { issues: { path: readonly PropertyKey[]; message: string }[] } };
@@ -25,7 +25,7 @@ const SAMPLES: Record<string, Record<string, unknown> | string> = {
   changePasswordSchema: { password: "old password 1", newPassword: STRONG, newPasswordConfirm: STRONG },
   verifySchema: { password: "anything", next: "/account" },
   twoFactorSetupSchema: { method: "sms", phone: "+44 7700 900123" },
-  twoFactorConfirmSetupSchema: { setupToken: "setup-token", code: CODE },
+  codeSetupConfirmSchema: { setupToken: "setup-token", code: CODE },
   twoFactorCodeSchema: { code: CODE },
   verifyCodeSchema: { code: CODE, next: "/account" },
   recoveryCodeSchema: { code: "1a2b-3c4d-5e6f" },
@@ -35,7 +35,6 @@ const SAMPLES: Record<string, Record<string, unknown> | string> = {
   ceremonyAnswerSchema: { state: "ceremony-state", credential: {} },
   passkeySignInSchema: { state: "ceremony-state", credential: {}, remember: "on", next: "/account" },
   signInMethodSetupSchema: { method: "sms", phone: "+44 7700 900123" },
-  signInMethodConfirmSchema: { setupToken: "setup-token", code: CODE },
   signInMethodRemoveSchema: { method: "email" },
   setPasswordSchema: { newPassword: STRONG, newPasswordConfirm: STRONG },
 };
@@ -45,7 +44,9 @@ const CHOICES = new Set(["method", "usage", "remember"]);
 const FORMATTED = new Set([...CHOICES, "email", "phone", "next", "id", "code"]);
 const MALFORMED = ["x\ud800y", "\udfff", "trailing high \ud83d", "\udc00\ud800"];
 
-const exported = Object.entries(schemas as Record<string, unknown>).filter((entry): entry is [string, Parser] => typeof (entry[1] as Partial<Parser>)?.safeParse === "function");
+const exported = Object.entries(schemas as Record<string, unknown>).filter(
+  (entry): entry is [string, Parser] => typeof (entry[1] as Partial<Parser>)?.safeParse === "function",
+);
 
 it("every exported schema has a sample here", () => {
   expect(exported.map(([name]) => name).sort()).toEqual(Object.keys(SAMPLES).sort());

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AccountNav } from "@/components/account-nav";
-import { requireUser } from "@/lib/security/current-user";
+import { requireUser } from "@/lib/security/sessions/guards";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   await requireUser();

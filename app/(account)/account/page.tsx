@@ -3,14 +3,14 @@ import Link from "next/link";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { noticeFrom, type SearchParams } from "@/lib/notices";
-import { getConfig, type CodeMethod, type TwoFactorMethod } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
+import { getConfig, type CodeMethod } from "@/lib/security/config";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
-import { recoveryCodeStatus } from "@/lib/security/recovery-codes";
-import { getTwoFactor, METHOD_LABELS } from "@/lib/security/two-factor";
-import { CODE_METHOD_LABELS, listSignInMethods } from "@/lib/security/unified/methods";
-import { formatDateTime } from "@/lib/format";
+import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
+import { getTwoFactor, listSignInMethods } from "@/lib/security/codes/store";
+import { CODE_METHOD_NAMES, SIGN_IN_WITH } from "@/lib/view/labels";
+import { formatDateTime } from "@/lib/view/format";
 import { DescriptionItem } from "@/components/ui/description-item";
 
 export const metadata: Metadata = { title: "Account" };
@@ -68,7 +68,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             {config.twoFactor.enabled ? (
               <Row
                 title="Two-factor authentication"
-                detail={twoFactor ? `On — ${METHOD_LABELS[twoFactor.method as TwoFactorMethod]}` : "Off"}
+                detail={twoFactor ? `On — ${CODE_METHOD_NAMES[twoFactor.method]}` : "Off"}
                 href="/account/two-factor"
                 action={twoFactor ? "Manage" : "Set up"}
               />
@@ -84,7 +84,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             {config.unified.enabled && offeredCodeMethods.length ? (
               <Row
                 title="Sign-in methods"
-                detail={signInMethods.length ? `${signInMethods.length} active` : `None yet — ${offeredCodeMethods.map((m) => CODE_METHOD_LABELS[m]).join(", ")}`}
+                detail={signInMethods.length ? `${signInMethods.length} active` : `None yet — ${offeredCodeMethods.map((m) => SIGN_IN_WITH[m]).join(", ")}`}
                 href="/account/sign-in-methods"
                 action={signInMethods.length ? "Manage" : "Set up"}
               />

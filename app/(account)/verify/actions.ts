@@ -1,18 +1,19 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
-import { ceremonyFailure, type AssertionStart } from "@/lib/passkey-ceremony";
-import { MESSAGES } from "@/lib/security/errors";
+import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { ceremonyStart, type AssertionStart } from "@/lib/view/passkey-ceremony";
+import { MESSAGES } from "@/lib/security/core/errors";
 import {
   beginPasskeyReauthentication,
   reauthenticateWithPasscode,
   reauthenticateWithPasskey,
   reauthenticateWithPassword,
   sendReauthenticationCode,
-} from "@/lib/security/reauthenticate";
-import { safeRedirectPath } from "@/lib/security/redirects";
-import { ceremonyAnswerSchema, verifyCodeSchema, verifySchema, type CeremonyAnswer, type VerifyCodeInput, type VerifyInput } from "@/lib/security/schemas";
+} from "@/lib/security/re-verify/reauthenticate";
+import { safeRedirectPath } from "@/lib/security/core/redirects";
+import { ceremonyAnswerSchema, verifyCodeSchema, verifySchema, type CeremonyAnswer, type VerifyCodeInput, type VerifyInput } from "@/lib/security/core/schemas";
 
 export async function verifyAction(input: VerifyInput): Promise<FormState> {
   const ctx = await currentRequestContext();
@@ -30,7 +31,7 @@ export async function verifyAction(input: VerifyInput): Promise<FormState> {
 export async function startPasskeyVerifyAction(): Promise<AssertionStart> {
   const { user, session } = await requireUser();
   const started = await beginPasskeyReauthentication(user, session);
-  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+  return ceremonyStart(started);
 }
 
 export async function finishPasskeyVerifyAction(input: CeremonyAnswer & { next?: string }): Promise<FormState> {

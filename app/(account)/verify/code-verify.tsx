@@ -4,10 +4,10 @@ import { FormMessage } from "@/components/form-message";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Button } from "@/components/ui/button";
-import { verifyCodeSchema } from "@/lib/security/schemas";
+import { verifyCodeSchema } from "@/lib/security/core/schemas";
 import { sendVerifyCodeAction, verifyWithCodeAction } from "./actions";
 
-const SEND_LABELS = { email: "Email me a code", sms: "Text me a code" } as const;
+import { SEND_CODE_LABELS } from "@/lib/view/labels";
 
 /** Re-verify with a one-time code of an active sign-in method (authenticator, or one sent by email/SMS). */
 export function CodeVerify({ senders, next }: { senders: ("email" | "sms")[]; next?: string }) {
@@ -25,7 +25,7 @@ export function CodeVerify({ senders, next }: { senders: ("email" | "sms")[]; ne
         <div className="flex flex-wrap gap-2">
           {senders.map((m) => (
             <Button key={m} type="button" variant="secondary" size="sm" disabled={sending} onClick={() => send(m)}>
-              {SEND_LABELS[m]}
+              {SEND_CODE_LABELS[m]}
             </Button>
           ))}
         </div>

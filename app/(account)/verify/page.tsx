@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
-import { firstParam, type SearchParams } from "@/lib/notices";
+import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { listPasskeys } from "@/lib/security/passkeys/credentials";
-import { safeRedirectPath } from "@/lib/security/redirects";
+import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { OrDivider } from "@/components/ui/or-divider";
-import { listSignInMethods } from "@/lib/security/unified/methods";
+import { listSignInMethods } from "@/lib/security/codes/store";
 import { CodeVerify } from "./code-verify";
 import { PasskeyVerify } from "./passkey-verify";
 import { VerifyForm } from "./verify-form";
@@ -24,11 +24,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   const codeMethods = (await listSignInMethods(user.id)).map((m) => m.method);
   const senders = codeMethods.filter((m): m is "email" | "sms" => m === "email" || m === "sms");
   return (
-    <AuthShell
-      appName={config.appName}
-      title="Confirm it's you"
-      description="For your security, confirm it's you again to continue."
-    >
+    <AuthShell appName={config.appName} title="Confirm it's you" description="For your security, confirm it's you again to continue.">
       <div className="space-y-5">
         {hasPassword ? <VerifyForm email={user.email} next={next} /> : null}
         {usable ? <PasskeyVerify next={next} divider={hasPassword} /> : null}

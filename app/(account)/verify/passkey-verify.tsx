@@ -7,10 +7,12 @@ import { finishPasskeyVerifyAction, startPasskeyVerifyAction } from "./actions";
 export function PasskeyVerify({ next, divider }: { next?: string; divider: boolean }) {
   return (
     <>
-      {divider ? (
-        <OrDivider />
-      ) : null}
-      <PasskeyButton start={startPasskeyVerifyAction} finish={(answer) => finishPasskeyVerifyAction({ ...answer, next })} variant={divider ? "secondary" : "primary"}>
+      {divider ? <OrDivider /> : null}
+      <PasskeyButton
+        start={startPasskeyVerifyAction}
+        finish={(answer) => finishPasskeyVerifyAction({ ...answer, next })}
+        variant={divider ? "secondary" : "primary"}
+      >
         Use a passkey
       </PasskeyButton>
     </>

@@ -3,7 +3,7 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { verifySchema } from "@/lib/security/schemas";
+import { verifySchema } from "@/lib/security/core/schemas";
 import { verifyAction } from "./actions";
 
 export function VerifyForm({ email, next }: { email: string; next?: string }) {

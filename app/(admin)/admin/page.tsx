@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
+import { requireUser } from "@/lib/security/sessions/guards";
 
-export default function AdminIndex(): never {
+export default async function AdminIndex(): Promise<never> {
+  await requireUser();
   redirect("/admin/users");
 }

@@ -1,9 +1,9 @@
 "use server";
-import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
-import { resendConfirmation } from "@/lib/security/confirm";
-import { currentRequestContext } from "@/lib/security/current-user";
-import { MESSAGES } from "@/lib/security/errors";
-import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/schemas";
+import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+import { resendConfirmation } from "@/lib/security/accounts/confirmation";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { MESSAGES } from "@/lib/security/core/errors";
+import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
 
 export async function resendConfirmationAction(input: EmailOnlyInput): Promise<FormState> {
   const ctx = await currentRequestContext();

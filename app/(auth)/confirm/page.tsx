@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { NoticeBanner } from "@/components/notice-banner";
-import { firstParam, noticeFrom, type SearchParams } from "@/lib/notices";
+import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { ResendConfirmationForm } from "./resend-form";
 

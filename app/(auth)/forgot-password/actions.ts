@@ -1,9 +1,9 @@
 "use server";
-import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
-import { currentRequestContext } from "@/lib/security/current-user";
-import { MESSAGES } from "@/lib/security/errors";
-import { requestPasswordReset } from "@/lib/security/password-reset";
-import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/schemas";
+import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { MESSAGES } from "@/lib/security/core/errors";
+import { requestPasswordReset } from "@/lib/security/passwords/reset";
+import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
 
 export async function forgotPasswordAction(input: EmailOnlyInput): Promise<FormState> {
   const ctx = await currentRequestContext();

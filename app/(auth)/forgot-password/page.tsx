@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { NoticeBanner } from "@/components/notice-banner";
-import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { getSession } from "@/lib/security/current-user";
+import { getSession } from "@/lib/security/sessions/current";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const metadata: Metadata = { title: "Reset your password" };
@@ -14,7 +14,7 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
   const config = getConfig();
   if (!config.features.recoverable) notFound();
   const params = await searchParams;
-  // Open to signed-in users too (prefilled), as in the reference.
+  // Open to signed-in users too (prefilled), as in Flask-Security.
   const current = await getSession();
   return (
     <AuthShell

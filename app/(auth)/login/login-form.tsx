@@ -13,7 +13,7 @@ import { finishPasskeySignInAction, startPasskeySignInAction } from "./passkey-a
 import { submitLogin } from "./submit-login";
 
 // Loaded after hydration: keeps zod out of the sign-in page's first-load JavaScript.
-const loadLoginSchema = () => import("@/lib/security/schemas").then((m) => m.loginSchema);
+const loadLoginSchema = () => import("@/lib/security/core/schemas").then((m) => m.loginSchema);
 
 interface LoginFormProps {
   next?: string;
@@ -36,8 +36,7 @@ export function LoginForm({ next, identityLabel, canReset, canResendConfirmation
   // "Keep me signed in" and `next` apply to a passkey sign-in too.
   const passkeyActions = {
     start: startPasskeySignInAction,
-    finish: (answer: { state: string; credential: unknown }) =>
-      finishPasskeySignInAction({ ...answer, remember: form.getValues("remember"), next }),
+    finish: (answer: { state: string; credential: unknown }) => finishPasskeySignInAction({ ...answer, remember: form.getValues("remember"), next }),
   };
   usePasskeyAutofill(passkeyActions, setState, passkeys);
   const needsConfirmation = state?.code === "CONFIRMATION_REQUIRED";

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
 import { NoticeBanner } from "@/components/notice-banner";
-import { firstParam, noticeFrom, type SearchParams } from "@/lib/notices";
+import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireAnonymous } from "@/lib/security/current-user";
-import { safeRedirectPath } from "@/lib/security/redirects";
+import { requireAnonymous } from "@/lib/security/sessions/guards";
+import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,19 +1,21 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { ceremonyFailure, type AssertionStart } from "@/lib/passkey-ceremony";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { ceremonyStart, type AssertionStart } from "@/lib/view/passkey-ceremony";
 import { getConfig } from "@/lib/security/config";
-import { continueAfterFirstFactor, currentRequestContext, getSession, rememberedDeviceCookie } from "@/lib/security/current-user";
-import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/passkeys/sign-in";
-import { postLoginRedirect } from "@/lib/security/redirects";
-import { passkeySignInSchema, type PasskeySignInInput } from "@/lib/security/schemas";
+import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
+import { rememberedDeviceCookie } from "@/lib/security/sessions/cookies";
+import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
+import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/sign-in/passkey";
+import { postLoginRedirect } from "@/lib/security/core/redirects";
+import { passkeySignInSchema, type PasskeySignInInput } from "@/lib/security/core/schemas";
 
 /** Options for "Sign in with a passkey" and for passkey autofill in the username field. */
 export async function startPasskeySignInAction(): Promise<AssertionStart> {
   const ctx = await currentRequestContext();
   if (await getSession()) redirect(getConfig().views.postLogin);
   const started = await beginPasskeySignIn(ctx);
-  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+  return ceremonyStart(started);
 }
 
 export async function finishPasskeySignInAction(input: PasskeySignInInput): Promise<FormState> {

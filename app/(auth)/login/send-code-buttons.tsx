@@ -2,11 +2,11 @@
 import { useTransition } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
-import type { LoginInput } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import type { LoginInput } from "@/lib/security/core/schemas";
 import { sendSignInCodeAction } from "./actions";
 
-const LABELS = { email: "Email me a code", sms: "Text me a code" } as const;
+import { SEND_CODE_LABELS } from "@/lib/view/labels";
 
 interface SendCodeButtonsProps {
   methods: ("email" | "sms")[];
@@ -37,7 +37,7 @@ export function SendCodeButtons({ methods, form, onSent }: SendCodeButtonsProps)
     <div className="flex flex-wrap gap-2" role="group" aria-label="Get a one-time code">
       {methods.map((m) => (
         <Button key={m} type="button" variant="secondary" size="sm" disabled={pending} onClick={() => send(m)}>
-          {LABELS[m]}
+          {SEND_CODE_LABELS[m]}
         </Button>
       ))}
     </div>

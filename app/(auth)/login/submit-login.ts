@@ -1,5 +1,5 @@
-import type { FormState } from "@/lib/form-state";
-import type { LoginInput } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import type { LoginInput } from "@/lib/security/core/schemas";
 
 const UNREACHABLE: FormState = { tone: "error", message: "We could not reach the server. Check your connection and try again." };
 const UNEXPECTED: FormState = { tone: "error", message: "Something went wrong. Please try again." };
@@ -28,5 +28,6 @@ export async function submitLogin(input: LoginInput): Promise<FormState> {
     window.location.assign(answer.redirectTo);
     return new Promise<never>(() => {});
   }
-  return "tone" in answer ? (answer as FormState) : UNEXPECTED;
+  const { formStateFromJson } = await import("@/lib/view/form-state-json");
+  return formStateFromJson(answer) ?? UNEXPECTED;
 }

@@ -1,11 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
-import { continueAfterFirstFactor, currentRequestContext, getSession } from "@/lib/security/current-user";
-import { postLoginRedirect } from "@/lib/security/redirects";
-import { registerUser } from "@/lib/security/register";
-import { registerPasswordlessSchema, registerSchema, type RegisterPasswordlessInput } from "@/lib/security/schemas";
+import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
+import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
+import { postLoginRedirect } from "@/lib/security/core/redirects";
+import { registerUser } from "@/lib/security/registration/register";
+import { registerPasswordlessSchema, registerSchema, type RegisterPasswordlessInput } from "@/lib/security/core/schemas";
 
 /** Input of either form (the password is optional only when SECURITY_PASSWORD_REQUIRED=false). */
 export async function registerAction(input: RegisterPasswordlessInput): Promise<FormState> {

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
-import { firstParam, type SearchParams } from "@/lib/notices";
+import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireAnonymous } from "@/lib/security/current-user";
-import { safeRedirectPath } from "@/lib/security/redirects";
+import { requireAnonymous } from "@/lib/security/sessions/guards";
+import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Create an account" };

@@ -3,7 +3,7 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { registerPasswordlessSchema, registerSchema } from "@/lib/security/schemas";
+import { registerPasswordlessSchema, registerSchema } from "@/lib/security/core/schemas";
 import { registerAction } from "./actions";
 
 interface RegisterFormProps {
@@ -15,17 +15,30 @@ interface RegisterFormProps {
 }
 
 export function RegisterForm({ next, usernames, minLength, passwordOptional }: RegisterFormProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(passwordOptional ? registerPasswordlessSchema : (registerSchema as unknown as typeof registerPasswordlessSchema), registerAction, {
-    email: "",
-    username: "",
-    password: "",
-    passwordConfirm: "",
-    next,
-  });
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+    passwordOptional ? registerPasswordlessSchema : (registerSchema as unknown as typeof registerPasswordlessSchema),
+    registerAction,
+    {
+      email: "",
+      username: "",
+      password: "",
+      passwordConfirm: "",
+      next,
+    },
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Create account">
       <FormMessage state={state} />
-      <TextField label="Email" type="email" autoComplete="email" autoCapitalize="none" spellCheck={false} autoFocus error={errorOf("email")} {...form.register("email")} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus
+        error={errorOf("email")}
+        {...form.register("email")}
+      />
       {usernames ? (
         <TextField
           label={usernames.required ? "Username" : "Username (optional)"}
@@ -49,7 +62,13 @@ export function RegisterForm({ next, usernames, minLength, passwordOptional }: R
         error={errorOf("password")}
         {...form.register("password")}
       />
-      <TextField label="Confirm password" type="password" autoComplete="new-password" error={errorOf("passwordConfirm")} {...form.register("passwordConfirm")} />
+      <TextField
+        label="Confirm password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("passwordConfirm")}
+        {...form.register("passwordConfirm")}
+      />
       <input type="hidden" {...form.register("next")} />
       <Button type="submit" className="w-full" pending={pending}>
         Create account

@@ -32,7 +32,10 @@ export function webauthnSettings(env: Env): WebAuthnSettings | string {
   const appUrl = new URL(env.APP_URL);
   const rpId = (env.WEBAUTHN_RP_ID ?? appUrl.hostname).toLowerCase();
   const origins: string[] = [];
-  for (const raw of (env.WEBAUTHN_ORIGINS ?? appUrl.origin).split(",").map((o) => o.trim()).filter(Boolean)) {
+  for (const raw of (env.WEBAUTHN_ORIGINS ?? appUrl.origin)
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean)) {
     let url: URL;
     try {
       url = new URL(raw);

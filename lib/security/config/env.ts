@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { smsTransportOf, webauthnSettings } from "./derived";
+import { parseDuration } from "./duration";
 import { bool, duration, int, listOf, PASSKEY_USAGES, rate, TWO_FACTOR_METHODS, US_METHODS } from "./values";
 
 /**
@@ -8,10 +9,21 @@ import { bool, duration, int, listOf, PASSKEY_USAGES, rate, TWO_FACTOR_METHODS, 
  */
 export const envSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).optional().transform((v) => v ?? "development"),
+    NODE_ENV: z
+      .enum(["development", "production", "test"])
+      .optional()
+      .transform((v) => v ?? "development"),
     NEXT_PHASE: z.string().optional(),
-    APP_URL: z.url({ protocol: /^https?$/ }).optional().transform((v) => (v ?? "http://localhost:3000").replace(/\/+$/, "")),
-    SECURITY_APP_NAME: z.string().min(1).max(64).optional().transform((v) => v ?? "Gatehouse"),
+    APP_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .transform((v) => (v ?? "http://localhost:3000").replace(/\/+$/, "")),
+    SECURITY_APP_NAME: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .transform((v) => v ?? "Gatehouse"),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)").optional(),
     // Unset: 0 (the socket address), or 1 on a platform known to write X-Forwarded-For (toConfig).
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).optional(),
@@ -45,23 +57,56 @@ export const envSchema = z
     SECURITY_REMEMBER_LIFETIME: duration("30d"),
 
     SECURITY_PASSWORD_LENGTH_MIN: int(8, 8, 128),
-    SECURITY_PASSWORD_COMPLEXITY_CHECKER: z.enum(["zxcvbn", "none"]).optional().transform((v) => v ?? "none"),
+    SECURITY_PASSWORD_COMPLEXITY_CHECKER: z
+      .enum(["zxcvbn", "none"])
+      .optional()
+      .transform((v) => v ?? "none"),
     SECURITY_ZXCVBN_MINIMUM_SCORE: int(3, 0, 4),
-    SECURITY_PASSWORD_CHECK_BREACHED: z.enum(["false", "true", "strict"]).optional().transform((v) => v ?? "false"),
+    SECURITY_PASSWORD_CHECK_BREACHED: z
+      .enum(["false", "true", "strict"])
+      .optional()
+      .transform((v) => v ?? "false"),
     SECURITY_PASSWORD_BREACHED_COUNT: int(1, 1, 1_000_000),
-    SECURITY_HIBP_BASE_URL: z.url().optional().transform((v) => (v ?? "https://api.pwnedpasswords.com").replace(/\/+$/, "")),
+    SECURITY_HIBP_BASE_URL: z
+      .url()
+      .optional()
+      .transform((v) => (v ?? "https://api.pwnedpasswords.com").replace(/\/+$/, "")),
     SECURITY_HIBP_TIMEOUT_MS: int(2000, 100, 30_000),
 
-    SECURITY_POST_LOGIN_VIEW: z.string().startsWith("/").optional().transform((v) => v ?? "/account"),
-    SECURITY_POST_LOGOUT_VIEW: z.string().startsWith("/").optional().transform((v) => v ?? "/"),
-    SECURITY_EMAIL_SENDER: z.string().min(3).optional().transform((v) => v ?? "Gatehouse <no-reply@localhost>"),
+    SECURITY_POST_LOGIN_VIEW: z
+      .string()
+      .startsWith("/")
+      .optional()
+      .transform((v) => v ?? "/account"),
+    SECURITY_POST_LOGOUT_VIEW: z
+      .string()
+      .startsWith("/")
+      .optional()
+      .transform((v) => v ?? "/"),
+    SECURITY_EMAIL_SENDER: z
+      .string()
+      .min(3)
+      .optional()
+      .transform((v) => v ?? "Gatehouse <no-reply@localhost>"),
     SECURITY_RATE_LIMIT_ENABLED: bool(true),
-    SECURITY_ADMIN_ROLE: z.string().min(1).optional().transform((v) => v ?? "admin"),
+    SECURITY_ADMIN_ROLE: z
+      .string()
+      .min(1)
+      .optional()
+      .transform((v) => v ?? "admin"),
 
     SECURITY_TWO_FACTOR: bool(true),
     SECURITY_TWO_FACTOR_ENABLED_METHODS: listOf(TWO_FACTOR_METHODS, ["authenticator", "email", "sms"]),
     SECURITY_TWO_FACTOR_REQUIRED: bool(false),
-    SECURITY_TWO_FACTOR_REQUIRED_ROLES: z.string().optional().transform((v) => (v ?? "").split(",").map((r) => r.trim()).filter(Boolean)),
+    SECURITY_TWO_FACTOR_REQUIRED_ROLES: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? "")
+          .split(",")
+          .map((r) => r.trim())
+          .filter(Boolean),
+      ),
     SECURITY_TWO_FACTOR_ALWAYS_VALIDATE: bool(true),
     SECURITY_TWO_FACTOR_LOGIN_VALIDITY: duration("30d"),
     SECURITY_TWO_FACTOR_AUTHENTICATOR_VALIDITY: duration("120s"),
@@ -70,13 +115,21 @@ export const envSchema = z
     SECURITY_TWO_FACTOR_SETUP_WITHIN: duration("30m"),
     SECURITY_TWO_FACTOR_LOGIN_WITHIN: duration("10m"),
     SECURITY_TWO_FACTOR_RESCUE_EMAIL: bool(true),
-    SECURITY_TWO_FACTOR_RESCUE_MAIL: z.string().min(3).optional().transform((v) => v ?? "no-reply@localhost"),
+    SECURITY_TWO_FACTOR_RESCUE_MAIL: z
+      .string()
+      .min(3)
+      .optional()
+      .transform((v) => v ?? "no-reply@localhost"),
     SECURITY_TOTP_ISSUER: z.string().min(1).max(64).optional(),
     SECURITY_MULTI_FACTOR_RECOVERY_CODES: bool(true),
     SECURITY_MULTI_FACTOR_RECOVERY_CODES_N: int(5, 1, 20),
     SECURITY_MULTI_FACTOR_RECOVERY_CODES_LOW: int(2, 0, 20),
     SECURITY_ENCRYPTION_KEYS: z.string().optional(),
-    SECURITY_PHONE_REGION_DEFAULT: z.string().length(2).optional().transform((v) => (v ?? "US").toUpperCase()),
+    SECURITY_PHONE_REGION_DEFAULT: z
+      .string()
+      .length(2)
+      .optional()
+      .transform((v) => (v ?? "US").toUpperCase()),
 
     SECURITY_UNIFIED_SIGNIN: bool(true),
     SECURITY_US_ENABLED_METHODS: listOf(US_METHODS, ["password", "email", "authenticator", "sms"]),
@@ -102,6 +155,21 @@ export const envSchema = z
     SECURITY_SMS_LIMIT_PER_NUMBER: rate("10/1h"),
     SECURITY_SMS_LIMIT_GLOBAL: rate("1000/1h"),
     SECURITY_OUTBOX_GIVE_UP_AFTER: duration("1d"),
+    // Housekeeping (lib/security/core/prune.ts): delivered messages go after this; undeliverable ones stay.
+    SECURITY_OUTBOX_RETENTION: duration("7d"),
+    // The activity log is the user's and the audit trail: kept unless an operator sets a retention.
+    SECURITY_EVENT_RETENTION: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v.trim().toLowerCase() === "keep") return null;
+        const seconds = parseDuration(v);
+        if (seconds === null || seconds < 86_400) {
+          ctx.addIssue({ code: "custom", message: `"${v}" is not a retention: "keep" or a duration of at least a day (e.g. 365d)` });
+          return z.NEVER;
+        }
+        return seconds;
+      }),
     CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
 
     MAIL_TRANSPORT: z.enum(["resend", "outbox"]).optional(),
@@ -109,7 +177,10 @@ export const envSchema = z
     TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
     TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
     TWILIO_FROM: z.string().min(1).optional(),
-    TWILIO_BASE_URL: z.url().optional().transform((v) => (v ?? "https://api.twilio.com").replace(/\/+$/, "")),
+    TWILIO_BASE_URL: z
+      .url()
+      .optional()
+      .transform((v) => (v ?? "https://api.twilio.com").replace(/\/+$/, "")),
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
   })
@@ -159,7 +230,10 @@ export const envSchema = z
         message: "sms is enabled but no SMS transport is configured: set TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN/TWILIO_FROM or remove sms",
       });
     }
-    if (env.SECURITY_ENCRYPTION_KEYS !== undefined && !/^\s*[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43,44}=?\s*(,\s*[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43,44}=?\s*)*$/.test(env.SECURITY_ENCRYPTION_KEYS)) {
+    if (
+      env.SECURITY_ENCRYPTION_KEYS !== undefined &&
+      !/^\s*[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43,44}=?\s*(,\s*[A-Za-z0-9]{1,16}:[A-Za-z0-9+/_-]{43,44}=?\s*)*$/.test(env.SECURITY_ENCRYPTION_KEYS)
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["SECURITY_ENCRYPTION_KEYS"],
@@ -169,7 +243,11 @@ export const envSchema = z
     const webauthn = webauthnSettings(env);
     if (typeof webauthn === "string") ctx.addIssue({ code: "custom", path: ["WEBAUTHN_ORIGINS"], message: webauthn });
     if (!env.SECURITY_PASSWORD_REQUIRED && !(env.SECURITY_UNIFIED_SIGNIN || env.SECURITY_PASSWORDLESS)) {
-      ctx.addIssue({ code: "custom", path: ["SECURITY_PASSWORD_REQUIRED"], message: "password-less accounts need SECURITY_UNIFIED_SIGNIN or SECURITY_PASSWORDLESS to sign in" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SECURITY_PASSWORD_REQUIRED"],
+        message: "password-less accounts need SECURITY_UNIFIED_SIGNIN or SECURITY_PASSWORDLESS to sign in",
+      });
     }
     if (env.SECURITY_USERNAME_MIN_LENGTH > env.SECURITY_USERNAME_MAX_LENGTH) {
       ctx.addIssue({ code: "custom", path: ["SECURITY_USERNAME_MIN_LENGTH"], message: "must not exceed SECURITY_USERNAME_MAX_LENGTH" });

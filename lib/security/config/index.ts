@@ -137,6 +137,8 @@ function toConfig(env: Env) {
       },
     },
     outbox: { giveUpAfter: env.SECURITY_OUTBOX_GIVE_UP_AFTER, cronSecret: env.CRON_SECRET },
+    /** How long housekeeping keeps rows past their use, in seconds; `securityEvents: null` keeps them all. */
+    retention: { outboxSent: env.SECURITY_OUTBOX_RETENTION, securityEvents: env.SECURITY_EVENT_RETENTION },
     /**
      * /dev/mailbox: open in development while mail goes to the outbox; in production only when a
      * staging deployment names it (SECURITY_DEV_MAILBOX), and then for admins or the bearer token.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../duration";
+import { parseDuration } from "./duration";
 
 /** Environment values as zod schemas: each gives the documented default when the variable is unset. */
 
@@ -38,7 +38,13 @@ export const rate = (fallback: string) =>
     });
 
 export const int = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
+  z.coerce
+    .number()
+    .int()
+    .min(min)
+    .max(max)
+    .optional()
+    .transform((v) => v ?? fallback);
 
 /** A comma-separated list of `allowed` values, de-duplicated; `explicit` says whether it was set. */
 export const listOf = <T extends string>(allowed: readonly T[], fallback: T[]) =>
@@ -46,7 +52,13 @@ export const listOf = <T extends string>(allowed: readonly T[], fallback: T[]) =
     .string()
     .optional()
     .transform((v, ctx) => {
-      const items = v === undefined ? fallback : v.split(",").map((m) => m.trim()).filter(Boolean);
+      const items =
+        v === undefined
+          ? fallback
+          : v
+              .split(",")
+              .map((m) => m.trim())
+              .filter(Boolean);
       const bad = items.filter((m) => !(allowed as readonly string[]).includes(m));
       if (bad.length) {
         ctx.addIssue({ code: "custom", message: `unknown value(s) ${bad.join(", ")}; use a list of ${allowed.join(", ")}` });
@@ -67,3 +79,4 @@ export const US_METHODS = ["password", "email", "authenticator", "sms"] as const
 export type UnifiedMethod = (typeof US_METHODS)[number];
 /** The code methods of unified sign-in (each with its own secret). */
 export type CodeMethod = Exclude<UnifiedMethod, "password">;
+export const CODE_METHODS = ["email", "authenticator", "sms"] as const satisfies readonly CodeMethod[];

@@ -8,16 +8,16 @@ import {
 import { and, eq, or, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { getConfig, type PasskeyUsage } from "../config";
-import { fail, type Result } from "../errors";
-import { recordEvent } from "../events";
-import type { RequestContext } from "../request-context";
-import type { UserRecord } from "../users";
+import { fail, type Result } from "../core/errors";
+import { recordEvent } from "../core/events";
+import type { RequestContext } from "../core/request-context";
+import type { UserRecord } from "../accounts/users";
 import type { Ceremony } from "./ceremonies";
 import { findPasskeyByCredentialId, type PasskeyRecord } from "./credentials";
 import { parseAuthenticationResponse } from "./responses";
 import { causeOf } from "./registration";
 
-/** How long the browser may take over the ceremony (reference: WAN_SIGNIN_TIMEOUT). */
+/** How long the browser may take over the ceremony (Flask-Security: WAN_SIGNIN_TIMEOUT). */
 export const ASSERTION_TIMEOUT_MS = 60_000;
 
 export interface AssertionStarted {
@@ -80,7 +80,12 @@ export async function verifyPasskeyAssertion(
       expectedChallenge: ceremony.challenge,
       expectedOrigin: config.origins,
       expectedRPID: config.rpId,
-      credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, "base64url"), counter: passkey.signCount, transports: passkey.transports },
+      credential: {
+        id: passkey.credentialId,
+        publicKey: Buffer.from(passkey.publicKey, "base64url"),
+        counter: passkey.signCount,
+        transports: passkey.transports,
+      },
       // Whether UV is needed depends on the caller (sign-in uses it to skip the second factor).
       requireUserVerification: false,
     });
@@ -94,7 +99,7 @@ export async function verifyPasskeyAssertion(
     return failed("WEBAUTHN_MISMATCH_USER_HANDLE", "user_handle");
   }
   if (rules.userId !== undefined && rules.userId !== user.id) return failed("WEBAUTHN_MISMATCH_USER_HANDLE", "other_user");
-  if (!rules.usages.includes(passkey.usage as PasskeyUsage)) return failed("WEBAUTHN_CREDENTIAL_WRONG_USAGE", "usage");
+  if (!rules.usages.includes(passkey.usage)) return failed("WEBAUTHN_CREDENTIAL_WRONG_USAGE", "usage");
 
   const db = await getDb();
   const table = tables.webauthnCredentials;

@@ -1,15 +1,14 @@
 import "server-only";
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import { hashToken, randomToken } from "../crypto";
+import { hashToken, randomToken } from "../core/crypto";
+import { pruneNowAndThen } from "../core/prune";
+import type { CEREMONY_PURPOSES } from "../core/stored-values";
 
 /** What a WebAuthn ceremony is for; a state issued for one purpose is useless for another. */
-export type CeremonyPurpose = "register" | "sign-in" | "second-factor" | "verify";
+export type CeremonyPurpose = (typeof CEREMONY_PURPOSES)[number];
 
 export type Ceremony = typeof tables.webauthnChallenges.$inferSelect;
-
-/** Expired rows are kept this long before being swept, so a late answer still reads "expired". */
-const EXPIRED_RETENTION = sql`interval '1 hour'`;
 
 /**
  * Records a challenge in Postgres and returns the opaque state the browser sends back with
@@ -23,11 +22,8 @@ export async function startCeremony(
   const expiresAt = new Date(Date.now() + fields.ttlSeconds * 1000);
   const db = await getDb();
   const table = tables.webauthnChallenges;
-  await Promise.all([
-    // A new ceremony replaces the same session's earlier one (repeated clicks do not pile up rows).
-    fields.boundTo ? db.delete(table).where(and(eq(table.boundTo, fields.boundTo), eq(table.purpose, purpose))) : null,
-    db.delete(table).where(lt(table.expiresAt, sql`now() - ${EXPIRED_RETENTION}`)),
-  ]);
+  // A new ceremony replaces the same session's earlier one (repeated clicks do not pile up rows).
+  if (fields.boundTo) await db.delete(table).where(and(eq(table.boundTo, fields.boundTo), eq(table.purpose, purpose)));
   await db.insert(table).values({
     stateHash: hashToken(state),
     purpose,
@@ -37,6 +33,8 @@ export async function startCeremony(
     payload: fields.payload ?? {},
     expiresAt,
   });
+  // Expired ceremonies are swept an hour after they end, so a late answer still reads "expired".
+  pruneNowAndThen("webauthnChallenges");
   return { state, expiresAt };
 }
 
@@ -54,13 +52,7 @@ export async function takeCeremony(purpose: CeremonyPurpose, state: string, boun
   // The binding is part of the DELETE: an answer from another session cannot use up the owner's ceremony.
   const [row] = await db
     .delete(table)
-    .where(
-      and(
-        eq(table.stateHash, hashToken(state)),
-        eq(table.purpose, purpose),
-        boundTo === undefined ? isNull(table.boundTo) : eq(table.boundTo, boundTo),
-      ),
-    )
+    .where(and(eq(table.stateHash, hashToken(state)), eq(table.purpose, purpose), boundTo === undefined ? isNull(table.boundTo) : eq(table.boundTo, boundTo)))
     .returning();
   if (!row) return { status: "invalid" };
   // Same clock as startCeremony's expiresAt (this process's), so clock skew with the database cannot matter.

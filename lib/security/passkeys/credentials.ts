@@ -3,17 +3,12 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig, type PasskeyUsage } from "../config";
-import { randomToken } from "../crypto";
-import { fail, type Result } from "../errors";
-import { INVALID_TEXT_MESSAGE } from "../schemas";
-import type { UserRecord } from "../users";
+import { randomToken } from "../core/crypto";
+import { fail, type Result } from "../core/errors";
+import { INVALID_TEXT_MESSAGE } from "../core/schemas";
+import type { UserRecord } from "../accounts/users";
 
 export type PasskeyRecord = typeof tables.webauthnCredentials.$inferSelect;
-
-export const USAGE_LABELS: Record<PasskeyUsage, string> = {
-  first: "Sign in",
-  secondary: "Second factor",
-};
 
 // Control and formatting characters (bidi overrides, zero-width spaces…) would make two names
 // look alike or reorder the list; ZWJ and variation selectors are kept for emoji.
@@ -27,7 +22,7 @@ const VISIBLE = /[^\s\u200d\ufe0e\ufe0f\u115f\u1160\u3164\uffa0\u2800]/u;
 /**
  * A passkey name as shown in lists and emails: well-formed Unicode, NFKC, markup and invisible
  * characters removed, whitespace collapsed, at most SECURITY_WAN_NAME_MAX_LENGTH characters
- * (reference: 64).
+ * (Flask-Security: 64).
  */
 export function sanitizePasskeyName(raw: string): Result<{ name: string }> {
   // Core callers need not have come through the form's schema: a lone surrogate is refused here
@@ -106,5 +101,10 @@ export async function findPasskey(userId: string, id: string): Promise<PasskeyRe
 /** Tells the account owner a passkey was added or removed (through the outbox, in the change's transaction when given). */
 export async function notifyPasskeyChange(user: Pick<UserRecord, "email">, change: "added" | "removed", name: string, db?: Queryable): Promise<void> {
   const config = getConfig();
-  await queueEmail("passkey_changed", user.email, { appName: config.appName, email: user.email, change, name, passkeysLink: `${config.appUrl}/account/passkeys` }, db);
+  await queueEmail(
+    "passkey_changed",
+    user.email,
+    { appName: config.appName, email: user.email, change, name, passkeysLink: `${config.appUrl}/account/passkeys` },
+    db,
+  );
 }

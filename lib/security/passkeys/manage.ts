@@ -1,11 +1,11 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import { fail, type Result } from "../errors";
-import { recordEvent } from "../events";
-import type { RequestContext } from "../request-context";
-import { isTwoFactorRequired } from "../two-factor";
-import type { UserRecord } from "../users";
+import { fail, type Result } from "../core/errors";
+import { recordEvent } from "../core/events";
+import type { RequestContext } from "../core/request-context";
+import { isTwoFactorRequired } from "../core/two-factor-required";
+import type { UserRecord } from "../accounts/users";
 import { findPasskey, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
 
 /**
@@ -59,7 +59,10 @@ export async function deletePasskey(user: UserRecord, roles: string[], id: strin
     const passkey = passkeys.find((p) => p.id === id);
     if (!locked || !passkey) return fail("WEBAUTHN_NAME_NOT_FOUND");
     const others = passkeys.filter((p) => p.id !== id);
-    const [methods] = await tx.select({ n: sql<number>`count(*)::int` }).from(tables.signInMethods).where(eq(tables.signInMethods.userId, user.id));
+    const [methods] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tables.signInMethods)
+      .where(eq(tables.signInMethods.userId, user.id));
     const otherWays = (locked.passwordHash ? 1 : 0) + (methods?.n ?? 0) + others.filter((p) => p.usage === "first").length;
     if (passkey.usage === "first" && otherWays < 1) return fail("WEBAUTHN_LAST_SIGN_IN_METHOD");
     if (isTwoFactorRequired(roles) && !profile && passkey.usage === "secondary" && !others.some((p) => p.usage === "secondary")) {

@@ -7,16 +7,16 @@ import {
 } from "@simplewebauthn/server";
 import { getDb, tables } from "@/lib/db";
 import { getConfig, type PasskeyUsage } from "../config";
-import { fail, type Result } from "../errors";
-import { recordEvent } from "../events";
-import type { RequestContext } from "../request-context";
-import type { SessionRecord } from "../sessions";
-import type { UserRecord } from "../users";
+import { fail, type Result } from "../core/errors";
+import { recordEvent } from "../core/events";
+import type { RequestContext } from "../core/request-context";
+import type { SessionRecord } from "../sessions/store";
+import type { UserRecord } from "../accounts/users";
 import { startCeremony, takeCeremony } from "./ceremonies";
 import { ensureUserHandle, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
 import { parseRegistrationResponse } from "./responses";
 
-/** How long the browser may take over the ceremony (reference: WAN_REGISTER_TIMEOUT). */
+/** How long the browser may take over the ceremony (Flask-Security: WAN_REGISTER_TIMEOUT). */
 const CEREMONY_TIMEOUT_MS = 60_000;
 
 export interface RegistrationStarted {

@@ -6,7 +6,12 @@ import { z } from "zod";
  * Shapes of what the browser sends back from navigator.credentials.create()/get(), checked
  * before any of it reaches the verifier: wrong types, huge blobs or junk are an API error, not a 500.
  */
-const b64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+$/);
+const b64url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/);
 const TRANSPORTS = ["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"] as const;
 
 const common = {
@@ -27,7 +32,11 @@ const registrationResponse = z.object({
     // Attestation can carry certificate chains; 64 KiB is far above any real authenticator's.
     attestationObject: b64url(65_536),
     authenticatorData: b64url(16_384).optional(),
-    transports: z.array(z.string().max(32)).max(10).optional().transform((list) => list?.filter((t) => (TRANSPORTS as readonly string[]).includes(t))),
+    transports: z
+      .array(z.string().max(32))
+      .max(10)
+      .optional()
+      .transform((list) => list?.filter((t) => (TRANSPORTS as readonly string[]).includes(t))),
     publicKeyAlgorithm: z.number().int().optional(),
     publicKey: b64url(16_384).optional(),
   }),

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { describeUserAgent, formatDateTime } from "@/lib/format";
-import { describeAuthnVia } from "@/lib/security/authn-methods";
-import { requireUser } from "@/lib/security/current-user";
-import { EVENT_LABELS, listUserEvents, type SecurityEventType } from "@/lib/security/events";
+import { describeUserAgent, formatDateTime } from "@/lib/view/format";
+import { describeAuthnVia } from "@/lib/view/labels";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { EVENT_LABELS, listUserEvents } from "@/lib/security/core/events";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -31,7 +31,7 @@ export default async function ActivityPage() {
             {events.map((event, i) => (
               <li key={i} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
                 <span className="font-medium">
-                  {EVENT_LABELS[event.type as SecurityEventType] ?? event.type}
+                  {EVENT_LABELS[event.type] ?? event.type}
                   {how(event.data) ? <span className="font-normal text-muted"> with {how(event.data)}</span> : null}{" "}
                   {WARNING_EVENTS.has(event.type) ? <Badge tone="warning">Check</Badge> : null}
                 </span>

@@ -1,8 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { ceremonyFailure, type RegistrationStart } from "@/lib/passkey-ceremony";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { ceremonyStart, type RegistrationStart } from "@/lib/view/passkey-ceremony";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { deletePasskey, renamePasskey } from "@/lib/security/passkeys/manage";
 import { beginPasskeyRegistration, finishPasskeyRegistration } from "@/lib/security/passkeys/registration";
 import {
@@ -12,22 +13,22 @@ import {
   type AddPasskeyInput,
   type CeremonyAnswer,
   type RenamePasskeyInput,
-} from "@/lib/security/schemas";
+} from "@/lib/security/core/schemas";
 
 const PAGE = "/account/passkeys";
 
 /** Step 1 of adding a passkey: the name and usage are checked before the browser is asked. */
 export async function startAddPasskeyAction(input: AddPasskeyInput): Promise<RegistrationStart> {
-  const { user, session } = await requireUser({ fresh: true });
+  const { user, session } = await requireUser();
   const parsed = addPasskeySchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: stateFromInvalidInput(parsed.error) };
   const started = await beginPasskeyRegistration(user, session, parsed.data);
-  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+  return ceremonyStart(started);
 }
 
 export async function finishAddPasskeyAction(input: CeremonyAnswer): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user, session } = await requireUser({ fresh: true });
+  const { user, session } = await requireUser();
   const parsed = ceremonyAnswerSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
   const result = await finishPasskeyRegistration(user, session, parsed.data, ctx);
@@ -37,7 +38,7 @@ export async function finishAddPasskeyAction(input: CeremonyAnswer): Promise<For
 
 export async function renamePasskeyAction(input: RenamePasskeyInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const parsed = renamePasskeySchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
   const result = await renamePasskey(user, parsed.data.id, parsed.data.name, ctx);
@@ -47,7 +48,7 @@ export async function renamePasskeyAction(input: RenamePasskeyInput): Promise<Fo
 
 export async function deletePasskeyAction(input: { id: string }): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user, authorization } = await requireUser({ fresh: true });
+  const { user, authorization } = await requireUser();
   const id = typeof input?.id === "string" ? input.id : "";
   const result = await deletePasskey(user, authorization.roles, id, ctx);
   if (!result.ok) return stateFromFailure(result);

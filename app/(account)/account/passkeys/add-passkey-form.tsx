@@ -5,13 +5,10 @@ import { runRegistration } from "@/components/passkeys/ceremony";
 import { PasskeyIcon } from "@/components/passkeys/passkey-button";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { addPasskeySchema, type AddPasskeyInput } from "@/lib/security/schemas";
+import { addPasskeySchema, type AddPasskeyInput } from "@/lib/security/core/schemas";
 import { finishAddPasskeyAction, startAddPasskeyAction } from "./actions";
 
-const USAGES = [
-  { value: "first", label: "Sign in", hint: "Use it instead of your password. Needs a fingerprint, face or PIN." },
-  { value: "secondary", label: "Second factor", hint: "Use it after your password, e.g. a USB or NFC security key." },
-] as const;
+import { PASSKEY_USAGE_CHOICES as USAGES } from "@/lib/view/labels";
 
 /** Name + usage, then the browser creates the passkey; the server verifies and stores it. */
 export function AddPasskeyForm() {
@@ -21,7 +18,14 @@ export function AddPasskeyForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Add a passkey">
       <FormMessage state={state} />
-      <TextField label="Name" hint="So you can tell your passkeys apart, e.g. “Work laptop”." autoComplete="off" maxLength={64} error={errorOf("name")} {...form.register("name")} />
+      <TextField
+        label="Name"
+        hint="So you can tell your passkeys apart, e.g. “Work laptop”."
+        autoComplete="off"
+        maxLength={64}
+        error={errorOf("name")}
+        {...form.register("name")}
+      />
       <fieldset className="space-y-2" aria-invalid={usageError ? true : undefined}>
         <legend className="text-sm font-medium">Use it to</legend>
         {USAGES.map((u) => (

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { listPasskeys } from "@/lib/security/passkeys/credentials";
 import { AddPasskeyForm } from "./add-passkey-form";
 import { PasskeyItem } from "./passkey-item";
@@ -13,7 +13,7 @@ import { toPasskeyView } from "./passkey-view";
 export const metadata: Metadata = { title: "Passkeys" };
 
 export default async function PasskeysPage({ searchParams }: { searchParams: SearchParams }) {
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   if (!getConfig().webauthn.enabled) notFound();
   const [passkeys, params] = await Promise.all([listPasskeys(user.id), searchParams]);
   return (

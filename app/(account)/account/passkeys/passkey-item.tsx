@@ -5,8 +5,8 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import type { FormState } from "@/lib/form-state";
-import { renamePasskeySchema } from "@/lib/security/schemas";
+import type { FormState } from "@/lib/view/form-state";
+import { renamePasskeySchema } from "@/lib/security/core/schemas";
 import { deletePasskeyAction, renamePasskeyAction } from "./actions";
 import type { PasskeyView } from "./passkey-view";
 
@@ -78,7 +78,11 @@ function ConfirmDelete({ passkey, onCancel }: { passkey: PasskeyView; onCancel: 
     }
   };
   return (
-    <div role="group" aria-label={`Remove ${passkey.name}?`} className="space-y-3 rounded-lg border border-red-200 bg-red-50/60 p-4 dark:border-red-900/60 dark:bg-red-950/30">
+    <div
+      role="group"
+      aria-label={`Remove ${passkey.name}?`}
+      className="space-y-3 rounded-lg border border-red-200 bg-red-50/60 p-4 dark:border-red-900/60 dark:bg-red-950/30"
+    >
       <FormMessage state={state} />
       <p className="text-sm">
         Remove <span className="font-medium break-words">{passkey.name}</span>? You won&apos;t be able to use it to sign in any more. Also delete it from the

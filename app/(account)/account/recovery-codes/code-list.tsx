@@ -81,7 +81,16 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
   );
 }
 
-const iconProps = { viewBox: "0 0 20 20", fill: "none", stroke: "currentColor", strokeWidth: 1.6, strokeLinecap: "round", strokeLinejoin: "round", "aria-hidden": true, className: "size-4" } as const;
+const iconProps = {
+  viewBox: "0 0 20 20",
+  fill: "none",
+  stroke: "currentColor",
+  strokeWidth: 1.6,
+  strokeLinecap: "round",
+  strokeLinejoin: "round",
+  "aria-hidden": true,
+  className: "size-4",
+} as const;
 
 function CopyIcon() {
   return (

@@ -49,7 +49,12 @@ export function GenerateForm({ hasCodes, appName, email }: GenerateFormProps) {
     >
       <FormMessage state={state} />
       {hasCodes ? (
-        <p ref={question} tabIndex={-1} className="text-sm font-medium text-amber-900 focus:outline-none dark:text-amber-100" data-testid="generate-confirmation">
+        <p
+          ref={question}
+          tabIndex={-1}
+          className="text-sm font-medium text-amber-900 focus:outline-none dark:text-amber-100"
+          data-testid="generate-confirmation"
+        >
           Generate a new set? Your current codes will stop working.
         </p>
       ) : (

@@ -5,15 +5,15 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
-import { recoveryCodeStatus } from "@/lib/security/recovery-codes";
-import { getTwoFactor } from "@/lib/security/two-factor";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
+import { getTwoFactor } from "@/lib/security/codes/store";
 import { GenerateForm } from "./generate-form";
 
 export const metadata: Metadata = { title: "Recovery codes" };
 
 export default async function RecoveryCodesPage() {
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const config = getConfig();
   if (!config.recoveryCodes.enabled) notFound();
   const [{ total, remaining }, twoFactor] = await Promise.all([recoveryCodeStatus(user.id), getTwoFactor(user.id)]);
@@ -37,10 +37,7 @@ export default async function RecoveryCodesPage() {
         </Alert>
       ) : null}
       <Card>
-        <CardHeader
-          title="Your recovery codes"
-          description="Keep them apart from your phone: in a password manager, or printed and stored safely."
-        />
+        <CardHeader title="Your recovery codes" description="Keep them apart from your phone: in a password manager, or printed and stored safely." />
         <CardBody className="space-y-5">
           <p className="flex flex-wrap items-center gap-2 text-sm">
             <span className="text-muted">Status</span>

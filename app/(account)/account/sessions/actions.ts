@@ -1,9 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
-import { formText } from "@/lib/form-state";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
-import { recordEvent } from "@/lib/security/events";
-import { deleteOtherSessions, revokeSession } from "@/lib/security/sessions";
+import { formText } from "@/lib/view/form-state";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { recordEvent } from "@/lib/security/core/events";
+import { deleteOtherSessions, revokeSession } from "@/lib/security/sessions/store";
 
 /** The form's FormData, or whatever a forged call sends instead (then nothing is revoked). */
 export async function revokeSessionAction(formData: FormData): Promise<void> {

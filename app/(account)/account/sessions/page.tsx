@@ -3,11 +3,11 @@ import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { describeUserAgent, formatDateTime } from "@/lib/format";
-import { noticeFrom, type SearchParams } from "@/lib/notices";
-import { describeAuthnVia } from "@/lib/security/authn-methods";
-import { requireUser } from "@/lib/security/current-user";
-import { listSessions, sessionPublicId } from "@/lib/security/sessions";
+import { describeUserAgent, formatDateTime } from "@/lib/view/format";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
+import { describeAuthnVia } from "@/lib/view/labels";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { listSessions, sessionPublicId } from "@/lib/security/sessions/store";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sessions" };

@@ -1,19 +1,21 @@
 "use server";
 import { redirect } from "next/navigation";
-import type { CodeMethodSetup } from "@/components/two-factor/types";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import type { CodeMethod } from "@/lib/security/config";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
 import {
-  signInMethodConfirmSchema,
+  codeSetupConfirmSchema,
   signInMethodRemoveSchema,
   signInMethodSetupSchema,
-  type SignInMethodConfirmInput,
+  type CodeSetupConfirmInput,
   type SignInMethodRemoveInput,
   type SignInMethodSetupInput,
-} from "@/lib/security/schemas";
-import { confirmMethodSetup, removeSignInMethod, startMethodSetup } from "@/lib/security/unified/setup";
-import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
+} from "@/lib/security/core/schemas";
+import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
+import { removeSignInMethod } from "@/lib/security/codes/sign-in-methods";
+import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
 
 const PAGE = "/account/sign-in-methods";
 
@@ -26,30 +28,30 @@ export type StartMethodSetupState = FormState | { tone: "info"; setup: MethodSet
 // Rate limits live in the core (codes sent and checked per user), so every adapter gets them.
 export async function startMethodSetupAction(input: SignInMethodSetupInput): Promise<StartMethodSetupState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const parsed = signInMethodSetupSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
-  const result = await startMethodSetup(user, parsed.data, ctx);
+  const result = await startCodeSetup("sign-in", user, parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
   const { setupToken, method, secret, uri, sentTo } = result;
   return { tone: "info", setup: { setupToken, method, enrollment: await authenticatorEnrollment(uri, secret), sentTo } };
 }
 
-export async function confirmMethodSetupAction(input: SignInMethodConfirmInput): Promise<FormState> {
+export async function confirmMethodSetupAction(input: CodeSetupConfirmInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
-  const parsed = signInMethodConfirmSchema.safeParse(input);
+  const { user } = await requireUser();
+  const parsed = codeSetupConfirmSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
-  const result = await confirmMethodSetup(user, parsed.data, ctx);
+  const result = await confirmCodeSetup("sign-in", user, parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect(`${PAGE}?notice=US_SETUP_SUCCESSFUL`);
 }
 
 export async function removeSignInMethodAction(input: SignInMethodRemoveInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const parsed = signInMethodRemoveSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 

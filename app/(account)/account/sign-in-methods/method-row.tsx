@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/view/form-state";
 import { confirmMethodSetupAction, startMethodSetupAction, type MethodSetupStep } from "./actions";
 import { ProveMethodForm } from "@/components/two-factor/prove-method-form";
 import type { SignInMethodView } from "./method-view";

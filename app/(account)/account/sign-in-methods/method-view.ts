@@ -1,9 +1,10 @@
 import "server-only";
-import type { MethodOption } from "@/components/two-factor/types";
+import type { MethodOption } from "@/lib/view/two-factor-types";
 import type { CodeMethod, UnifiedMethod } from "@/lib/security/config";
-import { maskPhone } from "@/lib/security/phone";
-import { CODE_METHOD_LABELS, type SignInMethodRow } from "@/lib/security/unified/methods";
-import { methodOptions } from "@/lib/two-factor-enrollment";
+import { maskPhone } from "@/lib/security/accounts/phone";
+import type { SignInMethodRow } from "@/lib/security/codes/store";
+import { SIGN_IN_WITH } from "@/lib/view/labels";
+import { methodOptions } from "@/lib/view/two-factor-enrollment";
 
 /** One offered code method as the row shows it: nothing secret crosses to the client. */
 export interface SignInMethodView extends MethodOption {
@@ -21,7 +22,7 @@ export function toMethodViews(offered: readonly UnifiedMethod[], rows: readonly 
     const row = rows.find((r) => r.method === option.value);
     const value = option.value as CodeMethod;
     const detail = value === "email" ? `Codes go to ${email}` : value === "sms" && row?.phone ? `Codes go to ${maskPhone(row.phone)}` : null;
-    return { ...option, value, active: Boolean(row), detail, phrase: CODE_METHOD_LABELS[value] };
+    return { ...option, value, active: Boolean(row), detail, phrase: SIGN_IN_WITH[value] };
   });
 }
 

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
-import { listSignInMethods } from "@/lib/security/unified/methods";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { listSignInMethods } from "@/lib/security/codes/store";
 import { MethodRow } from "./method-row";
 import { methodsSignature, toMethodViews } from "./method-view";
 import { PasswordRow } from "./password-row";
@@ -13,7 +13,7 @@ import { PasswordRow } from "./password-row";
 export const metadata: Metadata = { title: "Sign-in methods" };
 
 export default async function SignInMethodsPage({ searchParams }: { searchParams: SearchParams }) {
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const config = getConfig();
   if (!config.unified.enabled) notFound();
   const [rows, params] = await Promise.all([listSignInMethods(user.id), searchParams]);
@@ -24,7 +24,9 @@ export default async function SignInMethodsPage({ searchParams }: { searchParams
       <NoticeBanner notice={noticeFrom(params.notice)} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Sign-in methods</h1>
-        <p className="mt-1 text-sm text-muted">Sign in with a one-time code instead of a password. Codes are sent to you, or shown by your authenticator app.</p>
+        <p className="mt-1 text-sm text-muted">
+          Sign in with a one-time code instead of a password. Codes are sent to you, or shown by your authenticator app.
+        </p>
       </div>
       <Card>
         <CardHeader title="Ways to sign in" description="Set up as many as you like. You always keep at least one." />

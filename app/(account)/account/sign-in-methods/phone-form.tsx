@@ -3,7 +3,7 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { signInMethodSetupSchema, type SignInMethodSetupInput } from "@/lib/security/schemas";
+import { signInMethodSetupSchema, type SignInMethodSetupInput } from "@/lib/security/core/schemas";
 import { startMethodSetupAction, type MethodSetupStep } from "./actions";
 
 interface PhoneFormProps {

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/view/form-state";
 import { removeSignInMethodAction } from "./actions";
 import type { SignInMethodView } from "./method-view";
 

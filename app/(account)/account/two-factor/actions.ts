@@ -1,17 +1,14 @@
 "use server";
 import { redirect } from "next/navigation";
-import type { CodeMethodSetup } from "@/components/two-factor/types";
-import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
+import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import type { TwoFactorMethod } from "@/lib/security/config";
-import { currentRequestContext, requireUser } from "@/lib/security/current-user";
-import {
-  twoFactorConfirmSetupSchema,
-  twoFactorSetupSchema,
-  type TwoFactorConfirmSetupInput,
-  type TwoFactorSetupInput,
-} from "@/lib/security/schemas";
-import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup } from "@/lib/security/two-factor";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { codeSetupConfirmSchema, twoFactorSetupSchema, type CodeSetupConfirmInput, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
+import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
+import { disableTwoFactor } from "@/lib/security/codes/two-factor";
 
 /** What step 2 of the setup form needs: the proposed method, proven by the next code. */
 /** Step 2 of setting up a two-factor method (what ProveMethodForm shows). */
@@ -21,38 +18,38 @@ export type StartSetupState = FormState | { tone: "info"; setup: SetupStep };
 
 export async function startTwoFactorSetupAction(input: TwoFactorSetupInput): Promise<StartSetupState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
+  const { user } = await requireUser();
   const parsed = twoFactorSetupSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
-  const result = await startTwoFactorSetup(user, parsed.data, ctx);
+  const result = await startCodeSetup("two-factor", user, parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
-  const { setupToken, method, secret, uri, phoneMasked } = result;
+  const { setupToken, method, secret, uri, sentTo } = result;
   return {
     tone: "info",
     setup: {
       setupToken,
       method,
       enrollment: await authenticatorEnrollment(uri, secret),
-      sentTo: method === "email" ? user.email : phoneMasked,
+      sentTo: method === "email" ? user.email : sentTo,
     },
   };
 }
 
-export async function confirmTwoFactorSetupAction(input: TwoFactorConfirmSetupInput): Promise<FormState> {
+export async function confirmTwoFactorSetupAction(input: CodeSetupConfirmInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user } = await requireUser({ fresh: true });
-  const parsed = twoFactorConfirmSetupSchema.safeParse(input);
+  const { user } = await requireUser();
+  const parsed = codeSetupConfirmSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
 
-  const result = await confirmTwoFactorSetup(user, parsed.data, ctx);
+  const result = await confirmCodeSetup("two-factor", user, parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect(`/account/two-factor?notice=${result.changed ? "TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL" : "TWO_FACTOR_ENABLED"}`);
 }
 
 export async function disableTwoFactorAction(): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user, authorization } = await requireUser({ fresh: true });
+  const { user, authorization } = await requireUser();
   const result = await disableTwoFactor(user, authorization.roles, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect("/account/two-factor?notice=TWO_FACTOR_DISABLED");

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { noticeFrom, type SearchParams } from "@/lib/notices";
-import { getConfig, type TwoFactorMethod } from "@/lib/security/config";
-import { requireUser } from "@/lib/security/current-user";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
+import { getConfig } from "@/lib/security/config";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
-import { getTwoFactor, isTwoFactorRequired } from "@/lib/security/two-factor";
-import { methodOptions } from "@/lib/two-factor-enrollment";
+import { getTwoFactor } from "@/lib/security/codes/store";
+import { isTwoFactorRequired } from "@/lib/security/core/two-factor-required";
+import { methodOptions } from "@/lib/view/two-factor-enrollment";
 import { DisableForm } from "./disable-form";
 import { SetupForm } from "./setup-form";
 import { StatusCard } from "./status-card";
@@ -16,11 +17,11 @@ import { StatusCard } from "./status-card";
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
 export default async function TwoFactorPage({ searchParams }: { searchParams: SearchParams }) {
-  const { user, authorization } = await requireUser({ fresh: true });
+  const { user, authorization } = await requireUser();
   const config = getConfig();
   if (!config.twoFactor.enabled) notFound();
   const [row, params, secondFactorPasskeys] = await Promise.all([getTwoFactor(user.id), searchParams, countPasskeys(user.id, "secondary")]);
-  const method = (row?.method ?? null) as TwoFactorMethod | null;
+  const method = row?.method ?? null;
   const required = isTwoFactorRequired(authorization.roles);
   return (
     <>
@@ -32,7 +33,8 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
       <StatusCard row={row} required={required} recoveryCodesEnabled={config.recoveryCodes.enabled} />
       {secondFactorPasskeys ? (
         <p className="text-sm text-muted" data-testid="second-factor-passkeys">
-          You also have {secondFactorPasskeys} passkey{secondFactorPasskeys === 1 ? "" : "s"} registered as a second factor; you choose which to use when you sign in.{" "}
+          You also have {secondFactorPasskeys} passkey{secondFactorPasskeys === 1 ? "" : "s"} registered as a second factor; you choose which to use when you
+          sign in.{" "}
           <Link href="/account/passkeys" className="link">
             Manage passkeys
           </Link>
@@ -41,15 +43,15 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
       <Card>
         <CardHeader
           title={method ? "Change method" : "Set up two-factor"}
-          description={method ? "Switch to another method or device. The current one keeps working until the new one is verified." : "Choose how you want to get your codes."}
+          description={
+            method
+              ? "Switch to another method or device. The current one keeps working until the new one is verified."
+              : "Choose how you want to get your codes."
+          }
         />
         <CardBody>
           {/* Keyed by the saved method: after a redirect back here the form starts again at step 1. */}
-          <SetupForm
-            key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"}
-            methods={methodOptions(config.twoFactor.methods)}
-            currentMethod={method}
-          />
+          <SetupForm key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"} methods={methodOptions(config.twoFactor.methods)} currentMethod={method} />
         </CardBody>
       </Card>
       {method && !required ? (

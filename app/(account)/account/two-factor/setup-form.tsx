@@ -6,9 +6,9 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { MethodFields } from "@/components/two-factor/method-fields";
 import { ProveMethodForm } from "@/components/two-factor/prove-method-form";
-import type { MethodOption } from "@/components/two-factor/types";
+import type { MethodOption } from "@/lib/view/two-factor-types";
 import type { TwoFactorMethod } from "@/lib/security/config";
-import { twoFactorSetupSchema, type TwoFactorSetupInput } from "@/lib/security/schemas";
+import { twoFactorSetupSchema, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
 import { confirmTwoFactorSetupAction, startTwoFactorSetupAction, type SetupStep } from "./actions";
 
 interface SetupFormProps {

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/format";
-import type { TwoFactorMethod } from "@/lib/security/config";
-import { maskPhone } from "@/lib/security/phone";
-import { METHOD_LABELS, type TwoFactorRow } from "@/lib/security/two-factor";
+import { formatDateTime } from "@/lib/view/format";
+import { maskPhone } from "@/lib/security/accounts/phone";
+import type { TwoFactorRow } from "@/lib/security/codes/store";
+import { CODE_METHOD_NAMES, sentenceCase } from "@/lib/view/labels";
 import { DescriptionItem } from "@/components/ui/description-item";
 
 interface StatusCardProps {
@@ -15,14 +15,14 @@ interface StatusCardProps {
 
 /** On/off, the current method and since when; whether the account may turn it off. */
 export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardProps) {
-  const method = (row?.method ?? null) as TwoFactorMethod | null;
+  const method = row?.method ?? null;
   return (
     <Card data-testid="two-factor-status">
       <CardHeader title="Two-factor authentication" action={method ? <Badge tone="success">On</Badge> : <Badge tone="neutral">Off</Badge>} />
       <CardBody className="space-y-4 text-sm">
         {row && method ? (
           <dl className="grid gap-4 sm:grid-cols-3">
-            <DescriptionItem label="Method">{capitalize(METHOD_LABELS[method])}</DescriptionItem>
+            <DescriptionItem label="Method">{sentenceCase(CODE_METHOD_NAMES[method])}</DescriptionItem>
             {method === "sms" && row.phone ? <DescriptionItem label="Phone">{maskPhone(row.phone)}</DescriptionItem> : null}
             <DescriptionItem label="Since">{formatDateTime(row.updatedAt)}</DescriptionItem>
           </dl>
@@ -48,8 +48,3 @@ export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardPr
     </Card>
   );
 }
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
-import { confirmEmail } from "@/lib/security/confirm";
-import { currentRequestContext } from "@/lib/security/current-user";
+import { confirmEmail } from "@/lib/security/accounts/confirmation";
+import { currentRequestContext } from "@/lib/security/sessions/current";
 
 /** The "Confirm my email" button. Outcomes are shown on /login (success) or /confirm (errors). */
 export async function confirmEmailAction(token: string): Promise<void> {

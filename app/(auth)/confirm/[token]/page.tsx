@@ -3,7 +3,7 @@ import { AuthShell } from "@/components/auth-shell";
 import { LinkActionForm } from "@/components/forms/link-action-form";
 import { redirect } from "next/navigation";
 import { getConfig } from "@/lib/security/config";
-import { checkConfirmationToken } from "@/lib/security/confirm";
+import { checkConfirmationToken } from "@/lib/security/accounts/confirmation";
 import { confirmEmailAction } from "./actions";
 
 export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer" };

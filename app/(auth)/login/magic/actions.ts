@@ -1,18 +1,14 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
+import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
-import {
-  continueAfterFirstFactor,
-  currentRequestContext,
-  getSession,
-  magicLinkBrowserNonce,
-  rememberedDeviceCookie,
-} from "@/lib/security/current-user";
-import { MESSAGES } from "@/lib/security/errors";
-import { postLoginRedirect } from "@/lib/security/redirects";
-import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/schemas";
-import { redeemMagicLink, requestMagicLink } from "@/lib/security/unified/magic-link";
+import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
+import { getOrSetMagicLinkBrowserNonce, rememberedDeviceCookie } from "@/lib/security/sessions/cookies";
+import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
+import { MESSAGES } from "@/lib/security/core/errors";
+import { postLoginRedirect } from "@/lib/security/core/redirects";
+import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
+import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
 
 /** Emails a single-use sign-in link (bound to this browser when configured). */
 export async function requestMagicLinkAction(input: EmailOnlyInput): Promise<FormState> {
@@ -20,7 +16,7 @@ export async function requestMagicLinkAction(input: EmailOnlyInput): Promise<For
   if (await getSession()) redirect(getConfig().views.postLogin);
   const parsed = emailOnlySchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
-  const result = await requestMagicLink({ email: parsed.data.email, browserNonce: await magicLinkBrowserNonce() }, ctx);
+  const result = await requestMagicLink({ email: parsed.data.email, browserNonce: await getOrSetMagicLinkBrowserNonce() }, ctx);
   if (!result.ok) return stateFromFailure(result);
   return successState(MESSAGES.LOGIN_EMAIL_SENT);
 }
@@ -34,7 +30,7 @@ export async function redeemMagicLinkAction(token: string): Promise<void> {
   if (await getSession()) redirect(getConfig().views.postLogin);
   const result = await redeemMagicLink(
     // The browser's binding value, created if it has none: an expired link then mails a fresh one bound to this browser.
-    { token: typeof token === "string" ? token : "", browserNonce: await magicLinkBrowserNonce(), deviceCookie: await rememberedDeviceCookie() },
+    { token: typeof token === "string" ? token : "", browserNonce: await getOrSetMagicLinkBrowserNonce(), deviceCookie: await rememberedDeviceCookie() },
     ctx,
   );
   if (!result.ok) redirect(`/login?notice=${LINK_NOTICES.has(result.code) ? result.code : "INVALID_LOGIN_TOKEN"}`);

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { EmailOnlyForm } from "@/components/forms/email-only-form";
 import { getConfig } from "@/lib/security/config";
-import { requireAnonymous } from "@/lib/security/current-user";
+import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { requestMagicLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in with a link" };

@@ -1,14 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
+import { invalidInput, type FormState } from "@/lib/view/form-state";
+import { failureResponse } from "@/lib/view/failure-response";
 import { getConfig } from "@/lib/security/config";
-import { continueAfterFirstFactor, getSession, rememberedDeviceCookie } from "@/lib/security/current-user";
-import type { Failure } from "@/lib/security/errors";
-import { loginWithPassword } from "@/lib/security/login";
-import { postLoginRedirect, safeRedirectPath } from "@/lib/security/redirects";
-import { requestContextFrom } from "@/lib/security/request-context";
-import { isSameOriginRequest, readRouteBody } from "@/lib/security/route-input";
-import { loginSchema } from "@/lib/security/schemas";
-import { signInWithPasscode } from "@/lib/security/unified/sign-in";
+import { getSession } from "@/lib/security/sessions/current";
+import { rememberedDeviceCookie } from "@/lib/security/sessions/cookies";
+import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
+import type { ErrorCode, Failure } from "@/lib/security/core/errors";
+import { loginWithPassword } from "@/lib/security/sign-in/password";
+import { postLoginRedirect, safeRedirectPath } from "@/lib/security/core/redirects";
+import { requestContextFrom } from "@/lib/security/core/request-context";
+import { isSameOriginRequest, readRouteBody } from "@/lib/security/core/route-input";
+import { loginSchema } from "@/lib/security/core/schemas";
+import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
 
 /**
  * POST /login/session: the sign-in form (password, or a one-time code with unified sign-in).
@@ -24,16 +27,14 @@ import { signInWithPasscode } from "@/lib/security/unified/sign-in";
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
 export async function POST(request: NextRequest): Promise<Response> {
-  if (!isSameOriginRequest(request.headers)) {
-    return NextResponse.json({ tone: "error", code: "API_ERROR", message: "Cross-site requests are refused." }, { status: 403, headers: NO_STORE });
-  }
+  if (!isSameOriginRequest(request.headers)) return refused("Cross-site requests are refused.", 403);
   const body = await readRouteBody(request);
-  if (!body.ok) return NextResponse.json({ tone: "error", code: "API_ERROR", message: body.message }, { status: body.status, headers: NO_STORE });
+  if (!body.ok) return refused(body.message, body.status);
   const answer = body.kind === "json" ? answerJson : answerForm;
 
   if (await getSession()) return answer({ redirectTo: getConfig().views.postLogin });
   const parsed = loginSchema.safeParse(body.fields);
-  if (!parsed.success) return answer({ state: stateFromInvalidInput(parsed.error) });
+  if (!parsed.success) return answer({ failure: invalidInput(parsed.error) });
 
   const ctx = requestContextFrom(request.headers);
   const next = postLoginRedirect(parsed.data.next);
@@ -42,18 +43,22 @@ export async function POST(request: NextRequest): Promise<Response> {
   const result = getConfig().unified.enabled
     ? await signInWithPasscode({ identity: parsed.data.identity, passcode: parsed.data.password, remember: parsed.data.remember, next, deviceCookie }, ctx)
     : await loginWithPassword({ ...parsed.data, next, deviceCookie }, ctx);
-  if (!result.ok) return answer({ state: stateFromFailure(result), failure: result, next: parsed.data.next });
+  if (!result.ok) return answer({ failure: result, next: parsed.data.next });
   return answer({ redirectTo: await continueAfterFirstFactor(result.outcome, next) });
 }
 
-type Outcome = { redirectTo: string } | { state: FormState; failure?: Failure; next?: string };
+type Outcome = { redirectTo: string } | { failure: Failure; next?: string };
 
 /** The page's fetch: JSON it can show next to the fields. */
 function answerJson(outcome: Outcome): Response {
   if ("redirectTo" in outcome) return NextResponse.json({ redirectTo: outcome.redirectTo }, { headers: NO_STORE });
-  const retryAfter = outcome.failure?.retryAfter;
-  const status = outcome.failure?.code === "RATE_LIMITED" ? 429 : 400;
-  return NextResponse.json(outcome.state, { status, headers: retryAfter ? { ...NO_STORE, "Retry-After": String(retryAfter) } : NO_STORE });
+  return failureResponse(outcome.failure, NO_STORE);
+}
+
+/** A request refused before it is read as a sign-in (wrong origin, body not a form): its own words. */
+function refused(message: string, status: number): Response {
+  const state: FormState = { tone: "error", code: "API_ERROR", message };
+  return NextResponse.json(state, { status, headers: NO_STORE });
 }
 
 /** The form without JavaScript: back to /login with the message as a notice, or on to the next page. */
@@ -61,7 +66,7 @@ function answerForm(outcome: Outcome): Response {
   const base = getConfig().appUrl;
   if ("redirectTo" in outcome) return withNoStore(NextResponse.redirect(new URL(outcome.redirectTo, base), 303));
   const back = new URL("/login", base);
-  back.searchParams.set("notice", noticeCode(outcome.state));
+  back.searchParams.set("notice", noticeFor(outcome.failure));
   const next = safeRedirectPath(outcome.next);
   if (next) back.searchParams.set("next", next);
   return withNoStore(NextResponse.redirect(back, 303));
@@ -72,10 +77,16 @@ function withNoStore(response: NextResponse): NextResponse {
   return response;
 }
 
-/** Field errors become the matching notice; everything else keeps its code (notices render only known keys). */
-function noticeCode(state: FormState): string {
-  if (state?.code !== "INVALID_INPUT") return state?.code ?? "GENERIC_AUTHN_FAILED";
-  if (state.fieldErrors?.identity) return "US_SPECIFY_IDENTITY";
-  if (state.fieldErrors?.password) return "PASSWORD_NOT_PROVIDED";
-  return "INVALID_INPUT";
+/**
+ * A notice carries a code and no field errors, so a form rejected for a field says which one in
+ * the code the reference uses for it; every other failure is its own notice.
+ */
+const FIELD_NOTICES: readonly (readonly [field: string, code: ErrorCode])[] = [
+  ["identity", "US_SPECIFY_IDENTITY"],
+  ["password", "PASSWORD_NOT_PROVIDED"],
+];
+
+function noticeFor(failure: Failure): ErrorCode {
+  if (failure.code !== "INVALID_INPUT") return failure.code;
+  return FIELD_NOTICES.find(([field]) => failure.fieldErrors?.[field])?.[1] ?? "INVALID_INPUT";
 }

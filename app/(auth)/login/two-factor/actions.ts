@@ -1,11 +1,13 @@
 "use server";
 import { redirect } from "next/navigation";
-import { cancelPendingLogin } from "@/lib/security/pending-login";
-import { stateFromInvalidInput, successState, type FormState } from "@/lib/form-state";
-import { clearPendingLoginCookie, currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
-import { MESSAGES } from "@/lib/security/errors";
-import { twoFactorCodeSchema, type TwoFactorCodeInput } from "@/lib/security/schemas";
-import { resendSecondFactorCode, verifySecondFactor } from "@/lib/security/second-factor-steps";
+import { cancelPendingLogin } from "@/lib/security/sessions/pending";
+import { stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { clearPendingLoginCookie, pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { finishSecondFactor } from "@/lib/security/sign-in/continue";
+import { MESSAGES } from "@/lib/security/core/errors";
+import { twoFactorCodeSchema, type TwoFactorCodeInput } from "@/lib/security/core/schemas";
+import { resendSecondFactorCode, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
 import { stateFromSecondFactorFailure } from "./guard";
 
 export async function verifyCodeAction(input: TwoFactorCodeInput): Promise<FormState> {

@@ -4,7 +4,7 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
-import { twoFactorCodeSchema } from "@/lib/security/schemas";
+import { twoFactorCodeSchema } from "@/lib/security/core/schemas";
 import { resendCodeAction, verifyCodeAction } from "./actions";
 
 /** The 6-digit code of the user's method; email and SMS users can ask for a new one. */
@@ -26,11 +26,7 @@ export function CodeForm({ canResend }: { canResend: boolean }) {
     <div className="space-y-4">
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Verify your sign-in">
         <FormMessage state={state} />
-        <OneTimeCodeField
-          autoFocus
-          error={errorOf("code")}
-          {...form.register("code")}
-        />
+        <OneTimeCodeField autoFocus error={errorOf("code")} {...form.register("code")} />
         <Button type="submit" className="w-full" pending={pending}>
           Verify
         </Button>

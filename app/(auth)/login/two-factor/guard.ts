@@ -1,10 +1,10 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { stateFromFailure, type FormState } from "@/lib/form-state";
-import { pendingLoginToken } from "@/lib/security/current-user";
-import type { Failure } from "@/lib/security/errors";
-import type { ActivePending, PendingState } from "@/lib/security/pending-login";
-import { findPendingIn } from "@/lib/security/second-factor";
+import { stateFromFailure, type FormState } from "@/lib/view/form-state";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import type { Failure } from "@/lib/security/core/errors";
+import type { ActivePending, PendingState } from "@/lib/security/sessions/pending";
+import { findPendingIn } from "@/lib/security/sign-in/second-factor";
 
 /** Where a missing, expired or wrong-state pending login sends the visitor: back to the first factor. */
 export const PENDING_DENIED_URL = "/login?notice=TWO_FACTOR_PERMISSION_DENIED";

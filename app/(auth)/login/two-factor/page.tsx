@@ -4,13 +4,13 @@ import type { ReactNode } from "react";
 import { AuthShell } from "@/components/auth-shell";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Alert } from "@/components/ui/alert";
-import { noticeFrom, type SearchParams } from "@/lib/notices";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { secondFactorUrl } from "@/lib/security/current-user";
-import { isErrorCode, messageFor } from "@/lib/security/errors";
-import { maskPhone } from "@/lib/security/phone";
-import { secondFactorOptions, type SecondFactorMethod, type SecondFactorOptions } from "@/lib/security/second-factor";
-import type { UserRecord } from "@/lib/security/users";
+import { secondFactorUrl } from "@/lib/security/sign-in/continue";
+import { isErrorCode, messageFor } from "@/lib/security/core/errors";
+import { maskPhone } from "@/lib/security/accounts/phone";
+import { secondFactorOptions, type SecondFactorMethod, type SecondFactorOptions } from "@/lib/security/sign-in/second-factor";
+import type { UserRecord } from "@/lib/security/accounts/users";
 import { CodeForm } from "./code-form";
 import { requirePendingLogin } from "./guard";
 import { SecondStepLinks } from "./second-step-links";
@@ -21,10 +21,19 @@ const strong = "font-medium break-words text-zinc-900 dark:text-zinc-100";
 
 function describe(method: SecondFactorMethod | null, rescue: boolean, user: UserRecord, options: SecondFactorOptions): ReactNode {
   // After "Email me a code" the code to type is the emailed one, whatever the usual method is.
-  if (rescue || method === "email") return <>We emailed a 6-digit code to <span className={strong}>{user.email}</span>.</>;
+  if (rescue || method === "email")
+    return (
+      <>
+        We emailed a 6-digit code to <span className={strong}>{user.email}</span>.
+      </>
+    );
   if (method === "sms") {
     const phone = options.profile?.phone;
-    return <>We texted a 6-digit code to <span className={strong}>{phone ? maskPhone(phone) : "your phone"}</span>.</>;
+    return (
+      <>
+        We texted a 6-digit code to <span className={strong}>{phone ? maskPhone(phone) : "your phone"}</span>.
+      </>
+    );
   }
   return "Enter the 6-digit code from your authenticator app.";
 }
@@ -33,7 +42,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   const found = await requirePendingLogin("ready");
   const { pending, user } = found;
   const params = await searchParams;
-  const method = pending.method as SecondFactorMethod | null;
+  const method = pending.method;
   const rescue = Boolean(pending.rescueSecretEncrypted);
   // A passkey user lands here only to type an emailed rescue code.
   if (method === "passkey" && !rescue) redirect(secondFactorUrl(pending.state, method));

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { SECOND_FACTOR_LABELS, type SecondFactorMethod, type SecondFactorOptions } from "@/lib/security/second-factor";
+import type { SecondFactorMethod, SecondFactorOptions } from "@/lib/security/sign-in/second-factor";
+import { SECOND_FACTOR_NAMES } from "@/lib/view/labels";
 import { CancelSignIn } from "./cancel-sign-in";
 
 /** The footer of every second-step page: only the ways that can still finish this sign-in. */
@@ -9,7 +10,7 @@ export function SecondStepLinks({ options, current }: { options: SecondFactorOpt
     <>
       {current ? (
         <p>
-          <Link href="/login/two-factor/rescue">Can&apos;t use your {SECOND_FACTOR_LABELS[current]}?</Link>
+          <Link href="/login/two-factor/rescue">Can&apos;t use your {SECOND_FACTOR_NAMES[current]}?</Link>
         </p>
       ) : null}
       {others.length ? (

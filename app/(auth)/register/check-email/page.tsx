@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
-import { firstParam, type SearchParams } from "@/lib/notices";
+import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { MESSAGES } from "@/lib/security/errors";
+import { MESSAGES } from "@/lib/security/core/errors";
 
 export const metadata: Metadata = { title: "Check your email" };
 

@@ -1,9 +1,9 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { currentRequestContext, endCurrentSession } from "@/lib/security/current-user";
-import { resetPassword } from "@/lib/security/password-reset";
-import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/security/schemas";
+import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext, endCurrentSession } from "@/lib/security/sessions/current";
+import { resetPassword } from "@/lib/security/passwords/reset";
+import { resetPasswordSchema, type ResetPasswordInput } from "@/lib/security/core/schemas";
 
 export async function resetPasswordAction(input: ResetPasswordInput): Promise<FormState> {
   const ctx = await currentRequestContext();
@@ -16,7 +16,7 @@ export async function resetPasswordAction(input: ResetPasswordInput): Promise<Fo
     }
     return stateFromFailure(result);
   }
-  // Not signed in afterwards (reference default); clear any cookie of the now-dead session.
+  // Not signed in afterwards (Flask-Security's default); clear any cookie of the now-dead session.
   await endCurrentSession();
   redirect("/login?notice=PASSWORD_RESET_NO_LOGIN");
 }

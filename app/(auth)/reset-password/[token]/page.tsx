@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
-import { checkResetToken } from "@/lib/security/password-reset";
+import { checkResetToken } from "@/lib/security/passwords/reset";
 import { ResetPasswordForm } from "./reset-password-form";
 
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };

@@ -3,7 +3,7 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-import { resetPasswordSchema } from "@/lib/security/schemas";
+import { resetPasswordSchema } from "@/lib/security/core/schemas";
 import { resetPasswordAction } from "./actions";
 
 export function ResetPasswordForm({ token, minLength }: { token: string; minLength: number }) {
@@ -26,7 +26,13 @@ export function ResetPasswordForm({ token, minLength }: { token: string; minLeng
         error={errorOf("password")}
         {...form.register("password")}
       />
-      <TextField label="Confirm new password" type="password" autoComplete="new-password" error={errorOf("passwordConfirm")} {...form.register("passwordConfirm")} />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("passwordConfirm")}
+        {...form.register("passwordConfirm")}
+      />
       <Button type="submit" className="w-full" pending={pending}>
         Set new password
       </Button>

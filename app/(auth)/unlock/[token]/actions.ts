@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
-import { currentRequestContext } from "@/lib/security/current-user";
-import { unlockAccount } from "@/lib/security/lockout";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { unlockAccount } from "@/lib/security/accounts/lockout";
 
 export async function unlockAccountAction(token: string): Promise<void> {
   const result = await unlockAccount(typeof token === "string" ? token : "", await currentRequestContext());

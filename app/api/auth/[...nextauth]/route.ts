@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getIssuer } from "@/lib/security/issuer";
+import { getIssuer } from "@/lib/security/sessions/issuer";
 
 // next-auth's endpoints (OAuth callbacks, CSRF). Sign-in and sign-out for our own pages go
 // through server actions; this is the issuer's HTTP surface.
@@ -7,7 +7,7 @@ import { getIssuer } from "@/lib/security/issuer";
 /**
  * next-auth's session endpoint re-issues its cookie — Gatehouse's session cookie — with a fresh
  * 30-day expiry on every call, even for a browser-session ("keep me signed in" off) sign-in.
- * Gatehouse reads sessions itself (lib/security/current-user.ts), so this endpoint is closed:
+ * Gatehouse reads sessions itself (lib/security/sessions/current.ts), so this endpoint is closed:
  * it answers without touching any cookie.
  */
 function isSessionEndpoint(request: NextRequest): boolean {

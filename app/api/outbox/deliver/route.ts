@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { deliverOutbox } from "@/lib/outbox/deliver";
-import { getConfig } from "@/lib/security/config";
-import { constantTimeEqual } from "@/lib/security/crypto";
+import { refuseUnlessCron } from "@/lib/security/core/cron";
 
 /**
  * The outbox worker for serverless hosts, where no process lives long enough to run the
@@ -9,10 +8,8 @@ import { constantTimeEqual } from "@/lib/security/crypto";
  * `Authorization: Bearer <CRON_SECRET>` (Vercel Cron sends exactly that). Absent without CRON_SECRET.
  */
 async function deliver(request: NextRequest): Promise<Response> {
-  const secret = getConfig().outbox.cronSecret;
-  const given = request.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
-  if (!secret) return NextResponse.json({ error: "not found" }, { status: 404 });
-  if (!constantTimeEqual(given, secret)) return NextResponse.json({ error: "unauthorized" }, { status: 401 });
+  const refused = refuseUnlessCron(request);
+  if (refused) return refused;
   const report = await deliverOutbox({ limit: 200 });
   return NextResponse.json(report, { headers: { "cache-control": "no-store" } });
 }

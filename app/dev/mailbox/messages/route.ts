@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { listOutbox } from "@/lib/mail/outbox";
-import { devMailboxStatus } from "@/lib/security/dev-mailbox-access";
+import { devMailboxStatus } from "@/lib/security/sessions/dev-mailbox-access";
 
 const REFUSED = { 401: "sign in as an administrator", 403: "forbidden", 404: "not found" } as const;
 

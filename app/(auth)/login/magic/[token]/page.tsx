@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { LinkActionForm } from "@/components/forms/link-action-form";
 import { getConfig } from "@/lib/security/config";
-import { requireAnonymous } from "@/lib/security/current-user";
+import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { redeemMagicLinkAction } from "../actions";
 
 export const metadata: Metadata = { title: "Sign in", referrer: "no-referrer" };

@@ -1,16 +1,18 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { ceremonyFailure, type AssertionStart } from "@/lib/passkey-ceremony";
-import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
-import { beginPasskeySecondFactor, finishPasskeySecondFactor } from "@/lib/security/passkeys/sign-in";
-import { ceremonyAnswerSchema, type CeremonyAnswer } from "@/lib/security/schemas";
+import { stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { ceremonyStart, type AssertionStart } from "@/lib/view/passkey-ceremony";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { finishSecondFactor } from "@/lib/security/sign-in/continue";
+import { beginPasskeySecondFactor, finishPasskeySecondFactor } from "@/lib/security/sign-in/passkey";
+import { ceremonyAnswerSchema, type CeremonyAnswer } from "@/lib/security/core/schemas";
 import { PENDING_DENIED_URL, stateFromSecondFactorFailure } from "../guard";
 
 export async function startPasskeySecondFactorAction(): Promise<AssertionStart> {
   const started = await beginPasskeySecondFactor(await pendingLoginToken());
   if (!started.ok && started.code === "TWO_FACTOR_PERMISSION_DENIED") redirect(PENDING_DENIED_URL);
-  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+  return ceremonyStart(started);
 }
 
 export async function finishPasskeySecondFactorAction(input: CeremonyAnswer): Promise<FormState> {

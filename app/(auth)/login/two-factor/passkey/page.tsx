@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { PasskeyButton } from "@/components/passkeys/passkey-button";
 import { getConfig } from "@/lib/security/config";
-import { secondFactorOptions } from "@/lib/security/second-factor";
+import { secondFactorOptions } from "@/lib/security/sign-in/second-factor";
 import { requirePendingLogin } from "../guard";
 import { SecondStepLinks } from "../second-step-links";
 import { finishPasskeySecondFactorAction, startPasskeySecondFactorAction } from "./actions";

@@ -1,9 +1,11 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
-import { recoveryCodeSchema, type RecoveryCodeInput } from "@/lib/security/schemas";
-import { signInWithRecoveryCode } from "@/lib/security/second-factor-steps";
+import { stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { finishSecondFactor } from "@/lib/security/sign-in/continue";
+import { recoveryCodeSchema, type RecoveryCodeInput } from "@/lib/security/core/schemas";
+import { signInWithRecoveryCode } from "@/lib/security/sign-in/second-factor-steps";
 import { stateFromSecondFactorFailure } from "../guard";
 
 export async function recoveryCodeAction(input: RecoveryCodeInput): Promise<FormState> {

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
-import { secondFactorUrl } from "@/lib/security/current-user";
-import { SECOND_FACTOR_LABELS, type SecondFactorMethod } from "@/lib/security/second-factor";
+import { secondFactorUrl } from "@/lib/security/sign-in/continue";
+import { SECOND_FACTOR_NAMES } from "@/lib/view/labels";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RecoveryForm } from "./recovery-form";
@@ -15,7 +15,7 @@ export default async function RecoveryCodePage() {
   const config = getConfig();
   if (!config.recoveryCodes.enabled) notFound();
   const { pending } = await requirePendingLogin("ready", "select");
-  const method = pending.method as SecondFactorMethod | null;
+  const method = pending.method;
   return (
     <AuthShell
       appName={config.appName}
@@ -24,7 +24,7 @@ export default async function RecoveryCodePage() {
       footer={
         <>
           <p>
-            <Link href={secondFactorUrl(pending.state, method)}>{method ? `Use your ${SECOND_FACTOR_LABELS[method]} instead` : "Choose another method"}</Link>
+            <Link href={secondFactorUrl(pending.state, method)}>{method ? `Use your ${SECOND_FACTOR_NAMES[method]} instead` : "Choose another method"}</Link>
           </p>
           <CancelSignIn />
         </>

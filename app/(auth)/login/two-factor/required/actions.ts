@@ -1,9 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
 import { getConfig } from "@/lib/security/config";
-import { continueAfterFirstFactor, currentRequestContext, endCurrentSession, getSession } from "@/lib/security/current-user";
-import { postLoginRedirect } from "@/lib/security/redirects";
-import { stepUpSession } from "@/lib/security/second-factor";
+import { currentRequestContext, endCurrentSession, getSession } from "@/lib/security/sessions/current";
+import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
+import { postLoginRedirect } from "@/lib/security/core/redirects";
+import { stepUpSession } from "@/lib/security/sign-in/second-factor";
 
 /** Turns the one-factor session into a pending sign-in that asks for the second factor (or its set-up). */
 export async function stepUpAction(next: string | null): Promise<void> {

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/auth-shell";
 import { LinkActionForm } from "@/components/forms/link-action-form";
-import { firstParam, type SearchParams } from "@/lib/notices";
+import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { getSession } from "@/lib/security/current-user";
-import { MESSAGES } from "@/lib/security/errors";
-import { safeRedirectPath } from "@/lib/security/redirects";
+import { getSession } from "@/lib/security/sessions/current";
+import { MESSAGES } from "@/lib/security/core/errors";
+import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { stepUpAction } from "./actions";
 
 export const metadata: Metadata = { title: "Two-step verification required" };

@@ -1,9 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
-import { successState, type FormState } from "@/lib/form-state";
-import { currentRequestContext, pendingLoginToken } from "@/lib/security/current-user";
-import { MESSAGES } from "@/lib/security/errors";
-import { rescueAskForHelp, rescueByEmail } from "@/lib/security/second-factor-steps";
+import { successState, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { MESSAGES } from "@/lib/security/core/errors";
+import { rescueAskForHelp, rescueByEmail } from "@/lib/security/sign-in/second-factor-steps";
 import { stateFromSecondFactorFailure } from "../guard";
 
 /** Emails a one-time code to the account's address; the code page then accepts it. */

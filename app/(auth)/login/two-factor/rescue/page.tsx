@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
-import { secondFactorUrl } from "@/lib/security/current-user";
-import { SECOND_FACTOR_LABELS, secondFactorOptions, type SecondFactorMethod } from "@/lib/security/second-factor";
+import { secondFactorUrl } from "@/lib/security/sign-in/continue";
+import { secondFactorOptions } from "@/lib/security/sign-in/second-factor";
+import { SECOND_FACTOR_NAMES } from "@/lib/view/labels";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RescueForm } from "./rescue-form";
@@ -15,16 +16,18 @@ export default async function TwoFactorRescuePage() {
   const found = await requirePendingLogin("ready", "select");
   const { pending } = found;
   const options = await secondFactorOptions(found);
-  const method = pending.method as SecondFactorMethod | null;
+  const method = pending.method;
   return (
     <AuthShell
       appName={getConfig().appName}
-      title={method ? `Can't use your ${SECOND_FACTOR_LABELS[method]}?` : "Trouble signing in?"}
+      title={method ? `Can't use your ${SECOND_FACTOR_NAMES[method]}?` : "Trouble signing in?"}
       description="Choose another way to finish signing in."
       footer={
         <>
           <p>
-            <Link href={secondFactorUrl(pending.state, pending.method)}>{method === "passkey" ? "Back to your passkey" : method ? "Back to the code page" : "Back"}</Link>
+            <Link href={secondFactorUrl(pending.state, pending.method)}>
+              {method === "passkey" ? "Back to your passkey" : method ? "Back to the code page" : "Back"}
+            </Link>
           </p>
           <CancelSignIn />
         </>

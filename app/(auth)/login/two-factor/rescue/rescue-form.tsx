@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Button, buttonClasses } from "@/components/ui/button";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/view/form-state";
 import { askForHelpAction, rescueByEmailAction } from "./actions";
 
 type Choice = "email" | "help";
@@ -21,15 +21,17 @@ export function RescueForm({ byEmail, recoveryCodes }: RescueFormProps) {
   const [choice, setChoice] = useState<Choice | null>(null);
   const [busy, startTransition] = useTransition();
 
-  const submit = (which: Choice, action: () => Promise<FormState>) => (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    setState(null);
-    setChoice(which);
-    startTransition(async () => {
-      // The email choice redirects on success, so only failures (and the help request) come back.
-      setState(await action());
-    });
-  };
+  const submit =
+    (which: Choice, action: () => Promise<FormState>) =>
+    (event: FormEvent<HTMLFormElement>): void => {
+      event.preventDefault();
+      setState(null);
+      setChoice(which);
+      startTransition(async () => {
+        // The email choice redirects on success, so only failures (and the help request) come back.
+        setState(await action());
+      });
+    };
 
   const wide = "w-full";
   return (

@@ -1,8 +1,10 @@
 "use server";
 import { redirect } from "next/navigation";
-import { formText, type FormState } from "@/lib/form-state";
-import { currentRequestContext, pendingLoginToken, secondFactorUrl } from "@/lib/security/current-user";
-import { chooseSecondFactor } from "@/lib/security/second-factor-steps";
+import { formText, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { secondFactorUrl } from "@/lib/security/sign-in/continue";
+import { chooseSecondFactor } from "@/lib/security/sign-in/second-factor-steps";
 import { stateFromSecondFactorFailure } from "../guard";
 
 /** The user picked one of their second factors; email/SMS codes are sent now. A forged, non-form call picks nothing. */

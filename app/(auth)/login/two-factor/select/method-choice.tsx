@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/form-message";
-import type { FormState } from "@/lib/form-state";
+import type { FormState } from "@/lib/view/form-state";
 import { chooseMethodAction } from "./actions";
 
 interface Option {

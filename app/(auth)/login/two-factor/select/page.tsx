@@ -2,21 +2,15 @@ import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
 import { getConfig } from "@/lib/security/config";
-import { MESSAGES } from "@/lib/security/errors";
-import { maskPhone } from "@/lib/security/phone";
-import { secondFactorOptions, type SecondFactorMethod } from "@/lib/security/second-factor";
+import { MESSAGES } from "@/lib/security/core/errors";
+import { maskPhone } from "@/lib/security/accounts/phone";
+import { secondFactorOptions } from "@/lib/security/sign-in/second-factor";
+import { SECOND_FACTOR_CHOICES } from "@/lib/view/labels";
 import { requirePendingLogin } from "../guard";
 import { SecondStepLinks } from "../second-step-links";
 import { MethodChoice } from "./method-choice";
 
 export const metadata: Metadata = { title: "Choose how to verify" };
-
-const DESCRIPTIONS: Record<SecondFactorMethod, { title: string; detail: (phone: string | null) => string }> = {
-  passkey: { title: "Passkey or security key", detail: () => "Use the passkey you registered as your second factor." },
-  authenticator: { title: "Authenticator app", detail: () => "Enter the 6-digit code from your app." },
-  email: { title: "Email", detail: () => "We'll email you a 6-digit code." },
-  sms: { title: "Text message", detail: (phone) => (phone ? `We'll text a 6-digit code to ${maskPhone(phone)}.` : "We'll text you a 6-digit code.") },
-};
 
 /**
  * Several second factors (e.g. a passkey and an authenticator app): the user picks one
@@ -27,7 +21,8 @@ export default async function SelectMethodPage() {
   const found = await requirePendingLogin("select", "ready");
   const config = getConfig();
   const options = await secondFactorOptions(found);
-  const choices = options.usable.map((m) => ({ value: m, title: DESCRIPTIONS[m].title, detail: DESCRIPTIONS[m].detail(options.profile?.phone ?? null) }));
+  const maskedPhone = options.profile?.phone ? maskPhone(options.profile.phone) : null;
+  const choices = options.usable.map((m) => ({ value: m, title: SECOND_FACTOR_CHOICES[m].title, detail: SECOND_FACTOR_CHOICES[m].detail(maskedPhone) }));
   const none = choices.length === 0;
   return (
     <AuthShell

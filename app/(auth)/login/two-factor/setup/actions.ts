@@ -1,16 +1,13 @@
 "use server";
 import { redirect } from "next/navigation";
-import { authenticatorEnrollment } from "@/lib/two-factor-enrollment";
-import { stateFromInvalidInput, type FormState } from "@/lib/form-state";
-import { currentRequestContext, finishSecondFactor, pendingLoginToken } from "@/lib/security/current-user";
-import { maskPhone, normalizePhone } from "@/lib/security/phone";
-import {
-  twoFactorCodeSchema,
-  twoFactorSetupSchema,
-  type TwoFactorCodeInput,
-  type TwoFactorSetupInput,
-} from "@/lib/security/schemas";
-import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/second-factor-setup";
+import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
+import { stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { finishSecondFactor } from "@/lib/security/sign-in/continue";
+import { maskPhone, normalizePhone } from "@/lib/security/accounts/phone";
+import { twoFactorCodeSchema, twoFactorSetupSchema, type TwoFactorCodeInput, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
+import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/sign-in/second-factor-setup";
 import { stateFromSecondFactorFailure } from "../guard";
 import type { SetupStartState } from "./setup-types";
 

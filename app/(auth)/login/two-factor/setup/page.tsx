@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
-import { setupMethodsFor } from "@/lib/security/second-factor-setup";
-import { methodOptions } from "@/lib/two-factor-enrollment";
+import { setupMethodsFor } from "@/lib/security/sign-in/second-factor-setup";
+import { methodOptions } from "@/lib/view/two-factor-enrollment";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { SetupForm } from "./setup-form";

@@ -1,5 +1,5 @@
-import type { AuthenticatorEnrollment, SetupMethod } from "@/components/two-factor/types";
-import type { FormState } from "@/lib/form-state";
+import type { AuthenticatorEnrollment, SetupMethod } from "@/lib/view/two-factor-types";
+import type { FormState } from "@/lib/view/form-state";
 
 /** What step 2 of the setup shows: the authenticator enrollment, or where the code went. */
 export interface SetupDetails {

@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { AuthenticatorDetails } from "@/components/two-factor/authenticator-details";
-import { twoFactorCodeSchema } from "@/lib/security/schemas";
+import { twoFactorCodeSchema } from "@/lib/security/core/schemas";
 import { confirmSetupAction } from "./actions";
 import type { SetupDetails } from "./setup-types";
 
@@ -31,8 +31,7 @@ export function SetupVerify({ setup, email, onBack }: SetupVerifyProps) {
         </div>
       ) : (
         <p id={instructionsId} data-testid="setup-sent-to" className="text-sm text-zinc-600 dark:text-zinc-400">
-          We sent a code to <span className={strong}>{setup.method === "email" ? email : setup.sentTo}</span>. Enter it below to
-          finish.
+          We sent a code to <span className={strong}>{setup.method === "email" ? email : setup.sentTo}</span>. Enter it below to finish.
         </p>
       )}
       <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Verify and finish">

@@ -1,0 +1,38 @@
+// The layers of the code, lowest first (docs/architecture.md draws them). A module may import from
+// its own layer and the layers below it, never from a layer above: eslint.config.mjs turns this list
+// into import/no-restricted-paths zones, and import/no-cycle forbids circles within a layer.
+export const LAYERS = [
+  { name: "config", paths: ["lib/security/config"] },
+  { name: "core", paths: ["lib/security/core"] },
+  // The email templates, and the words they share with the pages (plain data).
+  { name: "templates", paths: ["emails", "lib/view/labels.ts"] },
+  { name: "delivery", paths: ["lib/mail", "lib/sms", "lib/outbox"] },
+  { name: "accounts and sessions", paths: ["lib/security/accounts", "lib/security/sessions"] },
+  { name: "factors", paths: ["lib/security/passwords", "lib/security/passkeys", "lib/security/codes", "lib/security/recovery-codes"] },
+  { name: "flows", paths: ["lib/security/sign-in", "lib/security/registration", "lib/security/re-verify"] },
+  { name: "view and start-up", paths: ["lib/view", "lib/startup.ts"] },
+  { name: "components", paths: ["components"] },
+  { name: "app", paths: ["app", "proxy.ts"] },
+];
+
+/**
+ * import/no-restricted-paths zones: each layer's files may not import any layer above it. A lower
+ * layer may own a file inside a higher layer's folder (lib/view/labels.ts): it stays importable.
+ */
+export function layerZones() {
+  return LAYERS.flatMap((layer, index) => {
+    const allowed = LAYERS.slice(0, index + 1).flatMap((l) => l.paths);
+    const above = LAYERS.slice(index + 1).flatMap((l) => l.paths);
+    return layer.paths.flatMap((target) =>
+      above.map((from) => {
+        const except = allowed.filter((p) => p.startsWith(`${from}/`)).map((p) => `./${p.slice(from.length + 1)}`);
+        return {
+          target: `./${target}`,
+          from: `./${from}`,
+          ...(except.length ? { except } : {}),
+          message: `${layer.name} sits below this module's layer: imports only go down (docs/architecture.md).`,
+        };
+      }),
+    );
+  });
+}

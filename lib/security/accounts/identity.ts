@@ -1,0 +1,44 @@
+import { getConfig } from "../config";
+import type { ErrorCode } from "../core/errors";
+
+/** RFC 5321: a forward path holds at most 254 characters. */
+export const EMAIL_MAX_LENGTH = 254;
+// \p{C} (control, format such as bidi overrides, unpaired surrogates, private use) is refused
+// as in Flask-Security's email_validator: such addresses render as, or get stored as, another.
+const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"\p{C}]+@[^\s@<>()[\]\\,;:"\p{C}_]+\.[^\s@<>()[\]\\,;:"\p{C}_]{2,}$/u;
+
+/** Lower-cased NFKC form: the key for look-ups and uniqueness (emails are case-insensitive). */
+export function normalizeEmail(email: string): string {
+  return email.trim().normalize("NFKC").toLowerCase();
+}
+
+export function validateEmail(email: string): ErrorCode | null {
+  const trimmed = email.trim().normalize("NFKC");
+  if (!trimmed) return "EMAIL_NOT_PROVIDED";
+  if (trimmed.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(trimmed)) return "INVALID_EMAIL_ADDRESS";
+  const [local = "", domain = ""] = trimmed.split("@");
+  if (local.length > 64 || domain.split(".").some((label) => !label || label.length > 63 || label.startsWith("-"))) {
+    return "INVALID_EMAIL_ADDRESS";
+  }
+  return null;
+}
+
+export function normalizeUsername(username: string): string {
+  return username.trim().normalize("NFKD").toLowerCase();
+}
+
+/** Flask-Security's rules: letters and digits only, min–max length after NFKD. */
+export function validateUsername(username: string): ErrorCode | null {
+  const { minLength, maxLength } = getConfig().username;
+  const value = username.trim().normalize("NFKD");
+  if (!value) return "USERNAME_NOT_PROVIDED";
+  if (!/^[\p{L}\p{N}\p{M}]+$/u.test(value)) return "USERNAME_DISALLOWED_CHARACTERS";
+  const length = [...value].length;
+  if (length < minLength || length > maxLength) return "USERNAME_INVALID_LENGTH";
+  return null;
+}
+
+/** Whether an identity typed into the login box looks like an email (else it is a username). */
+export function looksLikeEmail(identity: string): boolean {
+  return identity.includes("@");
+}

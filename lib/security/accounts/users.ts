@@ -1,0 +1,250 @@
+import "server-only";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { getDb, preparedFor, type Queryable, tables } from "@/lib/db";
+import { randomToken } from "../core/crypto";
+import { recordEvent } from "../core/events";
+import { looksLikeEmail, normalizeEmail, normalizeUsername } from "./identity";
+import { hashPassword } from "../core/password-hash";
+
+export type UserRecord = typeof tables.users.$inferSelect;
+
+/** What may leave the server: no hashes, no uniquifier, no counters. */
+export interface PublicUser {
+  id: string;
+  email: string;
+  username: string | null;
+  active: boolean;
+  confirmedAt: Date | null;
+  hasPassword: boolean;
+  createdAt: Date;
+  lastLoginAt: Date | null;
+  loginCount: number;
+}
+
+export function toPublicUser(user: UserRecord): PublicUser {
+  return {
+    id: user.id,
+    email: user.email,
+    username: user.username,
+    active: user.active,
+    confirmedAt: user.confirmedAt,
+    hasPassword: user.passwordHash !== null,
+    createdAt: user.createdAt,
+    lastLoginAt: user.currentLoginAt,
+    loginCount: user.loginCount,
+  };
+}
+
+export interface CreateUserInput {
+  email: string;
+  password?: string | null;
+  /** Already hashed (hash before a transaction: argon2 takes ~12 ms a connection need not wait). */
+  passwordHash?: string | null;
+  username?: string | null;
+  confirmed?: boolean;
+  active?: boolean;
+  roles?: string[];
+}
+
+/**
+ * Creates a user. Returns null when the email (or username) is already taken: the unique
+ * index decides, so two concurrent registrations of one address create exactly one account.
+ */
+export async function createUser(input: CreateUserInput, db?: Queryable): Promise<UserRecord | null> {
+  const q = db ?? (await getDb());
+  const passwordHash = input.passwordHash ?? (input.password ? await hashPassword(input.password) : null);
+  const [user] = await q
+    .insert(tables.users)
+    .values({
+      email: input.email.trim().normalize("NFKC"),
+      emailNormalized: normalizeEmail(input.email),
+      username: input.username?.trim().normalize("NFKD") || null,
+      usernameNormalized: input.username ? normalizeUsername(input.username) : null,
+      passwordHash,
+      active: input.active ?? true,
+      confirmedAt: input.confirmed ? new Date() : null,
+      uniquifier: randomToken(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!user) return null;
+  for (const role of input.roles ?? []) await addRoleToUser(user.id, role, q);
+  return user;
+}
+
+export async function findUserById(id: string, db?: Queryable): Promise<UserRecord | null> {
+  if (!isUuid(id)) return null;
+  const [user] = await (db ?? (await getDb())).select().from(tables.users).where(eq(tables.users.id, id));
+  return user ?? null;
+}
+
+// PostgreSQL text cannot hold NUL (the query would throw); no stored identity contains one.
+const hasNul = (value: string) => value.includes("\u0000");
+
+// Every sign-in by email starts here: prepared once per database handle (lib/db/prepared.ts).
+const userByEmailStatement = preparedFor((db) =>
+  db
+    .select()
+    .from(tables.users)
+    .where(eq(tables.users.emailNormalized, sql.placeholder("email")))
+    .prepare("user_by_email"),
+);
+
+export async function findUserByEmail(email: string, db?: Queryable): Promise<UserRecord | null> {
+  if (hasNul(email)) return null;
+  const [user] = db
+    ? await db
+        .select()
+        .from(tables.users)
+        .where(eq(tables.users.emailNormalized, normalizeEmail(email)))
+    : await userByEmailStatement(await getDb()).execute({ email: normalizeEmail(email) });
+  return user ?? null;
+}
+
+export async function findUserByUsername(username: string, db?: Queryable): Promise<UserRecord | null> {
+  if (hasNul(username)) return null;
+  const [user] = await (db ?? (await getDb()))
+    .select()
+    .from(tables.users)
+    .where(eq(tables.users.usernameNormalized, normalizeUsername(username)));
+  return user ?? null;
+}
+
+/** USER_IDENTITY_ATTRIBUTES: an email, or a username when usernames are enabled. */
+export async function findUserByIdentity(identity: string, usernames: boolean): Promise<UserRecord | null> {
+  if (looksLikeEmail(identity)) return findUserByEmail(identity);
+  return usernames ? findUserByUsername(identity) : null;
+}
+
+/** Rotates the uniquifier: every session, remember cookie and token of the user dies. */
+export async function setUniquifier(userId: string, db?: Queryable): Promise<string> {
+  const uniquifier = randomToken();
+  await (db ?? (await getDb()))
+    .update(tables.users)
+    .set({ uniquifier, updatedAt: sql`now()` })
+    .where(eq(tables.users.id, userId));
+  return uniquifier;
+}
+
+/**
+ * Deactivates the account and rotates its uniquifier in the same statement: reactivating it later
+ * must not bring back the sessions, tokens and remembered devices it had.
+ */
+export async function deactivateUser(userId: string): Promise<boolean> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(tables.users)
+      .set({ active: false, uniquifier: randomToken(), updatedAt: sql`now()` })
+      .where(and(eq(tables.users.id, userId), eq(tables.users.active, true)))
+      .returning({ id: tables.users.id });
+    if (rows.length) await recordEvent("user_deactivated", { userId }, tx);
+    return rows.length > 0;
+  });
+}
+
+export async function activateUser(userId: string): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(tables.users)
+    .set({ active: true, updatedAt: sql`now()` })
+    .where(and(eq(tables.users.id, userId), eq(tables.users.active, false)))
+    .returning({ id: tables.users.id });
+  if (rows.length) await recordEvent("user_activated", { userId });
+  return rows.length > 0;
+}
+
+/**
+ * Ends every session and token of a user (admin "sign out everywhere", suspected compromise).
+ * @public part of the programmable API (README).
+ */
+export async function resetUserAccess(userId: string): Promise<void> {
+  await setUniquifier(userId);
+}
+
+export async function findOrCreateRole(
+  name: string,
+  options: { description?: string; permissions?: string[] } = {},
+  db?: Queryable,
+): Promise<typeof tables.roles.$inferSelect> {
+  const q = db ?? (await getDb());
+  await q
+    .insert(tables.roles)
+    .values({ name, description: options.description ?? null, permissions: options.permissions ?? [] })
+    .onConflictDoNothing();
+  const [role] = await q.select().from(tables.roles).where(eq(tables.roles.name, name));
+  if (!role) throw new Error(`role ${name} could not be created`);
+  return role;
+}
+
+export async function addRoleToUser(userId: string, roleName: string, db?: Queryable): Promise<void> {
+  const q = db ?? (await getDb());
+  const role = await findOrCreateRole(roleName, {}, q);
+  const added = await q.insert(tables.userRoles).values({ userId, roleId: role.id }).onConflictDoNothing().returning();
+  if (added.length) await recordEvent("role_added", { userId, data: { role: roleName } }, q);
+}
+
+export async function removeRoleFromUser(userId: string, roleName: string): Promise<void> {
+  const db = await getDb();
+  const [role] = await db.select().from(tables.roles).where(eq(tables.roles.name, roleName));
+  if (!role) return;
+  const removed = await db
+    .delete(tables.userRoles)
+    .where(and(eq(tables.userRoles.userId, userId), eq(tables.userRoles.roleId, role.id)))
+    .returning();
+  if (removed.length) await recordEvent("role_removed", { userId, data: { role: roleName } });
+}
+
+export interface Authorization {
+  roles: string[];
+  permissions: string[];
+}
+
+export async function getAuthorization(userId: string): Promise<Authorization> {
+  const db = await getDb();
+  const rows = await db
+    .select({ name: tables.roles.name, permissions: tables.roles.permissions })
+    .from(tables.userRoles)
+    .innerJoin(tables.roles, eq(tables.roles.id, tables.userRoles.roleId))
+    .where(eq(tables.userRoles.userId, userId));
+  return { roles: rows.map((r) => r.name), permissions: [...new Set(rows.flatMap((r) => r.permissions))] };
+}
+
+export interface UserPage {
+  users: (PublicUser & { roles: string[] })[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export async function listUsers(page: number, pageSize: number): Promise<UserPage> {
+  const db = await getDb();
+  const safePage = Math.max(1, Math.floor(page) || 1);
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select()
+      .from(tables.users)
+      .orderBy(asc(tables.users.createdAt), asc(tables.users.id))
+      .limit(pageSize)
+      .offset((safePage - 1) * pageSize),
+    db.select({ total: count() }).from(tables.users),
+  ]);
+  const ids = rows.map((u) => u.id);
+  const roleRows = ids.length
+    ? await db
+        .select({ userId: tables.userRoles.userId, name: tables.roles.name })
+        .from(tables.userRoles)
+        .innerJoin(tables.roles, eq(tables.roles.id, tables.userRoles.roleId))
+        .where(inArray(tables.userRoles.userId, ids))
+    : [];
+  return {
+    users: rows.map((u) => ({ ...toPublicUser(u), roles: roleRows.filter((r) => r.userId === u.id).map((r) => r.name) })),
+    total: Number(totals?.total ?? 0),
+    page: safePage,
+    pageSize,
+  };
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,145 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import { getDb, preparedFor, type Queryable, tables } from "@/lib/db";
+import { pruneNowAndThen } from "./prune";
+import type { SECURITY_EVENT_TYPES } from "./stored-values";
+import type { RequestContext } from "./request-context";
+
+/** Flask-Security's signals, plus Gatehouse's own (lockout, session revocation). */
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
+
+export interface SecurityEvent {
+  type: SecurityEventType;
+  userId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+type Subscriber = (event: SecurityEvent) => void | Promise<void>;
+
+// Subscribers are code registered at start-up (like signal receivers), not request state.
+const subscribers = new Map<SecurityEventType | "*", Set<Subscriber>>();
+
+/** Adds a receiver for one event type (or "*" for all); returns a function that removes it. */
+export function onSecurityEvent(type: SecurityEventType | "*", subscriber: Subscriber): () => void {
+  const set = subscribers.get(type) ?? new Set<Subscriber>();
+  set.add(subscriber);
+  subscribers.set(type, set);
+  return () => set.delete(subscriber);
+}
+
+// Every sign-in, failed or not, writes one: prepared once per database handle (lib/db/prepared.ts).
+const insertEventStatement = preparedFor((db) =>
+  db
+    .insert(tables.securityEvents)
+    .values({
+      type: sql.placeholder("type"),
+      userId: sql.placeholder("userId"),
+      ip: sql.placeholder("ip"),
+      userAgent: sql.placeholder("userAgent"),
+      data: sql.placeholder("data"),
+      at: sql.placeholder("at"),
+    })
+    .prepare("security_event_insert"),
+);
+
+/** Writes the event to the activity log, then notifies subscribers (their failures are logged, not thrown). */
+export async function recordEvent(
+  type: SecurityEventType,
+  input: { userId: string | null; ctx?: RequestContext; data?: Record<string, unknown> },
+  db?: Queryable,
+): Promise<void> {
+  const event: SecurityEvent = {
+    type,
+    userId: input.userId,
+    ip: storable(input.ctx?.ip ?? null),
+    userAgent: storable(input.ctx?.userAgent ?? null),
+    data: storable(input.data ?? {}),
+    at: new Date(),
+  };
+  if (db) await db.insert(tables.securityEvents).values(event);
+  else await insertEventStatement(await getDb()).execute({ ...event });
+  pruneNowAndThen("securityEvents");
+  const receivers = [...(subscribers.get(type) ?? []), ...(subscribers.get("*") ?? [])];
+  await Promise.all(
+    receivers.map(async (receive) => {
+      try {
+        await receive(event);
+      } catch (error) {
+        console.error(`[gatehouse] subscriber for ${type} failed`, error);
+      }
+    }),
+  );
+}
+
+/**
+ * The last line of defence: event data as PostgreSQL can store it. A lone surrogate or a NUL
+ * character makes jsonb (and text) refuse the whole insert, and with it the change being
+ * logged; inputs are refused earlier (schemas.ts), but an event must never be the thing that
+ * fails. Such characters become U+FFFD.
+ */
+function storable<T>(value: T): T {
+  if (typeof value === "string") return value.toWellFormed().replace(/\u0000/g, "\ufffd") as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [storable(key), storable(v)])) as T;
+  }
+  return value;
+}
+
+export type ActivityEntry = Pick<SecurityEvent, "type" | "ip" | "userAgent" | "data" | "at">;
+
+/** The user's own activity log, newest first. */
+export async function listUserEvents(userId: string, limit = 50): Promise<ActivityEntry[]> {
+  const db = await getDb();
+  return db
+    .select({
+      type: tables.securityEvents.type,
+      ip: tables.securityEvents.ip,
+      userAgent: tables.securityEvents.userAgent,
+      data: tables.securityEvents.data,
+      at: tables.securityEvents.at,
+    })
+    .from(tables.securityEvents)
+    .where(eq(tables.securityEvents.userId, userId))
+    .orderBy(desc(tables.securityEvents.at), desc(tables.securityEvents.id))
+    .limit(limit);
+}
+
+/** Human labels for the activity page. */
+export const EVENT_LABELS: Record<SecurityEventType, string> = {
+  user_registered: "Account created",
+  user_not_registered: "Someone tried to register with your email",
+  confirm_instructions_sent: "Confirmation email sent",
+  user_confirmed: "Email confirmed",
+  user_authenticated: "Signed in",
+  user_failed_authn: "Failed sign-in attempt",
+  user_unauthenticated: "Signed out",
+  reauthenticated: "Identity re-verified",
+  reset_password_instructions_sent: "Password reset requested",
+  password_reset: "Password reset",
+  password_changed: "Password changed",
+  account_locked: "Account locked after too many failed attempts",
+  account_unlocked: "Account unlocked with the emailed link",
+  session_revoked: "Session signed out remotely",
+  user_deactivated: "Account deactivated",
+  user_activated: "Account activated",
+  role_added: "Role added",
+  role_removed: "Role removed",
+  tf_code_confirmed: "Second factor confirmed",
+  tf_profile_changed: "Two-factor method set",
+  tf_disabled: "Two-factor authentication turned off",
+  tf_security_token_sent: "Sign-in code sent",
+  tf_rescue_requested: "Asked for help with the second factor",
+  tf_reset: "Two-factor settings reset by an administrator",
+  mf_recovery_code_used: "Recovery code used",
+  mf_recovery_codes_generated: "Recovery codes generated",
+  wan_registered: "Passkey added",
+  wan_deleted: "Passkey removed",
+  wan_renamed: "Passkey renamed",
+  us_security_token_sent: "Sign-in code sent",
+  us_profile_changed: "Sign-in methods changed",
+  login_instructions_sent: "Sign-in link sent",
+};

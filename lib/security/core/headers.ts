@@ -1,0 +1,38 @@
+/**
+ * Security headers. The CSP is per request (proxy.ts) so scripts can be allowed by nonce instead
+ * of 'unsafe-inline'; HSTS is decided per instance (proxy.ts); the static headers are in
+ * next.config.mjs.
+ */
+import { getConfig } from "../config";
+
+/** Two years: what the browsers' HSTS preload list recommends (it requires at least one). */
+const HSTS_MAX_AGE = 63_072_000;
+
+/**
+ * Strict-Transport-Security when this instance runs in production on an https APP_URL, else null.
+ * Decided from the running configuration, not at build time: one build can serve an http
+ * staging host and an https production host.
+ */
+export function strictTransportSecurity(): string | null {
+  return getConfig().hsts ? `max-age=${HSTS_MAX_AGE}; includeSubDomains` : null;
+}
+
+export function contentSecurityPolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV !== "production";
+  const https = getConfig().secureCookies;
+  return [
+    "default-src 'self'",
+    // Next.js hydration scripts carry the nonce; 'strict-dynamic' lets them load chunks.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Next and Tailwind inject <style> tags; inline styles cannot run script.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}

@@ -1,0 +1,61 @@
+/**
+ * The route table: the single source of who may open which pages. proxy.ts applies `access`
+ * as fast redirects from the cookie alone; the page, its server actions and route handlers
+ * call requireUser()/requireAnonymous() (lib/security/sessions/guards.ts), which read the same
+ * rule for the path being served and also enforce roles, permissions and freshness against
+ * the database (defence in depth). tests/unit/routes.every-page-in-the-table.test.ts walks
+ * app/ and fails when a page is missing here or guards itself differently.
+ */
+export type Access = "anonymous" | "signed-in" | "open";
+
+export interface RouteRule {
+  /** Matches the path itself and everything below it. */
+  prefix: string;
+  access: Access;
+  /** All of these roles (Flask-Security's roles_required). */
+  roles?: string[];
+  /** The configured admin role (SECURITY_ADMIN_ROLE), which the table cannot name statically. */
+  admin?: true;
+  /** All of these permissions (Flask-Security's permissions_required). */
+  permissions?: string[];
+  /**
+   * Requires a recent authentication (SECURITY_FRESHNESS). "without-password": only when the
+   * account has no password to ask for (the change-password form asks for the current one).
+   */
+  fresh?: true | "without-password";
+}
+
+export const ROUTES: readonly RouteRule[] = [
+  { prefix: "/", access: "open" },
+  { prefix: "/login", access: "anonymous" },
+  // The pending sign-in's own pages: they read the pending cookie, not a session.
+  { prefix: "/login/two-factor", access: "open" },
+  // A signed-in session that must now add a second factor (a role given mid-session) finishes here.
+  { prefix: "/login/two-factor/required", access: "open" },
+  { prefix: "/logout", access: "open" },
+  { prefix: "/unlock", access: "open" },
+  { prefix: "/register", access: "anonymous" },
+  { prefix: "/register/check-email", access: "open" },
+  { prefix: "/forgot-password", access: "open" },
+  { prefix: "/reset-password", access: "open" },
+  { prefix: "/confirm", access: "open" },
+  { prefix: "/verify", access: "signed-in" },
+  { prefix: "/account", access: "signed-in" },
+  { prefix: "/account/password", access: "signed-in", fresh: "without-password" },
+  { prefix: "/account/two-factor", access: "signed-in", fresh: true },
+  { prefix: "/account/recovery-codes", access: "signed-in", fresh: true },
+  { prefix: "/account/passkeys", access: "signed-in", fresh: true },
+  { prefix: "/account/sign-in-methods", access: "signed-in", fresh: true },
+  { prefix: "/admin", access: "signed-in", admin: true },
+  // Who may read it depends on SECURITY_DEV_MAILBOX (lib/security/sessions/dev-mailbox-access.ts).
+  { prefix: "/dev/mailbox", access: "open" },
+];
+
+export function ruleFor(pathname: string): RouteRule | null {
+  let best: RouteRule | null = null;
+  for (const rule of ROUTES) {
+    const matches = pathname === rule.prefix || pathname.startsWith(rule.prefix === "/" ? "/" : `${rule.prefix}/`);
+    if (matches && (!best || rule.prefix.length > best.prefix.length)) best = rule;
+  }
+  return best;
+}

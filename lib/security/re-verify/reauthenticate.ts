@@ -1,0 +1,90 @@
+import "server-only";
+import { getConfig } from "../config";
+import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "../passkeys/authentication";
+import { startCeremony, takeCeremony } from "../passkeys/ceremonies";
+import { listPasskeys } from "../passkeys/credentials";
+import { sendSavedCode } from "../codes/send";
+import { findSignInMethod } from "../codes/store";
+import { matchPasscode } from "../sign-in/passcode";
+import { fail, messageFor, type Result } from "../core/errors";
+import { recordEvent } from "../core/events";
+import { verifyPassword } from "../core/password-hash";
+import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
+import type { RequestContext } from "../core/request-context";
+import { markAuthenticated, type SessionRecord } from "../sessions/store";
+import type { UserRecord } from "../accounts/users";
+
+/** Freshness by password (`/verify`): the session counts as just signed in again. */
+export async function reauthenticateWithPassword(user: UserRecord, session: SessionRecord, password: string, ctx: RequestContext): Promise<Result> {
+  const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
+  if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
+  if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "password", during: "verify" } });
+    return fail("INVALID_PASSWORD", { password: [messageFor("INVALID_PASSWORD")] });
+  }
+  await markAuthenticated(session.tokenHash, "verify");
+  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: "password" } });
+  return { ok: true };
+}
+
+/**
+ * Freshness by passkey, step 1: only the signed-in user's passkeys (of the usages allowed for
+ * verification, SECURITY_WAN_ALLOW_AS_VERIFY) are offered, bound to this session.
+ */
+export async function beginPasskeyReauthentication(user: UserRecord, session: SessionRecord): Promise<Result<AssertionStarted>> {
+  const config = getConfig().webauthn;
+  const passkeys = (await listPasskeys(user.id)).filter((p) => config.allowAsVerify.includes(p.usage));
+  if (!config.enabled || !passkeys.length) return fail("WEBAUTHN_NOT_AVAILABLE");
+  const options = await assertionOptions(passkeys, "preferred");
+  const { state } = await startCeremony("verify", {
+    challenge: options.challenge,
+    ttlSeconds: config.signInWithin,
+    userId: user.id,
+    boundTo: session.tokenHash,
+  });
+  return { ok: true, options, state };
+}
+
+/** Step 2: another user's passkey, or a stale/replayed state, leaves freshness unchanged. */
+export async function reauthenticateWithPasskey(
+  user: UserRecord,
+  session: SessionRecord,
+  input: { state: string; credential: unknown },
+  ctx: RequestContext,
+): Promise<Result> {
+  const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
+  if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
+  if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
+  const taken = await takeCeremony("verify", input.state, session.tokenHash);
+  if (taken.status !== "valid" || taken.ceremony.userId !== user.id) return fail("WEBAUTHN_EXPIRED");
+  const usages = getConfig().webauthn.allowAsVerify;
+  const verified = await verifyPasskeyAssertion(taken.ceremony, input.credential, { usages, userId: user.id }, ctx);
+  if (!verified.ok) return verified;
+  await markAuthenticated(session.tokenHash, "passkey");
+  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: "passkey", name: verified.passkey.name } });
+  return { ok: true };
+}
+
+/** Re-verify by code, step 1: "Email me a code" / "Text me a code" (no sign-in link). */
+export async function sendReauthenticationCode(user: UserRecord, method: string, ctx: RequestContext): Promise<Result> {
+  if (method !== "email" && method !== "sms") return fail("US_METHOD_NOT_AVAILABLE");
+  const row = await findSignInMethod(user.id, method);
+  if (!row) return fail("US_METHOD_NOT_AVAILABLE");
+  return sendSavedCode("sign-in", user, row, ctx);
+}
+
+/** Re-verify by code, step 2: a code of any of the user's active sign-in methods (or the password). */
+export async function reauthenticateWithPasscode(user: UserRecord, session: SessionRecord, passcode: string, ctx: RequestContext): Promise<Result> {
+  const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
+  if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
+  if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
+  const match = await matchPasscode(user, passcode);
+  if (!match.ok) {
+    await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "passcode", during: "verify" } });
+    return fail("INVALID_PASSWORD_CODE", { code: [messageFor("INVALID_PASSWORD_CODE")] });
+  }
+  await markAuthenticated(session.tokenHash, match.method === "password" ? "verify" : match.method);
+  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: match.method } });
+  return { ok: true };
+}

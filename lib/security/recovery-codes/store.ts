@@ -1,0 +1,69 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb, type Queryable, tables } from "@/lib/db";
+import { getConfig } from "../config";
+import { encryptSecret, lookupHmac, lookupHmacs } from "../core/encryption";
+import { recordEvent } from "../core/events";
+import { consumeUnprefixedRecoveryCode } from "./keys";
+import type { RequestContext } from "../core/request-context";
+
+/** Flask-Security's format: three groups of four hex digits (48 bits each). */
+function newCode(): string {
+  return (randomBytes(6).toString("hex").match(/.{4}/g) ?? []).join("-");
+}
+
+/** Accepts what people type: any case, spaces or dashes anywhere. */
+export function normalizeRecoveryCode(input: string): string | null {
+  const hex = input.toLowerCase().replace(/[\s-]/g, "");
+  return /^[0-9a-f]{12}$/.test(hex) ? hex.match(/.{4}/g)!.join("-") : null;
+}
+
+/** Replaces the user's codes with a fresh set and returns them (the only time they are shown). */
+export async function generateRecoveryCodes(userId: string, ctx: RequestContext): Promise<string[]> {
+  const { count: n } = getConfig().recoveryCodes;
+  const codes = Array.from({ length: n }, newCode);
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.delete(tables.recoveryCodes).where(eq(tables.recoveryCodes.userId, userId));
+    await tx
+      .insert(tables.recoveryCodes)
+      .values(codes.map((code) => ({ userId, codeHmac: lookupHmac(`${userId}:${code}`), codeEncrypted: encryptSecret(code) })));
+    await recordEvent("mf_recovery_codes_generated", { userId, ctx, data: { count: n } }, tx);
+  });
+  return codes;
+}
+
+/**
+ * Uses one code, once: a single `UPDATE … WHERE used_at IS NULL RETURNING`, so the same code
+ * submitted twice at once succeeds once.
+ */
+export async function consumeRecoveryCode(userId: string, input: string, db?: Queryable): Promise<boolean> {
+  const code = normalizeRecoveryCode(input);
+  if (!code) return false;
+  const rows = await (db ?? (await getDb()))
+    .update(tables.recoveryCodes)
+    .set({ usedAt: sql`now()` })
+    .where(
+      and(
+        eq(tables.recoveryCodes.userId, userId),
+        inArray(tables.recoveryCodes.codeHmac, lookupHmacs(`${userId}:${code}`)),
+        isNull(tables.recoveryCodes.usedAt),
+      ),
+    )
+    .returning({ userId: tables.recoveryCodes.userId });
+  return rows.length > 0 || consumeUnprefixedRecoveryCode(userId, code, db);
+}
+
+export async function recoveryCodeStatus(userId: string): Promise<{ total: number; remaining: number }> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ total: count(), remaining: sql<number>`count(*) filter (where ${tables.recoveryCodes.usedAt} is null)` })
+    .from(tables.recoveryCodes)
+    .where(eq(tables.recoveryCodes.userId, userId));
+  return { total: Number(row?.total ?? 0), remaining: Number(row?.remaining ?? 0) };
+}
+
+export async function deleteRecoveryCodes(userId: string, db?: Queryable): Promise<void> {
+  await (db ?? (await getDb())).delete(tables.recoveryCodes).where(eq(tables.recoveryCodes.userId, userId));
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { getConfig } from "../config";
+import { randomToken } from "../core/crypto";
+
+/**
+ * Gatehouse's four cookies, their names and flags in one place: the session, the pending
+ * (half-finished) sign-in, the remembered device, and the browser binding of emailed sign-in
+ * links. On HTTPS each is `__Host-`, which binds it to this exact origin.
+ */
+function cookieName(name: "session" | "pending" | "device" | "magic"): string {
+  return getConfig().secureCookies ? `__Host-gatehouse.${name}` : `gatehouse.${name}`;
+}
+
+/** The session cookie's name, shared by the issuer (next-auth writes it) and every reader (getSession, proxy.ts). */
+export function sessionCookieName(): string {
+  return cookieName("session");
+}
+
+export function sessionCookieOptions(): { httpOnly: true; sameSite: "lax"; path: "/"; secure: boolean } {
+  return { httpOnly: true, sameSite: "lax", path: "/", secure: getConfig().secureCookies };
+}
+
+export async function setPendingLoginCookie(token: string, expiresAt: Date): Promise<void> {
+  (await cookies()).set(cookieName("pending"), token, { ...sessionCookieOptions(), expires: expiresAt });
+}
+
+export async function pendingLoginToken(): Promise<string | undefined> {
+  return (await cookies()).get(cookieName("pending"))?.value;
+}
+
+export async function clearPendingLoginCookie(): Promise<void> {
+  (await cookies()).set(cookieName("pending"), "", { ...sessionCookieOptions(), maxAge: 0 });
+}
+
+/** The remembered-device value this browser sent (checked by the second-factor decision). */
+export async function rememberedDeviceCookie(): Promise<string | undefined> {
+  return (await cookies()).get(cookieName("device"))?.value;
+}
+
+export async function setRememberedDeviceCookie(value: string, expires: Date): Promise<void> {
+  // SameSite=Strict: it only ever matters on our own sign-in form.
+  (await cookies()).set(cookieName("device"), value, { ...sessionCookieOptions(), sameSite: "strict", expires });
+}
+
+/**
+ * This browser's random value for binding sign-in links: read, or created and set on first
+ * use (kept for the link's lifetime). Null when links are not bound
+ * (SECURITY_MAGIC_LINK_SAME_BROWSER=false).
+ */
+export async function getOrSetMagicLinkBrowserNonce(): Promise<string | null> {
+  const config = getConfig();
+  if (!config.magicLink.sameBrowser) return null;
+  const jar = await cookies();
+  const existing = jar.get(cookieName("magic"))?.value;
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  const nonce = randomToken();
+  jar.set(cookieName("magic"), nonce, { ...sessionCookieOptions(), maxAge: Math.max(config.magicLink.within, config.unified.codeValidity) });
+  return nonce;
+}

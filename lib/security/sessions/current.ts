@@ -1,0 +1,60 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { requestContextFrom, type RequestContext } from "../core/request-context";
+import { sessionNeedsStepUp } from "../core/two-factor-required";
+import type { UserRecord, Authorization } from "../accounts/users";
+import { getIssuer, sessionGrant } from "./issuer";
+import { deleteSession, findActiveSession, type NewSession, type SessionRecord } from "./store";
+import { sessionCookieName, sessionCookieOptions } from "./cookies";
+
+export interface CurrentSession {
+  user: UserRecord;
+  session: SessionRecord;
+  authorization: Authorization;
+  token: string;
+  /**
+   * Two-factor is now required of this user (a role given mid-session, or the global switch)
+   * and this session was signed in with one factor: every guard sends it to finish a second
+   * factor first (`/login/two-factor/required`).
+   */
+  stepUpRequired: boolean;
+}
+
+/** The signed-in user for this request, or null. One indexed query, memoised per request. */
+export const getSession = cache(async (): Promise<CurrentSession | null> => {
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  if (!token) return null;
+  const active = await findActiveSession(token);
+  if (!active) return null;
+  const stepUpRequired = sessionNeedsStepUp(active.authorization.roles, active.session.authnVia);
+  return { ...active, token, stepUpRequired };
+});
+
+export async function currentRequestContext(): Promise<RequestContext> {
+  return requestContextFrom(await headers());
+}
+
+/**
+ * Writes the cookie for a session the core created, through next-auth (the issuer). Without
+ * remember-me the cookie is a browser-session cookie; the row's expiry is the real limit.
+ */
+export async function issueSessionCookie(session: NewSession): Promise<void> {
+  await getIssuer().signIn("session-grant", { grant: sessionGrant(session.token, session.userId), redirect: false });
+  const jar = await cookies();
+  jar.set(sessionCookieName(), session.token, {
+    ...sessionCookieOptions(),
+    ...(session.remember ? { expires: session.expiresAt } : {}),
+  });
+}
+
+/** Ends the current session: the row (via the issuer's signOut event, and directly) and the cookie. */
+export async function endCurrentSession(): Promise<string | null> {
+  const jar = await cookies();
+  const token = jar.get(sessionCookieName())?.value;
+  await getIssuer().signOut({ redirect: false });
+  const userId = token ? await deleteSession(token) : null;
+  // __Host- cookies are only replaced when the attributes match, so expire it with the same flags.
+  jar.set(sessionCookieName(), "", { ...sessionCookieOptions(), maxAge: 0 });
+  return userId;
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { getConfig } from "../config";
+import { PATH_HEADER } from "../core/path-header";
+import { loginUrlFor, safeRedirectPath } from "../core/redirects";
+import { ruleFor, type RouteRule } from "../core/routes";
+import { getSession, type CurrentSession } from "./current";
+import { freshness, openGrace } from "./store";
+
+/** Where a session that must add a second factor goes (see CurrentSession.stepUpRequired). */
+export const STEP_UP_URL = "/login/two-factor/required";
+
+/** A path with no rule of its own still needs a signed-in user when its page asks for one. */
+const SIGNED_IN: RouteRule = { prefix: "/", access: "signed-in" };
+
+/**
+ * The guard every signed-in page, action and route handler calls (proxy.ts is never the only
+ * gate). It reads the route table's rule for the path being served (lib/security/core/routes.ts):
+ * anonymous → /login?next=…, missing role/permission → 403, stale → /verify?next=….
+ */
+export async function requireUser(): Promise<CurrentSession> {
+  const here = await currentPath();
+  const rule = ruleFor(pathOf(here));
+  return requireUserUnder(rule?.access === "signed-in" ? rule : SIGNED_IN, here);
+}
+
+/**
+ * The same guard with an explicit rule: for a page whose requirement depends on configuration
+ * (the staging dev mailbox), and for tests. Pages use requireUser().
+ */
+export async function requireUserUnder(rule: RouteRule, here?: string | null): Promise<CurrentSession> {
+  const path = here === undefined ? await currentPath() : here;
+  const current = await getSession();
+  if (!current) redirect(loginUrlFor(path));
+  if (current.stepUpRequired) redirect(path ? `${STEP_UP_URL}?next=${encodeURIComponent(path)}` : STEP_UP_URL);
+  const { authorization } = current;
+  const roles = [...(rule.roles ?? []), ...(rule.admin ? [getConfig().adminRole] : [])];
+  const missingRole = roles.some((r) => !authorization.roles.includes(r));
+  const missingPermission = rule.permissions?.some((p) => !authorization.permissions.includes(p));
+  if (missingRole || missingPermission) forbidden();
+  const needsFresh = rule.fresh === true || (rule.fresh === "without-password" && !current.user.passwordHash);
+  if (needsFresh) {
+    const state = freshness(current.session);
+    if (state === "stale") redirect(path ? `/verify?next=${encodeURIComponent(path)}` : "/verify");
+    if (state === "fresh") await openGrace(current.session);
+  }
+  return current;
+}
+
+/** Anonymous-only pages: a signed-in visitor goes to the post-login view (ignoring `next`, as Flask-Security does, to avoid loops). */
+export async function requireAnonymous(): Promise<void> {
+  if (await getSession()) redirect(getConfig().views.postLogin);
+}
+
+async function currentPath(): Promise<string | null> {
+  return safeRedirectPath((await headers()).get(PATH_HEADER));
+}
+
+function pathOf(here: string | null): string {
+  return here ? here.replace(/[?#].*$/, "") : "/";
+}

@@ -1,0 +1,158 @@
+import "server-only";
+import { getDb, transactionWithAbort } from "@/lib/db";
+import { queueEmail } from "@/lib/outbox/queue";
+import { isIndependentOf, type AuthnMethod } from "../core/authn-methods";
+import { getConfig } from "../config";
+import { encryptSecret, tryDecryptSecret } from "../core/encryption";
+import { fail, messageFor, type Result } from "../core/errors";
+import { recordEvent } from "../core/events";
+import { finishPendingLogin, updatePendingLogin } from "../sessions/pending";
+import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
+import { recoveryCodesUnavailable } from "../recovery-codes/keys";
+import { consumeRecoveryCode, recoveryCodeStatus } from "../recovery-codes/store";
+import type { RequestContext } from "../core/request-context";
+import {
+  checkIndependent,
+  checkSecondFactorBudget,
+  completeSecondFactor,
+  findPendingIn,
+  refuseSecondFactor,
+  secondFactorOptions,
+  sendCodeForPending,
+  type SecondFactorMethod,
+  type SecondFactorSuccess,
+} from "./second-factor";
+import { sendCode } from "../codes/send";
+import { consumeCode, getTwoFactor, type CodeVerdict } from "../codes/store";
+import { newTotpSecret, verifyTotp } from "../codes/totp";
+
+/** The steps of a pending sign-in: `/login/two-factor` and its choice, rescue and recovery pages. */
+
+const invalidCode = () => fail("TWO_FACTOR_INVALID_TOKEN", { code: [messageFor("TWO_FACTOR_INVALID_TOKEN")] });
+
+/**
+ * `/login/two-factor`: the code from the user's method, or an emailed rescue code — whichever of
+ * them is independent of the first factor. A code already used is refused but not counted as a
+ * guess (two tabs submitting one code must not lock the account).
+ */
+export async function verifySecondFactor(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
+  const found = await findPendingIn(token, ["ready"]);
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const budget = await checkSecondFactorBudget(found.user, ctx);
+  if (!budget.ok) return budget;
+  const via = found.pending.authnVia;
+  const profile = await getTwoFactor(found.user.id);
+  let verdict: CodeVerdict = "invalid";
+  let proof: AuthnMethod | null = null;
+  if (profile && isIndependentOf(via, profile.method)) {
+    verdict = await consumeCode("two-factor", profile, code);
+    proof = profile.method;
+  }
+  const rescueSecret =
+    found.pending.rescueSecretEncrypted && isIndependentOf(via, "rescue-email") ? tryDecryptSecret(found.pending.rescueSecretEncrypted) : null;
+  if (verdict !== "valid" && rescueSecret !== null) {
+    const rescue = await verifyTotp(rescueSecret, code, getConfig().twoFactor.validity.email, 0);
+    if (rescue.valid) [verdict, proof] = ["valid", "rescue-email"];
+  }
+  if (!proof) return fail("TWO_FACTOR_SAME_CHANNEL");
+  // A configuration error (keys), not a wrong code: not counted against the user.
+  if (verdict === "unavailable") return fail("SECRET_UNAVAILABLE");
+  if (verdict === "replayed") return fail("TWO_FACTOR_CODE_USED", { code: ["That code was already used. Wait for the next one."] });
+  if (verdict === "invalid") return refuseSecondFactor(found, ctx, { authType: "code" }, invalidCode());
+  const done = await completeSecondFactor(found, proof, ctx, true);
+  if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method: proof } });
+  return done;
+}
+
+/**
+ * `/login/two-factor/select`: the user picks one of their usable second factors (also to switch
+ * from the one they were asked for). Email/SMS codes are sent now.
+ */
+export async function chooseSecondFactor(token: string | undefined, which: string, ctx: RequestContext): Promise<Result<{ method: SecondFactorMethod }>> {
+  const found = await findPendingIn(token, ["select", "ready"]);
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const { usable, profile } = await secondFactorOptions(found);
+  const method = usable.find((m) => m === which);
+  if (!method) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  await updatePendingLogin(found.pending.tokenHash, { state: "ready", method, deliveryError: null });
+  if (profile && method === profile.method) await sendCodeForPending(found.user, profile, found.pending.tokenHash, ctx);
+  return { ok: true, method };
+}
+
+/** "Send a new code" (email/SMS methods), rate-limited per user. */
+export async function resendSecondFactorCode(token: string | undefined, ctx: RequestContext): Promise<Result> {
+  const found = await findPendingIn(token, ["ready"]);
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const profile = await getTwoFactor(found.user.id);
+  if (!profile || profile.method === "authenticator") return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  const independent = checkIndependent(found, profile.method);
+  if (!independent.ok) return independent;
+  return sendCodeForPending(found.user, profile, found.pending.tokenHash, ctx);
+}
+
+/** Rescue: email a one-time code to the account's address — never after an emailed first factor. */
+export async function rescueByEmail(token: string | undefined, ctx: RequestContext): Promise<Result> {
+  if (!getConfig().twoFactor.rescueByEmail) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  const found = await findPendingIn(token, ["ready", "select"]);
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const independent = checkIndependent(found, "rescue-email");
+  if (!independent.ok) return independent;
+  const secret = newTotpSecret();
+  await updatePendingLogin(found.pending.tokenHash, { state: "ready", rescueSecretEncrypted: encryptSecret(secret), deliveryError: null });
+  await recordEvent("tf_rescue_requested", { userId: found.user.id, ctx, data: { option: "email" } });
+  return sendCode("two-factor", found.user, { method: "email", secret, phone: null }, ctx);
+}
+
+/** Rescue: ask the site administrator for help (emails SECURITY_TWO_FACTOR_RESCUE_MAIL). */
+export async function rescueAskForHelp(token: string | undefined, ctx: RequestContext): Promise<Result> {
+  const found = await findPendingIn(token, ["ready", "select"]);
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const budget = await consumeRateLimit(RATE_LIMITS.codesSentPerUser, found.user.id);
+  if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
+  const config = getConfig();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await queueEmail("two_factor_rescue", config.twoFactor.rescueMail, { appName: config.appName, email: found.user.email, userId: found.user.id }, tx);
+    await recordEvent("tf_rescue_requested", { userId: found.user.id, ctx, data: { option: "help" } }, tx);
+  });
+  return { ok: true };
+}
+
+/**
+ * `/login/two-factor/recovery`: a recovery code completes the second factor (never remembers the
+ * device). The code is spent in the same transaction that ends the pending sign-in, so a lost race
+ * or a failure leaves it unspent.
+ */
+export async function signInWithRecoveryCode(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
+  const config = getConfig();
+  if (!config.recoveryCodes.enabled) return fail("TWO_FACTOR_METHOD_NOT_AVAILABLE");
+  // A recovery code replaces whichever second factor the user would have chosen.
+  const found = await findPendingIn(token, ["ready", "select"]);
+  if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
+  const budget = await checkSecondFactorBudget(found.user, ctx);
+  if (!budget.ok) return budget;
+  const db = await getDb();
+  const spent = await transactionWithAbort(db, async (tx, abort: (lost: "lost") => never) => {
+    if (!(await consumeRecoveryCode(found.user.id, code, tx))) return "invalid" as const;
+    // Whoever ends the pending sign-in first signs in; the other's transaction (and code) rolls back.
+    if (!(await finishPendingLogin(found.pending.tokenHash, tx))) abort("lost");
+    return "spent" as const;
+  });
+  if (spent === "lost") return fail("TWO_FACTOR_PERMISSION_DENIED");
+  if (spent === "invalid" && (await recoveryCodesUnavailable(found.user.id))) return fail("SECRET_UNAVAILABLE");
+  if (spent === "invalid")
+    return refuseSecondFactor(found, ctx, { authType: "recovery_code" }, fail("INVALID_RECOVERY_CODE", { code: ["That recovery code is not valid."] }));
+  const done = await completeSecondFactor(found, "recovery-code", ctx, false, { pendingFinished: true });
+  if (!done.ok) return done;
+  const { remaining } = await recoveryCodeStatus(found.user.id);
+  await db.transaction(async (tx) => {
+    await recordEvent("mf_recovery_code_used", { userId: found.user.id, ctx, data: { remaining } }, tx);
+    await queueEmail(
+      "recovery_code_used",
+      found.user.email,
+      { appName: config.appName, email: found.user.email, remaining, codesLink: `${config.appUrl}/account/recovery-codes` },
+      tx,
+    );
+  });
+  return done;
+}

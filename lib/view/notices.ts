@@ -1,0 +1,74 @@
+import { MESSAGES, type ErrorCode } from "@/lib/security/core/errors";
+
+/**
+ * Flash messages carried across a redirect as `?notice=KEY`. Only these keys render, so a
+ * crafted link cannot put arbitrary text on our pages.
+ */
+const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
+  LOGGED_OUT: "info",
+  EMAIL_CONFIRMED: "success",
+  ALREADY_CONFIRMED: "info",
+  CONFIRM_REGISTRATION: "info",
+  INVALID_CONFIRMATION_TOKEN: "error",
+  CONFIRMATION_EXPIRED: "error",
+  PASSWORD_RESET_NO_LOGIN: "success",
+  INVALID_RESET_PASSWORD_TOKEN: "error",
+  PASSWORD_RESET_EXPIRED: "error",
+  PASSWORD_CHANGE: "success",
+  REAUTHENTICATION_SUCCESSFUL: "success",
+  REAUTHENTICATION_REQUIRED: "info",
+  SESSION_REVOKED: "success",
+  TWO_FACTOR_ENABLED: "success",
+  TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL: "success",
+  TWO_FACTOR_DISABLED: "success",
+  TWO_FACTOR_PERMISSION_DENIED: "error",
+  TWO_FACTOR_RESCUE_SENT: "success",
+  US_SETUP_SUCCESSFUL: "success",
+  US_METHOD_REMOVED: "success",
+  LOGIN_EMAIL_SENT: "info",
+  INVALID_LOGIN_TOKEN: "error",
+  LOGIN_EXPIRED: "error",
+  LOGIN_OTHER_BROWSER: "error",
+  PASSWORD_SET: "success",
+  WEBAUTHN_REGISTER_SUCCESSFUL: "success",
+  WEBAUTHN_CREDENTIAL_DELETED: "success",
+  WEBAUTHN_CREDENTIAL_RENAMED: "success",
+  // Sign-in failures, for the form posted before its JavaScript loaded (POST /login/session).
+  GENERIC_AUTHN_FAILED: "error",
+  INVALID_PASSWORD: "error",
+  INVALID_PASSWORD_CODE: "error",
+  USER_DOES_NOT_EXIST: "error",
+  US_SPECIFY_IDENTITY: "error",
+  PASSWORD_NOT_PROVIDED: "error",
+  INVALID_INPUT: "error",
+  DISABLED_ACCOUNT: "error",
+  CONFIRMATION_REQUIRED: "error",
+  ACCOUNT_LOCKED: "error",
+  UNLOCK_SUCCESSFUL: "success",
+  INVALID_UNLOCK_TOKEN: "error",
+  UNLOCK_EXPIRED: "error",
+  TWO_FACTOR_ATTEMPTS_EXCEEDED: "error",
+  TWO_FACTOR_STEP_UP_REQUIRED: "info",
+  FAILED_TO_SEND_CODE: "error",
+  RATE_LIMITED: "error",
+};
+
+export interface Notice {
+  code: ErrorCode;
+  tone: "success" | "info" | "error";
+  message: string;
+}
+
+export function noticeFrom(value: string | string[] | undefined): Notice | null {
+  const code = Array.isArray(value) ? value[0] : value;
+  if (!code || !Object.hasOwn(NOTICE_TONES, code)) return null;
+  const key = code as ErrorCode;
+  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: MESSAGES[key] };
+}
+
+/** Next 16 passes searchParams as a Promise of string | string[] values. */
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export function firstParam(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

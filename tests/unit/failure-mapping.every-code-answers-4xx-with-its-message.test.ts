@@ -1,0 +1,81 @@
+// Guarantee: every error code the core can return reaches the user as its own message and a 4xx (never a 5xx, a
+// blank banner or a lost field error), and the sign-in page reads the code back from the JSON exactly as sent.
+import { describe, expect, it } from "vitest";
+import { isErrorCode, MESSAGES, messageFor, type Failure } from "@/lib/security/core/errors";
+import { failureResponse, failureStatus } from "@/lib/view/failure-response";
+import { invalidInput, stateFromFailure } from "@/lib/view/form-state";
+import { formStateFromJson } from "@/lib/view/form-state-json";
+
+const CODES = Object.keys(MESSAGES).filter(isErrorCode);
+
+describe("Failure → form state and JSON answer", () => {
+  it.each(CODES)("%s has a message and a 4xx status", async (code) => {
+    const failure: Failure = { ok: false, code };
+    const state = stateFromFailure(failure);
+    expect(state).toMatchObject({ tone: "error", code });
+    expect(messageFor(code).trim()).not.toBe("");
+    expect(state?.message?.startsWith(messageFor(code))).toBe(true);
+    const status = failureStatus(code);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    const response = failureResponse(failure);
+    expect(response.status).toBe(status);
+    expect(formStateFromJson(await response.json())).toEqual(state);
+  });
+
+  it("keeps field errors next to their fields, with the banner saying so", async () => {
+    const failure: Failure = { ok: false, code: "INVALID_INPUT", fieldErrors: { identity: ["Enter your email"], password: ["Required", "Too short"] } };
+    const state = stateFromFailure(failure);
+    expect(state).toEqual({ tone: "error", code: "INVALID_INPUT", message: "Please fix the errors below.", fieldErrors: failure.fieldErrors });
+    expect(formStateFromJson(await failureResponse(failure).json())).toEqual(state);
+  });
+
+  it("keeps field errors of any other code too, under its own message", () => {
+    const state = stateFromFailure({ ok: false, code: "IDENTITY_ALREADY_ASSOCIATED", fieldErrors: { phone: ["Used by another account"] } });
+    expect(state?.message).toBe(MESSAGES.IDENTITY_ALREADY_ASSOCIATED);
+    expect(state?.fieldErrors).toEqual({ phone: ["Used by another account"] });
+  });
+
+  it("a schema's rejection is an INVALID_INPUT failure with the fields zod named", () => {
+    expect(
+      invalidInput({
+        issues: [
+          { path: ["identity"], message: "Required" },
+          { path: [], message: "Bad form" },
+        ],
+      }),
+    ).toEqual({
+      ok: false,
+      code: "INVALID_INPUT",
+      fieldErrors: { identity: ["Required"], "": ["Bad form"] },
+    });
+  });
+
+  it("fills a message's placeholders from the failure's params", () => {
+    const state = stateFromFailure({ ok: false, code: "PASSWORD_INVALID_LENGTH", params: { min: 12, max: 128 } });
+    expect(state?.message).toBe("Password must be between 12 and 128 characters");
+  });
+
+  it("a rate limit is 429 with Retry-After and says when to try again", async () => {
+    const response = failureResponse({ ok: false, code: "RATE_LIMITED", retryAfter: 90 }, { "Cache-Control": "private, no-store" });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("Retry-After")).toBe("90");
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(formStateFromJson(await response.json())?.message).toBe("Too many attempts. Try again in 2 minutes.");
+  });
+
+  it("missing sign-in, stale sign-in and missing rights answer 401, 401 and 403", () => {
+    expect([failureStatus("UNAUTHENTICATED"), failureStatus("REAUTHENTICATION_REQUIRED"), failureStatus("UNAUTHORIZED")]).toEqual([401, 401, 403]);
+  });
+});
+
+describe("reading a form state back from JSON", () => {
+  it("refuses what is not one, and drops a code that is not ours", () => {
+    for (const body of [null, "Bad gateway", [], { message: "x" }, { tone: "shouting", message: "x" }]) expect(formStateFromJson(body)).toBeNull();
+    expect(formStateFromJson({ tone: "error", message: "x", code: "NOT_A_CODE", fieldErrors: { a: ["ok", 5] } })).toEqual({
+      tone: "error",
+      message: "x",
+      fieldErrors: { a: ["ok"] },
+    });
+  });
+});

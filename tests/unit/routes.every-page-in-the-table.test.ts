@@ -1,0 +1,83 @@
+// Threat: a page added without a rule, or one that guards itself differently from the route table
+// (the table says /admin needs the admin role, the page forgot), so proxy.ts and the page disagree.
+// Walks app/: every page has a rule, guards exactly as its rule says, and no guard takes arguments.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ruleFor } from "@/lib/security/core/routes";
+
+const APP = path.resolve(__dirname, "../../app");
+
+function filesNamed(dir: string, names: string[]): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return filesNamed(full, names);
+    return names.includes(entry) ? [full] : [];
+  });
+}
+
+/** The URL a file under app/ serves: route groups dropped, dynamic segments given a sample value. */
+function urlOf(file: string): string {
+  const segments = path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .map((s) => (s.startsWith("[") ? "sample" : s));
+  return `/${segments.join("/")}`;
+}
+
+/** The source without comments, so a comment that mentions a guard does not count as one. */
+function code(file: string): string {
+  return readFileSync(file, "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s*\/\/.*$/gm, "");
+}
+
+function guardOf(source: string): "signed-in" | "anonymous" | "none" {
+  if (/\bawait requireUser\(\)/.test(source)) return "signed-in";
+  if (/\bawait requireAnonymous\(\)/.test(source)) return "anonymous";
+  return "none";
+}
+
+const pages = filesNamed(APP, ["page.tsx"]);
+
+describe("the route table is the single source of who may open what", () => {
+  it("finds the pages", () => {
+    expect(pages.length).toBeGreaterThan(25);
+  });
+
+  it.each(pages.map((p) => [urlOf(p), p]))("%s has a rule and guards as it says", (url, file) => {
+    const rule = ruleFor(url);
+    expect(rule, `${url} is missing from lib/security/core/routes.ts`).not.toBeNull();
+    const guard = guardOf(code(file));
+    const expected = rule!.access === "open" ? "none" : rule!.access;
+    // The staging dev mailbox is open by rule and decides from its setting (requireUserUnder).
+    expect(guard, `${path.relative(APP, file)} guards as "${guard}", the table says "${rule!.access}"`).toBe(expected);
+  });
+
+  it("no page, layout, action or route handler passes its own requirements to requireUser", () => {
+    const sources = filesNamed(APP, ["page.tsx", "layout.tsx", "actions.ts", "route.ts"]);
+    const offenders = sources.filter((f) => /\brequireUser\(\s*[^)\s]/.test(code(f))).map((f) => path.relative(APP, f));
+    expect(offenders).toEqual([]);
+  });
+
+  it("every server action of a signed-in page checks the user itself (an action is a public endpoint)", () => {
+    const missing: string[] = [];
+    for (const file of filesNamed(APP, ["actions.ts"])) {
+      if (ruleFor(urlOf(file))?.access !== "signed-in") continue;
+      const source = code(file);
+      for (const match of source.matchAll(/export async function (\w+)[^{]*\{([\s\S]*?)\n\}/g)) {
+        if (!/\bawait requireUser\(\)/.test(match[2]!)) missing.push(`${path.relative(APP, file)}: ${match[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("the rule for a path is its longest matching prefix", () => {
+    expect(ruleFor("/account/two-factor/x")?.fresh).toBe(true);
+    expect(ruleFor("/account/twofactor")?.fresh).toBeUndefined();
+    expect(ruleFor("/admin")?.admin).toBe(true);
+    expect(ruleFor("/login/two-factor")?.access).toBe("open");
+    expect(ruleFor("/login")?.access).toBe("anonymous");
+  });
+});
