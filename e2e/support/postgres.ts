@@ -1,0 +1,65 @@
+import { execFileSync } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * A PostgreSQL server of a spec's own (like scripts/pg-throwaway.sh), for specs that stop and
+ * start it: the suite's shared database must not go away under the other specs.
+ */
+export interface ThrowawayPostgres {
+  url: string;
+  stop(): void;
+  start(): void;
+  destroy(): void;
+}
+
+const asRoot = process.getuid?.() === 0;
+
+function binDir(): string {
+  const base = "/usr/lib/postgresql";
+  const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
+  const found = versions.map((v) => path.join(base, v, "bin")).find((d) => existsSync(path.join(d, "initdb")));
+  if (!found) throw new Error("PostgreSQL server binaries not found (apt-get install postgresql)");
+  return found;
+}
+
+export function postgresAvailable(): boolean {
+  try {
+    binDir();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function startPostgres(port: number): ThrowawayPostgres {
+  const bin = binDir();
+  const dir = mkdtempSync(path.join(tmpdir(), "gatehouse-e2e-pg-"));
+  const uid = asRoot ? Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()) : undefined;
+  if (uid !== undefined) chownSync(dir, uid, uid);
+  const run = (tool: string, args: string[]) => {
+    const command = asRoot ? ["runuser", "-u", "postgres", "--", path.join(bin, tool), ...args] : [path.join(bin, tool), ...args];
+    execFileSync(command[0]!, command.slice(1), { stdio: "ignore" });
+  };
+  run("initdb", ["-D", `${dir}/data`, "-U", "app", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  const start = () =>
+    run("pg_ctl", ["-D", `${dir}/data`, "-l", `${dir}/log`, "-w", "-t", "30", "-o", `-p ${port} -k ${dir} -c listen_addresses=localhost -c fsync=off`, "start"]);
+  // -m fast: what a restart or fail-over does to the app's connections (terminated, not drained).
+  const stop = () => run("pg_ctl", ["-D", `${dir}/data`, "-m", "fast", "-w", "stop"]);
+  start();
+  run("createdb", ["-h", "localhost", "-p", String(port), "-U", "app", "app"]);
+  return {
+    url: `postgres://app@localhost:${port}/app`,
+    start,
+    stop,
+    destroy() {
+      try {
+        stop();
+      } catch {
+        // Already stopped.
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
