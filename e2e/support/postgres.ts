@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,8 +10,9 @@ import path from "node:path";
  */
 export interface ThrowawayPostgres {
   url: string;
-  stop(): void;
-  start(): void;
+  /** Asynchronous, so a load loop in the same process keeps running while the server goes away. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   destroy(): void;
 }
 
@@ -38,24 +40,28 @@ export function startPostgres(port: number): ThrowawayPostgres {
   const dir = mkdtempSync(path.join(tmpdir(), "gatehouse-e2e-pg-"));
   const uid = asRoot ? Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()) : undefined;
   if (uid !== undefined) chownSync(dir, uid, uid);
+  const command = (tool: string, args: string[]) => (asRoot ? ["runuser", "-u", "postgres", "--", path.join(bin, tool), ...args] : [path.join(bin, tool), ...args]);
   const run = (tool: string, args: string[]) => {
-    const command = asRoot ? ["runuser", "-u", "postgres", "--", path.join(bin, tool), ...args] : [path.join(bin, tool), ...args];
-    execFileSync(command[0]!, command.slice(1), { stdio: "ignore" });
+    const [file, ...rest] = command(tool, args);
+    execFileSync(file!, rest, { stdio: "ignore" });
   };
-  run("initdb", ["-D", `${dir}/data`, "-U", "app", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
-  const start = () =>
-    run("pg_ctl", ["-D", `${dir}/data`, "-l", `${dir}/log`, "-w", "-t", "30", "-o", `-p ${port} -k ${dir} -c listen_addresses=localhost -c fsync=off`, "start"]);
+  const runAsync = async (tool: string, args: string[]) => {
+    const [file, ...rest] = command(tool, args);
+    await promisify(execFile)(file!, rest);
+  };
+  const startArgs = ["-D", `${dir}/data`, "-l", `${dir}/log`, "-w", "-t", "30", "-o", `-p ${port} -k ${dir} -c listen_addresses=localhost -c fsync=off`, "start"];
   // -m fast: what a restart or fail-over does to the app's connections (terminated, not drained).
-  const stop = () => run("pg_ctl", ["-D", `${dir}/data`, "-m", "fast", "-w", "stop"]);
-  start();
+  const stopArgs = ["-D", `${dir}/data`, "-m", "fast", "-w", "stop"];
+  run("initdb", ["-D", `${dir}/data`, "-U", "app", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
+  run("pg_ctl", startArgs);
   run("createdb", ["-h", "localhost", "-p", String(port), "-U", "app", "app"]);
   return {
     url: `postgres://app@localhost:${port}/app`,
-    start,
-    stop,
+    start: () => runAsync("pg_ctl", startArgs),
+    stop: () => runAsync("pg_ctl", stopArgs),
     destroy() {
       try {
-        stop();
+        run("pg_ctl", stopArgs);
       } catch {
         // Already stopped.
       }

@@ -8,6 +8,13 @@ export const PROXY_PORT = E2E_PORT + 2;
 export const CLIENT_IP_PORT = E2E_PORT + 11;
 export const PRODUCTION_SETTINGS_PORT = E2E_PORT + 12;
 export const STARTUP_PORTS = [E2E_PORT + 13, E2E_PORT + 14] as const;
+/** Operations specs: instances against a PostgreSQL of their own (outage, shutdown, standalone build). */
+export const OUTAGE_PORT = E2E_PORT + 20;
+export const SHUTDOWN_PORTS = [E2E_PORT + 21, E2E_PORT + 22] as const;
+export const STANDALONE_PORT = E2E_PORT + 23;
+export const MAIL_MOCK_PORTS = [E2E_PORT + 24, E2E_PORT + 25] as const;
+/** Their PostgreSQL servers (one per spec: a restart must not touch the suite's shared database). */
+export const OPS_PG_PORT = Number(process.env.E2E_OPS_PG_PORT ?? 54340);
 
 /**
  * Production keeps /dev/mailbox closed; the e2e server opens it the way a staging deployment
