@@ -1,34 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, poolSettings, tables } from "@/lib/db";
-import { onSecurityEvent, type SecurityEvent } from "@/lib/security/events";
-import { logger, REDACTED_KEYS } from "./logger";
-import { countSignIn, registerScrapeGauges } from "./metrics";
+import { registerScrapeGauges } from "./metrics";
+import { observeSecurityEvents } from "./security-events";
 
-const OBSERVING = Symbol.for("gatehouse.observing");
-
-/**
- * Start-up wiring (lib/startup.ts): one log line per security event, the sign-in counters, and the
- * gauges read at scrape. Once per process, however many module graphs load this.
- */
+/** Start-up wiring (lib/startup.ts): the security event log and counters, and the gauges read at scrape. */
 export function startObservability(): void {
-  const store = globalThis as Record<symbol, boolean | undefined>;
-  if (store[OBSERVING]) return;
-  store[OBSERVING] = true;
-  onSecurityEvent("*", observeSecurityEvent);
+  observeSecurityEvents();
   registerScrapeGauges({ outbox: outboxCounts, pool: poolConnections });
-}
-
-export function observeSecurityEvent(event: SecurityEvent): void {
-  if (event.type === "user_authenticated") countSignIn(event.data.authnVia, "success");
-  if (event.type === "user_failed_authn") countSignIn(event.data.authType, "failure");
-  logger().info({ msg: "security event", event: event.type, userId: event.userId, ip: event.ip, data: withoutSecrets(event.data) });
-}
-
-/** Event data holds no secrets today; a key that could hold one in future is dropped, not logged. */
-function withoutSecrets(data: Record<string, unknown>): Record<string, unknown> {
-  const risky = new RegExp(REDACTED_KEYS.join("|"), "i");
-  return Object.fromEntries(Object.entries(data).filter(([key]) => !risky.test(key)));
 }
 
 async function outboxCounts(): Promise<Record<string, number>> {

@@ -1,4 +1,8 @@
 import { currentRequestStore } from "./request-store";
+import { observeSecurityEvents } from "./security-events";
+
+// The app's copy of the security event log (see observeSecurityEvents for why it starts here).
+observeSecurityEvents();
 
 /**
  * Names the signed-in user in this request's log line (server/start.mjs writes it when the
