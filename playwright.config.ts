@@ -58,7 +58,8 @@ export default defineConfig({
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
+    // One JSON line per request: it goes to .data/e2e-logs/server.log (tee above), not the console.
+    stdout: "ignore",
     env: serverEnv,
   },
 });

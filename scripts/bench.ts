@@ -5,7 +5,12 @@
  *  2. login latency of the sign-in form's request (POST /login/session) vs a bare argon2id
  *     verification, and sign-in + the landing page the browser loads next;
  *  3. first-load JavaScript of /login, gzipped;
- *  4. cold start of `next start` on an existing PGlite folder to the first 200.
+ *  4. cold start of `next start` on an existing PGlite folder to the first 200;
+ *  5. the admin user list (first and a deep page), and the database work of a sign-in (statements
+ *     and rows written, from pg_stat_database).
+ * With BENCH_SCALE=1 it measures 1, 2 and 5 on the small database, seeds 1 M users and 10 M
+ * security events (scripts/bench-seed.ts), measures them again, and records EXPLAIN of the hot
+ * queries (docs/scaling.md).
  * Prints a table and writes bench-results/latest.json.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -16,7 +21,7 @@ import postgres from "postgres";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error("bench needs DATABASE_URL (scripts/bench.sh provides one)");
-const PORT = 3300;
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const WINDOW_SECONDS = Number(process.env.BENCH_WINDOW_SECONDS ?? 3);
@@ -133,21 +138,9 @@ async function firstLoadJs(path: string): Promise<{ files: number; gzipBytes: nu
   return { files: new Set(scripts).size, gzipBytes };
 }
 
-async function main(): Promise<void> {
-  const sql = postgres(DATABASE_URL!, { max: 1, onnotice: () => {} });
-  if (process.env.BENCH_THROWAWAY_DATABASE === "1") {
-    // Autovacuum's own transactions would count as the app's round trips.
-    await sql.unsafe("alter system set autovacuum = off");
-    await sql.unsafe("select pg_reload_conf()");
-  }
-  const results: Record<string, unknown> = { at: new Date().toISOString(), concurrency: CONCURRENCY };
-
-  let server = startServer(serverEnv);
-  await waitFor200("/login");
-  const email = `bench-${Date.now()}@example.com`;
-  const password = "bench passphrase that is long";
-  const { createUser } = await import("../lib/security/accounts/users");
-  await createUser({ email, password, confirmed: true });
+/** The per-database numbers: sign-in latency, `/` throughput anonymous vs signed in, the admin list, a sign-in's database work. */
+async function measure(sql: postgres.Sql, email: string, password: string): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
 
   // 2. Login latency (sequential, after warm-up): the sign-in request, and separately the landing
   // page the browser loads next. argon2id verifications are interleaved with the sign-ins so both
@@ -207,6 +200,105 @@ async function main(): Promise<void> {
     // Minus one: the "before" read's own transaction.
     dbRoundTripsPerSignedInRequest: (xactAfter - xactBefore - 1) / counted.requests,
   };
+
+
+  results.adminUserList = await adminListLatency(cookie);
+  results.signInDatabaseWork = await signInWork(sql, email, password);
+  return results;
+}
+
+/** Median latency of /admin/users (offset pagination, lib/security/users.ts listUsers): page 1 and a deep page. */
+async function adminListLatency(adminCookie: string): Promise<Record<string, number>> {
+  const { userCount } = { userCount: Number(process.env.BENCH_SEED_USERS ?? 1_000_000) };
+  const deepPage = Math.max(2, Math.floor(userCount / 50 / 2));
+  const timed = async (path: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const t = performance.now();
+      const res = await request(path, { headers: { cookie: adminCookie } });
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+      times.push(performance.now() - t);
+    }
+    return median(times);
+  };
+  return { firstPageMedianMs: await timed("/admin/users"), [`page${deepPage}MedianMs`]: await timed(`/admin/users?page=${deepPage}`) };
+}
+
+/** Statements (autocommit transactions) and rows written per sign-in, over 20 sign-ins. */
+async function signInWork(sql: postgres.Sql, email: string, password: string): Promise<Record<string, number>> {
+  const before = await counters(sql);
+  const n = 20;
+  for (let i = 0; i < n; i++) await loginOnce(email, password);
+  const after = await counters(sql);
+  return {
+    transactionsPerSignIn: (after.xact - before.xact - 1) / n,
+    rowsInsertedPerSignIn: (after.ins - before.ins) / n,
+    rowsUpdatedPerSignIn: (after.upd - before.upd) / n,
+    rowsDeletedPerSignIn: (after.del - before.del) / n,
+  };
+}
+
+async function counters(sql: postgres.Sql): Promise<{ xact: number; ins: number; upd: number; del: number }> {
+  await new Promise((r) => setTimeout(r, 11_000));
+  const [row] = await sql`select xact_commit::bigint as xact, tup_inserted::bigint as ins, tup_updated::bigint as upd, tup_deleted::bigint as del
+    from pg_stat_database where datname = current_database()`;
+  return { xact: Number(row?.xact), ins: Number(row?.ins), upd: Number(row?.upd), del: Number(row?.del) };
+}
+
+/** EXPLAIN (ANALYZE) of the queries every request or sign-in runs, as the app sends them. */
+async function explainHotQueries(sql: postgres.Sql, userId: string): Promise<Record<string, string>> {
+  const [session] = await sql`select token_hash from sessions where user_id = ${userId} limit 1`;
+  const queries: Record<string, string> = {
+    sessionLookup: `select s.*, u.* from sessions s join users u on u.id = s.user_id where s.token_hash = '${session?.token_hash}' and s.expires_at > now() and u.active`,
+    userByEmail: `select * from users where email_normalized = 'seed-500000@example.com'`,
+    rateLimitUpsert: `insert into rate_limits (bucket, key, window_start, count, expires_at) values ('login:ip', 'explain', now(), 1, now() + interval '15 minutes') on conflict (bucket, key) do update set count = rate_limits.count + 1`,
+    eventInsert: `insert into security_events (user_id, type, data) values ('${userId}', 'user_authenticated', '{}')`,
+    activityLog: `select type, ip, user_agent, data, at from security_events where user_id = '${userId}' order by at desc, id desc limit 50`,
+    adminListFirstPage: `select * from users order by created_at, id limit 50 offset 0`,
+    adminListDeepPage: `select * from users order by created_at, id limit 50 offset 500000`,
+    adminListCount: `select count(*) from users`,
+    outboxDue: `select id from outbox where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and claimed_until < now()) order by id limit 25 for update skip locked`,
+  };
+  const out: Record<string, string> = {};
+  for (const [name, query] of Object.entries(queries)) {
+    // Rolled back: the EXPLAIN ANALYZE of a write must not leave the row.
+    await sql.begin(async (tx) => {
+      const rows = await tx.unsafe(`explain (analyze, buffers off, timing on) ${query}`);
+      out[name] = rows.map((r) => String(Object.values(r)[0])).join("\n");
+      throw new RollBack();
+    }).catch((e: unknown) => {
+      if (!(e instanceof RollBack)) throw e;
+    });
+  }
+  return out;
+}
+
+class RollBack extends Error {}
+
+async function main(): Promise<void> {
+  const sql = postgres(DATABASE_URL!, { max: 1, onnotice: () => {} });
+  if (process.env.BENCH_THROWAWAY_DATABASE === "1") {
+    // Autovacuum's own transactions would count as the app's round trips.
+    await sql.unsafe("alter system set autovacuum = off");
+    await sql.unsafe("select pg_reload_conf()");
+  }
+  const results: Record<string, unknown> = { at: new Date().toISOString(), concurrency: CONCURRENCY };
+
+  let server = startServer(serverEnv);
+  await waitFor200("/login");
+  const email = `bench-${Date.now()}@example.com`;
+  const password = "bench passphrase that is long";
+  const { addRoleToUser, createUser } = await import("../lib/security/accounts/users");
+  const user = await createUser({ email, password, confirmed: true });
+  await addRoleToUser(user!.id, "admin");
+
+  Object.assign(results, await measure(sql, email, password));
+  if (process.env.BENCH_SCALE === "1") {
+    const { seed } = await import("./bench-seed");
+    results.seed = await seed(DATABASE_URL!);
+    results.large = await measure(sql, email, password);
+    results.explain = await explainHotQueries(sql, user!.id);
+  }
 
   // 3. First-load JS of /login.
   results.loginFirstLoadJs = await firstLoadJs("/login");

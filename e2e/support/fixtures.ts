@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./admin";
 import { recordSecret } from "./secrets";
-import { E2E_MAILBOX_TOKEN, MAILBOX_HEADERS, serverEnv } from "./server";
+import { E2E_MAILBOX_TOKEN, E2E_METRICS_TOKEN, MAILBOX_HEADERS, serverEnv } from "./server";
 
 /** A fresh client IP per test (sent as X-Forwarded-For), so per-IP rate limits never collide. */
 export function randomIp(): string {
@@ -37,6 +37,7 @@ export const test = base.extend<{ ip: string }>({
 export async function recordCookies(context: BrowserContext): Promise<void> {
   recordSecret("config", E2E_ADMIN.password);
   recordSecret("config", E2E_MAILBOX_TOKEN);
+  recordSecret("config", E2E_METRICS_TOKEN);
   recordSecret("config", serverEnv.AUTH_SECRET);
   for (const cookie of await context.cookies().catch(() => [])) if (cookie.value.length >= 16) recordSecret("cookie", cookie.value);
 }

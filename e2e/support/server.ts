@@ -22,6 +22,8 @@ export const OPS_PG_PORT = Number(process.env.E2E_OPS_PG_PORT ?? 54340);
  */
 export const E2E_MAILBOX_TOKEN = "e2e-mailbox-token-e2e-mailbox-token-0001";
 export const MAILBOX_HEADERS: Record<string, string> = { "x-dev-mailbox-token": E2E_MAILBOX_TOKEN };
+/** The scrape token of /api/metrics (METRICS_TOKEN). */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-e2e-metrics-token-0001";
 
 /** The database every instance shares: PostgreSQL in CI, else a PGlite folder (one process only). */
 export const databaseEnv: Record<string, string> = process.env.E2E_DATABASE_URL
@@ -39,6 +41,7 @@ export const serverEnv: Record<string, string> = {
   MAIL_TRANSPORT: "outbox",
   SECURITY_DEV_MAILBOX: "true",
   SECURITY_DEV_MAILBOX_TOKEN: E2E_MAILBOX_TOKEN,
+  METRICS_TOKEN: E2E_METRICS_TOKEN,
   // A production build on http://localhost, on PGlite unless E2E_DATABASE_URL is given.
   SECURITY_ALLOW_INSECURE_APP_URL: "true",
   SECURITY_ALLOW_PGLITE_IN_PRODUCTION: "true",
