@@ -13,6 +13,8 @@ if [ ! -x "$pgbouncer_bin" ] || [ -z "${PG_TMP:-}" ]; then
 fi
 
 PGBOUNCER_PORT=${PGBOUNCER_PORT:-54339}
+# PG_PORT does not outlive `PG_PORT=… source scripts/pg-throwaway.sh`; the URL does.
+PG_PORT=${PG_PORT:-$(echo "$PG_TEST_URL" | sed -E 's#.*:([0-9]+)/.*#\1#')}
 PGBOUNCER_TMP=$(mktemp -d)
 as_pg "$pg_bin/createdb" -h localhost -p "$PG_PORT" -U app pooled
 echo '"app" ""' > "$PGBOUNCER_TMP/users.txt"
