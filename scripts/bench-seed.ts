@@ -1,8 +1,9 @@
 /**
  * Fills the bench database with a production-sized history (scripts/bench.ts, BENCH_SCALE=1):
- * BENCH_SEED_USERS users (default 1 M) and BENCH_SEED_EVENTS security events (default 10 M) spread
- * over them and over a year, with generate_series — server-side, no rows through the client — in
- * chunks so the progress shows and no transaction grows huge. Then ANALYZE, so the planner sees
+ * BENCH_SEED_USERS users (default 1 M), BENCH_SEED_EVENTS security events (default 10 M) spread
+ * over them and over a year, and BENCH_SEED_SESSIONS live sessions (default a quarter of the
+ * users), with generate_series — server-side, no rows through the client — in chunks so the
+ * progress shows and no transaction grows huge. Then ANALYZE, so the planner sees
  * the real sizes. The passwords are not hashes of anything (no one signs in as a seeded user).
  *
  *   DATABASE_URL=postgres://… npx tsx scripts/bench-seed.ts
@@ -11,10 +12,12 @@ import postgres from "postgres";
 
 const USERS = Number(process.env.BENCH_SEED_USERS ?? 1_000_000);
 const EVENTS = Number(process.env.BENCH_SEED_EVENTS ?? 10_000_000);
+// Live sessions: a session lookup on a table of 30 rows is a sequential scan, which says nothing.
+const SESSIONS = Number(process.env.BENCH_SEED_SESSIONS ?? Math.floor(USERS / 4));
 const CHUNK = 1_000_000;
 const TYPES = ["user_authenticated", "user_failed_authn", "user_unauthenticated", "tf_security_token_sent", "password_changed", "reauthenticated"];
 
-export async function seed(url: string): Promise<{ users: number; events: number; seconds: number }> {
+export async function seed(url: string): Promise<{ users: number; events: number; sessions: number; seconds: number }> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const started = performance.now();
   const [{ n: before } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from users where email like 'seed-%'`;
@@ -41,13 +44,22 @@ export async function seed(url: string): Promise<{ users: number; events: number
       join seed_ids s on s.n = 1 + (i % ${USERS})`;
     console.log(`seed: ${to} events`);
   }
+  const [{ n: live } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from sessions where user_agent = 'seed'`;
+  if (live < SESSIONS) {
+    await sql`
+      insert into sessions (token_hash, user_id, uniquifier, expires_at, authenticated_at, authn_via, user_agent)
+      select md5(s.n::text || 's') || md5(s.n::text || 't'), s.id, u.uniquifier, now() + interval '1 day', now(), '{password}', 'seed'
+      from seed_ids s join users u on u.id = s.id
+      where s.n > ${live} and s.n <= ${SESSIONS}`;
+    console.log(`seed: ${SESSIONS} sessions`);
+  }
   await sql`analyze`;
   await sql.end();
-  return { users: USERS, events: EVENTS, seconds: (performance.now() - started) / 1000 };
+  return { users: USERS, events: EVENTS, sessions: SESSIONS, seconds: (performance.now() - started) / 1000 };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("bench-seed needs DATABASE_URL");
-  seed(url).then((r) => console.log(`seeded ${r.users} users and ${r.events} events in ${r.seconds.toFixed(0)} s`));
+  seed(url).then((r) => console.log(`seeded ${r.users} users, ${r.events} events and ${r.sessions} sessions in ${r.seconds.toFixed(0)} s`));
 }

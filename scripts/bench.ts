@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
+import { ADMIN_PAGE_SIZE, explainHotQueries } from "./bench-explain";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error("bench needs DATABASE_URL (scripts/bench.sh provides one)");
@@ -29,8 +30,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const WARMUP_SECONDS = 3;
 const LOGIN_SAMPLES = Number(process.env.BENCH_LOGINS ?? 60);
 const SCALE = process.env.BENCH_SCALE === "1";
-/** app/(admin)/admin/users/page.tsx's page size. */
-const ADMIN_PAGE_SIZE = 25;
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const serverEnv: NodeJS.ProcessEnv = {
   ...process.env,
@@ -289,38 +288,6 @@ async function counters(sql: postgres.Sql): Promise<{ xact: number; ins: number;
   return { xact: Number(row?.xact), ins: Number(row?.ins), upd: Number(row?.upd), del: Number(row?.del) };
 }
 
-/** EXPLAIN (ANALYZE) of the queries every request or sign-in runs, as the app sends them, on the seeded database. */
-async function explainHotQueries(sql: postgres.Sql, userId: string): Promise<Record<string, string>> {
-  const [session] = await sql<{ token_hash: string }[]>`select token_hash from sessions where user_id = ${userId} limit 1`;
-  const [seeded] = await sql<{ id: string; email_normalized: string }[]>`select id, email_normalized from users where email like 'seed-%' order by created_at offset 500000 limit 1`;
-  const queries: Record<string, string> = {
-    sessionLookup: `select s.*, u.* from sessions s join users u on u.id = s.user_id where s.token_hash = '${session?.token_hash}' and s.expires_at > now() and u.active`,
-    userByEmail: `select * from users where email_normalized = '${seeded?.email_normalized}'`,
-    rateLimitUpsert: `insert into rate_limits (bucket, key, window_start, count, expires_at) values ('login:ip', 'explain', now(), 1, now() + interval '15 minutes') on conflict (bucket, key) do update set count = rate_limits.count + 1`,
-    eventInsert: `insert into security_events (user_id, type, data) values ('${userId}', 'user_authenticated', '{}')`,
-    activityLog: `select type, ip, user_agent, data, at from security_events where user_id = '${seeded?.id}' order by at desc, id desc limit 50`,
-    adminListFirstPage: `select * from users order by created_at, id limit ${ADMIN_PAGE_SIZE} offset 0`,
-    adminListMiddlePage: `select * from users order by created_at, id limit ${ADMIN_PAGE_SIZE} offset 500000`,
-    adminListCount: `select count(*) from users`,
-    outboxDue: `select id from outbox where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and claimed_until < now()) order by id limit 25 for update skip locked`,
-  };
-  const out: Record<string, string> = {};
-  for (const [name, query] of Object.entries(queries)) {
-    // Rolled back: the EXPLAIN ANALYZE of a write must not leave the row.
-    await sql
-      .begin(async (tx) => {
-        const rows = await tx.unsafe(`explain (analyze, buffers off, timing on) ${query}`);
-        out[name] = rows.map((r) => String(Object.values(r)[0])).join("\n");
-        throw new RollBack();
-      })
-      .catch((e: unknown) => {
-        if (!(e instanceof RollBack)) throw e;
-      });
-  }
-  return out;
-}
-
-class RollBack extends Error {}
 
 /** The bench admin, copied row for row into the seeded database (same id, hash and admin role). */
 async function copyUser(from: postgres.Sql, to: postgres.Sql, userId: string): Promise<void> {
@@ -349,7 +316,7 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = { at: new Date().toISOString(), concurrency: CONCURRENCY };
 
   const small: Target = { name: "small", base: BASE, sql, server: startServer(serverEnv, PORT), cookie: "" };
-  await waitFor200(BASE, "/login");
+  await waitFor200(BASE, "/api/ready");
   const email = `bench-${Date.now()}@example.com`;
   const password = "bench passphrase that is long";
   const { addRoleToUser, createUser } = await import("../lib/security/accounts/users");
@@ -366,7 +333,7 @@ async function main(): Promise<void> {
     const largeBase = `http://localhost:${PORT + 1}`;
     const largeSql = postgres(largeUrl, { max: 1, onnotice: () => {} });
     const large: Target = { name: "large", base: largeBase, sql: largeSql, server: startServer({ ...serverEnv, DATABASE_URL: largeUrl, APP_URL: largeBase }, PORT + 1), cookie: "" };
-    await waitFor200(largeBase, "/login"); // migrated
+    await waitFor200(largeBase, "/api/ready"); // migrated
     const { seed } = await import("./bench-seed");
     results.seed = await seed(largeUrl);
     await largeSql`delete from users where email = ${email}`;

@@ -8,7 +8,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 results=$(mktemp -d)
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step's wall time, printed at the end: CI must stay under 30 minutes on two cores.
+timings=""; step_name=""; step_start=$SECONDS
+end_step() {
+  if [ -n "$step_name" ]; then timings+=$(printf '%5ds  %s' $((SECONDS - step_start)) "$step_name")$'\n'; fi
+  step_name=""
+}
+step() { end_step; step_name=$*; step_start=$SECONDS; printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# The throwaway servers' scripts install their own EXIT traps; this one replaces them after each
+# (and stops whatever they started).
+on_exit() {
+  end_step; printf '\n== wall time per step\n%s%5ds  total\n' "$timings" "$SECONDS"
+  if declare -F pgbouncer_throwaway_stop >/dev/null; then pgbouncer_throwaway_stop; fi
+  if declare -F pg_throwaway_stop >/dev/null; then pg_throwaway_stop; fi
+}
+trap on_exit EXIT
 
 step "system packages"
 bash scripts/ensure-system-deps.sh || echo "(continuing; steps that need them will say so)"
@@ -29,6 +43,7 @@ elif ! source scripts/pg-throwaway.sh; then
   if [ -n "${CI:-}" ]; then echo "CI needs PostgreSQL" >&2; exit 1; fi
   PG_TEST_URL=""; PG_E2E_URL=""
 fi
+trap on_exit EXIT
 if [ -n "$PG_TEST_URL" ]; then
   step "integration tests (PostgreSQL)"
   DATABASE_URL=$PG_TEST_URL npx vitest run tests/integration --reporter=default --reporter=json --outputFile.json="$results/vitest-postgres.json"
@@ -57,10 +72,12 @@ POOLED_TESTS=(
 pooled_pid=""; pooled_log=$(mktemp)
 if [ -n "$PG_TEST_URL" ] && [ -z "${TEST_DATABASE_URL:-}" ] && source scripts/pgbouncer-throwaway.sh; then
   step "integration tests through PgBouncer (transaction mode, DATABASE_PREPARE=false) — in the background"
+  # One worker: the build beside it gets the other core.
   DATABASE_URL=$PGBOUNCER_TEST_URL DATABASE_MIGRATION_URL=$PGBOUNCER_DIRECT_URL DATABASE_PREPARE=false \
-    npx vitest run "${POOLED_TESTS[@]}" --reporter=default --reporter=json --outputFile.json="$results/vitest-pgbouncer.json" \
+    npx vitest run "${POOLED_TESTS[@]}" --maxWorkers=1 --reporter=default --reporter=json --outputFile.json="$results/vitest-pgbouncer.json" \
     > "$pooled_log" 2>&1 &
   pooled_pid=$!
+  trap on_exit EXIT
 elif [ -n "${CI:-}" ]; then
   echo "CI needs PgBouncer (apt-get install pgbouncer)" >&2; exit 1
 else
@@ -73,8 +90,7 @@ npm run build
 if [ -n "$pooled_pid" ]; then
   step "integration tests through PgBouncer: results"
   pooled_rc=0; wait "$pooled_pid" || pooled_rc=$?
-  tail -n 25 "$pooled_log"
-  [ "$pooled_rc" = 0 ] || { echo "the PgBouncer run failed (full log above)" >&2; exit 1; }
+  if [ "$pooled_rc" = 0 ]; then tail -n 6 "$pooled_log"; else cat "$pooled_log"; echo "the PgBouncer run failed (log above)" >&2; exit 1; fi
 fi
 
 step "end-to-end (Playwright, $([ -n "$PG_E2E_URL" ] && echo PostgreSQL || echo PGlite))"

@@ -76,12 +76,14 @@ const latency = new client.Histogram({
 });
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-// The standalone build has no next.config.mjs: Next recorded the resolved configuration in
-// required-server-files.json, and its own standalone server hands it over the same way.
+// The configuration the build was made with, as Next recorded it in required-server-files.json
+// and as its own standalone server hands it over: the standalone folder has no next.config.mjs,
+// and in the repository it spares `npm start` Next's warning that `next start` does not work with
+// `output: "standalone"` (this is not `next start`). Without a build Next reports the missing build.
 const dir = process.cwd();
 const recorded = path.join(dir, ".next", "required-server-files.json");
 let conf;
-if (!existsSync(path.join(dir, "next.config.mjs")) && existsSync(recorded)) {
+if (existsSync(recorded)) {
   conf = JSON.parse(readFileSync(recorded, "utf8")).config;
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(conf);
 }
