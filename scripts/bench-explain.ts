@@ -9,6 +9,13 @@ import postgres from "postgres";
 /** app/(admin)/admin/users/page.tsx's page size. */
 export const ADMIN_PAGE_SIZE = 25;
 
+/** find_active_session (lib/security/sessions.ts) written out: every signed-in request's one query. */
+export const SESSION_LOOKUP = `select s.*, u.*,
+    coalesce((select array_agg(r.name order by r.name) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = u.id), '{}'),
+    coalesce((select array_agg(distinct p) from user_roles ur join roles r on r.id = ur.role_id cross join unnest(r.permissions) p where ur.user_id = u.id), '{}')
+  from sessions s join users u on u.id = s.user_id
+  where s.token_hash = $1 and s.expires_at > now() and s.uniquifier = u.uniquifier and u.active = true`;
+
 /** EXPLAIN (ANALYZE) of the queries every request or sign-in runs, as the app sends them, on the seeded database. */
 export async function explainHotQueries(sql: postgres.Sql, userId: string): Promise<Record<string, string>> {
   const [session] = await sql<{ token_hash: string }[]>`select token_hash from sessions where user_id = ${userId} limit 1`;
@@ -16,12 +23,7 @@ export async function explainHotQueries(sql: postgres.Sql, userId: string): Prom
   const middle = Math.floor(users / 2);
   const [seeded] = await sql<{ id: string; email_normalized: string }[]>`select id, email_normalized from users order by created_at, id offset ${middle} limit 1`;
   const queries: Record<string, string> = {
-    // find_active_session (lib/security/sessions.ts), every signed-in request's one query.
-    sessionLookup: `select s.*, u.*,
-        coalesce((select array_agg(r.name order by r.name) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = u.id), '{}'),
-        coalesce((select array_agg(distinct p) from user_roles ur join roles r on r.id = ur.role_id cross join unnest(r.permissions) p where ur.user_id = u.id), '{}')
-      from sessions s join users u on u.id = s.user_id
-      where s.token_hash = '${session?.token_hash}' and s.expires_at > now() and s.uniquifier = u.uniquifier and u.active = true`,
+    sessionLookup: SESSION_LOOKUP.replace("$1", `'${session?.token_hash}'`),
     userByEmail: `select * from users where email_normalized = '${seeded?.email_normalized}'`,
     rateLimitUpsert: `insert into rate_limits (bucket, key, window_start, count, expires_at) values ('login:ip', 'explain', now(), 1, now() + interval '15 minutes') on conflict (bucket, key) do update set count = rate_limits.count + 1`,
     eventInsert: `insert into security_events (user_id, type, data) values ('${userId}', 'user_authenticated', '{}')`,

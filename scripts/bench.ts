@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
-import { ADMIN_PAGE_SIZE, explainHotQueries } from "./bench-explain";
+import { ADMIN_PAGE_SIZE, SESSION_LOOKUP, explainHotQueries } from "./bench-explain";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error("bench needs DATABASE_URL (scripts/bench.sh provides one)");
@@ -231,6 +231,26 @@ async function measure(targets: Target[], email: string, password: string): Prom
     };
   }
 
+  // The database's own share of a signed-in request, without the app or HTTP: the session lookup
+  // as a prepared statement (as the app sends it), in alternating blocks.
+  const lookups = new Map(targets.map((t) => [t.name, [] as number[]]));
+  const hashes = new Map<string, string>();
+  for (const t of targets) {
+    const [row] = await t.sql<{ token_hash: string }[]>`select token_hash from sessions where user_agent is distinct from 'seed' order by created_at desc limit 1`;
+    hashes.set(t.name, row!.token_hash);
+  }
+  for (let block = 0; block < 20; block++) {
+    for (const t of block % 2 === 0 ? targets : [...targets].reverse()) {
+      for (let i = 0; i < 100; i++) {
+        const started = performance.now();
+        const [found] = await t.sql.unsafe(SESSION_LOOKUP, [hashes.get(t.name)!], { prepare: true });
+        if (!found) throw new Error("the session lookup found no session");
+        lookups.get(t.name)!.push(performance.now() - started);
+      }
+    }
+  }
+  for (const t of targets) (out[t.name]!.throughput as Record<string, unknown>).sessionLookupQueryMedianMs = median(lookups.get(t.name)!);
+
   // 5. The admin user list, interleaved the same way, and a sign-in's database work.
   const lists = await adminListLatency(targets);
   for (const t of targets) {
@@ -349,11 +369,14 @@ async function main(): Promise<void> {
     const get = (r: Record<string, unknown>, a: string, b: string) => (r[a] as Record<string, number>)[b]!;
     results.largeOverSmall = {
       signedInRps: ratio((r) => get(r, "throughput", "signedInRps")),
+      sessionLookupQueryMedianMs: ratio((r) => get(r, "throughput", "sessionLookupQueryMedianMs")),
       signInMedianMs: ratio((r) => get(r, "login", "medianMs")),
       adminFirstPageMedianMs: ratio((r) => get(r, "adminUserList", "firstPageMedianMs")),
       adminMiddlePageMedianMs: ratio((r) => get(r, "adminUserList", "middlePageMedianMs")),
     };
-    results.explain = await explainHotQueries(targets[1]!.sql, user!.id);
+    // BENCH_SEED_USERS=0 makes the second database a copy of the first: an A/A run that shows
+    // what the second server's position alone does to the ratios. Nothing to explain then.
+    if (Number(process.env.BENCH_SEED_USERS ?? 1) > 0) results.explain = await explainHotQueries(targets[1]!.sql, user!.id);
     await stop(targets[1]!.server);
     await targets[1]!.sql.end();
   } else {
