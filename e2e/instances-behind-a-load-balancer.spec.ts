@@ -109,6 +109,8 @@ test("a sign-in link asked for on one instance signs in on the other", async ({ 
 
   const asking = steps.since();
   await page.getByRole("link", { name: "Email me a sign-in link instead" }).click();
+  // Else "Email" is still the sign-in page's field, filled just before the navigation replaces it.
+  await expect(page).toHaveURL(/\/login\/magic$/);
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a link" }).click();
   await expect(page.getByTestId("form-message")).toHaveText(/instructions to sign in have been sent/);
