@@ -77,7 +77,8 @@ test("PostgreSQL restarted under load: 503s while it is down, success within 5 s
   const context = await browser.newContext({ baseURL: instance.url, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const user = await signedInUser(await context.newPage());
   await context.close();
-  const openAccount = () => timed("page", () => fetch(`${instance.url}/account`, { headers: { cookie: user.cookie, accept: "text/html" }, redirect: "manual" }));
+  const openAccount = () =>
+    timed("page", () => fetch(`${instance.url}/account`, { headers: { cookie: user.cookie, accept: "text/html" }, redirect: "manual" }));
   const signIn = () =>
     timed("sign-in", () =>
       fetch(`${instance.url}/login/session`, {
@@ -117,7 +118,10 @@ test("PostgreSQL restarted under load: 503s while it is down, success within 5 s
     type: "counts",
     description: `${outcomes.length} requests: ${success.length} success, ${unavailable.length} 503, ${other.length} other; down ${backAt - downAt} ms`,
   });
-  expect(other.map((o) => `${o.kind} ${o.status}`), "no 500, no reset connection, nothing but success or 503").toEqual([]);
+  expect(
+    other.map((o) => `${o.kind} ${o.status}`),
+    "no 500, no reset connection, nothing but success or 503",
+  ).toEqual([]);
   expect(unavailable.length, "the outage was seen").toBeGreaterThan(0);
   for (const o of unavailable) {
     expect(o.retryAfter, "503 says when to retry").toMatch(/^\d+$/);
@@ -126,7 +130,10 @@ test("PostgreSQL restarted under load: 503s while it is down, success within 5 s
   }
   const late = outcomes.filter((o) => o.startedAt >= backAt + RECOVERY_MS);
   expect(late.length, "requests were made after the recovery window").toBeGreaterThan(0);
-  expect(late.filter((o) => o.status !== 200), "every request 5 s after the database's return succeeds").toEqual([]);
+  expect(
+    late.filter((o) => o.status !== 200),
+    "every request 5 s after the database's return succeeds",
+  ).toEqual([]);
   expect(success.filter((o) => o.startedAt > downAt && o.kind === "sign-in").length, "sign-ins succeed again after the restart").toBeGreaterThan(0);
 
   // Every acknowledged sign-in's session is there: its cookie opens the account page.
@@ -146,7 +153,8 @@ test("a registration sent while PostgreSQL is down gets a 503 and leaves nothing
   const rows = async () => {
     const [users] = await sql`select count(*)::int as n from users where email_normalized = ${email}`;
     const [mails] = await sql`select count(*)::int as n from outbox where "to" = ${email}`;
-    const [events] = await sql`select count(*)::int as n from security_events e join users u on u.id = e.user_id where u.email_normalized = ${email} and e.type = 'user_registered'`;
+    const [events] =
+      await sql`select count(*)::int as n from security_events e join users u on u.id = e.user_id where u.email_normalized = ${email} and e.type = 'user_registered'`;
     return { users: users!.n, mails: mails!.n, events: events!.n };
   };
   try {

@@ -63,7 +63,14 @@ function signInOnOpenConnection(port: number): Promise<() => Promise<{ status: n
             const body = JSON.stringify({ identity: uniqueEmail("nobody"), password: "not anyone's password" });
             const origin = `http://localhost:${port}`;
             const req = http.request(
-              { agent, host: "127.0.0.1", port, method: "POST", path: "/login/session", headers: { "content-type": "application/json", accept: "application/json", origin, "x-forwarded-for": randomIp() } },
+              {
+                agent,
+                host: "127.0.0.1",
+                port,
+                method: "POST",
+                path: "/login/session",
+                headers: { "content-type": "application/json", accept: "application/json", origin, "x-forwarded-for": randomIp() },
+              },
               (res) => {
                 res.resume();
                 res.on("end", () => resolve({ status: res.statusCode ?? 0, at: performance.now() }));
@@ -87,7 +94,9 @@ const refused = (port: number) =>
     socket.on("error", () => resolve(true));
   });
 
-test("a hanging mail provider does not slow a registration; on SIGTERM the instance finishes its requests, refuses new ones, closes its pool; another delivers its claimed mail after the lease", async ({ browser }) => {
+test("a hanging mail provider does not slow a registration; on SIGTERM the instance finishes its requests, refuses new ones, closes its pool; another delivers its claimed mail after the lease", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const [portA, portB] = SHUTDOWN_PORTS;
   const a = await startInstance(portA, instanceEnv(portA, "gatehouse-e2e-a", hanging), { readyPath: "/api/ready" });
@@ -129,7 +138,10 @@ test("a hanging mail provider does not slow a registration; on SIGTERM the insta
     await expect.poll(() => refused(portA), { message: "no new connections after SIGTERM", timeout: 5_000, intervals: [25] }).toBe(true);
     expect(a.process.exitCode, "refused while still running").toBeNull();
     const answers = await Promise.all(inFlight);
-    expect(answers.map((r) => r.status), "every request in flight got its answer").toEqual(answers.map(() => 400));
+    expect(
+      answers.map((r) => r.status),
+      "every request in flight got its answer",
+    ).toEqual(answers.map(() => 400));
     expect(answers.filter((r) => r.at > signalledAt).length, "some were still in flight at the SIGTERM").toBeGreaterThan(0);
     const [code] = (await exited) as [number | null];
     expect(code, "a clean exit").toBe(0);
@@ -141,9 +153,7 @@ test("a hanging mail provider does not slow a registration; on SIGTERM the insta
     await sql`update outbox set claimed_until = now() - interval '1 second' where "to" = ${email} and status = 'sending'`;
     const b = await startInstance(portB, instanceEnv(portB, "gatehouse-e2e-b", working), { readyPath: "/api/ready" });
     instances.push(b);
-    await expect
-      .poll(() => working.received.filter((m) => m.to === email).length, { timeout: 20_000, message: "instance B delivered it" })
-      .toBe(1);
+    await expect.poll(() => working.received.filter((m) => m.to === email).length, { timeout: 20_000, message: "instance B delivered it" }).toBe(1);
     await expect.poll(async () => (await sql`select status from outbox where "to" = ${email}`)[0]?.status).toBe("sent");
     expect(working.received.filter((m) => m.to === email)).toEqual([{ to: email, subject: "Welcome" }]);
   } finally {

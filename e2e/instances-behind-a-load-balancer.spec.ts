@@ -3,7 +3,19 @@
 // instance than the step before — register → confirm, password → two-factor code, sign-in link,
 // passkey registration and sign-in, emailed sign-in code — and each still finishes.
 import type { Browser, Page } from "@playwright/test";
-import { confirmByLink, expect, latestEmail, linkFrom, newSignedInUser, randomIp, register, signIn, strongPassword, test, uniqueEmail } from "./support/fixtures";
+import {
+  confirmByLink,
+  expect,
+  latestEmail,
+  linkFrom,
+  newSignedInUser,
+  randomIp,
+  register,
+  signIn,
+  strongPassword,
+  test,
+  uniqueEmail,
+} from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
 import { SERVED_BY_HEADER, startLoadBalancer, type LoadBalancer } from "./support/load-balancer";
 import { addPasskey, addVirtualAuthenticator, disablePasskeyAutofill } from "./support/passkeys";

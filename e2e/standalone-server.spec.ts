@@ -59,7 +59,9 @@ test("serves pages and assets, trusts the socket address over X-Forwarded-For, a
   process.kill(-instance.process.pid!, "SIGTERM");
   expect(((await exited) as [number | null])[0], "a clean exit").toBe(0);
 
-  const lines = readFileSync(instance.logFile, "utf8").split("\n").filter((l) => l.startsWith("{"));
+  const lines = readFileSync(instance.logFile, "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("{"));
   const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(readFileSync(instance.logFile, "utf8")).toContain("client IP: socket address");
   const event = entries.find((e) => e.msg === "security event" && e.event === "user_failed_authn");

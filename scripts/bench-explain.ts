@@ -21,7 +21,9 @@ export async function explainHotQueries(sql: postgres.Sql, userId: string): Prom
   const [session] = await sql<{ token_hash: string }[]>`select token_hash from sessions where user_id = ${userId} limit 1`;
   const [{ n: users } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from users`;
   const middle = Math.floor(users / 2);
-  const [seeded] = await sql<{ id: string; email_normalized: string }[]>`select id, email_normalized from users order by created_at, id offset ${middle} limit 1`;
+  const [seeded] = await sql<
+    { id: string; email_normalized: string }[]
+  >`select id, email_normalized from users order by created_at, id offset ${middle} limit 1`;
   const queries: Record<string, string> = {
     sessionLookup: SESSION_LOOKUP.replace("$1", `'${session?.token_hash}'`),
     userByEmail: `select * from users where email_normalized = '${seeded?.email_normalized}'`,

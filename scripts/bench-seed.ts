@@ -38,9 +38,12 @@ export async function seed(url: string): Promise<{ users: number; events: number
   // right by construction, so their per-row triggers are skipped, and the secondary indexes
   // are built once at the end (with their recorded definitions) instead of row by row.
   const [{ superuser } = { superuser: false }] = await sql<{ superuser: boolean }[]>`select rolsuper as superuser from pg_roles where rolname = current_user`;
-  const secondary = superuser && have < EVENTS
-    ? await sql<{ name: string; definition: string }[]>`select indexname as name, indexdef as definition from pg_indexes where tablename = 'security_events' and indexname <> 'security_events_pkey'`
-    : [];
+  const secondary =
+    superuser && have < EVENTS
+      ? await sql<
+          { name: string; definition: string }[]
+        >`select indexname as name, indexdef as definition from pg_indexes where tablename = 'security_events' and indexname <> 'security_events_pkey'`
+      : [];
   if (superuser) await sql`set session_replication_role = replica`;
   for (const index of secondary) await sql.unsafe(`drop index if exists ${index.name}`);
   for (let from = have; from < EVENTS; from += CHUNK) {

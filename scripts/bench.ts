@@ -236,7 +236,9 @@ async function measure(targets: Target[], email: string, password: string): Prom
   const lookups = new Map(targets.map((t) => [t.name, [] as number[]]));
   const hashes = new Map<string, string>();
   for (const t of targets) {
-    const [row] = await t.sql<{ token_hash: string }[]>`select token_hash from sessions where user_agent is distinct from 'seed' order by created_at desc limit 1`;
+    const [row] = await t.sql<
+      { token_hash: string }[]
+    >`select token_hash from sessions where user_agent is distinct from 'seed' order by created_at desc limit 1`;
     hashes.set(t.name, row!.token_hash);
   }
   for (let block = 0; block < 20; block++) {
@@ -283,7 +285,10 @@ async function adminListLatency(targets: Target[]): Promise<Record<string, Recor
     }
   }
   return Object.fromEntries(
-    targets.map((t) => [t.name, { middlePage: middle.get(t.name)!, firstPageMedianMs: median(times.get(t.name)!.first), middlePageMedianMs: median(times.get(t.name)!.middle) }]),
+    targets.map((t) => [
+      t.name,
+      { middlePage: middle.get(t.name)!, firstPageMedianMs: median(times.get(t.name)!.first), middlePageMedianMs: median(times.get(t.name)!.middle) },
+    ]),
   );
 }
 
@@ -307,7 +312,6 @@ async function counters(sql: postgres.Sql): Promise<{ xact: number; ins: number;
     from pg_stat_database where datname = current_database()`;
   return { xact: Number(row?.xact), ins: Number(row?.ins), upd: Number(row?.upd), del: Number(row?.del) };
 }
-
 
 /** The bench admin, copied row for row into the seeded database (same id, hash and admin role). */
 async function copyUser(from: postgres.Sql, to: postgres.Sql, userId: string): Promise<void> {
@@ -352,7 +356,13 @@ async function main(): Promise<void> {
     const largeUrl = databaseUrl("bench_large");
     const largeBase = `http://localhost:${PORT + 1}`;
     const largeSql = postgres(largeUrl, { max: 1, onnotice: () => {} });
-    const large: Target = { name: "large", base: largeBase, sql: largeSql, server: startServer({ ...serverEnv, DATABASE_URL: largeUrl, APP_URL: largeBase }, PORT + 1), cookie: "" };
+    const large: Target = {
+      name: "large",
+      base: largeBase,
+      sql: largeSql,
+      server: startServer({ ...serverEnv, DATABASE_URL: largeUrl, APP_URL: largeBase }, PORT + 1),
+      cookie: "",
+    };
     await waitFor200(largeBase, "/api/ready"); // migrated
     const { seed } = await import("./bench-seed");
     results.seed = await seed(largeUrl);

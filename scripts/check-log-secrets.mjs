@@ -43,9 +43,15 @@ for (const file of logs) {
 }
 
 const counts = secrets.reduce((acc, s) => ({ ...acc, [s.kind]: (acc[s.kind] ?? 0) + 1 }), {});
-console.log(`log check: ${secrets.length} secrets (${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")}) against ${logs.length} logs, ${requestLines} request lines`);
+console.log(
+  `log check: ${secrets.length} secrets (${Object.entries(counts)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(", ")}) against ${logs.length} logs, ${requestLines} request lines`,
+);
 if (secrets.length < MIN_SECRETS || requestLines < MIN_REQUEST_LINES) {
-  console.error(`log check: too little to check (want ≥ ${MIN_SECRETS} secrets and ≥ ${MIN_REQUEST_LINES} request lines): did the e2e run write its logs to ${dir}?`);
+  console.error(
+    `log check: too little to check (want ≥ ${MIN_SECRETS} secrets and ≥ ${MIN_REQUEST_LINES} request lines): did the e2e run write its logs to ${dir}?`,
+  );
   process.exit(1);
 }
 if (leaks.length) {

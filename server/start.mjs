@@ -67,7 +67,11 @@ globalThis[REQUEST_STORE] = requestStore;
 const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
 globalThis[LOGGER] = log;
 globalThis[METRICS] = client.register;
-const requests = new client.Counter({ name: "gatehouse_http_requests_total", help: "HTTP requests by method, route and status", labelNames: ["method", "route", "status"] });
+const requests = new client.Counter({
+  name: "gatehouse_http_requests_total",
+  help: "HTTP requests by method, route and status",
+  labelNames: ["method", "route", "status"],
+});
 const latency = new client.Histogram({
   name: "gatehouse_http_request_duration_seconds",
   help: "Time to the end of the response, by method and route",

@@ -17,11 +17,7 @@ export interface Instance {
   stop(): void;
 }
 
-export async function startInstance(
-  port: number,
-  env: Record<string, string>,
-  options: { readyPath?: string; command?: string[] } = {},
-): Promise<Instance> {
+export async function startInstance(port: number, env: Record<string, string>, options: { readyPath?: string; command?: string[] } = {}): Promise<Instance> {
   mkdirSync(E2E_LOG_DIR, { recursive: true });
   const logFile = path.join(E2E_LOG_DIR, `instance-${port}-${Date.now()}.log`);
   const log = openSync(logFile, "a");

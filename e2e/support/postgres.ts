@@ -40,7 +40,8 @@ export function startPostgres(port: number): ThrowawayPostgres {
   const dir = mkdtempSync(path.join(tmpdir(), "gatehouse-e2e-pg-"));
   const uid = asRoot ? Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()) : undefined;
   if (uid !== undefined) chownSync(dir, uid, uid);
-  const command = (tool: string, args: string[]) => (asRoot ? ["runuser", "-u", "postgres", "--", path.join(bin, tool), ...args] : [path.join(bin, tool), ...args]);
+  const command = (tool: string, args: string[]) =>
+    asRoot ? ["runuser", "-u", "postgres", "--", path.join(bin, tool), ...args] : [path.join(bin, tool), ...args];
   const run = (tool: string, args: string[]) => {
     const [file, ...rest] = command(tool, args);
     execFileSync(file!, rest, { stdio: "ignore" });
@@ -49,7 +50,18 @@ export function startPostgres(port: number): ThrowawayPostgres {
     const [file, ...rest] = command(tool, args);
     await promisify(execFile)(file!, rest);
   };
-  const startArgs = ["-D", `${dir}/data`, "-l", `${dir}/log`, "-w", "-t", "30", "-o", `-p ${port} -k ${dir} -c listen_addresses=localhost -c fsync=off`, "start"];
+  const startArgs = [
+    "-D",
+    `${dir}/data`,
+    "-l",
+    `${dir}/log`,
+    "-w",
+    "-t",
+    "30",
+    "-o",
+    `-p ${port} -k ${dir} -c listen_addresses=localhost -c fsync=off`,
+    "start",
+  ];
   // -m fast: what a restart or fail-over does to the app's connections (terminated, not drained).
   const stopArgs = ["-D", `${dir}/data`, "-m", "fast", "-w", "stop"];
   run("initdb", ["-D", `${dir}/data`, "-U", "app", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);

@@ -34,7 +34,10 @@ function newestKnownMigration(): number {
  * NULL one), so the instance refuses to start (lib/startup.ts) and readiness says so.
  */
 export class DatabaseAheadError extends Error {
-  constructor(readonly databaseNewest: number, readonly codeNewest: number) {
+  constructor(
+    readonly databaseNewest: number,
+    readonly codeNewest: number,
+  ) {
     super(
       `the database has a migration newer than this code knows (applied ${new Date(databaseNewest).toISOString()}, ` +
         `newest here ${new Date(codeNewest).toISOString()}): a newer release migrated it. Deploy that release (or newer); ` +
@@ -61,7 +64,7 @@ export async function migrationState(db: Database): Promise<MigrationState> {
     // A new database has no bookkeeping table yet (42P01, undefined_table); anything else —
     // an unreachable server — is not "behind" and must not start the migrator
     // (drizzle wraps the driver's error in `cause`).
-    const code = (error as { code?: string }).code ?? ((error as { cause?: { code?: string } }).cause)?.code;
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
     if (code === "42P01") return "behind";
     throw error;
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig } from "@/lib/security/config";
-import { constantTimeEqual } from "@/lib/security/crypto";
-import { getSession } from "@/lib/security/current-user";
+import { constantTimeEqual } from "@/lib/security/core/crypto";
+import { getSession } from "@/lib/security/sessions/current";
 import { metricsRegistry } from "./metrics";
 import { operationsSettings } from "./settings";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { onSecurityEvent, type SecurityEvent } from "@/lib/security/events";
+import { onSecurityEvent, type SecurityEvent } from "@/lib/security/core/events";
 import { logger, REDACTED_KEYS } from "./logger";
 import { countSignIn } from "./metrics";
 

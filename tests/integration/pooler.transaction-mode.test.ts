@@ -4,8 +4,8 @@
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { RATE_LIMITS, consumeRateLimit } from "@/lib/security/rate-limit";
-import { createSession, findActiveSession } from "@/lib/security/sessions";
+import { RATE_LIMITS, consumeRateLimit } from "@/lib/security/core/rate-limit";
+import { createSession, findActiveSession } from "@/lib/security/sessions/store";
 import { newCtx, registerConfirmed, uniqueEmail } from "../support/flows";
 
 const pooler = process.env.PGBOUNCER_TEST_URL;

@@ -6,9 +6,12 @@ import { isDatabaseUnavailable } from "@/lib/observability/database-errors";
 const withCode = (code: string, message = "x") => Object.assign(new Error(message), { code });
 
 describe("isDatabaseUnavailable", () => {
-  it.each(["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "57P01", "57P03", "08006", "53300"])("%s is the database being unreachable", (code) => {
-    expect(isDatabaseUnavailable(withCode(code))).toBe(true);
-  });
+  it.each(["ECONNREFUSED", "ECONNRESET", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "57P01", "57P03", "08006", "53300"])(
+    "%s is the database being unreachable",
+    (code) => {
+      expect(isDatabaseUnavailable(withCode(code))).toBe(true);
+    },
+  );
 
   it("looks through drizzle's wrapper (Failed query … cause)", () => {
     const wrapped = new Error("Failed query: select 1", { cause: withCode("ECONNREFUSED") });

@@ -12,7 +12,10 @@ mkdirSync(path.join(dir, ".next"));
 writeFileSync(
   path.join(dir, ".next", "routes-manifest.json"),
   JSON.stringify({
-    staticRoutes: [{ page: "/", regex: "^/(?:/)?$" }, { page: "/login", regex: "^/login(?:/)?$" }],
+    staticRoutes: [
+      { page: "/", regex: "^/(?:/)?$" },
+      { page: "/login", regex: "^/login(?:/)?$" },
+    ],
     dynamicRoutes: [
       { page: "/confirm/[token]", regex: "^/confirm/([^/]+?)(?:/)?$" },
       { page: "/api/auth/[...nextauth]", regex: "^/api/auth/(.+?)(?:/)?$" },
