@@ -17,7 +17,7 @@ import {
   uniqueEmail,
 } from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
-import { SERVED_BY_HEADER, startLoadBalancer, type LoadBalancer } from "./support/load-balancer";
+import { PIN_HEADER, SERVED_BY_HEADER, startLoadBalancer, type LoadBalancer } from "./support/load-balancer";
 import { addPasskey, addVirtualAuthenticator, disablePasskeyAutofill } from "./support/passkeys";
 import { E2E_PORT, PROXY_PORT, SECOND_INSTANCE_PORT, serverEnv } from "./support/server";
 import { codeFrom, emailedCode, lastMessageId, setUpEmailCodes, signOut } from "./support/two-factor";
@@ -70,6 +70,14 @@ async function throughBalancer(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: balancer!.url, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const page = await context.newPage();
   await disablePasskeyAutofill(page);
+  // Each POST names the other instance than the one before (see startLoadBalancer).
+  let turn = 0;
+  await page.route("**/*", (route) => {
+    const request = route.request();
+    if (request.method() !== "POST") return route.continue();
+    const instance = turn++ % 2 === 0 ? "first" : "second";
+    return route.continue({ headers: { ...request.headers(), [PIN_HEADER]: instance } });
+  });
   return page;
 }
 

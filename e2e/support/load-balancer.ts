@@ -9,9 +9,10 @@ import path from "node:path";
  * deployment would have it. Every response names the instance that answered (`x-served-by`),
  * so a spec can check that a flow started on one instance finished on the other.
  *
- * POSTs (server actions, route handlers: the steps of a flow) take turns in their own backend,
- * so consecutive steps always land on different instances whatever page loads happen between
- * them; everything else is round robin too. X-Forwarded-For is passed through as the client sent
+ * Everything is round robin. A request may also name its instance (`x-gatehouse-instance:
+ * first|second`): a spec alternates its POSTs (server actions, route handlers: the steps of a
+ * flow) that way, so consecutive steps land on different instances deterministically — plain
+ * round robin let an unobserved request shift the turn now and then. X-Forwarded-For is passed through as the client sent
  * it (no `option forwardfor`): each test brings its own address, as the single-instance suite does.
  */
 export interface LoadBalancer {
@@ -20,10 +21,15 @@ export interface LoadBalancer {
 }
 
 export const SERVED_BY_HEADER = "x-served-by";
+export const PIN_HEADER = "x-gatehouse-instance";
 
 export async function startLoadBalancer(port: number, upstreams: { name: string; port: number }[]): Promise<LoadBalancer> {
   const dir = mkdtempSync(path.join(tmpdir(), "gatehouse-haproxy-"));
   const servers = upstreams.map((u) => `  server ${u.name} 127.0.0.1:${u.port}`).join("\n");
+  const pinned = upstreams
+    .map((u) => `backend to_${u.name}\n  http-response set-header ${SERVED_BY_HEADER} %s\n  server ${u.name} 127.0.0.1:${u.port}`)
+    .join("\n");
+  const pins = upstreams.map((u) => `  use_backend to_${u.name} if { req.hdr(${PIN_HEADER}) -m str ${u.name} }`).join("\n");
   const config = `global
   maxconn 512
 defaults
@@ -33,12 +39,9 @@ defaults
   timeout server 60s
 frontend web
   bind 127.0.0.1:${port}
-  use_backend steps if METH_POST
+${pins}
   default_backend pages
-backend steps
-  balance roundrobin
-  http-response set-header ${SERVED_BY_HEADER} %s
-${servers}
+${pinned}
 backend pages
   balance roundrobin
   http-response set-header ${SERVED_BY_HEADER} %s
