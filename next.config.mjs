@@ -11,10 +11,13 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
+  // `npm run build` also assembles .next/standalone (scripts/standalone.mjs): a folder with only the
+  // files the server needs, run as `node server.js` (the Dockerfile's image).
+  output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
   // PGlite ships WASM and data files that must be loaded from node_modules at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino", "prom-client"],
   experimental: {
     // forbidden() renders app/forbidden.tsx with status 403.
     authInterrupts: true,

@@ -73,13 +73,15 @@ function isDecodable(pathname: string): boolean {
   }
 }
 
+// Not the operations endpoints (api/health, api/ready, api/metrics): a probe every few seconds
+// needs no CSP nonce or redirect, and must stay cheap.
 // Not /login/session: the sign-in form's JSON/303 endpoint renders no HTML (no CSP nonce to
 // set), is anonymous-only like /login, and sets its own no-store. Skipping the proxy there saves
 // ~1 ms of the sign-in's latency (measured with `npm run bench`).
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|login/session$).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|login/session$|api/health$|api/ready$|api/metrics$).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, latestEmail, newSignedInUser, test } from "./support/fixtures";
 import { cookieNamed, lastMessageId, setUpAuthenticator, signInToSecondStep, signOut } from "./support/two-factor";
+import { recordedSecrets } from "./support/secrets";
 
 const CODE_FORMAT = /^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/;
 
@@ -20,7 +21,7 @@ async function generateCodes(page: Page): Promise<string[]> {
   }
   const list = page.getByTestId("recovery-codes");
   await expect(list.locator("code")).toHaveCount(5);
-  return list.locator("code").allTextContents();
+  return recordedSecrets("recovery-code", await list.locator("code").allTextContents());
 }
 
 async function useRecoveryCode(page: Page, code: string): Promise<void> {

@@ -1,5 +1,8 @@
 import { ConfigError, getConfig, loadConfig } from "@/lib/security/config";
-import { closeDb, databaseDriver, getDb } from "@/lib/db";
+import { closeDb, DatabaseAheadError, databaseDriver, getDb } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
+import { startObservability } from "@/lib/observability/operations";
+import { operationsSettings } from "@/lib/observability/settings";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
 import { checkKeysInUse } from "@/lib/security/core/key-rotation";
 import { clientIpSource } from "@/lib/security/core/request-context";
@@ -14,14 +17,16 @@ const SHUTDOWN_HOOK = Symbol.for("gatehouse.shutdown");
 export async function startInstance(): Promise<void> {
   try {
     loadConfig();
+    operationsSettings();
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || (error instanceof Error && /^[A-Z_]+: /.test(error.message))) {
       console.error(`\n${error.message}\n\nSee .env.example for every variable.\n`);
       process.exit(1);
     }
     throw error;
   }
   reportClientIp();
+  startObservability();
   (globalThis as Record<symbol, unknown>)[SHUTDOWN_HOOK] = async () => {
     // Rows this instance claimed but did not finish are due again when their lease lapses.
     stopOutboxWorker();
@@ -39,7 +44,15 @@ export async function startInstance(): Promise<void> {
       // Secrets under a key that is not configured would fail sign-ins one by one: say so now.
       checkKeysInUse().catch((error: unknown) => console.error("[gatehouse] could not check the encryption keys in use:", error));
     },
-    (error: unknown) => console.error("[gatehouse] could not open the database:", error),
+    (error: unknown) => {
+      // Newer migrations than this code: every query would meet a schema it was not written for.
+      if (error instanceof DatabaseAheadError) {
+        logger().fatal({ msg: "refusing to start", reason: error.message });
+        console.error(`\n[gatehouse] refusing to start: ${error.message}\n`);
+        process.exit(1);
+      }
+      console.error("[gatehouse] could not open the database:", error);
+    },
   );
 }
 

@@ -5,7 +5,12 @@
  *  2. login latency of the sign-in form's request (POST /login/session) vs a bare argon2id
  *     verification, and sign-in + the landing page the browser loads next;
  *  3. first-load JavaScript of /login, gzipped;
- *  4. cold start of `next start` on an existing PGlite folder to the first 200.
+ *  4. cold start of `next start` on an existing PGlite folder to the first 200;
+ *  5. the admin user list (first and a deep page), and the database work of a sign-in (statements
+ *     and rows written, from pg_stat_database).
+ * With BENCH_SCALE=1 it measures 1, 2 and 5 on the small database, seeds 1 M users and 10 M
+ * security events (scripts/bench-seed.ts), measures them again, and records EXPLAIN of the hot
+ * queries (docs/scaling.md).
  * Prints a table and writes bench-results/latest.json.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -13,16 +18,18 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
+import { ADMIN_PAGE_SIZE, SESSION_LOOKUP, explainHotQueries } from "./bench-explain";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error("bench needs DATABASE_URL (scripts/bench.sh provides one)");
-const PORT = 3300;
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const WINDOW_SECONDS = Number(process.env.BENCH_WINDOW_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const WARMUP_SECONDS = 3;
 const LOGIN_SAMPLES = Number(process.env.BENCH_LOGINS ?? 60);
+const SCALE = process.env.BENCH_SCALE === "1";
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const serverEnv: NodeJS.ProcessEnv = {
   ...process.env,
@@ -44,9 +51,9 @@ interface Response {
   body: string;
 }
 
-function request(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+function request(path: string, options: { base?: string; method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${BASE}${path}`, { method: options.method ?? "GET", headers: options.headers, agent }, (res) => {
+    const req = http.request(`${options.base ?? BASE}${path}`, { method: options.method ?? "GET", headers: options.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
@@ -57,15 +64,16 @@ function request(path: string, options: { method?: string; headers?: Record<stri
   });
 }
 
-function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn("npx", ["next", "start", "-p", String(PORT)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+/** The production server entry (`npm start`); its JSON request log goes to /dev/null. */
+function startServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
+  return spawn(process.execPath, ["server/start.mjs", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
 }
 
-async function waitFor200(path: string, timeoutMs = 60_000): Promise<number> {
+async function waitFor200(base: string, path: string, timeoutMs = 60_000): Promise<number> {
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
     try {
-      if ((await request(path)).status === 200) return performance.now() - started;
+      if ((await request(path, { base })).status === 200) return performance.now() - started;
     } catch {
       // not listening yet
     }
@@ -82,13 +90,13 @@ function stop(server: ChildProcess): Promise<void> {
 }
 
 /** Closed-loop load: CONCURRENCY workers requesting `path` for `seconds`; returns req/s. */
-async function load(path: string, headers: Record<string, string>, seconds: number): Promise<{ rps: number; requests: number }> {
+async function load(base: string, path: string, headers: Record<string, string>, seconds: number): Promise<{ rps: number; requests: number }> {
   const until = performance.now() + seconds * 1000;
   let requests = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < until) {
-        const res = await request(path, { headers });
+        const res = await request(path, { base, headers });
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
         requests++;
       }
@@ -104,13 +112,14 @@ let signIns = 0;
  * queries are part of a real sign-in); each sign-in comes from its own address so the per-IP
  * budget is never what answers.
  */
-async function loginOnce(email: string, password: string): Promise<{ ms: number; cookie: string; redirectTo: string }> {
+async function loginOnce(base: string, email: string, password: string): Promise<{ ms: number; cookie: string; redirectTo: string }> {
   const n = ++signIns;
   const ip = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
   const started = performance.now();
   const res = await request("/login/session", {
+    base,
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json", origin: BASE, "x-forwarded-for": ip },
+    headers: { "content-type": "application/json", accept: "application/json", origin: base, "x-forwarded-for": ip },
     body: JSON.stringify({ identity: email, password, remember: false }),
   });
   const ms = performance.now() - started;
@@ -133,6 +142,194 @@ async function firstLoadJs(path: string): Promise<{ files: number; gzipBytes: nu
   return { files: new Set(scripts).size, gzipBytes };
 }
 
+/** One app server on one database: the small one, or (BENCH_SCALE=1) the seeded one. */
+interface Target {
+  name: "small" | "large";
+  base: string;
+  sql: postgres.Sql;
+  server: ChildProcess;
+  cookie: string;
+}
+
+/**
+ * Everything measured per database. With two targets the samples interleave — one sign-in on
+ * each in turn, throughput windows in rotating order — so a busy moment of a shared machine lands
+ * on both and the small/large ratio is not the machine's drift.
+ */
+async function measure(targets: Target[], email: string, password: string): Promise<Record<string, Record<string, unknown>>> {
+  const out: Record<string, Record<string, unknown>> = Object.fromEntries(targets.map((t) => [t.name, {}]));
+
+  // 2. Login latency (sequential, after warm-up): the sign-in request, and separately the landing
+  // page the browser loads next. argon2id verifications are interleaved with the sign-ins so both
+  // see the same machine.
+  const { hash, verify } = await import("@node-rs/argon2");
+  const stored = await hash("bench passphrase 1234", { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 });
+  for (const t of targets) for (let i = 0; i < 5; i++) await loginOnce(t.base, email, password);
+  const samples = new Map(targets.map((t) => [t.name, { login: [] as number[], landing: [] as number[], argon2: [] as number[] }]));
+  for (let i = 0; i < LOGIN_SAMPLES; i++) {
+    for (const t of i % 2 === 0 ? targets : [...targets].reverse()) {
+      const s = samples.get(t.name)!;
+      const started = performance.now();
+      await verify(stored, "bench passphrase 1234");
+      const argon2 = performance.now() - started;
+      const r = await loginOnce(t.base, email, password);
+      const landing = await request(r.redirectTo, { base: t.base, headers: { cookie: r.cookie } });
+      if (landing.status !== 200) throw new Error(`${r.redirectTo} answered ${landing.status} after sign-in`);
+      s.argon2.push(argon2);
+      s.login.push(r.ms);
+      s.landing.push(performance.now() - started - argon2);
+      t.cookie = r.cookie;
+    }
+  }
+  for (const t of targets) {
+    const s = samples.get(t.name)!;
+    out[t.name]!.login = {
+      medianMs: median(s.login),
+      argon2VerifyMedianMs: median(s.argon2),
+      overheadMs: median(s.login) - median(s.argon2),
+      signInPlusLandingPageMedianMs: median(s.landing),
+    };
+  }
+
+  // 1. Throughput of `/`: anonymous and signed in on the small database, signed in on the large
+  // one. Short windows in rotating order (drift on a shared machine — other processes, CPU
+  // clocks, GC — lands on every side); the ratios are taken from the totals. Then one signed-in
+  // window per database counts round trips per request.
+  const windows: { key: string; target: Target; signedIn: boolean }[] = [
+    { key: "small.anonymous", target: targets[0]!, signedIn: false },
+    ...targets.map((t) => ({ key: `${t.name}.signedIn`, target: t, signedIn: true })),
+  ];
+  for (const w of windows) await load(w.target.base, "/", w.signedIn ? { cookie: w.target.cookie } : {}, WARMUP_SECONDS);
+  const totals: Record<string, number> = Object.fromEntries(windows.map((w) => [w.key, 0]));
+  const pairCosts: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = windows.map((_, i) => windows[(i + round) % windows.length]!);
+    const rps: Record<string, number> = {};
+    for (const w of order) {
+      rps[w.key] = (await load(w.target.base, "/", w.signedIn ? { cookie: w.target.cookie } : {}, WINDOW_SECONDS)).rps;
+      totals[w.key]! += rps[w.key]!;
+    }
+    pairCosts.push((1 - rps["small.signedIn"]! / rps["small.anonymous"]!) * 100);
+  }
+  for (const t of targets) {
+    const xactBefore = await commits(t.sql);
+    const counted = await load(t.base, "/", { cookie: t.cookie }, WINDOW_SECONDS);
+    const xactAfter = await commits(t.sql);
+    out[t.name]!.throughput = {
+      rounds: ROUNDS,
+      windowSeconds: WINDOW_SECONDS,
+      signedInRps: totals[`${t.name}.signedIn`]! / ROUNDS,
+      ...(t.name === "small"
+        ? {
+            anonymousRps: totals["small.anonymous"]! / ROUNDS,
+            sessionCheckCostPct: (1 - totals["small.signedIn"]! / totals["small.anonymous"]!) * 100,
+            pairCostPct: { median: median(pairCosts), min: Math.min(...pairCosts), max: Math.max(...pairCosts) },
+          }
+        : {}),
+      // Minus one: the "before" read's own transaction.
+      dbRoundTripsPerSignedInRequest: (xactAfter - xactBefore - 1) / counted.requests,
+    };
+  }
+
+  // The database's own share of a signed-in request, without the app or HTTP: the session lookup
+  // as a prepared statement (as the app sends it), in alternating blocks.
+  const lookups = new Map(targets.map((t) => [t.name, [] as number[]]));
+  const hashes = new Map<string, string>();
+  for (const t of targets) {
+    const [row] = await t.sql<
+      { token_hash: string }[]
+    >`select token_hash from sessions where user_agent is distinct from 'seed' order by created_at desc limit 1`;
+    hashes.set(t.name, row!.token_hash);
+  }
+  for (let block = 0; block < 20; block++) {
+    for (const t of block % 2 === 0 ? targets : [...targets].reverse()) {
+      for (let i = 0; i < 100; i++) {
+        const started = performance.now();
+        const [found] = await t.sql.unsafe(SESSION_LOOKUP, [hashes.get(t.name)!], { prepare: true });
+        if (!found) throw new Error("the session lookup found no session");
+        lookups.get(t.name)!.push(performance.now() - started);
+      }
+    }
+  }
+  for (const t of targets) (out[t.name]!.throughput as Record<string, unknown>).sessionLookupQueryMedianMs = median(lookups.get(t.name)!);
+
+  // 5. The admin user list, interleaved the same way, and a sign-in's database work.
+  const lists = await adminListLatency(targets);
+  for (const t of targets) {
+    out[t.name]!.adminUserList = lists[t.name];
+    out[t.name]!.signInDatabaseWork = await signInWork(t, email, password);
+  }
+  return out;
+}
+
+/**
+ * Median latency of /admin/users (offset pagination, listUsers in lib/security/users.ts): the
+ * first page and the middle one of each database's own users.
+ */
+async function adminListLatency(targets: Target[]): Promise<Record<string, Record<string, number>>> {
+  const middle = new Map<string, number>();
+  for (const t of targets) {
+    const [row] = await t.sql<{ n: number }[]>`select count(*)::int as n from users`;
+    middle.set(t.name, Math.max(1, Math.ceil((row?.n ?? 0) / ADMIN_PAGE_SIZE / 2)));
+  }
+  const times = new Map(targets.map((t) => [t.name, { first: [] as number[], middle: [] as number[] }]));
+  for (let i = 0; i < 25; i++) {
+    for (const t of i % 2 === 0 ? targets : [...targets].reverse()) {
+      for (const which of ["first", "middle"] as const) {
+        const path = which === "first" ? "/admin/users" : `/admin/users?page=${middle.get(t.name)}`;
+        const started = performance.now();
+        const res = await request(path, { base: t.base, headers: { cookie: t.cookie } });
+        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+        times.get(t.name)![which].push(performance.now() - started);
+      }
+    }
+  }
+  return Object.fromEntries(
+    targets.map((t) => [
+      t.name,
+      { middlePage: middle.get(t.name)!, firstPageMedianMs: median(times.get(t.name)!.first), middlePageMedianMs: median(times.get(t.name)!.middle) },
+    ]),
+  );
+}
+
+/** Transactions (statements sent as one round trip each) and rows written per sign-in, over 20 sign-ins. */
+async function signInWork(t: Target, email: string, password: string): Promise<Record<string, number>> {
+  const before = await counters(t.sql);
+  const n = 20;
+  for (let i = 0; i < n; i++) await loginOnce(t.base, email, password);
+  const after = await counters(t.sql);
+  return {
+    transactionsPerSignIn: (after.xact - before.xact - 1) / n,
+    rowsInsertedPerSignIn: (after.ins - before.ins) / n,
+    rowsUpdatedPerSignIn: (after.upd - before.upd) / n,
+    rowsDeletedPerSignIn: (after.del - before.del) / n,
+  };
+}
+
+async function counters(sql: postgres.Sql): Promise<{ xact: number; ins: number; upd: number; del: number }> {
+  await new Promise((r) => setTimeout(r, 11_000));
+  const [row] = await sql`select xact_commit::bigint as xact, tup_inserted::bigint as ins, tup_updated::bigint as upd, tup_deleted::bigint as del
+    from pg_stat_database where datname = current_database()`;
+  return { xact: Number(row?.xact), ins: Number(row?.ins), upd: Number(row?.upd), del: Number(row?.del) };
+}
+
+/** The bench admin, copied row for row into the seeded database (same id, hash and admin role). */
+async function copyUser(from: postgres.Sql, to: postgres.Sql, userId: string): Promise<void> {
+  const [user] = await from`select * from users where id = ${userId}`;
+  const roles = await from`select r.* from roles r join user_roles ur on ur.role_id = r.id where ur.user_id = ${userId}`;
+  await to`insert into users ${to(user!)}`;
+  for (const role of roles) {
+    await to`insert into roles ${to(role)} on conflict do nothing`;
+    await to`insert into user_roles (user_id, role_id) select ${userId}, id from roles where name = ${role.name as string}`;
+  }
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 async function main(): Promise<void> {
   const sql = postgres(DATABASE_URL!, { max: 1, onnotice: () => {} });
   if (process.env.BENCH_THROWAWAY_DATABASE === "1") {
@@ -142,88 +339,76 @@ async function main(): Promise<void> {
   }
   const results: Record<string, unknown> = { at: new Date().toISOString(), concurrency: CONCURRENCY };
 
-  let server = startServer(serverEnv);
-  await waitFor200("/login");
+  const small: Target = { name: "small", base: BASE, sql, server: startServer(serverEnv, PORT), cookie: "" };
+  await waitFor200(BASE, "/api/ready");
   const email = `bench-${Date.now()}@example.com`;
   const password = "bench passphrase that is long";
-  const { createUser } = await import("../lib/security/accounts/users");
-  await createUser({ email, password, confirmed: true });
+  const { addRoleToUser, createUser } = await import("../lib/security/accounts/users");
+  const user = await createUser({ email, password, confirmed: true });
+  await addRoleToUser(user!.id, "admin");
+  const targets = [small];
 
-  // 2. Login latency (sequential, after warm-up): the sign-in request, and separately the landing
-  // page the browser loads next. argon2id verifications are interleaved with the sign-ins so both
-  // see the same machine.
-  const { hash, verify } = await import("@node-rs/argon2");
-  const stored = await hash("bench passphrase 1234", { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 });
-  for (let i = 0; i < 5; i++) await loginOnce(email, password);
-  const loginTimes: number[] = [];
-  const landingTimes: number[] = [];
-  const argon2Times: number[] = [];
-  let cookie = "";
-  for (let i = 0; i < LOGIN_SAMPLES; i++) {
-    const t = performance.now();
-    await verify(stored, "bench passphrase 1234");
-    argon2Times.push(performance.now() - t);
-    const r = await loginOnce(email, password);
-    const landing = await request(r.redirectTo, { headers: { cookie: r.cookie } });
-    if (landing.status !== 200) throw new Error(`${r.redirectTo} answered ${landing.status} after sign-in`);
-    loginTimes.push(r.ms);
-    landingTimes.push(performance.now() - t - argon2Times[i]!);
-    cookie = r.cookie;
+  if (SCALE) {
+    // A second database on the same server, seeded, with its own app server: measured side by
+    // side with the small one.
+    const [exists] = await sql`select 1 from pg_database where datname = 'bench_large'`;
+    if (!exists) await sql.unsafe("create database bench_large");
+    const largeUrl = databaseUrl("bench_large");
+    const largeBase = `http://localhost:${PORT + 1}`;
+    const largeSql = postgres(largeUrl, { max: 1, onnotice: () => {} });
+    const large: Target = {
+      name: "large",
+      base: largeBase,
+      sql: largeSql,
+      server: startServer({ ...serverEnv, DATABASE_URL: largeUrl, APP_URL: largeBase }, PORT + 1),
+      cookie: "",
+    };
+    await waitFor200(largeBase, "/api/ready"); // migrated
+    const { seed } = await import("./bench-seed");
+    results.seed = await seed(largeUrl);
+    await largeSql`delete from users where email = ${email}`;
+    await copyUser(sql, largeSql, user!.id);
+    targets.push(large);
   }
-  const argon2 = median(argon2Times);
-  results.login = {
-    medianMs: median(loginTimes),
-    argon2VerifyMedianMs: argon2,
-    overheadMs: median(loginTimes) - argon2,
-    signInPlusLandingPageMedianMs: median(landingTimes),
-  };
 
-  // 1. Throughput of `/`, anonymous vs signed-in. Short windows alternate (A S, S A, …) so drift
-  // on a shared machine (other processes, CPU clocks, GC) lands on both sides; the cost is taken
-  // from the totals. Then one signed-in window counts database round trips per request.
-  await load("/", {}, WARMUP_SECONDS);
-  await load("/", { cookie }, WARMUP_SECONDS);
-  const totals = { anonymous: 0, signedIn: 0 };
-  const pairCosts: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? (["anonymous", "signedIn"] as const) : (["signedIn", "anonymous"] as const);
-    const rps = { anonymous: 0, signedIn: 0 };
-    for (const who of order) {
-      rps[who] = (await load("/", who === "signedIn" ? { cookie } : {}, WINDOW_SECONDS)).rps;
-      totals[who] += rps[who];
-    }
-    pairCosts.push((1 - rps.signedIn / rps.anonymous) * 100);
+  const measured = await measure(targets, email, password);
+  if (SCALE) {
+    results.small = measured.small;
+    results.large = measured.large;
+    const ratio = (path: (r: Record<string, unknown>) => number) => path(measured.large!) / path(measured.small!);
+    const get = (r: Record<string, unknown>, a: string, b: string) => (r[a] as Record<string, number>)[b]!;
+    results.largeOverSmall = {
+      signedInRps: ratio((r) => get(r, "throughput", "signedInRps")),
+      sessionLookupQueryMedianMs: ratio((r) => get(r, "throughput", "sessionLookupQueryMedianMs")),
+      signInMedianMs: ratio((r) => get(r, "login", "medianMs")),
+      adminFirstPageMedianMs: ratio((r) => get(r, "adminUserList", "firstPageMedianMs")),
+      adminMiddlePageMedianMs: ratio((r) => get(r, "adminUserList", "middlePageMedianMs")),
+    };
+    // BENCH_SEED_USERS=0 makes the second database a copy of the first: an A/A run that shows
+    // what the second server's position alone does to the ratios. Nothing to explain then.
+    if (Number(process.env.BENCH_SEED_USERS ?? 1) > 0) results.explain = await explainHotQueries(targets[1]!.sql, user!.id);
+    await stop(targets[1]!.server);
+    await targets[1]!.sql.end();
+  } else {
+    Object.assign(results, measured.small);
   }
-  const xactBefore = await commits(sql);
-  const counted = await load("/", { cookie }, WINDOW_SECONDS);
-  const xactAfter = await commits(sql);
-  results.throughput = {
-    rounds: ROUNDS,
-    windowSeconds: WINDOW_SECONDS,
-    anonymousRps: totals.anonymous / ROUNDS,
-    signedInRps: totals.signedIn / ROUNDS,
-    sessionCheckCostPct: (1 - totals.signedIn / totals.anonymous) * 100,
-    pairCostPct: { median: median(pairCosts), min: Math.min(...pairCosts), max: Math.max(...pairCosts) },
-    // Minus one: the "before" read's own transaction.
-    dbRoundTripsPerSignedInRequest: (xactAfter - xactBefore - 1) / counted.requests,
-  };
 
   // 3. First-load JS of /login.
   results.loginFirstLoadJs = await firstLoadJs("/login");
   // The framework's own floor: a page with no client components of ours (the 404 page).
   results.frameworkFloorJs = await firstLoadJs("/no-such-page-bench");
-  await stop(server);
+  await stop(small.server);
 
   // 4. Cold start on an existing PGlite folder.
   const pgliteEnv: NodeJS.ProcessEnv = { ...serverEnv, DATABASE_URL: "", PGLITE_DIR: ".data/bench-pglite" };
-  server = startServer(pgliteEnv);
-  await waitFor200("/login"); // first open: initdb + migrations
+  let server = startServer(pgliteEnv, PORT);
+  await waitFor200(BASE, "/login"); // first open: initdb + migrations
   await stop(server);
   const coldStarts: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
-    server = startServer(pgliteEnv);
-    await waitFor200("/login");
+    server = startServer(pgliteEnv, PORT);
+    await waitFor200(BASE, "/login");
     coldStarts.push(performance.now() - started);
     await stop(server);
   }
@@ -234,7 +419,7 @@ async function main(): Promise<void> {
   await closeDb();
 
   mkdirSync("bench-results", { recursive: true });
-  writeFileSync("bench-results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`bench-results/${SCALE ? "scale" : "latest"}.json`, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
   agent.destroy();
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system packages the full test suite needs — Chromium and zbar-tools (e2e) and the
-# PostgreSQL server (integration against a real Postgres) — from Debian when they are missing and we may
-# use apt-get. Elsewhere it only says what is missing.
+# Installs the system packages the full test suite needs — Chromium and zbar-tools (e2e), the
+# PostgreSQL server (integration against a real Postgres), HAProxy (two instances behind a load
+# balancer) and PgBouncer (the integration subset through a transaction-mode pooler) — from Debian
+# when they are missing and we may use apt-get. Elsewhere it only says what is missing.
 set -uo pipefail
 
 missing=()
@@ -9,6 +10,8 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 # zbarimg decodes the authenticator QR code in e2e, as a phone's camera would.
 command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
+command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ] || missing+=(pgbouncer)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then

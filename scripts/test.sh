@@ -1,11 +1,28 @@
 #!/usr/bin/env bash
-# `npm test`: lint, type check, unit + integration tests on PGlite and on a real PostgreSQL,
-# production build, then the Playwright suite against `next start`. Ends with one summary line.
+# `npm test`: lint, type check, unit + integration tests on PGlite and on a real PostgreSQL, a
+# representative part of them through PgBouncer in transaction mode, the production (standalone)
+# build, the Playwright suite against `npm start` (with two instances behind HAProxy, PostgreSQL
+# restarts and shutdowns), then a grep of every server log for every secret the run used. Ends with
+# one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 results=$(mktemp -d)
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step's wall time, printed at the end: CI must stay under 30 minutes on two cores.
+timings=""; step_name=""; step_start=$SECONDS
+end_step() {
+  if [ -n "$step_name" ]; then timings+=$(printf '%5ds  %s' $((SECONDS - step_start)) "$step_name")$'\n'; fi
+  step_name=""
+}
+step() { end_step; step_name=$*; step_start=$SECONDS; printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# The throwaway servers' scripts install their own EXIT traps; this one replaces them after each
+# (and stops whatever they started).
+on_exit() {
+  end_step; printf '\n== wall time per step\n%s%5ds  total\n' "$timings" "$SECONDS"
+  if declare -F pgbouncer_throwaway_stop >/dev/null; then pgbouncer_throwaway_stop; fi
+  if declare -F pg_throwaway_stop >/dev/null; then pg_throwaway_stop; fi
+}
+trap on_exit EXIT
 
 step "system packages"
 bash scripts/ensure-system-deps.sh || echo "(continuing; steps that need them will say so)"
@@ -26,6 +43,7 @@ elif ! source scripts/pg-throwaway.sh; then
   if [ -n "${CI:-}" ]; then echo "CI needs PostgreSQL" >&2; exit 1; fi
   PG_TEST_URL=""; PG_E2E_URL=""
 fi
+trap on_exit EXIT
 if [ -n "$PG_TEST_URL" ]; then
   step "integration tests (PostgreSQL)"
   DATABASE_URL=$PG_TEST_URL npx vitest run tests/integration --reporter=default --reporter=json --outputFile.json="$results/vitest-postgres.json"
@@ -33,12 +51,55 @@ else
   echo "Skipping the PostgreSQL run: no server binaries (apt-get install postgresql)."
 fi
 
-step "build"
-npx next build
+# Through a transaction-mode pooler (what Neon, Supabase and Vercel Postgres hand out as the pooled
+# URL): the statements every request and sign-in runs (session lookup, sign-in, rate limits under
+# races), the single-use guarantees that rest on row locks and atomic updates inside transactions
+# (tokens, links, recovery codes, pending sign-ins, TOTP steps), the outbox's FOR UPDATE SKIP
+# LOCKED claim, passkey challenges, and why DATABASE_PREPARE=false is needed. Runs beside the build.
+POOLED_TESTS=(
+  tests/integration/pooler.transaction-mode.test.ts
+  tests/integration/session.revocation.test.ts
+  tests/integration/login.password.test.ts
+  tests/integration/rate-limit.counts-exactly.test.ts
+  tests/integration/reset-token.single-use.test.ts
+  tests/integration/magic-link.single-use.test.ts
+  tests/integration/recovery-codes.single-use.test.ts
+  tests/integration/pending-login.one-per-browser.test.ts
+  tests/integration/two-factor.code-windows-and-replay.test.ts
+  tests/integration/outbox.delivery-never-fails-a-flow.test.ts
+  tests/integration/passkeys.sign-in.test.ts
+)
+pooled_pid=""; pooled_log=$(mktemp)
+if [ -n "$PG_TEST_URL" ] && [ -z "${TEST_DATABASE_URL:-}" ] && source scripts/pgbouncer-throwaway.sh; then
+  step "integration tests through PgBouncer (transaction mode, DATABASE_PREPARE=false) — in the background"
+  # One worker: the build beside it gets the other core.
+  DATABASE_URL=$PGBOUNCER_TEST_URL DATABASE_MIGRATION_URL=$PGBOUNCER_DIRECT_URL DATABASE_PREPARE=false \
+    npx vitest run "${POOLED_TESTS[@]}" --maxWorkers=1 --reporter=default --reporter=json --outputFile.json="$results/vitest-pgbouncer.json" \
+    > "$pooled_log" 2>&1 &
+  pooled_pid=$!
+  trap on_exit EXIT
+elif [ -n "${CI:-}" ]; then
+  echo "CI needs PgBouncer (apt-get install pgbouncer)" >&2; exit 1
+else
+  echo "Skipping the PgBouncer run: no pgbouncer (apt-get install pgbouncer)."
+fi
+
+step "build (standalone)"
+npm run build
+
+if [ -n "$pooled_pid" ]; then
+  step "integration tests through PgBouncer: results"
+  pooled_rc=0; wait "$pooled_pid" || pooled_rc=$?
+  if [ "$pooled_rc" = 0 ]; then tail -n 6 "$pooled_log"; else cat "$pooled_log"; echo "the PgBouncer run failed (log above)" >&2; exit 1; fi
+fi
 
 step "end-to-end (Playwright, $([ -n "$PG_E2E_URL" ] && echo PostgreSQL || echo PGlite))"
-rm -rf .data/e2e-pglite
+rm -rf .data/e2e-pglite .data/e2e-logs
 E2E_DATABASE_URL=$PG_E2E_URL PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
   npx playwright test --reporter=list,json
 
+step "logs carry no secret"
+log_rc=0; node scripts/check-log-secrets.mjs .data/e2e-logs || log_rc=$?
+
 node scripts/summarize-results.mjs "$results"
+exit "$log_rc"

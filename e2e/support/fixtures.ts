@@ -1,6 +1,8 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
-import { MAILBOX_HEADERS } from "./server";
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { E2E_ADMIN } from "./admin";
+import { recordSecret } from "./secrets";
+import { E2E_MAILBOX_TOKEN, E2E_METRICS_TOKEN, MAILBOX_HEADERS, serverEnv } from "./server";
 
 /** A fresh client IP per test (sent as X-Forwarded-For), so per-IP rate limits never collide. */
 export function randomIp(): string {
@@ -13,7 +15,9 @@ export function uniqueEmail(prefix = "user"): string {
 
 /** A passphrase that passes the policy (not common, long enough). */
 export function strongPassword(): string {
-  return `Gatehouse ${randomUUID().slice(0, 8)} passphrase`;
+  const password = `Gatehouse ${randomUUID().slice(0, 8)} passphrase`;
+  recordSecret("password", password);
+  return password;
 }
 
 export const test = base.extend<{ ip: string }>({
@@ -24,8 +28,19 @@ export const test = base.extend<{ ip: string }>({
     // Replaces the context's extra headers: keep the configured ones (the mailbox token).
     await page.context().setExtraHTTPHeaders({ ...extraHTTPHeaders, "x-forwarded-for": ip });
     await use(page);
+    // Whatever cookies the test ended with (sessions, pending sign-ins, remembered devices).
+    await recordCookies(page.context());
   },
 });
+
+/** The run's fixed secrets, and the cookies a browser context holds (for the log check). */
+export async function recordCookies(context: BrowserContext): Promise<void> {
+  recordSecret("config", E2E_ADMIN.password);
+  recordSecret("config", E2E_MAILBOX_TOKEN);
+  recordSecret("config", E2E_METRICS_TOKEN);
+  recordSecret("config", serverEnv.AUTH_SECRET);
+  for (const cookie of await context.cookies().catch(() => [])) if (cookie.value.length >= 16) recordSecret("cookie", cookie.value);
+}
 
 export { expect };
 
@@ -65,10 +80,13 @@ export async function emailCount(request: APIRequestContext, to: string): Promis
 export function linkFrom(text: string, pathPrefix: string): string {
   const match = text.match(new RegExp(`https?://[^\\s)\\]]+${pathPrefix.replace(/\//g, "\\/")}[A-Za-z0-9_-]+`));
   if (!match) throw new Error(`no ${pathPrefix} link in:\n${text}`);
-  return new URL(match[0]).pathname;
+  const pathname = new URL(match[0]).pathname;
+  recordSecret("link-token", pathname.slice(pathname.lastIndexOf("/") + 1));
+  return pathname;
 }
 
 export async function register(page: Page, email: string, password: string): Promise<void> {
+  recordSecret("password", password);
   await page.goto("/register");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -78,6 +96,7 @@ export async function register(page: Page, email: string, password: string): Pro
 }
 
 export async function signIn(page: Page, email: string, password: string, options: { remember?: boolean } = {}): Promise<void> {
+  recordSecret("password", password);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   if (options.remember) await page.getByLabel("Keep me signed in on this device").check();

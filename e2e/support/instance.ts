@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, openSync } from "node:fs";
+import path from "node:path";
+import { E2E_LOG_DIR } from "./secrets";
 import { MAILBOX_HEADERS, serverEnv } from "./server";
 
 /**
@@ -8,13 +11,19 @@ import { MAILBOX_HEADERS, serverEnv } from "./server";
  */
 export interface Instance {
   url: string;
+  /** Its log (stdout and stderr), part of the run's log check (scripts/check-log-secrets.mjs). */
+  logFile: string;
+  process: ChildProcess;
   stop(): void;
 }
 
-export async function startInstance(port: number, env: Record<string, string>, options: { readyPath?: string } = {}): Promise<Instance> {
-  const child: ChildProcess = spawn("node", ["server/start.mjs", "-p", String(port)], {
+export async function startInstance(port: number, env: Record<string, string>, options: { readyPath?: string; command?: string[] } = {}): Promise<Instance> {
+  mkdirSync(E2E_LOG_DIR, { recursive: true });
+  const logFile = path.join(E2E_LOG_DIR, `instance-${port}-${Date.now()}.log`);
+  const log = openSync(logFile, "a");
+  const child: ChildProcess = spawn("node", options.command ?? ["server/start.mjs", "-p", String(port)], {
     env: { ...process.env, ...serverEnv, DATABASE_URL: "", PGLITE_DIR: "memory://", APP_URL: `http://localhost:${port}`, WEBAUTHN_ORIGINS: "", ...env },
-    stdio: "ignore",
+    stdio: ["ignore", log, log],
     detached: true,
   });
   const url = `http://localhost:${port}`;
@@ -34,7 +43,7 @@ export async function startInstance(port: number, env: Record<string, string>, o
       (r) => r.ok,
       () => false,
     );
-    if (ok && child.exitCode === null) return { url, stop };
+    if (ok && child.exitCode === null) return { url, logFile, process: child, stop };
     await new Promise((r) => setTimeout(r, 300));
   }
   stop();

@@ -8,6 +8,13 @@ export const PROXY_PORT = E2E_PORT + 2;
 export const CLIENT_IP_PORT = E2E_PORT + 11;
 export const PRODUCTION_SETTINGS_PORT = E2E_PORT + 12;
 export const STARTUP_PORTS = [E2E_PORT + 13, E2E_PORT + 14] as const;
+/** Operations specs: instances against a PostgreSQL of their own (outage, shutdown, standalone build). */
+export const OUTAGE_PORT = E2E_PORT + 20;
+export const SHUTDOWN_PORTS = [E2E_PORT + 21, E2E_PORT + 22] as const;
+export const STANDALONE_PORT = E2E_PORT + 23;
+export const MAIL_MOCK_PORTS = [E2E_PORT + 24, E2E_PORT + 25] as const;
+/** Their PostgreSQL servers (one per spec: a restart must not touch the suite's shared database). */
+export const OPS_PG_PORT = Number(process.env.E2E_OPS_PG_PORT ?? 54340);
 
 /**
  * Production keeps /dev/mailbox closed; the e2e server opens it the way a staging deployment
@@ -15,6 +22,8 @@ export const STARTUP_PORTS = [E2E_PORT + 13, E2E_PORT + 14] as const;
  */
 export const E2E_MAILBOX_TOKEN = "e2e-mailbox-token-e2e-mailbox-token-0001";
 export const MAILBOX_HEADERS: Record<string, string> = { "x-dev-mailbox-token": E2E_MAILBOX_TOKEN };
+/** The scrape token of /api/metrics (METRICS_TOKEN). */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-e2e-metrics-token-0001";
 
 /** The database every instance shares: PostgreSQL in CI, else a PGlite folder (one process only). */
 export const databaseEnv: Record<string, string> = process.env.E2E_DATABASE_URL
@@ -32,6 +41,7 @@ export const serverEnv: Record<string, string> = {
   MAIL_TRANSPORT: "outbox",
   SECURITY_DEV_MAILBOX: "true",
   SECURITY_DEV_MAILBOX_TOKEN: E2E_MAILBOX_TOKEN,
+  METRICS_TOKEN: E2E_METRICS_TOKEN,
   // A production build on http://localhost, on PGlite unless E2E_DATABASE_URL is given.
   SECURITY_ALLOW_INSECURE_APP_URL: "true",
   SECURITY_ALLOW_PGLITE_IN_PRODUCTION: "true",

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { generate } from "otplib";
 import type { APIRequestContext, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect, latestEmail, signIn } from "./fixtures";
+import { recordSecret } from "./secrets";
 import { MAILBOX_HEADERS } from "./server";
 
 /** RFC 6238 as the app uses it: 30-second steps. */
@@ -33,7 +34,10 @@ export async function totpCode(secret: string, options: { afterStep?: number } =
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs + 250));
   }
   const epoch = nowSeconds();
-  return { code: await generate({ secret, epoch }), step: stepOf(epoch) };
+  recordSecret("totp-secret", secret);
+  const code = await generate({ secret, epoch });
+  recordSecret("code", code);
+  return { code, step: stepOf(epoch) };
 }
 
 /**
@@ -53,6 +57,7 @@ export async function wrongTotpCode(secret: string): Promise<string> {
 export function codeFrom(text: string): string {
   const codes = [...new Set(text.match(/(?<!\S)\d{6}(?!\S)/g) ?? [])];
   if (codes.length !== 1) throw new Error(`expected exactly one 6-digit code, found ${codes.length} in:\n${text}`);
+  recordSecret("code", codes[0]);
   return codes[0]!;
 }
 
@@ -116,7 +121,9 @@ export async function emailedCode(request: APIRequestContext, email: string, new
 }
 
 export async function cookieNamed(context: BrowserContext, suffix: "gatehouse.session" | "gatehouse.device" | "gatehouse.pending") {
-  return (await context.cookies()).find((c) => c.name.endsWith(suffix));
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith(suffix));
+  recordSecret("cookie", cookie?.value);
+  return cookie;
 }
 
 /** Decodes a QR code image as a phone camera would (zbarimg from zbar-tools) and returns its text. */
@@ -149,6 +156,7 @@ export async function scanAuthenticatorSetup(page: Page, email: string): Promise
   const key = (await page.getByTestId("totp-key").textContent()) ?? "";
   expect(key).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/); // grouped by four for typing
   expect(key.replace(/\s/g, "")).toBe(secret);
+  recordSecret("totp-secret", secret);
   await expect(page.getByRole("link", { name: "Open in authenticator app" })).toHaveAttribute("href", uri);
   return secret;
 }

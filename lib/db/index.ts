@@ -1,4 +1,4 @@
-export { getDb, closeDb, databaseDriver, type Database, type Queryable, type Tx } from "./client";
+export { getDb, closeDb, databaseDriver, DatabaseAheadError, migrationState, poolSettings, type Database, type Queryable, type Tx } from "./client";
 import type { Database, Tx } from "./client";
 export { preparedFor } from "./prepared";
 export * as tables from "@/drizzle/schema";

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, preparedFor, tables } from "@/lib/db";
 import { getConfig } from "../config";
+import { countRateLimitRefusal } from "@/lib/observability/metrics";
 import { hashToken } from "./crypto";
 import { pruneNowAndThen } from "./prune";
 import type { RateLimitPolicy } from "./rate-limit-policies";
@@ -61,6 +62,7 @@ export async function consumeRateLimit(policy: RateLimitPolicy, key: string): Pr
   const [row] = await consumeStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key), windowSeconds: policy.windowSeconds });
   pruneNowAndThen("rateLimits");
   if (!row || row.count <= policy.limit) return { ok: true, remaining: policy.limit - (row?.count ?? 0) };
+  countRateLimitRefusal(policy.bucket);
   return { ok: false, retryAfter: Number(row.retryAfter) };
 }
 
@@ -69,6 +71,7 @@ export async function checkRateLimit(policy: RateLimitPolicy, key: string): Prom
   if (!getConfig().rateLimitEnabled && !policy.lock) return { ok: true, remaining: policy.limit };
   const [row] = await checkStatement(await getDb()).execute({ bucket: policy.bucket, key: keyOf(key), windowSeconds: policy.windowSeconds });
   if (!row || row.count < policy.limit) return { ok: true, remaining: policy.limit - (row?.count ?? 0) };
+  countRateLimitRefusal(policy.bucket);
   return { ok: false, retryAfter: Number(row.retryAfter) };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
+import { setRequestUser } from "@/lib/observability/request-log";
 import { requestContextFrom, type RequestContext } from "../core/request-context";
 import { sessionNeedsStepUp } from "../core/two-factor-required";
 import type { UserRecord, Authorization } from "../accounts/users";
@@ -28,6 +29,7 @@ export const getSession = cache(async (): Promise<CurrentSession | null> => {
   const active = await findActiveSession(token);
   if (!active) return null;
   const stepUpRequired = sessionNeedsStepUp(active.authorization.roles, active.session.authnVia);
+  setRequestUser(active.user.id);
   return { ...active, token, stepUpRequired };
 });
 
