@@ -81,8 +81,10 @@ function isDecodable(pathname: string): boolean {
 export const config = {
   matcher: [
     {
+      // No exemption for router prefetches: a client can send `next-router-prefetch` on any request,
+      // and one that skipped the proxy would skip the server-action door and could bring its own
+      // path header, which requireUser() reads to find the page's rule.
       source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|login/session$|api/health$|api/ready$|api/metrics$).*)",
-      missing: [{ type: "header", key: "next-router-prefetch" }],
     },
   ],
 };

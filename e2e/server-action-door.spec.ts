@@ -42,6 +42,13 @@ test("forged headers are refused at the door with 403/415/400/413 and a message,
     { label: "no Origin, no Sec-Fetch-Site", headers: withoutOrigin, status: 403, says: /Cross-site/ },
     { label: "Sec-Fetch-Site: same-site", headers: { ...browser, "sec-fetch-site": "same-site" }, status: 403, says: /Cross-site/ },
     { label: "Origin not a URL", headers: { ...withoutOrigin, origin: "not a url" }, status: 403, says: /Cross-site/ },
+    // A request that calls itself a router prefetch still meets the door (it used to skip the proxy).
+    {
+      label: "cross-site, claiming to be a prefetch",
+      headers: { ...browser, origin: "https://evil.example", "sec-fetch-site": "cross-site", "next-router-prefetch": "1" },
+      status: 403,
+      says: /Cross-site/,
+    },
     { label: "JSON", headers: { ...browser, "content-type": "application/json" }, status: 415, says: /text\/plain .*multipart/ },
     { label: "URL-encoded", headers: { ...browser, "content-type": "application/x-www-form-urlencoded" }, status: 415, says: /text\/plain/ },
     { label: "UTF-16 text", headers: { ...browser, "content-type": "text/plain;charset=utf-16" }, status: 415, says: /UTF-8/ },
