@@ -107,6 +107,19 @@ describe("requireUser", () => {
     expect(await outcome(() => requireUser())).toBe("allowed");
   });
 
+  it("keeps a page's rule when its path is too long to be a `next` (no fallback to a weaker rule)", async () => {
+    const { userId } = await signedIn();
+    const db = await getDb();
+    await db
+      .update(tables.sessions)
+      .set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null })
+      .where(eq(tables.sessions.userId, userId));
+    requestHeaders.set("x-gatehouse-path", `/account/two-factor?pad=${"a".repeat(3000)}`);
+    expect(await outcome(() => requireUser())).toBe("redirect /verify");
+    requestHeaders.set("x-gatehouse-path", `/admin/users?pad=${"a".repeat(3000)}`);
+    expect(await outcome(() => requireUser())).toBe("forbidden");
+  });
+
   it("asks for freshness on /account/password only when there is no password to ask for", async () => {
     const { userId } = await signedIn();
     const db = await getDb();

@@ -20,9 +20,11 @@ const SIGNED_IN: RouteRule = { prefix: "/", access: "signed-in" };
  * anonymous → /login?next=…, missing role/permission → 403, stale → /verify?next=….
  */
 export async function requireUser(): Promise<CurrentSession> {
-  const here = await currentPath();
-  const rule = ruleFor(pathOf(here));
-  return requireUserUnder(rule?.access === "signed-in" ? rule : SIGNED_IN, here);
+  const served = (await headers()).get(PATH_HEADER);
+  // The rule comes from the path as proxy.ts saw it, never from its `next` form: a path too long or
+  // odd to be a `next` (safeRedirectPath says null) must not fall back to a weaker rule.
+  const rule = ruleFor(served ? served.replace(/[?#].*$/, "") : "/");
+  return requireUserUnder(rule?.access === "signed-in" ? rule : SIGNED_IN, safeRedirectPath(served));
 }
 
 /**
@@ -55,8 +57,4 @@ export async function requireAnonymous(): Promise<void> {
 
 async function currentPath(): Promise<string | null> {
   return safeRedirectPath((await headers()).get(PATH_HEADER));
-}
-
-function pathOf(here: string | null): string {
-  return here ? here.replace(/[?#].*$/, "") : "/";
 }
