@@ -37,7 +37,11 @@ export interface PurposeRules {
   /** A wrong code while confirming a set-up (the field's message is the same for both). */
   wrongSetupCode(): Failure;
   sentEvent: SecurityEventType;
+  /** What the sent event records: a sign-in code's email may carry a link as well. */
+  sentEventData(method: AnyCodeMethod, withLink: boolean): Record<string, unknown>;
   changedEvent: SecurityEventType;
+  /** What the changed event records when a set-up is confirmed (a sign-in method is one of several: "added"). */
+  setupEventData: Record<string, unknown>;
   /** The email that carries a code (sign-in codes may carry a sign-in link too). */
   queueCodeEmail(user: Pick<UserRecord, "email">, code: string, loginLink: string | null, db: Queryable): Promise<void>;
   /** The email that tells the owner a method was added, changed or removed (in the change's transaction). */
@@ -61,7 +65,9 @@ export function rulesFor(purpose: CodePurpose): PurposeRules {
       setupExpired: "TWO_FACTOR_SETUP_EXPIRED",
       wrongSetupCode: () => wrongCode("TWO_FACTOR_INVALID_TOKEN"),
       sentEvent: "tf_security_token_sent",
+      sentEventData: (method) => ({ method }),
       changedEvent: "tf_profile_changed",
+      setupEventData: {},
       queueCodeEmail: (user, code, _link, db) =>
         queueEmail(
           "two_factor_instructions",
@@ -95,7 +101,9 @@ export function rulesFor(purpose: CodePurpose): PurposeRules {
     setupExpired: "US_SETUP_EXPIRED",
     wrongSetupCode: () => wrongCode("INVALID_PASSWORD_CODE"),
     sentEvent: "us_security_token_sent",
+    sentEventData: (method, withLink) => ({ method, link: withLink }),
     changedEvent: "us_profile_changed",
+    setupEventData: { change: "added" },
     queueCodeEmail: (user, code, loginLink, db) =>
       queueEmail(
         "us_instructions",

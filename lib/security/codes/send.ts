@@ -48,8 +48,7 @@ export async function sendCode(
   await db.transaction(async (tx) => {
     if (delivery.method === "sms" && delivery.phone) await queueSms(delivery.phone, `Use this code to sign in to ${getConfig().appName}: ${code}`, tx);
     else await rules.queueCodeEmail(user, code, loginLink, tx);
-    const data = purpose === "sign-in" ? { method: delivery.method, link: Boolean(loginLink) } : { method: delivery.method };
-    await recordEvent(rules.sentEvent, { userId: user.id, ctx, data }, tx);
+    await recordEvent(rules.sentEvent, { userId: user.id, ctx, data: rules.sentEventData(delivery.method, Boolean(loginLink)) }, tx);
   });
   return { ok: true };
 }

@@ -146,8 +146,8 @@ export async function confirmCodeSetup(
   return transactionWithAbort(db, async (tx, abort: (f: Failure) => never): Promise<Result<{ method: AnyCodeMethod; changed: boolean }>> => {
     const used = await consumeToken(rules.setupToken, input.setupToken, tx);
     if (used.status !== "valid") return fail(rules.setupExpired);
-    const eventData = purpose === "sign-in" ? { change: "added" } : {};
-    const saved = await saveProvenMethod(purpose, user, { method, secret, phone: found.payload.phone || null, timeStep: check.timeStep }, ctx, tx, eventData);
+    const proven = { method, secret, phone: found.payload.phone || null, timeStep: check.timeStep };
+    const saved = await saveProvenMethod(purpose, user, proven, ctx, tx, rules.setupEventData);
     // The confirm form has no phone field: the message is the form's own.
     if (!saved.ok) abort(fail(saved.code));
     return { ok: true, method, changed: saved.replaced };
