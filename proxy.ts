@@ -39,7 +39,8 @@ function gate(request: NextRequest, override: Record<string, string> = {}): Next
   const hasSession = Boolean(request.cookies.get(sessionCookieName())?.value);
   const rule = ruleFor(pathname);
 
-  if (rule?.access === "signed-in" && !hasSession) {
+  // A JSON API rule (one with mechanisms) is answered by its handler: a 401 in the envelope, never a redirect.
+  if (rule?.access === "signed-in" && !rule.mechanisms && !hasSession) {
     return withHsts(NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.url)));
   }
 
@@ -78,13 +79,16 @@ function isDecodable(pathname: string): boolean {
 // Not /login/session: the sign-in form's JSON/303 endpoint renders no HTML (no CSP nonce to
 // set), is anonymous-only like /login, and sets its own no-store. Skipping the proxy there saves
 // ~1 ms of the sign-in's latency (measured with `npm run bench`).
+// Not the JSON API (api/security/…, api/me): no HTML, no redirect (a rule with mechanisms is never
+// redirected, see gate()); each route checks the caller's origin, credential and CSRF token itself
+// (lib/api/route.ts), and sets no-store.
 export const config = {
   matcher: [
     {
       // No exemption for router prefetches: a client can send `next-router-prefetch` on any request,
       // and one that skipped the proxy would skip the server-action door and could bring its own
       // path header, which requireUser() reads to find the page's rule.
-      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|login/session$|api/health$|api/ready$|api/metrics$).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|login/session$|api/health$|api/ready$|api/metrics$|api/me$|api/security/).*)",
     },
   ],
 };

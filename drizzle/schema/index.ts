@@ -5,3 +5,4 @@ export * from "./platform";
 export * from "./two-factor";
 export * from "./passkeys";
 export * from "./sign-in-methods";
+export * from "./auth-tokens";

@@ -20,6 +20,11 @@ export const users = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     // Rotating this ends every session and invalidates every outstanding token of the user.
     uniquifier: text("uniquifier").notNull().unique(),
+    // With SECURITY_TOKEN_UNIQUIFIER, auth tokens are bound to this one instead (Flask-Security's
+    // fs_token_uniquifier): a password change then leaves them alive; rotating it ends them all.
+    tokenUniquifier: text("token_uniquifier")
+      .notNull()
+      .default(sql`gen_random_uuid()::text`),
     // WebAuthn user.id: random, stable, never the primary key or email (it is stored on authenticators).
     webauthnUserHandle: text("webauthn_user_handle").unique(),
     // Consecutive failed password attempts; reset on success (NIST 800-63B §5.2.2 lockout).

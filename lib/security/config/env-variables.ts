@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDuration } from "./duration";
+import { API_VARIABLES } from "./env-api";
 import { bool, duration, int, listOf, PASSKEY_USAGES, rate, TWO_FACTOR_METHODS, US_METHODS } from "./values";
 
 /**
@@ -181,4 +182,5 @@ export const envVariables = z.object({
     .transform((v) => (v ?? "https://api.twilio.com").replace(/\/+$/, "")),
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
+  ...API_VARIABLES,
 });

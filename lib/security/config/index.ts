@@ -148,6 +148,21 @@ function toConfig(env: Env) {
       gated: production,
       token: env.SECURITY_DEV_MAILBOX_TOKEN,
     },
+    api: {
+      token: {
+        maxAge: env.SECURITY_TOKEN_MAX_AGE,
+        /** Lower-cased: Headers.get() is case-insensitive, and so are these comparisons. */
+        header: env.SECURITY_TOKEN_AUTHENTICATION_HEADER,
+        queryKey: env.SECURITY_TOKEN_ALLOW_QUERY_STRING ? env.SECURITY_TOKEN_AUTHENTICATION_KEY : null,
+        separateUniquifier: env.SECURITY_TOKEN_UNIQUIFIER,
+        freshness: env.SECURITY_FRESHNESS_ALLOW_AUTH_TOKEN,
+      },
+      basic: { enabled: env.SECURITY_HTTP_BASIC_AUTH, realm: env.SECURITY_HTTP_AUTH_REALM },
+      csrf: {
+        headers: [...new Set(["x-csrf-token", "x-csrftoken", env.SECURITY_CSRF_HEADER])],
+        ignoreUnauthenticated: env.SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS,
+      },
+    },
     mail: {
       transport: mailTransport,
       resendApiKey: env.RESEND_API_KEY,

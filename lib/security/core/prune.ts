@@ -13,7 +13,7 @@ import { RATE_LIMITS } from "./rate-limit-policies";
  * statement that locks only its own rows (`FOR UPDATE SKIP LOCKED`): no table lock, and a row
  * another request is using at that moment is left for the next pass instead of waited for.
  */
-export const PRUNABLE = ["sessions", "pendingLogins", "oneTimeTokens", "webauthnChallenges", "rateLimits", "outbox", "securityEvents"] as const;
+export const PRUNABLE = ["sessions", "authTokens", "pendingLogins", "oneTimeTokens", "webauthnChallenges", "rateLimits", "outbox", "securityEvents"] as const;
 export type PrunableTable = (typeof PRUNABLE)[number];
 export type PruneCounts = Record<PrunableTable, number>;
 
@@ -55,6 +55,7 @@ interface Rule {
 
 const RULES: Record<PrunableTable, Rule> = {
   sessions: { table: tables.sessions, key: sql`${tables.sessions.tokenHash}`, expired: () => lt(tables.sessions.expiresAt, sql`now()`) },
+  authTokens: { table: tables.authTokens, key: sql`${tables.authTokens.tokenHash}`, expired: () => lt(tables.authTokens.expiresAt, sql`now()`) },
   pendingLogins: {
     table: tables.pendingLogins,
     key: sql`${tables.pendingLogins.tokenHash}`,

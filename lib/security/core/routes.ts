@@ -8,6 +8,13 @@
  */
 export type Access = "anonymous" | "signed-in" | "open";
 
+/**
+ * How a JSON API caller may prove who it is (Flask-Security's auth_required mechanisms): the
+ * session cookie, an `Authentication-Token` header, or HTTP Basic (SECURITY_HTTP_BASIC_AUTH).
+ * Pages only ever read the session.
+ */
+export type Mechanism = "session" | "token" | "basic";
+
 export interface RouteRule {
   /** Matches the path itself and everything below it. */
   prefix: string;
@@ -23,7 +30,20 @@ export interface RouteRule {
    * account has no password to ask for (the change-password form asks for the current one).
    */
   fresh?: true | "without-password";
+  /** Any one of these roles (Flask-Security's roles_accepted), beside the all-of `roles`. */
+  rolesAccepted?: string[];
+  /** Any one of these permissions (permissions_accepted). */
+  permissionsAccepted?: string[];
+  /**
+   * A JSON API route (lib/api/guard.ts reads this): who may call it by which mechanism. The proxy
+   * never redirects such a path: its handler answers 401 in the envelope instead. A route without
+   * "token" never accepts a token, whatever the caller sends.
+   */
+  mechanisms?: readonly Mechanism[];
 }
+
+/** The JSON API's usual callers: a browser with the session cookie, or a client with a token. */
+const SESSION_OR_TOKEN: readonly Mechanism[] = ["session", "token"];
 
 export const ROUTES: readonly RouteRule[] = [
   { prefix: "/", access: "open" },
@@ -49,6 +69,10 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/admin", access: "signed-in", admin: true },
   // Who may read it depends on SECURITY_DEV_MAILBOX (lib/security/sessions/dev-mailbox-access.ts).
   { prefix: "/dev/mailbox", access: "open" },
+  // The JSON API (docs/api.md). Open endpoints still read a session or token: logout ends it,
+  // login refuses a caller already signed in, and a session-authenticated call needs its CSRF token.
+  { prefix: "/api/security", access: "open", mechanisms: SESSION_OR_TOKEN },
+  { prefix: "/api/me", access: "signed-in", mechanisms: ["session", "token", "basic"] },
 ];
 
 export function ruleFor(pathname: string): RouteRule | null {

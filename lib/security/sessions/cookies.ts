@@ -4,11 +4,11 @@ import { getConfig } from "../config";
 import { randomToken } from "../core/crypto";
 
 /**
- * Gatehouse's four cookies, their names and flags in one place: the session, the pending
- * (half-finished) sign-in, the remembered device, and the browser binding of emailed sign-in
- * links. On HTTPS each is `__Host-`, which binds it to this exact origin.
+ * Gatehouse's cookies, their names and flags in one place: the session, the pending
+ * (half-finished) sign-in, the remembered device, the browser binding of emailed sign-in links,
+ * and the anonymous browser's CSRF value for the JSON API. On HTTPS each is `__Host-`, which binds it to this exact origin.
  */
-function cookieName(name: "session" | "pending" | "device" | "magic"): string {
+function cookieName(name: "session" | "pending" | "device" | "magic" | "csrf"): string {
   return getConfig().secureCookies ? `__Host-gatehouse.${name}` : `gatehouse.${name}`;
 }
 
@@ -56,5 +56,19 @@ export async function getOrSetMagicLinkBrowserNonce(): Promise<string | null> {
   if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
   const nonce = randomToken();
   jar.set(cookieName("magic"), nonce, { ...sessionCookieOptions(), maxAge: Math.max(config.magicLink.within, config.unified.codeValidity) });
+  return nonce;
+}
+
+/**
+ * An anonymous browser's random value that its JSON API CSRF token is derived from
+ * (lib/security/core/csrf.ts): read, or created and set when `create` is asked for.
+ */
+export async function anonymousCsrfNonce(create: boolean): Promise<string | null> {
+  const jar = await cookies();
+  const existing = jar.get(cookieName("csrf"))?.value;
+  if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+  if (!create) return null;
+  const nonce = randomToken();
+  jar.set(cookieName("csrf"), nonce, sessionCookieOptions());
   return nonce;
 }

@@ -70,6 +70,24 @@ export interface ActiveSession {
   authorization: { roles: string[]; permissions: string[] };
 }
 
+/** The user's roles and permissions as two columns of a query that joins `users`: no extra round trip. */
+export const AUTHORIZATION_COLUMNS = {
+  roles: sql<
+    string[]
+  >`coalesce((select array_agg(r.name order by r.name) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${tables.users.id}), '{}')`,
+  permissions: sql<
+    string[]
+  >`coalesce((select array_agg(distinct p) from user_roles ur join roles r on r.id = ur.role_id cross join unnest(r.permissions) p where ur.user_id = ${tables.users.id}), '{}')`,
+};
+
+/**
+ * Rewrites a "last seen" column only when it is this stale (after the answer, errors ignored), so
+ * most requests are a single read.
+ */
+export function touchNowAndThen(last: Date, write: () => Promise<unknown>): void {
+  if (Date.now() - last.getTime() > LAST_SEEN_RESOLUTION_MS) void write().catch(() => {});
+}
+
 /**
  * The one query behind every signed-in request: session joined with its user, roles and
  * permissions. A deleted or expired session, a rotated uniquifier or a deactivated user reads as
@@ -79,16 +97,7 @@ export interface ActiveSession {
  */
 function prepareSessionLookup(db: Database) {
   return db
-    .select({
-      session: tables.sessions,
-      user: tables.users,
-      roles: sql<
-        string[]
-      >`coalesce((select array_agg(r.name order by r.name) from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${tables.users.id}), '{}')`,
-      permissions: sql<
-        string[]
-      >`coalesce((select array_agg(distinct p) from user_roles ur join roles r on r.id = ur.role_id cross join unnest(r.permissions) p where ur.user_id = ${tables.users.id}), '{}')`,
-    })
+    .select({ session: tables.sessions, user: tables.users, ...AUTHORIZATION_COLUMNS })
     .from(tables.sessions)
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
     .where(
@@ -110,13 +119,12 @@ export async function findActiveSession(token: string): Promise<ActiveSession | 
   const tokenHash = hashToken(token);
   const [row] = await sessionLookup(db).execute({ tokenHash });
   if (!row) return null;
-  if (Date.now() - row.session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
-    void db
+  touchNowAndThen(row.session.lastSeenAt, () =>
+    db
       .update(tables.sessions)
       .set({ lastSeenAt: sql`now()` })
-      .where(eq(tables.sessions.tokenHash, tokenHash))
-      .catch(() => {});
-  }
+      .where(eq(tables.sessions.tokenHash, tokenHash)),
+  );
   return { session: row.session, user: row.user, authorization: { roles: row.roles, permissions: row.permissions } };
 }
 

@@ -67,18 +67,29 @@ export interface SignInOptions {
 export type SignInSuccess = { user: UserRecord; via: AuthnMethod[]; outcome: FirstFactorOutcome };
 
 export async function signInWith(proof: FirstFactorProof, options: SignInOptions, ctx: RequestContext): Promise<Result<SignInSuccess>> {
-  const proven = proof.kind === "secret" ? await proveSecret(proof, ctx) : await proveSelf(proof, ctx);
+  const proven = await proveFirstFactor(proof, ctx);
   if (!proven.ok) return proven;
   const { user, via } = proven;
-  const config = getConfig();
-  if (!user.active) return fail("DISABLED_ACCOUNT");
-  if (config.features.confirmable && !config.loginWithoutConfirmation && !user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
   const outcome = await afterFirstFactor(user, proven, options, ctx, proven.facts);
   if (!outcome.ok) return outcome;
   return { ok: true, user, via, outcome };
 }
 
 type ProvenWithFacts = Proven & { facts?: ReturnType<typeof readSecondFactorFacts> };
+
+/**
+ * The gate up to the second-factor decision: budget → identity → lock → verify → account state.
+ * signInWith goes on to the decision; HTTP Basic (which has no second step) stops here and
+ * refuses an account that would need one (lib/security/sign-in/basic-auth.ts).
+ */
+export async function proveFirstFactor(proof: FirstFactorProof, ctx: RequestContext): Promise<Result<ProvenWithFacts>> {
+  const proven = proof.kind === "secret" ? await proveSecret(proof, ctx) : await proveSelf(proof, ctx);
+  if (!proven.ok) return proven;
+  const config = getConfig();
+  if (!proven.user.active) return fail("DISABLED_ACCOUNT");
+  if (config.features.confirmable && !config.loginWithoutConfirmation && !proven.user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
+  return proven;
+}
 
 async function proveSecret(proof: SecretProof, ctx: RequestContext): Promise<Result<ProvenWithFacts>> {
   const identity = proof.identity.trim();

@@ -34,7 +34,15 @@ import { getAuthorization, type Authorization, type UserRecord } from "../accoun
 /** What a first factor leads to. */
 export type FirstFactorOutcome =
   | { status: "signed-in"; session: NewSession }
-  | { status: "second-factor"; pendingToken: string; expiresAt: Date; state: PendingState; method: SecondFactorMethod | null };
+  | {
+      status: "second-factor";
+      pendingToken: string;
+      expiresAt: Date;
+      state: PendingState;
+      method: SecondFactorMethod | null;
+      /** The second factors that may finish this sign-in (what a choice offers). */
+      methods: SecondFactorMethod[];
+    };
 
 /** A second factor a user can be asked for: a code method, or a passkey registered as "second factor". */
 export type SecondFactorMethod = TwoFactorMethod | "passkey";
@@ -119,7 +127,7 @@ export async function afterFirstFactor(
   const method = state === "ready" ? (usable[0] ?? null) : null;
   const pending = await createPendingLogin(user, { state, method, authnVia: via, remember: options.remember, next: options.next });
   if (facts.profile && method === facts.profile.method) await sendCodeForPending(user, facts.profile, pending.tokenHash, ctx);
-  return { ok: true, status: "second-factor", pendingToken: pending.token, expiresAt: pending.expiresAt, state, method };
+  return { ok: true, status: "second-factor", pendingToken: pending.token, expiresAt: pending.expiresAt, state, method, methods: usable };
 }
 
 /**

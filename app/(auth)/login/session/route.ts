@@ -1,17 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { invalidInput, type FormState } from "@/lib/view/form-state";
+import type { FormState } from "@/lib/view/form-state";
 import { failureResponse } from "@/lib/view/failure-response";
 import { getConfig } from "@/lib/security/config";
-import { getSession } from "@/lib/security/sessions/current";
-import { rememberedDeviceCookie } from "@/lib/security/sessions/cookies";
-import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
 import type { ErrorCode, Failure } from "@/lib/security/core/errors";
-import { loginWithPassword } from "@/lib/security/sign-in/password";
-import { postLoginRedirect, safeRedirectPath } from "@/lib/security/core/redirects";
+import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { requestContextFrom } from "@/lib/security/core/request-context";
 import { isSameOriginRequest, readRouteBody } from "@/lib/security/core/route-input";
-import { loginSchema } from "@/lib/security/core/schemas";
-import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
+import { loginWithForm } from "@/lib/security/sign-in/login";
 
 /**
  * POST /login/session: the sign-in form (password, or a one-time code with unified sign-in).
@@ -21,6 +16,7 @@ import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
  * server), which more than doubled the sign-in's latency (docs/decisions/008). Here the answer is
  * the session cookie and where to go: `{ redirectTo }` for the page's fetch, a 303 for the same
  * form posted before its JavaScript has loaded (so a password never ends up in a GET query string).
+ * The flow itself is lib/security/sign-in/login.ts, shared with POST /api/security/login.
  */
 
 // Answers about a sign-in are for this browser only (proxy.ts, which adds this elsewhere, skips this route).
@@ -31,20 +27,9 @@ export async function POST(request: NextRequest): Promise<Response> {
   const body = await readRouteBody(request);
   if (!body.ok) return refused(body.message, body.status);
   const answer = body.kind === "json" ? answerJson : answerForm;
-
-  if (await getSession()) return answer({ redirectTo: getConfig().views.postLogin });
-  const parsed = loginSchema.safeParse(body.fields);
-  if (!parsed.success) return answer({ failure: invalidInput(parsed.error) });
-
-  const ctx = requestContextFrom(request.headers);
-  const next = postLoginRedirect(parsed.data.next);
-  const deviceCookie = await rememberedDeviceCookie();
-  // Unified sign-in: the same box takes the password or a one-time code.
-  const result = getConfig().unified.enabled
-    ? await signInWithPasscode({ identity: parsed.data.identity, passcode: parsed.data.password, remember: parsed.data.remember, next, deviceCookie }, ctx)
-    : await loginWithPassword({ ...parsed.data, next, deviceCookie }, ctx);
-  if (!result.ok) return answer({ failure: result, next: parsed.data.next });
-  return answer({ redirectTo: await continueAfterFirstFactor(result.outcome, next) });
+  const outcome = await loginWithForm(body.fields, requestContextFrom(request.headers));
+  if (!outcome.ok) return answer({ failure: outcome, next: outcome.next });
+  return answer({ redirectTo: outcome.status === "already-signed-in" ? getConfig().views.postLogin : outcome.redirectTo });
 }
 
 type Outcome = { redirectTo: string } | { failure: Failure; next?: string };

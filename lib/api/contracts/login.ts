@@ -1,0 +1,71 @@
+import * as z from "zod";
+import { text, User, WithUser, type Contract } from "./shared";
+
+/** Flask-Security's identity attributes: how `email` (and `username`, when enabled) are matched. */
+const IdentityAttributes = z.array(z.record(z.string(), z.object({ case_insensitive: z.boolean().optional(), mapper: z.string().optional() })));
+
+const LoginRequest = z
+  .object({
+    email: z.optional(text()),
+    username: z.optional(text()),
+    password: text(),
+    remember: z.optional(z.boolean()),
+    next: z.optional(text(2048)),
+  })
+  .meta({ id: "LoginRequest", description: "`email` or `username`; with unified sign-in `password` may also be a one-time code." });
+
+/** Two-factor methods as the reference names them (Gatehouse's "passkey" is its "webauthn"). */
+const TfMethod = z.enum(["authenticator", "email", "sms", "webauthn"]);
+
+const LoginResponse = z
+  .object({
+    csrf_token: z.string(),
+    user: z.optional(User),
+    tf_required: z.boolean(),
+    tf_state: z.optional(z.enum(["setup_from_login", "ready"])),
+    tf_method: z.optional(TfMethod),
+    tf_primary_method: z.optional(TfMethod),
+    tf_signin_url: z.optional(z.string()),
+    tf_select: z.optional(z.boolean()),
+    tf_setup_methods: z.optional(z.array(TfMethod)),
+  })
+  .meta({ id: "LoginResponse", description: "Signed in (`user`, `tf_required: false`), or a second factor pending (`tf_required: true`)." });
+
+export const loginGet: Contract = {
+  method: "GET",
+  path: "/login",
+  summary: "How to sign in (identity attributes), and the user when already signed in",
+  response: z.object({ identity_attributes: IdentityAttributes, csrf_token: z.string(), user: z.optional(User) }),
+  failures: [],
+};
+
+export const loginPost: Contract = {
+  method: "POST",
+  path: "/login",
+  summary: "Sign in with a password (or, with unified sign-in, a one-time code)",
+  request: LoginRequest,
+  response: LoginResponse,
+  names: { email: "identity", username: "identity" },
+  failures: [400, 429, 500],
+  includeAuthToken: true,
+};
+
+export const logoutPost: Contract = {
+  method: "POST",
+  path: "/logout",
+  summary: "Sign out: ends the session and the auth token the call carries",
+  request: z.object({}),
+  response: z.object({}),
+  failures: [400],
+};
+
+export const meGet: Contract = {
+  method: "GET",
+  path: "/api/me",
+  summary: "The signed-in user's public profile (session or auth token)",
+  response: WithUser.extend({
+    user: User.extend({ roles: z.array(z.string()) }),
+    authenticated_by: z.enum(["session", "token", "basic"]),
+  }),
+  failures: [401, 403],
+};

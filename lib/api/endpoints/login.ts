@@ -1,0 +1,71 @@
+import "server-only";
+import { getConfig } from "@/lib/security/config";
+import { fail } from "@/lib/security/core/errors";
+import { signOut } from "@/lib/security/sessions/sign-out";
+import { loginWithForm, type LoginOutcome } from "@/lib/security/sign-in/login";
+import type { SecondFactorMethod } from "@/lib/security/sign-in/second-factor";
+import type { ApiCall, ApiResult } from "../route";
+import { userPayload, userPayloadWithToken } from "../user-payload";
+
+/** Flask-Security's name for a second factor: Gatehouse's "passkey" is its "webauthn". */
+function tfMethod(method: SecondFactorMethod): string {
+  return method === "passkey" ? "webauthn" : method;
+}
+
+/** USER_IDENTITY_ATTRIBUTES as GET /login lists them: email, and username when enabled. */
+function identityAttributes(): Record<string, { case_insensitive: boolean }>[] {
+  const attributes = [{ email: { case_insensitive: true } }];
+  return getConfig().username.enabled ? [...attributes, { username: { case_insensitive: true } }] : attributes;
+}
+
+/** GET /api/security/login. */
+export async function describeLogin(call: ApiCall): Promise<ApiResult> {
+  const response = { identity_attributes: identityAttributes(), csrf_token: await call.csrfToken() };
+  return { response: call.principal ? { ...response, user: userPayload(call.principal.user) } : response };
+}
+
+type SecondFactorPending = Extract<LoginOutcome, { status: "second-factor" }>;
+
+/** The reference's payload for a sign-in that now needs its second factor (`tf_required: true`). */
+function twoFactorPayload(outcome: SecondFactorPending): Record<string, unknown> {
+  if (outcome.state === "setup") return { tf_state: "setup_from_login" };
+  if (outcome.state === "select") return { tf_select: true, tf_setup_methods: outcome.methods.map(tfMethod) };
+  const method = outcome.method ? tfMethod(outcome.method) : undefined;
+  return {
+    tf_state: "ready",
+    tf_method: method,
+    tf_primary_method: method,
+    ...(outcome.method === "passkey" ? { tf_signin_url: "/api/security/wan-signin" } : {}),
+  };
+}
+
+/** POST /api/security/login: the sign-in form's flow (lib/security/sign-in/login.ts), answered as JSON. */
+export async function login(call: ApiCall): Promise<ApiResult> {
+  if (call.principal) return fail("ANONYMOUS_USER_REQUIRED");
+  const outcome = await loginWithForm(call.fields, call.ctx);
+  if (!outcome.ok) return outcome;
+  if (outcome.status === "already-signed-in") return fail("ANONYMOUS_USER_REQUIRED");
+  if (outcome.status === "second-factor") return { response: { csrf_token: await call.csrfToken(), tf_required: true, ...twoFactorPayload(outcome) } };
+  const proof = call.includeAuthToken ? { authnVia: outcome.via, authenticatedAt: new Date() } : null;
+  return { response: { user: await userPayloadWithToken(outcome.user, proof), csrf_token: await call.csrfToken(outcome.session.token), tf_required: false } };
+}
+
+/** POST /api/security/logout: `{}`, signed in or not. */
+export async function logout(call: ApiCall): Promise<ApiResult> {
+  const { principal } = call;
+  await signOut(call.ctx, principal?.via === "token" ? { authToken: { value: principal.tokenValue, userId: principal.user.id } } : {});
+  return { response: {} };
+}
+
+/** GET /api/me: who is calling, and how. */
+export async function me(call: ApiCall): Promise<ApiResult> {
+  const { principal } = call;
+  if (!principal) return fail("UNAUTHENTICATED");
+  return {
+    response: {
+      user: { ...userPayload(principal.user), roles: principal.authorization.roles },
+      csrf_token: await call.csrfToken(),
+      authenticated_by: principal.via,
+    },
+  };
+}
