@@ -1,4 +1,5 @@
 import "server-only";
+import * as z from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
 import { getConfig } from "@/lib/security/config";
 import { envelopeOf, ErrorResponse } from "./envelope";
@@ -33,8 +34,11 @@ function operation(contract: Contract): ZodOpenApiOperationObject {
     200: { description: "Success", content: { "application/json": { schema: envelopeOf(contract.response) } } },
     ...Object.fromEntries(failures),
   };
+  // A path segment such as {token} (tf-setup/{token}) is a required path parameter.
+  const pathParams = [...contract.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   return {
     summary: contract.summary,
+    ...(pathParams.length ? { requestParams: { path: z.object(Object.fromEntries(pathParams.map((name) => [name, z.string()]))) } } : {}),
     ...(contract.request ? { requestBody: { required: false, content: { "application/json": { schema: contract.request } } } } : {}),
     ...(contract.includeAuthToken
       ? {

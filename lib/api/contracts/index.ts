@@ -1,5 +1,15 @@
 import { loginGet, loginPost, logoutPost, meGet } from "./login";
+import { mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost } from "./recovery-codes";
 import type { Contract } from "./shared";
+import { tfRescueGet, tfRescuePost, tfSelectGet, tfSelectPost, tfSetupGet, tfSetupPost, tfSetupTokenPost, tfValidateGet, tfValidatePost } from "./two-factor";
 
 /** Every endpoint of the JSON API, in the order the OpenAPI document lists them. */
-export const CONTRACTS: readonly Contract[] = [loginGet, loginPost, logoutPost, meGet];
+export const CONTRACTS: readonly Contract[] = [
+  loginGet,
+  loginPost,
+  logoutPost,
+  meGet,
+  // Two-factor and recovery codes (lib/api/contracts/two-factor.ts, recovery-codes.ts).
+  ...[tfSetupGet, tfSetupPost, tfSetupTokenPost, tfValidateGet, tfValidatePost, tfRescueGet, tfRescuePost, tfSelectGet, tfSelectPost],
+  ...[mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost],
+];

@@ -15,7 +15,7 @@ const LoginRequest = z
   .meta({ id: "LoginRequest", description: "`email` or `username`; with unified sign-in `password` may also be a one-time code." });
 
 /** Two-factor methods as the reference names them (Gatehouse's "passkey" is its "webauthn"). */
-const TfMethod = z.enum(["authenticator", "email", "sms", "webauthn"]);
+export const TfMethod = z.enum(["authenticator", "email", "sms", "webauthn"]);
 
 const LoginResponse = z
   .object({

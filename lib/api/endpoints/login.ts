@@ -8,7 +8,7 @@ import type { ApiCall, ApiResult } from "../route";
 import { userPayload, userPayloadWithToken } from "../user-payload";
 
 /** Flask-Security's name for a second factor: Gatehouse's "passkey" is its "webauthn". */
-function tfMethod(method: SecondFactorMethod): string {
+export function tfMethod(method: SecondFactorMethod): string {
   return method === "passkey" ? "webauthn" : method;
 }
 
@@ -26,8 +26,8 @@ export async function describeLogin(call: ApiCall): Promise<ApiResult> {
 
 type SecondFactorPending = Extract<LoginOutcome, { status: "second-factor" }>;
 
-/** The reference's payload for a sign-in that now needs its second factor (`tf_required: true`). */
-function twoFactorPayload(outcome: SecondFactorPending): Record<string, unknown> {
+/** The reference's payload for a sign-in that now needs its second factor (`tf_required: true`; tf-select's answer too). */
+export function twoFactorPayload(outcome: Pick<SecondFactorPending, "state" | "method" | "methods">): Record<string, unknown> {
   if (outcome.state === "setup") return { tf_state: "setup_from_login" };
   if (outcome.state === "select") return { tf_select: true, tf_setup_methods: outcome.methods.map(tfMethod) };
   const method = outcome.method ? tfMethod(outcome.method) : undefined;

@@ -73,6 +73,13 @@ export const ROUTES: readonly RouteRule[] = [
   // login refuses a caller already signed in, and a session-authenticated call needs its CSRF token.
   { prefix: "/api/security", access: "open", mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/me", access: "signed-in", mechanisms: ["session", "token", "basic"] },
+  // Two-factor and recovery codes (docs/api.md). The pending sign-in's steps are for callers not
+  // signed in, as in Flask-Security; tf-setup serves both it and a signed-in, fresh caller (its handler checks).
+  { prefix: "/api/security/tf-validate", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
+  { prefix: "/api/security/tf-rescue", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
+  { prefix: "/api/security/tf-select", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
+  { prefix: "/api/security/mf-recovery", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
+  { prefix: "/api/security/mf-recovery-codes", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
 ];
 
 export function ruleFor(pathname: string): RouteRule | null {

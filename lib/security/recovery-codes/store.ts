@@ -4,6 +4,7 @@ import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "../config";
 import { encryptSecret, lookupHmac, lookupHmacs } from "../core/encryption";
+import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import { consumeUnprefixedRecoveryCode } from "./keys";
 import type { RequestContext } from "../core/request-context";
@@ -53,6 +54,18 @@ export async function consumeRecoveryCode(userId: string, input: string, db?: Qu
     )
     .returning({ userId: tables.recoveryCodes.userId });
   return rows.length > 0 || consumeUnprefixedRecoveryCode(userId, code, db);
+}
+
+/**
+ * A new set for the account page and `POST /api/security/mf-recovery-codes`: replaces every code
+ * and hands the new ones back, the only time they are ever shown (only their HMACs are kept).
+ * `replaced`: there was a set before, which no longer works.
+ */
+export async function regenerateRecoveryCodes(userId: string, ctx: RequestContext): Promise<Result<{ codes: string[]; replaced: boolean }>> {
+  if (!getConfig().recoveryCodes.enabled) return fail("API_ERROR");
+  const before = await recoveryCodeStatus(userId);
+  const codes = await generateRecoveryCodes(userId, ctx);
+  return { ok: true, codes, replaced: before.total > 0 };
 }
 
 export async function recoveryCodeStatus(userId: string): Promise<{ total: number; remaining: number }> {

@@ -25,6 +25,7 @@ import {
 import { sendCode } from "../codes/send";
 import { consumeCode, getTwoFactor, type CodeVerdict } from "../codes/store";
 import { newTotpSecret, verifyTotp } from "../codes/totp";
+import { confirmSetupFromLogin } from "./second-factor-setup";
 
 /** The steps of a pending sign-in: `/login/two-factor` and its choice, rescue and recovery pages. */
 
@@ -62,6 +63,15 @@ export async function verifySecondFactor(token: string | undefined, code: string
   const done = await completeSecondFactor(found, proof, ctx, true);
   if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method: proof } });
   return done;
+}
+
+/**
+ * Flask-Security's `tf-validate` (the JSON API): one endpoint takes the code of a method being set
+ * up during sign-in and of a method already set up, which the pages ask for on two pages.
+ */
+export async function validatePendingCode(token: string | undefined, code: string, ctx: RequestContext): Promise<Result<SecondFactorSuccess>> {
+  const settingUp = await findPendingIn(token, ["setup"]);
+  return settingUp ? confirmSetupFromLogin(token, code, ctx) : verifySecondFactor(token, code, ctx);
 }
 
 /**

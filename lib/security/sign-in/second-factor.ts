@@ -203,7 +203,7 @@ export async function refuseSecondFactor(
   return fail("TWO_FACTOR_ATTEMPTS_EXCEEDED");
 }
 
-export type SecondFactorSuccess = { session: NewSession; next: string | null; rememberDevice: UserRecord | null };
+export type SecondFactorSuccess = { session: NewSession; next: string | null; rememberDevice: UserRecord | null; authnVia: AuthnMethod[]; user: UserRecord };
 
 /** Ends the pending sign-in in a session: the last step of every second factor. */
 export async function completeSecondFactor(
@@ -227,7 +227,7 @@ export async function completeSecondFactor(
   ]);
   const config = getConfig().twoFactor;
   const rememberDevice = allowRememberDevice && found.pending.remember && !config.alwaysValidate ? found.user : null;
-  return { ok: true, session, next: found.pending.next, rememberDevice };
+  return { ok: true, session, next: found.pending.next, rememberDevice, authnVia, user: found.user };
 }
 
 async function clearPasswordFromReset(userId: string): Promise<void> {

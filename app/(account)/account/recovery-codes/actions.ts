@@ -1,11 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { stateFromFailure, type FormState } from "@/lib/view/form-state";
-import { getConfig } from "@/lib/security/config";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { fail, messageFor } from "@/lib/security/core/errors";
-import { generateRecoveryCodes, recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
+import { messageFor } from "@/lib/security/core/errors";
+import { regenerateRecoveryCodes } from "@/lib/security/recovery-codes/store";
 
 export type GenerateState = FormState | { tone: "success"; message?: string; codes: string[] };
 
@@ -13,11 +12,9 @@ export type GenerateState = FormState | { tone: "success"; message?: string; cod
 export async function generateRecoveryCodesAction(): Promise<GenerateState> {
   const ctx = await currentRequestContext();
   const { user } = await requireUser();
-  if (!getConfig().recoveryCodes.enabled) return stateFromFailure(fail("API_ERROR"));
-
-  const before = await recoveryCodeStatus(user.id);
-  const codes = await generateRecoveryCodes(user.id, ctx);
+  const result = await regenerateRecoveryCodes(user.id, ctx);
+  if (!result.ok) return stateFromFailure(result);
   // The status above the codes ("5 of 5 left") comes from the server component.
   revalidatePath("/account/recovery-codes");
-  return { tone: "success", codes, ...(before.total > 0 ? { message: messageFor("RECOVERY_CODES_GENERATED") } : {}) };
+  return { tone: "success", codes: result.codes, ...(result.replaced ? { message: messageFor("RECOVERY_CODES_GENERATED") } : {}) };
 }
