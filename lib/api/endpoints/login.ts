@@ -8,7 +8,7 @@ import type { ApiCall, ApiResult } from "../route";
 import { userPayload, userPayloadWithToken } from "../user-payload";
 
 /** Flask-Security's name for a second factor: Gatehouse's "passkey" is its "webauthn". */
-export function tfMethod(method: SecondFactorMethod): string {
+function tfMethod(method: SecondFactorMethod): string {
   return method === "passkey" ? "webauthn" : method;
 }
 

@@ -47,8 +47,8 @@ async function signedIn(call: ApiCall, done: SecondFactorSuccess, allowToken: bo
   return { response: { user: await userPayloadWithToken(done.user, proof), csrf_token: await call.csrfToken(done.session.token) } };
 }
 
-/** GET /api/security/tf-validate. */
-export async function describeValidate(call: ApiCall): Promise<ApiResult> {
+/** GET /api/security/tf-validate and GET /api/security/tf-rescue: the rescue options. */
+export async function describeRecoveryOptions(call: ApiCall): Promise<ApiResult> {
   const found = await pendingIn("ready", "select");
   if ("ok" in found) return found;
   return { response: { csrf_token: await call.csrfToken(), recovery_options: await recoveryOptions(found) } };
@@ -63,9 +63,6 @@ export async function validate(call: ApiCall): Promise<ApiResult> {
   const answer = await signedIn(call, done, true);
   return "response" in answer ? { response: { ...answer.response, tf_required: false } } : answer;
 }
-
-/** GET /api/security/tf-rescue. */
-export const describeRescue = describeValidate;
 
 const RESCUE_CHOICES = ["email", "help", "recovery_code"] as const;
 
