@@ -106,6 +106,21 @@ describe("tf-validate's error shapes", () => {
     expect(notJson.status).toBe(415);
   });
 
+  it("the pages' limit holds: the fifth wrong code ends the pending sign-in (TWO_FACTOR_ATTEMPTS_EXCEEDED), then even the right code is denied", async () => {
+    const other = uniqueEmail("api-tf-limit");
+    const id = (await registerConfirmed(other)).id;
+    const key = await saveMethod(id, "authenticator");
+    const client = await pendingClient(other);
+    const right = await nextCode(key);
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      codes.push(String((await client.call(tfValidate.POST, "POST", `${S}/tf-validate`, { json: { code: wrongCode(right) } })).body.response.code));
+    }
+    expect(codes).toEqual([...Array<string>(4).fill("TWO_FACTOR_INVALID_TOKEN"), "TWO_FACTOR_ATTEMPTS_EXCEEDED"]);
+    const after = await client.call(tfValidate.POST, "POST", `${S}/tf-validate`, { json: { code: right } });
+    expect([after.status, after.body.response.code]).toEqual([400, "TWO_FACTOR_PERMISSION_DENIED"]);
+  });
+
   it("a signed-in caller is refused: 400 ANONYMOUS_USER_REQUIRED", async () => {
     const plain = uniqueEmail("api-tf-plain");
     await registerConfirmed(plain);
