@@ -3,7 +3,8 @@
 # representative part of them through PgBouncer in transaction mode, the production (standalone)
 # build, the Playwright suite against `npm start` (with two instances behind HAProxy, PostgreSQL
 # restarts and shutdowns), then a grep of every server log for every secret the run used. Ends with
-# one summary line.
+# one summary line. Single-threaded steps run in pairs: lint beside the type check, the PGlite run
+# beside the PostgreSQL one, the build beside the PgBouncer subset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -15,10 +16,36 @@ end_step() {
   step_name=""
 }
 step() { end_step; step_name=$*; step_start=$SECONDS; printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# Steps that keep one core busy (eslint, tsc, a vitest run with one file at a time) run two at a
+# time on CI's two cores: `background NAME COMMAND…` starts one beside the foreground step, its
+# output kept in a log; `await_background NAME` prints the log, adds its own wall time to the
+# table and fails the run when it failed. Each runs in a process group of its own, so an early
+# exit stops it (on_exit) before the databases it uses go away.
+declare -A bg_pid bg_dir bg_start
+background() {
+  local name=$1; shift
+  bg_dir[$name]=$(mktemp -d); bg_start[$name]=$(date +%s)
+  printf '\n\033[1m== %s — in the background\033[0m\n' "$name"
+  set -m
+  ( set +e; "$@" > "${bg_dir[$name]}/log" 2>&1; echo $? > "${bg_dir[$name]}/rc"; date +%s > "${bg_dir[$name]}/end" ) &
+  bg_pid[$name]=$!
+  set +m
+}
+await_background() {
+  local name=$1 dir=${bg_dir[$1]} start=${bg_start[$1]} rc end
+  wait "${bg_pid[$name]}" || true; unset "bg_pid[$name]"
+  rc=$(cat "$dir/rc" 2>/dev/null || echo 1); end=$(cat "$dir/end" 2>/dev/null || date +%s)
+  timings+=$(printf '%5ds  %s (in the background)' $((end - start)) "$name")$'\n'
+  printf '\n\033[1m== %s (in the background): output\033[0m\n' "$name"
+  cat "$dir/log"
+  if [ "$rc" != 0 ]; then echo "$name failed (output above)" >&2; exit 1; fi
+}
 # The throwaway servers' scripts install their own EXIT traps; this one replaces them after each
 # (and stops whatever they started).
 on_exit() {
   end_step; printf '\n== wall time per step\n%s%5ds  total\n' "$timings" "$SECONDS"
+  for pid in "${bg_pid[@]}"; do kill -- -"$pid" 2>/dev/null || true; done
   if declare -F pgbouncer_throwaway_stop >/dev/null; then pgbouncer_throwaway_stop; fi
   if declare -F pg_throwaway_stop >/dev/null; then pg_throwaway_stop; fi
 }
@@ -27,15 +54,13 @@ trap on_exit EXIT
 step "system packages"
 bash scripts/ensure-system-deps.sh || echo "(continuing; steps that need them will say so)"
 
+background "type check" npx tsc --noEmit
 step "lint (layers included), format, unused code"
 npx eslint --max-warnings=0 .
 npx prettier --check . --log-level warn
 npx knip
-step "type check"
-npx tsc --noEmit
-
-step "unit + integration tests (PGlite)"
-env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-pglite.json"
+end_step
+await_background "type check"
 
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   PG_TEST_URL=$TEST_DATABASE_URL; PG_E2E_URL=${E2E_DATABASE_URL:-}
@@ -44,12 +69,19 @@ elif ! source scripts/pg-throwaway.sh; then
   PG_TEST_URL=""; PG_E2E_URL=""
 fi
 trap on_exit EXIT
+# The PostgreSQL run beside the PGlite one: each runs its files one after another (one core each;
+# vitest.config.mts says why), on databases of their own.
 if [ -n "$PG_TEST_URL" ]; then
-  step "integration tests (PostgreSQL)"
-  DATABASE_URL=$PG_TEST_URL npx vitest run tests/integration --reporter=default --reporter=json --outputFile.json="$results/vitest-postgres.json"
+  background "integration tests (PostgreSQL)" env DATABASE_URL="$PG_TEST_URL" \
+    npx vitest run tests/integration --reporter=default --reporter=json --outputFile.json="$results/vitest-postgres.json"
 else
   echo "Skipping the PostgreSQL run: no server binaries (apt-get install postgresql)."
 fi
+
+step "unit + integration tests (PGlite)"
+env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-pglite.json"
+end_step
+if [ -n "$PG_TEST_URL" ]; then await_background "integration tests (PostgreSQL)"; fi
 
 # Through a transaction-mode pooler (what Neon, Supabase and Vercel Postgres hand out as the pooled
 # URL): the statements every request and sign-in runs (session lookup, sign-in, rate limits under
@@ -69,15 +101,13 @@ POOLED_TESTS=(
   tests/integration/outbox.delivery-never-fails-a-flow.test.ts
   tests/integration/passkeys.sign-in.test.ts
 )
-pooled_pid=""; pooled_log=$(mktemp)
+pooled=""
 if [ -n "$PG_TEST_URL" ] && [ -z "${TEST_DATABASE_URL:-}" ] && source scripts/pgbouncer-throwaway.sh; then
-  step "integration tests through PgBouncer (transaction mode, DATABASE_PREPARE=false) — in the background"
-  # One worker: the build beside it gets the other core.
-  DATABASE_URL=$PGBOUNCER_TEST_URL DATABASE_MIGRATION_URL=$PGBOUNCER_DIRECT_URL DATABASE_PREPARE=false \
-    npx vitest run "${POOLED_TESTS[@]}" --maxWorkers=1 --reporter=default --reporter=json --outputFile.json="$results/vitest-pgbouncer.json" \
-    > "$pooled_log" 2>&1 &
-  pooled_pid=$!
   trap on_exit EXIT
+  pooled="integration tests through PgBouncer (transaction mode, DATABASE_PREPARE=false)"
+  # One worker: the build beside it gets the other core.
+  background "$pooled" env DATABASE_URL="$PGBOUNCER_TEST_URL" DATABASE_MIGRATION_URL="$PGBOUNCER_DIRECT_URL" DATABASE_PREPARE=false \
+    npx vitest run "${POOLED_TESTS[@]}" --maxWorkers=1 --reporter=default --reporter=json --outputFile.json="$results/vitest-pgbouncer.json"
 elif [ -n "${CI:-}" ]; then
   echo "CI needs PgBouncer (apt-get install pgbouncer)" >&2; exit 1
 else
@@ -86,12 +116,8 @@ fi
 
 step "build (standalone)"
 npm run build
-
-if [ -n "$pooled_pid" ]; then
-  step "integration tests through PgBouncer: results"
-  pooled_rc=0; wait "$pooled_pid" || pooled_rc=$?
-  if [ "$pooled_rc" = 0 ]; then tail -n 6 "$pooled_log"; else cat "$pooled_log"; echo "the PgBouncer run failed (log above)" >&2; exit 1; fi
-fi
+end_step
+if [ -n "$pooled" ]; then await_background "$pooled"; fi
 
 step "end-to-end (Playwright, $([ -n "$PG_E2E_URL" ] && echo PostgreSQL || echo PGlite))"
 rm -rf .data/e2e-pglite .data/e2e-logs
