@@ -5,7 +5,7 @@ import type { Browser, Page } from "@playwright/test";
 import { codeFrom, setUpAuthenticator, totpCode } from "./support/two-factor";
 import { expect, latestEmail, linkFrom, randomIp, strongPassword, test, uniqueEmail, confirmByLink } from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
-import { E2E_PORT } from "./support/server";
+import { PASSWORDLESS_PORT } from "./support/server";
 
 // One instance on a fixed port, owned by one worker.
 test.describe.configure({ mode: "serial" });
@@ -13,7 +13,7 @@ test.describe.configure({ mode: "serial" });
 let instance: Instance;
 
 test.beforeAll(async () => {
-  instance = await startInstance(E2E_PORT + 3, { SECURITY_PASSWORD_REQUIRED: "false" });
+  instance = await startInstance(PASSWORDLESS_PORT, { SECURITY_PASSWORD_REQUIRED: "false" });
 });
 test.afterAll(() => instance?.stop());
 

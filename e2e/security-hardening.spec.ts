@@ -7,14 +7,10 @@
 import { expect, latestEmail, linkFrom, newSignedInUser, randomIp, register, signIn, strongPassword, test, uniqueEmail } from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
 import { addPasskey, addVirtualAuthenticator, disablePasskeyAutofill } from "./support/passkeys";
-import { E2E_PORT, serverEnv } from "./support/server";
+import { PRE_CONFIRMATION_PORT, REQUIRED_TWO_FACTOR_PORT, serverEnv } from "./support/server";
 import { codeFrom, cookieNamed, lastMessageId, latestSms, setUpAuthenticator, signOut, submitSignInCode, totpCode } from "./support/two-factor";
 
 test.describe.configure({ mode: "serial" });
-
-// Instances started by this spec (their own ports, next to the ones other specs use).
-const PRE_CONFIRMATION_PORT = E2E_PORT + 10;
-const REQUIRED_PORT = E2E_PORT + 11;
 
 test.describe("pre-hijacking", () => {
   let instance: Instance | undefined;
@@ -111,7 +107,7 @@ test.describe("required two-factor after any first factor", () => {
   let required: Instance | undefined;
   test.beforeAll(async () => {
     // The same database as the main instance, but two-factor required of everyone.
-    required = await startInstance(REQUIRED_PORT, { ...serverEnv, SECURITY_TWO_FACTOR_REQUIRED: "true" });
+    required = await startInstance(REQUIRED_TWO_FACTOR_PORT, { ...serverEnv, SECURITY_TWO_FACTOR_REQUIRED: "true" });
   });
   test.afterAll(() => required?.stop());
 

@@ -23,13 +23,13 @@ function startWith(env: Record<string, string>, port: number): Promise<{ code: n
 }
 
 test("a bad duration stops the start", async () => {
-  const { code, output } = await startWith({ AUTH_SECRET: "x".repeat(40), MAIL_TRANSPORT: "outbox", SECURITY_FRESHNESS: "soon" }, 3191);
+  const { code, output } = await startWith({ AUTH_SECRET: "x".repeat(40), MAIL_TRANSPORT: "outbox", SECURITY_FRESHNESS: "soon" }, STARTUP_PORTS[2]);
   expect(code).not.toBe(0);
   expect(output).toContain("SECURITY_FRESHNESS");
 });
 
 test("production without a mail transport or AUTH_SECRET stops the start", async () => {
-  const { code, output } = await startWith({ AUTH_SECRET: "", RESEND_API_KEY: "", MAIL_TRANSPORT: "" }, 3192);
+  const { code, output } = await startWith({ AUTH_SECRET: "", RESEND_API_KEY: "", MAIL_TRANSPORT: "" }, STARTUP_PORTS[3]);
   expect(code).not.toBe(0);
   expect(output).toContain("AUTH_SECRET is required in production");
   expect(output).toContain("No mail transport in production");

@@ -4,10 +4,16 @@ import { E2E_ADMIN, E2E_REQUIRED_2FA } from "./admin";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const SECOND_INSTANCE_PORT = E2E_PORT + 1;
 export const PROXY_PORT = E2E_PORT + 2;
-/** Instances single specs start with production settings changed (one port per spec: specs run in parallel). */
+/**
+ * Instances single specs start with settings changed (one port each: specs run in parallel, so two
+ * specs sharing one could meet). Every port of the suite is E2E_PORT + 0…49.
+ */
+export const PASSWORDLESS_PORT = E2E_PORT + 3;
+export const PRE_CONFIRMATION_PORT = E2E_PORT + 10;
 export const CLIENT_IP_PORT = E2E_PORT + 11;
 export const PRODUCTION_SETTINGS_PORT = E2E_PORT + 12;
-export const STARTUP_PORTS = [E2E_PORT + 13, E2E_PORT + 14] as const;
+export const STARTUP_PORTS = [E2E_PORT + 13, E2E_PORT + 14, E2E_PORT + 15, E2E_PORT + 16] as const;
+export const REQUIRED_TWO_FACTOR_PORT = E2E_PORT + 17;
 /** Operations specs: instances against a PostgreSQL of their own (outage, shutdown, standalone build). */
 export const OUTAGE_PORT = E2E_PORT + 20;
 export const SHUTDOWN_PORTS = [E2E_PORT + 21, E2E_PORT + 22] as const;
