@@ -42,7 +42,6 @@ test("set up by scanning the QR code: a wrong code is refused, the app's code tu
 });
 
 test("sign-in stops at the code page until the app's code is given; a used code is refused", async ({ page }) => {
-  test.slow(); // waits for the authenticator to show a code of a later 30-s step than the setup used
   const { email, password } = await newSignedInUser(page);
   const { secret, step } = await setUpAuthenticator(page, email);
   await signOut(page);

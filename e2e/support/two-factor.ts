@@ -21,23 +21,30 @@ export interface TotpCode {
 }
 
 /**
- * The code an authenticator app shows now. The server accepts each time step once per user, so
- * with `afterStep` (the step of a code already used) this waits, like a person watching the app,
- * until the app shows a code of a later step: at most one period.
+ * How far back the first code of a test is: the server accepts a code within ±120 s of its step
+ * (SECURITY_TWO_FACTOR_AUTHENTICATOR_VALIDITY, SECURITY_US_TOKEN_VALIDITY) and each step once, so
+ * a test starts 60 s back and counts up one step per code: real codes, replay still refused, and
+ * no waiting for the app's next 30-s step. 60 s, not 120: the code must still be inside the window
+ * when a loaded machine gets round to submitting it.
+ */
+const STEPS_BACK = 2;
+
+/**
+ * A code the authenticator app showed within the validity window: the earliest step not older than
+ * STEPS_BACK steps and later than `afterStep` (the step of a code already used: the server accepts
+ * each step once). Never a code from the future: when the steps within the window are used up,
+ * this waits, like a person watching the app, for the next one.
  */
 export async function totpCode(secret: string, options: { afterStep?: number } = {}): Promise<TotpCode> {
-  const { afterStep } = options;
-  if (afterStep !== undefined) {
-    const waitMs = (afterStep + 1) * PERIOD_SECONDS * 1000 - Date.now();
-    if (waitMs > PERIOD_SECONDS * 1000 + 1000) throw new Error(`step ${afterStep} is in the future; nothing to wait for`);
-    // A little past the boundary so the client's step and the server's agree.
-    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs + 250));
-  }
-  const epoch = nowSeconds();
+  const step = Math.max(stepOf(nowSeconds()) - STEPS_BACK, (options.afterStep ?? 0) + 1);
+  const waitMs = step * PERIOD_SECONDS * 1000 - Date.now();
+  if (waitMs > PERIOD_SECONDS * 1000 + 1000) throw new Error(`step ${options.afterStep} is in the future; nothing to wait for`);
+  // A little past the boundary so the client's step and the server's agree.
+  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs + 250));
   recordSecret("totp-secret", secret);
-  const code = await generate({ secret, epoch });
+  const code = await generate({ secret, epoch: step * PERIOD_SECONDS });
   recordSecret("code", code);
-  return { code, step: stepOf(epoch) };
+  return { code, step };
 }
 
 /**
