@@ -2,10 +2,9 @@
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
-import { getOrSetMagicLinkBrowserNonce } from "@/lib/security/sessions/cookies";
 import { MESSAGES } from "@/lib/security/core/errors";
 import { sendCodeSchema, type SendCodeInput } from "@/lib/security/core/schemas";
-import { sendSignInCode } from "@/lib/security/sign-in/passcode";
+import { requestSignInCode } from "@/lib/security/sign-in/passcode";
 import { getConfig } from "@/lib/security/config";
 
 /** "Email me a code" / "Text me a code": the same answer whether or not the identity exists. */
@@ -14,7 +13,8 @@ export async function sendSignInCodeAction(input: SendCodeInput): Promise<FormSt
   if (await getSession()) redirect(getConfig().views.postLogin);
   const parsed = sendCodeSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
-  const result = await sendSignInCode({ ...parsed.data, browserNonce: await getOrSetMagicLinkBrowserNonce() }, ctx);
+  // The flow is shared with POST /api/security/us-signin/send-code.
+  const result = await requestSignInCode(parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
   return successState(MESSAGES.GENERIC_US_SIGNIN);
 }

@@ -1,6 +1,7 @@
 import { loginGet, loginPost, logoutPost, meGet } from "./login";
 import { mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost } from "./recovery-codes";
 import type { Contract } from "./shared";
+import { usSigninGet, usSigninPost, usSigninSendCode } from "./unified-signin";
 import { tfRescueGet, tfRescuePost, tfSelectGet, tfSelectPost, tfSetupGet, tfSetupPost, tfSetupTokenPost, tfValidateGet, tfValidatePost } from "./two-factor";
 
 /** Every endpoint of the JSON API, in the order the OpenAPI document lists them. */
@@ -12,4 +13,6 @@ export const CONTRACTS: readonly Contract[] = [
   // Two-factor and recovery codes (lib/api/contracts/two-factor.ts, recovery-codes.ts).
   ...[tfSetupGet, tfSetupPost, tfSetupTokenPost, tfValidateGet, tfValidatePost, tfRescueGet, tfRescuePost, tfSelectGet, tfSelectPost],
   ...[mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost],
+  // Unified sign-in (lib/api/contracts/unified-signin.ts).
+  ...[usSigninGet, usSigninPost, usSigninSendCode],
 ];

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { text, User, WithUser, type Contract } from "./shared";
 
 /** Flask-Security's identity attributes: how `email` (and `username`, when enabled) are matched. */
-const IdentityAttributes = z.array(z.record(z.string(), z.object({ case_insensitive: z.boolean().optional(), mapper: z.string().optional() })));
+export const IdentityAttributes = z.array(z.record(z.string(), z.object({ case_insensitive: z.boolean().optional(), mapper: z.string().optional() })));
 
 const LoginRequest = z
   .object({
@@ -17,7 +17,7 @@ const LoginRequest = z
 /** Two-factor methods as the reference names them (Gatehouse's "passkey" is its "webauthn"). */
 export const TfMethod = z.enum(["authenticator", "email", "sms", "webauthn"]);
 
-const LoginResponse = z
+export const LoginResponse = z
   .object({
     csrf_token: z.string(),
     user: z.optional(User),

@@ -13,7 +13,7 @@ function tfMethod(method: SecondFactorMethod): string {
 }
 
 /** USER_IDENTITY_ATTRIBUTES as GET /login lists them: email, and username when enabled. */
-function identityAttributes(): Record<string, { case_insensitive: boolean }>[] {
+export function identityAttributes(): Record<string, { case_insensitive: boolean }>[] {
   const attributes = [{ email: { case_insensitive: true } }];
   return getConfig().username.enabled ? [...attributes, { username: { case_insensitive: true } }] : attributes;
 }
@@ -42,7 +42,14 @@ export function twoFactorPayload(outcome: Pick<SecondFactorPending, "state" | "m
 /** POST /api/security/login: the sign-in form's flow (lib/security/sign-in/login.ts), answered as JSON. */
 export async function login(call: ApiCall): Promise<ApiResult> {
   if (call.principal) return fail("ANONYMOUS_USER_REQUIRED");
-  const outcome = await loginWithForm(call.fields, call.ctx);
+  return answerLogin(call, await loginWithForm(call.fields, call.ctx));
+}
+
+/**
+ * A sign-in form's outcome as Flask-Security's login JSON (login, us-signin, wan-signin/<state>):
+ * the user (and a token when asked), or the pending second factor's payload.
+ */
+export async function answerLogin(call: ApiCall, outcome: LoginOutcome): Promise<ApiResult> {
   if (!outcome.ok) return outcome;
   if (outcome.status === "already-signed-in") return fail("ANONYMOUS_USER_REQUIRED");
   if (outcome.status === "second-factor") return { response: { csrf_token: await call.csrfToken(), tf_required: true, ...twoFactorPayload(outcome) } };

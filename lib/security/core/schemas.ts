@@ -99,6 +99,18 @@ export const sendCodeSchema = z.object({
   method: z.enum(["email", "sms"], { error: "Requested method is not valid" }),
 });
 
+/**
+ * The unified sign-in box as the JSON API sends it (Flask-Security's us-signin: identity, passcode).
+ * Empty fields are left to the flow, which words them as the reference does (US_SPECIFY_IDENTITY,
+ * INVALID_PASSWORD_CODE).
+ */
+export const passcodeLoginSchema = z.object({
+  identity: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX, "Value entered is too long"))),
+  passcode: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX, "Value entered is too long"))),
+  remember: checkbox,
+  next: optionalNext,
+});
+
 export const emailOnlySchema = z.object({ email: emailField });
 
 export const resetPasswordSchema = z

@@ -11,6 +11,8 @@ import { checkRateLimit, consumeRateLimit, RATE_LIMITS } from "../core/rate-limi
 import type { RequestContext } from "../core/request-context";
 import { findUserByEmail, findUserByUsername, type UserRecord } from "../accounts/users";
 import { issueMagicLink } from "./magic-link";
+import { fieldErrorsFrom, sendCodeSchema } from "../core/schemas";
+import { getOrSetMagicLinkBrowserNonce } from "../sessions/cookies";
 import { rulesFor } from "../codes/purposes";
 import { sendSavedCode } from "../codes/send";
 import { consumeCode, findSignInMethod, findUserByPhone, listSignInMethods } from "../codes/store";
@@ -60,6 +62,16 @@ async function deliverSignInCode(input: { identity: string; method: "email" | "s
   if (tryDecryptSecret(row.secretEncrypted) === null) return fail("SECRET_UNAVAILABLE");
   const loginLink = row.method === "email" ? await issueMagicLink(user, { kind: "code", browserNonce: input.browserNonce }) : null;
   return sendSavedCode("sign-in", user, row, ctx, loginLink);
+}
+
+/**
+ * "Email/text me a code" for both transports (the sign-in page's action and the JSON API's
+ * `POST /api/security/us-signin/send-code`): the fields checked, the asking browser's nonce set.
+ */
+export async function requestSignInCode(fields: Record<string, unknown>, ctx: RequestContext): Promise<Result> {
+  const parsed = sendCodeSchema.safeParse(fields);
+  if (!parsed.success) return { ok: false, code: "INVALID_INPUT", fieldErrors: fieldErrorsFrom(parsed.error) };
+  return sendSignInCode({ ...parsed.data, browserNonce: await getOrSetMagicLinkBrowserNonce() }, ctx);
 }
 
 export type PasscodeMatch = { ok: true; method: UnifiedMethod } | { ok: false; replayed: boolean };
