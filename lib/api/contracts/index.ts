@@ -2,6 +2,7 @@ import { loginGet, loginPost, logoutPost, meGet } from "./login";
 import { mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost } from "./recovery-codes";
 import type { Contract } from "./shared";
 import { usSigninGet, usSigninPost, usSigninSendCode } from "./unified-signin";
+import { wanSigninFinish, wanSigninPost } from "./webauthn";
 import { tfRescueGet, tfRescuePost, tfSelectGet, tfSelectPost, tfSetupGet, tfSetupPost, tfSetupTokenPost, tfValidateGet, tfValidatePost } from "./two-factor";
 
 /** Every endpoint of the JSON API, in the order the OpenAPI document lists them. */
@@ -15,4 +16,6 @@ export const CONTRACTS: readonly Contract[] = [
   ...[mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost],
   // Unified sign-in (lib/api/contracts/unified-signin.ts).
   ...[usSigninGet, usSigninPost, usSigninSendCode],
+  // WebAuthn (lib/api/contracts/webauthn.ts).
+  ...[wanSigninPost, wanSigninFinish],
 ];

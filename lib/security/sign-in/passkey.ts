@@ -59,6 +59,14 @@ export async function finishPasskeySignIn(input: PasskeySignInInput, ctx: Reques
   );
 }
 
+/**
+ * Whether this browser's passkey ceremony is a pending sign-in's second factor rather than a first
+ * factor (Flask-Security's wan-signin serves both, deciding by the pending login as here).
+ */
+export async function passkeyStepIsSecondFactor(pendingToken: string | undefined): Promise<boolean> {
+  return (await findPendingIn(pendingToken, ["ready"])) !== null;
+}
+
 /** Second factor by passkey, step 1: only the pending user's "second factor" passkeys are offered. */
 export async function beginPasskeySecondFactor(pendingToken: string | undefined): Promise<Result<AssertionStarted>> {
   const config = getConfig().webauthn;
