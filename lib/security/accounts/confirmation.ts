@@ -54,13 +54,16 @@ export async function checkConfirmationToken(token: string): Promise<Result> {
 
 /** Confirms an address proven another way (an emailed sign-in link was opened); no-op when already confirmed. */
 export async function markConfirmed(userId: string, ctx?: RequestContext): Promise<void> {
-  const db = await getDb();
-  const rows = await db
-    .update(tables.users)
-    .set({ confirmedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(tables.users.id, userId), isNull(tables.users.confirmedAt)))
-    .returning({ id: tables.users.id });
-  if (rows.length) await recordEvent("user_confirmed", { userId, ctx, data: { via: "sign-in link" } });
+  await (
+    await getDb()
+  ).transaction(async (tx) => {
+    const rows = await tx
+      .update(tables.users)
+      .set({ confirmedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(tables.users.id, userId), isNull(tables.users.confirmedAt)))
+      .returning({ id: tables.users.id });
+    if (rows.length) await recordEvent("user_confirmed", { userId, ctx, data: { via: "sign-in link" } }, tx);
+  });
 }
 
 /**

@@ -51,7 +51,15 @@ export async function recordEvent(
   input: { userId: string | null; ctx?: RequestContext; data?: Record<string, unknown> },
   db?: Queryable,
 ): Promise<void> {
-  const event: SecurityEvent = {
+  const event = newEvent(type, input);
+  if (db) await db.insert(tables.securityEvents).values(event);
+  else await insertEventStatement(await getDb()).execute({ ...event });
+  await announceEvent(event);
+}
+
+/** The event as it is stored, for a caller that writes it with its own statement (sign-in/complete.ts). */
+export function newEvent(type: SecurityEventType, input: { userId: string | null; ctx?: RequestContext; data?: Record<string, unknown> }): SecurityEvent {
+  return {
     type,
     userId: input.userId,
     ip: storable(input.ctx?.ip ?? null),
@@ -59,16 +67,18 @@ export async function recordEvent(
     data: storable(input.data ?? {}),
     at: new Date(),
   };
-  if (db) await db.insert(tables.securityEvents).values(event);
-  else await insertEventStatement(await getDb()).execute({ ...event });
+}
+
+/** After an event's row is written: housekeeping now and then, and the subscribers. */
+export async function announceEvent(event: SecurityEvent): Promise<void> {
   pruneNowAndThen("securityEvents");
-  const receivers = [...(subscribers.get(type) ?? []), ...(subscribers.get("*") ?? [])];
+  const receivers = [...(subscribers.get(event.type) ?? []), ...(subscribers.get("*") ?? [])];
   await Promise.all(
     receivers.map(async (receive) => {
       try {
         await receive(event);
       } catch (error) {
-        console.error(`[gatehouse] subscriber for ${type} failed`, error);
+        console.error(`[gatehouse] subscriber for ${event.type} failed`, error);
       }
     }),
   );

@@ -13,7 +13,12 @@ export { MAX_CONSECUTIVE_FAILURES, RATE_LIMITS, type RateLimitPolicy } from "./r
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfter: number };
 
 // Keys can be emails; store a hash so the table holds no personal data.
-const keyOf = (key: string) => hashToken(key.toLowerCase());
+const keyOf = (key: string): string => hashToken(key.toLowerCase());
+
+/** A budget's row as stored, for a caller that resets it within its own statement (sign-in/complete.ts). */
+export function rateLimitRow(policy: RateLimitPolicy, key: string): { bucket: string; key: string } {
+  return { bucket: policy.bucket, key: keyOf(key) };
+}
 
 // Every sign-in runs these: prepared once per database handle (lib/db/prepared.ts).
 const windowOf = sql`make_interval(secs => ${sql.placeholder("windowSeconds")})`;

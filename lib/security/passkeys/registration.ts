@@ -100,31 +100,37 @@ export async function finishPasskeyRegistration(
   // A "sign in" passkey must be discoverable: username-less sign-in sends no credential list.
   if (usage === "first" && response.clientExtensionResults.credProps?.rk === false) return fail("WEBAUTHN_NOT_DISCOVERABLE");
   const info = verified.registrationInfo;
-  const db = await getDb();
-  const [row] = await db
-    .insert(tables.webauthnCredentials)
-    .values({
-      userId: user.id,
-      credentialId: info.credential.id,
-      publicKey: Buffer.from(info.credential.publicKey).toString("base64url"),
-      signCount: info.credential.counter,
-      transports: info.credential.transports ?? response.response.transports ?? [],
-      usage,
-      name,
-      discoverable: response.clientExtensionResults.credProps?.rk ?? null,
-      backedUp: info.credentialBackedUp,
-      deviceType: info.credentialDeviceType,
-      aaguid: info.aaguid,
-    })
-    // Either unique index may refuse: the credential ID (any user) or the name (this user).
-    .onConflictDoNothing()
-    .returning({ id: tables.webauthnCredentials.id });
-  if (!row) {
+  // The passkey, its event and the notice to the owner: one transaction.
+  const added = await (
+    await getDb()
+  ).transaction(async (tx) => {
+    const [row] = await tx
+      .insert(tables.webauthnCredentials)
+      .values({
+        userId: user.id,
+        credentialId: info.credential.id,
+        publicKey: Buffer.from(info.credential.publicKey).toString("base64url"),
+        signCount: info.credential.counter,
+        transports: info.credential.transports ?? response.response.transports ?? [],
+        usage,
+        name,
+        discoverable: response.clientExtensionResults.credProps?.rk ?? null,
+        backedUp: info.credentialBackedUp,
+        deviceType: info.credentialDeviceType,
+        aaguid: info.aaguid,
+      })
+      // Either unique index may refuse: the credential ID (any user) or the name (this user).
+      .onConflictDoNothing()
+      .returning({ id: tables.webauthnCredentials.id });
+    if (!row) return false;
+    await recordEvent("wan_registered", { userId: user.id, ctx, data: { name, usage } }, tx);
+    await notifyPasskeyChange(user, "added", name, tx);
+    return true;
+  });
+  if (!added) {
     const clash = (await listPasskeys(user.id)).some((p) => p.name.toLowerCase() === name.toLowerCase());
     return clash ? fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] }) : fail("WEBAUTHN_CREDENTIAL_ID_INUSE");
   }
-  await recordEvent("wan_registered", { userId: user.id, ctx, data: { name, usage } });
-  await notifyPasskeyChange(user, "added", name);
   return { ok: true, name };
 }
 

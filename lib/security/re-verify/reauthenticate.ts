@@ -1,4 +1,6 @@
 import "server-only";
+import { getDb } from "@/lib/db";
+import type { AuthnMethod } from "../core/authn-methods";
 import { getConfig } from "../config";
 import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "../passkeys/authentication";
 import { startCeremony, takeCeremony } from "../passkeys/ceremonies";
@@ -23,8 +25,7 @@ export async function reauthenticateWithPassword(user: UserRecord, session: Sess
     await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "password", during: "verify" } });
     return fail("INVALID_PASSWORD", { password: [messageFor("INVALID_PASSWORD")] });
   }
-  await markAuthenticated(session.tokenHash, "verify");
-  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: "password" } });
+  await markReauthenticated(session, "verify", { userId: user.id, ctx, data: { method: "password" } });
   return { ok: true };
 }
 
@@ -61,8 +62,7 @@ export async function reauthenticateWithPasskey(
   const usages = getConfig().webauthn.allowAsVerify;
   const verified = await verifyPasskeyAssertion(taken.ceremony, input.credential, { usages, userId: user.id }, ctx);
   if (!verified.ok) return verified;
-  await markAuthenticated(session.tokenHash, "passkey");
-  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: "passkey", name: verified.passkey.name } });
+  await markReauthenticated(session, "passkey", { userId: user.id, ctx, data: { method: "passkey", name: verified.passkey.name } });
   return { ok: true };
 }
 
@@ -84,7 +84,20 @@ export async function reauthenticateWithPasscode(user: UserRecord, session: Sess
     await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "passcode", during: "verify" } });
     return fail("INVALID_PASSWORD_CODE", { code: [messageFor("INVALID_PASSWORD_CODE")] });
   }
-  await markAuthenticated(session.tokenHash, match.method === "password" ? "verify" : match.method);
-  await recordEvent("reauthenticated", { userId: user.id, ctx, data: { method: match.method } });
+  await markReauthenticated(session, match.method === "password" ? "verify" : match.method, { userId: user.id, ctx, data: { method: match.method } });
   return { ok: true };
+}
+
+/** The fresher session and its event in one transaction: no freshness that the activity log does not show. */
+async function markReauthenticated(
+  session: SessionRecord,
+  via: AuthnMethod,
+  event: { userId: string; ctx: RequestContext; data: Record<string, unknown> },
+): Promise<void> {
+  await (
+    await getDb()
+  ).transaction(async (tx) => {
+    await markAuthenticated(session.tokenHash, via, tx);
+    await recordEvent("reauthenticated", event, tx);
+  });
 }

@@ -68,9 +68,8 @@ export async function regenerateRecoveryCodes(userId: string, ctx: RequestContex
   return { ok: true, codes, replaced: before.total > 0 };
 }
 
-export async function recoveryCodeStatus(userId: string): Promise<{ total: number; remaining: number }> {
-  const db = await getDb();
-  const [row] = await db
+export async function recoveryCodeStatus(userId: string, db?: Queryable): Promise<{ total: number; remaining: number }> {
+  const [row] = await (db ?? (await getDb()))
     .select({ total: count(), remaining: sql<number>`count(*) filter (where ${tables.recoveryCodes.usedAt} is null)` })
     .from(tables.recoveryCodes)
     .where(eq(tables.recoveryCodes.userId, userId));

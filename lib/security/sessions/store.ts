@@ -43,6 +43,23 @@ export async function createSession(
   options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
   db?: Queryable,
 ): Promise<NewSession> {
+  const { row, session } = newSessionRow(user, options);
+  if (db) await db.insert(tables.sessions).values(row);
+  else await insertSessionStatement(await getDb()).execute(row);
+  pruneNowAndThen("sessions");
+  return session;
+}
+
+export type SessionRow = Omit<typeof tables.sessions.$inferInsert, "createdAt" | "lastSeenAt" | "graceUntil"> & {
+  expiresAt: Date;
+  authenticatedAt: Date;
+};
+
+/** A new session's row and the token its cookie carries (only the row's hash is stored). */
+export function newSessionRow(
+  user: Pick<UserRecord, "id" | "uniquifier">,
+  options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
+): { row: SessionRow; session: NewSession } {
   const { lifetime, rememberLifetime } = getConfig().session;
   const token = randomToken();
   const expiresAt = new Date(Date.now() + (options.remember ? rememberLifetime : lifetime) * 1000);
@@ -57,10 +74,7 @@ export async function createSession(
     ip: options.ctx.ip,
     userAgent: options.ctx.userAgent,
   };
-  if (db) await db.insert(tables.sessions).values(row);
-  else await insertSessionStatement(await getDb()).execute(row);
-  pruneNowAndThen("sessions");
-  return { token, userId: user.id, expiresAt, remember: options.remember };
+  return { row, session: { token, userId: user.id, expiresAt, remember: options.remember } };
 }
 
 export interface ActiveSession {
@@ -173,10 +187,9 @@ export async function openGrace(session: Pick<SessionRecord, "tokenHash" | "grac
 const REVERIFIED_PASS_SECONDS = 60;
 
 /** Re-authentication succeeded: the session is fresh again, with a grace period from now. */
-export async function markAuthenticated(tokenHash: string, via: AuthnMethod): Promise<void> {
-  const db = await getDb();
+export async function markAuthenticated(tokenHash: string, via: AuthnMethod, db?: Queryable): Promise<void> {
   const graceSeconds = Math.max(getConfig().freshness.grace, REVERIFIED_PASS_SECONDS);
-  await db
+  await (db ?? (await getDb()))
     .update(tables.sessions)
     .set({
       authenticatedAt: sql`now()`,

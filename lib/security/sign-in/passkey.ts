@@ -1,7 +1,6 @@
 import "server-only";
 import { getConfig } from "../config";
 import { fail, type Result } from "../core/errors";
-import { recordEvent } from "../core/events";
 import { signInWith, type SignInSuccess } from "./first-factor";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
@@ -101,7 +100,7 @@ export async function finishPasskeySecondFactor(
   const verified = await verifyPasskeyAssertion(taken.ceremony, input.credential, { usages: ["secondary"], userId: found.user.id }, ctx);
   // API_ERROR (malformed input) is not an authentication attempt; everything else is.
   if (!verified.ok) return verified.code === "API_ERROR" ? verified : refuseSecondFactor(found, ctx, { authType: "passkey", logged: true }, verified);
-  const done = await completeSecondFactor(found, "passkey", ctx, true);
-  if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method: "passkey", name: verified.passkey.name } });
-  return done;
+  return completeSecondFactor(found, "passkey", ctx, true, {
+    events: [{ type: "tf_code_confirmed", data: { method: "passkey", name: verified.passkey.name } }],
+  });
 }

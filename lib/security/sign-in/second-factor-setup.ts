@@ -1,10 +1,9 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, transactionWithAbort } from "@/lib/db";
 import { isIndependentOf } from "../core/authn-methods";
 import { getConfig, type TwoFactorMethod } from "../config";
 import { encryptSecret, tryDecryptSecret } from "../core/encryption";
-import { fail, type Result } from "../core/errors";
-import { recordEvent } from "../core/events";
+import { fail, type Failure, type Result } from "../core/errors";
 import type { RequestContext } from "../core/request-context";
 import { updatePendingLogin, type ActivePending } from "../sessions/pending";
 import { isCodeMethod, rulesFor } from "../codes/purposes";
@@ -65,12 +64,14 @@ export async function confirmSetupFromLogin(token: string | undefined, code: str
   const check = await checkProposedCode("two-factor", method, secret, code);
   if (!check.valid) return refuseSecondFactor(found, ctx, { authType: "code" }, rulesFor("two-factor").wrongSetupCode());
   if (!setupMethodsFor(found).includes(method)) return fail("TWO_FACTOR_SAME_CHANNEL");
-  const db = await getDb();
-  const saved = await db.transaction((tx) =>
-    saveProvenMethod("two-factor", found.user, { method, secret, phone: found.pending.setupPhone, timeStep: check.timeStep }, ctx, tx, { during: "login" }),
-  );
-  if (!saved.ok) return saved;
-  const done = await completeSecondFactor(found, method, ctx, true);
-  if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method } });
-  return done;
+  // The method and the sign-in it completes are one transaction: no method saved by a sign-in
+  // that never finished, and of two concurrent submissions the one that lost saves nothing.
+  return transactionWithAbort(await getDb(), async (tx, abort: (failure: Failure) => never) => {
+    const saved = await saveProvenMethod("two-factor", found.user, { method, secret, phone: found.pending.setupPhone, timeStep: check.timeStep }, ctx, tx, {
+      during: "login",
+    });
+    if (!saved.ok) abort(saved);
+    const done = await completeSecondFactor(found, method, ctx, true, { events: [{ type: "tf_code_confirmed", data: { method } }], db: tx });
+    return done.ok ? done : abort(done);
+  });
 }

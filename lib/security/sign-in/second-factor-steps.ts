@@ -4,9 +4,9 @@ import { queueEmail } from "@/lib/outbox/queue";
 import { isIndependentOf, type AuthnMethod } from "../core/authn-methods";
 import { getConfig } from "../config";
 import { encryptSecret, tryDecryptSecret } from "../core/encryption";
-import { fail, messageFor, type Result } from "../core/errors";
+import { fail, messageFor, type Failure, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
-import { finishPendingLogin, updatePendingLogin } from "../sessions/pending";
+import { updatePendingLogin } from "../sessions/pending";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import { recoveryCodesUnavailable } from "../recovery-codes/keys";
 import { consumeRecoveryCode, recoveryCodeStatus } from "../recovery-codes/store";
@@ -60,9 +60,7 @@ export async function verifySecondFactor(token: string | undefined, code: string
   if (verdict === "unavailable") return fail("SECRET_UNAVAILABLE");
   if (verdict === "replayed") return fail("TWO_FACTOR_CODE_USED", { code: ["That code was already used. Wait for the next one."] });
   if (verdict === "invalid") return refuseSecondFactor(found, ctx, { authType: "code" }, invalidCode());
-  const done = await completeSecondFactor(found, proof, ctx, true);
-  if (done.ok) await recordEvent("tf_code_confirmed", { userId: found.user.id, ctx, data: { method: proof } });
-  return done;
+  return completeSecondFactor(found, proof, ctx, true, { events: [{ type: "tf_code_confirmed", data: { method: proof } }] });
 }
 
 /**
@@ -141,21 +139,13 @@ export async function signInWithRecoveryCode(token: string | undefined, code: st
   if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
   const budget = await checkSecondFactorBudget(found.user, ctx);
   if (!budget.ok) return budget;
-  const db = await getDb();
-  const spent = await transactionWithAbort(db, async (tx, abort: (lost: "lost") => never) => {
-    if (!(await consumeRecoveryCode(found.user.id, code, tx))) return "invalid" as const;
-    // Whoever ends the pending sign-in first signs in; the other's transaction (and code) rolls back.
-    if (!(await finishPendingLogin(found.pending.tokenHash, tx))) abort("lost");
-    return "spent" as const;
-  });
-  if (spent === "lost") return fail("TWO_FACTOR_PERMISSION_DENIED");
-  if (spent === "invalid" && (await recoveryCodesUnavailable(found.user.id))) return fail("SECRET_UNAVAILABLE");
-  if (spent === "invalid")
-    return refuseSecondFactor(found, ctx, { authType: "recovery_code" }, fail("INVALID_RECOVERY_CODE", { code: ["That recovery code is not valid."] }));
-  const done = await completeSecondFactor(found, "recovery-code", ctx, false, { pendingFinished: true });
-  if (!done.ok) return done;
-  const { remaining } = await recoveryCodeStatus(found.user.id);
-  await db.transaction(async (tx) => {
+  // The code, the pending sign-in it ends, the session, the event and the notice: one transaction.
+  // Whoever ends the pending sign-in first signs in; the other's transaction (and code) rolls back.
+  const done = await transactionWithAbort(await getDb(), async (tx, abort: (failure: Failure | "invalid") => never) => {
+    if (!(await consumeRecoveryCode(found.user.id, code, tx))) abort("invalid");
+    const signedIn = await completeSecondFactor(found, "recovery-code", ctx, false, { db: tx });
+    if (!signedIn.ok) abort(signedIn);
+    const { remaining } = await recoveryCodeStatus(found.user.id, tx);
     await recordEvent("mf_recovery_code_used", { userId: found.user.id, ctx, data: { remaining } }, tx);
     await queueEmail(
       "recovery_code_used",
@@ -163,6 +153,9 @@ export async function signInWithRecoveryCode(token: string | undefined, code: st
       { appName: config.appName, email: found.user.email, remaining, codesLink: `${config.appUrl}/account/recovery-codes` },
       tx,
     );
+    return signedIn;
   });
-  return done;
+  if (done !== "invalid") return done;
+  if (await recoveryCodesUnavailable(found.user.id)) return fail("SECRET_UNAVAILABLE");
+  return refuseSecondFactor(found, ctx, { authType: "recovery_code" }, fail("INVALID_RECOVERY_CODE", { code: ["That recovery code is not valid."] }));
 }

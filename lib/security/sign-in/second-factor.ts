@@ -1,9 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import type { Queryable } from "@/lib/db";
 import { isAuthnMethod, isIndependentOf, type AuthnMethod } from "../core/authn-methods";
 import { isTwoFactorRequired } from "../core/two-factor-required";
-import { completeLogin } from "./complete";
+import { completeLogin, finishSignIn, type SignInWrites } from "./complete";
 import { getConfig, type TwoFactorMethod } from "../config";
 import { fail, type Failure, type Result } from "../core/errors";
 import { recordFailedSignIn } from "../accounts/lockout";
@@ -17,7 +16,7 @@ import {
   type ActivePending,
   type PendingState,
 } from "../sessions/pending";
-import { consumeRateLimit, RATE_LIMITS, resetRateLimit } from "../core/rate-limit";
+import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import { isRememberedDevice } from "./remember-device";
 import type { RequestContext } from "../core/request-context";
 import type { NewSession } from "../sessions/store";
@@ -211,28 +210,30 @@ export async function completeSecondFactor(
   via: AuthnMethod,
   ctx: RequestContext,
   allowRememberDevice: boolean,
-  options: { pendingFinished?: boolean } = {},
+  options: { events?: SignInWrites["events"]; db?: Queryable } = {},
 ): Promise<Result<SecondFactorSuccess>> {
   const independent = checkIndependent(found, via);
   if (!independent.ok) return independent;
-  // The delete decides: of two concurrent correct submissions only one signs in.
-  if (!options.pendingFinished && !(await finishPendingLogin(found.pending.tokenHash))) return fail("TWO_FACTOR_PERMISSION_DENIED");
   const authnVia = [...found.pending.authnVia, via];
-  const [session] = await Promise.all([
-    completeLogin(found.user, { authnVia, remember: found.pending.remember, ctx }),
-    // A proven second factor restores the code-check budget (wrong codes stay counted until then).
-    resetRateLimit(RATE_LIMITS.codeChecksPerUser, found.user.id),
-    // An independent second factor vouches for a password chosen through an emailed reset link.
-    found.user.passwordFromReset ? clearPasswordFromReset(found.user.id) : null,
-  ]);
+  // The pending sign-in's delete is in the sign-in's statement and decides: of two concurrent
+  // correct submissions only one signs in, and a sign-in is never half-written.
+  const session = await finishSignIn(
+    found.user,
+    { authnVia, remember: found.pending.remember, ctx },
+    {
+      pendingTokenHash: found.pending.tokenHash,
+      // A proven second factor restores the code-check budget (wrong codes stay counted until then).
+      resetBudgets: [RATE_LIMITS.codeChecksPerUser],
+      // An independent second factor vouches for a password chosen through an emailed reset link.
+      clearPasswordFromReset: found.user.passwordFromReset,
+      events: options.events,
+    },
+    options.db,
+  );
+  if (!session) return fail("TWO_FACTOR_PERMISSION_DENIED");
   const config = getConfig().twoFactor;
   const rememberDevice = allowRememberDevice && found.pending.remember && !config.alwaysValidate ? found.user : null;
   return { ok: true, session, next: found.pending.next, rememberDevice, authnVia, user: found.user };
-}
-
-async function clearPasswordFromReset(userId: string): Promise<void> {
-  const db = await getDb();
-  await db.update(tables.users).set({ passwordFromReset: false }).where(eq(tables.users.id, userId));
 }
 
 /**
