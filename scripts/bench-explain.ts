@@ -22,17 +22,20 @@ export async function explainHotQueries(sql: postgres.Sql, userId: string): Prom
   const [{ n: users } = { n: 0 }] = await sql<{ n: number }[]>`select count(*)::int as n from users`;
   const middle = Math.floor(users / 2);
   const [seeded] = await sql<
-    { id: string; email_normalized: string }[]
-  >`select id, email_normalized from users order by created_at, id offset ${middle} limit 1`;
+    { id: string; email_normalized: string; created_at: string }[]
+  >`select id, email_normalized, created_at::text from users order by created_at, id offset ${middle} limit 1`;
   const queries: Record<string, string> = {
     sessionLookup: SESSION_LOOKUP.replace("$1", `'${session?.token_hash}'`),
     userByEmail: `select * from users where email_normalized = '${seeded?.email_normalized}'`,
     rateLimitUpsert: `insert into rate_limits (bucket, key, window_start, count, expires_at) values ('login:ip', 'explain', now(), 1, now() + interval '15 minutes') on conflict (bucket, key) do update set count = rate_limits.count + 1`,
     eventInsert: `insert into security_events (user_id, type, data) values ('${userId}', 'user_authenticated', '{}')`,
     activityLog: `select type, ip, user_agent, data, at from security_events where user_id = '${seeded?.id}' order by at desc, id desc limit 50`,
-    adminListFirstPage: `select * from users order by created_at, id limit ${ADMIN_PAGE_SIZE} offset 0`,
-    adminListMiddlePage: `select * from users order by created_at, id limit ${ADMIN_PAGE_SIZE} offset ${middle}`,
-    adminListCount: `select count(*) from users`,
+    adminListFirstPage: `select * from users order by created_at, id limit ${ADMIN_PAGE_SIZE + 1}`,
+    adminListMiddlePage: `select * from users where (created_at, id) > ('${seeded?.created_at}'::timestamptz, '${seeded?.id}') order by created_at, id limit ${ADMIN_PAGE_SIZE + 1}`,
+    adminListEstimatedTotal: `select reltuples::bigint from pg_class where oid = 'users'::regclass`,
+    adminSearchEmailPrefix: `select * from users where email_normalized collate "C" like 'seed-5%' order by email_normalized collate "C", id limit ${ADMIN_PAGE_SIZE + 1}`,
+    adminSearchMiddlePage: `select * from users where email_normalized collate "C" like 'seed-5%' and (email_normalized collate "C", id) > ('seed-55555@example.com', '00000000-0000-0000-0000-000000000000') order by email_normalized collate "C", id limit ${ADMIN_PAGE_SIZE + 1}`,
+    adminSearchCountUpTo1001: `select count(*) from (select 1 from users where email_normalized collate "C" like 'seed-5%' limit 1001) as matched`,
     outboxDue: `select id from outbox where (status = 'pending' and next_attempt_at <= now()) or (status = 'sending' and claimed_until < now()) order by id limit 25 for update skip locked`,
   };
   const out: Record<string, string> = {};

@@ -6,7 +6,7 @@
  *     verification, and sign-in + the landing page the browser loads next;
  *  3. first-load JavaScript of /login, gzipped;
  *  4. cold start of `next start` on an existing PGlite folder to the first 200;
- *  5. the admin user list (first and a deep page), and the database work of a sign-in (statements
+ *  5. the admin user list (first and middle page, an email-prefix search and its middle page), and the database work of a sign-in (statements
  *     and rows written, from pg_stat_database).
  * With BENCH_SCALE=1 it measures 1, 2 and 5 on the small database, seeds 1 M users and 10 M
  * security events (scripts/bench-seed.ts), measures them again, and records EXPLAIN of the hot
@@ -18,7 +18,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
-import { ADMIN_PAGE_SIZE, SESSION_LOOKUP, explainHotQueries } from "./bench-explain";
+import { SESSION_LOOKUP, explainHotQueries } from "./bench-explain";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error("bench needs DATABASE_URL (scripts/bench.sh provides one)");
@@ -263,31 +263,56 @@ async function measure(targets: Target[], email: string, password: string): Prom
 }
 
 /**
- * Median latency of /admin/users (offset pagination, listUsers in lib/security/users.ts): the
- * first page and the middle one of each database's own users.
+ * Median latency of /admin/users (keyset pagination, lib/security/accounts/user-search.ts): the
+ * first page, the middle one of each database's own users (its cursor made here, in the module's
+ * format: base64url JSON of sort, direction, key and id), an email-prefix search and that
+ * search's middle page.
  */
-async function adminListLatency(targets: Target[]): Promise<Record<string, Record<string, number>>> {
-  const middle = new Map<string, number>();
+async function adminListLatency(targets: Target[]): Promise<Record<string, Record<string, number | string>>> {
+  const paths = new Map<string, Record<string, string>>();
   for (const t of targets) {
-    const [row] = await t.sql<{ n: number }[]>`select count(*)::int as n from users`;
-    middle.set(t.name, Math.max(1, Math.ceil((row?.n ?? 0) / ADMIN_PAGE_SIZE / 2)));
+    const [{ n } = { n: 0 }] = await t.sql<{ n: number }[]>`select count(*)::int as n from users`;
+    const [mid] = await t.sql<{ at: string; id: string }[]>`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id
+      from users order by created_at, id offset ${Math.floor(n / 2)} limit 1`;
+    // The large database's seeded addresses share "seed-"; a prefix with 111,111 matches. The small one's admin is "bench-…".
+    const prefix = n > 1000 ? "seed-5" : "bench-";
+    const [{ m } = { m: 0 }] = await t.sql<{ m: number }[]>`select count(*)::int as m from users where email_normalized like ${prefix + "%"}`;
+    const [midMatch] = await t.sql<
+      { key: string; id: string }[]
+    >`select email_normalized as key, id from users where email_normalized collate "C" like ${prefix + "%"}
+      order by email_normalized collate "C", id offset ${Math.floor(m / 2)} limit 1`;
+    const cursor = (s: string, v: string, id: string): string => Buffer.from(JSON.stringify({ s, d: "after", v, id })).toString("base64url");
+    paths.set(t.name, {
+      first: "/admin/users",
+      middle: `/admin/users?cursor=${cursor("created", mid!.at, mid!.id)}`,
+      search: `/admin/users?q=${prefix}&by=email`,
+      searchMiddle: `/admin/users?q=${prefix}&by=email&cursor=${cursor("email", midMatch!.key, midMatch!.id)}`,
+    });
   }
-  const times = new Map(targets.map((t) => [t.name, { first: [] as number[], middle: [] as number[] }]));
+  const kinds = ["first", "middle", "search", "searchMiddle"] as const;
+  const times = new Map(targets.map((t) => [t.name, Object.fromEntries(kinds.map((k) => [k, [] as number[]]))]));
   for (let i = 0; i < 25; i++) {
     for (const t of i % 2 === 0 ? targets : [...targets].reverse()) {
-      for (const which of ["first", "middle"] as const) {
-        const path = which === "first" ? "/admin/users" : `/admin/users?page=${middle.get(t.name)}`;
+      for (const which of kinds) {
+        const path = paths.get(t.name)![which]!;
         const started = performance.now();
         const res = await request(path, { base: t.base, headers: { cookie: t.cookie } });
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-        times.get(t.name)![which].push(performance.now() - started);
+        if (res.body.includes('data-testid="cursor-refused"')) throw new Error(`${path}: the app refused the bench's cursor`);
+        times.get(t.name)![which]!.push(performance.now() - started);
       }
     }
   }
   return Object.fromEntries(
     targets.map((t) => [
       t.name,
-      { middlePage: middle.get(t.name)!, firstPageMedianMs: median(times.get(t.name)!.first), middlePageMedianMs: median(times.get(t.name)!.middle) },
+      {
+        firstPageMedianMs: median(times.get(t.name)!.first!),
+        middlePageMedianMs: median(times.get(t.name)!.middle!),
+        searchFirstPageMedianMs: median(times.get(t.name)!.search!),
+        searchMiddlePageMedianMs: median(times.get(t.name)!.searchMiddle!),
+        searchPrefix: paths.get(t.name)!.search!,
+      },
     ]),
   );
 }
@@ -383,6 +408,8 @@ async function main(): Promise<void> {
       signInMedianMs: ratio((r) => get(r, "login", "medianMs")),
       adminFirstPageMedianMs: ratio((r) => get(r, "adminUserList", "firstPageMedianMs")),
       adminMiddlePageMedianMs: ratio((r) => get(r, "adminUserList", "middlePageMedianMs")),
+      adminSearchFirstPageMedianMs: ratio((r) => get(r, "adminUserList", "searchFirstPageMedianMs")),
+      adminSearchMiddlePageMedianMs: ratio((r) => get(r, "adminUserList", "searchMiddlePageMedianMs")),
     };
     // BENCH_SEED_USERS=0 makes the second database a copy of the first: an A/A run that shows
     // what the second server's position alone does to the ratios. Nothing to explain then.

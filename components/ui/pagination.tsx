@@ -1,11 +1,12 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 export type PaginationProps = {
-  /** 1-based current page. */
-  page: number;
-  pageSize: number;
-  total: number;
-  hrefFor: (page: number) => string;
+  /** What the list holds ("About 1,000,000 users"), shown beside the links. */
+  summary: ReactNode;
+  /** Keyset pagination: the neighbouring pages' links, null at either end. */
+  previousHref: string | null;
+  nextHref: string | null;
   className?: string;
 };
 
@@ -14,28 +15,13 @@ const linkClasses =
 const disabledClasses =
   "inline-flex h-8 cursor-not-allowed items-center gap-1 rounded-lg px-2.5 text-sm font-medium text-zinc-500 ring-1 ring-inset ring-zinc-200 dark:text-zinc-400 dark:ring-zinc-800";
 
-export function Pagination({ page, pageSize, total, hrefFor, className }: PaginationProps) {
-  const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
-  const first = total === 0 ? 0 : (current - 1) * pageSize + 1;
-  const last = Math.min(total, current * pageSize);
-
+export function Pagination({ summary, previousHref, nextHref, className }: PaginationProps) {
   return (
     <nav aria-label="Pagination" className={`flex items-center justify-between gap-3${className ? ` ${className}` : ""}`}>
-      <p className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-400">
-        {total === 0 ? (
-          "No results"
-        ) : (
-          <>
-            Showing <span className="font-medium text-zinc-900 dark:text-zinc-100">{first}</span>–
-            <span className="font-medium text-zinc-900 dark:text-zinc-100">{last}</span> of{" "}
-            <span className="font-medium text-zinc-900 dark:text-zinc-100">{total}</span>
-          </>
-        )}
-      </p>
+      <p className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-400">{summary}</p>
       <div className="flex flex-1 items-center justify-between gap-3 sm:flex-none sm:justify-end">
-        {current > 1 ? (
-          <Link href={hrefFor(current - 1)} rel="prev" className={linkClasses}>
+        {previousHref ? (
+          <Link href={previousHref} rel="prev" className={linkClasses}>
             <Chevron direction="left" />
             Previous
           </Link>
@@ -45,11 +31,8 @@ export function Pagination({ page, pageSize, total, hrefFor, className }: Pagina
             Previous
           </span>
         )}
-        <span className="text-sm text-zinc-700 tabular-nums dark:text-zinc-300">
-          Page {current} of {pages}
-        </span>
-        {current < pages ? (
-          <Link href={hrefFor(current + 1)} rel="next" className={linkClasses}>
+        {nextHref ? (
+          <Link href={nextHref} rel="next" className={linkClasses}>
             Next
             <Chevron direction="right" />
           </Link>

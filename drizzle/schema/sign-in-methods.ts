@@ -1,4 +1,5 @@
-import { bigint, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { CODE_METHODS } from "../../lib/security/config/values";
 import { users } from "./users";
 
@@ -21,5 +22,11 @@ export const signInMethods = pgTable(
     lastTimeStep: bigint("last_time_step", { mode: "number" }).notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.method] })],
+  // The admin search by phone prefix (lib/security/accounts/user-search.ts; collate "C" for LIKE).
+  (t) => [
+    primaryKey({ columns: [t.userId, t.method] }),
+    index("sign_in_methods_phone_prefix_idx")
+      .on(sql`${t.phone} collate "C"`)
+      .where(sql`${t.phone} is not null`),
+  ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { TWO_FACTOR_METHODS } from "../../lib/security/config/values";
 import { AUTHN_METHODS } from "../../lib/security/core/authn-methods";
@@ -5,19 +6,28 @@ import { PENDING_STATES } from "../../lib/security/core/stored-values";
 import { users } from "./users";
 
 /** A user's second factor: one row per user (the reference's tf_primary_method + secret). */
-export const twoFactor = pgTable("two_factor", {
-  userId: uuid("user_id")
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
-  method: text("method", { enum: TWO_FACTOR_METHODS }).notNull(),
-  // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
-  secretEncrypted: text("secret_encrypted").notNull(),
-  phone: text("phone"), // E.164, sms only
-  // Highest TOTP time step accepted: a code is accepted once (replay protection).
-  lastTimeStep: bigint("last_time_step", { mode: "number" }).notNull().default(0),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const twoFactor = pgTable(
+  "two_factor",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    method: text("method", { enum: TWO_FACTOR_METHODS }).notNull(),
+    // AES-256-GCM, versioned key id prefix (lib/security/core/encryption.ts).
+    secretEncrypted: text("secret_encrypted").notNull(),
+    phone: text("phone"), // E.164, sms only
+    // Highest TOTP time step accepted: a code is accepted once (replay protection).
+    lastTimeStep: bigint("last_time_step", { mode: "number" }).notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The admin search by phone prefix (lib/security/accounts/user-search.ts; collate "C" for LIKE).
+  (t) => [
+    index("two_factor_phone_prefix_idx")
+      .on(sql`${t.phone} collate "C"`)
+      .where(sql`${t.phone} is not null`),
+  ],
+);
 
 /**
  * The state between the first and the second factor. The browser holds a random token in an

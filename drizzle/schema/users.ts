@@ -37,7 +37,15 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("users_created_at_idx").on(t.createdAt)],
+  // The admin list's orders (lib/security/accounts/user-search.ts): sign-up order, and email and
+  // username prefixes in byte order (collate "C", so LIKE 'prefix%' can use them in any locale).
+  (t) => [
+    index("users_created_at_id_idx").on(t.createdAt, t.id),
+    index("users_email_prefix_idx").on(sql`${t.emailNormalized} collate "C"`, t.id),
+    index("users_username_prefix_idx")
+      .on(sql`${t.usernameNormalized} collate "C"`, t.id)
+      .where(sql`${t.usernameNormalized} is not null`),
+  ],
 );
 
 export const roles = pgTable("roles", {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, preparedFor, type Queryable, tables } from "@/lib/db";
 import { randomToken } from "../core/crypto";
 import { recordEvent } from "../core/events";
@@ -144,14 +144,15 @@ export async function deactivateUser(userId: string): Promise<boolean> {
 }
 
 export async function activateUser(userId: string): Promise<boolean> {
-  const db = await getDb();
-  const rows = await db
-    .update(tables.users)
-    .set({ active: true, updatedAt: sql`now()` })
-    .where(and(eq(tables.users.id, userId), eq(tables.users.active, false)))
-    .returning({ id: tables.users.id });
-  if (rows.length) await recordEvent("user_activated", { userId });
-  return rows.length > 0;
+  return (await getDb()).transaction(async (tx) => {
+    const rows = await tx
+      .update(tables.users)
+      .set({ active: true, updatedAt: sql`now()` })
+      .where(and(eq(tables.users.id, userId), eq(tables.users.active, false)))
+      .returning({ id: tables.users.id });
+    if (rows.length) await recordEvent("user_activated", { userId }, tx);
+    return rows.length > 0;
+  });
 }
 
 /**
@@ -188,11 +189,13 @@ export async function removeRoleFromUser(userId: string, roleName: string): Prom
   const db = await getDb();
   const [role] = await db.select().from(tables.roles).where(eq(tables.roles.name, roleName));
   if (!role) return;
-  const removed = await db
-    .delete(tables.userRoles)
-    .where(and(eq(tables.userRoles.userId, userId), eq(tables.userRoles.roleId, role.id)))
-    .returning();
-  if (removed.length) await recordEvent("role_removed", { userId, data: { role: roleName } });
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(tables.userRoles)
+      .where(and(eq(tables.userRoles.userId, userId), eq(tables.userRoles.roleId, role.id)))
+      .returning();
+    if (removed.length) await recordEvent("role_removed", { userId, data: { role: roleName } }, tx);
+  });
 }
 
 export interface Authorization {
@@ -208,41 +211,6 @@ export async function getAuthorization(userId: string): Promise<Authorization> {
     .innerJoin(tables.roles, eq(tables.roles.id, tables.userRoles.roleId))
     .where(eq(tables.userRoles.userId, userId));
   return { roles: rows.map((r) => r.name), permissions: [...new Set(rows.flatMap((r) => r.permissions))] };
-}
-
-export interface UserPage {
-  users: (PublicUser & { roles: string[] })[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export async function listUsers(page: number, pageSize: number): Promise<UserPage> {
-  const db = await getDb();
-  const safePage = Math.max(1, Math.floor(page) || 1);
-  const [rows, [totals]] = await Promise.all([
-    db
-      .select()
-      .from(tables.users)
-      .orderBy(asc(tables.users.createdAt), asc(tables.users.id))
-      .limit(pageSize)
-      .offset((safePage - 1) * pageSize),
-    db.select({ total: count() }).from(tables.users),
-  ]);
-  const ids = rows.map((u) => u.id);
-  const roleRows = ids.length
-    ? await db
-        .select({ userId: tables.userRoles.userId, name: tables.roles.name })
-        .from(tables.userRoles)
-        .innerJoin(tables.roles, eq(tables.roles.id, tables.userRoles.roleId))
-        .where(inArray(tables.userRoles.userId, ids))
-    : [];
-  return {
-    users: rows.map((u) => ({ ...toPublicUser(u), roles: roleRows.filter((r) => r.userId === u.id).map((r) => r.name) })),
-    total: Number(totals?.total ?? 0),
-    page: safePage,
-    pageSize,
-  };
 }
 
 function isUuid(value: string): boolean {
