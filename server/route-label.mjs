@@ -14,11 +14,24 @@ export function routeLabeller(dir) {
   } catch {
     // No build here (should not happen under `npm start`): every path is "unmatched".
   }
-  return (url) => {
-    const pathname = (url ?? "/").split("?")[0];
+  // Most requests are to a few paths: each path's label is remembered (up to a bound, since paths
+  // with tokens are unbounded) instead of trying every route's pattern again.
+  const known = new Map();
+  const KNOWN_MAX = 1000;
+  const label = (pathname) => {
     if (pathname.startsWith("/_next/static/")) return "/_next/static";
     if (pathname.startsWith("/_next/")) return "/_next";
     for (const route of routes) if (route.regex.test(pathname)) return route.page;
     return "unmatched";
+  };
+  return (url) => {
+    const pathname = (url ?? "/").split("?")[0];
+    let found = known.get(pathname);
+    if (found === undefined) {
+      found = label(pathname);
+      if (known.size >= KNOWN_MAX) known.clear();
+      known.set(pathname, found);
+    }
+    return found;
   };
 }

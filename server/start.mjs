@@ -64,7 +64,19 @@ process.env[PEER_TOKEN_ENV] = token;
 const requestStore = new AsyncLocalStorage();
 globalThis[REQUEST_STORE] = requestStore;
 // The app's lib/observability/logger.ts uses this same logger (same format, one stream).
-const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
+// Asynchronous (pino's sonic-boom with sync: false): a line is handed to a write(2) that does not
+// block the request, and lines logged while one is in flight go out together in the next — no
+// waiting for a buffer to fill, so a quiet server's lines appear at once. Flushed on every exit;
+// a crash can lose the lines of the one write in flight. LOG_SYNC=1 writes each line synchronously.
+const destination = pino.destination({ dest: 1, sync: process.env.LOG_SYNC === "1" });
+const log = pino({ level: process.env.LOG_LEVEL ?? "info", base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+process.on("exit", () => {
+  try {
+    destination.flushSync();
+  } catch {
+    // nothing buffered, or stdout closed
+  }
+});
 globalThis[LOGGER] = log;
 globalThis[METRICS] = client.register;
 const requests = new client.Counter({
@@ -79,6 +91,22 @@ const latency = new client.Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+// prom-client's labels() hashes its arguments on every call; the label sets are bounded (methods ×
+// routes × statuses), so each series' child is looked up once and kept.
+const counters = new Map();
+const histograms = new Map();
+const requestCounter = (method, route, status) => {
+  const key = `${method} ${route} ${status}`;
+  let child = counters.get(key);
+  if (!child) counters.set(key, (child = requests.labels(method, route, String(status))));
+  return child;
+};
+const latencyHistogram = (method, route) => {
+  const key = `${method} ${route}`;
+  let child = histograms.get(key);
+  if (!child) histograms.set(key, (child = latency.labels(method, route)));
+  return child;
+};
 
 // The configuration the build was made with, as Next recorded it in required-server-files.json
 // and as its own standalone server hands it over: the standalone folder has no next.config.mjs,
@@ -113,8 +141,8 @@ const server = createServer((req, res) => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const method = METHODS.has(req.method) ? req.method : "OTHER";
     const route = routeOf(req.url);
-    requests.labels(method, route, String(res.statusCode)).inc();
-    latency.labels(method, route).observe(seconds);
+    requestCounter(method, route, res.statusCode).inc();
+    latencyHistogram(method, route).observe(seconds);
     // The route, never the path or query: those can carry link tokens.
     log.info({
       msg: "request",
