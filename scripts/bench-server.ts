@@ -43,13 +43,15 @@ const env: NodeJS.ProcessEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
-function get(base: string, path: string): Promise<number> {
+function get(base: string, path: string, retried = false): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${base}${path}`, { agent }, (res) => {
       res.resume();
       res.on("end", () => resolve(res.statusCode ?? 0));
     });
-    req.on("error", reject);
+    // A keep-alive connection that sat idle while the other servers were loaded may have been
+    // closed by its server (keepAliveTimeout) just as it is reused: once, on a new connection.
+    req.on("error", (error: NodeJS.ErrnoException) => (!retried && error.code === "ECONNRESET" ? get(base, path, true).then(resolve, reject) : reject(error)));
     req.end();
   });
 }
