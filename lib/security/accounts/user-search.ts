@@ -14,7 +14,7 @@ import { toPublicUser, type PublicUser } from "./users";
  * Without a search the list is in sign-up order, (created_at, id). A search is a prefix of the
  * normalised email, username or phone, case-insensitive (the columns are stored lower-cased) and
  * in that column's order, so the prefix and the page come from one range of one index: the
- * `collate "C"` indexes of migration 0005, which a LIKE prefix can use whatever the database's
+ * `collate "C"` indexes of migration 0006, which a LIKE prefix can use whatever the database's
  * locale (with the default collation only `=` can use an index).
  */
 export const SEARCH_FIELDS = ["email", "username", "phone"] as const;

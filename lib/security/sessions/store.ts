@@ -3,6 +3,7 @@ import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
 import { getDb, preparedFor, type Database, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "../config";
 import { hashToken, randomToken } from "../core/crypto";
+import { newSessionRow, type NewSession } from "./new-session";
 import { pruneNowAndThen } from "../core/prune";
 import type { AuthnMethod } from "../core/authn-methods";
 import type { RequestContext } from "../core/request-context";
@@ -13,12 +14,7 @@ export type SessionRecord = typeof tables.sessions.$inferSelect;
 /** Seen-at is only rewritten when this stale, so most requests are a single read. */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
 
-export interface NewSession {
-  token: string;
-  userId: string;
-  expiresAt: Date;
-  remember: boolean;
-}
+export type { NewSession } from "./new-session";
 
 // Every sign-in inserts one: prepared once per database handle (lib/db/prepared.ts).
 const insertSessionStatement = preparedFor((db) =>
@@ -48,33 +44,6 @@ export async function createSession(
   else await insertSessionStatement(await getDb()).execute(row);
   pruneNowAndThen("sessions");
   return session;
-}
-
-export type SessionRow = Omit<typeof tables.sessions.$inferInsert, "createdAt" | "lastSeenAt" | "graceUntil"> & {
-  expiresAt: Date;
-  authenticatedAt: Date;
-};
-
-/** A new session's row and the token its cookie carries (only the row's hash is stored). */
-export function newSessionRow(
-  user: Pick<UserRecord, "id" | "uniquifier">,
-  options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
-): { row: SessionRow; session: NewSession } {
-  const { lifetime, rememberLifetime } = getConfig().session;
-  const token = randomToken();
-  const expiresAt = new Date(Date.now() + (options.remember ? rememberLifetime : lifetime) * 1000);
-  const row = {
-    tokenHash: hashToken(token),
-    userId: user.id,
-    uniquifier: user.uniquifier,
-    expiresAt,
-    authenticatedAt: new Date(),
-    authnVia: options.authnVia,
-    remember: options.remember,
-    ip: options.ctx.ip,
-    userAgent: options.ctx.userAgent,
-  };
-  return { row, session: { token, userId: user.id, expiresAt, remember: options.remember } };
 }
 
 export interface ActiveSession {

@@ -7,7 +7,7 @@ import { pruneNowAndThen } from "../core/prune";
 import { RATE_LIMITS, rateLimitRow, type RateLimitPolicy } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
 import type { AuthnMethod } from "../core/authn-methods";
-import { newSessionRow, type NewSession } from "../sessions/store";
+import { newSessionRow, type NewSession } from "../sessions/new-session";
 import type { UserRecord } from "../accounts/users";
 
 export interface SignInWrites {
