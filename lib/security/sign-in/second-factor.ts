@@ -214,11 +214,11 @@ export async function completeSecondFactor(
 ): Promise<Result<SecondFactorSuccess>> {
   const independent = checkIndependent(found, via);
   if (!independent.ok) return independent;
-  // The pending sign-in's delete is in the sign-in's statement and decides: of two concurrent
-  // correct submissions only one signs in, and a sign-in is never half-written.
+  const authnVia = [...found.pending.authnVia, via];
+  // Its statement also ends the pending sign-in, which decides races (one of two correct submissions signs in): all or nothing.
   const session = await finishSignIn(
     found.user,
-    { authnVia: [...found.pending.authnVia, via], remember: found.pending.remember, ctx },
+    { authnVia, remember: found.pending.remember, ctx },
     {
       pendingTokenHash: found.pending.tokenHash,
       // A proven second factor restores the code-check budget (wrong codes stay counted until then).
