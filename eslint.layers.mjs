@@ -21,7 +21,7 @@ export const LAYERS = [
   { name: "delivery", paths: ["lib/mail", "lib/sms", "lib/outbox"] },
   { name: "accounts and sessions", paths: ["lib/security/accounts", "lib/security/sessions"] },
   { name: "factors", paths: ["lib/security/passwords", "lib/security/passkeys", "lib/security/codes", "lib/security/recovery-codes"] },
-  { name: "flows", paths: ["lib/security/sign-in", "lib/security/registration", "lib/security/re-verify"] },
+  { name: "flows", paths: ["lib/security/sign-in", "lib/security/registration", "lib/security/re-verify", "lib/security/lifecycle"] },
   { name: "view, operations and start-up", paths: ["lib/view", "lib/api", "lib/observability", "lib/startup.ts"] },
   { name: "components", paths: ["components"] },
   { name: "app", paths: ["app", "proxy.ts"] },

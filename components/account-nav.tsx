@@ -43,7 +43,8 @@ const items: readonly Item[] = [
 ];
 
 function isActive(pathname: string, href: string): boolean {
-  if (href === "/account") return pathname === "/account";
+  // The profile's own pages (email, username, deleting the account) open from the overview.
+  if (href === "/account") return pathname === "/account" || /^\/account\/(email|username|delete)(\/|$)/.test(pathname);
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 

@@ -1,5 +1,10 @@
 import type { ReactElement } from "react";
+import { AccountDeletedEmail } from "./account-deleted";
 import { AccountLockedEmail } from "./account-locked";
+import { ChangeEmailInstructionsEmail } from "./change-email-instructions";
+import { ChangeEmailNoticeEmail } from "./change-email-notice";
+import { ChangeEmailRequestedEmail } from "./change-email-requested";
+import { ChangeUsernameNoticeEmail } from "./change-username-notice";
 import { ChangeNoticeEmail } from "./change-notice";
 import { ConfirmationInstructionsEmail } from "./confirmation-instructions";
 import { LoginInstructionsEmail } from "./login-instructions";
@@ -14,6 +19,7 @@ import { TwoFactorInstructionsEmail } from "./two-factor-instructions";
 import { SignInMethodsChangedEmail } from "./sign-in-methods-changed";
 import { TwoFactorRescueEmail } from "./two-factor-rescue";
 import { UsInstructionsEmail } from "./us-instructions";
+import { UsernameRecoveryEmail } from "./username-recovery";
 import { WelcomeEmail } from "./welcome";
 import { WelcomeExistingEmail } from "./welcome-existing";
 import { WelcomeExistingUsernameEmail } from "./welcome-existing-username";
@@ -38,6 +44,9 @@ const definitions = {
   two_factor_rescue: { subject: () => "Two-factor Rescue", component: TwoFactorRescueEmail },
   us_instructions: { subject: () => "Verification Code", component: UsInstructionsEmail },
   login_instructions: { subject: () => "Login instructions", component: LoginInstructionsEmail },
+  change_email_instructions: { subject: () => "Confirm your new email address", component: ChangeEmailInstructionsEmail },
+  change_username_notice: { subject: () => "Your username has been changed", component: ChangeUsernameNoticeEmail },
+  username_recovery: { subject: () => "Your requested username", component: UsernameRecoveryEmail },
   // No Flask-Security counterpart for these: Gatehouse's own notices.
   two_factor_changed: {
     subject: (p: TwoFactorChangedEmailProps) => TWO_FACTOR_CHANGED_SUBJECTS[p.change],
@@ -46,6 +55,9 @@ const definitions = {
   recovery_code_used: { subject: () => "A recovery code was used", component: RecoveryCodeUsedEmail },
   sign_in_methods_changed: { subject: () => "Your sign-in methods changed", component: SignInMethodsChangedEmail },
   account_locked: { subject: () => "Sign-in to your account is locked", component: AccountLockedEmail },
+  change_email_requested: { subject: () => "Someone asked to change your email address", component: ChangeEmailRequestedEmail },
+  change_email_notice: { subject: () => "Your email address has been changed", component: ChangeEmailNoticeEmail },
+  account_deleted: { subject: () => "Your account has been deleted", component: AccountDeletedEmail },
   passkey_changed: { subject: (p: PasskeyChangedEmailProps) => PASSKEY_CHANGED_SUBJECTS[p.change], component: PasskeyChangedEmail },
 } as const;
 

@@ -1,4 +1,6 @@
-import { MESSAGES, type ErrorCode } from "@/lib/security/core/errors";
+import { getConfig } from "@/lib/security/config";
+import { humanizeDuration } from "@/lib/security/config/duration";
+import { messageFor, type ErrorCode, type MessageParams } from "@/lib/security/core/errors";
 
 /**
  * Flash messages carried across a redirect as `?notice=KEY`. Only these keys render, so a
@@ -51,6 +53,15 @@ const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   TWO_FACTOR_STEP_UP_REQUIRED: "info",
   FAILED_TO_SEND_CODE: "error",
   RATE_LIMITED: "error",
+  CHANGE_EMAIL_CONFIRMED: "success",
+  CHANGE_EMAIL_CANCELLED: "success",
+  CHANGE_EMAIL_EXPIRED: "error",
+  INVALID_CHANGE_EMAIL_TOKEN: "error",
+  EMAIL_ALREADY_ASSOCIATED: "error",
+  USERNAME_CHANGE: "success",
+  USERNAME_REMOVED: "success",
+  USERNAME_RECOVERY_REQUEST: "info",
+  ACCOUNT_DELETED: "info",
 };
 
 export interface Notice {
@@ -63,7 +74,12 @@ export function noticeFrom(value: string | string[] | undefined): Notice | null 
   const code = Array.isArray(value) ? value[0] : value;
   if (!code || !Object.hasOwn(NOTICE_TONES, code)) return null;
   const key = code as ErrorCode;
-  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: MESSAGES[key] };
+  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: messageFor(key, paramsFor(key)) };
+}
+
+/** The settings a notice's words name (a link's lifetime). */
+function paramsFor(code: ErrorCode): MessageParams | undefined {
+  return code === "CHANGE_EMAIL_EXPIRED" ? { within: humanizeDuration(getConfig().within.changeEmail) } : undefined;
 }
 
 /** Next 16 passes searchParams as a Promise of string | string[] values. */

@@ -80,7 +80,20 @@ describe("loadConfig", () => {
     expect(config.password.minLength).toBe(8);
     expect(config.password.checkBreached).toBe("false");
     expect(config.loginWithoutConfirmation).toBe(false);
-    expect(config.features).toEqual({ registerable: true, confirmable: true, recoverable: true, changeable: true, trackable: true });
+    // Changing and recovering a username need usernames, which are off by default (as in Flask-Security).
+    expect(config.features).toEqual({
+      registerable: true,
+      confirmable: true,
+      recoverable: true,
+      changeable: true,
+      trackable: true,
+      changeEmail: true,
+      changeUsername: false,
+      usernameRecovery: false,
+      deleteAccount: true,
+    });
+    expect(config.keepEventsOfDeletedUsers).toBe(false);
+    expect(loadConfig({ SECURITY_USERNAME_ENABLE: "true" }).features).toMatchObject({ changeUsername: true, usernameRecovery: true });
     expect(config.rateLimitEnabled).toBe(true);
     expect(config.mail.transport).toBe("outbox");
   });
@@ -91,12 +104,13 @@ describe("loadConfig", () => {
       SECURITY_FRESHNESS_GRACE_PERIOD: "30s",
       SECURITY_CONFIRM_EMAIL_WITHIN: "3d",
       SECURITY_RESET_PASSWORD_WITHIN: "2h",
+      SECURITY_CHANGE_EMAIL_WITHIN: "30m",
       SECURITY_RETURN_GENERIC_RESPONSES: "false",
       SECURITY_PASSWORD_LENGTH_MIN: "12",
       APP_URL: "https://example.com/",
     });
     expect(config.freshness).toEqual({ maxAge: 600, grace: 30 });
-    expect(config.within).toEqual({ confirmEmail: 3 * 86_400, resetPassword: 7200 });
+    expect(config.within).toEqual({ confirmEmail: 3 * 86_400, resetPassword: 7200, changeEmail: 1800 });
     expect(config.genericResponses).toBe(false);
     expect(config.password.minLength).toBe(12);
     expect(config.appUrl).toBe("https://example.com");

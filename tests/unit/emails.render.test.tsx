@@ -208,4 +208,48 @@ describe("email templates through sendEmail", () => {
     expect(m.text).not.toContain(link);
     expect(m.text).toContain("If this wasn't you, reset your password immediately.");
   });
+
+  it("change_email_instructions carries the new address's link and its lifetime", async () => {
+    const link = "https://app.test/change-email/tok-change?x=1&y=2";
+    const m = await sendOne("change_email_instructions", { appName: APP, currentEmail: "old@example.com", newEmail: TO, link, within: "2 hours" });
+    expect(m.subject).toBe("Confirm your new email address");
+    expect(m.text).toContain("old@example.com");
+    expect(m.text).toContain("This link will expire in 2 hours.");
+    expectLink(m, link);
+  });
+
+  it("change_email_requested gives the old address a cancel link and a reset link", async () => {
+    const cancelLink = "https://app.test/change-email/cancel/tok-cancel";
+    const resetLink = "https://app.test/reset-password/tok-reset";
+    const m = await sendOne("change_email_requested", { appName: APP, email: TO, newEmail: "new@example.com", cancelLink, resetLink, within: "2 hours" });
+    expect(m.subject).toBe("Someone asked to change your email address");
+    expect(m.text).toContain("new@example.com");
+    expectLink(m, cancelLink);
+    expectLink(m, resetLink);
+    await sendEmail(
+      "change_email_requested",
+      TO,
+      { appName: APP, email: TO, newEmail: "n@example.com", cancelLink, resetLink: null, within: "2 hours" },
+      capture,
+    );
+    expect(sent[1]?.text).not.toContain("reset-password");
+  });
+
+  it("change_email_notice, change_username_notice, username_recovery and account_deleted say what happened", async () => {
+    const notice = await sendOne("change_email_notice", { appName: APP, oldEmail: TO, newEmail: "new@example.com" });
+    expect(notice.subject).toBe("Your email address has been changed");
+    expect(notice.text).toContain("new@example.com");
+    sent = [];
+    const renamed = await sendOne("change_username_notice", { appName: APP, email: TO, username: "ada2", oldUsername: "ada1", resetLink: null });
+    expect(renamed.subject).toBe("Your username has been changed");
+    expect(renamed.text).toContain("Your username is now ada2. The old username ada1 no longer signs in.");
+    sent = [];
+    const recovered = await sendOne("username_recovery", { appName: APP, email: TO, username: "ada2", signInLink: "https://app.test/login" });
+    expect(recovered.subject).toBe("Your requested username");
+    expect(recovered.text).toContain("Your username is: ada2");
+    sent = [];
+    const goodbye = await sendOne("account_deleted", { appName: APP, email: TO, by: "self" });
+    expect(goodbye.subject).toBe("Your account has been deleted");
+    expect(goodbye.text).not.toMatch(/https?:/);
+  });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig, type CodeMethod } from "@/lib/security/config";
@@ -40,8 +41,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             <DescriptionItem label="Email">
               <span className="break-all">{user.email}</span>{" "}
               {user.confirmedAt ? <Badge tone="success">Confirmed</Badge> : <Badge tone="warning">Unconfirmed</Badge>}
+              {config.features.changeEmail ? <EditLink href="/account/email" label="Change email address" /> : null}
             </DescriptionItem>
-            {user.username ? <DescriptionItem label="Username">{user.username}</DescriptionItem> : null}
+            {user.username || config.features.changeUsername ? (
+              <DescriptionItem label="Username">
+                {user.username ?? <span className="font-normal text-muted">None</span>}
+                {config.features.changeUsername ? <EditLink href="/account/username" label={user.username ? "Change username" : "Choose a username"} /> : null}
+              </DescriptionItem>
+            ) : null}
             <DescriptionItem label="Member since">{formatDateTime(user.createdAt)}</DescriptionItem>
             <DescriptionItem label="Last sign-in">
               {user.lastLoginAt ? `${formatDateTime(user.lastLoginAt)}${user.lastLoginIp ? ` from ${user.lastLoginIp}` : ""}` : "This is your first session"}
@@ -102,7 +109,25 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           </ul>
         </CardBody>
       </Card>
+      {config.features.deleteAccount ? (
+        <Card>
+          <CardHeader title="Delete account" description="Delete your account and everything that belongs to it. This cannot be undone." />
+          <CardBody>
+            <Link href="/account/delete" className={buttonClasses("secondary", "sm")}>
+              Delete account…
+            </Link>
+          </CardBody>
+        </Card>
+      ) : null}
     </>
+  );
+}
+
+function EditLink({ href, label }: { href: string; label: string }) {
+  return (
+    <Link href={href} className="link ml-2 text-sm font-normal" aria-label={label}>
+      {label.startsWith("Choose") ? "Choose" : "Change"}
+    </Link>
   );
 }
 

@@ -19,6 +19,8 @@ interface LoginFormProps {
   next?: string;
   identityLabel: string;
   canReset: boolean;
+  /** Usernames identify accounts and may be recovered by email (/recover-username). */
+  canRecoverUsername: boolean;
   canResendConfirmation: boolean;
   /** Passkeys as a first factor: a button, and autofill in the username field. */
   passkeys: boolean;
@@ -26,7 +28,7 @@ interface LoginFormProps {
   unified: { codeMethods: ("email" | "sms")[] } | null;
 }
 
-export function LoginForm({ next, identityLabel, canReset, canResendConfirmation, passkeys, unified }: LoginFormProps) {
+export function LoginForm({ next, identityLabel, canReset, canRecoverUsername, canResendConfirmation, passkeys, unified }: LoginFormProps) {
   const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(loadLoginSchema, submitLogin, {
     identity: "",
     password: "",
@@ -71,11 +73,18 @@ export function LoginForm({ next, identityLabel, canReset, canResendConfirmation
             error={errorOf("password")}
             {...form.register("password")}
           />
-          {canReset ? (
-            <div className="text-right text-sm">
-              <Link href="/forgot-password" className="link">
-                Forgot your password?
-              </Link>
+          {canReset || canRecoverUsername ? (
+            <div className="flex flex-wrap justify-end gap-x-4 text-sm">
+              {canRecoverUsername ? (
+                <Link href="/recover-username" className="link">
+                  Forgot your username?
+                </Link>
+              ) : null}
+              {canReset ? (
+                <Link href="/forgot-password" className="link">
+                  Forgot your password?
+                </Link>
+              ) : null}
             </div>
           ) : null}
         </div>

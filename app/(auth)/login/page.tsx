@@ -43,6 +43,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         next={next}
         identityLabel={identityLabel(config)}
         canReset={config.features.recoverable}
+        canRecoverUsername={config.features.usernameRecovery}
         canResendConfirmation={config.features.confirmable}
         passkeys={config.webauthn.enabled && config.webauthn.allowAsFirstFactor}
         unified={config.unified.enabled ? { codeMethods: config.unified.methods.filter((m) => m === "email" || m === "sms") } : null}

@@ -6,8 +6,7 @@ import { getConfig } from "../config";
 import { humanizeDuration } from "../config/duration";
 import { fail, messageFor, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
-import { validateEmail } from "./identity";
-import { afterTheAnswer } from "../core/after-the-answer";
+import { answerEmailRequest } from "./mailable";
 import { links } from "../core/links";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
@@ -72,15 +71,8 @@ export async function markConfirmed(userId: string, ctx?: RequestContext): Promi
  * account's owner actually receives mail.
  */
 export async function resendConfirmation(email: string, ctx: RequestContext): Promise<Result> {
-  const config = getConfig();
-  if (!config.features.confirmable) return fail("API_ERROR");
-  const limited = await consumeRateLimit(RATE_LIMITS.confirmResendPerIp, ctx.ip);
-  if (!limited.ok) return fail("RATE_LIMITED", undefined, limited.retryAfter);
-  const emailError = validateEmail(email);
-  if (emailError) return fail(emailError, { email: [messageFor(emailError)] });
-  if (!config.genericResponses) return sendConfirmationInstructions(email, ctx);
-  await afterTheAnswer("confirmation resend", () => sendConfirmationInstructions(email, ctx));
-  return { ok: true };
+  const request = { flow: "confirmation resend", enabled: getConfig().features.confirmable, budget: RATE_LIMITS.confirmResendPerIp };
+  return answerEmailRequest(request, email, ctx, () => sendConfirmationInstructions(email, ctx));
 }
 
 /** The look-up and the mail of a resend (see resendConfirmation). */

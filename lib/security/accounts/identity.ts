@@ -1,5 +1,5 @@
 import { getConfig } from "../config";
-import type { ErrorCode } from "../core/errors";
+import { messageFor, type ErrorCode } from "../core/errors";
 
 /** RFC 5321: a forward path holds at most 254 characters. */
 export const EMAIL_MAX_LENGTH = 254;
@@ -27,15 +27,28 @@ export function normalizeUsername(username: string): string {
   return username.trim().normalize("NFKD").toLowerCase();
 }
 
-/** Flask-Security's rules: letters and digits only, min–max length after NFKD. */
+// What an HTML sanitiser (Flask-Security runs nh3) would change: markup is refused, not stripped.
+const MARKUP = /[<>&]/;
+
+/**
+ * Flask-Security's rules, in its order: markup → USERNAME_ILLEGAL_CHARACTERS; then letters and
+ * digits only (combining marks belong to their letter after NFKD); then min–max length after NFKD.
+ */
 export function validateUsername(username: string): ErrorCode | null {
   const { minLength, maxLength } = getConfig().username;
   const value = username.trim().normalize("NFKD");
   if (!value) return "USERNAME_NOT_PROVIDED";
+  if (MARKUP.test(value)) return "USERNAME_ILLEGAL_CHARACTERS";
   if (!/^[\p{L}\p{N}\p{M}]+$/u.test(value)) return "USERNAME_DISALLOWED_CHARACTERS";
   const length = [...value].length;
   if (length < minLength || length > maxLength) return "USERNAME_INVALID_LENGTH";
   return null;
+}
+
+/** A username refusal in words, with the configured lengths filled in. */
+export function usernameMessage(code: ErrorCode): string {
+  const { minLength, maxLength } = getConfig().username;
+  return messageFor(code, { min: minLength, max: maxLength });
 }
 
 /** Whether an identity typed into the login box looks like an email (else it is a username). */

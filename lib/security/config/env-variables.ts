@@ -47,9 +47,18 @@ export const envVariables = z.object({
   SECURITY_SEND_REGISTER_EMAIL: bool(true),
   SECURITY_SEND_PASSWORD_CHANGE_EMAIL: bool(true),
   SECURITY_SEND_PASSWORD_RESET_NOTICE_EMAIL: bool(true),
+  SECURITY_SEND_USERNAME_CHANGE_EMAIL: bool(true),
+  SECURITY_CHANGE_EMAIL: bool(true),
+  SECURITY_CHANGE_USERNAME: bool(true),
+  SECURITY_USERNAME_RECOVERY: bool(true),
+  // Gatehouse's own: an account's owner may delete it (/account/delete).
+  SECURITY_DELETE_ACCOUNT: bool(true),
+  // Keep a deleted account's activity log, anonymised (no user, IP, user agent or details), instead of deleting it.
+  SECURITY_KEEP_EVENTS_OF_DELETED_USERS: bool(false),
 
   SECURITY_CONFIRM_EMAIL_WITHIN: duration("2d"),
   SECURITY_RESET_PASSWORD_WITHIN: duration("1d"),
+  SECURITY_CHANGE_EMAIL_WITHIN: duration("2h"),
   SECURITY_FRESHNESS: duration("24h"),
   SECURITY_FRESHNESS_GRACE_PERIOD: duration("1h"),
   SECURITY_SESSION_LIFETIME: duration("12h"),

@@ -37,7 +37,14 @@ function toConfig(env: Env) {
       recoverable: env.SECURITY_RECOVERABLE,
       changeable: env.SECURITY_CHANGEABLE,
       trackable: env.SECURITY_TRACKABLE,
+      changeEmail: env.SECURITY_CHANGE_EMAIL,
+      /** Changing and recovering a username only mean something when usernames are enabled. */
+      changeUsername: env.SECURITY_USERNAME_ENABLE && env.SECURITY_CHANGE_USERNAME,
+      usernameRecovery: env.SECURITY_USERNAME_ENABLE && env.SECURITY_USERNAME_RECOVERY,
+      deleteAccount: env.SECURITY_DELETE_ACCOUNT,
     },
+    /** What deleting an account does with its activity log: delete it (default) or keep it anonymised. */
+    keepEventsOfDeletedUsers: env.SECURITY_KEEP_EVENTS_OF_DELETED_USERS,
     loginWithoutConfirmation: env.SECURITY_LOGIN_WITHOUT_CONFIRMATION,
     genericResponses: env.SECURITY_RETURN_GENERIC_RESPONSES,
     username: {
@@ -51,11 +58,13 @@ function toConfig(env: Env) {
       sendRegister: env.SECURITY_SEND_REGISTER_EMAIL,
       sendPasswordChange: env.SECURITY_SEND_PASSWORD_CHANGE_EMAIL,
       sendPasswordResetNotice: env.SECURITY_SEND_PASSWORD_RESET_NOTICE_EMAIL,
+      sendUsernameChange: env.SECURITY_SEND_USERNAME_CHANGE_EMAIL,
     },
     /** Lifetimes, in seconds. */
     within: {
       confirmEmail: env.SECURITY_CONFIRM_EMAIL_WITHIN,
       resetPassword: env.SECURITY_RESET_PASSWORD_WITHIN,
+      changeEmail: env.SECURITY_CHANGE_EMAIL_WITHIN,
     },
     freshness: { maxAge: env.SECURITY_FRESHNESS, grace: env.SECURITY_FRESHNESS_GRACE_PERIOD },
     session: { lifetime: env.SECURITY_SESSION_LIFETIME, rememberLifetime: env.SECURITY_REMEMBER_LIFETIME },

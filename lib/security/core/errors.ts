@@ -38,10 +38,24 @@ export const MESSAGES = {
   PASSWORD_RESET_NO_LOGIN: "You successfully reset your password. Please authenticate using your new password.",
   PASSWORD_IS_THE_SAME: "Your new password must be different than your previous password.",
   PASSWORD_CHANGE: "You successfully changed your password.",
-  USERNAME_INVALID_LENGTH: "Username has the wrong length",
+  USERNAME_INVALID_LENGTH: "Username must be at least {min} characters and no more than {max} characters",
+  USERNAME_ILLEGAL_CHARACTERS: "Username contains illegal characters",
   USERNAME_DISALLOWED_CHARACTERS: "Username can contain only letters and numbers",
   USERNAME_NOT_PROVIDED: "Username not provided",
   USERNAME_ALREADY_ASSOCIATED: "This username is already associated with an account.",
+  USERNAME_CHANGE: "You successfully changed your username",
+  USERNAME_REMOVED: "Your username was removed. Sign in with your email address.",
+  USERNAME_IS_THE_SAME: "That is already your username.",
+  USERNAME_RECOVERY_REQUEST: "If registered, your username will be sent to your email.",
+  CHANGE_EMAIL_SENT: "Instructions to confirm your new email address have been sent to {email}.",
+  CHANGE_EMAIL_CONFIRMED: "Change of email address confirmed",
+  CHANGE_EMAIL_EXPIRED: "Confirmation must be completed within {within}. Please start over.",
+  CHANGE_EMAIL_CANCELLED: "The email address change was cancelled. Your account keeps its current address.",
+  INVALID_CHANGE_EMAIL_TOKEN: "That email change link is not valid (it may have been used or cancelled already).",
+  EMAIL_IS_THE_SAME: "That is already your email address.",
+  DELETE_CONFIRMATION_MISMATCH: "Type your email address exactly as shown to confirm.",
+  LAST_ADMIN: "This is the only administrator account: give another account the administrator role before deleting this one.",
+  ACCOUNT_DELETED: "Your account has been deleted. We are sorry to see you go.",
   TWO_FACTOR_INVALID_TOKEN: "That code is not valid.",
   TWO_FACTOR_LOGIN_SUCCESSFUL: "Your code has been confirmed",
   TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL: "You successfully changed your two-factor method.",
@@ -138,6 +152,12 @@ export function fail(code: ErrorCode, fieldErrors?: FieldErrors, retryAfter?: nu
 export function messageFor(code: ErrorCode, params?: MessageParams): string {
   const text: string = MESSAGES[code];
   return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+}
+
+/** PostgreSQL's unique_violation (postgres.js and PGlite put it on the error or its cause): a unique index decided a race. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
+  return String(e?.code ?? e?.cause?.code) === "23505";
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

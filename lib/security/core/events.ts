@@ -152,4 +152,10 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   us_security_token_sent: "Sign-in code sent",
   us_profile_changed: "Sign-in methods changed",
   login_instructions_sent: "Sign-in link sent",
+  change_email_instructions_sent: "Email address change requested",
+  change_email_confirmed: "Email address changed",
+  change_email_cancelled: "Email address change cancelled",
+  username_changed: "Username changed",
+  username_recovery_email_sent: "Username sent by email",
+  user_deleted: "Account deleted",
 };

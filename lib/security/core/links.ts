@@ -8,4 +8,6 @@ export const links = {
   login: () => `${getConfig().appUrl}/login`,
   magic: (token: string) => `${getConfig().appUrl}/login/magic/${token}`,
   unlock: (token: string) => `${getConfig().appUrl}/unlock/${token}`,
+  changeEmail: (token: string) => `${getConfig().appUrl}/change-email/${token}`,
+  cancelEmailChange: (token: string) => `${getConfig().appUrl}/change-email/cancel/${token}`,
 };

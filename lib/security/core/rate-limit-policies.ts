@@ -24,6 +24,12 @@ export const RATE_LIMITS = {
   forgotPerIp: { bucket: "forgot:ip", limit: 10, windowSeconds: 15 * 60 },
   /** Emails to one address: stops the form being used to flood someone's inbox. */
   emailsPerAddress: { bucket: "mail:address", limit: 5, windowSeconds: 60 * 60 },
+  /** Email changes asked for per user: each mails two addresses (the new one also has emailsPerAddress). */
+  changeEmailPerUser: { bucket: "change-email:user", limit: 10, windowSeconds: 60 * 60 },
+  changeUsernamePerUser: { bucket: "change-username:user", limit: 10, windowSeconds: 60 * 60 },
+  recoverUsernamePerIp: { bucket: "recover-username:ip", limit: 10, windowSeconds: 15 * 60 },
+  /** Typed confirmations of an account deletion per user (each costs a database transaction). */
+  deleteAccountPerUser: { bucket: "delete-account:user", limit: 10, windowSeconds: 15 * 60 },
   confirmResendPerIp: { bucket: "confirm:ip", limit: 10, windowSeconds: 15 * 60 },
   verifyPerUser: { bucket: "verify:user", limit: 10, windowSeconds: 15 * 60 },
   verifyPerIp: { bucket: "verify:ip", limit: 30, windowSeconds: 15 * 60 },

@@ -59,6 +59,9 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/forgot-password", access: "open" },
   { prefix: "/reset-password", access: "open" },
   { prefix: "/confirm", access: "open" },
+  // The email-change links: they work in any browser, signed in or not (the token is the proof).
+  { prefix: "/change-email", access: "open" },
+  { prefix: "/recover-username", access: "anonymous" },
   { prefix: "/verify", access: "signed-in" },
   { prefix: "/account", access: "signed-in" },
   { prefix: "/account/password", access: "signed-in", fresh: "without-password" },
@@ -66,6 +69,9 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/account/recovery-codes", access: "signed-in", fresh: true },
   { prefix: "/account/passkeys", access: "signed-in", fresh: true },
   { prefix: "/account/sign-in-methods", access: "signed-in", fresh: true },
+  { prefix: "/account/email", access: "signed-in", fresh: true },
+  { prefix: "/account/username", access: "signed-in", fresh: true },
+  { prefix: "/account/delete", access: "signed-in", fresh: true },
   { prefix: "/admin", access: "signed-in", admin: true },
   // Who may read it depends on SECURITY_DEV_MAILBOX (lib/security/sessions/dev-mailbox-access.ts).
   { prefix: "/dev/mailbox", access: "open" },

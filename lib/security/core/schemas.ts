@@ -113,6 +113,12 @@ export const passcodeLoginSchema = z.object({
 
 export const emailOnlySchema = z.object({ email: emailField });
 
+/** Empty removes the username (unless required); the rules themselves are the core's (validateUsername). */
+export const changeUsernameSchema = z.object({ username: wellFormedString().check(z.maxLength(INPUT_MAX, "Value entered is too long")) });
+
+/** The typed confirmation of /account/delete: the account's email address. */
+export const deleteAccountSchema = z.object({ confirmation: text("Type your email address to confirm") });
+
 export const resetPasswordSchema = z
   .object({ token: wellFormedString().check(z.maxLength(256)), password: newPassword, passwordConfirm: confirmation })
   .check(matches("password", "passwordConfirm"));
@@ -197,6 +203,8 @@ export type CeremonyAnswer = z.input<typeof ceremonyAnswerSchema>;
 export type PasskeySignInInput = z.input<typeof passkeySignInSchema>;
 export type RegisterPasswordlessInput = z.input<typeof registerPasswordlessSchema>;
 export type EmailOnlyInput = z.input<typeof emailOnlySchema>;
+export type ChangeUsernameInput = z.input<typeof changeUsernameSchema>;
+export type DeleteAccountInput = z.input<typeof deleteAccountSchema>;
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 export type VerifyInput = z.input<typeof verifySchema>;

@@ -6,7 +6,7 @@
  */
 
 /** What an emailed link or state token is for (lib/security/core/tokens.ts). */
-export const TOKEN_PURPOSES = ["confirm", "reset", "tf-setup", "us-setup", "magic", "unlock"] as const;
+export const TOKEN_PURPOSES = ["confirm", "reset", "tf-setup", "us-setup", "magic", "unlock", "change-email", "change-email-cancel"] as const;
 
 /** What a WebAuthn ceremony is for (lib/security/passkeys/ceremonies.ts). */
 export const CEREMONY_PURPOSES = ["register", "sign-in", "second-factor", "verify"] as const;
@@ -51,4 +51,10 @@ export const SECURITY_EVENT_TYPES = [
   "us_security_token_sent",
   "us_profile_changed",
   "login_instructions_sent",
+  "change_email_instructions_sent",
+  "change_email_confirmed",
+  "change_email_cancelled",
+  "username_changed",
+  "username_recovery_email_sent",
+  "user_deleted",
 ] as const;

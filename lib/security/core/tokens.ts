@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { hashToken, randomToken } from "./crypto";
 import { pruneNowAndThen } from "./prune";
@@ -79,12 +79,15 @@ export async function consumeToken(purpose: TokenPurpose, token: string, db?: Qu
   return { status: existing.usedAt ? "used" : "expired" };
 }
 
-/** Kills every unused token of a purpose for a user (e.g. older reset links after a reset). */
-export async function revokeTokens(userId: string, purpose: TokenPurpose, db?: Queryable): Promise<void> {
-  await (db ?? (await getDb()))
+/** Kills every unused token of a purpose (or of several) for a user, e.g. older reset links after a reset; says how many. */
+export async function revokeTokens(userId: string, purpose: TokenPurpose | TokenPurpose[], db?: Queryable): Promise<number> {
+  const purposes = Array.isArray(purpose) ? purpose : [purpose];
+  const rows = await (db ?? (await getDb()))
     .update(tables.oneTimeTokens)
     .set({ usedAt: sql`now()` })
-    .where(and(eq(tables.oneTimeTokens.userId, userId), eq(tables.oneTimeTokens.purpose, purpose), isNull(tables.oneTimeTokens.usedAt)));
+    .where(and(eq(tables.oneTimeTokens.userId, userId), inArray(tables.oneTimeTokens.purpose, purposes), isNull(tables.oneTimeTokens.usedAt)))
+    .returning({ tokenHash: tables.oneTimeTokens.tokenHash });
+  return rows.length;
 }
 
 // Our tokens are 43 base64url chars; anything else is rejected before touching the database.

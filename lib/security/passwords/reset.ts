@@ -4,18 +4,17 @@ import { getDb, type Queryable, tables } from "@/lib/db";
 import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig } from "../config";
 import { humanizeDuration } from "../config/duration";
-import { fail, messageFor, type Result } from "../core/errors";
+import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
-import { validateEmail } from "../accounts/identity";
-import { afterTheAnswer } from "../core/after-the-answer";
 import { links } from "../core/links";
 import { hashPassword } from "../core/password-hash";
 import { checkPasswordPolicy, passwordPolicyFailure } from "./policy";
-import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
+import { RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
 import { consumeToken, issueToken, peekToken, revokeTokens } from "../core/tokens";
 import { removeFactorsFromBeforeConfirmation } from "../accounts/pre-confirmation";
-import { findUserByEmail, findUserById, setUniquifier, type UserRecord } from "../accounts/users";
+import { findUserById, setUniquifier, type UserRecord } from "../accounts/users";
+import { answerEmailRequest, findMailableAccount } from "../accounts/mailable";
 
 /**
  * Emails a reset link. Under generic responses the answer is the same, in words and in time, for
@@ -23,31 +22,16 @@ import { findUserByEmail, findUserById, setUniquifier, type UserRecord } from ".
  * unconfirmed accounts get no mail.
  */
 export async function requestPasswordReset(email: string, ctx: RequestContext): Promise<Result> {
-  const config = getConfig();
-  if (!config.features.recoverable) return fail("API_ERROR");
-  const limited = await consumeRateLimit(RATE_LIMITS.forgotPerIp, ctx.ip);
-  if (!limited.ok) return fail("RATE_LIMITED", undefined, limited.retryAfter);
-  const emailError = validateEmail(email);
-  if (emailError) return fail(emailError, { email: [messageFor(emailError)] });
-  if (!config.genericResponses) return sendResetInstructions(email, ctx);
-  await afterTheAnswer("password reset request", () => sendResetInstructions(email, ctx));
-  return { ok: true };
+  const request = { flow: "password reset request", enabled: getConfig().features.recoverable, budget: RATE_LIMITS.forgotPerIp };
+  return answerEmailRequest(request, email, ctx, () => sendResetInstructions(email, ctx));
 }
 
 /** The look-up and the mail of a reset request (see requestPasswordReset). */
 async function sendResetInstructions(email: string, ctx: RequestContext): Promise<Result> {
   const config = getConfig();
-  const user = await findUserByEmail(email);
-  const refusal = !user
-    ? "USER_DOES_NOT_EXIST"
-    : !user.active
-      ? "DISABLED_ACCOUNT"
-      : config.features.confirmable && !user.confirmedAt
-        ? "CONFIRMATION_REQUIRED"
-        : null;
-  if (!user || refusal) return fail(refusal ?? "USER_DOES_NOT_EXIST", { email: [messageFor(refusal ?? "USER_DOES_NOT_EXIST")] });
-  const mailBudget = await consumeRateLimit(RATE_LIMITS.emailsPerAddress, user.emailNormalized);
-  if (!mailBudget.ok) return fail("RATE_LIMITED", undefined, mailBudget.retryAfter);
+  const found = await findMailableAccount(email);
+  if (!found.ok) return found;
+  const { user } = found;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const resetLink = await issueResetLink(user, tx);

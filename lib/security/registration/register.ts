@@ -5,7 +5,7 @@ import { getConfig } from "../config";
 import { humanizeDuration } from "../config/duration";
 import { fail, messageFor, type FieldErrors, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
-import { normalizeEmail, validateEmail, validateUsername } from "../accounts/identity";
+import { normalizeEmail, usernameMessage, validateEmail, validateUsername } from "../accounts/identity";
 import { links } from "../core/links";
 import { afterTheAnswer } from "../core/after-the-answer";
 import { hashPassword } from "../core/password-hash";
@@ -45,7 +45,7 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
   if (emailError) fieldErrors.email = [messageFor(emailError)];
   if (config.username.required && !username) fieldErrors.username = [messageFor("USERNAME_NOT_PROVIDED")];
   const usernameError = username ? validateUsername(username) : null;
-  if (usernameError) fieldErrors.username = [messageFor(usernameError)];
+  if (usernameError) fieldErrors.username = [usernameMessage(usernameError)];
   // Password-less accounts (SECURITY_PASSWORD_REQUIRED=false) sign in by emailed code or link.
   const password = input.password || null;
   if (!password && config.passwordRequired) fieldErrors.password = [messageFor("PASSWORD_NOT_PROVIDED")];

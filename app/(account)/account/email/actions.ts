@@ -1,0 +1,17 @@
+"use server";
+import { messageFor } from "@/lib/security/core/errors";
+import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
+import { requestEmailChange } from "@/lib/security/lifecycle/change-email";
+import { currentRequestContext } from "@/lib/security/sessions/current";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+
+export async function changeEmailAction(input: EmailOnlyInput): Promise<FormState> {
+  const ctx = await currentRequestContext();
+  const { user } = await requireUser();
+  const parsed = emailOnlySchema.safeParse(input);
+  if (!parsed.success) return stateFromInvalidInput(parsed.error);
+  const result = await requestEmailChange(user, parsed.data.email, ctx);
+  if (!result.ok) return stateFromFailure(result);
+  return successState(messageFor("CHANGE_EMAIL_SENT", { email: result.email }));
+}
