@@ -1,5 +1,6 @@
 // Guarantee: an email change waits for the new address's link (opened in any browser), the old
 // address is told with a cancel link that works, and is told again once the change is done.
+import type { Page } from "@playwright/test";
 import { expectAccessibleHere } from "./support/axe";
 import { expect, latestEmail, linkFrom, newSignedInUser, randomIp, signIn, test, uniqueEmail } from "./support/fixtures";
 import { signOut } from "./support/two-factor";
@@ -7,7 +8,7 @@ import { signOut } from "./support/two-factor";
 // Several sign-ins, emails and two axe runs a test: room for a loaded machine.
 test.describe.configure({ timeout: 180_000 });
 
-async function askForChange(page: import("@playwright/test").Page, newEmail: string): Promise<void> {
+async function askForChange(page: Page, newEmail: string): Promise<void> {
   await page.goto("/account");
   await page.getByRole("link", { name: "Change email address" }).click();
   await expect(page).toHaveURL(/\/account\/email$/);
