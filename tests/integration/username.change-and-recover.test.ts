@@ -1,22 +1,14 @@
 // Threat: an old username keeps signing in after a change, two accounts end up with one name (or one
 // differing only in case or Unicode form), or the recovery form tells a stranger which addresses exist.
 // Guarantee: Flask-Security's rules, one holder per name decided by the unique index, generic recovery.
-import { beforeAll, afterAll, describe, expect, it } from "vitest";
-import { resetConfig } from "@/lib/security/config";
+import { describe, expect, it } from "vitest";
 import { deactivateUser } from "@/lib/security/accounts/users";
 import { changeUsername, recoverUsername } from "@/lib/security/lifecycle/username";
 import { loginWithPassword } from "@/lib/security/sign-in/password";
 import { registerUser } from "@/lib/security/registration/register";
-import { latestMail, mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail, withEnv } from "../support/flows";
+import { latestMail, mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail, withEnv, withEnvForTheFile } from "../support/flows";
 
-beforeAll(() => {
-  process.env.SECURITY_USERNAME_ENABLE = "true";
-  resetConfig();
-});
-afterAll(() => {
-  delete process.env.SECURITY_USERNAME_ENABLE;
-  resetConfig();
-});
+withEnvForTheFile({ SECURITY_USERNAME_ENABLE: "true" });
 
 const uniqueName = (): string => `u${crypto.randomUUID().replaceAll("-", "").slice(0, 12)}`;
 const signsIn = async (identity: string): Promise<boolean> => (await loginWithPassword({ identity, password: STRONG_PASSWORD, remember: false }, newCtx())).ok;

@@ -2,7 +2,7 @@
 // shared database never collide), mail read back from the outbox, and ready-made accounts.
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { listOutbox, type OutboxEntry } from "@/lib/mail/outbox";
 import { resetConfig } from "@/lib/security/config";
@@ -92,4 +92,20 @@ export async function expireTokenFor(userId: string, purpose: "confirm" | "reset
     .update(tables.oneTimeTokens)
     .set({ expiresAt: new Date(Date.now() - 1000) })
     .where(and(eq(tables.oneTimeTokens.userId, userId), eq(tables.oneTimeTokens.purpose, purpose)));
+}
+
+/** Sets env variables for the whole test file (beforeAll), and restores them afterwards. */
+export function withEnvForTheFile(vars: Record<string, string>): void {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  beforeAll(() => {
+    Object.assign(process.env, vars);
+    resetConfig();
+  });
+  afterAll(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    resetConfig();
+  });
 }

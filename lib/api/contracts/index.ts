@@ -1,3 +1,4 @@
+import { changeEmailGet, changeEmailPost, changeUsernameGet, changeUsernamePost, recoverUsernamePost } from "./lifecycle";
 import { loginGet, loginPost, logoutPost, meGet } from "./login";
 import { mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost } from "./recovery-codes";
 import type { Contract } from "./shared";
@@ -18,4 +19,6 @@ export const CONTRACTS: readonly Contract[] = [
   ...[usSigninGet, usSigninPost, usSigninSendCode],
   // WebAuthn (lib/api/contracts/webauthn.ts).
   ...[wanSigninPost, wanSigninFinish],
+  // The account lifecycle (lib/api/contracts/lifecycle.ts).
+  ...[changeEmailGet, changeEmailPost, changeUsernameGet, changeUsernamePost, recoverUsernamePost],
 ];

@@ -78,6 +78,9 @@ export const ROUTES: readonly RouteRule[] = [
   // The JSON API (docs/api.md). Open endpoints still read a session or token: logout ends it,
   // login refuses a caller already signed in, and a session-authenticated call needs its CSRF token.
   { prefix: "/api/security", access: "open", mechanisms: SESSION_OR_TOKEN },
+  // The account lifecycle's endpoints, fresh like their pages (Flask-Security: A+F).
+  { prefix: "/api/security/change-email", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
+  { prefix: "/api/security/change-username", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/me", access: "signed-in", mechanisms: ["session", "token", "basic"] },
   // Two-factor and recovery codes (docs/api.md). The pending sign-in's steps are for callers not
   // signed in, as in Flask-Security; tf-setup serves both it and a signed-in, fresh caller (its handler checks).
