@@ -112,11 +112,8 @@ export const passcodeLoginSchema = z.object({
 });
 
 export const emailOnlySchema = z.object({ email: emailField });
-
-/** Empty removes the username (unless required); the rules themselves are the core's (validateUsername). */
+/** A username (empty removes it; the rules are validateUsername's), and /account/delete's typed address. */
 export const changeUsernameSchema = z.object({ username: wellFormedString().check(z.maxLength(INPUT_MAX, "Value entered is too long")) });
-
-/** The typed confirmation of /account/delete: the account's email address. */
 export const deleteAccountSchema = z.object({ confirmation: text("Type your email address to confirm") });
 
 export const resetPasswordSchema = z
