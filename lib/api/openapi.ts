@@ -30,10 +30,10 @@ function operation(contract: Contract): ZodOpenApiOperationObject {
     String(status),
     { description: FAILURE_DESCRIPTIONS[status] ?? "Failure", content: { "application/json": { schema: envelopeOf(ErrorResponse) } } },
   ]);
-  const responses: ZodOpenApiOperationObject["responses"] = {
-    200: { description: "Success", content: { "application/json": { schema: envelopeOf(contract.response) } } },
-    ...Object.fromEntries(failures),
-  };
+  const success = contract.redirect
+    ? { 302: { description: "To the view that shows the outcome (Location)" } }
+    : { 200: { description: "Success", content: { "application/json": { schema: envelopeOf(contract.response) } } } };
+  const responses: ZodOpenApiOperationObject["responses"] = { ...success, ...Object.fromEntries(failures) };
   // A path segment such as {token} (tf-setup/{token}) is a required path parameter.
   const pathParams = [...contract.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   return {

@@ -5,7 +5,7 @@ import { isSameOriginRequest } from "@/lib/security/core/request-checks";
 import { ruleFor, type RouteRule } from "@/lib/security/core/routes";
 import type { Contract } from "./contracts/shared";
 import { checkCsrf, csrfTokenOf } from "./csrf";
-import { failureAnswer, jsonAnswer, refusalAnswer } from "./envelope";
+import { failureAnswer, jsonAnswer, NO_STORE, refusalAnswer } from "./envelope";
 import { ourFields } from "./field-names";
 import { authenticate, challengeFor, checkRule, type Principal } from "./guard";
 import { checkFields, readJsonObject } from "./request";
@@ -31,7 +31,7 @@ export interface ApiCall {
   csrfToken: (newSessionToken?: string) => Promise<string>;
 }
 
-export type ApiResult = { response: object; status?: number } | Failure;
+export type ApiResult = { response: object; status?: number } | { redirect: string } | Failure;
 
 /** A mechanism-less rule for a path the table does not give one (a mistake): the session only. */
 const SESSION_ONLY: readonly ["session"] = ["session"];
@@ -65,6 +65,7 @@ export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<
     };
     const result = await handle(call);
     if ("ok" in result && result.ok === false) return failureAnswer(result, { names: contract.names });
+    if ("redirect" in result) return new Response(null, { status: 302, headers: { Location: result.redirect, "Cache-Control": NO_STORE } });
     const answer = result as { response: object; status?: number };
     return jsonAnswer(answer.status ?? 200, answer.response);
   };

@@ -9,22 +9,18 @@ import {
   beginPasskeyReauthentication,
   reauthenticateWithPasscode,
   reauthenticateWithPasskey,
-  reauthenticateWithPassword,
   sendReauthenticationCode,
+  verifyPasswordForm,
 } from "@/lib/security/re-verify/reauthenticate";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
-import { ceremonyAnswerSchema, verifyCodeSchema, verifySchema, type CeremonyAnswer, type VerifyCodeInput, type VerifyInput } from "@/lib/security/core/schemas";
+import { ceremonyAnswerSchema, verifyCodeSchema, type CeremonyAnswer, type VerifyCodeInput, type VerifyInput } from "@/lib/security/core/schemas";
 
 export async function verifyAction(input: VerifyInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user, session } = await requireUser();
-  const parsed = verifySchema.safeParse(input);
-  if (!parsed.success) return stateFromInvalidInput(parsed.error);
-
-  const result = await reauthenticateWithPassword(user, session, parsed.data.password, ctx);
+  const current = await requireUser();
+  const result = await verifyPasswordForm(current, input, ctx);
   if (!result.ok) return stateFromFailure(result);
-  const next = safeRedirectPath(parsed.data.next);
-  redirect(next ?? "/account?notice=REAUTHENTICATION_SUCCESSFUL");
+  redirect(result.next ?? "/account?notice=REAUTHENTICATION_SUCCESSFUL");
 }
 
 /** Re-verify with a passkey, step 1: only this user's passkeys are offered. */

@@ -1,15 +1,12 @@
 "use server";
-import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+import { stateFromFailure, successState, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { MESSAGES } from "@/lib/security/core/errors";
-import { requestPasswordReset } from "@/lib/security/passwords/reset";
-import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
+import { forgotPasswordForm } from "@/lib/security/passwords/forms";
+import type { EmailOnlyInput } from "@/lib/security/core/schemas";
 
 export async function forgotPasswordAction(input: EmailOnlyInput): Promise<FormState> {
-  const ctx = await currentRequestContext();
-  const parsed = emailOnlySchema.safeParse(input);
-  if (!parsed.success) return stateFromInvalidInput(parsed.error);
-  const result = await requestPasswordReset(parsed.data.email, ctx);
+  const result = await forgotPasswordForm(input, await currentRequestContext());
   if (!result.ok) return stateFromFailure(result);
   return successState(MESSAGES.PASSWORD_RESET_REQUEST);
 }

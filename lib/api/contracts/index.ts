@@ -1,4 +1,17 @@
 import { changeEmailGet, changeEmailPost, changeUsernameGet, changeUsernamePost, recoverUsernamePost } from "./lifecycle";
+import {
+  changeGet,
+  changePost,
+  confirmPost,
+  confirmTokenGet,
+  confirmTokenPost,
+  registerPost,
+  resetPost,
+  resetTokenGet,
+  resetTokenPost,
+  verifyGet,
+  verifyPost,
+} from "./account";
 import { loginGet, loginPost, logoutPost, meGet } from "./login";
 import { mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost } from "./recovery-codes";
 import type { Contract } from "./shared";
@@ -12,6 +25,8 @@ export const CONTRACTS: readonly Contract[] = [
   loginPost,
   logoutPost,
   meGet,
+  // Password and account (lib/api/contracts/account.ts).
+  ...[verifyGet, verifyPost, registerPost, confirmPost, confirmTokenGet, confirmTokenPost, resetPost, resetTokenGet, resetTokenPost, changeGet, changePost],
   // Two-factor and recovery codes (lib/api/contracts/two-factor.ts, recovery-codes.ts).
   ...[tfSetupGet, tfSetupPost, tfSetupTokenPost, tfValidateGet, tfValidatePost, tfRescueGet, tfRescuePost, tfSelectGet, tfSelectPost],
   ...[mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost],

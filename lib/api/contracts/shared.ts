@@ -52,6 +52,8 @@ export interface Contract {
   codeFields?: readonly string[];
   /** The failure statuses this endpoint answers, beside 200 (all in the envelope). */
   failures: readonly number[];
+  /** Answers with a 302 (an emailed link's GET), not JSON. */
+  redirect?: true;
   /** Accepts ?include_auth_token. */
   includeAuthToken?: boolean;
 }

@@ -24,10 +24,10 @@ export async function describeLogin(call: ApiCall): Promise<ApiResult> {
   return { response: call.principal ? { ...response, user: userPayload(call.principal.user) } : response };
 }
 
-type SecondFactorPending = Extract<LoginOutcome, { status: "second-factor" }>;
+type SecondFactorPending = Pick<Extract<LoginOutcome, { status: "second-factor" }>, "state" | "method" | "methods">;
 
 /** The reference's payload for a sign-in that now needs its second factor (`tf_required: true`; tf-select's answer too). */
-export function twoFactorPayload(outcome: Pick<SecondFactorPending, "state" | "method" | "methods">): Record<string, unknown> {
+export function twoFactorPayload(outcome: SecondFactorPending): Record<string, unknown> {
   if (outcome.state === "setup") return { tf_state: "setup_from_login" };
   if (outcome.state === "select") return { tf_select: true, tf_setup_methods: outcome.methods.map(tfMethod) };
   const method = outcome.method ? tfMethod(outcome.method) : undefined;

@@ -10,6 +10,7 @@ import { answerEmailRequest } from "./mailable";
 import { links } from "../core/links";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
+import { emailOnlySchema, parseInput } from "../core/schemas";
 import { consumeToken, issueToken, peekToken } from "../core/tokens";
 import { findUserByEmail, findUserById, type UserRecord } from "./users";
 
@@ -70,6 +71,12 @@ export async function markConfirmed(userId: string, ctx?: RequestContext): Promi
  * same answer, in the same time (the look-up and the mail happen after it); only an unconfirmed
  * account's owner actually receives mail.
  */
+/** The resend form (page or JSON API): its email checked, then the link sent (or not, alike). */
+export async function resendConfirmationForm(fields: unknown, ctx: RequestContext): Promise<Result> {
+  const parsed = parseInput(emailOnlySchema, fields);
+  return parsed.ok ? resendConfirmation(parsed.data.email, ctx) : parsed;
+}
+
 export async function resendConfirmation(email: string, ctx: RequestContext): Promise<Result> {
   const request = { flow: "confirmation resend", enabled: getConfig().features.confirmable, budget: RATE_LIMITS.confirmResendPerIp };
   return answerEmailRequest(request, email, ctx, () => sendConfirmationInstructions(email, ctx));

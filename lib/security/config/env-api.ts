@@ -9,6 +9,13 @@ const headerName = (fallback: string) =>
     .optional()
     .transform((v) => (v ?? fallback).toLowerCase());
 
+/** A view of the single-page app: a path on APP_URL, or an absolute URL (the SPA may be elsewhere). */
+const view = z
+  .string()
+  .max(2048)
+  .refine((v) => v.startsWith("/") || /^https?:\/\/[^\s]+$/.test(v), "must be a path (/…) or an http(s) URL")
+  .optional();
+
 /**
  * The JSON API's variables (docs/api.md): auth tokens, HTTP Basic and CSRF for cookie-authenticated
  * calls. Names and defaults are Flask-Security's unless the comment says otherwise.
@@ -39,4 +46,18 @@ export const API_VARIABLES = {
   SECURITY_CSRF_HEADER: headerName("X-XSRF-Token"),
   // Gatehouse's default is true (Flask-Security's False): an anonymous JSON call carries no cookie to ride on.
   SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS: bool(true),
+  // "spa": emailed links (confirm, reset) go to the API, which redirects to the views below.
+  SECURITY_REDIRECT_BEHAVIOR: z.enum(["spa"]).optional(),
+  // Host (and port) that replaces APP_URL's in those redirects, e.g. app.example.com or localhost:5173.
+  SECURITY_REDIRECT_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, "must be a host, optionally with :port")
+    .optional(),
+  SECURITY_POST_CONFIRM_VIEW: view,
+  // Gatehouse's: a page of the app that shows "Confirm my email" and POSTs /api/security/confirm/{token}.
+  SECURITY_CONFIRM_VIEW: view,
+  SECURITY_CONFIRM_ERROR_VIEW: view,
+  SECURITY_RESET_VIEW: view,
+  SECURITY_RESET_ERROR_VIEW: view,
+  SECURITY_LOGIN_ERROR_VIEW: view,
 };

@@ -167,6 +167,22 @@ function toConfig(env: Env) {
         freshness: env.SECURITY_FRESHNESS_ALLOW_AUTH_TOKEN,
       },
       basic: { enabled: env.SECURITY_HTTP_BASIC_AUTH, realm: env.SECURITY_HTTP_AUTH_REALM },
+      spa: {
+        enabled: env.SECURITY_REDIRECT_BEHAVIOR === "spa",
+        host: env.SECURITY_REDIRECT_HOST ?? null,
+        /** A good confirmation link lands on SECURITY_CONFIRM_VIEW, which confirms by POST (no GET confirms). */
+        confirmView: env.SECURITY_CONFIRM_VIEW !== undefined,
+        // Unset views fall back to the pages that show the same thing.
+        views: {
+          confirm: env.SECURITY_CONFIRM_VIEW ?? "/confirm",
+          postConfirm: env.SECURITY_POST_CONFIRM_VIEW ?? "/login",
+          confirmError: env.SECURITY_CONFIRM_ERROR_VIEW ?? "/confirm",
+          reset: env.SECURITY_RESET_VIEW ?? "/reset-password",
+          resetError: env.SECURITY_RESET_ERROR_VIEW ?? "/forgot-password",
+          loginError: env.SECURITY_LOGIN_ERROR_VIEW ?? "/login",
+          postLogin: env.SECURITY_POST_LOGIN_VIEW,
+        },
+      },
       csrf: {
         headers: [...new Set(["x-csrf-token", "x-csrftoken", env.SECURITY_CSRF_HEADER])],
         ignoreUnauthenticated: env.SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS,

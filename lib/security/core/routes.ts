@@ -81,6 +81,10 @@ export const ROUTES: readonly RouteRule[] = [
   // The account lifecycle's endpoints, fresh like their pages (Flask-Security: A+F).
   { prefix: "/api/security/change-email", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/security/change-username", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
+  // These change the session itself (its freshness, its re-issued cookie): a session's only.
+  { prefix: "/api/security/verify", access: "signed-in", mechanisms: ["session"] },
+  { prefix: "/api/security/change", access: "signed-in", fresh: "without-password", mechanisms: ["session"] },
+  { prefix: "/api/security/register", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/me", access: "signed-in", mechanisms: ["session", "token", "basic"] },
   // Two-factor and recovery codes (docs/api.md). The pending sign-in's steps are for callers not
   // signed in, as in Flask-Security; tf-setup serves both it and a signed-in, fresh caller (its handler checks).

@@ -13,6 +13,8 @@ import { recordEvent } from "../core/events";
 import { verifyPassword } from "../core/password-hash";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
+import { safeRedirectPath } from "../core/redirects";
+import { parseInput, verifySchema } from "../core/schemas";
 import { markAuthenticated, type SessionRecord } from "../sessions/store";
 import type { UserRecord } from "../accounts/users";
 
@@ -27,6 +29,18 @@ export async function reauthenticateWithPassword(user: UserRecord, session: Sess
   }
   await markReauthenticated(session, "verify", { userId: user.id, ctx, data: { method: "password" } });
   return { ok: true };
+}
+
+/** The /verify form (page or JSON API): its fields checked, then the password. Where to go next comes back. */
+export async function verifyPasswordForm(
+  current: { user: UserRecord; session: SessionRecord },
+  fields: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ next: string | null }>> {
+  const parsed = parseInput(verifySchema, fields);
+  if (!parsed.ok) return parsed;
+  const result = await reauthenticateWithPassword(current.user, current.session, parsed.data.password, ctx);
+  return result.ok ? { ok: true, next: safeRedirectPath(parsed.data.next) } : result;
 }
 
 /**

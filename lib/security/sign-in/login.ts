@@ -17,13 +17,8 @@ import { finishPasskeySignIn } from "./passkey";
 import { loginWithPassword } from "./password";
 import type { SecondFactorMethod } from "./second-factor";
 
-/**
- * The sign-in form's flow, once for both of its transports: the page's `POST /login/session` and
- * the JSON API's `POST /api/security/login`. Each route only reads its input and shapes this
- * outcome into its own answer (a URL to go to, or Flask-Security's JSON payload).
- */
-export type LoginOutcome =
-  | { ok: true; status: "already-signed-in"; current: CurrentSession }
+/** Where a first factor leaves a form's user (sign-in, registration): signed in, or a second factor pending. */
+export type SignedInOrPending =
   | { ok: true; status: "signed-in"; user: UserRecord; session: NewSession; via: AuthnMethod[]; redirectTo: string }
   | {
       ok: true;
@@ -34,8 +29,14 @@ export type LoginOutcome =
       methods: SecondFactorMethod[];
       /** The page that asks for the second factor. */
       redirectTo: string;
-    }
-  | (Failure & { next?: string });
+    };
+
+/**
+ * The sign-in form's flow, once for both of its transports: the page's `POST /login/session` and
+ * the JSON API's `POST /api/security/login`. Each route only reads its input and shapes this
+ * outcome into its own answer (a URL to go to, or Flask-Security's JSON payload).
+ */
+export type LoginOutcome = { ok: true; status: "already-signed-in"; current: CurrentSession } | SignedInOrPending | (Failure & { next?: string });
 
 /**
  * Signs in with the form's fields (our names: identity, password, remember, next): a password, or

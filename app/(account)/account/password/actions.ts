@@ -3,18 +3,15 @@ import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext, issueSessionCookie } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { changePassword, setPassword } from "@/lib/security/passwords/change";
-import { changePasswordSchema, setPasswordSchema, type ChangePasswordInput, type SetPasswordInput } from "@/lib/security/core/schemas";
+import { setPassword } from "@/lib/security/passwords/change";
+import { changePasswordForm } from "@/lib/security/passwords/forms";
+import { setPasswordSchema, type ChangePasswordInput, type SetPasswordInput } from "@/lib/security/core/schemas";
 
 export async function changePasswordAction(input: ChangePasswordInput): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user, session } = await requireUser();
-  const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) return stateFromInvalidInput(parsed.error);
-
-  const result = await changePassword(user, session, parsed.data, ctx);
+  const current = await requireUser();
+  const result = await changePasswordForm(current, input, ctx);
   if (!result.ok) return stateFromFailure(result);
-  await issueSessionCookie(result.session);
   redirect("/account?notice=PASSWORD_CHANGE");
 }
 

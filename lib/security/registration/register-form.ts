@@ -1,0 +1,29 @@
+import "server-only";
+import { getConfig } from "../config";
+import type { Failure } from "../core/errors";
+import { postLoginRedirect } from "../core/redirects";
+import type { RequestContext } from "../core/request-context";
+import { parseInput, registerPasswordlessSchema, registerSchema } from "../core/schemas";
+import { getSession } from "../sessions/current";
+import { continueAfterFirstFactor } from "../sign-in/continue";
+import type { SignedInOrPending } from "../sign-in/login";
+import { registerUser } from "./register";
+
+/**
+ * The registration form, once for the page's action and POST /api/security/register: an emailed
+ * confirmation to wait for, or (confirmation not required) signed in, or a second factor pending.
+ */
+export type RegisterOutcome = { ok: true; status: "already-signed-in" } | { ok: true; status: "confirm-sent"; email: string } | SignedInOrPending | Failure;
+
+export async function registerWithForm(fields: unknown, ctx: RequestContext): Promise<RegisterOutcome> {
+  if (await getSession()) return { ok: true, status: "already-signed-in" };
+  const parsed = parseInput(getConfig().passwordRequired ? registerSchema : registerPasswordlessSchema, fields);
+  if (!parsed.ok) return parsed;
+  const result = await registerUser(parsed.data, ctx);
+  if (!result.ok) return result;
+  if (result.status === "confirm-sent") return { ok: true, status: "confirm-sent", email: result.email };
+  const { outcome, user } = result;
+  const redirectTo = await continueAfterFirstFactor(outcome, postLoginRedirect(parsed.data.next));
+  if (outcome.status === "signed-in") return { ok: true, status: "signed-in", user, session: outcome.session, via: ["register"], redirectTo };
+  return { ok: true, status: "second-factor", user, state: outcome.state, method: outcome.method, methods: outcome.methods, redirectTo };
+}
