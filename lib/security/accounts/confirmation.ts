@@ -10,7 +10,8 @@ import { answerEmailRequest } from "./mailable";
 import { links } from "../core/links";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
-import { emailOnlySchema, parseInput } from "../core/schemas";
+import { emailOnlySchema } from "../core/schemas";
+import { parseInput } from "../core/parse-input";
 import { consumeToken, issueToken, peekToken } from "../core/tokens";
 import { findUserByEmail, findUserById, type UserRecord } from "./users";
 

@@ -226,18 +226,6 @@ export function fieldErrorsFrom(error: IssueList): Record<string, string[]> {
   return out;
 }
 
-/**
- * A form's fields through its schema, as the flows take them from any transport (a page's action,
- * the JSON API): the parsed value, or an INVALID_INPUT failure with the fields zod named.
- */
-export function parseInput<T>(
-  schema: { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: IssueList } },
-  input: unknown,
-): { ok: true; data: T } | { ok: false; code: "INVALID_INPUT"; fieldErrors: Record<string, string[]> } {
-  const parsed = schema.safeParse(input);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, code: "INVALID_INPUT", fieldErrors: fieldErrorsFrom(parsed.error) };
-}
-
 /** Mirrors config's unified code methods (config is server-only; this file is shared with forms). */
 const signInCodeMethod = z.enum(["email", "authenticator", "sms"], { error: "Requested method is not valid" });
 

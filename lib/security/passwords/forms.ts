@@ -1,7 +1,8 @@
 import "server-only";
 import type { Result } from "../core/errors";
 import type { RequestContext } from "../core/request-context";
-import { changePasswordSchema, emailOnlySchema, parseInput, resetPasswordSchema } from "../core/schemas";
+import { changePasswordSchema, emailOnlySchema, resetPasswordSchema } from "../core/schemas";
+import { parseInput } from "../core/parse-input";
 import type { UserRecord } from "../accounts/users";
 import { endCurrentSession, issueSessionCookie } from "../sessions/current";
 import type { NewSession, SessionRecord } from "../sessions/store";

@@ -14,7 +14,8 @@ import { verifyPassword } from "../core/password-hash";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
 import { safeRedirectPath } from "../core/redirects";
-import { parseInput, verifySchema } from "../core/schemas";
+import { verifySchema } from "../core/schemas";
+import { parseInput } from "../core/parse-input";
 import { markAuthenticated, type SessionRecord } from "../sessions/store";
 import type { UserRecord } from "../accounts/users";
 
