@@ -68,7 +68,7 @@ export async function latestEmail(request: APIRequestContext, to: string, subjec
     .poll(
       async () => {
         // A dropped keep-alive connection (ECONNRESET) is "not yet", not a failure: poll again.
-        const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`, { headers: MAILBOX_HEADERS }).catch(() => null);
+        const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`, { headers: MAILBOX_HEADERS, maxRetries: 2 }).catch(() => null);
         if (!response?.ok()) return false;
         const { messages } = (await response.json()) as { messages: OutboxMessage[] };
         found = messages.find((m) => m.id > newerThan && (!subject || m.subject === subject));
@@ -81,7 +81,7 @@ export async function latestEmail(request: APIRequestContext, to: string, subjec
 }
 
 export async function emailCount(request: APIRequestContext, to: string): Promise<number> {
-  const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`, { headers: MAILBOX_HEADERS });
+  const response = await request.get(`/dev/mailbox/messages?to=${encodeURIComponent(to)}`, { headers: MAILBOX_HEADERS, maxRetries: 2 });
   return ((await response.json()) as { messages: OutboxMessage[] }).messages.length;
 }
 
@@ -134,9 +134,15 @@ export async function newSignedInUser(page: Page, options: { remember?: boolean 
   const email = uniqueEmail();
   const password = strongPassword();
   // Which server the page's base URL is (the main one, a spec's own instance, the load balancer).
-  const origin = new URL((await page.request.get("/api/health")).url()).origin;
+  const origin = new URL((await page.request.get("/api/health", { maxRetries: 2 })).url()).origin;
   if (await createConfirmedAccount(origin, email, password)) {
-    const answer = await page.request.post("/login/session", { data: { identity: email, password, remember: Boolean(options.remember) }, headers: { origin } });
+    // maxRetries: a reused keep-alive connection the server closed while idle (its 5-s timeout) is
+    // reset before the request is read (ECONNRESET); Playwright then sends it again on a new one.
+    const answer = await page.request.post("/login/session", {
+      data: { identity: email, password, remember: Boolean(options.remember) },
+      headers: { origin },
+      maxRetries: 2,
+    });
     expect(answer.status(), await answer.text()).toBe(200);
     expect(await answer.json()).toEqual({ redirectTo: "/account" });
     await page.goto("/account");

@@ -76,7 +76,8 @@ interface OutboxMessage {
 }
 
 async function outbox(request: APIRequestContext, to: string, kind: "email" | "sms"): Promise<OutboxMessage[]> {
-  const response = await request.get(`/dev/mailbox/messages?kind=${kind}&to=${encodeURIComponent(to)}`, { headers: MAILBOX_HEADERS });
+  // maxRetries: an idle keep-alive connection the server has just closed is reset (ECONNRESET), not read.
+  const response = await request.get(`/dev/mailbox/messages?kind=${kind}&to=${encodeURIComponent(to)}`, { headers: MAILBOX_HEADERS, maxRetries: 2 });
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { messages: OutboxMessage[] }).messages;
 }
