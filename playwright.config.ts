@@ -25,7 +25,9 @@ export default defineConfig({
     baseURL,
     // Every page and API request may read the outbox (helpers also send it explicitly).
     extraHTTPHeaders: MAILBOX_HEADERS,
-    trace: "retain-on-failure",
+    // A trace records every action of every test (kept only on failure): a large share of two cores.
+    // CI prints its output and keeps no files, so there it is off; locally a failure keeps its trace.
+    trace: process.env.CI ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
   },
   projects: [

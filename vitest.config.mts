@@ -16,9 +16,11 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup.ts"],
-    // Integration tests share one database per run (PGlite in memory, or the PostgreSQL in
-    // DATABASE_URL); files run one after another so concurrency tests measure only themselves.
-    fileParallelism: false,
+    // On PGlite each file has a database of its own (tests/support/setup.ts), so two files run at
+    // once, one per core. On a PostgreSQL (DATABASE_URL) all files share one database and run one
+    // after another, so concurrency tests measure only themselves.
+    fileParallelism: !process.env.DATABASE_URL,
+    maxWorkers: process.env.DATABASE_URL ? 1 : 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -43,6 +43,7 @@ test("a weak new password is refused without using up the link", async ({ page }
   await page.goto("/forgot-password");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("instructions to reset your password have been sent");
   const mail = await latestEmail(page.request, email, "Password reset instructions");
   await page.goto(linkFrom(mail.text, "/reset-password/"));
   await page.getByLabel("New password", { exact: true }).fill("qwertyuiop");

@@ -43,7 +43,10 @@ function instanceEnv(port: number, name: string, provider: MailProvider): Record
     RESEND_BASE_URL: provider.url,
     SECURITY_DEV_MAILBOX: "false",
     DATABASE_APPLICATION_NAME: name,
-    SHUTDOWN_TIMEOUT_MS: "8000",
+    // The production default is 8 s (inside Docker's 10 s). On a loaded two-core CI machine two dozen
+    // first sign-ins on a fresh instance can take longer than that, and the cut would then be what
+    // this test sees: the guarantee is "finishes what it has", so the cut is set out of its way.
+    SHUTDOWN_TIMEOUT_MS: "30000",
   };
 }
 
@@ -140,7 +143,7 @@ test("a hanging mail provider does not slow a registration; on SIGTERM the insta
     const answers = await Promise.all(inFlight);
     expect(
       answers.map((r) => r.status),
-      "every request in flight got its answer",
+      `every request in flight got its answer (ms after the SIGTERM: ${answers.map((r) => Math.round(r.at - signalledAt)).join(", ")})`,
     ).toEqual(answers.map(() => 400));
     expect(answers.filter((r) => r.at > signalledAt).length, "some were still in flight at the SIGTERM").toBeGreaterThan(0);
     const [code] = (await exited) as [number | null];

@@ -74,7 +74,9 @@ export async function latestEmail(request: APIRequestContext, to: string, subjec
         found = messages.find((m) => m.id > newerThan && (!subject || m.subject === subject));
         return Boolean(found);
       },
-      { timeout: 10_000, message: `email to ${to}${subject ? ` (${subject})` : ""}` },
+      // The poll starts as the form is sent: the flow's answer, then its after-the-answer work
+      // (lib/security/core/after-the-answer.ts), come first — seconds on a loaded CI machine.
+      { timeout: 20_000, intervals: [100, 200, 300, 500], message: `email to ${to}${subject ? ` (${subject})` : ""}` },
     )
     .toBe(true);
   return found!;

@@ -96,7 +96,7 @@ export async function latestSms(request: APIRequestContext, phone: string, newer
         found = (await outbox(request, phone, "sms")).find((m) => m.id > newerThan);
         return Boolean(found);
       },
-      { timeout: 10_000, message: `SMS to ${phone}` },
+      { timeout: 20_000, intervals: [100, 200, 300, 500], message: `SMS to ${phone}` },
     )
     .toBe(true);
   return found!;
@@ -116,7 +116,7 @@ export async function emailMatching(
         found = (await outbox(request, to, "email")).find(predicate);
         return Boolean(found);
       },
-      { timeout: 10_000, message: description },
+      { timeout: 20_000, intervals: [100, 200, 300, 500], message: description },
     )
     .toBe(true);
   return found!;
