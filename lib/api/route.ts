@@ -1,6 +1,7 @@
 import "server-only";
 import type { Failure } from "@/lib/security/core/errors";
 import { requestContextFrom, type RequestContext } from "@/lib/security/core/request-context";
+import { setCsrfCookie } from "@/lib/security/sessions/cookies";
 import { isSameOriginRequest } from "@/lib/security/core/request-checks";
 import { ruleFor, type RouteRule } from "@/lib/security/core/routes";
 import type { Contract } from "./contracts/shared";
@@ -8,6 +9,7 @@ import { checkCsrf, csrfTokenOf } from "./csrf";
 import { failureAnswer, jsonAnswer, NO_STORE, refusalAnswer } from "./envelope";
 import { ourFields } from "./field-names";
 import { authenticate, challengeFor, checkRule, type Principal } from "./guard";
+import { reauthDetails } from "./reauth";
 import { checkFields, readJsonObject } from "./request";
 
 /**
@@ -45,7 +47,11 @@ export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<
     const ctx = requestContextFrom(request.headers);
     const principal = await authenticate(request, mechanisms, ctx);
     const refused = (await checkRule(principal, rule)) ?? (await checkCsrf(request, principal));
-    if (refused) return failureAnswer(refused, { headers: refused.code === "UNAUTHENTICATED" ? challengeFor(mechanisms) : undefined });
+    if (refused) {
+      const headers = refused.code === "UNAUTHENTICATED" ? challengeFor(mechanisms) : undefined;
+      const extra = refused.code === "REAUTHENTICATION_REQUIRED" ? await reauthDetails(principal?.user.id) : undefined;
+      return failureAnswer(refused, { headers, extra });
+    }
 
     let fields: Record<string, unknown> = {};
     if (request.method !== "GET" && request.method !== "HEAD") {
@@ -67,6 +73,9 @@ export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<
     if ("ok" in result && result.ok === false) return failureAnswer(result, { names: contract.names });
     if ("redirect" in result) return new Response(null, { status: 302, headers: { Location: result.redirect, "Cache-Control": NO_STORE } });
     const answer = result as { response: object; status?: number };
+    // Every answer that hands out a csrf_token refreshes the readable CSRF cookie (when configured).
+    const { csrf_token: csrfToken } = answer.response as { csrf_token?: unknown };
+    if (typeof csrfToken === "string") await setCsrfCookie(csrfToken);
     return jsonAnswer(answer.status ?? 200, answer.response);
   };
 }

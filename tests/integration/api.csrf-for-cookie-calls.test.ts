@@ -70,6 +70,20 @@ describe("CSRF on session-authenticated JSON calls", () => {
     expect(another).not.toBe(csrf);
   });
 
+  it("SECURITY_CSRF_COOKIE_NAME: a readable cookie holds the current token from sign-in on, and goes at sign-out", async () => {
+    expect((await signedIn()).client.jar.has("XSRF-TOKEN"), "no cookie unless configured").toBe(false);
+    await withEnv({ SECURITY_CSRF_COOKIE_NAME: "XSRF-TOKEN" }, async () => {
+      const { client, csrf } = await signedIn();
+      expect(client.jar.get("XSRF-TOKEN")).toBe(csrf);
+      await client.call(meRoute.GET, "GET", "/api/me");
+      expect(client.jar.get("XSRF-TOKEN"), "refreshed by each answer that carries the token").toBe(csrf);
+      // What a front-end library does: copy the cookie into the header.
+      const out = await client.call(logoutRoute.POST, "POST", LOGOUT, { headers: { "X-XSRF-Token": client.jar.get("XSRF-TOKEN")! } });
+      expect(out.status).toBe(200);
+      expect(client.jar.has("XSRF-TOKEN")).toBe(false);
+    });
+  });
+
   it("a token-authenticated call needs none", async () => {
     const login = await new ApiClient().call(loginRoute.POST, "POST", LOGIN, { json: { email, password: STRONG_PASSWORD }, query: "?include_auth_token" });
     const token = (login.body.response.user as Record<string, string>).authentication_token!;

@@ -195,6 +195,9 @@ describe("recovery codes", () => {
     await withEnv({ SECURITY_FRESHNESS: "0s" }, async () => {
       const stale = await client.call(mfRecoveryCodes.GET, "GET", `${S}/mf-recovery-codes`);
       expect([stale.status, stale.body.response.code]).toEqual([401, "REAUTHENTICATION_REQUIRED"]);
+      // Flask-Security's 401 says how the client may re-verify, without another call.
+      expect(stale.body.response).toMatchObject({ reauth_required: true, has_webauthn_verify_credential: false, oauth_enabled: false, oauth_providers: [] });
+      expect(typeof stale.body.response.unified_signin_enabled).toBe("boolean");
     });
   });
 

@@ -1,10 +1,9 @@
 import "server-only";
-import { getConfig } from "@/lib/security/config";
 import { fail } from "@/lib/security/core/errors";
 import { findUserById } from "@/lib/security/accounts/users";
-import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { changePasswordForm } from "@/lib/security/passwords/forms";
 import { verifyPasswordForm } from "@/lib/security/re-verify/reauthenticate";
+import { hasWebauthnVerifyCredential } from "../reauth";
 import type { ApiCall, ApiResult } from "../route";
 import { userPayload, userPayloadWithToken } from "../user-payload";
 
@@ -22,13 +21,11 @@ function sessionOf(call: ApiCall) {
 export async function describeVerify(call: ApiCall): Promise<ApiResult> {
   const current = sessionOf(call);
   if (!current) return fail("UNAUTHENTICATED");
-  const usages = getConfig().webauthn.enabled ? getConfig().webauthn.allowAsVerify : [];
-  const counts = await Promise.all(usages.map((usage) => countPasskeys(current.user.id, usage)));
   return {
     response: {
       user: userPayload(current.user),
       csrf_token: await call.csrfToken(),
-      has_webauthn_verify_credential: counts.some((n) => n > 0),
+      has_webauthn_verify_credential: await hasWebauthnVerifyCredential(current.user.id),
       oauth_enabled: false,
       oauth_providers: [],
     },

@@ -46,6 +46,13 @@ export const API_VARIABLES = {
   SECURITY_CSRF_HEADER: headerName("X-XSRF-Token"),
   // Gatehouse's default is true (Flask-Security's False): an anonymous JSON call carries no cookie to ride on.
   SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS: bool(true),
+  // Flask-Security's CSRF_COOKIE_NAME (unset: no cookie): a cookie scripts can read that holds the
+  // current csrf_token, for front-end libraries that echo a cookie into a header (XSRF-TOKEN →
+  // X-XSRF-Token). Set by every answer that carries a csrf_token, cleared at sign-out.
+  SECURITY_CSRF_COOKIE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, "must be a cookie name")
+    .optional(),
   // "spa": emailed links (confirm, reset) go to the API, which redirects to the views below.
   SECURITY_REDIRECT_BEHAVIOR: z.enum(["spa"]).optional(),
   // Host (and port) that replaces APP_URL's in those redirects, e.g. app.example.com or localhost:5173.

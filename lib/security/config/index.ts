@@ -186,6 +186,7 @@ function toConfig(env: Env) {
       csrf: {
         headers: [...new Set(["x-csrf-token", "x-csrftoken", env.SECURITY_CSRF_HEADER])],
         ignoreUnauthenticated: env.SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS,
+        cookieName: env.SECURITY_CSRF_COOKIE_NAME ?? null,
       },
     },
     mail: {

@@ -60,6 +60,23 @@ export async function getOrSetMagicLinkBrowserNonce(): Promise<string | null> {
 }
 
 /**
+ * The readable CSRF cookie (SECURITY_CSRF_COOKIE_NAME), when configured: the csrf_token of the
+ * latest JSON answer, not HttpOnly on purpose (a script copies it into the CSRF header). It is no
+ * credential by itself — only the same origin can read it, and the check binds it to the session.
+ */
+export async function setCsrfCookie(csrfToken: string): Promise<void> {
+  const name = getConfig().api.csrf.cookieName;
+  if (name) (await cookies()).set(name, csrfToken, { httpOnly: false, sameSite: "strict", path: "/", secure: getConfig().secureCookies });
+}
+
+export async function clearCsrfCookie(): Promise<void> {
+  const name = getConfig().api.csrf.cookieName;
+  if (!name) return;
+  const jar = await cookies();
+  if (jar.get(name)) jar.set(name, "", { httpOnly: false, sameSite: "strict", path: "/", secure: getConfig().secureCookies, maxAge: 0 });
+}
+
+/**
  * An anonymous browser's random value that its JSON API CSRF token is derived from
  * (lib/security/core/csrf.ts): read, or created and set when `create` is asked for.
  */
