@@ -1,6 +1,7 @@
 import "server-only";
 import * as z from "zod";
 import type { ErrorCode, Failure } from "@/lib/security/core/errors";
+import { withStrictTransportSecurity } from "@/lib/security/core/headers";
 import { failureStatus } from "@/lib/view/failure-response";
 import { stateFromFailure } from "@/lib/view/form-state";
 import { referenceFieldErrors, type FieldNames } from "./field-names";
@@ -46,7 +47,8 @@ export function apiStatus(code: ErrorCode): number {
 }
 
 export function jsonAnswer(status: number, response: object, headers?: HeadersInit): Response {
-  const all = new Headers(headers);
+  // The proxy, which adds HSTS to pages, skips the API (proxy.ts).
+  const all = withStrictTransportSecurity(headers);
   all.set("Cache-Control", NO_STORE);
   return Response.json({ meta: { code: status }, response }, { status, headers: all });
 }

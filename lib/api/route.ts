@@ -1,5 +1,6 @@
 import "server-only";
 import type { Failure } from "@/lib/security/core/errors";
+import { withStrictTransportSecurity } from "@/lib/security/core/headers";
 import { requestContextFrom, type RequestContext } from "@/lib/security/core/request-context";
 import { setCsrfCookie } from "@/lib/security/sessions/cookies";
 import { isSameOriginRequest } from "@/lib/security/core/request-checks";
@@ -71,7 +72,9 @@ export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<
     };
     const result = await handle(call);
     if ("ok" in result && result.ok === false) return failureAnswer(result, { names: contract.names });
-    if ("redirect" in result) return new Response(null, { status: 302, headers: { Location: result.redirect, "Cache-Control": NO_STORE } });
+    if ("redirect" in result) {
+      return new Response(null, { status: 302, headers: withStrictTransportSecurity({ Location: result.redirect, "Cache-Control": NO_STORE }) });
+    }
     const answer = result as { response: object; status?: number };
     // Every answer that hands out a csrf_token refreshes the readable CSRF cookie (when configured).
     const { csrf_token: csrfToken } = answer.response as { csrf_token?: unknown };

@@ -17,6 +17,17 @@ export function strictTransportSecurity(): string | null {
   return getConfig().hsts ? `max-age=${HSTS_MAX_AGE}; includeSubDomains` : null;
 }
 
+/**
+ * An answer's headers with HSTS added when it is on: for the responses the proxy does not see
+ * (the JSON API, the sign-in form's endpoint), which answer sign-ins and must pin https as well.
+ */
+export function withStrictTransportSecurity(init?: HeadersInit): Headers {
+  const headers = new Headers(init);
+  const hsts = strictTransportSecurity();
+  if (hsts) headers.set("strict-transport-security", hsts);
+  return headers;
+}
+
 export function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV !== "production";
   const https = getConfig().secureCookies;

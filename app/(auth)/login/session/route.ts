@@ -3,6 +3,7 @@ import type { FormState } from "@/lib/view/form-state";
 import { failureResponse } from "@/lib/view/failure-response";
 import { getConfig } from "@/lib/security/config";
 import type { ErrorCode, Failure } from "@/lib/security/core/errors";
+import { withStrictTransportSecurity } from "@/lib/security/core/headers";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { requestContextFrom } from "@/lib/security/core/request-context";
 import { isSameOriginRequest, readRouteBody } from "@/lib/security/core/route-input";
@@ -19,8 +20,9 @@ import { loginWithForm } from "@/lib/security/sign-in/login";
  * The flow itself is lib/security/sign-in/login.ts, shared with POST /api/security/login.
  */
 
-// Answers about a sign-in are for this browser only (proxy.ts, which adds this elsewhere, skips this route).
-const NO_STORE = { "Cache-Control": "private, no-store" };
+// Answers about a sign-in are for this browser only, and pin https like every page (proxy.ts,
+// which adds both elsewhere, skips this route).
+const noStore = (): Headers => withStrictTransportSecurity({ "Cache-Control": "private, no-store" });
 
 export async function POST(request: NextRequest): Promise<Response> {
   if (!isSameOriginRequest(request.headers)) return refused("Cross-site requests are refused.", 403);
@@ -36,14 +38,14 @@ type Outcome = { redirectTo: string } | { failure: Failure; next?: string };
 
 /** The page's fetch: JSON it can show next to the fields. */
 function answerJson(outcome: Outcome): Response {
-  if ("redirectTo" in outcome) return NextResponse.json({ redirectTo: outcome.redirectTo }, { headers: NO_STORE });
-  return failureResponse(outcome.failure, NO_STORE);
+  if ("redirectTo" in outcome) return NextResponse.json({ redirectTo: outcome.redirectTo }, { headers: noStore() });
+  return failureResponse(outcome.failure, noStore());
 }
 
 /** A request refused before it is read as a sign-in (wrong origin, body not a form): its own words. */
 function refused(message: string, status: number): Response {
   const state: FormState = { tone: "error", code: "API_ERROR", message };
-  return NextResponse.json(state, { status, headers: NO_STORE });
+  return NextResponse.json(state, { status, headers: noStore() });
 }
 
 /** The form without JavaScript: back to /login with the message as a notice, or on to the next page. */
@@ -58,7 +60,7 @@ function answerForm(outcome: Outcome): Response {
 }
 
 function withNoStore(response: NextResponse): NextResponse {
-  response.headers.set("Cache-Control", NO_STORE["Cache-Control"]);
+  for (const [name, value] of noStore()) response.headers.set(name, value);
   return response;
 }
 
