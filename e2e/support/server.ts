@@ -19,6 +19,8 @@ export const OUTAGE_PORT = E2E_PORT + 20;
 export const SHUTDOWN_PORTS = [E2E_PORT + 21, E2E_PORT + 22] as const;
 export const STANDALONE_PORT = E2E_PORT + 23;
 export const MAIL_MOCK_PORTS = [E2E_PORT + 24, E2E_PORT + 25] as const;
+/** The single-page app stand-in and the SPA-mode instance of spa-email-links.spec.ts. */
+export const SPA_PORTS = [E2E_PORT + 26, E2E_PORT + 27] as const;
 /** Their PostgreSQL servers (one per spec: a restart must not touch the suite's shared database). */
 export const OPS_PG_PORT = Number(process.env.E2E_OPS_PG_PORT ?? 54340);
 
