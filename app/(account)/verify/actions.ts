@@ -8,12 +8,12 @@ import { MESSAGES } from "@/lib/security/core/errors";
 import {
   beginPasskeyReauthentication,
   reauthenticateWithPasscode,
-  reauthenticateWithPasskey,
   sendReauthenticationCode,
+  verifyPasskeyForm,
   verifyPasswordForm,
 } from "@/lib/security/re-verify/reauthenticate";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
-import { ceremonyAnswerSchema, verifyCodeSchema, type CeremonyAnswer, type VerifyCodeInput, type VerifyInput } from "@/lib/security/core/schemas";
+import { verifyCodeSchema, type CeremonyAnswer, type VerifyCodeInput, type VerifyInput } from "@/lib/security/core/schemas";
 
 export async function verifyAction(input: VerifyInput): Promise<FormState> {
   const ctx = await currentRequestContext();
@@ -32,10 +32,7 @@ export async function startPasskeyVerifyAction(): Promise<AssertionStart> {
 
 export async function finishPasskeyVerifyAction(input: CeremonyAnswer & { next?: string }): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const { user, session } = await requireUser();
-  const parsed = ceremonyAnswerSchema.safeParse(input);
-  if (!parsed.success) return stateFromInvalidInput(parsed.error);
-  const result = await reauthenticateWithPasskey(user, session, parsed.data, ctx);
+  const result = await verifyPasskeyForm(await requireUser(), input, ctx);
   if (!result.ok) return stateFromFailure(result);
   const next = safeRedirectPath(typeof input.next === "string" ? input.next : null);
   redirect(next ?? "/account?notice=REAUTHENTICATION_SUCCESSFUL");

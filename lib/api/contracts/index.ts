@@ -15,8 +15,18 @@ import {
 import { loginGet, loginPost, logoutPost, meGet } from "./login";
 import { mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost } from "./recovery-codes";
 import type { Contract } from "./shared";
-import { usSigninGet, usSigninPost, usSigninSendCode } from "./unified-signin";
-import { wanSigninFinish, wanSigninPost } from "./webauthn";
+import {
+  usSetupGet,
+  usSetupPost,
+  usSetupTokenPost,
+  usSigninGet,
+  usSigninPost,
+  usSigninSendCode,
+  usVerifyGet,
+  usVerifyPost,
+  usVerifySendCode,
+} from "./unified-signin";
+import { wanDeletePost, wanRegisterFinish, wanRegisterGet, wanRegisterPost, wanSigninFinish, wanSigninPost, wanVerifyFinish, wanVerifyPost } from "./webauthn";
 import { tfRescueGet, tfRescuePost, tfSelectGet, tfSelectPost, tfSetupGet, tfSetupPost, tfSetupTokenPost, tfValidateGet, tfValidatePost } from "./two-factor";
 
 /** Every endpoint of the JSON API, in the order the OpenAPI document lists them. */
@@ -32,8 +42,10 @@ export const CONTRACTS: readonly Contract[] = [
   ...[mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost],
   // Unified sign-in (lib/api/contracts/unified-signin.ts).
   ...[usSigninGet, usSigninPost, usSigninSendCode],
+  ...[usVerifyGet, usVerifyPost, usVerifySendCode, usSetupGet, usSetupPost, usSetupTokenPost],
   // WebAuthn (lib/api/contracts/webauthn.ts).
   ...[wanSigninPost, wanSigninFinish],
+  ...[wanRegisterGet, wanRegisterPost, wanRegisterFinish, wanDeletePost, wanVerifyPost, wanVerifyFinish],
   // The account lifecycle (lib/api/contracts/lifecycle.ts).
   ...[changeEmailGet, changeEmailPost, changeUsernameGet, changeUsernamePost, recoverUsernamePost],
 ];

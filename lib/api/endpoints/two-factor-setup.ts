@@ -31,8 +31,8 @@ async function signedInCaller(call: ApiCall): Promise<Result<{ principal: Princi
   return refused ?? { ok: true, principal: call.principal! };
 }
 
-/** Flask-Security's tf_authr_* fields, from the otpauth:// URI the set-up made. */
-function authenticatorFields(secret: string | null, uri: string | null, email: string): Record<string, string> {
+/** Flask-Security's tf_authr_* fields, from the otpauth:// URI the set-up made (us-setup's authr_* are the same without tf_). */
+export function authenticatorFields(secret: string | null, uri: string | null, email: string): Record<string, string> {
   if (!secret || !uri) return {};
   return { tf_authr_key: secret, tf_authr_uri: uri, tf_authr_issuer: new URL(uri).searchParams.get("issuer") ?? getConfig().appName, tf_authr_username: email };
 }

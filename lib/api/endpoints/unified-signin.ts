@@ -13,16 +13,20 @@ function codeMethods(): ("email" | "sms")[] {
   return (["email", "sms"] as const).filter((m) => getConfig().unified.methods.includes(m) && rulesFor("sign-in").isEnabled(m));
 }
 
+/** The identities unified sign-in takes: login's, and a phone number once SMS sign-in is offered (Flask-Security's us_phone_number). */
+export function usIdentityAttributes(): Record<string, { case_insensitive?: boolean; mapper?: string }>[] {
+  const phone = getConfig().unified.methods.includes("sms") ? [{ us_phone_number: { mapper: "phone" } }] : [];
+  return [...identityAttributes(), ...phone];
+}
+
 /** GET /api/security/us-signin: what the box accepts. */
 export async function describeUsSignin(call: ApiCall): Promise<ApiResult> {
   const config = getConfig();
   if (!config.unified.enabled) return fail("US_METHOD_NOT_AVAILABLE");
-  // A phone number is an identity once SMS sign-in is offered (Flask-Security's us_phone_number).
-  const phone = config.unified.methods.includes("sms") ? [{ us_phone_number: { mapper: "phone" } }] : [];
   const response = {
     available_methods: config.unified.methods,
     code_methods: codeMethods(),
-    identity_attributes: [...identityAttributes(), ...phone],
+    identity_attributes: usIdentityAttributes(),
     csrf_token: await call.csrfToken(),
   };
   return { response: call.principal ? { ...response, user: userPayload(call.principal.user) } : response };

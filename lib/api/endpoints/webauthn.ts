@@ -10,7 +10,7 @@ import { userPayloadWithToken } from "../user-payload";
 import { answerLogin } from "./login";
 
 /** The `{token}` of `/…/<token>`: the ceremony state step 1 answered as `wan_state`. */
-function pathToken(call: ApiCall): string {
+export function pathToken(call: ApiCall): string {
   const last = new URL(call.request.url).pathname.split("/").pop() ?? "";
   try {
     return decodeURIComponent(last);

@@ -4,13 +4,19 @@ import { getDb, tables } from "@/lib/db";
 import { getConfig, type CodeMethod } from "../config";
 import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
+import { parseInput } from "../core/parse-input";
 import type { RequestContext } from "../core/request-context";
+import { codeSetupConfirmSchema, signInMethodRemoveSchema, signInMethodSetupSchema } from "../core/schemas";
 import type { UserRecord } from "../accounts/users";
 import { countPasskeys } from "../passkeys/credentials";
 import { isCodeMethod, rulesFor } from "./purposes";
+import { confirmCodeSetup, startCodeSetup, type SetupStarted } from "./setup";
 import { listSignInMethods } from "./store";
 
-/** What only unified sign-in does with its methods: count the ways in, and remove one. */
+/**
+ * What only unified sign-in does with its methods: count the ways in, and remove one; and the
+ * sign-in-methods forms (the page's actions and the JSON API's us-setup take the same entries).
+ */
 
 /** The ways an account can sign in, to refuse removing the last one. */
 export async function signInWays(user: Pick<UserRecord, "id" | "passwordHash">): Promise<{ password: boolean; methods: CodeMethod[]; passkeys: number }> {
@@ -46,4 +52,24 @@ export async function removeSignInMethod(user: UserRecord, method: string, ctx: 
     return { ok: true, removed: removed.length > 0 };
   });
   return outcome.ok ? { ok: true } : outcome;
+}
+
+/** The add-a-method form, step 1 (`method`, `phone`): its fields checked, then the set-up started. */
+export async function startSignInMethodSetupForm(user: UserRecord, fields: unknown, ctx: RequestContext): Promise<Result<SetupStarted>> {
+  const parsed = parseInput(signInMethodSetupSchema, fields);
+  return parsed.ok ? startCodeSetup("sign-in", user, parsed.data, ctx) : parsed;
+}
+
+/** Step 2 (`setupToken`, `code`): the new method's first code saves it. */
+export async function confirmSignInMethodSetupForm(user: UserRecord, fields: unknown, ctx: RequestContext): Promise<Result<{ method: CodeMethod }>> {
+  const parsed = parseInput(codeSetupConfirmSchema, fields);
+  if (!parsed.ok) return parsed;
+  const confirmed = await confirmCodeSetup("sign-in", user, parsed.data, ctx);
+  return confirmed.ok ? { ok: true, method: confirmed.method as CodeMethod } : confirmed;
+}
+
+/** The remove form (`method`). */
+export async function removeSignInMethodForm(user: UserRecord, fields: unknown, ctx: RequestContext): Promise<Result> {
+  const parsed = parseInput(signInMethodRemoveSchema, fields);
+  return parsed.ok ? removeSignInMethod(user, parsed.data.method, ctx) : parsed;
 }

@@ -93,6 +93,13 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/api/security/tf-select", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/security/mf-recovery", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/security/mf-recovery-codes", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
+  // Sign-in methods and passkeys (decision 032): set-up and removal are fresh like their pages;
+  // re-verification changes the session's freshness, so, as /verify, it is the session's only.
+  { prefix: "/api/security/us-verify", access: "signed-in", mechanisms: ["session"] },
+  { prefix: "/api/security/us-setup", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
+  { prefix: "/api/security/wan-register", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
+  { prefix: "/api/security/wan-delete", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
+  { prefix: "/api/security/wan-verify", access: "signed-in", mechanisms: ["session"] },
 ];
 
 export function ruleFor(pathname: string): RouteRule | null {

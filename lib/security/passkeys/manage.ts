@@ -81,6 +81,19 @@ export async function deletePasskey(user: UserRecord, roles: string[], id: strin
   });
 }
 
+/**
+ * Flask-Security's wan-delete names the passkey (names are unique per user, ignoring case); the
+ * page names it by id. Either way the same checks and the same transaction (deletePasskey).
+ */
+export async function deletePasskeyByName(user: UserRecord, roles: string[], rawName: string, ctx: RequestContext): Promise<Result<{ name: string }>> {
+  const named = sanitizePasskeyName(rawName);
+  if (!named.ok) return named;
+  const wanted = named.name.toLowerCase();
+  const passkey = (await listPasskeys(user.id)).find((p) => p.name.toLowerCase() === wanted);
+  if (!passkey) return fail("WEBAUTHN_NAME_NOT_FOUND", { name: ["That passkey is not registered to your account."] });
+  return deletePasskey(user, roles, passkey.id, ctx);
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
   return code === "23505";

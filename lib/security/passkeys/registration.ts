@@ -9,7 +9,9 @@ import { getDb, tables } from "@/lib/db";
 import { getConfig, type PasskeyUsage } from "../config";
 import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
+import { parseInput } from "../core/parse-input";
 import type { RequestContext } from "../core/request-context";
+import { addPasskeySchema, ceremonyAnswerSchema } from "../core/schemas";
 import type { SessionRecord } from "../sessions/store";
 import type { UserRecord } from "../accounts/users";
 import { startCeremony, takeCeremony } from "./ceremonies";
@@ -132,6 +134,30 @@ export async function finishPasskeyRegistration(
     return clash ? fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] }) : fail("WEBAUTHN_CREDENTIAL_ID_INUSE");
   }
   return { ok: true, name };
+}
+
+/**
+ * The add-a-passkey form (page or JSON API), step 1: `name` and `usage` checked, then the options.
+ * `binding`: what the ceremony is bound to, the session (or an API caller's auth token).
+ */
+export async function startPasskeyRegistrationForm(
+  user: UserRecord,
+  binding: Pick<SessionRecord, "tokenHash">,
+  fields: unknown,
+): Promise<Result<RegistrationStarted>> {
+  const parsed = parseInput(addPasskeySchema, fields);
+  return parsed.ok ? beginPasskeyRegistration(user, binding, parsed.data) : parsed;
+}
+
+/** Step 2: `state` and `credential` (an object, or the JSON string the reference's clients send). */
+export async function finishPasskeyRegistrationForm(
+  user: UserRecord,
+  binding: Pick<SessionRecord, "tokenHash">,
+  fields: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ name: string }>> {
+  const parsed = parseInput(ceremonyAnswerSchema, fields);
+  return parsed.ok ? finishPasskeyRegistration(user, binding, parsed.data, ctx) : parsed;
 }
 
 /** A short, log-safe reason from the verifier (it explains origin/RP ID/challenge mismatches). */

@@ -1,4 +1,5 @@
 import "server-only";
+import * as z from "zod/mini";
 import { getDb } from "@/lib/db";
 import type { AuthnMethod } from "../core/authn-methods";
 import { getConfig } from "../config";
@@ -14,7 +15,7 @@ import { verifyPassword } from "../core/password-hash";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
 import { safeRedirectPath } from "../core/redirects";
-import { verifySchema } from "../core/schemas";
+import { ceremonyAnswerSchema, verifySchema, wellFormedString } from "../core/schemas";
 import { parseInput } from "../core/parse-input";
 import { markAuthenticated, type SessionRecord } from "../sessions/store";
 import type { UserRecord } from "../accounts/users";
@@ -81,6 +82,12 @@ export async function reauthenticateWithPasskey(
   return { ok: true };
 }
 
+/** The passkey step 2 form (page or JSON API): `state` and `credential`, then the assertion. */
+export async function verifyPasskeyForm(current: { user: UserRecord; session: SessionRecord }, fields: unknown, ctx: RequestContext): Promise<Result> {
+  const parsed = parseInput(ceremonyAnswerSchema, fields);
+  return parsed.ok ? reauthenticateWithPasskey(current.user, current.session, parsed.data, ctx) : parsed;
+}
+
 /** Re-verify by code, step 1: "Email me a code" / "Text me a code" (no sign-in link). */
 export async function sendReauthenticationCode(user: UserRecord, method: string, ctx: RequestContext): Promise<Result> {
   if (method !== "email" && method !== "sms") return fail("US_METHOD_NOT_AVAILABLE");
@@ -101,6 +108,26 @@ export async function reauthenticateWithPasscode(user: UserRecord, session: Sess
   }
   await markReauthenticated(session, match.method === "password" ? "verify" : match.method, { userId: user.id, ctx, data: { method: match.method } });
   return { ok: true };
+}
+
+/**
+ * Flask-Security's us-verify box (the JSON API): one `code` field that may be the password or a
+ * code of an active sign-in method, as matchPasscode tries them. Empty is a wrong passcode.
+ */
+const passcodeVerifySchema = z.object({
+  code: z.optional(wellFormedString().check(z.maxLength(1024))),
+  next: z.optional(wellFormedString().check(z.maxLength(2048))),
+});
+
+export async function verifyPasscodeForm(
+  current: { user: UserRecord; session: SessionRecord },
+  fields: unknown,
+  ctx: RequestContext,
+): Promise<Result<{ next: string | null }>> {
+  const parsed = parseInput(passcodeVerifySchema, fields);
+  if (!parsed.ok) return parsed;
+  const result = await reauthenticateWithPasscode(current.user, current.session, parsed.data.code ?? "", ctx);
+  return result.ok ? { ok: true, next: safeRedirectPath(parsed.data.next) } : result;
 }
 
 /** The fresher session and its event in one transaction: no freshness that the activity log does not show. */

@@ -5,33 +5,21 @@ import { ceremonyStart, type RegistrationStart } from "@/lib/view/passkey-ceremo
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { deletePasskey, renamePasskey } from "@/lib/security/passkeys/manage";
-import { beginPasskeyRegistration, finishPasskeyRegistration } from "@/lib/security/passkeys/registration";
-import {
-  addPasskeySchema,
-  ceremonyAnswerSchema,
-  renamePasskeySchema,
-  type AddPasskeyInput,
-  type CeremonyAnswer,
-  type RenamePasskeyInput,
-} from "@/lib/security/core/schemas";
+import { finishPasskeyRegistrationForm, startPasskeyRegistrationForm } from "@/lib/security/passkeys/registration";
+import { renamePasskeySchema, type AddPasskeyInput, type CeremonyAnswer, type RenamePasskeyInput } from "@/lib/security/core/schemas";
 
 const PAGE = "/account/passkeys";
 
 /** Step 1 of adding a passkey: the name and usage are checked before the browser is asked. */
 export async function startAddPasskeyAction(input: AddPasskeyInput): Promise<RegistrationStart> {
   const { user, session } = await requireUser();
-  const parsed = addPasskeySchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: stateFromInvalidInput(parsed.error) };
-  const started = await beginPasskeyRegistration(user, session, parsed.data);
-  return ceremonyStart(started);
+  return ceremonyStart(await startPasskeyRegistrationForm(user, session, input));
 }
 
 export async function finishAddPasskeyAction(input: CeremonyAnswer): Promise<FormState> {
   const ctx = await currentRequestContext();
   const { user, session } = await requireUser();
-  const parsed = ceremonyAnswerSchema.safeParse(input);
-  if (!parsed.success) return stateFromInvalidInput(parsed.error);
-  const result = await finishPasskeyRegistration(user, session, parsed.data, ctx);
+  const result = await finishPasskeyRegistrationForm(user, session, input, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect(`${PAGE}?notice=WEBAUTHN_REGISTER_SUCCESSFUL`);
 }

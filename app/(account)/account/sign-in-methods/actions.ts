@@ -1,20 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
 import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { stateFromFailure, type FormState } from "@/lib/view/form-state";
 import type { CodeMethod } from "@/lib/security/config";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
-import {
-  codeSetupConfirmSchema,
-  signInMethodRemoveSchema,
-  signInMethodSetupSchema,
-  type CodeSetupConfirmInput,
-  type SignInMethodRemoveInput,
-  type SignInMethodSetupInput,
-} from "@/lib/security/core/schemas";
-import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
-import { removeSignInMethod } from "@/lib/security/codes/sign-in-methods";
+import type { CodeSetupConfirmInput, SignInMethodRemoveInput, SignInMethodSetupInput } from "@/lib/security/core/schemas";
+import { confirmSignInMethodSetupForm, removeSignInMethodForm, startSignInMethodSetupForm } from "@/lib/security/codes/sign-in-methods";
 import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
 
 const PAGE = "/account/sign-in-methods";
@@ -29,10 +21,7 @@ export type StartMethodSetupState = FormState | { tone: "info"; setup: MethodSet
 export async function startMethodSetupAction(input: SignInMethodSetupInput): Promise<StartMethodSetupState> {
   const ctx = await currentRequestContext();
   const { user } = await requireUser();
-  const parsed = signInMethodSetupSchema.safeParse(input);
-  if (!parsed.success) return stateFromInvalidInput(parsed.error);
-
-  const result = await startCodeSetup("sign-in", user, parsed.data, ctx);
+  const result = await startSignInMethodSetupForm(user, input, ctx);
   if (!result.ok) return stateFromFailure(result);
   const { setupToken, method, secret, uri, sentTo } = result;
   return { tone: "info", setup: { setupToken, method, enrollment: await authenticatorEnrollment(uri, secret), sentTo } };
@@ -41,10 +30,7 @@ export async function startMethodSetupAction(input: SignInMethodSetupInput): Pro
 export async function confirmMethodSetupAction(input: CodeSetupConfirmInput): Promise<FormState> {
   const ctx = await currentRequestContext();
   const { user } = await requireUser();
-  const parsed = codeSetupConfirmSchema.safeParse(input);
-  if (!parsed.success) return stateFromInvalidInput(parsed.error);
-
-  const result = await confirmCodeSetup("sign-in", user, parsed.data, ctx);
+  const result = await confirmSignInMethodSetupForm(user, input, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect(`${PAGE}?notice=US_SETUP_SUCCESSFUL`);
 }
@@ -52,10 +38,7 @@ export async function confirmMethodSetupAction(input: CodeSetupConfirmInput): Pr
 export async function removeSignInMethodAction(input: SignInMethodRemoveInput): Promise<FormState> {
   const ctx = await currentRequestContext();
   const { user } = await requireUser();
-  const parsed = signInMethodRemoveSchema.safeParse(input);
-  if (!parsed.success) return stateFromInvalidInput(parsed.error);
-
-  const result = await removeSignInMethod(user, parsed.data.method, ctx);
+  const result = await removeSignInMethodForm(user, input, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect(`${PAGE}?notice=US_METHOD_REMOVED`);
 }
