@@ -61,7 +61,8 @@ describe("us-verify", () => {
     expect(sent.status).toBe(200);
     expect(Object.keys(sent.body.response)).toEqual(["csrf_token"]);
     const { code } = await latestCodeMail(u.email);
-    const ok = await client.call(verifyRoute.POST, "POST", `${S}/us-verify`, { json: { passcode: Number(code) || code }, headers });
+    // As a JSON integer, as the reference accepts it (a code with a leading zero goes as text).
+    const ok = await client.call(verifyRoute.POST, "POST", `${S}/us-verify`, { json: { passcode: code.startsWith("0") ? code : Number(code) }, headers });
     expect(ok.status).toBe(200);
     expect(ok.body.response).toMatchObject({ user: { id: u.user.id } });
     expect(ok.body.response.user).not.toHaveProperty("authentication_token");
@@ -132,6 +133,16 @@ describe("us-setup", () => {
     expect(await methodsOf(u.user.id)).toEqual(["authenticator", "email"]);
     const again = await setupConfirm(client, r.state!, { passcode: await nextCode(r.authr_key!) }, headers);
     expect([again.status, again.body.response.code]).toEqual([400, "US_SETUP_EXPIRED"]);
+  });
+
+  it("two confirmations of one state at once: one saves the method, the other is refused", async () => {
+    const u = await unifiedUser("api-uss-race", ["email"]);
+    const { client, headers } = await apiSignIn(u.email);
+    const r = (await setupPost(client, { chosen_method: "authenticator" }, headers)).body.response as Record<string, string>;
+    const code = await codeAt(r.authr_key!);
+    const answers = await Promise.all([1, 2].map(() => setupConfirm(client, r.state!, { passcode: code }, headers)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+    expect(await methodsOf(u.user.id)).toEqual(["authenticator", "email"]);
   });
 
   it("delete_method removes a method at once and answers the methods left; never the last way in; an unknown method is 400", async () => {

@@ -100,6 +100,15 @@ describe("wan-register", () => {
     expect(await passkeysOf(a.userId)).toHaveLength(1);
   });
 
+  it("two answers to one state at once: one passkey is added, the other answer is refused", async () => {
+    const c = await newCaller("api-wreg-race");
+    const { options, state } = await beginRegister(c, { name: "Racer", usage: "first" });
+    const credential = new SoftwareAuthenticator("platform").createCredential(options, { origin: rpOrigin() });
+    const answers = await Promise.all([1, 2].map(() => finishRegister(c, state, credential)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+    expect(await passkeysOf(c.userId)).toHaveLength(1);
+  });
+
   it("an auth token registers too (its ceremony bound to the token); stale is 401 REAUTHENTICATION_REQUIRED; anonymous 401", async () => {
     const email = uniqueEmail("api-wreg-token");
     await registerConfirmed(email);

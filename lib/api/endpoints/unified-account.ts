@@ -4,7 +4,7 @@ import { isCodeMethod, rulesFor } from "@/lib/security/codes/purposes";
 import { confirmSignInMethodSetupForm, removeSignInMethodForm, startSignInMethodSetupForm } from "@/lib/security/codes/sign-in-methods";
 import { listSignInMethods } from "@/lib/security/codes/store";
 import { getConfig, type UnifiedMethod } from "@/lib/security/config";
-import { fail, type Result } from "@/lib/security/core/errors";
+import { fail, messageFor, type Result } from "@/lib/security/core/errors";
 import { sendReauthenticationCode, verifyPasscodeForm } from "@/lib/security/re-verify/reauthenticate";
 import { findActiveSession } from "@/lib/security/sessions/store";
 import type { UserRecord } from "@/lib/security/accounts/users";
@@ -78,7 +78,7 @@ export async function usVerifySendCode(call: ApiCall): Promise<ApiResult> {
   if (!getConfig().unified.enabled) return fail("US_METHOD_NOT_AVAILABLE");
   const method = typeof call.fields.method === "string" ? call.fields.method : "";
   const sent = await sendReauthenticationCode(current.user, method, call.ctx);
-  if (!sent.ok) return sent.code === "US_METHOD_NOT_AVAILABLE" ? fail(sent.code, { method: ["Requested method is not valid"] }) : sent;
+  if (!sent.ok) return sent.code === "US_METHOD_NOT_AVAILABLE" ? fail(sent.code, { method: [messageFor(sent.code)] }) : sent;
   return { response: { csrf_token: await call.csrfToken() } };
 }
 
