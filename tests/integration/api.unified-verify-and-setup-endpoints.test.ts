@@ -77,7 +77,7 @@ describe("us-verify", () => {
     const sms = await client.call(verifySendRoute.POST, "POST", `${S}/us-verify/send-code`, { json: { chosen_method: "sms" }, headers });
     expect(sms.status).toBe(400);
     expect(sms.body.response).toMatchObject({ code: "US_METHOD_NOT_AVAILABLE", field_errors: { chosen_method: [expect.any(String)] } });
-    for (const json of [{ passcode: { $gt: "" } }, { passcode: "9".repeat(5000) }, { passcode: ["1"] }, { next: 7 }]) {
+    for (const json of [{ passcode: { $gt: "" } }, { passcode: "9".repeat(5000) }, { passcode: ["1"] }, { next: 7 }, { passcode: "12\ud8003456" }]) {
       const answer = await client.call(verifyRoute.POST, "POST", `${S}/us-verify`, { json, headers });
       expect(answer.status, JSON.stringify(json).slice(0, 40)).toBe(400);
     }
