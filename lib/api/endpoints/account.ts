@@ -18,13 +18,6 @@ export function sessionOf(call: ApiCall) {
   return call.principal?.via === "session" ? call.principal : null;
 }
 
-/** Whether a passkey of the user may re-verify them (SECURITY_WAN_ALLOW_AS_VERIFY). */
-export async function hasWebauthnVerifyCredential(userId: string): Promise<boolean> {
-  const usages = getConfig().webauthn.enabled ? getConfig().webauthn.allowAsVerify : [];
-  const counts = await Promise.all(usages.map((usage) => countPasskeys(userId, usage)));
-  return counts.some((n) => n > 0);
-}
-
 /** GET /api/security/verify: the user, and whether a passkey can re-verify them. */
 export async function describeVerify(call: ApiCall): Promise<ApiResult> {
   const current = sessionOf(call);
