@@ -1,6 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const perFile = !process.env.DATABASE_URL || process.env.TEST_DATABASE_PER_FILE === "1";
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -16,12 +18,13 @@ export default defineConfig({
     server: { deps: { inline: ["next-auth"] } },
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/setup.ts"],
-    // On PGlite each file has a database of its own (tests/support/setup.ts), so two files run at
-    // once, one per core. On a PostgreSQL (DATABASE_URL) all files share one database and run one
-    // after another, so concurrency tests measure only themselves.
-    fileParallelism: !process.env.DATABASE_URL,
-    maxWorkers: process.env.DATABASE_URL ? 1 : 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Where each file has a database of its own (PGlite; PostgreSQL with TEST_DATABASE_PER_FILE=1,
+    // tests/support/setup.ts) two files run at once, one per core. Files sharing one database
+    // (DATABASE_URL alone: a pooler) run one after another, so concurrency tests measure only themselves.
+    fileParallelism: perFile,
+    maxWorkers: perFile ? 2 : 1,
+    // Generous: with two files at once, a file's first test also pays for its database and imports.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

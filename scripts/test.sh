@@ -76,7 +76,8 @@ env -u DATABASE_URL npx vitest run --reporter=default --reporter=json --outputFi
 # the other take about 420 s (CI runs of 2026-12-01).
 if [ -n "$PG_TEST_URL" ]; then
   step "integration tests (PostgreSQL)"
-  DATABASE_URL=$PG_TEST_URL npx vitest run tests/integration --reporter=default --reporter=json --outputFile.json="$results/vitest-postgres.json"
+  # Each file on a clone of a migrated template database (tests/support/global-setup.ts), two at a time.
+  DATABASE_URL=$PG_TEST_URL TEST_DATABASE_PER_FILE=1 npx vitest run tests/integration --reporter=default --reporter=json --outputFile.json="$results/vitest-postgres.json"
 else
   echo "Skipping the PostgreSQL run: no server binaries (apt-get install postgresql)."
 fi

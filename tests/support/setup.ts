@@ -1,12 +1,33 @@
+import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { closeDb } from "@/lib/db";
+import { databaseUrlFor, postgresPerFile } from "./test-databases";
 
-// Each test file gets its own database: a private copy of the migrated PGlite template, unless
-// DATABASE_URL points at a PostgreSQL (then all files share it and use unique data).
-if (!process.env.DATABASE_URL) {
+// Each test file gets its own database: a private copy of the migrated PGlite template, or on
+// PostgreSQL with TEST_DATABASE_PER_FILE=1 a clone of the migrated template database. Otherwise
+// (DATABASE_URL alone) all files share that database and use unique data.
+if (postgresPerFile()) {
+  const { template, prefix } = inject("postgresTemplate");
+  const database = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const serverUrl = process.env.DATABASE_URL!;
+  process.env.DATABASE_URL = databaseUrlFor(serverUrl, database);
+  // Before the test file is even imported (a file may use the database at its top level).
+  const { default: postgres } = await import("postgres");
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${database} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  afterAll(async () => {
+    await closeDb();
+    const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${database} with (force)`).finally(() => admin.end());
+  });
+} else if (!process.env.DATABASE_URL) {
   const template = inject("pgliteTemplate");
   const dir = mkdtempSync(path.join(os.tmpdir(), "gatehouse-pglite-"));
   cpSync(template, dir, { recursive: true });
