@@ -99,6 +99,7 @@ POOLED_TESTS=(
   tests/integration/two-factor.code-windows-and-replay.test.ts
   tests/integration/outbox.delivery-never-fails-a-flow.test.ts
   tests/integration/passkeys.sign-in.test.ts
+  tests/integration/refresh-token.single-use-and-replay-ends-the-family.test.ts
 )
 pooled=""
 if [ -n "$PG_TEST_URL" ] && [ -z "${TEST_DATABASE_URL:-}" ] && source scripts/pgbouncer-throwaway.sh; then

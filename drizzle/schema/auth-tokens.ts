@@ -20,6 +20,12 @@ export const authTokens = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     authenticatedAt: timestamp("authenticated_at", { withTimezone: true }).notNull(),
     authnVia: text("authn_via", { enum: AUTHN_METHODS }).array().notNull(),
+    // The refresh-token family that issued it (null: issued without one): a replay ends them together.
+    refreshFamilyId: uuid("refresh_family_id"),
   },
-  (t) => [index("auth_tokens_user_idx").on(t.userId), index("auth_tokens_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("auth_tokens_user_idx").on(t.userId),
+    index("auth_tokens_expires_idx").on(t.expiresAt),
+    index("auth_tokens_refresh_family_idx").on(t.refreshFamilyId),
+  ],
 );

@@ -6,3 +6,4 @@ export * from "./two-factor";
 export * from "./passkeys";
 export * from "./sign-in-methods";
 export * from "./auth-tokens";
+export * from "./refresh-tokens";

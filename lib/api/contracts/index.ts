@@ -12,7 +12,7 @@ import {
   verifyGet,
   verifyPost,
 } from "./account";
-import { loginGet, loginPost, logoutPost, meGet } from "./login";
+import { loginGet, loginPost, logoutPost, meGet, refreshTokenPost } from "./login";
 import { mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost } from "./recovery-codes";
 import type { Contract } from "./shared";
 import {
@@ -48,4 +48,6 @@ export const CONTRACTS: readonly Contract[] = [
   ...[wanRegisterGet, wanRegisterPost, wanRegisterFinish, wanDeletePost, wanVerifyPost, wanVerifyFinish],
   // The account lifecycle (lib/api/contracts/lifecycle.ts).
   ...[changeEmailGet, changeEmailPost, changeUsernameGet, changeUsernamePost, recoverUsernamePost],
+  // Refresh tokens (lib/api/endpoints/refresh-token.ts).
+  refreshTokenPost,
 ];

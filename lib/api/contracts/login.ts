@@ -53,9 +53,10 @@ export const loginPost: Contract = {
 export const logoutPost: Contract = {
   method: "POST",
   path: "/logout",
-  summary: "Sign out: ends the session and the auth token the call carries",
-  request: z.object({}),
+  summary: "Sign out: ends the session and the auth token the call carries, and the refresh token's family",
+  request: z.object({ refresh_token: z.optional(text(128)) }),
   response: z.object({}),
+  names: { refresh_token: "refreshToken" },
   failures: [400],
 };
 
@@ -68,4 +69,14 @@ export const meGet: Contract = {
     authenticated_by: z.enum(["session", "token", "basic"]),
   }),
   failures: [401, 403],
+};
+
+export const refreshTokenPost: Contract = {
+  method: "POST",
+  path: "/refresh-token",
+  summary: "Exchange a refresh token (body, or its cookie in cookie mode) for a new auth token and the next refresh token",
+  request: z.object({ refresh_token: z.optional(text(128)) }).meta({ id: "RefreshTokenRequest" }),
+  response: WithUser,
+  names: { refresh_token: "refreshToken" },
+  failures: [400],
 };

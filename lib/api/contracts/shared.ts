@@ -25,6 +25,10 @@ export const User = z
     confirmed_at: z.string().nullable().meta({ description: "ISO 8601, or null while the address is unconfirmed." }),
     authentication_token: z.optional(z.string().meta({ description: "Only on a successful POST asked with ?include_auth_token." })),
     authentication_token_expires_at: z.optional(z.string()),
+    refresh_token: z.optional(
+      z.string().meta({ description: "With SECURITY_REFRESH_TOKEN, beside a new authentication_token (in cookie mode the cookie holds it instead)." }),
+    ),
+    refresh_token_expires_at: z.optional(z.string()),
   })
   .meta({ id: "User" });
 

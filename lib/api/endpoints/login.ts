@@ -1,10 +1,13 @@
 import "server-only";
 import { getConfig } from "@/lib/security/config";
 import { fail } from "@/lib/security/core/errors";
+import { clearRefreshTokenCookie } from "@/lib/security/sessions/cookies";
+import { revokeRefreshToken } from "@/lib/security/sessions/refresh-tokens";
 import { signOut } from "@/lib/security/sessions/sign-out";
 import { loginWithForm, type LoginOutcome } from "@/lib/security/sign-in/login";
 import type { SecondFactorMethod } from "@/lib/security/sign-in/second-factor";
 import type { ApiCall, ApiResult } from "../route";
+import { presentedRefreshToken } from "./refresh-token";
 import { userPayload, userPayloadWithToken } from "../user-payload";
 
 /** Flask-Security's name for a second factor: Gatehouse's "passkey" is its "webauthn". */
@@ -57,9 +60,13 @@ export async function answerLogin(call: ApiCall, outcome: LoginOutcome): Promise
   return { response: { user: await userPayloadWithToken(outcome.user, proof), csrf_token: await call.csrfToken(outcome.session.token), tf_required: false } };
 }
 
-/** POST /api/security/logout: `{}`, signed in or not. */
+/** POST /api/security/logout: `{}`, signed in or not; a `refresh_token` (or its cookie) ends that family too. */
 export async function logout(call: ApiCall): Promise<ApiResult> {
   const { principal } = call;
+  const refresh = await presentedRefreshToken(call);
+  if (refresh) await revokeRefreshToken(refresh);
+  const cookie = getConfig().api.refresh.cookie;
+  if (cookie && refresh) await clearRefreshTokenCookie(cookie);
   await signOut(call.ctx, principal?.via === "token" ? { authToken: { value: principal.tokenValue, userId: principal.user.id } } : {});
   return { response: {} };
 }

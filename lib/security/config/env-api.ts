@@ -34,6 +34,17 @@ export const API_VARIABLES = {
   // Tokens bound to users.token_uniquifier instead of users.uniquifier: they survive a password change.
   SECURITY_TOKEN_UNIQUIFIER: bool(false),
   SECURITY_FRESHNESS_ALLOW_AUTH_TOKEN: bool(true),
+  // Gatehouse's default is on (Flask-Security's is off): a refresh token only comes with a requested auth token.
+  SECURITY_REFRESH_TOKEN: bool(true),
+  SECURITY_REFRESH_TOKEN_MAX_AGE: duration("90d"),
+  SECURITY_REFRESH_TOKEN_MAX_IDLE: duration("7d"),
+  // Gatehouse's switch: the refresh token in an HttpOnly SameSite=Strict cookie instead of the JSON body.
+  SECURITY_REFRESH_TOKEN_COOKIE: bool(false),
+  SECURITY_REFRESH_TOKEN_COOKIE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional()
+    .transform((v) => v ?? "fs_refresh"),
   // Gatehouse's switch (Flask-Security has the per-view decorator): HTTP Basic on the routes whose rule accepts it.
   SECURITY_HTTP_BASIC_AUTH: bool(false),
   SECURITY_HTTP_AUTH_REALM: z

@@ -166,6 +166,13 @@ function toConfig(env: Env) {
         separateUniquifier: env.SECURITY_TOKEN_UNIQUIFIER,
         freshness: env.SECURITY_FRESHNESS_ALLOW_AUTH_TOKEN,
       },
+      refresh: {
+        enabled: env.SECURITY_REFRESH_TOKEN,
+        maxAge: env.SECURITY_REFRESH_TOKEN_MAX_AGE,
+        maxIdle: Math.min(env.SECURITY_REFRESH_TOKEN_MAX_IDLE, env.SECURITY_REFRESH_TOKEN_MAX_AGE),
+        /** The cookie's name in cookie mode, null when the token travels in the JSON body. */
+        cookie: env.SECURITY_REFRESH_TOKEN_COOKIE ? env.SECURITY_REFRESH_TOKEN_COOKIE_NAME : null,
+      },
       basic: { enabled: env.SECURITY_HTTP_BASIC_AUTH, realm: env.SECURITY_HTTP_AUTH_REALM },
       spa: {
         enabled: env.SECURITY_REDIRECT_BEHAVIOR === "spa",

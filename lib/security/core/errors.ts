@@ -119,6 +119,7 @@ export const MESSAGES = {
   TWO_FACTOR_ATTEMPTS_EXCEEDED: "Too many wrong codes. Please sign in again.",
   TWO_FACTOR_CODE_USED: "That code was already used. Wait for the next one.",
   TWO_FACTOR_STEP_UP_REQUIRED: "Your account now requires two-step verification. Continue to finish signing in with a second factor.",
+  REFRESH_TOKEN_INVALID: "Refresh token is invalid ({reason})",
   CSRF_TOKEN_MISSING: "The CSRF token is missing.",
   CSRF_TOKEN_INVALID: "The CSRF token is invalid.",
   LOGGED_OUT: "You have been signed out.",

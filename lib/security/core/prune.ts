@@ -13,7 +13,17 @@ import { RATE_LIMITS } from "./rate-limit-policies";
  * statement that locks only its own rows (`FOR UPDATE SKIP LOCKED`): no table lock, and a row
  * another request is using at that moment is left for the next pass instead of waited for.
  */
-export const PRUNABLE = ["sessions", "authTokens", "pendingLogins", "oneTimeTokens", "webauthnChallenges", "rateLimits", "outbox", "securityEvents"] as const;
+export const PRUNABLE = [
+  "sessions",
+  "authTokens",
+  "refreshTokens",
+  "pendingLogins",
+  "oneTimeTokens",
+  "webauthnChallenges",
+  "rateLimits",
+  "outbox",
+  "securityEvents",
+] as const;
 export type PrunableTable = (typeof PRUNABLE)[number];
 export type PruneCounts = Record<PrunableTable, number>;
 
@@ -28,6 +38,9 @@ const OPPORTUNISTIC_ONE_IN = 100;
 const TOKEN_GRACE = sql`interval '7 days'`;
 // A late passkey answer still reads "expired" for an hour (lib/security/passkeys/ceremonies.ts).
 const CEREMONY_GRACE = sql`interval '1 hour'`;
+
+// A dead refresh-token family still answers "revoked" or "expired" for a day, then goes.
+const REFRESH_GRACE = sql`interval '1 day'`;
 
 const seconds = (n: number): SQL => sql`make_interval(secs => ${n})`;
 
@@ -56,6 +69,13 @@ interface Rule {
 const RULES: Record<PrunableTable, Rule> = {
   sessions: { table: tables.sessions, key: sql`${tables.sessions.tokenHash}`, expired: () => lt(tables.sessions.expiresAt, sql`now()`) },
   authTokens: { table: tables.authTokens, key: sql`${tables.authTokens.tokenHash}`, expired: () => lt(tables.authTokens.expiresAt, sql`now()`) },
+  // A family's spent generations stay while it lives (a replay of one must be recognised); they go with the family.
+  refreshTokens: {
+    table: tables.refreshTokens,
+    key: sql`${tables.refreshTokens.tokenHash}`,
+    expired: () =>
+      sql`(${tables.refreshTokens.familyExpiresAt} < now() - ${REFRESH_GRACE} or not exists (select 1 from refresh_tokens f where f.family_id = ${tables.refreshTokens.familyId} and ((f.used_at is null and f.revoked_at is null and f.expires_at > now() - ${REFRESH_GRACE}) or f.revoked_at > now() - ${REFRESH_GRACE})))`,
+  },
   pendingLogins: {
     table: tables.pendingLogins,
     key: sql`${tables.pendingLogins.tokenHash}`,

@@ -57,4 +57,5 @@ export const SECURITY_EVENT_TYPES = [
   "username_changed",
   "username_recovery_email_sent",
   "user_deleted",
+  "refresh_tracker_revoked",
 ] as const;

@@ -19,14 +19,17 @@ export type AuthTokenRecord = typeof tables.authTokens.$inferSelect;
 export type ActiveAuthToken = Omit<ActiveSession, "session"> & { token: AuthTokenRecord };
 
 /** The uniquifier a token is bound to: the user's, or their token uniquifier (SECURITY_TOKEN_UNIQUIFIER). */
-function bindingOf(user: Pick<UserRecord, "uniquifier" | "tokenUniquifier">): string {
+export function bindingOf(user: Pick<UserRecord, "uniquifier" | "tokenUniquifier">): string {
   return getConfig().api.token.separateUniquifier ? user.tokenUniquifier : user.uniquifier;
 }
 
-/** A new token for a user who has just proven who they are (`authenticatedAt`: their freshness). */
+/**
+ * A new token for a user who has just proven who they are (`authenticatedAt`: their freshness),
+ * or for a refresh-token family (`refreshFamilyId`: the family's replay ends it too).
+ */
 export async function issueAuthToken(
   user: Pick<UserRecord, "id" | "uniquifier" | "tokenUniquifier">,
-  proof: { authnVia: AuthnMethod[]; authenticatedAt: Date },
+  proof: { authnVia: AuthnMethod[]; authenticatedAt: Date; refreshFamilyId?: string },
   db?: Queryable,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken();
@@ -38,6 +41,7 @@ export async function issueAuthToken(
     expiresAt,
     authenticatedAt: proof.authenticatedAt,
     authnVia: proof.authnVia,
+    refreshFamilyId: proof.refreshFamilyId ?? null,
   });
   pruneNowAndThen("authTokens");
   return { token, expiresAt };

@@ -89,3 +89,23 @@ export async function anonymousCsrfNonce(create: boolean): Promise<string | null
   jar.set(cookieName("csrf"), nonce, sessionCookieOptions());
   return nonce;
 }
+
+/**
+ * The refresh token in cookie mode (SECURITY_REFRESH_TOKEN_COOKIE): HttpOnly so page scripts
+ * never see it, SameSite=Strict and the API's path so it travels only to refresh-token and logout.
+ */
+function refreshCookieOptions(): { httpOnly: true; sameSite: "strict"; path: string; secure: boolean } {
+  return { httpOnly: true, sameSite: "strict", path: "/api/security", secure: getConfig().secureCookies };
+}
+
+export async function setRefreshTokenCookie(name: string, token: string, expires: Date): Promise<void> {
+  (await cookies()).set(name, token, { ...refreshCookieOptions(), expires });
+}
+
+export async function refreshTokenCookie(name: string): Promise<string | undefined> {
+  return (await cookies()).get(name)?.value;
+}
+
+export async function clearRefreshTokenCookie(name: string): Promise<void> {
+  (await cookies()).set(name, "", { ...refreshCookieOptions(), maxAge: 0 });
+}
