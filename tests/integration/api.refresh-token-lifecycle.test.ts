@@ -142,11 +142,10 @@ describe("refresh tokens", () => {
       expect(signedIn.refresh_token).toBeUndefined();
       const first = client.jar.get("fs_refresh");
       expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
-      // The login also began a session in this jar: a call riding on its cookie must carry the CSRF token.
-      expect(await refresh({}, client)).toMatchObject({ status: 400 });
-      const csrf = (await client.call(loginRoute.GET, "GET", "/api/security/login")).body.response.csrf_token as string;
-      const next = await refresh({}, client, { "X-CSRF-Token": csrf });
+      // The login also began a session in this jar; the exchange never reads it, so it needs no CSRF token.
+      const next = await refresh({}, client);
       expect(next.status).toBe(200);
+      const csrf = (await client.call(loginRoute.GET, "GET", "/api/security/login")).body.response.csrf_token as string;
       expect(next.tokens.refresh_token).toBeUndefined();
       expect(client.jar.get("fs_refresh")).not.toBe(first);
       // The old cookie value, replayed from elsewhere, ends the family.
@@ -156,6 +155,16 @@ describe("refresh tokens", () => {
       expect(out.status).toBe(200);
       expect(client.jar.has("fs_refresh")).toBe(false);
       expect((await rowOf(second))?.revokedAt).not.toBeNull();
+    });
+  });
+
+  it("the exchange never reads the session: a signed-in browser's refresh needs no CSRF token, and signs nobody in", async () => {
+    const client = new ApiClient();
+    const signedIn = await signIn(client);
+    const next = await refresh({ refresh_token: signedIn.refresh_token }, client);
+    expect(next.status).toBe(200);
+    await withEnv({ SECURITY_CSRF_IGNORE_UNAUTH_ENDPOINTS: "false" }, async () => {
+      expect((await refresh({ refresh_token: next.tokens.refresh_token }, new ApiClient())).status).toBe(400);
     });
   });
 

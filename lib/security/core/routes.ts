@@ -86,6 +86,9 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/api/security/change", access: "signed-in", fresh: "without-password", mechanisms: ["session"] },
   { prefix: "/api/security/register", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/me", access: "signed-in", mechanisms: ["session", "token", "basic"] },
+  // The refresh token is the credential (decision 034): the session is never read, so a client that
+  // also holds a session cookie needs no CSRF token here; cookie mode's cookie is SameSite=Strict.
+  { prefix: "/api/security/refresh-token", access: "open", mechanisms: ["token"] },
   // Two-factor and recovery codes (docs/api.md). The pending sign-in's steps are for callers not
   // signed in, as in Flask-Security; tf-setup serves both it and a signed-in, fresh caller (its handler checks).
   { prefix: "/api/security/tf-validate", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
