@@ -1,7 +1,7 @@
 // Guarantee: nothing of a flow lives in one process's memory. Two app instances (one PostgreSQL)
 // behind a real round-robin load balancer (HAProxy): every flow's next step is served by the other
 // instance than the step before — register → confirm, password → two-factor code, sign-in link,
-// passkey registration and sign-in, emailed sign-in code — and each still finishes.
+// passkey registration and sign-in, emailed sign-in code, the JSON API's token and refresh — and each still finishes.
 import type { Browser, Page } from "@playwright/test";
 import {
   confirmByLink,
@@ -16,6 +16,7 @@ import {
   test,
   uniqueEmail,
 } from "./support/fixtures";
+import { apiClientFor, registerThroughApi } from "./support/api-client";
 import { startInstance, type Instance } from "./support/instance";
 import { PIN_HEADER, SERVED_BY_HEADER, startLoadBalancer, type LoadBalancer } from "./support/load-balancer";
 import { addPasskey, addVirtualAuthenticator, disablePasskeyAutofill } from "./support/passkeys";
@@ -197,6 +198,36 @@ test("a passkey registered and used through two instances", async ({ browser }) 
   await page.context().close();
 });
 
-// The JSON API (token + refresh) does not exist yet. When it lands, its cross-instance check goes
-// here: obtain a token through the balancer, refresh it (the other instance answers), use it.
-test.skip("JSON API: a token from one instance is refreshed and used on the other (no JSON API yet)", () => {});
+test("JSON API: a token from one instance is refreshed on the other and used on the first; a replay there ends the family", async ({ request }) => {
+  // Every call names the other instance than the one before, and the answers say who served them.
+  let turn = 0;
+  const served: string[] = [];
+  const app = apiClientFor(balancer!.url, () => ({ [PIN_HEADER]: turn++ % 2 === 0 ? "first" : "second" }));
+  app.api.use({
+    onResponse({ response }) {
+      served.push(response.headers.get(SERVED_BY_HEADER) ?? "?");
+      return response;
+    },
+  });
+  const email = uniqueEmail("lb-api");
+  const password = strongPassword();
+  await registerThroughApi(app, request, email, password);
+  const from = served.length;
+  const login = await app.api.POST("/api/security/login", { params: { query: { include_auth_token: "" } }, body: { email, password } });
+  expect(login.data?.response.user?.email).toBe(email);
+  const first = { ...app.tokens };
+  expect((await app.api.GET("/api/me")).data?.response.authenticated_by).toBe("token");
+  expect(await app.refresh()).toBe(true);
+  expect((await app.api.GET("/api/me")).data?.response.user.email).toBe(email);
+  const replay = await app.api.POST("/api/security/refresh-token", { body: { refresh_token: first.refreshToken! } });
+  expect(replay.error?.response.errors).toEqual(["Refresh token is invalid (GEN_MISMATCH)"]);
+  const steps = served.slice(from);
+  expect(steps).toHaveLength(5);
+  // The family's auth tokens died with it, on both instances (asked without the session cookie the login set).
+  for (const instance of ["first", "second"]) {
+    const tokenOnly = apiClientFor(balancer!.url, () => ({ [PIN_HEADER]: instance }));
+    tokenOnly.tokens.authToken = app.tokens.authToken;
+    expect((await tokenOnly.api.GET("/api/me")).response.status, instance).toBe(401);
+  }
+  for (let i = 1; i < steps.length; i++) expect(steps[i], `step ${i} went to the other instance`).not.toBe(steps[i - 1]);
+});

@@ -10,7 +10,7 @@ import path from "node:path";
 export const E2E_LOG_DIR = process.env.E2E_LOG_DIR ?? path.join(".data", "e2e-logs");
 const SECRETS_FILE = path.join(E2E_LOG_DIR, "secrets.jsonl");
 
-export type SecretKind = "password" | "code" | "link-token" | "cookie" | "recovery-code" | "totp-secret" | "config";
+export type SecretKind = "password" | "code" | "link-token" | "cookie" | "recovery-code" | "totp-secret" | "config" | "api-token";
 
 const seen = new Set<string>();
 
