@@ -3096,6 +3096,382 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/security/us-setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sign-in methods: those offered, those the user has, those that can be set up, and the sign-in phone (signed in and fresh) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                active_methods: ("password" | "email" | "sms" | "authenticator")[];
+                                available_methods: ("password" | "email" | "sms" | "authenticator")[];
+                                csrf_token: string;
+                                identity_attributes: {
+                                    [key: string]: {
+                                        case_insensitive?: boolean;
+                                        mapper?: string;
+                                    };
+                                }[];
+                                /** @description The SMS method's phone, masked. */
+                                phone: string | null;
+                                setup_methods: ("email" | "sms" | "authenticator")[];
+                                user: components["schemas"]["User"];
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Propose a sign-in method (a code is sent, or the authenticator key is returned) and/or remove methods (`delete_method`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UsSetupRequest"];
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                authr_issuer?: string;
+                                authr_key?: string;
+                                authr_uri?: string;
+                                authr_username?: string;
+                                /** @enum {string} */
+                                chosen_method: "email" | "sms" | "authenticator";
+                                csrf_token: string;
+                                phone: string | null;
+                                /** @description POST the first code to /us-setup/{token} with this. */
+                                state: string;
+                            } | {
+                                active_methods: ("password" | "email" | "sms" | "authenticator")[];
+                                csrf_token: string;
+                                user: components["schemas"]["User"];
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Rate-limited: wait Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description A code could not be sent */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/us-setup/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The proposed method's first code saves it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UsSetupValidateRequest"];
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                /** @enum {string} */
+                                chosen_method: "email" | "sms" | "authenticator";
+                                csrf_token: string;
+                                phone: string | null;
+                                user: components["schemas"]["User"];
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Rate-limited: wait Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/security/us-signin": {
         parameters: {
             query?: never;
@@ -3409,6 +3785,362 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/security/us-verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Re-verify (freshness) with a passcode: the methods the user has, those that send a code, whether a passkey can do it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                available_methods: ("password" | "email" | "sms" | "authenticator")[];
+                                /** @description The user's active methods that send a code. */
+                                code_methods: ("email" | "sms")[];
+                                csrf_token: string;
+                                has_webauthn_verify_credential: boolean;
+                                oauth_enabled: boolean;
+                                oauth_providers: string[];
+                                user: components["schemas"]["User"];
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Re-verify with a passcode (the password or a code of an active method): the session is fresh again */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Present: the answer's user carries an authentication_token. */
+                    include_auth_token?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UsVerifyRequest"];
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                csrf_token: string;
+                                user: components["schemas"]["User"];
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Rate-limited: wait Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/us-verify/send-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email or text a re-verification code to one of the user's active methods */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UsVerifySendCodeRequest"];
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                csrf_token: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Rate-limited: wait Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description A code could not be sent */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/security/verify": {
         parameters: {
             query?: never;
@@ -3507,6 +4239,474 @@ export interface paths {
                             response: {
                                 csrf_token: string;
                                 user: components["schemas"]["User"];
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Rate-limited: wait Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/wan-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a passkey by its name (never the last way to sign in, nor a required last second factor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["WanDeleteRequest"];
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                csrf_token: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/wan-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user's passkeys (signed in and fresh) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                csrf_token: string;
+                                registered_credentials: {
+                                    backup_state: boolean;
+                                    /** @description base64url */
+                                    credential_id: string;
+                                    device_type: string;
+                                    discoverable: boolean | null;
+                                    /** @description ISO 8601 */
+                                    lastuse: string | null;
+                                    name: string;
+                                    transports: string[];
+                                    /** @enum {string} */
+                                    usage: "first" | "secondary";
+                                }[];
+                                user: components["schemas"]["User"];
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a passkey, step 1: its `name` and `usage` (`first`: to sign in, `secondary`: a second factor, the default); the creation options */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["WanRegisterRequest"];
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                credential_options: {
+                                    [key: string]: unknown;
+                                };
+                                csrf_token: string;
+                                wan_state: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Rate-limited: wait Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/wan-register/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a passkey, step 2: the attestation from navigator.credentials.create() */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["WanRegisterFinishRequest"];
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                csrf_token: string;
                             };
                         };
                     };
@@ -3860,6 +5060,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/security/wan-verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-verify with a passkey, step 1: the options, offering only the user's passkeys allowed for it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                credential_options: {
+                                    [key: string]: unknown;
+                                };
+                                csrf_token: string;
+                                wan_state: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/security/wan-verify/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-verify with a passkey, step 2: the assertion; the session is fresh again */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Present: the answer's user carries an authentication_token. */
+                    include_auth_token?: string;
+                };
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["WanVerifyFinishRequest"];
+                };
+            };
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: {
+                                csrf_token: string;
+                                user: components["schemas"]["User"];
+                            };
+                        };
+                    };
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Not signed in, or (reauth_required) not recently enough */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Rate-limited: wait Retry-After seconds */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3967,6 +5425,14 @@ export interface components {
             refresh_token_expires_at?: string;
             username: string | null;
         };
+        UsSetupRequest: {
+            chosen_method?: string;
+            delete_method?: string | string[];
+            phone?: string;
+        };
+        UsSetupValidateRequest: {
+            passcode?: string | number;
+        };
         UsSigninRequest: {
             identity?: string;
             next?: string;
@@ -3977,9 +5443,28 @@ export interface components {
             chosen_method?: string;
             identity?: string;
         };
+        UsVerifyRequest: {
+            next?: string;
+            passcode?: string | number;
+        };
+        UsVerifySendCodeRequest: {
+            chosen_method?: string;
+        };
         Verify: {
             next?: string;
             password: string;
+        };
+        WanDeleteRequest: {
+            name?: string;
+        };
+        WanRegisterFinishRequest: {
+            credential?: string | {
+                [key: string]: unknown;
+            };
+        };
+        WanRegisterRequest: {
+            name?: string;
+            usage?: string;
         };
         WanSigninFinishRequest: {
             credential?: string | {
@@ -3992,6 +5477,11 @@ export interface components {
             identity?: string;
             next?: string;
             remember?: boolean;
+        };
+        WanVerifyFinishRequest: {
+            credential?: string | {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
