@@ -1,5 +1,5 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { EmailAction, EmailLayout, EmailResetOffer, EmailText } from "./layout";
 
 export interface ChangeEmailRequestedEmailProps {
   appName: string;
@@ -19,12 +19,7 @@ export function ChangeEmailRequestedEmail({ appName, email, newEmail, cancelLink
       <EmailText>{`Someone signed in to your account asked to change its email address to ${newEmail}. Nothing changes unless that address confirms within ${within}.`}</EmailText>
       <EmailText>If this was not you, cancel the change:</EmailText>
       <EmailAction href={cancelLink} label="Cancel the change" />
-      {resetLink ? (
-        <>
-          <EmailText>and reset your password, which signs out every device:</EmailText>
-          <EmailAction href={resetLink} label="Reset password" />
-        </>
-      ) : null}
+      <EmailResetOffer resetLink={resetLink} />
     </EmailLayout>
   );
 }

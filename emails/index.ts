@@ -8,6 +8,7 @@ import { ChangeUsernameNoticeEmail } from "./change-username-notice";
 import { ChangeNoticeEmail } from "./change-notice";
 import { ConfirmationInstructionsEmail } from "./confirmation-instructions";
 import { LoginInstructionsEmail } from "./login-instructions";
+import { NewDeviceSignInEmail } from "./new-device-sign-in";
 import { PASSKEY_CHANGED_SUBJECTS, PasskeyChangedEmail } from "./passkey-changed";
 import type { PasskeyChangedEmailProps } from "./passkey-changed";
 import { RecoveryCodeUsedEmail } from "./recovery-code-used";
@@ -58,6 +59,7 @@ const definitions = {
   change_email_requested: { subject: () => "Someone asked to change your email address", component: ChangeEmailRequestedEmail },
   change_email_notice: { subject: () => "Your email address has been changed", component: ChangeEmailNoticeEmail },
   account_deleted: { subject: () => "Your account has been deleted", component: AccountDeletedEmail },
+  new_device_sign_in: { subject: () => "New sign-in to your account", component: NewDeviceSignInEmail },
   passkey_changed: { subject: (p: PasskeyChangedEmailProps) => PASSKEY_CHANGED_SUBJECTS[p.change], component: PasskeyChangedEmail },
 } as const;
 

@@ -116,3 +116,14 @@ export function EmailAction({ href, label, expiresIn }: { href: string; label: s
     </>
   );
 }
+
+/** The way out a security notice offers when recovery is on: a reset ends every session. */
+export function EmailResetOffer({ resetLink }: { resetLink: string | null }): ReactElement | null {
+  if (!resetLink) return null;
+  return (
+    <>
+      <EmailText>and reset your password, which signs out every device:</EmailText>
+      <EmailAction href={resetLink} label="Reset password" />
+    </>
+  );
+}

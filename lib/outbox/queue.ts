@@ -36,7 +36,7 @@ async function queue(message: { kind: "email" | "sms"; to: string; template: str
  * Outside a request (scripts, tests) there is no "after": the outbox worker, `npm run
  * outbox:deliver` or the cron route delivers it.
  */
-function deliverAfterResponse(id: number): void {
+export function deliverAfterResponse(id: number): void {
   try {
     after(() => deliverOutbox({ ids: [id] }).then(() => undefined));
   } catch {

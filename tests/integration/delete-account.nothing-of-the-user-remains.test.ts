@@ -23,6 +23,7 @@ async function rowsOf(userId: string): Promise<Record<string, number>> {
     pendingLogins: tables.pendingLogins,
     recoveryCodes: tables.recoveryCodes,
     signInMethods: tables.signInMethods,
+    knownDevices: tables.knownDevices,
     webauthnCredentials: tables.webauthnCredentials,
     webauthnChallenges: tables.webauthnChallenges,
     securityEvents: tables.securityEvents,

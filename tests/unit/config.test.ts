@@ -91,7 +91,9 @@ describe("loadConfig", () => {
       changeUsername: false,
       usernameRecovery: false,
       deleteAccount: true,
+      newDeviceAlert: true,
     });
+    expect(config.retention.knownDevices).toBe(400 * 86_400);
     expect(config.keepEventsOfDeletedUsers).toBe(false);
     expect(loadConfig({ SECURITY_USERNAME_ENABLE: "true" }).features).toMatchObject({ changeUsername: true, usernameRecovery: true });
     expect(config.rateLimitEnabled).toBe(true);

@@ -252,4 +252,25 @@ describe("email templates through sendEmail", () => {
     expect(goodbye.subject).toBe("Your account has been deleted");
     expect(goodbye.text).not.toMatch(/https?:/);
   });
+
+  it("new_device_sign_in names when, which device and IP, and links to the sessions page and to a reset only when recovery is on", async () => {
+    const props = { appName: APP, email: TO, at: "Tue, 01 Dec 2026 22:00:00 GMT", device: "Firefox 133 on Windows 10", ip: "203.0.113.9" };
+    const alert = await sendOne("new_device_sign_in", {
+      ...props,
+      sessionsLink: "https://app.test/account/sessions",
+      resetLink: "https://app.test/forgot-password",
+    });
+    expect(alert.subject).toBe("New sign-in to your account");
+    for (const part of [
+      "Tue, 01 Dec 2026 22:00:00 GMT",
+      "Firefox 133 on Windows 10",
+      "203.0.113.9",
+      "https://app.test/account/sessions",
+      "https://app.test/forgot-password",
+    ])
+      expect(alert.text).toContain(part);
+    sent = [];
+    const noReset = await sendOne("new_device_sign_in", { ...props, sessionsLink: "https://app.test/account/sessions", resetLink: null });
+    expect(noReset.text).not.toContain("forgot-password");
+  });
 });

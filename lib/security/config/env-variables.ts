@@ -55,6 +55,10 @@ export const envVariables = z.object({
   SECURITY_DELETE_ACCOUNT: bool(true),
   // Keep a deleted account's activity log, anonymised (no user, IP, user agent or details), instead of deleting it.
   SECURITY_KEEP_EVENTS_OF_DELETED_USERS: bool(false),
+  // Gatehouse's own: email the owner when a browser that never signed in to the account does (decision 038).
+  SECURITY_NEW_DEVICE_ALERT: bool(true),
+  // Housekeeping forgets a known device not seen for this long (each account's latest one is kept).
+  SECURITY_KNOWN_DEVICE_RETENTION: duration("400d"),
 
   SECURITY_CONFIRM_EMAIL_WITHIN: duration("2d"),
   SECURITY_RESET_PASSWORD_WITHIN: duration("1d"),

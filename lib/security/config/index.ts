@@ -42,6 +42,7 @@ function toConfig(env: Env) {
       changeUsername: env.SECURITY_USERNAME_ENABLE && env.SECURITY_CHANGE_USERNAME,
       usernameRecovery: env.SECURITY_USERNAME_ENABLE && env.SECURITY_USERNAME_RECOVERY,
       deleteAccount: env.SECURITY_DELETE_ACCOUNT,
+      newDeviceAlert: env.SECURITY_NEW_DEVICE_ALERT,
     },
     /** What deleting an account does with its activity log: delete it (default) or keep it anonymised. */
     keepEventsOfDeletedUsers: env.SECURITY_KEEP_EVENTS_OF_DELETED_USERS,
@@ -147,7 +148,7 @@ function toConfig(env: Env) {
     },
     outbox: { giveUpAfter: env.SECURITY_OUTBOX_GIVE_UP_AFTER, cronSecret: env.CRON_SECRET },
     /** How long housekeeping keeps rows past their use, in seconds; `securityEvents: null` keeps them all. */
-    retention: { outboxSent: env.SECURITY_OUTBOX_RETENTION, securityEvents: env.SECURITY_EVENT_RETENTION },
+    retention: { outboxSent: env.SECURITY_OUTBOX_RETENTION, securityEvents: env.SECURITY_EVENT_RETENTION, knownDevices: env.SECURITY_KNOWN_DEVICE_RETENTION },
     /**
      * /dev/mailbox: open in development while mail goes to the outbox; in production only when a
      * staging deployment names it (SECURITY_DEV_MAILBOX), and then for admins or the bearer token.

@@ -159,4 +159,5 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   username_recovery_email_sent: "Username sent by email",
   user_deleted: "Account deleted",
   refresh_tracker_revoked: "An app's sign-in ended: its refresh token was used twice",
+  new_device_sign_in: "Signed in from a new device",
 };

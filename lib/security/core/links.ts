@@ -8,6 +8,7 @@ export const links = {
   confirm: (token: string) => `${getConfig().appUrl}${spa() ? "/api/security/confirm/" : "/confirm/"}${token}`,
   resetPassword: (token: string) => `${getConfig().appUrl}${spa() ? "/api/security/reset/" : "/reset-password/"}${token}`,
   forgotPassword: () => `${getConfig().appUrl}/forgot-password`,
+  sessions: () => `${getConfig().appUrl}/account/sessions`,
   login: () => `${getConfig().appUrl}/login`,
   magic: (token: string) => `${getConfig().appUrl}/login/magic/${token}`,
   unlock: (token: string) => `${getConfig().appUrl}/unlock/${token}`,

@@ -23,6 +23,7 @@ export const PRUNABLE = [
   "rateLimits",
   "outbox",
   "securityEvents",
+  "knownDevices",
 ] as const;
 export type PrunableTable = (typeof PRUNABLE)[number];
 export type PruneCounts = Record<PrunableTable, number>;
@@ -106,6 +107,17 @@ const RULES: Record<PrunableTable, Rule> = {
       const keep = getConfig().retention.securityEvents;
       return keep === null ? null : lt(tables.securityEvents.at, sql`now() - ${seconds(keep)}`);
     },
+  },
+  // A device not seen for the retention is forgotten, but never an account's latest one: "has no
+  // known device" must keep meaning "never signed in" (no alert on the first sign-in, decision 038).
+  knownDevices: {
+    table: tables.knownDevices,
+    key: sql`${tables.knownDevices.userId}, ${tables.knownDevices.deviceHash}`,
+    expired: () =>
+      and(
+        lt(tables.knownDevices.lastSeenAt, sql`now() - ${seconds(getConfig().retention.knownDevices)}`),
+        sql`exists (select 1 from known_devices newer where newer.user_id = ${tables.knownDevices.userId} and newer.last_seen_at > ${tables.knownDevices.lastSeenAt})`,
+      ) ?? null,
   },
 };
 

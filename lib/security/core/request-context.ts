@@ -5,6 +5,31 @@ import { constantTimeEqual } from "./crypto";
 export interface RequestContext {
   ip: string;
   userAgent: string | null;
+  /** The known-device cookie's value this browser sent, when well-formed (sign-in/known-device.ts). */
+  knownDevice?: string | null;
+}
+
+/**
+ * The known-device cookie (decision 038): a random value per browser, the same for every account
+ * signed in from it. Named here, not with the other cookies, because the request context reads it.
+ */
+export function knownDeviceCookieName(): string {
+  return getConfig().secureCookies ? "__Host-gatehouse.known-device" : "gatehouse.known-device";
+}
+
+/** A value we could have minted (randomToken: 32 bytes, base64url); anything else is not one. */
+export function isKnownDeviceValue(value: string | undefined | null): value is string {
+  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value);
+}
+
+function knownDeviceFrom(headers: Headers): string | null {
+  const name = `${knownDeviceCookieName()}=`;
+  const pair = (headers.get("cookie") ?? "")
+    .split(";")
+    .map((s) => s.trim())
+    .find((s) => s.startsWith(name));
+  const value = pair?.slice(name.length);
+  return isKnownDeviceValue(value) ? value : null;
 }
 
 /** User agents can be huge; we keep enough to recognise a browser in the sessions list. */
@@ -44,6 +69,7 @@ export function requestContextFrom(headers: Headers): RequestContext {
   return {
     ip: (ip ?? "unknown").slice(0, 64),
     userAgent: headers.get("user-agent")?.slice(0, USER_AGENT_MAX) ?? null,
+    knownDevice: knownDeviceFrom(headers),
   };
 }
 

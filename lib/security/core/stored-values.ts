@@ -58,4 +58,5 @@ export const SECURITY_EVENT_TYPES = [
   "username_recovery_email_sent",
   "user_deleted",
   "refresh_tracker_revoked",
+  "new_device_sign_in",
 ] as const;

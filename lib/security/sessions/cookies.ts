@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { getConfig } from "../config";
 import { randomToken } from "../core/crypto";
+import { knownDeviceCookieName } from "../core/request-context";
 
 /**
  * Gatehouse's cookies, their names and flags in one place: the session, the pending
@@ -41,6 +42,18 @@ export async function rememberedDeviceCookie(): Promise<string | undefined> {
 export async function setRememberedDeviceCookie(value: string, expires: Date): Promise<void> {
   // SameSite=Strict: it only ever matters on our own sign-in form.
   (await cookies()).set(cookieName("device"), value, { ...sessionCookieOptions(), sameSite: "strict", expires });
+}
+
+/** Browsers cap a cookie's lifetime at 400 days (RFC 6265bis); each sign-in renews it. */
+const KNOWN_DEVICE_COOKIE_SECONDS = 400 * 86_400;
+
+/**
+ * The known-device cookie (decision 038): set with every session so a later sign-in of any
+ * account from this browser is recognised. Lax, like the session: a sign-in link opened from a
+ * mail client is a top-level navigation and must send it.
+ */
+export async function setKnownDeviceCookie(value: string): Promise<void> {
+  (await cookies()).set(knownDeviceCookieName(), value, { ...sessionCookieOptions(), maxAge: KNOWN_DEVICE_COOKIE_SECONDS });
 }
 
 /**

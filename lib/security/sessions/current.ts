@@ -7,7 +7,7 @@ import { sessionNeedsStepUp } from "../core/two-factor-required";
 import type { UserRecord, Authorization } from "../accounts/users";
 import { getIssuer, sessionGrant } from "./issuer";
 import { deleteSession, findActiveSession, type NewSession, type SessionRecord } from "./store";
-import { sessionCookieName, sessionCookieOptions } from "./cookies";
+import { sessionCookieName, sessionCookieOptions, setKnownDeviceCookie } from "./cookies";
 
 export interface CurrentSession {
   user: UserRecord;
@@ -48,6 +48,7 @@ export async function issueSessionCookie(session: NewSession): Promise<void> {
     ...sessionCookieOptions(),
     ...(session.remember ? { expires: session.expiresAt } : {}),
   });
+  if (session.knownDevice) await setKnownDeviceCookie(session.knownDevice);
 }
 
 /** Ends the current session: the row (via the issuer's signOut event, and directly) and the cookie. */

@@ -10,6 +10,8 @@ export interface NewSession {
   userId: string;
   expiresAt: Date;
   remember: boolean;
+  /** The known-device cookie's value to set with the session (the new-device alert, decision 038). */
+  knownDevice?: string;
 }
 
 export type SessionRow = {

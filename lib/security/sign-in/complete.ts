@@ -9,6 +9,8 @@ import type { RequestContext } from "../core/request-context";
 import type { AuthnMethod } from "../core/authn-methods";
 import { newSessionRow, type NewSession } from "../sessions/new-session";
 import type { UserRecord } from "../accounts/users";
+import { deliverAfterResponse } from "@/lib/outbox/queue";
+import { knownDeviceCtes, knownDeviceWrite, type KnownDeviceWrite } from "./known-device";
 
 export interface SignInWrites {
   /** The pending sign-in this completes: deleted by the same statement, and nothing is written unless it was still there. */
@@ -49,27 +51,36 @@ export async function finishSignIn(
     ...(writes.events ?? []).map((e) => newEvent(e.type, { userId: user.id, ctx: options.ctx, data: e.data })),
   ];
   const budgets = [RATE_LIMITS.loginFailuresPerAccount, ...(writes.resetBudgets ?? [])].map((policy) => rateLimitRow(policy, user.id));
+  const device = knownDeviceWrite(user, options.ctx);
   const result = await (db ?? (await getDb())).execute(
     signInStatement({
       row,
       events,
+      device,
       budgets,
       pendingTokenHash: writes.pendingTokenHash ?? null,
       track: getConfig().features.trackable,
       clearPasswordFromReset: writes.clearPasswordFromReset ?? false,
     }),
   );
-  const [answer] = rowsOf<{ ok: boolean }>(result);
+  const [answer] = rowsOf<{ ok: boolean; alert_id: number | string | null }>(result);
   if (!answer?.ok) return null;
   pruneNowAndThen("sessions");
+  if (device) pruneNowAndThen("knownDevices");
+  if (answer.alert_id !== null) {
+    // In a caller's transaction the row is committed before the answer goes, like queueEmail's.
+    deliverAfterResponse(Number(answer.alert_id));
+    events.push(newEvent("new_device_sign_in", { userId: user.id, ctx: options.ctx, data: { device: device?.device } }));
+  }
   // Subscribers (the log line, the counters) hear of events that were written, after the write.
   await Promise.all(events.map(announceEvent));
-  return session;
+  return device ? { ...session, knownDevice: device.cookieValue } : session;
 }
 
 function signInStatement(input: {
   row: ReturnType<typeof newSessionRow>["row"];
   events: SecurityEvent[];
+  device: KnownDeviceWrite | null;
   budgets: { bucket: string; key: string }[];
   pendingTokenHash: string | null;
   track: boolean;
@@ -114,8 +125,14 @@ function signInStatement(input: {
       from jsonb_to_recordset(${events}::text::jsonb) as e(type text, data jsonb), go
       where go.ok
       returning 1
+    ), ${knownDeviceCtes(row.userId, input.device)}, alert_logged as (
+      insert into security_events (type, user_id, ip, user_agent, data, at)
+      select 'new_device_sign_in', ${row.userId}::uuid, ${input.events[0]?.ip ?? null}::text, ${input.events[0]?.userAgent ?? null}::text,
+        jsonb_build_object('device', ${input.device?.device ?? null}::text), now()
+      from alert
+      returning 1
     )
-    select (select ok from go) as ok`;
+    select (select ok from go) as ok, (select id from alert) as alert_id`;
 }
 
 /** drizzle's execute() answers with the rows (postgres.js) or an object holding them (PGlite). */
