@@ -5,30 +5,5 @@ export function formatDateTime(date: Date): string {
   return `${dateTime.format(date)} UTC`;
 }
 
-/** A short description of a browser from its user agent, for the sessions list. */
-export function describeUserAgent(userAgent: string | null): string {
-  if (!userAgent) return "Unknown device";
-  const browser = /Edg\//.test(userAgent)
-    ? "Edge"
-    : /Firefox\//.test(userAgent)
-      ? "Firefox"
-      : /Chrome\/|Chromium\//.test(userAgent)
-        ? "Chrome"
-        : /Safari\//.test(userAgent)
-          ? "Safari"
-          : /curl|wget|python|node|undici/i.test(userAgent)
-            ? "Script"
-            : "Browser";
-  const os = /Windows/.test(userAgent)
-    ? "Windows"
-    : /iPhone|iPad/.test(userAgent)
-      ? "iOS"
-      : /Mac OS X/.test(userAgent)
-        ? "macOS"
-        : /Android/.test(userAgent)
-          ? "Android"
-          : /Linux/.test(userAgent)
-            ? "Linux"
-            : null;
-  return os ? `${browser} on ${os}` : browser;
-}
+// Browser and system from the user agent by a maintained parser (bowser), the same words the new-device mail uses.
+export { describeUserAgent } from "@/lib/security/core/user-agent";

@@ -1,6 +1,6 @@
 import Bowser from "bowser";
 
-export interface DeviceDescription {
+interface DeviceDescription {
   browser: string | null;
   os: string | null;
   /** "desktop", "mobile", "tablet", "tv"… when the user agent says. */
@@ -12,7 +12,7 @@ export interface DeviceDescription {
  * agents are too irregular to read with our own patterns. The header is the browser's own claim,
  * so this is "approximately what device", never proof of one.
  */
-export function parseUserAgent(userAgent: string | null): DeviceDescription {
+function parseUserAgent(userAgent: string | null): DeviceDescription {
   if (!userAgent) return { browser: null, os: null, platform: null };
   const parsed = Bowser.parse(userAgent);
   const browser = parsed.browser.name ? [parsed.browser.name, majorVersion(parsed.browser.version)].filter(Boolean).join(" ") : null;
