@@ -368,7 +368,8 @@ async function main(): Promise<void> {
   await waitFor200(BASE, "/api/ready");
   const email = `bench-${Date.now()}@example.com`;
   const password = "bench passphrase that is long";
-  const { addRoleToUser, createUser } = await import("../lib/security/accounts/users");
+  const { createUser } = await import("../lib/security/accounts/users");
+  const { addRoleToUser } = await import("../lib/security/accounts/user-roles");
   const user = await createUser({ email, password, confirmed: true });
   await addRoleToUser(user!.id, "admin");
   const targets = [small];

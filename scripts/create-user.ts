@@ -11,7 +11,9 @@ import { getConfig } from "../lib/security/config";
 import { messageFor } from "../lib/security/core/errors";
 import { validateEmail } from "../lib/security/accounts/identity";
 import { checkPasswordPolicy } from "../lib/security/passwords/policy";
-import { addRoleToUser, createUser, findOrCreateRole, findUserByEmail } from "../lib/security/accounts/users";
+import { findOrCreateRole } from "../lib/security/accounts/roles";
+import { addRoleToUser } from "../lib/security/accounts/user-roles";
+import { createUser, findUserByEmail } from "../lib/security/accounts/users";
 
 async function readPassword(): Promise<string> {
   if (process.env.ADMIN_PASSWORD) return process.env.ADMIN_PASSWORD;

@@ -4,7 +4,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { addRoleToUser } from "@/lib/security/accounts/users";
+import { addRoleToUser } from "@/lib/security/accounts/user-roles";
 import { deleteOwnAccount, deleteUser } from "@/lib/security/lifecycle/delete-account";
 import { requestPasswordReset } from "@/lib/security/passwords/reset";
 import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";

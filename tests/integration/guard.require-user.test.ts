@@ -25,7 +25,8 @@ const { requireUser, requireUserUnder } = await import("@/lib/security/sessions/
 const { getConfig } = await import("@/lib/security/config");
 const { sessionCookieName } = await import("@/lib/security/sessions/cookies");
 const { createSession } = await import("@/lib/security/sessions/store");
-const { addRoleToUser, createUser } = await import("@/lib/security/accounts/users");
+const { createUser } = await import("@/lib/security/accounts/users");
+const { addRoleToUser } = await import("@/lib/security/accounts/user-roles");
 
 async function signedIn(): Promise<{ userId: string; token: string }> {
   const user = await createUser({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough passphrase", confirmed: true });

@@ -7,7 +7,7 @@ import { loginWithPassword } from "@/lib/security/sign-in/password";
 import { requestPasswordReset, resetPassword } from "@/lib/security/passwords/reset";
 import { registerUser } from "@/lib/security/registration/register";
 import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
-import { deactivateUser } from "@/lib/security/accounts/users";
+import { deactivateUser } from "@/lib/security/accounts/activation";
 import { extractLink, latestMail, newCtx, OTHER_STRONG_PASSWORD, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail } from "../support/flows";
 
 const WRONG = "definitely-not-the-password";
@@ -48,7 +48,7 @@ describe("loginWithPassword", () => {
   it("says DISABLED_ACCOUNT only to someone who knows the password", async () => {
     const email = uniqueEmail();
     const user = await registerConfirmed(email);
-    expect(await deactivateUser(user.id)).toBe(true);
+    expect(await deactivateUser(user.id)).toMatchObject({ ok: true, changed: true });
     expect(await loginWithPassword({ identity: email, password: WRONG, remember: false }, newCtx())).toMatchObject({
       code: "GENERIC_AUTHN_FAILED",
     });

@@ -6,7 +6,8 @@ import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
 import { startCodeSetup } from "@/lib/security/codes/setup";
 import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
 import { sendSignInCode } from "@/lib/security/sign-in/passcode";
-import { deactivateUser, setUniquifier } from "@/lib/security/accounts/users";
+import { deactivateUser } from "@/lib/security/accounts/activation";
+import { setUniquifier } from "@/lib/security/accounts/users";
 import { newCtx, uniqueEmail, withEnv } from "../support/flows";
 import { codeAt, eventsOf, saveMethod, sessionCount } from "../support/two-factor";
 import {

@@ -6,7 +6,7 @@ import { closeDb, getDb, tables } from "@/lib/db";
 import { beginPasskeyRegistration } from "@/lib/security/passkeys/registration";
 import { beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/sign-in/passkey";
 import { findActiveSession } from "@/lib/security/sessions/store";
-import { deactivateUser } from "@/lib/security/accounts/users";
+import { deactivateUser } from "@/lib/security/accounts/activation";
 import { newCtx } from "../support/flows";
 import { addPasskey, ceremonyRow, expireCeremony, passkeyRow, rpOrigin, signedInUser, type SignedIn } from "../support/passkeys";
 import { eventsOf, saveMethod, sessionCount } from "../support/two-factor";
@@ -124,9 +124,11 @@ describe("refused credentials", () => {
 
   it("a disabled account is DISABLED_ACCOUNT", async () => {
     const who = await withSignInPasskey("pk-disabled");
-    expect(await deactivateUser(who.user.id)).toBe(true);
+    expect(await deactivateUser(who.user.id)).toMatchObject({ ok: true, changed: true });
+    // Deactivation deleted the session it had; the refused sign-in writes none.
+    expect(await sessionCount(who.user.id)).toBe(0);
     expect(await signIn(who.authenticator)).toEqual({ ok: false, code: "DISABLED_ACCOUNT" });
-    expect(await sessionCount(who.user.id)).toBe(1);
+    expect(await sessionCount(who.user.id)).toBe(0);
   });
 
   it("a counter that goes backwards (a cloned authenticator) is WEBAUTHN_NO_VERIFY and leaves the stored counter", async () => {

@@ -9,7 +9,7 @@ import { checkResetToken, requestPasswordReset, resetPassword } from "@/lib/secu
 import { registerUser } from "@/lib/security/registration/register";
 import { createSession, findActiveSession } from "@/lib/security/sessions/store";
 import { consumeToken, issueToken } from "@/lib/security/core/tokens";
-import { deactivateUser } from "@/lib/security/accounts/users";
+import { deactivateUser } from "@/lib/security/accounts/activation";
 import {
   expireTokenFor,
   extractLink,

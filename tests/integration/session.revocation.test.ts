@@ -15,16 +15,10 @@ import {
   sessionPublicId,
   type ActiveSession,
 } from "@/lib/security/sessions/store";
-import {
-  activateUser,
-  addRoleToUser,
-  deactivateUser,
-  findOrCreateRole,
-  findUserById,
-  removeRoleFromUser,
-  setUniquifier,
-  type UserRecord,
-} from "@/lib/security/accounts/users";
+import { activateUser, deactivateUser } from "@/lib/security/accounts/activation";
+import { findOrCreateRole } from "@/lib/security/accounts/roles";
+import { addRoleToUser, removeRoleFromUser } from "@/lib/security/accounts/user-roles";
+import { findUserById, setUniquifier, type UserRecord } from "@/lib/security/accounts/users";
 import { newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 
 async function newSession(user: UserRecord): Promise<string> {

@@ -16,7 +16,8 @@ import {
 import { startSetupFromLogin } from "@/lib/security/sign-in/second-factor-setup";
 import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
 import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
-import { addRoleToUser, findUserById } from "@/lib/security/accounts/users";
+import { addRoleToUser } from "@/lib/security/accounts/user-roles";
+import { findUserById } from "@/lib/security/accounts/users";
 import { beginPasskeySecondFactor, beginPasskeySignIn, finishPasskeySignIn } from "@/lib/security/sign-in/passkey";
 import { addPasskey, rpOrigin, signedInUser } from "../support/passkeys";
 import { SoftwareAuthenticator } from "../support/webauthn-authenticator";

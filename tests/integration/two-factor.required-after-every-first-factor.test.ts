@@ -11,7 +11,7 @@ import { stepUpSession } from "@/lib/security/sign-in/second-factor";
 import { findActiveSession } from "@/lib/security/sessions/store";
 import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
 import { signInWithPasscode } from "@/lib/security/sign-in/passcode";
-import { addRoleToUser } from "@/lib/security/accounts/users";
+import { addRoleToUser } from "@/lib/security/accounts/user-roles";
 import { newCtx, STRONG_PASSWORD, withEnv } from "../support/flows";
 import { addPasskey, rpOrigin, signedInUser } from "../support/passkeys";
 import { codeAt } from "../support/two-factor";

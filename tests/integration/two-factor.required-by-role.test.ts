@@ -6,7 +6,7 @@ import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
 import { confirmSetupFromLogin, startSetupFromLogin } from "@/lib/security/sign-in/second-factor-setup";
 import { findActiveSession } from "@/lib/security/sessions/store";
 import { resetTwoFactor } from "@/lib/security/codes/two-factor";
-import { addRoleToUser } from "@/lib/security/accounts/users";
+import { addRoleToUser } from "@/lib/security/accounts/user-roles";
 import { mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
 import { codeAt, latestTextedCode, nextCode, passwordStep, savedSecret, sessionCount, twoFactorRow, uniquePhone, wrongCode } from "../support/two-factor";
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
 import { disableTwoFactor } from "@/lib/security/codes/two-factor";
-import { addRoleToUser, getAuthorization, type UserRecord } from "@/lib/security/accounts/users";
+import { addRoleToUser } from "@/lib/security/accounts/user-roles";
+import { getAuthorization, type UserRecord } from "@/lib/security/accounts/users";
 import { mailsTo, newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
 import { codeAt, latestEmailedCode, latestTextedCode, nextCode, savedSecret, textCount, twoFactorRow, uniquePhone, wrongCode } from "../support/two-factor";
 

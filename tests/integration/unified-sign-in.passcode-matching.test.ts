@@ -6,7 +6,7 @@ import { getDb, tables } from "@/lib/db";
 import { hashPassword } from "@/lib/security/core/password-hash";
 import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
 import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
-import { deactivateUser } from "@/lib/security/accounts/users";
+import { deactivateUser } from "@/lib/security/accounts/activation";
 import { signInWithPasscode, type PasscodeSignInInput } from "@/lib/security/sign-in/passcode";
 import { newCtx, STRONG_PASSWORD, withEnv } from "../support/flows";
 import { codeAt, eventsOf, saveMethod, sessionCount, wrongCode } from "../support/two-factor";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/security/core/crypto";
 import { RATE_LIMITS } from "@/lib/security/core/rate-limit";
-import { deactivateUser } from "@/lib/security/accounts/users";
+import { deactivateUser } from "@/lib/security/accounts/activation";
 import { findUserForSignIn, sendSignInCode, signInWithPasscode } from "@/lib/security/sign-in/passcode";
 import { mailsTo, newCtx, uniqueEmail, withEnv } from "../support/flows";
 import { eventsOf, uniquePhone } from "../support/two-factor";

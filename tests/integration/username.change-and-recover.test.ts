@@ -2,7 +2,7 @@
 // differing only in case or Unicode form), or the recovery form tells a stranger which addresses exist.
 // Guarantee: Flask-Security's rules, one holder per name decided by the unique index, generic recovery.
 import { describe, expect, it } from "vitest";
-import { deactivateUser } from "@/lib/security/accounts/users";
+import { deactivateUser } from "@/lib/security/accounts/activation";
 import { changeUsername, recoverUsername } from "@/lib/security/lifecycle/username";
 import { loginWithPassword } from "@/lib/security/sign-in/password";
 import { registerUser } from "@/lib/security/registration/register";

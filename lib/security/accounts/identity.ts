@@ -55,3 +55,8 @@ export function usernameMessage(code: ErrorCode): string {
 export function looksLikeEmail(identity: string): boolean {
   return identity.includes("@");
 }
+
+/** A user id as PostgreSQL's uuid type reads it (anything else would be an error there, not "no such user"). */
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, preparedFor, type Queryable, tables } from "@/lib/db";
 import { randomToken } from "../core/crypto";
-import { recordEvent } from "../core/events";
-import { looksLikeEmail, normalizeEmail, normalizeUsername } from "./identity";
+import { isUuid, looksLikeEmail, normalizeEmail, normalizeUsername } from "./identity";
+import { addRoleToUser } from "./user-roles";
 import { hashPassword } from "../core/password-hash";
 
 export type UserRecord = typeof tables.users.$inferSelect;
@@ -68,7 +68,7 @@ export async function createUser(input: CreateUserInput, db?: Queryable): Promis
     .onConflictDoNothing()
     .returning();
   if (!user) return null;
-  for (const role of input.roles ?? []) await addRoleToUser(user.id, role, q);
+  for (const role of input.roles ?? []) await addRoleToUser(user.id, role, { db: q });
   return user;
 }
 
@@ -126,78 +126,6 @@ export async function setUniquifier(userId: string, db?: Queryable): Promise<str
   return uniquifier;
 }
 
-/**
- * Deactivates the account and rotates its uniquifier in the same statement: reactivating it later
- * must not bring back the sessions, tokens and remembered devices it had.
- */
-export async function deactivateUser(userId: string): Promise<boolean> {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(tables.users)
-      .set({ active: false, uniquifier: randomToken(), updatedAt: sql`now()` })
-      .where(and(eq(tables.users.id, userId), eq(tables.users.active, true)))
-      .returning({ id: tables.users.id });
-    if (rows.length) await recordEvent("user_deactivated", { userId }, tx);
-    return rows.length > 0;
-  });
-}
-
-export async function activateUser(userId: string): Promise<boolean> {
-  return (await getDb()).transaction(async (tx) => {
-    const rows = await tx
-      .update(tables.users)
-      .set({ active: true, updatedAt: sql`now()` })
-      .where(and(eq(tables.users.id, userId), eq(tables.users.active, false)))
-      .returning({ id: tables.users.id });
-    if (rows.length) await recordEvent("user_activated", { userId }, tx);
-    return rows.length > 0;
-  });
-}
-
-/**
- * Ends every session and token of a user (admin "sign out everywhere", suspected compromise).
- * @public part of the programmable API (README).
- */
-export async function resetUserAccess(userId: string): Promise<void> {
-  await setUniquifier(userId);
-}
-
-export async function findOrCreateRole(
-  name: string,
-  options: { description?: string; permissions?: string[] } = {},
-  db?: Queryable,
-): Promise<typeof tables.roles.$inferSelect> {
-  const q = db ?? (await getDb());
-  await q
-    .insert(tables.roles)
-    .values({ name, description: options.description ?? null, permissions: options.permissions ?? [] })
-    .onConflictDoNothing();
-  const [role] = await q.select().from(tables.roles).where(eq(tables.roles.name, name));
-  if (!role) throw new Error(`role ${name} could not be created`);
-  return role;
-}
-
-export async function addRoleToUser(userId: string, roleName: string, db?: Queryable): Promise<void> {
-  const q = db ?? (await getDb());
-  const role = await findOrCreateRole(roleName, {}, q);
-  const added = await q.insert(tables.userRoles).values({ userId, roleId: role.id }).onConflictDoNothing().returning();
-  if (added.length) await recordEvent("role_added", { userId, data: { role: roleName } }, q);
-}
-
-export async function removeRoleFromUser(userId: string, roleName: string): Promise<void> {
-  const db = await getDb();
-  const [role] = await db.select().from(tables.roles).where(eq(tables.roles.name, roleName));
-  if (!role) return;
-  await db.transaction(async (tx) => {
-    const removed = await tx
-      .delete(tables.userRoles)
-      .where(and(eq(tables.userRoles.userId, userId), eq(tables.userRoles.roleId, role.id)))
-      .returning();
-    if (removed.length) await recordEvent("role_removed", { userId, data: { role: roleName } }, tx);
-  });
-}
-
 export interface Authorization {
   roles: string[];
   permissions: string[];
@@ -211,8 +139,4 @@ export async function getAuthorization(userId: string): Promise<Authorization> {
     .innerJoin(tables.roles, eq(tables.roles.id, tables.userRoles.roleId))
     .where(eq(tables.userRoles.userId, userId));
   return { roles: rows.map((r) => r.name), permissions: [...new Set(rows.flatMap((r) => r.permissions))] };
-}
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

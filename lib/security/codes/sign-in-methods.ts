@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import { getDb, tables, type Tx } from "@/lib/db";
 import { getConfig, type CodeMethod } from "../config";
 import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
@@ -72,4 +72,10 @@ export async function confirmSignInMethodSetupForm(user: UserRecord, fields: unk
 export async function removeSignInMethodForm(user: UserRecord, fields: unknown, ctx: RequestContext): Promise<Result> {
   const parsed = parseInput(signInMethodRemoveSchema, fields);
   return parsed.ok ? removeSignInMethod(user, parsed.data.method, ctx) : parsed;
+}
+
+/** Every sign-in code method of the user goes, email included (Flask-Security's us_reset; resetUserAccess). */
+export async function forgetSignInMethods(userId: string, tx: Tx): Promise<number> {
+  const removed = await tx.delete(tables.signInMethods).where(eq(tables.signInMethods.userId, userId)).returning({ userId: tables.signInMethods.userId });
+  return removed.length;
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import { getDb, tables, type Tx } from "@/lib/db";
 import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import type { RequestContext } from "../core/request-context";
 import { isTwoFactorRequired } from "../core/two-factor-required";
+import { recordAdminChange, type AdminOptions } from "../accounts/admin-events";
 import { setUniquifier, type UserRecord } from "../accounts/users";
 import { deleteRecoveryCodes } from "../recovery-codes/store";
 import { isCodeMethod, rulesFor } from "./purposes";
@@ -24,15 +25,24 @@ export async function disableTwoFactor(user: UserRecord, roles: string[], ctx: R
   });
 }
 
-/** Admin helper: forget the user's second factor and recovery codes (they set up again if required). */
-export async function resetTwoFactor(userId: string, ctx?: RequestContext): Promise<void> {
+/** The user's second factor and recovery codes go (the admin's reset, and resetUserAccess). */
+export async function forgetTwoFactor(userId: string, tx: Tx): Promise<number> {
+  const removed = await tx.delete(tables.twoFactor).where(eq(tables.twoFactor.userId, userId)).returning({ userId: tables.twoFactor.userId });
+  await deleteRecoveryCodes(userId, tx);
+  return removed.length;
+}
+
+/**
+ * Admin helper (Flask-Security's tf_reset): forget the user's second factor and recovery codes
+ * (they set up again if required), with its event on the user and the acting admin.
+ */
+export async function resetTwoFactor(userId: string, options: AdminOptions = {}): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.delete(tables.twoFactor).where(eq(tables.twoFactor.userId, userId));
-    await deleteRecoveryCodes(userId, tx);
+    await forgetTwoFactor(userId, tx);
     await tx.delete(tables.pendingLogins).where(eq(tables.pendingLogins.userId, userId));
     // Remembered devices are bound to the uniquifier: rotate it so they must pass again.
     await setUniquifier(userId, tx);
-    await recordEvent("tf_reset", { userId, ctx }, tx);
+    await recordAdminChange("tf_reset", userId, {}, options, tx);
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { createHmac, hkdfSync } from "node:crypto";
-import { getConfig } from "../config";
+import { createHmac } from "node:crypto";
 import { constantTimeEqual } from "./crypto";
+import { derivedKey } from "./hmac";
 
 /**
  * CSRF tokens for cookie-authenticated JSON calls, derived rather than stored (no state in
@@ -12,13 +12,7 @@ import { constantTimeEqual } from "./crypto";
  */
 export type CsrfBinding = { kind: "session"; token: string } | { kind: "anonymous"; nonce: string } | { kind: "auth-token"; token: string };
 
-let derived: { secret: string; key: Buffer } | undefined;
-
-function csrfKey(): Buffer {
-  const secret = getConfig().authSecret;
-  if (derived?.secret !== secret) derived = { secret, key: Buffer.from(hkdfSync("sha256", secret, "gatehouse", "csrf-token", 32)) };
-  return derived.key;
-}
+const csrfKey = (): Buffer => derivedKey("csrf-token");
 
 export function csrfTokenFor(binding: CsrfBinding): string {
   const value = binding.kind === "anonymous" ? binding.nonce : binding.token;

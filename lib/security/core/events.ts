@@ -160,4 +160,11 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   user_deleted: "Account deleted",
   refresh_tracker_revoked: "An app's sign-in ended: its refresh token was used twice",
   new_device_sign_in: "Signed in from a new device",
+  role_created: "Role created",
+  role_deleted: "Role deleted",
+  role_permissions_changed: "Role permissions changed",
+  access_reset: "Sign-in access reset by an administrator",
+  wan_reset: "Passkeys removed by an administrator",
+  token_uniquifier_changed: "API tokens revoked",
+  admin_action: "Administrative action",
 };

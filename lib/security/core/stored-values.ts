@@ -59,4 +59,11 @@ export const SECURITY_EVENT_TYPES = [
   "user_deleted",
   "refresh_tracker_revoked",
   "new_device_sign_in",
+  "role_created",
+  "role_deleted",
+  "role_permissions_changed",
+  "access_reset",
+  "wan_reset",
+  "token_uniquifier_changed",
+  "admin_action",
 ] as const;

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, count, eq, ne, sql } from "drizzle-orm";
-import { getDb, tables, type Tx } from "@/lib/db";
+import { eq, sql } from "drizzle-orm";
+import { getDb, tables } from "@/lib/db";
 import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig } from "../config";
 import { fail, messageFor, type Result } from "../core/errors";
@@ -8,6 +8,7 @@ import { recordEvent } from "../core/events";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
 import { normalizeEmail } from "../accounts/identity";
+import { isLastAdmin, lockAdminRole } from "../accounts/last-admin";
 import { findUserById, type UserRecord } from "../accounts/users";
 
 export interface DeleteUserOptions {
@@ -31,10 +32,10 @@ export async function deleteUser(userId: string, options: DeleteUserOptions): Pr
   if (!(await findUserById(userId))) return fail("USER_DOES_NOT_EXIST");
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [adminRole] = await tx.select({ id: tables.roles.id }).from(tables.roles).where(eq(tables.roles.name, config.adminRole)).for("update");
+    const adminRoleId = await lockAdminRole(tx);
     const [user] = await tx.select().from(tables.users).where(eq(tables.users.id, userId)).for("update");
     if (!user) return fail("USER_DOES_NOT_EXIST");
-    if (adminRole && (await isLastAdmin(user.id, adminRole.id, tx))) return fail("LAST_ADMIN");
+    if (adminRoleId && (await isLastAdmin(user.id, adminRoleId, tx))) return fail("LAST_ADMIN");
     if (config.keepEventsOfDeletedUsers) {
       // Kept for the operator's statistics, with nothing that names or locates the person.
       await tx
@@ -47,20 +48,6 @@ export async function deleteUser(userId: string, options: DeleteUserOptions): Pr
     await queueEmail("account_deleted", user.email, { appName: config.appName, email: user.email, by: options.by }, tx);
     return { ok: true as const, email: user.email };
   });
-}
-
-async function isLastAdmin(userId: string, adminRoleId: string, tx: Tx): Promise<boolean> {
-  const [mine] = await tx
-    .select({ n: count() })
-    .from(tables.userRoles)
-    .where(and(eq(tables.userRoles.userId, userId), eq(tables.userRoles.roleId, adminRoleId)));
-  if (!mine?.n) return false;
-  const [others] = await tx
-    .select({ n: count() })
-    .from(tables.userRoles)
-    .innerJoin(tables.users, eq(tables.users.id, tables.userRoles.userId))
-    .where(and(eq(tables.userRoles.roleId, adminRoleId), ne(tables.userRoles.userId, userId), eq(tables.users.active, true)));
-  return !others?.n;
 }
 
 /**

@@ -1,10 +1,12 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import { getDb, tables, type Tx } from "@/lib/db";
 import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import type { RequestContext } from "../core/request-context";
 import { isTwoFactorRequired } from "../core/two-factor-required";
+import { recordAdminChange, type AdminOptions } from "../accounts/admin-events";
+import { isUuid } from "../accounts/identity";
 import type { UserRecord } from "../accounts/users";
 import { findPasskey, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
 
@@ -92,6 +94,32 @@ export async function deletePasskeyByName(user: UserRecord, roles: string[], raw
   const passkey = (await listPasskeys(user.id)).find((p) => p.name.toLowerCase() === wanted);
   if (!passkey) return fail("WEBAUTHN_NAME_NOT_FOUND", { name: ["That passkey is not registered to your account."] });
   return deletePasskey(user, roles, passkey.id, ctx);
+}
+
+/** Every passkey of the user goes, with their pending ceremonies (webauthnReset, resetUserAccess). */
+export async function forgetPasskeys(userId: string, tx: Tx): Promise<number> {
+  const removed = await tx
+    .delete(tables.webauthnCredentials)
+    .where(eq(tables.webauthnCredentials.userId, userId))
+    .returning({ id: tables.webauthnCredentials.id });
+  await tx.delete(tables.webauthnChallenges).where(eq(tables.webauthnChallenges.userId, userId));
+  return removed.length;
+}
+
+/**
+ * Flask-Security's webauthn_reset: deletes every passkey of the user (the user handle stays, as
+ * in the reference: it names nothing but the account). An administrator's action, so none of
+ * deletePasskey's last-way refusals apply; the user sets passkeys up again.
+ */
+export async function webauthnReset(userId: string, options: AdminOptions = {}): Promise<Result<{ removed: number }>> {
+  if (!isUuid(userId)) return fail("USER_DOES_NOT_EXIST");
+  return (await getDb()).transaction(async (tx): Promise<Result<{ removed: number }>> => {
+    const [user] = await tx.select({ id: tables.users.id }).from(tables.users).where(eq(tables.users.id, userId)).for("update");
+    if (!user) return fail("USER_DOES_NOT_EXIST");
+    const removed = await forgetPasskeys(userId, tx);
+    await recordAdminChange("wan_reset", userId, { removed }, options, tx);
+    return { ok: true, removed };
+  });
 }
 
 function isUniqueViolation(error: unknown): boolean {

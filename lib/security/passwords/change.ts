@@ -104,7 +104,7 @@ export async function setPassword(
 }
 
 /** The owner hears of every password change (SECURITY_SEND_PASSWORD_CHANGE_EMAIL), in the change's transaction. */
-async function notifyPasswordChange(user: Pick<UserRecord, "email">, db: Queryable): Promise<void> {
+export async function notifyPasswordChange(user: Pick<UserRecord, "email">, db: Queryable): Promise<void> {
   const config = getConfig();
   if (!config.emails.sendPasswordChange) return;
   const resetLink = config.features.recoverable ? links.forgotPassword() : null;

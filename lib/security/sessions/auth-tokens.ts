@@ -5,7 +5,10 @@ import { getConfig } from "../config";
 import type { AuthnMethod } from "../core/authn-methods";
 import { hashToken, randomToken } from "../core/crypto";
 import { pruneNowAndThen } from "../core/prune";
+import { recordAdminChange, type AdminOptions } from "../accounts/admin-events";
+import { isUuid } from "../accounts/identity";
 import type { UserRecord } from "../accounts/users";
+import { fail, type Result } from "../core/errors";
 import { AUTHORIZATION_COLUMNS, touchNowAndThen, type ActiveSession } from "./store";
 
 /**
@@ -104,11 +107,20 @@ export async function revokeAuthToken(token: string): Promise<void> {
 /**
  * Rotates the user's token uniquifier (Flask-Security's `set_token_uniquifier`): with
  * SECURITY_TOKEN_UNIQUIFIER, every auth token of the user dies and their sessions live on.
+ * `uniquifier` sets a chosen value (the reference's optional argument); otherwise a random one.
  * @public
  */
-export async function setTokenUniquifier(userId: string, db?: Queryable): Promise<void> {
-  await (db ?? (await getDb()))
-    .update(tables.users)
-    .set({ tokenUniquifier: randomToken(), updatedAt: sql`now()` })
-    .where(eq(tables.users.id, userId));
+export async function setTokenUniquifier(userId: string, options: AdminOptions & { uniquifier?: string } = {}): Promise<Result> {
+  if (!isUuid(userId)) return fail("USER_DOES_NOT_EXIST");
+  if (options.uniquifier !== undefined && !/^[A-Za-z0-9_-]{16,128}$/.test(options.uniquifier)) return fail("INVALID_INPUT");
+  return (await getDb()).transaction(async (tx): Promise<Result> => {
+    const rows = await tx
+      .update(tables.users)
+      .set({ tokenUniquifier: options.uniquifier ?? randomToken(), updatedAt: sql`now()` })
+      .where(eq(tables.users.id, userId))
+      .returning({ id: tables.users.id });
+    if (!rows.length) return fail("USER_DOES_NOT_EXIST");
+    await recordAdminChange("token_uniquifier_changed", userId, {}, options, tx);
+    return { ok: true };
+  });
 }
