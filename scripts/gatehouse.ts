@@ -1,0 +1,32 @@
+/**
+ * The operator's command line: `npm run gatehouse -- <command>` (`--help` lists them). The
+ * reference's `flask users` / `flask roles` commands over the core's datastore verbs, plus the
+ * database and key maintenance. Uses the app's DATABASE_URL, or PGlite in PGLITE_DIR (.data/pglite).
+ * Exit codes: 0 done, 1 refused (unknown user, last admin, a password the policy rejects…),
+ * 2 usage error. `--json` prints one JSON object: `{ ok: true, … }` or `{ ok: false, code, message }`.
+ */
+import { Command, CommanderError } from "commander";
+import { EXIT } from "./cli/io";
+import { maintenanceCommands } from "./cli/maintenance";
+import { rolesCommand } from "./cli/roles";
+import { usersCommand } from "./cli/users";
+
+const program = new Command("gatehouse")
+  .description("Gatehouse administration: accounts, roles, database, keys")
+  .option("--json", "print one machine-readable JSON object")
+  .showHelpAfterError()
+  // Set before the subcommands are added, so they inherit it: usage errors exit 2, not commander's 1.
+  .exitOverride();
+usersCommand(program);
+rolesCommand(program);
+maintenanceCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    const help = ["commander.helpDisplayed", "commander.help", "commander.version"].includes(error.code);
+    process.exitCode = help ? EXIT.ok : EXIT.usage;
+    return;
+  }
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = EXIT.refused;
+});
