@@ -23,8 +23,8 @@ maintenanceCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
-    const help = ["commander.helpDisplayed", "commander.help", "commander.version"].includes(error.code);
-    process.exitCode = help ? EXIT.ok : EXIT.usage;
+    // --help exits 0; help shown because a subcommand is missing, or any parse error, is a usage error.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     return;
   }
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
