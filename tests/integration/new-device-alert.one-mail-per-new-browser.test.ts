@@ -9,11 +9,14 @@ import { pruneBatch } from "@/lib/security/core/prune";
 import type { RequestContext } from "@/lib/security/core/request-context";
 import { loginWithPassword } from "@/lib/security/sign-in/password";
 import { verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
-import { mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv } from "../support/flows";
+import { mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withEnv, withEnvForTheFile } from "../support/flows";
 import { codeAt, passwordStep, saveMethod } from "../support/two-factor";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 const SUBJECT = "New sign-in to your account";
+
+// Off by default in the test runs (tests/support/setup.ts); on, as in production, here.
+withEnvForTheFile({ SECURITY_NEW_DEVICE_ALERT: "true" });
 
 function ctxOn(knownDevice: string | null): RequestContext {
   return { ...newCtx(), userAgent: FIREFOX_ON_WINDOWS, knownDevice };

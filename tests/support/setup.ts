@@ -40,3 +40,7 @@ if (postgresPerFile()) {
 }
 process.env.MAIL_TRANSPORT ??= "outbox";
 process.env.SECURITY_HIBP_BASE_URL ??= "http://127.0.0.1:9";
+// A test's calls carry no cookie jar, so every sign-in after an account's first would be a new
+// browser and mail an alert that tests of other flows do not expect in their outbox. The alert's
+// own test (new-device-alert.one-mail-per-new-browser) switches it on; the e2e server keeps the default (on).
+process.env.SECURITY_NEW_DEVICE_ALERT ??= "false";

@@ -24,7 +24,7 @@ afterEach(() => {
 describe("behind proxies (TRUST_PROXY ≥ 1)", () => {
   it("takes the right-most entry behind one proxy", () => {
     const ctx = requestContextFrom(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9", "user-agent": "UA" }));
-    expect(ctx).toEqual({ ip: "203.0.113.9", userAgent: "UA" });
+    expect(ctx).toEqual({ ip: "203.0.113.9", userAgent: "UA", knownDevice: null });
   });
   it("counts TRUST_PROXY hops from the right", () => {
     withTrustProxy("2");
