@@ -79,7 +79,8 @@ test("sessions page lists devices and signs another one out", async ({ page, bro
 
   await page.goto("/account/sessions");
   await expect(page.getByTestId("session-list").locator("li")).toHaveCount(2);
-  await page.getByRole("button", { name: /Sign out Firefox on Windows/ }).click();
+  // Named by bowser (lib/security/core/user-agent.ts): browser and system with their versions.
+  await page.getByRole("button", { name: /Sign out Firefox 140 on Windows 10/ }).click();
   await expect(page.getByTestId("notice")).toContainText("signed out");
   await expect(page.getByTestId("session-list").locator("li")).toHaveCount(1);
   await p.goto("/account");
