@@ -5,7 +5,6 @@
  */
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { closeDb } from "../../lib/db";
 import { messageFor, type Failure } from "../../lib/security/core/errors";
 
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
@@ -47,8 +46,6 @@ export function action<O>(work: (args: string[], options: O) => Promise<Answer>)
       if (json) console.log(JSON.stringify({ ok: false, code: "USAGE", message: error.message }));
       else console.error(`error: ${error.message}`);
       process.exitCode = EXIT.usage;
-    } finally {
-      await closeDb();
     }
   };
 }

@@ -1,18 +1,20 @@
 // Threat: the operator's command line reports success when it refused (or the reverse), takes a
 // password from argv (visible in `ps`), or changes the database in a way the core would not.
-// Guarantee: the real command, spawned, answers with the documented exit codes and JSON, and the rows show it.
+// Guarantee: the real command answers with the documented exit codes and JSON, and the rows show it.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { closeDb, getDb, tables } from "@/lib/db";
 import { findRole } from "@/lib/security/accounts/roles";
 import { findUserByEmail, getAuthorization } from "@/lib/security/accounts/users";
+import { runGatehouse } from "@/scripts/cli/program";
 import { account, signedIn, stillWorks, uniqueRole } from "../support/datastore";
 import { latestMail, OTHER_STRONG_PASSWORD, STRONG_PASSWORD, uniqueEmail } from "../support/flows";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-// Every spawn of this file uses its own admin role, so the shared PostgreSQL's other admins do not count.
+// Every run of this file uses its own admin role, so the shared PostgreSQL's other admins do not count.
 const ADMIN = uniqueRole("cli-admin");
+const CLI_ENV = { SECURITY_ADMIN_ROLE: ADMIN, GATEHOUSE_PASSWORD: "", ADMIN_PASSWORD: "" };
 
 interface Ran {
   code: number | null;
@@ -21,14 +23,25 @@ interface Ran {
   json: Record<string, unknown> | null;
 }
 
+function lastJsonLine(stdout: string): Record<string, unknown> | null {
+  const last = stdout.trim().split("\n").at(-1) ?? "";
+  try {
+    return last.startsWith("{") ? (JSON.parse(last) as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Runs `npm run gatehouse -- …` as an operator would (tsx, the server-only shim, this file's
- * database). With PGlite only one process may open the folder: the test's handle is closed first
- * and reopens by itself on the next query.
+ * Runs `npm run gatehouse -- …` as an operator would: a process of its own (tsx, the server-only
+ * shim, this file's database), stdin given. Each costs seconds (tsx, and PGlite opening its folder),
+ * so this is for what only a real process shows: stdin, argv parsing, the npm aliases, exit codes.
+ * With PGlite only one process may open the folder: the test's handle is closed first and reopens
+ * by itself on the next query.
  */
-async function gatehouse(args: string[], options: { input?: string; env?: Record<string, string>; npmScript?: string } = {}): Promise<Ran> {
+async function spawned(args: string[], options: { input?: string; env?: Record<string, string>; npmScript?: string } = {}): Promise<Ran> {
   await closeDb();
-  const env = { ...process.env, SECURITY_ADMIN_ROLE: ADMIN, GATEHOUSE_PASSWORD: "", ADMIN_PASSWORD: "", ...options.env };
+  const env = { ...process.env, ...CLI_ENV, ...options.env };
   const command = options.npmScript
     ? ["npm", ["run", "-s", options.npmScript, "--", ...args]]
     : [path.join(ROOT, "node_modules/.bin/tsx"), ["--import", "./scripts/support/server-only.mjs", "scripts/gatehouse.ts", ...args]];
@@ -39,22 +52,48 @@ async function gatehouse(args: string[], options: { input?: string; env?: Record
   child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
   child.stdin.end(options.input ?? "");
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  const last = stdout.trim().split("\n").at(-1) ?? "";
-  let json: Record<string, unknown> | null = null;
-  try {
-    json = last.startsWith("{") ? (JSON.parse(last) as Record<string, unknown>) : null;
-  } catch {
-    json = null;
-  }
-  return { code, stdout, stderr, json };
+  return { code, stdout, stderr, json: lastJsonLine(stdout) };
 }
+
+/**
+ * The same program (scripts/cli/program.ts, what scripts/gatehouse.ts runs) in this process: its
+ * console output captured, its exit code read from `process.exitCode` and reset. A password comes
+ * from GATEHOUSE_PASSWORD here (stdin is the test runner's).
+ */
+async function gatehouse(args: string[], options: { env?: Record<string, string> } = {}): Promise<Ran> {
+  const env = { ...CLI_ENV, ...options.env };
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  let stdout = "";
+  let stderr = "";
+  const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void (stdout += `${parts.join(" ")}\n`));
+  const error = vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void (stderr += `${parts.join(" ")}\n`));
+  try {
+    process.exitCode = undefined;
+    await runGatehouse(["node", "gatehouse", ...args]);
+    return { code: Number(process.exitCode ?? 0), stdout, stderr, json: lastJsonLine(stdout) };
+  } finally {
+    process.exitCode = undefined;
+    log.mockRestore();
+    error.mockRestore();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+afterEach(() => {
+  // A command's own exit code must never become the test runner's.
+  process.exitCode = undefined;
+});
 
 describe("npm run gatehouse -- users …", () => {
   it("creates, refuses, changes and deletes accounts with exit codes 0, 1 and 2", { timeout: 600_000 }, async () => {
     const email = uniqueEmail("cli");
     const editor = uniqueRole("cli-editor");
 
-    const created = await gatehouse(["users", "create", email, "--role", editor, "--password-stdin", "--json"], { input: `${STRONG_PASSWORD}\n` });
+    const created = await spawned(["users", "create", email, "--role", editor, "--password-stdin", "--json"], { input: `${STRONG_PASSWORD}\n` });
     expect(created, created.stderr).toMatchObject({ code: 0, json: { ok: true, created: true, roles: [editor], confirmed: true } });
     const user = await findUserByEmail(email);
     expect(user?.confirmedAt).not.toBeNull();
@@ -62,15 +101,15 @@ describe("npm run gatehouse -- users …", () => {
 
     // No password source: a usage error, never an account without the password the operator meant.
     const other = uniqueEmail("cli-nopw");
-    expect(await gatehouse(["users", "create", other, "--json"])).toMatchObject({ code: 2, json: { ok: false, code: "USAGE" } });
+    expect(await spawned(["users", "create", other, "--json"])).toMatchObject({ code: 2, json: { ok: false, code: "USAGE" } });
     // A password as an argument is not an option at all.
-    expect((await gatehouse(["users", "create", other, "--password", STRONG_PASSWORD])).code).toBe(2);
+    expect((await spawned(["users", "create", other, "--password", STRONG_PASSWORD])).code).toBe(2);
     const weak = await gatehouse(["users", "create", other, "--unconfirmed", "--json"], { env: { GATEHOUSE_PASSWORD: "password" } });
     expect(weak).toMatchObject({ code: 1, json: { ok: false, code: "PASSWORD_TOO_COMMON" } });
     expect(await findUserByEmail(other)).toBeNull();
 
     // The alias the e2e web server and the README use: an existing account gets the admin role.
-    const alias = await gatehouse([email], { npmScript: "admin:create" });
+    const alias = await spawned([email], { npmScript: "admin:create" });
     expect(alias.code, alias.stderr).toBe(0);
     expect((await getAuthorization(user!.id)).roles.sort()).toEqual([ADMIN, editor].sort());
     // It is now this role's only admin: deactivating it is refused.
@@ -86,7 +125,7 @@ describe("npm run gatehouse -- users …", () => {
       json: { code: "ROLE_DOES_NOT_EXIST" },
     });
 
-    const changed = await gatehouse(["users", "change-password", target.id, "--password-stdin"], { input: OTHER_STRONG_PASSWORD });
+    const changed = await gatehouse(["users", "change-password", target.id], { env: { GATEHOUSE_PASSWORD: OTHER_STRONG_PASSWORD } });
     expect(changed.code, changed.stderr).toBe(0);
     expect((await latestMail(target.email))?.subject).toMatch(/password has been changed/i);
     expect((await findUserByEmail(target.email))?.passwordHash).not.toBe(target.passwordHash);
@@ -103,7 +142,7 @@ describe("npm run gatehouse -- users …", () => {
 describe("npm run gatehouse -- roles …, db …", () => {
   it("creates and edits roles with validated permissions, refuses a configured role, and prunes", { timeout: 600_000 }, async () => {
     const name = uniqueRole("cli-role");
-    expect(await gatehouse(["roles", "create", name, "--permissions", "posts:read,Not Valid", "--json"])).toMatchObject({
+    expect(await spawned(["roles", "create", name, "--permissions", "posts:read,Not Valid", "--json"])).toMatchObject({
       code: 1,
       json: { code: "PERMISSION_INVALID" },
     });
@@ -118,7 +157,7 @@ describe("npm run gatehouse -- roles …, db …", () => {
     const listed = await gatehouse(["roles", "list", "--json"]);
     expect((listed.json?.roles as { name: string }[]).map((r) => r.name)).toEqual(expect.arrayContaining([name, ADMIN]));
 
-    const pruned = await gatehouse(["db", "prune", "--dry-run", "--json"]);
+    const pruned = await spawned(["db", "prune", "--dry-run", "--json"]);
     expect(pruned).toMatchObject({ code: 0, json: { ok: true, dryRun: true } });
   });
 });
