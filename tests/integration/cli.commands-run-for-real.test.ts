@@ -1,87 +1,23 @@
 // Threat: the operator's command line reports success when it refused (or the reverse), takes a
 // password from argv (visible in `ps`), or changes the database in a way the core would not.
 // Guarantee: the real command answers with the documented exit codes and JSON, and the rows show it.
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb, tables } from "@/lib/db";
+import { afterEach, describe, expect, it } from "vitest";
+import { getDb, tables } from "@/lib/db";
 import { findRole } from "@/lib/security/accounts/roles";
 import { findUserByEmail, getAuthorization } from "@/lib/security/accounts/users";
-import { runGatehouse } from "@/scripts/cli/program";
+import { runGatehouseHere, spawnGatehouse, type Ran, type SpawnOptions } from "../support/cli";
 import { account, signedIn, stillWorks, uniqueRole } from "../support/datastore";
 import { latestMail, OTHER_STRONG_PASSWORD, STRONG_PASSWORD, uniqueEmail } from "../support/flows";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 // Every run of this file uses its own admin role, so the shared PostgreSQL's other admins do not count.
 const ADMIN = uniqueRole("cli-admin");
 const CLI_ENV = { SECURITY_ADMIN_ROLE: ADMIN, GATEHOUSE_PASSWORD: "", ADMIN_PASSWORD: "" };
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  json: Record<string, unknown> | null;
-}
-
-function lastJsonLine(stdout: string): Record<string, unknown> | null {
-  const last = stdout.trim().split("\n").at(-1) ?? "";
-  try {
-    return last.startsWith("{") ? (JSON.parse(last) as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Runs `npm run gatehouse -- …` as an operator would: a process of its own (tsx, the server-only
- * shim, this file's database), stdin given. Each costs seconds (tsx, and PGlite opening its folder),
- * so this is for what only a real process shows: stdin, argv parsing, the npm aliases, exit codes.
- * With PGlite only one process may open the folder: the test's handle is closed first and reopens
- * by itself on the next query.
- */
-async function spawned(args: string[], options: { input?: string; env?: Record<string, string>; npmScript?: string } = {}): Promise<Ran> {
-  await closeDb();
-  const env = { ...process.env, ...CLI_ENV, ...options.env };
-  const command = options.npmScript
-    ? ["npm", ["run", "-s", options.npmScript, "--", ...args]]
-    : [path.join(ROOT, "node_modules/.bin/tsx"), ["--import", "./scripts/support/server-only.mjs", "scripts/gatehouse.ts", ...args]];
-  const child = spawn(command[0] as string, command[1] as string[], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-  child.stdin.end(options.input ?? "");
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { code, stdout, stderr, json: lastJsonLine(stdout) };
-}
-
-/**
- * The same program (scripts/cli/program.ts, what scripts/gatehouse.ts runs) in this process: its
- * console output captured, its exit code read from `process.exitCode` and reset. A password comes
- * from GATEHOUSE_PASSWORD here (stdin is the test runner's).
- */
-async function gatehouse(args: string[], options: { env?: Record<string, string> } = {}): Promise<Ran> {
-  const env = { ...CLI_ENV, ...options.env };
-  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  let stdout = "";
-  let stderr = "";
-  const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void (stdout += `${parts.join(" ")}\n`));
-  const error = vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void (stderr += `${parts.join(" ")}\n`));
-  try {
-    process.exitCode = undefined;
-    await runGatehouse(["node", "gatehouse", ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout, stderr, json: lastJsonLine(stdout) };
-  } finally {
-    process.exitCode = undefined;
-    log.mockRestore();
-    error.mockRestore();
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
+/** The command, spawned as an operator runs it (stdin, argv, the npm aliases, exit codes). */
+const spawned = (args: string[], options: SpawnOptions = {}): Promise<Ran> => spawnGatehouse(args, { ...options, env: { ...CLI_ENV, ...options.env } });
+/** The same program in this process (seconds cheaper per command). */
+const gatehouse = (args: string[], options: { env?: Record<string, string> } = {}): Promise<Ran> =>
+  runGatehouseHere(args, { env: { ...CLI_ENV, ...options.env } });
 
 afterEach(() => {
   // A command's own exit code must never become the test runner's.

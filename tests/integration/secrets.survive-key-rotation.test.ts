@@ -1,12 +1,10 @@
 // Threat: rotating AUTH_SECRET (or an encryption key) strands every TOTP secret and recovery code:
 // each two-factor sign-in becomes a 500. Guarantee: an unreadable secret is SECRET_UNAVAILABLE, the
 // old key behind the new one opens it again, and keys:rotate moves everything to the newest key.
-import { execFile } from "node:child_process";
 import { createHmac, hkdfSync } from "node:crypto";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb, tables } from "@/lib/db";
+import { getDb, tables } from "@/lib/db";
 import { getConfig } from "@/lib/security/config";
 import { hashToken } from "@/lib/security/core/crypto";
 import { decryptSecret, deriveEncryptionKey, encryptSecret, keyEntry } from "@/lib/security/core/encryption";
@@ -14,6 +12,7 @@ import { findKeyProblems, rotateSecrets, rowsNotUnderNewestKey } from "@/lib/sec
 import { generateRecoveryCodes } from "@/lib/security/recovery-codes/store";
 import { rescueByEmail, signInWithRecoveryCode, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
 import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
+import { runGatehouseHere, spawnGatehouse } from "../support/cli";
 import { newCtx, registerConfirmed, uniqueEmail, userByEmail, withEnv } from "../support/flows";
 import { codeAt, latestEmailedCode, nextCode, passwordStep, saveMethod, twoFactorRow } from "../support/two-factor";
 import { addMethod, methodSecret } from "../support/unified";
@@ -29,8 +28,6 @@ const baseEntry = keyEntry(deriveEncryptionKey(getConfig().authSecret));
 const WAY_OUT = { AUTH_SECRET: NEW, SECURITY_ENCRYPTION_KEYS: `${keyEntry(newKey)},${keyEntry(oldKey)},${baseEntry}` };
 /** After the rotation: the old key removed (back to the key derived from the new AUTH_SECRET). */
 const ROTATED = { AUTH_SECRET: NEW, SECURITY_ENCRYPTION_KEYS: undefined };
-
-const run = promisify(execFile);
 
 beforeEach(() => {
   // The configuration error is logged on purpose; keep the test output readable.
@@ -174,14 +171,15 @@ describe("keys:rotate", () => {
 
   it("as the npm script: --dry-run counts, a run rotates, and the app reads the result without the old key", { timeout: 180_000 }, async () => {
     const u = await userUnderOldSecret("rotate-script");
-    // One process per PGlite folder: hand it to the script, reopen after.
-    await closeDb();
-    const env = { ...process.env, AUTH_SECRET: NEW, SECURITY_ENCRYPTION_KEYS: WAY_OUT.SECURITY_ENCRYPTION_KEYS };
-    const dry = await run("npm", ["run", "-s", "keys:rotate", "--", "--dry-run"], { env });
+    const env = { AUTH_SECRET: NEW, SECURITY_ENCRYPTION_KEYS: WAY_OUT.SECURITY_ENCRYPTION_KEYS };
+    // The dry run and the second run as the same program in this process; the rotation itself
+    // through the npm script, as an operator runs it.
+    const dry = await runGatehouseHere(["keys", "rotate", "--dry-run"], { env });
     expect(dry.stdout).toMatch(/[1-9]\d* row\(s\) would be re-encrypted under /);
-    const real = await run("npm", ["run", "-s", "keys:rotate", "--", "--batch-size", "3"], { env });
+    const real = await spawnGatehouse(["--batch-size", "3"], { env, npmScript: "keys:rotate" });
+    expect(real, real.stderr).toMatchObject({ code: 0 });
     expect(real.stdout).toContain("Every secret is under the newest key");
-    const again = await run("npm", ["run", "-s", "keys:rotate"], { env });
+    const again = await runGatehouseHere(["keys", "rotate"], { env });
     expect(again.stdout).toContain("0 row(s) re-encrypted");
 
     await withEnv(ROTATED, async () => {
