@@ -72,6 +72,10 @@ export async function getOrSetMagicLinkBrowserNonce(): Promise<string | null> {
   return nonce;
 }
 
+function csrfCookieOptions(): { httpOnly: false; sameSite: "strict"; path: "/"; secure: boolean } {
+  return { httpOnly: false, sameSite: "strict", path: "/", secure: getConfig().secureCookies };
+}
+
 /**
  * The readable CSRF cookie (SECURITY_CSRF_COOKIE_NAME), when configured: the csrf_token of the
  * latest JSON answer, not HttpOnly on purpose (a script copies it into the CSRF header). It is no
@@ -79,14 +83,14 @@ export async function getOrSetMagicLinkBrowserNonce(): Promise<string | null> {
  */
 export async function setCsrfCookie(csrfToken: string): Promise<void> {
   const name = getConfig().api.csrf.cookieName;
-  if (name) (await cookies()).set(name, csrfToken, { httpOnly: false, sameSite: "strict", path: "/", secure: getConfig().secureCookies });
+  if (name) (await cookies()).set(name, csrfToken, csrfCookieOptions());
 }
 
 export async function clearCsrfCookie(): Promise<void> {
   const name = getConfig().api.csrf.cookieName;
   if (!name) return;
   const jar = await cookies();
-  if (jar.get(name)) jar.set(name, "", { httpOnly: false, sameSite: "strict", path: "/", secure: getConfig().secureCookies, maxAge: 0 });
+  if (jar.get(name)) jar.set(name, "", { ...csrfCookieOptions(), maxAge: 0 });
 }
 
 /**
