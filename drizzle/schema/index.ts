@@ -7,3 +7,4 @@ export * from "./passkeys";
 export * from "./sign-in-methods";
 export * from "./auth-tokens";
 export * from "./refresh-tokens";
+export * from "./admin";

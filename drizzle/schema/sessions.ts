@@ -21,6 +21,10 @@ export const sessions = pgTable(
     remember: boolean("remember").notNull().default(false),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    // Impersonation (decision 042): the admin viewing as this user, and the SHA-256 of the admin's
+    // own session token, which "Return to my account" must present to get that session back.
+    impersonatorId: uuid("impersonator_id").references(() => users.id, { onDelete: "cascade" }),
+    impersonatorSessionHash: text("impersonator_session_hash"),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );

@@ -8,6 +8,10 @@ import { messageFor, type ErrorCode, type MessageParams } from "@/lib/security/c
  */
 const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   LOGGED_OUT: "info",
+  ROLE_DELETED: "success",
+  RESCUE_REQUEST_RESET: "success",
+  RESCUE_REQUEST_DISMISSED: "success",
+  IMPERSONATION_ENDED: "success",
   EMAIL_CONFIRMED: "success",
   ALREADY_CONFIRMED: "info",
   CONFIRM_REGISTRATION: "info",

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
+import { Alert } from "@/components/ui/alert";
+import { messageFor } from "@/lib/security/core/errors";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
@@ -14,8 +16,18 @@ import { VerifyForm } from "./verify-form";
 export const metadata: Metadata = { title: "Confirm it's you" };
 
 export default async function VerifyPage({ searchParams }: { searchParams: SearchParams }) {
-  const { user } = await requireUser();
+  const { user, session } = await requireUser();
   const config = getConfig();
+  // An administrator viewing as this user cannot re-verify as them (decision 042): say so, offer nothing.
+  if (session.impersonatorId) {
+    return (
+      <AuthShell appName={config.appName} title="Not while viewing as someone" description="This page needs the account's owner to confirm it's them.">
+        <Alert tone="warning" testId="impersonation-refused">
+          {messageFor("IMPERSONATION_FRESHNESS_REFUSED")}
+        </Alert>
+      </AuthShell>
+    );
+  }
   const next = safeRedirectPath(firstParam((await searchParams).next)) ?? undefined;
   const usable = config.webauthn.enabled
     ? (await listPasskeys(user.id)).some((p) => (config.webauthn.allowAsVerify as readonly string[]).includes(p.usage))

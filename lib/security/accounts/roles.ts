@@ -24,7 +24,7 @@ export function parsePermissions(input: string | readonly string[]): Result<{ pe
   return { ok: true, permissions: [...new Set(list)] };
 }
 
-function checkRoleName(name: string): Result {
+export function checkRoleName(name: string): Result {
   return ROLE_NAME.test(name) ? { ok: true } : fail("ROLE_NAME_INVALID", { name: [messageFor("ROLE_NAME_INVALID")] });
 }
 

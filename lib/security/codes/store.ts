@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, lt, ne } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { encryptSecret, tryDecryptSecret } from "../core/encryption";
 import { fail, type Result } from "../core/errors";
 import type { UserRecord } from "../accounts/users";
@@ -109,11 +110,6 @@ export async function saveCodeMethod(purpose: CodePurpose, userId: string, input
       throw error;
     });
   return rows.length ? { ok: true, replaced: Boolean(before) } : PHONE_TAKEN();
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; cause?: { code?: unknown } } | null;
-  return String(e?.code ?? e?.cause?.code) === "23505";
 }
 
 /**

@@ -67,6 +67,8 @@ export const envVariables = z.object({
   SECURITY_FRESHNESS_GRACE_PERIOD: duration("1h"),
   SECURITY_SESSION_LIFETIME: duration("12h"),
   SECURITY_REMEMBER_LIFETIME: duration("30d"),
+  // How long an administrator's "view as" session lasts (decision 042): short, it is someone else's account.
+  SECURITY_IMPERSONATION_LIFETIME: duration("30m"),
 
   SECURITY_PASSWORD_LENGTH_MIN: int(8, 8, 128),
   SECURITY_PASSWORD_COMPLEXITY_CHECKER: z

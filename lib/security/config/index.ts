@@ -81,6 +81,8 @@ function toConfig(env: Env) {
     views: { postLogin: env.SECURITY_POST_LOGIN_VIEW, postLogout: env.SECURITY_POST_LOGOUT_VIEW },
     rateLimitEnabled: env.SECURITY_RATE_LIMIT_ENABLED,
     adminRole: env.SECURITY_ADMIN_ROLE,
+    /** An administrator's "view as" session (decision 042), in seconds. */
+    impersonationLifetime: env.SECURITY_IMPERSONATION_LIFETIME,
     twoFactor: {
       enabled: env.SECURITY_TWO_FACTOR,
       methods: offeredMethods(env),

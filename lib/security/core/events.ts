@@ -167,4 +167,9 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   wan_reset: "Passkeys removed by an administrator",
   token_uniquifier_changed: "API tokens revoked",
   admin_action: "Administrative action",
+  role_renamed: "Role renamed",
+  role_description_changed: "Role description changed",
+  rescue_request_dismissed: "Request for help with the second factor dismissed",
+  impersonation_started: "An administrator began viewing the app as this account",
+  impersonation_ended: "An administrator stopped viewing the app as this account",
 };

@@ -73,6 +73,9 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/account/username", access: "signed-in", fresh: true },
   { prefix: "/account/delete", access: "signed-in", fresh: true },
   { prefix: "/admin", access: "signed-in", admin: true },
+  // The console's own permissions (lib/security/accounts/console-permissions.ts); every write there is fresh too.
+  { prefix: "/admin/roles", access: "signed-in", admin: true, permissions: ["roles:write"] },
+  { prefix: "/admin/rescue", access: "signed-in", admin: true, permissions: ["users:write"] },
   // Who may read it depends on SECURITY_DEV_MAILBOX (lib/security/sessions/dev-mailbox-access.ts).
   { prefix: "/dev/mailbox", access: "open" },
   // The JSON API (docs/api.md). Open endpoints still read a session or token: logout ends it,

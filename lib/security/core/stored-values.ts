@@ -66,4 +66,12 @@ export const SECURITY_EVENT_TYPES = [
   "wan_reset",
   "token_uniquifier_changed",
   "admin_action",
+  "role_renamed",
+  "role_description_changed",
+  "rescue_request_dismissed",
+  "impersonation_started",
+  "impersonation_ended",
 ] as const;
+
+/** How a two-factor rescue request left the console's queue (lib/security/accounts/rescue-requests.ts). */
+export const RESCUE_RESOLUTIONS = ["reset", "dismissed"] as const;

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { getDb, tables, type Tx } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import type { RequestContext } from "../core/request-context";
@@ -120,9 +121,4 @@ export async function webauthnReset(userId: string, options: AdminOptions = {}):
     await recordAdminChange("wan_reset", userId, { removed }, options, tx);
     return { ok: true, removed };
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return code === "23505";
 }

@@ -9,7 +9,7 @@ import { listPasskeys } from "../passkeys/credentials";
 import { sendSavedCode } from "../codes/send";
 import { findSignInMethod } from "../codes/store";
 import { matchPasscode } from "../sign-in/passcode";
-import { fail, messageFor, type Result } from "../core/errors";
+import { fail, messageFor, type Failure, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import { verifyPassword } from "../core/password-hash";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
@@ -20,8 +20,12 @@ import { parseInput } from "../core/parse-input";
 import { markAuthenticated, type SessionRecord } from "../sessions/store";
 import type { UserRecord } from "../accounts/users";
 
+/** An administrator viewing as the user (decision 042) never becomes fresh as them, by any method. */
+const IMPERSONATING = (): Failure => fail("IMPERSONATION_FRESHNESS_REFUSED");
+
 /** Freshness by password (`/verify`): the session counts as just signed in again. */
 export async function reauthenticateWithPassword(user: UserRecord, session: SessionRecord, password: string, ctx: RequestContext): Promise<Result> {
+  if (session.impersonatorId) return IMPERSONATING();
   const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
   if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
   if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
@@ -50,6 +54,7 @@ export async function verifyPasswordForm(
  * verification, SECURITY_WAN_ALLOW_AS_VERIFY) are offered, bound to this session.
  */
 export async function beginPasskeyReauthentication(user: UserRecord, session: SessionRecord): Promise<Result<AssertionStarted>> {
+  if (session.impersonatorId) return IMPERSONATING();
   const config = getConfig().webauthn;
   const passkeys = (await listPasskeys(user.id)).filter((p) => config.allowAsVerify.includes(p.usage));
   if (!config.enabled || !passkeys.length) return fail("WEBAUTHN_NOT_AVAILABLE");
@@ -70,6 +75,7 @@ export async function reauthenticateWithPasskey(
   input: { state: string; credential: unknown },
   ctx: RequestContext,
 ): Promise<Result> {
+  if (session.impersonatorId) return IMPERSONATING();
   const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
   if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
   if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
@@ -98,6 +104,7 @@ export async function sendReauthenticationCode(user: UserRecord, method: string,
 
 /** Re-verify by code, step 2: a code of any of the user's active sign-in methods (or the password). */
 export async function reauthenticateWithPasscode(user: UserRecord, session: SessionRecord, passcode: string, ctx: RequestContext): Promise<Result> {
+  if (session.impersonatorId) return IMPERSONATING();
   const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
   if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
   if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);

@@ -9,7 +9,7 @@ import { knownDeviceCookieName } from "../core/request-context";
  * (half-finished) sign-in, the remembered device, the browser binding of emailed sign-in links,
  * and the anonymous browser's CSRF value for the JSON API. On HTTPS each is `__Host-`, which binds it to this exact origin.
  */
-function cookieName(name: "session" | "pending" | "device" | "magic" | "csrf"): string {
+function cookieName(name: "session" | "pending" | "device" | "magic" | "csrf" | "impersonator"): string {
   return getConfig().secureCookies ? `__Host-gatehouse.${name}` : `gatehouse.${name}`;
 }
 
@@ -125,4 +125,21 @@ export async function refreshTokenCookie(name: string): Promise<string | undefin
 
 export async function clearRefreshTokenCookie(name: string): Promise<void> {
   (await cookies()).set(name, "", { ...refreshCookieOptions(), maxAge: 0 });
+}
+
+/**
+ * While an administrator views the app as someone (decision 042): their own session token, kept
+ * aside so "Return to my account" can put it back. HttpOnly and Strict: it is a session credential,
+ * and it only matters to our own form.
+ */
+export async function setImpersonatorCookie(token: string, expires: Date): Promise<void> {
+  (await cookies()).set(cookieName("impersonator"), token, { ...sessionCookieOptions(), sameSite: "strict", expires });
+}
+
+export async function impersonatorCookie(): Promise<string | undefined> {
+  return (await cookies()).get(cookieName("impersonator"))?.value;
+}
+
+export async function clearImpersonatorCookie(): Promise<void> {
+  (await cookies()).set(cookieName("impersonator"), "", { ...sessionCookieOptions(), sameSite: "strict", maxAge: 0 });
 }

@@ -28,7 +28,8 @@ export const getSession = cache(async (): Promise<CurrentSession | null> => {
   if (!token) return null;
   const active = await findActiveSession(token);
   if (!active) return null;
-  const stepUpRequired = sessionNeedsStepUp(active.authorization.roles, active.session.authnVia);
+  // An impersonated session is no sign-in of the user's factors to step up (decision 042).
+  const stepUpRequired = !active.session.impersonatorId && sessionNeedsStepUp(active.authorization.roles, active.session.authnVia);
   setRequestUser(active.user.id);
   return { ...active, token, stepUpRequired };
 });

@@ -50,6 +50,15 @@ export async function requireUserUnder(rule: RouteRule, here?: string | null): P
   return current;
 }
 
+/**
+ * The admin console's writes: the admin role, the console permission the write needs
+ * (accounts/console-permissions.ts) and a recent authentication, whatever the page's own rule says
+ * (the console's pages are readable without re-verifying; changing anything is not).
+ */
+export async function requireFreshAdmin(permission: string): Promise<CurrentSession> {
+  return requireUserUnder({ prefix: "/admin", access: "signed-in", admin: true, permissions: [permission], fresh: true });
+}
+
 /** Anonymous-only pages: a signed-in visitor goes to the post-login view (ignoring `next`, as Flask-Security does, to avoid loops). */
 export async function requireAnonymous(): Promise<void> {
   if (await getSession()) redirect(getConfig().views.postLogin);

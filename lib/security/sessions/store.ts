@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { getDb, preparedFor, type Database, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "../config";
 import { hashToken, randomToken } from "../core/crypto";
@@ -119,7 +119,12 @@ export type Freshness = "fresh" | "grace" | "stale";
  * fresh; 0: never by time alone), or inside the grace period that a fresh check or a
  * re-verification opened.
  */
-export function freshness(session: Pick<SessionRecord, "authenticatedAt" | "graceUntil">, withinSeconds?: number): Freshness {
+export function freshness(
+  session: Pick<SessionRecord, "authenticatedAt" | "graceUntil"> & { impersonatorId?: string | null },
+  withinSeconds?: number,
+): Freshness {
+  // An administrator viewing as this user never proved to be them (decision 042), whatever FRESHNESS says.
+  if (session.impersonatorId) return "stale";
   const limit = withinSeconds ?? getConfig().freshness.maxAge;
   if (limit < 0) return "fresh";
   const now = Date.now();
@@ -127,7 +132,7 @@ export function freshness(session: Pick<SessionRecord, "authenticatedAt" | "grac
   return session.graceUntil && session.graceUntil.getTime() > now ? "grace" : "stale";
 }
 
-export function isFresh(session: Pick<SessionRecord, "authenticatedAt" | "graceUntil">, withinSeconds?: number): boolean {
+export function isFresh(session: Pick<SessionRecord, "authenticatedAt" | "graceUntil"> & { impersonatorId?: string | null }, withinSeconds?: number): boolean {
   return freshness(session, withinSeconds) !== "stale";
 }
 
@@ -165,7 +170,8 @@ export async function markAuthenticated(tokenHash: string, via: AuthnMethod, db?
       graceUntil: sql`now() + make_interval(secs => ${graceSeconds})`,
       authnVia: sql`array_append(array_remove(${tables.sessions.authnVia}, ${via}), ${via})`,
     })
-    .where(eq(tables.sessions.tokenHash, tokenHash));
+    // Never an impersonated session: a re-verification there would be the administrator's, not the user's.
+    .where(and(eq(tables.sessions.tokenHash, tokenHash), isNull(tables.sessions.impersonatorId)));
 }
 
 export async function deleteSession(token: string): Promise<string | null> {

@@ -5,6 +5,7 @@ import { isIndependentOf, type AuthnMethod } from "../core/authn-methods";
 import { getConfig } from "../config";
 import { encryptSecret, tryDecryptSecret } from "../core/encryption";
 import { fail, messageFor, type Failure, type Result } from "../core/errors";
+import { recordRescueRequest } from "../accounts/rescue-requests";
 import { recordEvent } from "../core/events";
 import { updatePendingLogin } from "../sessions/pending";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
@@ -111,7 +112,11 @@ export async function rescueByEmail(token: string | undefined, ctx: RequestConte
   return sendCode("two-factor", found.user, { method: "email", secret, phone: null }, ctx);
 }
 
-/** Rescue: ask the site administrator for help (emails SECURITY_TWO_FACTOR_RESCUE_MAIL). */
+/**
+ * Rescue: ask the site administrator for help. The request joins the console's queue
+ * (/admin/rescue) and SECURITY_TWO_FACTOR_RESCUE_MAIL is mailed, as Flask-Security does, but only
+ * for a new request: asking again while one is open counts on that one, without another mail.
+ */
 export async function rescueAskForHelp(token: string | undefined, ctx: RequestContext): Promise<Result> {
   const found = await findPendingIn(token, ["ready", "select"]);
   if (!found) return fail("TWO_FACTOR_PERMISSION_DENIED");
@@ -120,8 +125,10 @@ export async function rescueAskForHelp(token: string | undefined, ctx: RequestCo
   const config = getConfig();
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await queueEmail("two_factor_rescue", config.twoFactor.rescueMail, { appName: config.appName, email: found.user.email, userId: found.user.id }, tx);
-    await recordEvent("tf_rescue_requested", { userId: found.user.id, ctx, data: { option: "help" } }, tx);
+    const { created } = await recordRescueRequest(found.user.id, ctx, tx);
+    if (created)
+      await queueEmail("two_factor_rescue", config.twoFactor.rescueMail, { appName: config.appName, email: found.user.email, userId: found.user.id }, tx);
+    await recordEvent("tf_rescue_requested", { userId: found.user.id, ctx, data: { option: "help", repeated: !created } }, tx);
   });
   return { ok: true };
 }

@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NoticeBanner } from "@/components/notice-banner";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { listRoles, rolesRequiredByConfig } from "@/lib/security/accounts/roles";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
+import { CreateRoleForm } from "./role-forms";
+
+export const metadata: Metadata = { title: "Roles" };
+
+export default async function AdminRolesPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireUser();
+  const [roles, notice] = [await listRoles(), noticeFrom((await searchParams).notice)];
+  const required = rolesRequiredByConfig();
+  return (
+    <div className="mx-auto w-full max-w-6xl space-y-6 px-4 py-6 sm:px-6 md:py-8">
+      <NoticeBanner notice={notice} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Roles</h1>
+        <p className="mt-1 text-sm text-muted">
+          Roles group permissions, written resource:action. Changes here ask you to confirm it&apos;s you when your sign-in is old.
+        </p>
+      </div>
+      <Card>
+        <CardHeader title={`${roles.length} role${roles.length === 1 ? "" : "s"}`} />
+        <CardBody>
+          <div className="-mx-5 overflow-x-auto sm:-mx-6">
+            <table className="w-full min-w-[36rem] text-left text-sm" data-testid="roles-table">
+              <caption className="sr-only">Roles, by name</caption>
+              <thead className="border-b border-border text-muted">
+                <tr>
+                  <th scope="col" className="px-5 py-2 font-medium sm:px-6">
+                    Role
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Permissions
+                  </th>
+                  <th scope="col" className="px-5 py-2 text-right font-medium sm:px-6">
+                    Users
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-border">
+                {roles.map((role) => (
+                  <tr key={role.id}>
+                    <td className="px-5 py-3 align-top sm:px-6">
+                      <Link
+                        href={`/admin/roles/${encodeURIComponent(role.name)}`}
+                        className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300"
+                      >
+                        {role.name}
+                      </Link>
+                      {required.includes(role.name) ? <Badge className="ml-2">Set by configuration</Badge> : null}
+                      {role.description ? <p className="mt-0.5 text-muted">{role.description}</p> : null}
+                    </td>
+                    <td className="px-3 py-3 align-top">
+                      <div className="flex flex-wrap gap-1">
+                        {role.permissions.length ? (
+                          role.permissions.map((p) => (
+                            <Badge key={p} tone="accent">
+                              {p}
+                            </Badge>
+                          ))
+                        ) : (
+                          <span className="text-muted">None</span>
+                        )}
+                      </div>
+                    </td>
+                    <td className="px-5 py-3 text-right align-top tabular-nums sm:px-6">
+                      <Link
+                        href={`/admin/users?role=${encodeURIComponent(role.name)}`}
+                        className="underline-offset-2 hover:underline"
+                        aria-label={`${role.users} users with the role ${role.name}`}
+                      >
+                        {role.users}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {roles.length === 0 ? <p className="py-4 text-sm text-muted">No roles yet.</p> : null}
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="New role" />
+        <CardBody>
+          <CreateRoleForm />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}
