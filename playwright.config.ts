@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ADMIN, E2E_REQUIRED_2FA } from "./e2e/support/admin";
+import { E2E_ADMIN, E2E_REQUIRED_2FA, E2E_RESCUE_2FA } from "./e2e/support/admin";
 import { E2E_LOG_DIR } from "./e2e/support/secrets";
 import { E2E_PORT, MAILBOX_HEADERS, serverEnv } from "./e2e/support/server";
 
@@ -54,6 +54,7 @@ export default defineConfig({
     command: [
       `npm run admin:create -- ${E2E_ADMIN.email}`,
       `npm run user:create -- ${E2E_REQUIRED_2FA.email} --role ${E2E_REQUIRED_2FA.role}`,
+      `npm run user:create -- ${E2E_RESCUE_2FA.email} --role ${E2E_RESCUE_2FA.role}`,
       // Its log is part of the run's log check (scripts/check-log-secrets.mjs).
       `mkdir -p ${E2E_LOG_DIR} && npm run start -- -p ${PORT} 2>&1 | tee -a ${E2E_LOG_DIR}/server.log`,
     ].join(" && "),
