@@ -37,7 +37,7 @@ export function ActionForm({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children?.(state?.fieldErrors ?? {})}
-      <Button type="submit" variant={variant} size="sm" pending={pending}>
+      <Button type="submit" variant={variant} size="sm" pending={pending} className="justify-self-start">
         {submitLabel}
       </Button>
     </form>

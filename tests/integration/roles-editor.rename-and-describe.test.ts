@@ -2,7 +2,7 @@
 // or the admin role renamed away), or two renames to one name leave two roles with it.
 // Guarantee: configured names are refused both ways, holders keep the role, names stay unique, it is logged.
 import { describe, expect, it } from "vitest";
-import { createRole, findRole } from "@/lib/security/accounts/roles";
+import { addPermissionsToRole, createRole, findOrCreateRole, findRole, removePermissionsFromRole } from "@/lib/security/accounts/roles";
 import { describeRole, renameRole } from "@/lib/security/accounts/role-edits";
 import { getAuthorization } from "@/lib/security/accounts/users";
 import { account, eventData, uniqueRole } from "../support/datastore";
@@ -26,7 +26,7 @@ describe("renameRole", () => {
   });
 
   it("refuses the configured roles, and renaming any role to a configured name", async () => {
-    await createRole({ name: ADMIN });
+    await findOrCreateRole(ADMIN);
     const support = uniqueRole("support");
     await createRole({ name: support });
     const agent = await account("agent", [support]);
@@ -50,6 +50,18 @@ describe("renameRole", () => {
     const both = await Promise.all([renameRole(a, target), renameRole(b, target)]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     expect(both.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: "ROLE_ALREADY_EXISTS" })]);
+  });
+});
+
+describe("the admin role's permissions", () => {
+  it("keep roles:write (the console could not give it back); the others may go", async () => {
+    await findOrCreateRole(ADMIN);
+    await addPermissionsToRole(ADMIN, ["roles:write", "users:impersonate"]);
+    expect(await removePermissionsFromRole(ADMIN, "roles:write")).toMatchObject({ ok: false, code: "ROLE_PERMISSION_KEPT" });
+    expect(await removePermissionsFromRole(ADMIN, "users:impersonate")).toMatchObject({ ok: true, permissions: ["roles:write"] });
+    const other = uniqueRole("other");
+    await createRole({ name: other, permissions: ["roles:write"] });
+    expect(await removePermissionsFromRole(other, "roles:write")).toMatchObject({ ok: true, permissions: [] });
   });
 });
 

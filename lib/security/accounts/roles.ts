@@ -13,6 +13,9 @@ import { recordAdminChange, type AdminOptions } from "./admin-events";
  */
 export type RoleRecord = typeof tables.roles.$inferSelect;
 
+/** The roles editor's own permission (console-permissions.ts): the admin role keeps it. */
+const ROLES_WRITE = "roles:write";
+
 const ROLE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const PERMISSION = /^[a-z0-9][a-z0-9._-]{0,63}:(\*|[a-z0-9][a-z0-9._-]{0,63})$/;
 
@@ -118,6 +121,8 @@ async function changePermissions(
   const parsed = parsePermissions(input);
   if (!parsed.ok) return parsed;
   if (!ROLE_NAME.test(name)) return fail("ROLE_DOES_NOT_EXIST");
+  // Without roles:write on the admin role nobody could give it back from the console (only the CLI).
+  if (change === "remove" && name === getConfig().adminRole && parsed.permissions.includes(ROLES_WRITE)) return fail("ROLE_PERMISSION_KEPT");
   const list = sql`array[${sql.join(
     parsed.permissions.map((p) => sql`${p}`),
     sql`, `,

@@ -63,6 +63,7 @@ export const MESSAGES = {
   ROLE_DELETED: "The role was deleted; the accounts that held it no longer do.",
   RESCUE_REQUEST_RESET: "Access was reset: the account's next sign-in sets up its second factor again.",
   RESCUE_REQUEST_DISMISSED: "The request was dismissed.",
+  ROLE_PERMISSION_KEPT: "The administrator role keeps roles:write: without it nobody could edit roles from the console.",
   ROLE_RENAME_REQUIRED_BY_CONFIG: "This role is named in the configuration (the administrator role or a role that requires two-factor) and cannot be renamed.",
   RESCUE_REQUEST_NOT_FOUND: "That request for help is no longer in the queue (another administrator may have handled it).",
   IMPERSONATION_NOT_ALLOWED: "You cannot view the app as this account: administrators, inactive accounts and your own account are refused.",

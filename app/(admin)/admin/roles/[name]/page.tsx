@@ -33,8 +33,9 @@ export default async function AdminRolePage({ params }: { params: Promise<{ name
       </div>
       {required ? (
         <Alert tone="info" testId="role-required">
-          The configuration names this role (SECURITY_ADMIN_ROLE or SECURITY_TWO_FACTOR_REQUIRED_ROLES): it cannot be renamed or deleted here. Its description
-          and permissions can change.
+          The configuration names this role (<code className="break-all">SECURITY_ADMIN_ROLE</code> or{" "}
+          <code className="break-all">SECURITY_TWO_FACTOR_REQUIRED_ROLES</code>): it cannot be renamed or deleted here. Its description and permissions can
+          change.
         </Alert>
       ) : null}
       <Card>
