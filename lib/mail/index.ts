@@ -5,6 +5,7 @@ import type { Options as RenderOptions } from "@react-email/render";
 import { EMAILS } from "@/emails";
 import type { EmailName, EmailProps } from "@/emails";
 import { getConfig } from "@/lib/security/config";
+import { utility } from "@/lib/security/core/plugins";
 import { resendTransport } from "./resend";
 import type { MailMessage, MailTransport } from "./transport";
 
@@ -27,13 +28,16 @@ export function setMailTransport(transport: MailTransport | null): void {
 }
 
 /**
- * The transport in use: the override, else the one the config names; null for the development
+ * The transport in use: the override, else the mail utility's `send` (lib/security/plugins.ts),
+ * else the one the config names; null for the development
  * transport, which keeps each message on its outbox row for /dev/mailbox (lib/outbox/deliver.ts).
  * Built per call (it is cheap) so a test that changes env and calls resetConfig() gets the
  * matching transport.
  */
 export function getMailTransport(): MailTransport | null {
   if (override) return override;
+  const custom = utility("mail").send;
+  if (custom) return { name: "mail-util", send: custom };
   const { transport, resendApiKey, resendBaseUrl } = getConfig().mail;
   if (transport === "outbox") return null;
   // Config validation already demands the key for "resend"; this guards a hand-built config.

@@ -1,12 +1,7 @@
 import "server-only";
 
-export interface MailMessage {
-  from: string;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-}
+export type { MailMessage } from "@/lib/security/core/plugins";
+import type { MailMessage } from "@/lib/security/core/plugins";
 
 export interface MailTransport {
   /** Recorded on each outbox row it delivers ("resend", or a replacement's own name). */

@@ -1,5 +1,6 @@
 import { getConfig } from "../config";
 import { messageFor, type ErrorCode } from "../core/errors";
+import { utility } from "../core/plugins";
 
 /** RFC 5321: a forward path holds at most 254 characters. */
 export const EMAIL_MAX_LENGTH = 254;
@@ -8,11 +9,21 @@ export const EMAIL_MAX_LENGTH = 254;
 const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"\p{C}]+@[^\s@<>()[\]\\,;:"\p{C}_]+\.[^\s@<>()[\]\\,;:"\p{C}_]{2,}$/u;
 
 /** Lower-cased NFKC form: the key for look-ups and uniqueness (emails are case-insensitive). */
+const builtInNormalizeEmail = (email: string): string => email.trim().normalize("NFKC").toLowerCase();
+
+/** The mail utility's normaliser (lib/security/plugins.ts), by default builtInNormalizeEmail. */
 export function normalizeEmail(email: string): string {
-  return email.trim().normalize("NFKC").toLowerCase();
+  const custom = utility("mail").normalize;
+  return custom ? custom(email, builtInNormalizeEmail) : builtInNormalizeEmail(email);
 }
 
+/** The mail utility's validator (lib/security/plugins.ts), by default builtInValidateEmail. */
 export function validateEmail(email: string): ErrorCode | null {
+  const custom = utility("mail").validate;
+  return custom ? custom(email, builtInValidateEmail) : builtInValidateEmail(email);
+}
+
+function builtInValidateEmail(email: string): ErrorCode | null {
   const trimmed = email.trim().normalize("NFKC");
   if (!trimmed) return "EMAIL_NOT_PROVIDED";
   if (trimmed.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(trimmed)) return "INVALID_EMAIL_ADDRESS";
@@ -23,8 +34,18 @@ export function validateEmail(email: string): ErrorCode | null {
   return null;
 }
 
+const builtInNormalizeUsername = (username: string): string => username.trim().normalize("NFKD").toLowerCase();
+
+/** The username utility's normaliser (lib/security/plugins.ts): the key for look-ups and uniqueness. */
 export function normalizeUsername(username: string): string {
-  return username.trim().normalize("NFKD").toLowerCase();
+  const custom = utility("username").normalize;
+  return custom ? custom(username, builtInNormalizeUsername) : builtInNormalizeUsername(username);
+}
+
+/** The username utility's validator (lib/security/plugins.ts), by default builtInValidateUsername. */
+export function validateUsername(username: string): ErrorCode | null {
+  const custom = utility("username").validate;
+  return custom ? custom(username, builtInValidateUsername) : builtInValidateUsername(username);
 }
 
 // What an HTML sanitiser (Flask-Security runs nh3) would change: markup is refused, not stripped.
@@ -34,7 +55,7 @@ const MARKUP = /[<>&]/;
  * Flask-Security's rules, in its order: markup → USERNAME_ILLEGAL_CHARACTERS; then letters and
  * digits only (combining marks belong to their letter after NFKD); then min–max length after NFKD.
  */
-export function validateUsername(username: string): ErrorCode | null {
+function builtInValidateUsername(username: string): ErrorCode | null {
   const { minLength, maxLength } = getConfig().username;
   const value = username.trim().normalize("NFKD");
   if (!value) return "USERNAME_NOT_PROVIDED";

@@ -1,10 +1,17 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
 import { getConfig } from "../config";
+import { utility } from "../core/plugins";
 
-/** A phone number in E.164 ("+14155550123"), or null when it is not a valid number. */
+/** A phone number in E.164 ("+14155550123"), or null when it is not a valid number (the phone utility, lib/security/plugins.ts). */
 export function normalizePhone(input: string, region?: string): string | null {
   if (typeof input !== "string" || input.length > 64) return null;
-  const phone = parsePhoneNumberFromString(input.trim(), (region ?? getConfig().phoneRegionDefault) as CountryCode);
+  const custom = utility("phone").normalize;
+  const where = region ?? getConfig().phoneRegionDefault;
+  return custom ? custom(input, where, builtInNormalizePhone) : builtInNormalizePhone(input, where);
+}
+
+function builtInNormalizePhone(input: string, region: string): string | null {
+  const phone = parsePhoneNumberFromString(input.trim(), region as CountryCode);
   return phone?.isValid() ? phone.number : null;
 }
 

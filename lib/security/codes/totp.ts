@@ -1,15 +1,21 @@
 import "server-only";
 import { generate, generateSecret, generateURI, verify } from "otplib";
+import { utility } from "../core/plugins";
 
 /** RFC 6238 as authenticator apps expect: 6 digits, 30-second steps, HMAC-SHA-1. */
 export const TOTP_PERIOD_SECONDS = 30;
 
+const builtInUri = (secret: string, issuer: string, accountName: string): string => generateURI({ issuer, label: accountName, secret });
+
+/** A new secret: the TOTP utility's (lib/security/plugins.ts), by default otplib's 20 random bytes in base32. */
 export function newTotpSecret(): string {
-  return generateSecret();
+  const custom = utility("totp").newSecret;
+  return custom ? custom(generateSecret) : generateSecret();
 }
 
 export function totpUri(secret: string, issuer: string, accountName: string): string {
-  return generateURI({ issuer, label: accountName, secret });
+  const custom = utility("totp").uri;
+  return custom ? custom(secret, issuer, accountName, builtInUri) : builtInUri(secret, issuer, accountName);
 }
 
 /**

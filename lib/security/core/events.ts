@@ -172,4 +172,6 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   rescue_request_dismissed: "Request for help with the second factor dismissed",
   impersonation_started: "An administrator began viewing the app as this account",
   impersonation_ended: "An administrator stopped viewing the app as this account",
+  password_rehashed: "Password storage upgraded at sign-in",
+  user_imported: "Account imported from another system",
 };

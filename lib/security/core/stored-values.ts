@@ -71,6 +71,8 @@ export const SECURITY_EVENT_TYPES = [
   "rescue_request_dismissed",
   "impersonation_started",
   "impersonation_ended",
+  "password_rehashed",
+  "user_imported",
 ] as const;
 
 /** How a two-factor rescue request left the console's queue (lib/security/accounts/rescue-requests.ts). */

@@ -5,6 +5,7 @@ import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig, type PasskeyUsage } from "../config";
 import { randomToken } from "../core/crypto";
 import { fail, type Result } from "../core/errors";
+import { utility } from "../core/plugins";
 import { INVALID_TEXT_MESSAGE } from "../core/schemas";
 import type { UserRecord } from "../accounts/users";
 
@@ -81,7 +82,7 @@ export async function ensureUserHandle(user: Pick<UserRecord, "id" | "webauthnUs
   // coalesce: two first registrations racing agree on one handle.
   const [row] = await db
     .update(tables.users)
-    .set({ webauthnUserHandle: sql`coalesce(${tables.users.webauthnUserHandle}, ${randomToken()})` })
+    .set({ webauthnUserHandle: sql`coalesce(${tables.users.webauthnUserHandle}, ${newUserHandle()})` })
     .where(eq(tables.users.id, user.id))
     .returning({ handle: tables.users.webauthnUserHandle });
   if (!row?.handle) throw new Error("user vanished while creating a WebAuthn user handle");
@@ -107,4 +108,10 @@ export async function notifyPasskeyChange(user: Pick<UserRecord, "email">, chang
     { appName: config.appName, email: user.email, change, name, passkeysLink: `${config.appUrl}/account/passkeys` },
     db,
   );
+}
+
+/** The WebAuthn utility's user handle (lib/security/plugins.ts), by default 32 random bytes. */
+function newUserHandle(): string {
+  const custom = utility("webauthn").newUserHandle;
+  return custom ? custom(randomToken) : randomToken();
 }

@@ -10,6 +10,7 @@ import { getConfig, type PasskeyUsage } from "../config";
 import { fail, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import { parseInput } from "../core/parse-input";
+import { utility, type AuthenticatorSelection } from "../core/plugins";
 import type { RequestContext } from "../core/request-context";
 import { addPasskeySchema, ceremonyAnswerSchema } from "../core/schemas";
 import type { SessionRecord } from "../sessions/store";
@@ -44,7 +45,6 @@ export async function beginPasskeyRegistration(
   if (existing.some((p) => p.name.toLowerCase() === named.name.toLowerCase())) {
     return fail("WEBAUTHN_NAME_INUSE", { name: ["You already have a passkey with this name"] });
   }
-  const first = input.usage === "first";
   const options = await generateRegistrationOptions({
     rpName: config.rpName,
     rpID: config.rpId,
@@ -55,9 +55,7 @@ export async function beginPasskeyRegistration(
     attestationType: "none",
     // The authenticator refuses to make a second credential for this account (InvalidStateError).
     excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports })),
-    authenticatorSelection: first
-      ? { residentKey: "required", requireResidentKey: true, userVerification: "required" }
-      : { residentKey: "discouraged", userVerification: "discouraged" },
+    authenticatorSelection: authenticatorSelection(input.usage),
     extensions: { credProps: true },
   });
   const { state } = await startCeremony("register", {
@@ -163,4 +161,17 @@ export async function finishPasskeyRegistrationForm(
 /** A short, log-safe reason from the verifier (it explains origin/RP ID/challenge mismatches). */
 export function causeOf(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 200) : "unknown";
+}
+
+/** "Sign in" passkeys replace a password: discoverable and verifying the user; second-factor keys may be simple security keys. */
+function builtInSelection(usage: PasskeyUsage): AuthenticatorSelection {
+  return usage === "first"
+    ? { residentKey: "required", requireResidentKey: true, userVerification: "required" }
+    : { residentKey: "discouraged", userVerification: "discouraged" };
+}
+
+/** The WebAuthn utility's choice (lib/security/plugins.ts), by default builtInSelection. */
+function authenticatorSelection(usage: PasskeyUsage): AuthenticatorSelection {
+  const custom = utility("webauthn").authenticatorSelection;
+  return custom ? custom(usage, builtInSelection) : builtInSelection(usage);
 }

@@ -7,7 +7,8 @@ import { fail, messageFor, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import { hashToken } from "../core/crypto";
 import { links } from "../core/links";
-import { hashPassword, normalizePassword, verifyPassword } from "../core/password-hash";
+import { hashPassword, normalizePassword } from "../core/password-hash";
+import { verifyAndUpdatePassword } from "../accounts/password-upgrade";
 import { checkPasswordPolicy, passwordPolicyFailure } from "./policy";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
@@ -34,7 +35,7 @@ export async function changePassword(
   if (!config.features.changeable) return fail("API_ERROR");
   const limited = await consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id);
   if (!limited.ok) return fail("RATE_LIMITED", undefined, limited.retryAfter);
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+  if (!(await verifyAndUpdatePassword(user, input.password, ctx))) {
     await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "password", during: "change_password" } });
     return fail("INVALID_PASSWORD", { password: [messageFor("INVALID_PASSWORD")] });
   }

@@ -5,6 +5,7 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 import { getConfig } from "../config";
 import { messageFor, type ErrorCode, type Failure } from "../core/errors";
 import { normalizePassword } from "../core/password-hash";
+import { utility, type PasswordContext } from "../core/plugins";
 
 /** NIST 800-63B §5.1.1.2: allow at least 64 characters; we cap at 128 like Flask-Security. */
 export const PASSWORD_MAX_LENGTH = 128;
@@ -17,10 +18,7 @@ function isCommonPassword(password: string): boolean {
   return commonPasswords.has(password.toLowerCase());
 }
 
-export interface PasswordContext {
-  email?: string;
-  username?: string | null;
-}
+export type { PasswordContext } from "../core/plugins";
 
 /** A policy failure as a Failure on `field`, its message naming the configured limits. */
 export function passwordPolicyFailure(code: ErrorCode, field: string): Failure {
@@ -28,8 +26,14 @@ export function passwordPolicyFailure(code: ErrorCode, field: string): Failure {
   return { ok: false, code, params, fieldErrors: { [field]: [messageFor(code, params)] } };
 }
 
-/** Checks a new password against the policy; returns the first failing rule's code, or null. */
+/** Checks a new password against the password utility's policy (lib/security/plugins.ts): the first failing rule's code, or null. */
 export async function checkPasswordPolicy(password: string, context: PasswordContext = {}): Promise<ErrorCode | null> {
+  const custom = utility("password").validate;
+  return custom ? custom(password, context, builtInPolicy) : builtInPolicy(password, context);
+}
+
+/** The default policy: length, the common-password list, zxcvbn strength, breached passwords. */
+async function builtInPolicy(password: string, context: PasswordContext): Promise<ErrorCode | null> {
   const config = getConfig().password;
   const normalized = normalizePassword(password);
   const length = [...normalized].length; // code points, not UTF-16 units

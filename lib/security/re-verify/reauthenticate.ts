@@ -11,7 +11,7 @@ import { findSignInMethod } from "../codes/store";
 import { matchPasscode } from "../sign-in/passcode";
 import { fail, messageFor, type Failure, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
-import { verifyPassword } from "../core/password-hash";
+import { verifyAndUpdatePassword } from "../accounts/password-upgrade";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
 import { safeRedirectPath } from "../core/redirects";
@@ -29,7 +29,7 @@ export async function reauthenticateWithPassword(user: UserRecord, session: Sess
   const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
   if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
   if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+  if (!(await verifyAndUpdatePassword(user, password, ctx))) {
     await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "password", during: "verify" } });
     return fail("INVALID_PASSWORD", { password: [messageFor("INVALID_PASSWORD")] });
   }

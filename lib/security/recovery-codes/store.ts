@@ -5,19 +5,30 @@ import { getDb, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "../config";
 import { encryptSecret, lookupHmac, lookupHmacs } from "../core/encryption";
 import { fail, type Result } from "../core/errors";
+import { utility } from "../core/plugins";
 import { recordEvent } from "../core/events";
 import { consumeUnprefixedRecoveryCode } from "./keys";
 import type { RequestContext } from "../core/request-context";
 
 /** Flask-Security's format: three groups of four hex digits (48 bits each). */
-function newCode(): string {
-  return (randomBytes(6).toString("hex").match(/.{4}/g) ?? []).join("-");
-}
+const builtInCode = (): string => (randomBytes(6).toString("hex").match(/.{4}/g) ?? []).join("-");
 
 /** Accepts what people type: any case, spaces or dashes anywhere. */
-export function normalizeRecoveryCode(input: string): string | null {
+function builtInNormalize(input: string): string | null {
   const hex = input.toLowerCase().replace(/[\s-]/g, "");
   return /^[0-9a-f]{12}$/.test(hex) ? hex.match(/.{4}/g)!.join("-") : null;
+}
+
+/** A new code: the recovery-codes utility's (lib/security/plugins.ts), by default builtInCode. */
+function newCode(): string {
+  const custom = utility("recoveryCodes").generate;
+  return custom ? custom(builtInCode) : builtInCode();
+}
+
+/** A typed code in its stored form, or null (the recovery-codes utility's normaliser). */
+export function normalizeRecoveryCode(input: string): string | null {
+  const custom = utility("recoveryCodes").normalize;
+  return custom ? custom(input, builtInNormalize) : builtInNormalize(input);
 }
 
 /** Replaces the user's codes with a fresh set and returns them (the only time they are shown). */

@@ -5,7 +5,8 @@ import { afterTheAnswer } from "../core/after-the-answer";
 import { fail, messageFor, type Result } from "../core/errors";
 import { signInWith, type SecretProof, type SignInOptions, type SignInSuccess } from "./first-factor";
 import { looksLikeEmail } from "../accounts/identity";
-import { burnPasswordCheck, verifyPassword } from "../core/password-hash";
+import { burnPasswordCheck } from "../core/password-hash";
+import { verifyAndUpdatePassword } from "../accounts/password-upgrade";
 import { normalizePhone } from "../accounts/phone";
 import { checkRateLimit, consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RequestContext } from "../core/request-context";
@@ -82,7 +83,7 @@ export type PasscodeMatch = { ok: true; method: UnifiedMethod } | { ok: false; r
  */
 export async function matchPasscode(user: UserRecord, passcode: string): Promise<PasscodeMatch> {
   const config = getConfig().unified;
-  if (config.methods.includes("password") && user.passwordHash && (await verifyPassword(user.passwordHash, passcode))) return { ok: true, method: "password" };
+  if (config.methods.includes("password") && user.passwordHash && (await verifyAndUpdatePassword(user, passcode))) return { ok: true, method: "password" };
   if (!/^\s*\d{3}[\s-]?\d{3}\s*$/.test(passcode)) return { ok: false, replayed: false };
   let replayed = false;
   for (const row of await listSignInMethods(user.id)) {

@@ -2,7 +2,8 @@ import "server-only";
 import { getConfig } from "../config";
 import { fail, messageFor, type Result } from "../core/errors";
 import { signInWith, type SecretProof, type SignInOptions, type SignInSuccess } from "./first-factor";
-import { burnPasswordCheck, verifyPassword } from "../core/password-hash";
+import { burnPasswordCheck } from "../core/password-hash";
+import { verifyAndUpdatePassword } from "../accounts/password-upgrade";
 import type { RequestContext } from "../core/request-context";
 import { findUserByIdentity, type UserRecord } from "../accounts/users";
 
@@ -31,7 +32,7 @@ export function passwordProof(identity: string, password: string): SecretProof {
         await burnPasswordCheck(password);
         return { ok: false };
       }
-      if (!(await verifyPassword(user.passwordHash, password))) return { ok: false };
+      if (!(await verifyAndUpdatePassword(user, password))) return { ok: false };
       return { ok: true, via: [user.passwordFromReset ? "reset-password" : "password"] };
     },
     refusal: (reason) => {
