@@ -13,6 +13,7 @@ import { deleteUser } from "../../lib/security/lifecycle/delete-account";
 import { resetUserAccess } from "../../lib/security/lifecycle/reset-access";
 import { adminChangePassword } from "../../lib/security/passwords/admin-change";
 import { checkPasswordPolicy, passwordPolicyFailure } from "../../lib/security/passwords/policy";
+import { importCommand } from "./import";
 import { action, done, readPassword, UsageError, type Answer } from "./io";
 
 /** A user named by email address or id. */
@@ -93,6 +94,7 @@ export function usersCommand(program: Command): void {
     .option("--search <prefix>", "an email prefix")
     .option("--limit <n>", "how many", "50")
     .action(action(list));
+  importCommand(users);
   const verbs: [string, string, (user: UserRecord) => Promise<Answer>][] = [
     ["activate", "let the account sign in again", async (u) => changed(await activateUser(u.id), `${u.email} is active.`)],
     ["deactivate", "stop the account signing in; its sessions and tokens end", async (u) => changed(await deactivateUser(u.id), `${u.email} is deactivated.`)],

@@ -58,6 +58,11 @@ function verifierFor(stored: string): ((password: string) => Promise<boolean>) |
   return parseForeignHash(stored)?.verify ?? null;
 }
 
+/** Whether a stored hash is of a format we read, with costs within the limits (an import's check; nothing is verified). */
+export function isReadableHash(passwordHash: string): boolean {
+  return verifierFor(passwordHash) !== null;
+}
+
 /**
  * True when `password` matches `passwordHash`, of any scheme we read (argon2id/argon2i, bcrypt,
  * scrypt, PBKDF2; docs/importing-users.md). Both the normalized and the raw form verify, as in
