@@ -4,6 +4,7 @@ import { logger } from "@/lib/observability/logger";
 import { startObservability } from "@/lib/observability/operations";
 import { operationsSettings } from "@/lib/observability/settings";
 import { startOutboxWorker, stopOutboxWorker } from "@/lib/outbox/worker";
+import { ensureAdminRole } from "@/lib/security/accounts/admin-role";
 import { checkKeysInUse } from "@/lib/security/core/key-rotation";
 import { clientIpSource } from "@/lib/security/core/request-context";
 
@@ -41,6 +42,8 @@ export async function startInstance(): Promise<void> {
       console.log(`[gatehouse] database ready (${databaseDriver()})`);
       // Retries and leftovers of the outbox; each response's own after() delivers the rest.
       startOutboxWorker();
+      // The admin role holds the console's permissions, also on a database from before them (decision 040).
+      ensureAdminRole().catch((error: unknown) => console.error("[gatehouse] could not grant the admin role its permissions:", error));
       // Secrets under a key that is not configured would fail sign-ins one by one: say so now.
       checkKeysInUse().catch((error: unknown) => console.error("[gatehouse] could not check the encryption keys in use:", error));
     },

@@ -2,7 +2,7 @@ import "server-only";
 import type { Failure } from "@/lib/security/core/errors";
 import { fail } from "@/lib/security/core/errors";
 import type { RequestContext } from "@/lib/security/core/request-context";
-import type { Mechanism, RouteRule } from "@/lib/security/core/routes";
+import { lacksAuthorization, type Mechanism, type RouteRule } from "@/lib/security/core/routes";
 import { getConfig } from "@/lib/security/config";
 import type { Authorization, UserRecord } from "@/lib/security/accounts/users";
 import { findActiveAuthToken, isTokenFresh, type AuthTokenRecord } from "@/lib/security/sessions/auth-tokens";
@@ -62,13 +62,7 @@ export async function checkRule(principal: Principal | null, rule: RouteRule): P
   if (rule.access !== "signed-in") return null;
   if (!principal) return fail("UNAUTHENTICATED");
   if (principal.via === "session" && principal.stepUpRequired) return fail("TWO_FACTOR_STEP_UP_REQUIRED");
-  const { roles, permissions } = principal.authorization;
-  const allRoles = [...(rule.roles ?? []), ...(rule.admin ? [getConfig().adminRole] : [])];
-  const missingAll = allRoles.some((r) => !roles.includes(r)) || (rule.permissions ?? []).some((p) => !permissions.includes(p));
-  const missingAny =
-    (rule.rolesAccepted?.length ? !rule.rolesAccepted.some((r) => roles.includes(r)) : false) ||
-    (rule.permissionsAccepted?.length ? !rule.permissionsAccepted.some((p) => permissions.includes(p)) : false);
-  if (missingAll || missingAny) return fail("UNAUTHORIZED");
+  if (lacksAuthorization(rule, principal.authorization, getConfig().adminRole)) return fail("UNAUTHORIZED");
   const needsFresh = rule.fresh === true || (rule.fresh === "without-password" && !principal.user.passwordHash);
   if (needsFresh && !(await isFreshEnough(principal))) return fail("REAUTHENTICATION_REQUIRED");
   return null;

@@ -5,6 +5,7 @@
  */
 import type { Command } from "commander";
 import { databaseDriver, getDb } from "../../lib/db";
+import { ensureAdminRole } from "../../lib/security/accounts/admin-role";
 import { currentKeyId, keyIds } from "../../lib/security/core/encryption";
 import { ROTATION_BATCH_SIZE, rotateSecrets, rowsNotUnderNewestKey } from "../../lib/security/core/key-rotation";
 import { pruneAll } from "../../lib/security/core/prune";
@@ -13,7 +14,12 @@ import { action, done, UsageError, type Answer } from "./io";
 async function migrate(): Promise<Answer> {
   process.env.DATABASE_MIGRATE_ON_START = "true";
   await getDb();
-  return done(`migrations applied (${databaseDriver()})`, { driver: databaseDriver() });
+  // An existing admin role gets the console's permissions here too (decision 040), as at every start.
+  const granted = await ensureAdminRole();
+  return done(`migrations applied (${databaseDriver()})${granted ? "; the admin role holds the console's permissions" : ""}`, {
+    driver: databaseDriver(),
+    adminRoleUpdated: granted,
+  });
 }
 
 /** Housekeeping from a cron job (lib/security/core/prune.ts): one summary line, exit 0 whatever it found. */

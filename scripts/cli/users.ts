@@ -2,8 +2,7 @@
 import type { Command } from "commander";
 import { activateUser, deactivateUser } from "../../lib/security/accounts/activation";
 import { isUuid, validateEmail, validateUsername } from "../../lib/security/accounts/identity";
-import { ADMIN_ROLE_PERMISSIONS } from "../../lib/security/accounts/console-permissions";
-import { findOrCreateRole } from "../../lib/security/accounts/roles";
+import { ensureAdminRole } from "../../lib/security/accounts/admin-role";
 import { searchUsers } from "../../lib/security/accounts/user-search";
 import { addRoleToUser, removeRoleFromUser } from "../../lib/security/accounts/user-roles";
 import { createUser, findUserByEmail, findUserById, getAuthorization, type UserRecord } from "../../lib/security/accounts/users";
@@ -44,8 +43,8 @@ async function create([email = ""]: string[], options: CreateOptions): Promise<A
     if (bad) return fail(bad);
   }
   const roles = [...new Set([...options.role, ...(options.admin ? [config.adminRole] : [])])];
-  // The admin role is made with the permissions the console checks, the first time it is named.
-  if (roles.includes(config.adminRole)) await findOrCreateRole(config.adminRole, { description: "Administrators", permissions: [...ADMIN_ROLE_PERMISSIONS] });
+  // The admin role holds the permissions the console checks (decision 040), also when it already existed.
+  if (roles.includes(config.adminRole)) await ensureAdminRole();
   const existing = await findUserByEmail(email);
   if (existing) {
     if (!options.existingOk) return fail("EMAIL_ALREADY_ASSOCIATED");

@@ -1,6 +1,6 @@
 // Threat: a page that forgets a check, or a stale/ revoked session that still passes. requireUser()
 // reads the route table for the path served and must send anonymous → /login?next, missing role or
-// permission → 403, stale → /verify?next (only where the table asks for freshness), and extend grace.
+// permission (all-of, any-of) → 403, stale → /verify?next (only where the table asks for freshness), and extend grace.
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -27,6 +27,8 @@ const { sessionCookieName } = await import("@/lib/security/sessions/cookies");
 const { createSession } = await import("@/lib/security/sessions/store");
 const { createUser } = await import("@/lib/security/accounts/users");
 const { addRoleToUser } = await import("@/lib/security/accounts/user-roles");
+const { ensureAdminRole } = await import("@/lib/security/accounts/admin-role");
+const { CONSOLE_PERMISSIONS, USERS_READ } = await import("@/lib/security/core/console-permissions");
 
 async function signedIn(): Promise<{ userId: string; token: string }> {
   const user = await createUser({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough passphrase", confirmed: true });
@@ -84,10 +86,59 @@ describe("requireUser", () => {
 
   it("reads the admin role of /admin from the configuration, not a hard-coded name", async () => {
     const { userId } = await signedIn();
-    requestHeaders.set("x-gatehouse-path", "/admin/users?page=2");
+    requestHeaders.set("x-gatehouse-path", "/admin?page=2");
     expect(await outcome(() => requireUser())).toBe("forbidden");
     await addRoleToUser(userId, getConfig().adminRole);
     expect(await outcome(() => requireUser())).toBe("allowed");
+  });
+
+  it("lets /admin/users in by the users:read permission, which the admin role holds and another role may be given", async () => {
+    const { userId } = await signedIn();
+    requestHeaders.set("x-gatehouse-path", "/admin/users?q=a");
+    expect(await outcome(() => requireUser())).toBe("forbidden");
+    const db = await getDb();
+    // A support role that is not the admin role: the permission is what the rule asks for.
+    await db.insert(tables.roles).values({ name: `support-${userId}`, permissions: [USERS_READ] });
+    await addRoleToUser(userId, `support-${userId}`);
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    requestHeaders.set("x-gatehouse-path", "/admin");
+    expect(await outcome(() => requireUser())).toBe("forbidden");
+    // An admin role made by naming it (createUser, the CLI, the e2e accounts) holds every console permission.
+    const admin = await createUser({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough passphrase", roles: [getConfig().adminRole] });
+    const [role] = await db.select().from(tables.roles).where(eq(tables.roles.name, getConfig().adminRole));
+    expect(admin).not.toBeNull();
+    expect(role?.permissions).toEqual(expect.arrayContaining([...CONSOLE_PERMISSIONS]));
+  });
+
+  it("gives an existing admin role the console's permissions it lacks, and keeps its others (decision 040)", async () => {
+    const db = await getDb();
+    const name = getConfig().adminRole;
+    await ensureAdminRole();
+    await db
+      .update(tables.roles)
+      .set({ permissions: ["posts:write"] })
+      .where(eq(tables.roles.name, name));
+    expect(await ensureAdminRole()).toBe(true);
+    expect(await ensureAdminRole()).toBe(false);
+    const [role] = await db.select().from(tables.roles).where(eq(tables.roles.name, name));
+    expect([...(role?.permissions ?? [])].sort()).toEqual([...CONSOLE_PERMISSIONS, "posts:write"].sort());
+  });
+
+  it("accepts any one of rolesAccepted and of permissionsAccepted, and refuses none (the reference's *_accepted decorators)", async () => {
+    const { userId } = await signedIn();
+    const db = await getDb();
+    const rolesRule = { prefix: "/reports", access: "signed-in" as const, rolesAccepted: [`a-${userId}`, `b-${userId}`] };
+    const permsRule = { prefix: "/reports", access: "signed-in" as const, permissionsAccepted: ["reports:read", "reports:write"] };
+    expect(await outcome(() => requireUserUnder(rolesRule))).toBe("forbidden");
+    expect(await outcome(() => requireUserUnder(permsRule))).toBe("forbidden");
+    await addRoleToUser(userId, `b-${userId}`);
+    expect(await outcome(() => requireUserUnder(rolesRule))).toBe("allowed");
+    expect(await outcome(() => requireUserUnder(permsRule))).toBe("forbidden");
+    await db.insert(tables.roles).values({ name: `w-${userId}`, permissions: ["reports:write"] });
+    await addRoleToUser(userId, `w-${userId}`);
+    expect(await outcome(() => requireUserUnder(permsRule))).toBe("allowed");
+    // Both kinds together: each must be met.
+    expect(await outcome(() => requireUserUnder({ ...permsRule, rolesAccepted: ["nobody-holds-this"] }))).toBe("forbidden");
   });
 
   it("sends stale sessions to /verify and extends grace for fresh ones", async () => {

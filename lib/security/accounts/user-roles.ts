@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb, type Queryable, tables, type Tx } from "@/lib/db";
 import { getConfig } from "../config";
 import { fail, type Result } from "../core/errors";
+import { ensureAdminRole } from "./admin-role";
 import { recordAdminChange, type AdminOptions } from "./admin-events";
 import { isUuid } from "./identity";
 import { isLastAdmin, lockAdminRole } from "./last-admin";
@@ -26,7 +27,10 @@ export async function addRoleToUser(userId: string, roleName: string, options: R
   const q = options.db ?? (await getDb());
   return q.transaction(async (tx): Promise<Result<{ changed: boolean }>> => {
     if (!(await userExists(tx, userId))) return fail("USER_DOES_NOT_EXIST");
-    const role = (options.createRole ?? true) ? await findOrCreateRole(roleName, {}, tx) : await findRole(roleName, tx);
+    const creates = options.createRole ?? true;
+    // The admin role is never made bare: it comes with the console's permissions (decision 040).
+    if (creates && roleName === getConfig().adminRole) await ensureAdminRole(tx);
+    const role = creates ? await findOrCreateRole(roleName, {}, tx) : await findRole(roleName, tx);
     if (!role) return fail("ROLE_DOES_NOT_EXIST");
     const added = await tx.insert(tables.userRoles).values({ userId, roleId: role.id }).onConflictDoNothing().returning();
     if (added.length) await recordAdminChange("role_added", userId, { role: roleName }, options, tx);

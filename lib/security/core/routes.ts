@@ -6,6 +6,8 @@
  * the database (defence in depth). tests/unit/routes.every-page-in-the-table.test.ts walks
  * app/ and fails when a page is missing here or guards itself differently.
  */
+import { USERS_READ } from "./console-permissions";
+
 export type Access = "anonymous" | "signed-in" | "open";
 
 /**
@@ -76,6 +78,9 @@ export const ROUTES: readonly RouteRule[] = [
   // The console's own permissions (lib/security/accounts/console-permissions.ts); every write there is fresh too.
   { prefix: "/admin/roles", access: "signed-in", admin: true, permissions: ["roles:write"] },
   { prefix: "/admin/rescue", access: "signed-in", admin: true, permissions: ["users:write"] },
+  // The user list, a user's page and the CSV export: a permission, so a support role without the
+  // admin role can be given them; their actions also need users:write (checked in each action).
+  { prefix: "/admin/users", access: "signed-in", permissions: [USERS_READ] },
   // Who may read it depends on SECURITY_DEV_MAILBOX (lib/security/sessions/dev-mailbox-access.ts).
   { prefix: "/dev/mailbox", access: "open" },
   // The JSON API (docs/api.md). Open endpoints still read a session or token: logout ends it,
@@ -107,6 +112,26 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/api/security/wan-delete", access: "signed-in", fresh: true, mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/security/wan-verify", access: "signed-in", mechanisms: ["session"] },
 ];
+
+/** Who holds which roles and permissions: what a rule is checked against. */
+export interface Holder {
+  roles: readonly string[];
+  permissions: readonly string[];
+}
+
+/**
+ * Whether a signed-in holder fails the rule's roles and permissions: every one of `roles` (and the
+ * admin role when `admin`) and `permissions`, and one of `rolesAccepted` and of `permissionsAccepted`
+ * when given (Flask-Security's four decorators). Pages (requireUser) and the JSON API (checkRule)
+ * both ask this, so the two cannot drift apart.
+ */
+export function lacksAuthorization(rule: RouteRule, holder: Holder, adminRole: string): boolean {
+  const allRoles = [...(rule.roles ?? []), ...(rule.admin ? [adminRole] : [])];
+  if (allRoles.some((r) => !holder.roles.includes(r))) return true;
+  if ((rule.permissions ?? []).some((p) => !holder.permissions.includes(p))) return true;
+  if (rule.rolesAccepted?.length && !rule.rolesAccepted.some((r) => holder.roles.includes(r))) return true;
+  return Boolean(rule.permissionsAccepted?.length && !rule.permissionsAccepted.some((p) => holder.permissions.includes(p)));
+}
 
 export function ruleFor(pathname: string): RouteRule | null {
   let best: RouteRule | null = null;

@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getConfig } from "../config";
 import { PATH_HEADER } from "../core/path-header";
 import { loginUrlFor, safeRedirectPath } from "../core/redirects";
-import { ruleFor, type RouteRule } from "../core/routes";
+import { lacksAuthorization, ruleFor, type RouteRule } from "../core/routes";
 import { getSession, type CurrentSession } from "./current";
 import { freshness, openGrace } from "./store";
 
@@ -17,7 +17,7 @@ const SIGNED_IN: RouteRule = { prefix: "/", access: "signed-in" };
 /**
  * The guard every signed-in page, action and route handler calls (proxy.ts is never the only
  * gate). It reads the route table's rule for the path being served (lib/security/core/routes.ts):
- * anonymous → /login?next=…, missing role/permission → 403, stale → /verify?next=….
+ * anonymous → /login?next=…, missing role/permission (all-of or any-of) → 403, stale → /verify?next=….
  */
 export async function requireUser(): Promise<CurrentSession> {
   const served = (await headers()).get(PATH_HEADER);
@@ -37,10 +37,7 @@ export async function requireUserUnder(rule: RouteRule, here?: string | null): P
   if (!current) redirect(loginUrlFor(path));
   if (current.stepUpRequired) redirect(path ? `${STEP_UP_URL}?next=${encodeURIComponent(path)}` : STEP_UP_URL);
   const { authorization } = current;
-  const roles = [...(rule.roles ?? []), ...(rule.admin ? [getConfig().adminRole] : [])];
-  const missingRole = roles.some((r) => !authorization.roles.includes(r));
-  const missingPermission = rule.permissions?.some((p) => !authorization.permissions.includes(p));
-  if (missingRole || missingPermission) forbidden();
+  if (lacksAuthorization(rule, authorization, getConfig().adminRole)) forbidden();
   const needsFresh = rule.fresh === true || (rule.fresh === "without-password" && !current.user.passwordHash);
   if (needsFresh) {
     const state = freshness(current.session);
