@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { MAX_CONSECUTIVE_FAILURES } from "../../lib/security/core/rate-limit-policies";
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const users = pgTable(
@@ -45,6 +46,19 @@ export const users = pgTable(
     index("users_username_prefix_idx")
       .on(sql`${t.usernameNormalized} collate "C"`, t.id)
       .where(sql`${t.usernameNormalized} is not null`),
+    // Last sign-in order (never = -infinity, so the keyset needs no null case; user-list-order.ts).
+    index("users_last_sign_in_idx").on(sql`coalesce(${t.currentLoginAt}, '-infinity'::timestamptz)`, t.id),
+    // The rare states the list filters on (user-filters.ts), in sign-up order: a page of them reads
+    // these few rows instead of walking every account. The bench (scripts/bench-admin-users.ts) measured why.
+    index("users_disabled_created_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`not ${t.active}`),
+    index("users_unconfirmed_created_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`${t.confirmedAt} is null`),
+    index("users_locked_created_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`${t.failedLoginCount} >= ${sql.raw(String(MAX_CONSECUTIVE_FAILURES))}`),
   ],
 );
 

@@ -1,8 +1,9 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { getDb, tables } from "@/lib/db";
 import { normalizeEmail, normalizeUsername } from "./identity";
+import { filterConditions, type UserFilters } from "./user-filters";
+import { beyond, decodeCursor, encodeCursor, keyText, orderExpression, type Cursor, type Direction, type OrderKey, type Sort } from "./user-list-order";
 import { toPublicUser, type PublicUser } from "./users";
 
 /**
@@ -11,7 +12,8 @@ import { toPublicUser, type PublicUser } from "./users";
  * walk over the rows before it) and an estimated total instead of count(*) over the table
  * (docs/scaling.md has the plans and the numbers at 1 M users).
  *
- * Without a search the list is in sign-up order, (created_at, id). A search is a prefix of the
+ * Without a search the list is in the order asked for (user-list-order.ts: sign-up by default, email,
+ * last sign-in; either direction), narrowed by the filters of user-filters.ts. A search is a prefix of the
  * normalised email, username or phone, case-insensitive (the columns are stored lower-cased) and
  * in that column's order, so the prefix and the page come from one range of one index: the
  * `collate "C"` indexes of migration 0006, which a LIKE prefix can use whatever the database's
@@ -24,6 +26,9 @@ export type ListedUser = PublicUser & { roles: string[] };
 export interface UserSearch {
   query?: string;
   field?: SearchField;
+  filters?: UserFilters;
+  sort?: Sort;
+  direction?: Direction;
   cursor?: string;
   pageSize: number;
 }
@@ -37,6 +42,8 @@ export interface UserSearchPage {
   total: { value: number; exact: boolean; atLeast?: boolean };
   /** The cursor given could not be read (edited, truncated, from another search): this is the first page. */
   cursorRefused: boolean;
+  /** The order the rows are in: a search by email or username is in that column's. */
+  order: { key: OrderKey; direction: Direction };
 }
 
 /** Over this many users the planner's estimate replaces count(*) (a full scan: 0.41 s at 1 M rows). */
@@ -45,34 +52,6 @@ const ESTIMATE_FROM = 10_000;
 const COUNT_MATCHES_UP_TO = 1_000;
 /** The longest a search may be: an email address (RFC 5321) is at most 254 characters. */
 export const SEARCH_MAX_LENGTH = 254;
-
-type SortKey = "created" | SearchField;
-const cursorSchema = z.strictObject({
-  s: z.enum(["created", ...SEARCH_FIELDS]),
-  d: z.enum(["after", "before"]),
-  v: z.string().max(SEARCH_MAX_LENGTH + 64),
-  id: z.uuid(),
-});
-type Cursor = z.infer<typeof cursorSchema>;
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-/** A cursor this search can use, or null: anything else is refused, never passed to SQL unchecked. */
-function decodeCursor(text: string | undefined, sort: SortKey): Cursor | null {
-  if (!text || text.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-  } catch {
-    return null;
-  }
-  const cursor = cursorSchema.safeParse(parsed);
-  if (!cursor.success || cursor.data.s !== sort) return null;
-  if (!validKey(sort, cursor.data.v)) return null;
-  return cursor.data;
-}
 
 /** The prefix as the column stores it, or null when nothing searchable is left. */
 function normalizedPrefix(field: SearchField, query: string): string | null {
@@ -97,19 +76,22 @@ export async function searchUsers(search: UserSearch): Promise<UserSearchPage> {
     .toWellFormed()
     .replace(/\u0000/g, "");
   const prefix = normalizedPrefix(field, query);
-  const sort: SortKey = prefix === null ? "created" : field;
-  const cursor = decodeCursor(search.cursor, sort);
+  const direction = search.direction ?? "asc";
+  const key = orderKeyOf(prefix === null ? null : field, search.sort ?? "created");
+  const cursor = decodeCursor(search.cursor, key, direction);
   const cursorRefused = Boolean(search.cursor) && cursor === null;
   const backwards = cursor?.d === "before";
+  // Read backwards, a descending list is an ascending walk (and the other way round).
+  const descending = (direction === "desc") !== backwards;
+  const expression = orderExpression(key);
+  const filters = filterConditions(search.filters ?? {});
+  const match = and(prefixMatch(prefix === null ? null : field, prefix), ...filters);
+  const position = cursor ? beyond(key, expression, cursor, descending) : undefined;
+  const order = descending ? [desc(expression), desc(tables.users.id)] : [asc(expression), asc(tables.users.id)];
   const db = await getDb();
-  const { key, match } = sortAndMatch(sort, prefix);
-  const position = cursor
-    ? sql`(${key}, ${tables.users.id}) ${sql.raw(backwards ? "<" : ">")} (${cursorValue(sort, cursor.v)}, ${cursor.id}::uuid)`
-    : undefined;
-  const order = backwards ? [desc(key), desc(tables.users.id)] : [asc(key), asc(tables.users.id)];
   const [rows, total] = await Promise.all([
     db
-      .select({ user: tables.users, key: keyText(sort, key) })
+      .select({ user: tables.users, key: keyText(key, expression) })
       .from(tables.users)
       .where(and(match, position))
       .orderBy(...order)
@@ -122,7 +104,7 @@ export async function searchUsers(search: UserSearch): Promise<UserSearchPage> {
   const first = page[0];
   const last = page.at(-1);
   const at = (row: (typeof page)[number] | undefined, d: Cursor["d"]): string | null =>
-    row ? encodeCursor({ s: sort, d, v: row.key, id: row.user.id }) : null;
+    row ? encodeCursor({ s: key, o: direction, d, v: row.key, id: row.user.id }) : null;
   return {
     users: await withRoles(page.map((r) => r.user)),
     // Going forward there is a next page when a row beyond this one exists; going back, the page we came from is next.
@@ -130,46 +112,28 @@ export async function searchUsers(search: UserSearch): Promise<UserSearchPage> {
     previous: cursor && (!backwards || more) ? at(first, "before") : null,
     total,
     cursorRefused,
+    order: { key, direction },
   };
 }
 
-function sortAndMatch(sort: SortKey, prefix: string | null): { key: SQL; match: SQL | undefined } {
-  const u = tables.users;
-  if (sort === "email" && prefix !== null)
-    return { key: sql`${u.emailNormalized} collate "C"`, match: sql`${u.emailNormalized} collate "C" like ${likePrefix(prefix)}` };
-  if (sort === "username" && prefix !== null)
-    return { key: sql`${u.usernameNormalized} collate "C"`, match: sql`${u.usernameNormalized} collate "C" like ${likePrefix(prefix)}` };
-  if (sort === "phone" && prefix !== null) {
-    // A phone is on an SMS sign-in method or an SMS two-factor method (a user may have both):
-    // the few matching users come from those tables' phone indexes, in sign-up order.
-    const pattern = likePrefix(prefix);
-    return {
-      key: sql`${u.createdAt}`,
-      match: sql`${u.id} in (select m.user_id from sign_in_methods m where m.phone collate "C" like ${pattern}
-        union select f.user_id from two_factor f where f.phone collate "C" like ${pattern})`,
-    };
+/**
+ * An email or username search is in that column's order, whatever sort was asked for: the prefix
+ * and the page then come from one range of one index. A phone search finds few users (from the
+ * factor tables' phone indexes) and keeps the sort asked for.
+ */
+function orderKeyOf(searched: SearchField | null, sort: Sort): OrderKey {
+  return searched === "email" || searched === "username" ? searched : sort;
+}
+
+function prefixMatch(field: SearchField | null, prefix: string | null): SQL | undefined {
+  if (field === null || prefix === null) return undefined;
+  const pattern = likePrefix(prefix);
+  if (field === "phone") {
+    // A phone is on an SMS sign-in method or an SMS two-factor method (a user may have both).
+    return sql`${tables.users.id} in (select m.user_id from sign_in_methods m where m.phone collate "C" like ${pattern}
+        union select f.user_id from two_factor f where f.phone collate "C" like ${pattern})`;
   }
-  return { key: sql`${u.createdAt}`, match: undefined };
-}
-
-const timeKeyed = (sort: SortKey): boolean => sort === "created" || sort === "phone";
-
-// Times travel in cursors as UTC ISO strings with microseconds, PostgreSQL's own precision.
-const ISO_MICROS = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})\d{3}Z$/;
-
-function keyText(sort: SortKey, key: SQL): SQL<string> {
-  return timeKeyed(sort) ? sql<string>`to_char(${key} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sql<string>`(${key})::text`;
-}
-
-function validKey(sort: SortKey, value: string): boolean {
-  if (!timeKeyed(sort)) return value.isWellFormed() && !value.includes("\u0000");
-  // A real instant (no 30 February): the millisecond part survives a round trip through Date.
-  const millis = ISO_MICROS.exec(value)?.[1];
-  return millis !== undefined && !Number.isNaN(Date.parse(`${millis}Z`)) && new Date(`${millis}Z`).toISOString() === `${millis}Z`;
-}
-
-function cursorValue(sort: SortKey, value: string): SQL {
-  return timeKeyed(sort) ? sql`${value}::timestamptz` : sql`${value}::text collate "C"`;
+  return sql`${orderExpression(field)} like ${pattern}`;
 }
 
 async function totalOf(match: SQL | undefined): Promise<UserSearchPage["total"]> {

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import { firstParam, type SearchParams } from "@/lib/view/notices";
+import type { SearchParams } from "@/lib/view/notices";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { searchUsers } from "@/lib/security/accounts/user-search";
-import { readUserSearch, summaryOf, usersHref } from "./search-params";
+import { roleNamesForFilter } from "@/lib/security/accounts/user-filters";
+import { exportHref, readUserSearch, summaryOf, usersHref } from "./search-params";
 import { SearchForm } from "./search-form";
 import { UsersTable } from "./users-table";
 
@@ -15,29 +16,35 @@ const PAGE_SIZE = 25;
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser();
-  const params = await searchParams;
-  const search = readUserSearch({ q: firstParam(params.q), by: firstParam(params.by), cursor: firstParam(params.cursor) });
-  const result = await searchUsers({ ...search, pageSize: PAGE_SIZE });
+  const { search, refused } = readUserSearch(await searchParams);
+  const [result, roles] = await Promise.all([searchUsers({ ...search, pageSize: PAGE_SIZE }), roleNamesForFilter()]);
   const hrefAt = (cursor: string | null): string | null => (cursor ? usersHref(search, cursor) : null);
+  const summary = summaryOf(search, result.total);
   return (
     <div className="mx-auto w-full max-w-6xl space-y-6 px-4 py-8 sm:px-6 md:py-12">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <p className="mt-1 text-sm text-muted">{summaryOf(search, result.total)}. Read-only.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
+          <p className="mt-1 text-sm text-muted">{summary}.</p>
+        </div>
+        <a href={exportHref(search)} className="text-sm font-medium underline underline-offset-2" download>
+          Export these users as CSV
+        </a>
       </div>
-      {result.cursorRefused ? (
+      {result.cursorRefused || refused.length ? (
         <Alert tone="warning" testId="cursor-refused">
-          That page link could not be read (it may have been edited or cut short), so this is the first page.
+          {refused.length ? `Ignored what could not be read in the link (${refused.join(", ")}). ` : ""}
+          {result.cursorRefused ? "That page link could not be read (it may have been edited or cut short), so this is the first page." : ""}
         </Alert>
       ) : null}
       <Card>
         <CardHeader title={search.query ? "Search" : "All users"} />
         <CardBody>
-          <SearchForm query={search.query ?? ""} field={search.field} />
-          <UsersTable users={result.users} caption={search.query ? `Users whose ${search.field} starts with “${search.query}”` : "Users, oldest first"} />
+          <SearchForm search={search} roles={roles} />
+          <UsersTable users={result.users} caption={search.query ? `Users whose ${search.field} starts with “${search.query}”` : "Users"} />
           {result.users.length === 0 ? <p className="py-4 text-sm text-muted">No users match.</p> : null}
           <div className="mt-4">
-            <Pagination summary={summaryOf(search, result.total)} previousHref={hrefAt(result.previous)} nextHref={hrefAt(result.next)} />
+            <Pagination summary={summary} previousHref={hrefAt(result.previous)} nextHref={hrefAt(result.next)} />
           </div>
         </CardBody>
       </Card>

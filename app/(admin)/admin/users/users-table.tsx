@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/view/format";
 import type { ListedUser } from "@/lib/security/accounts/user-search";
@@ -21,7 +22,11 @@ export function UsersTable({ users, caption }: { users: ListedUser[]; caption: s
         <tbody className="divide-y divide-border">
           {users.map((u) => (
             <tr key={u.id}>
-              <td className="max-w-[18rem] truncate px-2 py-2 font-medium">{u.email}</td>
+              <td className="max-w-[18rem] truncate px-2 py-2 font-medium">
+                <Link href={`/admin/users/${u.id}`} className="underline-offset-2 hover:underline">
+                  {u.email}
+                </Link>
+              </td>
               <td className="max-w-[10rem] truncate px-2 py-2">{u.username ?? "—"}</td>
               <td className="px-2 py-2">
                 {!u.active ? (

@@ -1,0 +1,48 @@
+import "server-only";
+import { asc, sql, type SQL } from "drizzle-orm";
+import { getDb, tables } from "@/lib/db";
+import { MAX_CONSECUTIVE_FAILURES } from "../core/rate-limit-policies";
+
+/**
+ * The admin list's filters (issue #14): each is yes, no or absent, and the role a name. They only
+ * narrow the rows; the order and its keyset stay those of user-list-order.ts. The rare states
+ * (disabled, unconfirmed, locked) have partial indexes (migration 0009), so a page of them does not
+ * walk a million rows; the others are EXISTS over the factor tables' user_id keys.
+ */
+export const FLAG_FILTERS = ["active", "confirmed", "twoFactor", "passkey", "locked"] as const;
+export type FlagFilter = (typeof FLAG_FILTERS)[number];
+export type UserFilters = Partial<Record<FlagFilter, boolean>> & { role?: string };
+
+/** The role names a filter may carry: the roles module's own pattern, so anything else is not a role. */
+const ROLE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function isRoleName(value: string): boolean {
+  return ROLE_NAME.test(value);
+}
+
+function flag(condition: SQL, wanted: boolean | undefined): SQL | null {
+  if (wanted === undefined) return null;
+  return wanted ? condition : sql`not (${condition})`;
+}
+
+export function filterConditions(filters: UserFilters): SQL[] {
+  const u = tables.users;
+  const conditions = [
+    flag(sql`${u.active}`, filters.active),
+    flag(sql`${u.confirmedAt} is not null`, filters.confirmed),
+    // A literal, not a parameter: only then can the planner use the partial index of locked accounts.
+    flag(sql`${u.failedLoginCount} >= ${sql.raw(String(MAX_CONSECUTIVE_FAILURES))}`, filters.locked),
+    flag(sql`exists (select 1 from two_factor f where f.user_id = ${u.id})`, filters.twoFactor),
+    flag(sql`exists (select 1 from webauthn_credentials w where w.user_id = ${u.id})`, filters.passkey),
+    filters.role !== undefined && isRoleName(filters.role)
+      ? sql`exists (select 1 from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${u.id} and r.name = ${filters.role})`
+      : null,
+  ];
+  return conditions.filter((c): c is SQL => c !== null);
+}
+
+/** The role names the filter offers: names only (listRoles also counts holders, a scan of user_roles). */
+export async function roleNamesForFilter(): Promise<string[]> {
+  const rows = await (await getDb()).select({ name: tables.roles.name }).from(tables.roles).orderBy(asc(tables.roles.name));
+  return rows.map((r) => r.name);
+}

@@ -1,0 +1,147 @@
+// Threat: the admin list's filters let through users not in the state asked for (or hide some), a
+// sort skips or repeats users between keyset pages, or the CSV export runs a formula in a spreadsheet.
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb, tables } from "@/lib/db";
+import { createUser, type UserRecord } from "@/lib/security/accounts/users";
+import { searchUsers, type UserSearch } from "@/lib/security/accounts/user-search";
+import { csvCell, exportUsersCsv } from "@/lib/security/accounts/user-export";
+import type { FlagFilter } from "@/lib/security/accounts/user-filters";
+import type { Direction, Sort } from "@/lib/security/accounts/user-list-order";
+import { saveMethod } from "../support/two-factor";
+
+const tag = `flt${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+
+async function makeUsers(role: string, n: number): Promise<UserRecord[]> {
+  const users: UserRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    const user = await createUser({ email: `${tag}-${role}-${i}@example.com`, password: null, confirmed: true, roles: [role] });
+    if (!user) throw new Error("no user");
+    users.push(user);
+  }
+  return users;
+}
+
+/** Every page forward following `next`, then back following `previous`: ids in list order both ways. */
+async function walk(search: Omit<UserSearch, "cursor">): Promise<{ forward: string[]; backward: string[] }> {
+  const forward: string[] = [];
+  let page = await searchUsers(search);
+  forward.push(...page.users.map((u) => u.id));
+  while (page.next) {
+    page = await searchUsers({ ...search, cursor: page.next });
+    expect(page.cursorRefused).toBe(false);
+    forward.push(...page.users.map((u) => u.id));
+  }
+  const backward = page.users.map((u) => u.id);
+  while (page.previous) {
+    page = await searchUsers({ ...search, cursor: page.previous });
+    backward.unshift(...page.users.map((u) => u.id));
+  }
+  return { forward, backward };
+}
+
+describe("admin user list: filters", () => {
+  it("each filter, yes or no, keeps exactly the users in that state", async () => {
+    const role = `${tag}-f`;
+    const [plain, disabled, unconfirmed, locked, twoFactor, passkey] = await makeUsers(role, 6);
+    const db = await getDb();
+    await db.update(tables.users).set({ active: false }).where(eq(tables.users.id, disabled!.id));
+    await db.update(tables.users).set({ confirmedAt: null }).where(eq(tables.users.id, unconfirmed!.id));
+    await db.update(tables.users).set({ failedLoginCount: 100 }).where(eq(tables.users.id, locked!.id));
+    await saveMethod(twoFactor!.id, "authenticator");
+    await db
+      .insert(tables.webauthnCredentials)
+      .values({ userId: passkey!.id, credentialId: `${tag}-cred`, publicKey: "pk", usage: "first", name: "Key", deviceType: "singleDevice" });
+    const all = [plain, disabled, unconfirmed, locked, twoFactor, passkey].map((u) => u!.id);
+    const only: Record<FlagFilter, string> = {
+      active: disabled!.id,
+      confirmed: unconfirmed!.id,
+      locked: locked!.id,
+      twoFactor: twoFactor!.id,
+      passkey: passkey!.id,
+    };
+    const ids = async (filters: UserSearch["filters"]): Promise<string[]> =>
+      (await searchUsers({ filters: { role, ...filters }, pageSize: 50 })).users.map((u) => u.id).sort();
+    expect(await ids({})).toEqual([...all].sort());
+    for (const [filter, id] of Object.entries(only) as [FlagFilter, string][]) {
+      // active and confirmed single out the one user who is not; the others the one who is.
+      const inverted = filter === "active" || filter === "confirmed";
+      expect(await ids({ [filter]: !inverted }), filter).toEqual([id]);
+      expect(await ids({ [filter]: inverted }), filter).toEqual(all.filter((x) => x !== id).sort());
+    }
+    expect(await ids({ active: true, confirmed: true, locked: false })).toEqual([plain!.id, twoFactor!.id, passkey!.id].sort());
+    // A role nobody holds, or a name no role can have, matches nobody rather than everybody.
+    expect((await searchUsers({ filters: { role: `${tag}-nobody` }, pageSize: 5 })).users).toEqual([]);
+    expect((await searchUsers({ filters: { role: "'; drop table users; --" }, pageSize: 5 })).cursorRefused).toBe(false);
+  });
+});
+
+describe("admin user list: sorts and keyset pages", () => {
+  it("every sort, both directions: each user once, in order, the same walking back", async () => {
+    const role = `${tag}-s`;
+    const users = await makeUsers(role, 7);
+    const db = await getDb();
+    // Distinct sign-up times, emails not in sign-up order, and some who never signed in (null sorts first).
+    for (const [i, u] of users.entries()) {
+      await db
+        .update(tables.users)
+        .set({
+          createdAt: sql`now() - make_interval(mins => ${i})`,
+          emailNormalized: `${tag}-s-${(i * 3) % 7}@example.com`,
+          email: `${tag}-s-${(i * 3) % 7}@example.com`,
+          currentLoginAt: i % 3 === 0 ? null : sql`now() - make_interval(hours => ${(i * 5) % 7})`,
+        })
+        .where(eq(tables.users.id, u.id));
+    }
+    const rows = await db
+      .select()
+      .from(tables.users)
+      .where(sql`${tables.users.id} in ${users.map((u) => u.id)}`);
+    const keyOf: Record<Sort, (u: UserRecord) => string> = {
+      created: (u) => u.createdAt.toISOString(),
+      email: (u) => u.emailNormalized,
+      "last-sign-in": (u) => u.currentLoginAt?.toISOString() ?? "",
+    };
+    for (const sort of ["created", "email", "last-sign-in"] as Sort[]) {
+      for (const direction of ["asc", "desc"] as Direction[]) {
+        const expected = [...rows]
+          .sort((a, b) => (keyOf[sort](a) < keyOf[sort](b) ? -1 : keyOf[sort](a) > keyOf[sort](b) ? 1 : a.id < b.id ? -1 : 1))
+          .map((u) => u.id);
+        if (direction === "desc") expected.reverse();
+        const { forward, backward } = await walk({ filters: { role }, sort, direction, pageSize: 2 });
+        expect(forward, `${sort} ${direction}`).toEqual(expected);
+        expect(backward, `${sort} ${direction} back`).toEqual(expected);
+      }
+    }
+    // A cursor of one order is refused by another (it would skip or repeat rows there).
+    const emailCursor = (await searchUsers({ filters: { role }, sort: "email", pageSize: 2 })).next!;
+    expect((await searchUsers({ filters: { role }, sort: "email", direction: "desc", pageSize: 2, cursor: emailCursor })).cursorRefused).toBe(true);
+    expect((await searchUsers({ filters: { role }, sort: "created", pageSize: 2, cursor: emailCursor })).cursorRefused).toBe(true);
+  });
+});
+
+describe("admin user list: CSV export", () => {
+  it("quotes every cell and defuses formulas (= + - @ tab CR)", () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    for (const start of ["+", "-", "@", "\t", "\r"]) expect(csvCell(`${start}1`)).toBe(`"'${start}1"`);
+    expect(csvCell("plain, with comma\nand line")).toBe(`"plain, with comma\nand line"`);
+  });
+
+  it("exports the filtered users, each once, across batches, with hostile values defused", async () => {
+    const role = `${tag}-c`;
+    const users = await makeUsers(role, 5);
+    const db = await getDb();
+    await db
+      .update(tables.users)
+      .set({ username: "=cmd|' /C calc'!A0", usernameNormalized: `${tag}-evil` })
+      .where(eq(tables.users.id, users[0]!.id));
+    let csv = "";
+    for await (const chunk of exportUsersCsv({ filters: { role } }, 2)) csv += chunk;
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe('"id","email","username","active","confirmed_at","roles","created_at","last_sign_in_at","sign_in_count"');
+    expect(lines).toHaveLength(6);
+    expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(5);
+    expect(csv).toContain(`"'=cmd|' /C calc'!A0"`);
+    expect(csv).not.toMatch(/(^|,)"=/m);
+  });
+});
