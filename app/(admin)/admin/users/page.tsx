@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
-import type { SearchParams } from "@/lib/view/notices";
+import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { searchUsers } from "@/lib/security/accounts/user-search";
 import { roleNamesForFilter } from "@/lib/security/accounts/user-filters";
@@ -16,7 +16,8 @@ const PAGE_SIZE = 25;
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser();
-  const { search, refused } = readUserSearch(await searchParams);
+  const params = await searchParams;
+  const { search, refused } = readUserSearch(params);
   const [result, roles] = await Promise.all([searchUsers({ ...search, pageSize: PAGE_SIZE }), roleNamesForFilter()]);
   const hrefAt = (cursor: string | null): string | null => (cursor ? usersHref(search, cursor) : null);
   const summary = summaryOf(search, result.total);
@@ -31,6 +32,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           Export these users as CSV
         </a>
       </div>
+      {firstParam(params.done) === "delete" ? (
+        <Alert tone="success" testId="admin-notice">
+          The account was deleted.
+        </Alert>
+      ) : null}
       {result.cursorRefused || refused.length ? (
         <Alert tone="warning" testId="cursor-refused">
           {refused.length ? `Ignored what could not be read in the link (${refused.join(", ")}). ` : ""}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { firstParam, type SearchParams } from "@/lib/view/notices";
+import { isErrorCode, messageFor } from "@/lib/security/core/errors";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { roleNamesForFilter } from "@/lib/security/accounts/user-filters";
+import { ADMIN_ACTIONS, DESTRUCTIVE_ACTIONS } from "@/lib/security/lifecycle/admin-actions";
+import { loadAdminUserView } from "@/lib/security/lifecycle/admin-user-view";
+import { ActionButton } from "./action-button";
+import { ConfirmStep } from "./confirm-step";
+import { ActivityCard, FactorsCard, ProfileCard, RolesCard, SessionsCard } from "./sections";
+import { DONE } from "./words";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function AdminUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+  await requireUser();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const [view, roles] = await Promise.all([loadAdminUserView(id), roleNamesForFilter()]);
+  if (!view) notFound();
+  const done = ADMIN_ACTIONS.find((a) => a === firstParam(query.done));
+  const failed = firstParam(query.failed);
+  const confirm = ADMIN_ACTIONS.find((a) => a === firstParam(query.confirm) && DESTRUCTIVE_ACTIONS.has(a));
+  const item = firstParam(query.item)?.slice(0, 64);
+  return (
+    <div className="mx-auto w-full max-w-5xl space-y-6 px-4 py-8 sm:px-6 md:py-12">
+      <div>
+        <Link href="/admin/users" className="text-sm text-muted underline-offset-2 hover:underline">
+          ← Users
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight break-all">{view.user.email}</h1>
+      </div>
+      {done ? (
+        <Alert tone="success" testId="admin-notice">
+          {DONE[done]}
+        </Alert>
+      ) : null}
+      {failed && isErrorCode(failed) ? (
+        <Alert tone="error" testId="admin-notice">
+          {messageFor(failed)}
+        </Alert>
+      ) : null}
+      {confirm ? <ConfirmStep userId={view.user.id} action={confirm} item={item} /> : null}
+      <div className="flex flex-wrap gap-2" aria-label="Account actions" role="group">
+        {view.user.active ? (
+          <ActionButton userId={id} action="deactivate" label="Deactivate" />
+        ) : (
+          <ActionButton userId={id} action="activate" label="Activate" />
+        )}
+        {view.user.confirmedAt ? null : <ActionButton userId={id} action="confirm-email" label="Confirm email" />}
+        {view.user.locked ? <ActionButton userId={id} action="unlock" label="Unlock" /> : null}
+        <ActionButton userId={id} action="reset-access" label="Reset access" />
+        <ActionButton userId={id} action="set-password" label="Set a new password" />
+        <ActionButton userId={id} action="send-reset-link" label="Send a password-reset link" />
+        <ActionButton userId={id} action="delete" label="Delete account" variant="danger" />
+      </div>
+      <ProfileCard view={view} />
+      <RolesCard view={view} assignable={roles.filter((r) => !view.roles.includes(r))} />
+      <FactorsCard view={view} />
+      <SessionsCard view={view} />
+      <ActivityCard view={view} />
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { DescriptionItem } from "@/components/ui/description-item";
+import { describeUserAgent, formatDateTime } from "@/lib/view/format";
+import { EVENT_LABELS } from "@/lib/security/core/events";
+import type { AdminUserView } from "@/lib/security/lifecycle/admin-user-view";
+import { ActionButton } from "./action-button";
+
+const when = (d: Date | null): string => (d ? formatDateTime(d) : "Never");
+
+export function ProfileCard({ view }: { view: AdminUserView }) {
+  const { user } = view;
+  return (
+    <Card>
+      <CardHeader title="Profile" />
+      <CardBody>
+        <dl className="grid gap-4 text-sm sm:grid-cols-3">
+          <DescriptionItem label="Email">{user.email}</DescriptionItem>
+          <DescriptionItem label="Username">{user.username ?? "—"}</DescriptionItem>
+          <DescriptionItem label="Phone">{user.phoneOnFile ?? "—"}</DescriptionItem>
+          <DescriptionItem label="Status">
+            <span className="flex flex-wrap gap-1" data-testid="user-status">
+              {user.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Disabled</Badge>}
+              {user.confirmedAt ? <Badge tone="neutral">Confirmed</Badge> : <Badge tone="warning">Unconfirmed</Badge>}
+              {user.locked ? <Badge tone="danger">Locked</Badge> : null}
+            </span>
+          </DescriptionItem>
+          <DescriptionItem label="Created">{formatDateTime(user.createdAt)}</DescriptionItem>
+          <DescriptionItem label="Last sign-in">{when(user.lastLoginAt)}</DescriptionItem>
+          <DescriptionItem label="Sign-ins">{user.loginCount}</DescriptionItem>
+          <DescriptionItem label="Failed sign-ins in a row">{user.failedSignIns}</DescriptionItem>
+          <DescriptionItem label="Password">{user.hasPassword ? "Set" : "None (password-less)"}</DescriptionItem>
+        </dl>
+      </CardBody>
+    </Card>
+  );
+}
+
+export function RolesCard({ view, assignable }: { view: AdminUserView; assignable: string[] }) {
+  const id = view.user.id;
+  return (
+    <Card>
+      <CardHeader title="Roles" />
+      <CardBody className="space-y-3 text-sm">
+        <ul className="flex flex-wrap gap-2" data-testid="user-roles">
+          {view.roles.length ? null : <li className="text-muted">No roles.</li>}
+          {view.roles.map((r) => (
+            <li key={r} className="flex items-center gap-1 rounded-lg px-2 py-1 ring-1 ring-border">
+              <span>{r}</span>
+              <ActionButton userId={id} action="remove-role" role={r} label={`Remove ${r}`} variant="ghost" />
+            </li>
+          ))}
+        </ul>
+        {assignable.length ? (
+          <ul className="flex flex-wrap gap-2">
+            {assignable.map((r) => (
+              <li key={r}>
+                <ActionButton userId={id} action="add-role" role={r} label={`Add ${r}`} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </CardBody>
+    </Card>
+  );
+}
+
+export function FactorsCard({ view }: { view: AdminUserView }) {
+  const id = view.user.id;
+  return (
+    <Card>
+      <CardHeader title="Sign-in methods and second factors" />
+      <CardBody className="space-y-4 text-sm">
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <DescriptionItem label="Two-factor">
+            {view.twoFactor ? `${view.twoFactor.method}${view.twoFactor.phone ? ` (${view.twoFactor.phone})` : ""}` : "Off"}
+          </DescriptionItem>
+          <DescriptionItem label="Sign-in code methods">
+            {view.signInMethods.length ? view.signInMethods.map((m) => m.method + (m.phone ? ` (${m.phone})` : "")).join(", ") : "None"}
+          </DescriptionItem>
+          <DescriptionItem label="Recovery codes">
+            {view.recoveryCodes.total ? `${view.recoveryCodes.remaining} of ${view.recoveryCodes.total} left` : "None"}
+          </DescriptionItem>
+        </dl>
+        <div>
+          <h3 className="font-medium">Passkeys</h3>
+          <ul className="mt-1 divide-y divide-border" data-testid="user-passkeys">
+            {view.passkeys.length ? null : <li className="py-1 text-muted">None.</li>}
+            {view.passkeys.map((p) => (
+              <li key={p.id} className="py-1">
+                {p.name} · {p.usage === "first" ? "sign-in" : "second factor"} · added {formatDateTime(p.createdAt)} · last used {when(p.lastUsedAt)}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <ActionButton userId={id} action="reset-two-factor" label="Reset two-factor" />
+          <ActionButton userId={id} action="reset-passkeys" label="Remove passkeys" />
+          <ActionButton userId={id} action="reset-sign-in-methods" label="Remove sign-in methods" />
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+export function SessionsCard({ view }: { view: AdminUserView }) {
+  const id = view.user.id;
+  return (
+    <Card>
+      <CardHeader title={`Sessions (${view.sessions.length}) and API tokens (${view.tokens.length})`} />
+      <CardBody className="space-y-3 text-sm">
+        <ul className="divide-y divide-border" data-testid="user-sessions">
+          {view.sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                {describeUserAgent(s.userAgent)} · {s.ip ?? "unknown IP"} · since {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastSeenAt)}
+              </span>
+              <ActionButton userId={id} action="revoke-session" item={s.id} label="End session" variant="ghost" />
+            </li>
+          ))}
+          {view.tokens.map((k) => (
+            <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                API token · issued {formatDateTime(k.createdAt)} · last used {formatDateTime(k.lastUsedAt)} · expires {formatDateTime(k.expiresAt)}
+              </span>
+              <ActionButton userId={id} action="revoke-token" item={k.id} label="Revoke token" variant="ghost" />
+            </li>
+          ))}
+          {view.sessions.length + view.tokens.length ? null : <li className="py-2 text-muted">None.</li>}
+        </ul>
+        <div className="flex flex-wrap gap-2">
+          <ActionButton userId={id} action="revoke-all-sessions" label="End every session" />
+          <ActionButton userId={id} action="revoke-all-tokens" label="Revoke every token" />
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
+
+export function ActivityCard({ view }: { view: AdminUserView }) {
+  return (
+    <Card>
+      <CardHeader title="Recent activity" />
+      <CardBody>
+        <ul className="divide-y divide-border text-sm" data-testid="user-activity">
+          {view.activity.length ? null : <li className="py-2 text-muted">Nothing yet.</li>}
+          {view.activity.map((e, i) => (
+            <li key={`${e.at.toISOString()}-${i}`} className="py-2">
+              <span className="font-medium">{EVENT_LABELS[e.type] ?? e.type}</span>{" "}
+              <span className="text-muted">
+                · {formatDateTime(e.at)} · {e.ip ?? "—"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </CardBody>
+    </Card>
+  );
+}
