@@ -6,7 +6,7 @@ import { MAX_CONSECUTIVE_FAILURES } from "../core/rate-limit-policies";
 /**
  * The admin list's filters (issue #14): each is yes, no or absent, and the role a name. They only
  * narrow the rows; the order and its keyset stay those of user-list-order.ts. The rare states
- * (disabled, unconfirmed, locked) have partial indexes (migration 0009), so a page of them does not
+ * (disabled, unconfirmed, locked) have partial indexes (migration 0010), so a page of them does not
  * walk a million rows; the others are EXISTS over the factor tables' user_id keys.
  */
 export const FLAG_FILTERS = ["active", "confirmed", "twoFactor", "passkey", "locked"] as const;

@@ -5,7 +5,7 @@ import { tables } from "@/lib/db";
 
 /**
  * The orders of the admin user list and their keyset cursors (lib/security/accounts/user-search.ts).
- * Each order is (key, id), read from an index of migration 0006 or 0009 in either direction, so a
+ * Each order is (key, id), read from an index of migration 0006 or 0010 in either direction, so a
  * page deep in the list costs what the first one does. A cursor carries the order it was made for;
  * one from another order, or edited, is refused (the list then starts again), never passed to SQL
  * unchecked.
@@ -49,7 +49,7 @@ export function decodeCursor(text: string | undefined, key: OrderKey, direction:
 
 /**
  * The SQL expression rows are ordered by. A user who never signed in sorts as -infinity (the
- * expression index of migration 0009 holds the same), so nulls need no special case in the keyset.
+ * expression index of migration 0010 holds the same), so nulls need no special case in the keyset.
  */
 export function orderExpression(key: OrderKey): SQL {
   const u = tables.users;
