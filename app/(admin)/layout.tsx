@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AdminNav, type AdminNavItem } from "@/components/admin-nav";
-import { CONSOLE_PERMISSIONS } from "@/lib/security/accounts/console-permissions";
+import { ROLES_WRITE, USERS_WRITE } from "@/lib/security/core/console-permissions";
 import { requireUser } from "@/lib/security/sessions/guards";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -8,8 +8,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const may = (permission: string): boolean => authorization.permissions.includes(permission);
   const items: AdminNavItem[] = [
     { href: "/admin/users", label: "Users" },
-    ...(may(CONSOLE_PERMISSIONS.rolesWrite) ? [{ href: "/admin/roles", label: "Roles" }] : []),
-    ...(may(CONSOLE_PERMISSIONS.usersWrite) ? [{ href: "/admin/rescue", label: "Rescue requests" }] : []),
+    ...(may(ROLES_WRITE) ? [{ href: "/admin/roles", label: "Roles" }] : []),
+    ...(may(USERS_WRITE) ? [{ href: "/admin/rescue", label: "Rescue requests" }] : []),
   ];
   return (
     <>

@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { ADMIN_ROLE_PERMISSIONS } from "@/lib/security/accounts/console-permissions";
+import { CONSOLE_PERMISSIONS } from "@/lib/security/core/console-permissions";
 import { findOrCreateRole } from "@/lib/security/accounts/roles";
 import { reauthenticateWithPassword } from "@/lib/security/re-verify/reauthenticate";
 import { endImpersonation, startImpersonation } from "@/lib/security/sessions/impersonation";
@@ -15,8 +15,8 @@ import { newCtx, STRONG_PASSWORD, withEnv, withEnvForTheFile } from "../support/
 const ADMIN = uniqueRole("admin");
 withEnvForTheFile({ SECURITY_ADMIN_ROLE: ADMIN, SECURITY_IMPERSONATION_LIFETIME: "30m" });
 
-async function adminSession(tag = "admin", permissions: readonly string[] = ADMIN_ROLE_PERMISSIONS) {
-  const role = permissions === ADMIN_ROLE_PERMISSIONS ? ADMIN : uniqueRole("helpdesk");
+async function adminSession(tag = "admin", permissions: readonly string[] = CONSOLE_PERMISSIONS) {
+  const role = permissions === CONSOLE_PERMISSIONS ? ADMIN : uniqueRole("helpdesk");
   await findOrCreateRole(role, { permissions: [...permissions] });
   const admin = await account(tag, [role]);
   const { token } = await createSession(admin, { authnVia: ["password"], remember: false, ctx: newCtx() });

@@ -3,6 +3,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { getDb, type Queryable, tables } from "@/lib/db";
 import { getConfig } from "../config";
 import { fail, messageFor, type Result } from "../core/errors";
+import { ROLES_WRITE } from "../core/console-permissions";
 import { recordAdminChange, type AdminOptions } from "./admin-events";
 
 /**
@@ -14,7 +15,6 @@ import { recordAdminChange, type AdminOptions } from "./admin-events";
 export type RoleRecord = typeof tables.roles.$inferSelect;
 
 /** The roles editor's own permission (console-permissions.ts): the admin role keeps it. */
-const ROLES_WRITE = "roles:write";
 
 const ROLE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const PERMISSION = /^[a-z0-9][a-z0-9._-]{0,63}:(\*|[a-z0-9][a-z0-9._-]{0,63})$/;

@@ -6,7 +6,7 @@
  * the database (defence in depth). tests/unit/routes.every-page-in-the-table.test.ts walks
  * app/ and fails when a page is missing here or guards itself differently.
  */
-import { USERS_READ } from "./console-permissions";
+import { ROLES_WRITE, USERS_READ, USERS_WRITE } from "./console-permissions";
 
 export type Access = "anonymous" | "signed-in" | "open";
 
@@ -75,9 +75,9 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/account/username", access: "signed-in", fresh: true },
   { prefix: "/account/delete", access: "signed-in", fresh: true },
   { prefix: "/admin", access: "signed-in", admin: true },
-  // The console's own permissions (lib/security/accounts/console-permissions.ts); every write there is fresh too.
-  { prefix: "/admin/roles", access: "signed-in", admin: true, permissions: ["roles:write"] },
-  { prefix: "/admin/rescue", access: "signed-in", admin: true, permissions: ["users:write"] },
+  // The console's own permissions (lib/security/core/console-permissions.ts); every write there is fresh too.
+  { prefix: "/admin/roles", access: "signed-in", admin: true, permissions: [ROLES_WRITE] },
+  { prefix: "/admin/rescue", access: "signed-in", admin: true, permissions: [USERS_WRITE] },
   // The user list, a user's page and the CSV export: a permission, so a support role without the
   // admin role can be given them; their actions also need users:write (checked in each action).
   { prefix: "/admin/users", access: "signed-in", permissions: [USERS_READ] },

@@ -49,7 +49,7 @@ export async function requireUserUnder(rule: RouteRule, here?: string | null): P
 
 /**
  * The admin console's writes: the admin role, the console permission the write needs
- * (accounts/console-permissions.ts) and a recent authentication, whatever the page's own rule says
+ * (core/console-permissions.ts) and a recent authentication, whatever the page's own rule says
  * (the console's pages are readable without re-verifying; changing anything is not).
  */
 export async function requireFreshAdmin(permission: string): Promise<CurrentSession> {

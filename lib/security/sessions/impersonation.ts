@@ -6,7 +6,7 @@ import { hashToken, randomToken } from "../core/crypto";
 import { fail, type Result } from "../core/errors";
 import type { RequestContext } from "../core/request-context";
 import { recordAdminChange } from "../accounts/admin-events";
-import { CONSOLE_PERMISSIONS, ADMIN_ROLE_PERMISSIONS } from "../accounts/console-permissions";
+import { CONSOLE_PERMISSIONS, USERS_IMPERSONATE } from "../core/console-permissions";
 import { isUuid } from "../accounts/identity";
 import { findUserById, getAuthorization } from "../accounts/users";
 import type { NewSession } from "./new-session";
@@ -33,7 +33,7 @@ export interface ImpersonationStarted {
  * viewing as another would act with that one's powers, logged as them.
  */
 function isAdministrator(authorization: { roles: string[]; permissions: string[] }): boolean {
-  return authorization.roles.includes(getConfig().adminRole) || authorization.permissions.some((p) => ADMIN_ROLE_PERMISSIONS.includes(p));
+  return authorization.roles.includes(getConfig().adminRole) || authorization.permissions.some((p) => CONSOLE_PERMISSIONS.includes(p));
 }
 
 export async function startImpersonation(
@@ -41,7 +41,7 @@ export async function startImpersonation(
   targetId: string,
   ctx: RequestContext,
 ): Promise<Result<ImpersonationStarted>> {
-  if (!admin.authorization.permissions.includes(CONSOLE_PERMISSIONS.usersImpersonate) || admin.session.impersonatorId) return fail("UNAUTHORIZED");
+  if (!admin.authorization.permissions.includes(USERS_IMPERSONATE) || admin.session.impersonatorId) return fail("UNAUTHORIZED");
   if (!isUuid(targetId)) return fail("USER_DOES_NOT_EXIST");
   const target = await findUserById(targetId);
   if (!target) return fail("USER_DOES_NOT_EXIST");

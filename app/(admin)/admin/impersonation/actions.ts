@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { CONSOLE_PERMISSIONS } from "@/lib/security/accounts/console-permissions";
+import { USERS_IMPERSONATE } from "@/lib/security/core/console-permissions";
 import { setImpersonatorCookie } from "@/lib/security/sessions/cookies";
 import { currentRequestContext, issueSessionCookie } from "@/lib/security/sessions/current";
 import { requireFreshAdmin } from "@/lib/security/sessions/guards";
@@ -13,7 +13,7 @@ import { formText, stateFromFailure, type FormState } from "@/lib/view/form-stat
  */
 export async function startImpersonationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const ctx = await currentRequestContext();
-  const admin = await requireFreshAdmin(CONSOLE_PERMISSIONS.usersImpersonate);
+  const admin = await requireFreshAdmin(USERS_IMPERSONATE);
   const result = await startImpersonation(admin, formText(formData, "user", 64) ?? "", ctx);
   if (!result.ok) return stateFromFailure(result);
   await setImpersonatorCookie(result.keep.token, result.keep.expiresAt);

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { CONSOLE_PERMISSIONS } from "@/lib/security/accounts/console-permissions";
+import { USERS_IMPERSONATE } from "@/lib/security/core/console-permissions";
 import { listOpenRescueRequests } from "@/lib/security/accounts/rescue-requests";
 import { EVENT_LABELS } from "@/lib/security/core/events";
 import { requireUser } from "@/lib/security/sessions/guards";
@@ -18,7 +18,7 @@ export default async function AdminRescuePage({ searchParams }: { searchParams: 
   const { authorization } = await requireUser();
   const requests = await listOpenRescueRequests();
   const notice = noticeFrom((await searchParams).notice);
-  const mayImpersonate = authorization.permissions.includes(CONSOLE_PERMISSIONS.usersImpersonate);
+  const mayImpersonate = authorization.permissions.includes(USERS_IMPERSONATE);
   return (
     <div className="mx-auto w-full max-w-6xl space-y-6 px-4 py-6 sm:px-6 md:py-8">
       <NoticeBanner notice={notice} />

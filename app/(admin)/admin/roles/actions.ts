@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { CONSOLE_PERMISSIONS } from "@/lib/security/accounts/console-permissions";
+import { ROLES_WRITE } from "@/lib/security/core/console-permissions";
 import { describeRole, renameRole } from "@/lib/security/accounts/role-edits";
 import { addPermissionsToRole, createRole, deleteRole, removePermissionsFromRole } from "@/lib/security/accounts/roles";
 import type { AdminOptions } from "@/lib/security/accounts/admin-events";
@@ -12,8 +12,6 @@ import { formText, stateFromFailure, successState, type FormState } from "@/lib/
 async function asEditor({ user }: CurrentSession): Promise<AdminOptions> {
   return { actorId: user.id, ctx: await currentRequestContext() };
 }
-
-const ROLES_WRITE = CONSOLE_PERMISSIONS.rolesWrite;
 
 const roleHref = (name: string): string => `/admin/roles/${encodeURIComponent(name)}`;
 
