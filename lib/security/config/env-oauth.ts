@@ -22,6 +22,11 @@ export const OAUTH_VARIABLES = {
   AUTH_OIDC_ID: secret,
   AUTH_OIDC_SECRET: secret,
   AUTH_OIDC_SCOPES: scopes,
+  // Only when the provider's authorization endpoint is on another host than its issuer (the pages' CSP must allow it).
+  AUTH_OIDC_AUTHORIZATION_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : new URL(v).origin)),
   AUTH_OIDC_NAME: z
     .string()
     .regex(/^[\p{L}\p{N} ._-]{1,40}$/u, "must be a short name (letters, digits, spaces, . _ -)")
@@ -44,6 +49,11 @@ export interface OAuthProviderSettings {
   clientSecret: string;
   /** OpenID Connect only. */
   issuer?: string;
+  /**
+   * Where the sign-in button's form is redirected (the provider's authorization endpoint): the
+   * pages' CSP form-action must allow it, or the browser stops the round trip at our own 303.
+   */
+  authorizationOrigin: string;
   scopes?: string;
 }
 
@@ -51,9 +61,21 @@ export interface OAuthProviderSettings {
 export function oauthProviders(env: OAuthEnv): OAuthProviderSettings[] {
   const providers: OAuthProviderSettings[] = [];
   if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET)
-    providers.push({ id: "github", name: "GitHub", clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET });
+    providers.push({
+      id: "github",
+      name: "GitHub",
+      clientId: env.AUTH_GITHUB_ID,
+      clientSecret: env.AUTH_GITHUB_SECRET,
+      authorizationOrigin: "https://github.com",
+    });
   if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET)
-    providers.push({ id: "google", name: "Google", clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET });
+    providers.push({
+      id: "google",
+      name: "Google",
+      clientId: env.AUTH_GOOGLE_ID,
+      clientSecret: env.AUTH_GOOGLE_SECRET,
+      authorizationOrigin: "https://accounts.google.com",
+    });
   if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
     providers.push({
       id: "oidc",
@@ -61,6 +83,8 @@ export function oauthProviders(env: OAuthEnv): OAuthProviderSettings[] {
       clientId: env.AUTH_OIDC_ID,
       clientSecret: env.AUTH_OIDC_SECRET,
       issuer: env.AUTH_OIDC_ISSUER.replace(/\/+$/, ""),
+      // Discovery names the endpoint; providers keep it on the issuer's host (AUTH_OIDC_AUTHORIZATION_ORIGIN otherwise).
+      authorizationOrigin: env.AUTH_OIDC_AUTHORIZATION_ORIGIN ?? new URL(env.AUTH_OIDC_ISSUER).origin,
       scopes: env.AUTH_OIDC_SCOPES ?? "openid email profile",
     });
   }

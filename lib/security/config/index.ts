@@ -198,6 +198,7 @@ function toConfig(env: Env) {
           resetError: env.SECURITY_RESET_ERROR_VIEW ?? "/forgot-password",
           loginError: env.SECURITY_LOGIN_ERROR_VIEW ?? "/login",
           postLogin: env.SECURITY_POST_LOGIN_VIEW,
+          postOAuthLogin: env.SECURITY_POST_OAUTH_LOGIN_VIEW ?? env.SECURITY_POST_LOGIN_VIEW,
         },
       },
       csrf: {

@@ -58,6 +58,10 @@ class InvalidGrant extends CredentialsSignin {
 
 function buildIssuer() {
   const config = getConfig();
+  // next-auth takes its own URL (the OAuth redirect_uri among others) from AUTH_URL, else from the
+  // request's Host. Behind a load balancer every instance must name the same public callback, the
+  // one registered at the provider: APP_URL's.
+  process.env.AUTH_URL ??= `${config.appUrl}/api/auth`;
   return NextAuth({
     secret: config.authSecret,
     trustHost: true,

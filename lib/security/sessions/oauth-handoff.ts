@@ -25,7 +25,14 @@ const HANDOFF_SECONDS = 60;
 export const OAUTH_INTENTS = ["login", "link", "verify"] as const;
 export type OAuthIntent = (typeof OAUTH_INTENTS)[number];
 
-const intentSchema = z.object({ intent: z.enum(OAUTH_INTENTS), provider: z.string().max(32), next: z.string().max(2048).nullable(), at: z.number() });
+const intentSchema = z.object({
+  intent: z.enum(OAUTH_INTENTS),
+  provider: z.string().max(32),
+  next: z.string().max(2048).nullable(),
+  /** Started by the JSON API (login/oauthstart): a single-page app's views take the answer. */
+  api: z.boolean(),
+  at: z.number(),
+});
 export type OAuthIntentValue = z.infer<typeof intentSchema>;
 
 const identitySchema = z.object({

@@ -29,6 +29,10 @@ function toProvider(p: OAuthProviderSettings): Provider {
     clientSecret: p.clientSecret,
     authorization: { params: { scope: p.scopes } },
     checks: ["pkce", "state", "nonce"],
+    // The ID token is still checked (signature, audience, nonce); the claims come from userinfo,
+    // where OpenID Connect puts the scope-requested ones (email, email_verified) — many providers
+    // leave them out of the ID token.
+    idToken: false,
   };
 }
 

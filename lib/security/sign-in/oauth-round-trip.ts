@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig } from "../config";
-import { fail, type ErrorCode, type Result } from "../core/errors";
-import { postLoginRedirect, safeRedirectPath } from "../core/redirects";
+import { fail, messageFor, type ErrorCode, type Result } from "../core/errors";
+import { postLoginRedirect, safeRedirectPath, spaUrl } from "../core/redirects";
 import type { RequestContext } from "../core/request-context";
 import { getSession } from "../sessions/current";
 import { getIssuer } from "../sessions/issuer";
@@ -23,7 +23,7 @@ import { signInWithOAuth } from "./oauth";
 /** The page each purpose starts from and comes back to with its notice. */
 const HOME: Record<OAuthIntent, string> = { login: "/login", link: "/account/connections", verify: "/verify" };
 
-export async function startOAuth(provider: string, intent: OAuthIntent, next: unknown): Promise<Result<{ url: string }>> {
+export async function startOAuth(provider: string, intent: OAuthIntent, next: unknown, from: { api?: boolean } = {}): Promise<Result<{ url: string }>> {
   if (!getConfig().oauth.providers.some((p) => p.id === provider)) return fail("OAUTH_NOT_AVAILABLE");
   const current = await getSession();
   if (intent === "login" && current) return fail("ANONYMOUS_USER_REQUIRED");
@@ -31,16 +31,22 @@ export async function startOAuth(provider: string, intent: OAuthIntent, next: un
   // An administrator viewing as the user (decision 042) neither links a provider to the account nor re-verifies as them.
   if (intent !== "login" && current?.session.impersonatorId) return fail("IMPERSONATION_FRESHNESS_REFUSED");
   if (intent === "link" && current && !isFresh(current.session)) return fail("REAUTHENTICATION_REQUIRED");
-  await setOAuthIntent({ intent, provider, next: safeRedirectPath(next) });
+  await setOAuthIntent({ intent, provider, next: safeRedirectPath(next), api: from.api === true });
   const url = await getIssuer().signIn(provider, { redirect: false, redirectTo: "/login/oauth/complete" });
   return { ok: true, url: String(url) };
+}
+
+function providerName(id: string | undefined): string {
+  return getConfig().oauth.providers.find((p) => p.id === id)?.name ?? "provider";
 }
 
 /** Where the browser goes when the provider's answer is back: the next page, a second factor, or a page with a notice. */
 export async function completeOAuth(providerError: string | null, ctx: RequestContext): Promise<string> {
   const [intent, identity] = await Promise.all([takeOAuthIntent(), takeHandedOffIdentity()]);
   const home = HOME[intent?.intent ?? "login"];
+  const spa = intent?.api === true && getConfig().api.spa.enabled;
   const notice = (code: ErrorCode, extra: Record<string, string> = {}): string => {
+    if (spa) return spaUrl("loginError", { error: messageFor(code, { provider: providerName(intent?.provider) }) });
     const params = new URLSearchParams({ notice: code, ...(intent ? { provider: intent.provider } : {}), ...extra });
     return `${home}?${params}`;
   };
@@ -54,7 +60,10 @@ export async function completeOAuth(providerError: string | null, ctx: RequestCo
     const signedIn = await signInWithOAuth(identity, { remember: false, next, deviceCookie: await rememberedDeviceCookie() }, ctx);
     // `next` goes back to the form on a refusal, so trying another way still lands there.
     if (!signedIn.ok) return notice(signedIn.code, intent.next ? { next: intent.next } : {});
-    return continueAfterFirstFactor(signedIn.outcome, next);
+    const to = await continueAfterFirstFactor(signedIn.outcome, next);
+    // The app's view reads the session (or, with tf_required, goes on with /api/security/tf-validate).
+    if (spa) return spaUrl("postOAuthLogin", signedIn.outcome.status === "signed-in" ? {} : { tf_required: "true" });
+    return to;
   }
   if (!current) return `/login?${new URLSearchParams({ next: home })}`;
   if (current.session.impersonatorId) return notice("IMPERSONATION_FRESHNESS_REFUSED");
