@@ -1,10 +1,10 @@
 // A real OpenID Connect provider for the e2e run (the npm package oidc-provider), started by
 // playwright.config.ts beside the app. Its sign-in page is ours (interactions), made for tests:
 // a form with the subject, the email and whether the provider has verified it, plus "Cancel" (the
-// user's access_denied) and "Fail" (a provider error). The account id carries those claims, so the
-// provider keeps no user list; grants are given without a consent page (a first-party client).
+// user's access_denied) and "Fail" (a provider error). Each sign-in there sets the subject's claims;
+// grants are given without a consent page (a first-party client).
 //
-// OIDC_PORT (default 3690), E2E_PORT (the app; +29 is the OAuth spec's registering instance),
+// OIDC_PORT (default 3690), E2E_PORT (the app; +28 and +29 are the OAuth spec's instances),
 // OIDC_CLIENT_ID / OIDC_CLIENT_SECRET (the app's AUTH_OIDC_ID / AUTH_OIDC_SECRET).
 import { createServer } from "node:http";
 import Provider from "oidc-provider";
@@ -13,17 +13,18 @@ const port = Number(process.env.OIDC_PORT ?? 3690);
 const appPort = Number(process.env.E2E_PORT ?? 3100);
 const client = { id: process.env.OIDC_CLIENT_ID ?? "gatehouse-e2e", secret: process.env.OIDC_CLIENT_SECRET ?? "gatehouse-e2e-client-secret-0001" };
 
-// The suite's app, and e2e/oauth.spec.ts's own instance that may create accounts (E2E_PORT + 29).
-const redirectUris = [appPort, appPort + 29].map((p) => `http://localhost:${p}/api/auth/callback/oidc`);
+// The suite's app, and e2e/oauth.spec.ts's own instances (E2E_PORT + 28, + 29).
+const redirectUris = [appPort, appPort + 28, appPort + 29].map((p) => `http://localhost:${p}/api/auth/callback/oidc`);
 
-/** The claims of an account id: base64url JSON { sub, email, verified }. */
+/**
+ * The claims each subject signed in with last (the account id is the subject: oidc-provider makes
+ * it the token's `sub`). Kept in this process only: it is a test provider.
+ */
+const accounts = new Map();
+
 function claimsOf(accountId) {
-  try {
-    const { sub, email, verified } = JSON.parse(Buffer.from(accountId, "base64url").toString("utf8"));
-    return { sub: String(sub), email: String(email), email_verified: verified === true };
-  } catch {
-    return null;
-  }
+  const account = accounts.get(accountId);
+  return account ? { sub: accountId, email: account.email, email_verified: account.verified } : null;
 }
 
 const provider = new Provider(`http://localhost:${port}`, {
@@ -87,9 +88,8 @@ async function interaction(req, res, uid, action) {
   }
   const body = await formBody(req);
   if (action === "login") {
-    const accountId = Buffer.from(JSON.stringify({ sub: body.get("sub"), email: body.get("email"), verified: body.get("verified") === "yes" })).toString(
-      "base64url",
-    );
+    const accountId = String(body.get("sub"));
+    accounts.set(accountId, { email: String(body.get("email")), verified: body.get("verified") === "yes" });
     await provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
   } else if (action === "abort") {
     await provider.interactionFinished(req, res, { error: "access_denied", error_description: "End-User aborted interaction" });

@@ -21,7 +21,7 @@ export const STANDALONE_PORT = E2E_PORT + 23;
 export const MAIL_MOCK_PORTS = [E2E_PORT + 24, E2E_PORT + 25] as const;
 /** The single-page app stand-in and the SPA-mode instance of spa-email-links.spec.ts. */
 export const SPA_PORTS = [E2E_PORT + 26, E2E_PORT + 27] as const;
-/** The OAuth spec's instances: one serving the suite's callbacks, one that creates accounts from a provider. */
+/** The OAuth spec's instances (each may create accounts from a provider): the callback on another process, the last way in. */
 export const OAUTH_PORTS = [E2E_PORT + 28, E2E_PORT + 29] as const;
 /** The test OpenID Connect provider (e2e/support/oidc-provider.mjs), started beside the app. */
 export const OIDC_PORT = Number(process.env.OIDC_PORT ?? 3690);
