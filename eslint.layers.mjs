@@ -22,7 +22,7 @@ export const LAYERS = [
   { name: "templates", paths: ["emails", "lib/view/labels.ts"] },
   { name: "delivery", paths: ["lib/mail", "lib/sms", "lib/outbox"] },
   { name: "accounts and sessions", paths: ["lib/security/accounts", "lib/security/sessions"] },
-  { name: "factors", paths: ["lib/security/passwords", "lib/security/passkeys", "lib/security/codes", "lib/security/recovery-codes"] },
+  { name: "factors", paths: ["lib/security/passwords", "lib/security/passkeys", "lib/security/codes", "lib/security/recovery-codes", "lib/security/oauth"] },
   { name: "flows", paths: ["lib/security/sign-in", "lib/security/registration", "lib/security/re-verify", "lib/security/lifecycle"] },
   { name: "view, operations and start-up", paths: ["lib/view", "lib/api", "lib/observability", "lib/startup.ts"] },
   { name: "components", paths: ["components"] },

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_ADMIN, E2E_REQUIRED_2FA, E2E_RESCUE_2FA } from "./e2e/support/admin";
 import { E2E_LOG_DIR } from "./e2e/support/secrets";
-import { E2E_PORT, MAILBOX_HEADERS, serverEnv } from "./e2e/support/server";
+import { E2E_PORT, MAILBOX_HEADERS, OIDC_CLIENT, OIDC_PORT, serverEnv } from "./e2e/support/server";
 
 /**
  * E2E against `npm start` (a production build behind the server entry). The database is the
@@ -50,19 +50,30 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: [
-      `npm run admin:create -- ${E2E_ADMIN.email}`,
-      `npm run user:create -- ${E2E_REQUIRED_2FA.email} --role ${E2E_REQUIRED_2FA.role}`,
-      `npm run user:create -- ${E2E_RESCUE_2FA.email} --role ${E2E_RESCUE_2FA.role}`,
-      // Its log is part of the run's log check (scripts/check-log-secrets.mjs).
-      `mkdir -p ${E2E_LOG_DIR} && npm run start -- -p ${PORT} 2>&1 | tee -a ${E2E_LOG_DIR}/server.log`,
-    ].join(" && "),
-    url: `${baseURL}/login`,
-    timeout: 120_000,
-    reuseExistingServer: !process.env.CI,
-    // One JSON line per request: it goes to .data/e2e-logs/server.log (tee above), not the console.
-    stdout: "ignore",
-    env: serverEnv,
-  },
+  webServer: [
+    {
+      command: [
+        `npm run admin:create -- ${E2E_ADMIN.email}`,
+        `npm run user:create -- ${E2E_REQUIRED_2FA.email} --role ${E2E_REQUIRED_2FA.role}`,
+        `npm run user:create -- ${E2E_RESCUE_2FA.email} --role ${E2E_RESCUE_2FA.role}`,
+        // Its log is part of the run's log check (scripts/check-log-secrets.mjs).
+        `mkdir -p ${E2E_LOG_DIR} && npm run start -- -p ${PORT} 2>&1 | tee -a ${E2E_LOG_DIR}/server.log`,
+      ].join(" && "),
+      url: `${baseURL}/login`,
+      timeout: 120_000,
+      reuseExistingServer: !process.env.CI,
+      // One JSON line per request: it goes to .data/e2e-logs/server.log (tee above), not the console.
+      stdout: "ignore",
+      env: serverEnv,
+    },
+    {
+      // A real OpenID Connect provider for e2e/oauth.spec.ts (the app's AUTH_OIDC_* point at it).
+      command: `mkdir -p ${E2E_LOG_DIR} && node e2e/support/oidc-provider.mjs 2>&1 | tee -a ${E2E_LOG_DIR}/oidc-provider.log`,
+      url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      env: { OIDC_PORT: String(OIDC_PORT), E2E_PORT: String(PORT), OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret },
+    },
+  ],
 });

@@ -1123,6 +1123,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/security/login/oauthstart/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start signing in with a configured provider (github, google, oidc; `?next=` a same-origin path): redirects to the provider, whose answer ends on `next` or the post-login view, a second factor, or the login page with a notice (with SECURITY_REDIRECT_BEHAVIOR=spa: SECURITY_POST_OAUTH_LOGIN_VIEW, or SECURITY_LOGIN_ERROR_VIEW with `error`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description To the view that shows the outcome (Location) */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Validation failed, or the request is not appropriate for this endpoint */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Signed in without the rights, or a cross-site browser request */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description The request body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/security/logout": {
         parameters: {
             query?: never;

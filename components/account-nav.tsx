@@ -42,13 +42,21 @@ const items: readonly Item[] = [
   { href: "/account/activity", label: "Activity", icon: "M3 12h4l3-7 4 14 3-7h4" },
 ];
 
+/** Shown only when a sign-in provider is configured. */
+const CONNECTIONS: Item = {
+  href: "/account/connections",
+  label: "Connected accounts",
+  // Two links of a chain.
+  icon: "M13.19 8.688a4.5 4.5 0 0 1 1.242 7.244l-4.5 4.5a4.5 4.5 0 0 1-6.364-6.364l1.757-1.757m13.35-.622 1.757-1.757a4.5 4.5 0 0 0-6.364-6.364l-4.5 4.5a4.5 4.5 0 0 0 1.242 7.244",
+};
+
 function isActive(pathname: string, href: string): boolean {
   // The profile's own pages (email, username, deleting the account) open from the overview.
   if (href === "/account") return pathname === "/account" || /^\/account\/(email|username|delete)(\/|$)/.test(pathname);
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function AccountNav({ className }: { className?: string }) {
+export function AccountNav({ className, connections = false }: { className?: string; connections?: boolean }) {
   const pathname = usePathname() ?? "";
   const list = useRef<HTMLUListElement>(null);
   // On phones the nav is a horizontal strip wider than the screen: keep the current page's tab visible.
@@ -62,7 +70,7 @@ export function AccountNav({ className }: { className?: string }) {
         ref={list}
         className="-mx-4 flex scroll-px-4 gap-1 overflow-x-auto border-b border-zinc-200 px-4 [scrollbar-width:none] lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:border-0 lg:px-0 dark:border-zinc-800"
       >
-        {items.map((item) => {
+        {(connections ? [...items.slice(0, -2), CONNECTIONS, ...items.slice(-2)] : items).map((item) => {
           const active = isActive(pathname, item.href);
           return (
             <li key={item.href} className="shrink-0">

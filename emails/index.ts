@@ -9,6 +9,8 @@ import { ChangeNoticeEmail } from "./change-notice";
 import { ConfirmationInstructionsEmail } from "./confirmation-instructions";
 import { LoginInstructionsEmail } from "./login-instructions";
 import { NewDeviceSignInEmail } from "./new-device-sign-in";
+import { OAUTH_CHANGED_SUBJECTS, OAuthChangedEmail } from "./oauth-changed";
+import type { OAuthChangedEmailProps } from "./oauth-changed";
 import { PASSKEY_CHANGED_SUBJECTS, PasskeyChangedEmail } from "./passkey-changed";
 import type { PasskeyChangedEmailProps } from "./passkey-changed";
 import { RecoveryCodeUsedEmail } from "./recovery-code-used";
@@ -61,6 +63,7 @@ const definitions = {
   account_deleted: { subject: () => "Your account has been deleted", component: AccountDeletedEmail },
   new_device_sign_in: { subject: () => "New sign-in to your account", component: NewDeviceSignInEmail },
   passkey_changed: { subject: (p: PasskeyChangedEmailProps) => PASSKEY_CHANGED_SUBJECTS[p.change], component: PasskeyChangedEmail },
+  oauth_changed: { subject: (p: OAuthChangedEmailProps) => OAUTH_CHANGED_SUBJECTS[p.change], component: OAuthChangedEmail },
 } as const;
 
 export type EmailName = keyof typeof definitions;

@@ -8,3 +8,4 @@ export * from "./sign-in-methods";
 export * from "./auth-tokens";
 export * from "./refresh-tokens";
 export * from "./admin";
+export * from "./oauth-accounts";

@@ -21,6 +21,11 @@ export const STANDALONE_PORT = E2E_PORT + 23;
 export const MAIL_MOCK_PORTS = [E2E_PORT + 24, E2E_PORT + 25] as const;
 /** The single-page app stand-in and the SPA-mode instance of spa-email-links.spec.ts. */
 export const SPA_PORTS = [E2E_PORT + 26, E2E_PORT + 27] as const;
+/** The OAuth spec's instances (each may create accounts from a provider): the callback on another process, the last way in. */
+export const OAUTH_PORTS = [E2E_PORT + 28, E2E_PORT + 29] as const;
+/** The test OpenID Connect provider (e2e/support/oidc-provider.mjs), started beside the app. */
+export const OIDC_PORT = Number(process.env.OIDC_PORT ?? 3690);
+export const OIDC_CLIENT = { id: "gatehouse-e2e", secret: "gatehouse-e2e-client-secret-0001" } as const;
 /** Their PostgreSQL servers (one per spec: a restart must not touch the suite's shared database). */
 export const OPS_PG_PORT = Number(process.env.E2E_OPS_PG_PORT ?? 54340);
 
@@ -61,4 +66,9 @@ export const serverEnv: Record<string, string> = {
   SECURITY_TWO_FACTOR_ALWAYS_VALIDATE: "false",
   SECURITY_TWO_FACTOR_RESCUE_MAIL: "helpdesk@e2e.test",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The test OpenID Connect provider: "Continue with Test ID" on /login and /verify.
+  AUTH_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+  AUTH_OIDC_ID: OIDC_CLIENT.id,
+  AUTH_OIDC_SECRET: OIDC_CLIENT.secret,
+  AUTH_OIDC_NAME: "Test ID",
 };

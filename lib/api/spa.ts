@@ -1,17 +1,9 @@
 import "server-only";
-import { getConfig } from "@/lib/security/config";
 
 /**
  * SECURITY_REDIRECT_BEHAVIOR=spa: an emailed link's GET ends on one of the single-page app's views,
  * with `error=`, `info=` or `success=` (the message) and, on success only, `email` and `identity`
- * (Flask-Security's parameters), on SECURITY_REDIRECT_HOST when set.
+ * (Flask-Security's parameters), on SECURITY_REDIRECT_HOST when set. The URL rule lives in the core
+ * (lib/security/core/redirects.ts), where the provider sign-in's completion uses it too.
  */
-export type SpaView = keyof ReturnType<typeof getConfig>["api"]["spa"]["views"];
-
-export function spaUrl(view: SpaView, params: Record<string, string>): string {
-  const { appUrl, api } = getConfig();
-  const url = new URL(api.spa.views[view], appUrl);
-  if (api.spa.host) url.host = api.spa.host;
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  return url.toString();
-}
+export { spaUrl } from "@/lib/security/core/redirects";

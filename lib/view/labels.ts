@@ -60,6 +60,7 @@ export const AUTHN_METHOD_LABELS: Readonly<Record<AuthnMethod, string>> = {
   sms: "text message code",
   authenticator: "authenticator app",
   passkey: "passkey",
+  oauth: "sign-in provider",
   "user-verification": "device PIN or biometric",
   "remembered-device": "remembered device",
   "recovery-code": "recovery code",

@@ -66,6 +66,17 @@ const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   USERNAME_REMOVED: "success",
   USERNAME_RECOVERY_REQUEST: "info",
   ACCOUNT_DELETED: "info",
+  IDENTITY_NOT_REGISTERED: "error",
+  OAUTH_HANDSHAKE_ERROR: "error",
+  OAUTH_CANCELLED: "info",
+  OAUTH_NOT_AVAILABLE: "error",
+  OAUTH_IDENTITY_IN_USE: "error",
+  OAUTH_PROVIDER_ALREADY_LINKED: "error",
+  OAUTH_NOT_LINKED_IDENTITY: "error",
+  OAUTH_LAST_SIGN_IN_METHOD: "error",
+  OAUTH_LINKED: "success",
+  OAUTH_UNLINKED: "success",
+  IMPERSONATION_FRESHNESS_REFUSED: "error",
 };
 
 export interface Notice {
@@ -74,16 +85,19 @@ export interface Notice {
   message: string;
 }
 
-export function noticeFrom(value: string | string[] | undefined): Notice | null {
+/** `provider` (?provider=<id>) names a configured sign-in provider; any other value names none. */
+export function noticeFrom(value: string | string[] | undefined, provider?: string | string[]): Notice | null {
   const code = Array.isArray(value) ? value[0] : value;
   if (!code || !Object.hasOwn(NOTICE_TONES, code)) return null;
   const key = code as ErrorCode;
-  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: messageFor(key, paramsFor(key)) };
+  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: messageFor(key, paramsFor(key, firstParam(provider))) };
 }
 
-/** The settings a notice's words name (a link's lifetime). */
-function paramsFor(code: ErrorCode): MessageParams | undefined {
-  return code === "CHANGE_EMAIL_EXPIRED" ? { within: humanizeDuration(getConfig().within.changeEmail) } : undefined;
+/** The settings a notice's words name (a link's lifetime, a provider's name). */
+function paramsFor(code: ErrorCode, provider: string | undefined): MessageParams | undefined {
+  if (code === "CHANGE_EMAIL_EXPIRED") return { within: humanizeDuration(getConfig().within.changeEmail) };
+  if (!code.startsWith("OAUTH_") && code !== "IDENTITY_NOT_REGISTERED") return undefined;
+  return { provider: getConfig().oauth.providers.find((p) => p.id === provider)?.name ?? "provider" };
 }
 
 /** Next 16 passes searchParams as a Promise of string | string[] values. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
 import { messageFor } from "@/lib/security/core/errors";
-import { firstParam, type SearchParams } from "@/lib/view/notices";
+import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { listPasskeys } from "@/lib/security/passkeys/credentials";
@@ -12,6 +12,9 @@ import { listSignInMethods } from "@/lib/security/codes/store";
 import { CodeVerify } from "./code-verify";
 import { PasskeyVerify } from "./passkey-verify";
 import { VerifyForm } from "./verify-form";
+import { OAuthButtons } from "@/components/oauth-buttons";
+import { NoticeBanner } from "@/components/notice-banner";
+import { listLinks } from "@/lib/security/oauth/links";
 
 export const metadata: Metadata = { title: "Confirm it's you" };
 
@@ -28,7 +31,11 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
       </AuthShell>
     );
   }
-  const next = safeRedirectPath(firstParam((await searchParams).next)) ?? undefined;
+  const params = await searchParams;
+  const next = safeRedirectPath(firstParam(params.next)) ?? undefined;
+  // "Continue with <provider>" for the providers linked to this account (and still configured).
+  const linked = new Set((await listLinks(user.id)).map((l) => l.provider));
+  const providers = config.oauth.providers.filter((p) => linked.has(p.id)).map(({ id, name }) => ({ id, name }));
   const usable = config.webauthn.enabled
     ? (await listPasskeys(user.id)).some((p) => (config.webauthn.allowAsVerify as readonly string[]).includes(p.usage))
     : false;
@@ -37,6 +44,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   const senders = codeMethods.filter((m): m is "email" | "sms" => m === "email" || m === "sms");
   return (
     <AuthShell appName={config.appName} title="Confirm it's you" description="For your security, confirm it's you again to continue.">
+      <NoticeBanner notice={noticeFrom(params.notice, params.provider)} />
       <div className="space-y-5">
         {hasPassword ? <VerifyForm email={user.email} next={next} /> : null}
         {usable ? <PasskeyVerify next={next} divider={hasPassword} /> : null}
@@ -44,6 +52,12 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
           <>
             {hasPassword || usable ? <OrDivider /> : null}
             <CodeVerify senders={senders} next={next} />
+          </>
+        ) : null}
+        {providers.length ? (
+          <>
+            {hasPassword || usable || codeMethods.length ? <OrDivider /> : null}
+            <OAuthButtons providers={providers} intent="verify" next={next} />
           </>
         ) : null}
       </div>

@@ -6,6 +6,8 @@ import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
+import { OAuthButtons } from "@/components/oauth-buttons";
+import { OrDivider } from "@/components/ui/or-divider";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -38,7 +40,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         ) : null
       }
     >
-      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <NoticeBanner notice={noticeFrom(params.notice, params.provider)} />
       <LoginForm
         next={next}
         identityLabel={identityLabel(config)}
@@ -48,6 +50,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         passkeys={config.webauthn.enabled && config.webauthn.allowAsFirstFactor}
         unified={config.unified.enabled ? { codeMethods: config.unified.methods.filter((m) => m === "email" || m === "sms") } : null}
       />
+      {config.oauth.providers.length ? (
+        <div className="mt-5 space-y-5">
+          <OrDivider />
+          <OAuthButtons providers={config.oauth.providers.map(({ id, name }) => ({ id, name }))} intent="login" next={next} />
+        </div>
+      ) : null}
       {config.magicLink.enabled ? (
         <p className="mt-5 text-center text-sm">
           <Link href="/login/magic" className="link">

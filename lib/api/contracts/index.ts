@@ -12,7 +12,7 @@ import {
   verifyGet,
   verifyPost,
 } from "./account";
-import { loginGet, loginPost, logoutPost, meGet, refreshTokenPost } from "./login";
+import { loginGet, loginPost, logoutPost, meGet, oauthStartPost, refreshTokenPost } from "./login";
 import { mfRecoveryCodesGet, mfRecoveryCodesPost, mfRecoveryPost } from "./recovery-codes";
 import type { Contract } from "./shared";
 import {
@@ -50,4 +50,6 @@ export const CONTRACTS: readonly Contract[] = [
   ...[changeEmailGet, changeEmailPost, changeUsernameGet, changeUsernamePost, recoverUsernamePost],
   // Refresh tokens (lib/api/endpoints/refresh-token.ts).
   refreshTokenPost,
+  // Signing in with a provider (lib/api/endpoints/oauth.ts).
+  oauthStartPost,
 ];

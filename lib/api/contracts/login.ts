@@ -50,6 +50,17 @@ export const loginPost: Contract = {
   includeAuthToken: true,
 };
 
+export const oauthStartPost: Contract = {
+  method: "POST",
+  path: "/login/oauthstart/{name}",
+  summary:
+    "Start signing in with a configured provider (github, google, oidc; `?next=` a same-origin path): redirects to the provider, whose answer ends on `next` or the post-login view, a second factor, or the login page with a notice (with SECURITY_REDIRECT_BEHAVIOR=spa: SECURITY_POST_OAUTH_LOGIN_VIEW, or SECURITY_LOGIN_ERROR_VIEW with `error`)",
+  request: z.object({}),
+  response: z.object({}),
+  redirect: true,
+  failures: [400],
+};
+
 export const logoutPost: Contract = {
   method: "POST",
   path: "/logout",

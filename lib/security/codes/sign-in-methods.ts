@@ -1,4 +1,5 @@
 import "server-only";
+import { countLinks } from "../oauth/links";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, tables, type Tx } from "@/lib/db";
 import { getConfig, type CodeMethod } from "../config";
@@ -39,7 +40,8 @@ export async function removeSignInMethod(user: UserRecord, method: string, ctx: 
       .select({ n: sql<number>`count(*)::int` })
       .from(tables.webauthnCredentials)
       .where(and(eq(tables.webauthnCredentials.userId, user.id), eq(tables.webauthnCredentials.usage, "first")));
-    const otherWays = (locked.passwordHash ? 1 : 0) + (getConfig().webauthn.enabled ? (passkeys?.n ?? 0) : 0) + methods.length - 1;
+    const otherWays =
+      (locked.passwordHash ? 1 : 0) + (getConfig().webauthn.enabled ? (passkeys?.n ?? 0) : 0) + methods.length - 1 + (await countLinks(user.id, tx));
     if (otherWays < 1) return fail("US_LAST_SIGN_IN_METHOD");
     const removed = await tx
       .delete(tables.signInMethods)

@@ -78,4 +78,6 @@ export const API_VARIABLES = {
   SECURITY_RESET_VIEW: view,
   SECURITY_RESET_ERROR_VIEW: view,
   SECURITY_LOGIN_ERROR_VIEW: view,
+  // Where a sign-in with a provider started by the API (login/oauthstart) ends (unset: SECURITY_POST_LOGIN_VIEW).
+  SECURITY_POST_OAUTH_LOGIN_VIEW: view,
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseDuration } from "./duration";
 import { API_VARIABLES } from "./env-api";
+import { OAUTH_VARIABLES } from "./env-oauth";
 import { bool, duration, int, listOf, PASSKEY_USAGES, rate, TWO_FACTOR_METHODS, US_METHODS } from "./values";
 
 /**
@@ -198,4 +199,5 @@ export const envVariables = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   RESEND_BASE_URL: z.url().optional(),
   ...API_VARIABLES,
+  ...OAUTH_VARIABLES,
 });

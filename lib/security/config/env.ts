@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { smsTransportOf, webauthnSettings } from "./derived";
 import { envVariables } from "./env-variables";
+import { oauthConfigIssues } from "./env-oauth";
 
 /** The variables (env-variables.ts) and the checks across them. */
 export const envSchema = envVariables.superRefine((env, ctx) => {
@@ -35,6 +36,7 @@ export const envSchema = envVariables.superRefine((env, ctx) => {
         "No mail transport in production: set RESEND_API_KEY (or MAIL_TRANSPORT=outbox for a staging/test deployment; SECURITY_DEV_MAILBOX=true then shows the mail at /dev/mailbox to admins)",
     });
   }
+  for (const issue of oauthConfigIssues(env)) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
   const smsTransport = smsTransportOf(env);
   if (smsTransport === "twilio" && !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM)) {
     ctx.addIssue({ code: "custom", path: ["TWILIO_ACCOUNT_SID"], message: "SMS through Twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM" });

@@ -5,6 +5,7 @@
  * every feature of this starter on).
  */
 // The variables and their checks are in env.ts, values computed from several in derived.ts.
+import { oauthProviders } from "./env-oauth";
 import { offeredMethods, smsTransportOf, unifiedOffered, webauthnSettings, type WebAuthnSettings } from "./derived";
 import { envSchema, type Env } from "./env";
 import type { TwoFactorMethod } from "./values";
@@ -135,6 +136,12 @@ function toConfig(env: Env) {
       signInWithin: env.SECURITY_WAN_SIGNIN_WITHIN,
       nameMaxLength: 64,
     },
+    oauth: {
+      /** Configured providers (AUTH_GITHUB_*, AUTH_GOOGLE_*, AUTH_OIDC_*), in button order. */
+      providers: oauthProviders(env),
+      allowRegister: env.SECURITY_OAUTH_ALLOW_REGISTER,
+      linkByVerifiedEmail: env.SECURITY_OAUTH_LINK_BY_VERIFIED_EMAIL,
+    },
     encryptionKeys: env.SECURITY_ENCRYPTION_KEYS,
     phoneRegionDefault: env.SECURITY_PHONE_REGION_DEFAULT,
     sms: {
@@ -191,6 +198,7 @@ function toConfig(env: Env) {
           resetError: env.SECURITY_RESET_ERROR_VIEW ?? "/forgot-password",
           loginError: env.SECURITY_LOGIN_ERROR_VIEW ?? "/login",
           postLogin: env.SECURITY_POST_LOGIN_VIEW,
+          postOAuthLogin: env.SECURITY_POST_OAUTH_LOGIN_VIEW ?? env.SECURITY_POST_LOGIN_VIEW,
         },
       },
       csrf: {

@@ -17,6 +17,8 @@ export const AUTHN_METHODS = [
   "sms",
   "authenticator",
   "passkey",
+  /** An identity at an OAuth / OpenID Connect provider. */
+  "oauth",
   /** The passkey's PIN or biometric: with it a passkey is two factors on its own. */
   "user-verification",
   /** A device that passed the second factor before ("remember this device"). */
@@ -43,6 +45,9 @@ const CHANNELS: Record<AuthnMethod, Channel> = {
   sms: "phone",
   authenticator: "authenticator",
   passkey: "passkey",
+  // The provider account often is the mailbox (Google, Microsoft) or can reset it: counted as the
+  // email channel, so an emailed code never completes an OAuth sign-in (decision 046).
+  oauth: "email",
   // The authenticator checked the PIN or biometric locally: a factor of the passkey's own.
   "user-verification": "device",
   "remembered-device": "device",

@@ -174,4 +174,6 @@ export const EVENT_LABELS: Record<SecurityEventType, string> = {
   impersonation_ended: "An administrator stopped viewing the app as this account",
   password_rehashed: "Password storage upgraded at sign-in",
   user_imported: "Account imported from another system",
+  oauth_linked: "Sign-in provider linked",
+  oauth_unlinked: "Sign-in provider unlinked",
 };

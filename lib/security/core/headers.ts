@@ -41,7 +41,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "font-src 'self' data:",
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "frame-ancestors 'none'",
-    "form-action 'self'",
+    // The sign-in providers' buttons post to us and are redirected to the provider (a form's redirects count).
+    ["form-action 'self'", ...new Set(getConfig().oauth.providers.map((p) => p.authorizationOrigin))].join(" "),
     "base-uri 'self'",
     "object-src 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),

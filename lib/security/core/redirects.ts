@@ -54,3 +54,15 @@ export function loginUrlFor(path: string | null): string {
   const next = safeRedirectPath(path);
   return next && next !== "/" ? `/login?next=${encodeURIComponent(next)}` : "/login";
 }
+
+/** A view of the single-page app (SECURITY_REDIRECT_BEHAVIOR=spa). */
+export type SpaView = keyof ReturnType<typeof getConfig>["api"]["spa"]["views"];
+
+/** A single-page app view's URL with its parameters, on SECURITY_REDIRECT_HOST when set. */
+export function spaUrl(view: SpaView, params: Record<string, string>): string {
+  const { appUrl, api } = getConfig();
+  const url = new URL(api.spa.views[view], appUrl);
+  if (api.spa.host) url.host = api.spa.host;
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+  return url.toString();
+}

@@ -54,6 +54,8 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/login/two-factor", access: "open" },
   // A signed-in session that must now add a second factor (a role given mid-session) finishes here.
   { prefix: "/login/two-factor/required", access: "open" },
+  // The round trip to a sign-in provider serves signing in, linking and re-verifying: its handlers check which.
+  { prefix: "/login/oauth", access: "open" },
   { prefix: "/logout", access: "open" },
   { prefix: "/unlock", access: "open" },
   { prefix: "/register", access: "anonymous" },
@@ -74,6 +76,7 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/account/email", access: "signed-in", fresh: true },
   { prefix: "/account/username", access: "signed-in", fresh: true },
   { prefix: "/account/delete", access: "signed-in", fresh: true },
+  { prefix: "/account/connections", access: "signed-in", fresh: true },
   { prefix: "/admin", access: "signed-in", admin: true },
   // The console's own permissions (lib/security/core/console-permissions.ts); every write there is fresh too.
   { prefix: "/admin/roles", access: "signed-in", admin: true, permissions: [ROLES_WRITE] },

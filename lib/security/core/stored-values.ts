@@ -73,6 +73,8 @@ export const SECURITY_EVENT_TYPES = [
   "impersonation_ended",
   "password_rehashed",
   "user_imported",
+  "oauth_linked",
+  "oauth_unlinked",
 ] as const;
 
 /** How a two-factor rescue request left the console's queue (lib/security/accounts/rescue-requests.ts). */

@@ -9,6 +9,7 @@ import { isTwoFactorRequired } from "../core/two-factor-required";
 import { recordAdminChange, type AdminOptions } from "../accounts/admin-events";
 import { isUuid } from "../accounts/identity";
 import type { UserRecord } from "../accounts/users";
+import { countLinks } from "../oauth/links";
 import { findPasskey, listPasskeys, notifyPasskeyChange, sanitizePasskeyName } from "./credentials";
 
 /**
@@ -66,7 +67,7 @@ export async function deletePasskey(user: UserRecord, roles: string[], id: strin
       .select({ n: sql<number>`count(*)::int` })
       .from(tables.signInMethods)
       .where(eq(tables.signInMethods.userId, user.id));
-    const otherWays = (locked.passwordHash ? 1 : 0) + (methods?.n ?? 0) + others.filter((p) => p.usage === "first").length;
+    const otherWays = (locked.passwordHash ? 1 : 0) + (methods?.n ?? 0) + others.filter((p) => p.usage === "first").length + (await countLinks(user.id, tx));
     if (passkey.usage === "first" && otherWays < 1) return fail("WEBAUTHN_LAST_SIGN_IN_METHOD");
     if (isTwoFactorRequired(roles) && !profile && passkey.usage === "secondary" && !others.some((p) => p.usage === "secondary")) {
       return fail("WEBAUTHN_LAST_SECOND_FACTOR");

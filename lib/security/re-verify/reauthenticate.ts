@@ -19,6 +19,8 @@ import { ceremonyAnswerSchema, verifySchema, wellFormedString } from "../core/sc
 import { parseInput } from "../core/parse-input";
 import { markAuthenticated, type SessionRecord } from "../sessions/store";
 import type { UserRecord } from "../accounts/users";
+import { findLinkedUser, touchLink } from "../oauth/links";
+import type { ProviderIdentity } from "../sessions/oauth-handoff";
 
 /** An administrator viewing as the user (decision 042) never becomes fresh as them, by any method. */
 const IMPERSONATING = (): Failure => fail("IMPERSONATION_FRESHNESS_REFUSED");
@@ -135,6 +137,26 @@ export async function verifyPasscodeForm(
   if (!parsed.ok) return parsed;
   const result = await reauthenticateWithPasscode(current.user, current.session, parsed.data.code ?? "", ctx);
   return result.ok ? { ok: true, next: safeRedirectPath(parsed.data.next) } : result;
+}
+
+/**
+ * Freshness by a provider (Flask-Security's oauth-verify): only the identity linked to this
+ * account, by subject, counts; any other provider account — even one with the same email — is
+ * refused and freshness is unchanged.
+ */
+export async function reauthenticateWithOAuth(user: UserRecord, session: SessionRecord, identity: ProviderIdentity, ctx: RequestContext): Promise<Result> {
+  if (session.impersonatorId) return IMPERSONATING();
+  const [perUser, perIp] = await Promise.all([consumeRateLimit(RATE_LIMITS.verifyPerUser, user.id), consumeRateLimit(RATE_LIMITS.verifyPerIp, ctx.ip)]);
+  if (!perUser.ok) return fail("RATE_LIMITED", undefined, perUser.retryAfter);
+  if (!perIp.ok) return fail("RATE_LIMITED", undefined, perIp.retryAfter);
+  const linked = await findLinkedUser(identity.provider, identity.subject);
+  if (linked?.user.id !== user.id) {
+    await recordEvent("user_failed_authn", { userId: user.id, ctx, data: { authType: "oauth", provider: identity.provider, during: "verify" } });
+    return fail("OAUTH_NOT_LINKED_IDENTITY");
+  }
+  await markReauthenticated(session, "oauth", { userId: user.id, ctx, data: { method: "oauth", provider: identity.provider } });
+  await touchLink(linked.link.id);
+  return { ok: true };
 }
 
 /** The fresher session and its event in one transaction: no freshness that the activity log does not show. */

@@ -9,7 +9,7 @@ import { knownDeviceCookieName } from "../core/request-context";
  * (half-finished) sign-in, the remembered device, the browser binding of emailed sign-in links,
  * and the anonymous browser's CSRF value for the JSON API. On HTTPS each is `__Host-`, which binds it to this exact origin.
  */
-function cookieName(name: "session" | "pending" | "device" | "magic" | "csrf" | "impersonator"): string {
+export function cookieName(name: "session" | "pending" | "device" | "magic" | "csrf" | "impersonator" | "oauth" | "oauth-intent"): string {
   return getConfig().secureCookies ? `__Host-gatehouse.${name}` : `gatehouse.${name}`;
 }
 

@@ -6,13 +6,22 @@ import { getConfig } from "../config";
 import { constantTimeEqual } from "../core/crypto";
 import { deleteSession, findActiveSession } from "./store";
 import { sessionCookieName, sessionCookieOptions } from "./cookies";
+import { handOffIdentity } from "./oauth-handoff";
+import { identityFrom, oauthProvidersForIssuer } from "./oauth-providers";
 
 /**
  * next-auth is the session *issuer* only (DESIGN.md principle 3): our core verifies the user and
  * creates the `sessions` row; the Credentials provider then accepts a signed one-minute "grant"
  * for that row's token and next-auth writes the token as the cookie. The cookie value is the opaque token
  * itself (encode/decode are overridden), so reading a session is one indexed query, not a JWE.
+ * For OAuth providers next-auth runs the protocol only: its signIn callback hands the verified
+ * identity to Gatehouse (a signed one-minute cookie) and redirects to /login/oauth/complete, where
+ * the sign-in, link or re-verification goes through Gatehouse's own flows; next-auth never
+ * writes a session for it.
  */
+
+/** Where the issuer sends every OAuth answer, good or bad (app/(auth)/login/oauth/complete/route.ts). */
+const OAUTH_COMPLETE = "/login/oauth/complete";
 
 /** A grant must be redeemed right after the core created the session. */
 const GRANT_MAX_AGE_SECONDS = 60;
@@ -49,13 +58,18 @@ class InvalidGrant extends CredentialsSignin {
 
 function buildIssuer() {
   const config = getConfig();
+  // next-auth takes its own URL (the OAuth redirect_uri among others) from AUTH_URL, else from the
+  // request's Host. Behind a load balancer every instance must name the same public callback, the
+  // one registered at the provider: APP_URL's.
+  process.env.AUTH_URL ??= `${config.appUrl}/api/auth`;
   return NextAuth({
     secret: config.authSecret,
     trustHost: true,
     session: { strategy: "jwt", maxAge: config.session.rememberLifetime },
     useSecureCookies: config.secureCookies,
     cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() } },
-    pages: { signIn: "/login", error: "/login" },
+    // next-auth's errors (a state that does not match, a failed code exchange) land where the round trip's intent is known.
+    pages: { signIn: OAUTH_COMPLETE, error: OAUTH_COMPLETE },
     jwt: {
       // The cookie value is the opaque session token: nothing to decrypt, nothing to forge.
       async encode({ token }) {
@@ -77,8 +91,16 @@ function buildIssuer() {
           return { id: redeemed.userId, sid: redeemed.token };
         },
       }),
+      ...oauthProvidersForIssuer(),
     ],
     callbacks: {
+      async signIn({ account, profile }) {
+        if (!account || account.type === "credentials") return true;
+        const identity = await identityFrom(account, profile);
+        if (!identity) return `${OAUTH_COMPLETE}?error=identity`;
+        await handOffIdentity(identity);
+        return OAUTH_COMPLETE;
+      },
       jwt({ token, user }) {
         if (user && "sid" in user && typeof user.sid === "string") token.sid = user.sid;
         return token;

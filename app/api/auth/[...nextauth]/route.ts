@@ -16,8 +16,22 @@ function isSessionEndpoint(request: NextRequest): boolean {
 
 const CLOSED = { headers: { "cache-control": "private, no-store" }, status: 404 } as const;
 
+/**
+ * A provider that answers its callback with an error (RFC 6749 §4.1.2.1) — `access_denied` when
+ * the user pressed cancel — goes to /login/oauth/complete with our own word for it: next-auth would
+ * report both as the same error, and the user should be told which one happened.
+ */
+function providerError(request: NextRequest): string | null {
+  if (!/\/api\/auth\/callback\/[^/]+\/?$/.test(request.nextUrl.pathname)) return null;
+  const error = request.nextUrl.searchParams.get("error");
+  if (error === null) return null;
+  return error === "access_denied" ? "cancelled" : "provider";
+}
+
 export function GET(request: NextRequest): Promise<Response> | Response {
   if (isSessionEndpoint(request)) return NextResponse.json(null, CLOSED);
+  const error = providerError(request);
+  if (error) return NextResponse.redirect(new URL(`/login/oauth/complete?error=${error}`, request.nextUrl), 303);
   return getIssuer().handlers.GET(request);
 }
 

@@ -1,0 +1,37 @@
+import { buttonClasses } from "@/components/ui/button";
+
+export interface OAuthButtonProvider {
+  id: string;
+  name: string;
+}
+
+/**
+ * "Continue with <provider>" buttons: plain forms that POST to /login/oauth/start/<provider>
+ * (they work before any JavaScript loads). `intent` says what the round trip is for.
+ */
+export function OAuthButtons({
+  providers,
+  intent,
+  next,
+  label = (name) => `Continue with ${name}`,
+}: {
+  providers: readonly OAuthButtonProvider[];
+  intent: "login" | "link" | "verify";
+  next?: string;
+  label?: (name: string) => string;
+}) {
+  if (!providers.length) return null;
+  return (
+    <div className="space-y-2">
+      {providers.map((p) => (
+        <form key={p.id} method="post" action={`/login/oauth/start/${p.id}`}>
+          <input type="hidden" name="intent" value={intent} />
+          {next ? <input type="hidden" name="next" value={next} /> : null}
+          <button type="submit" className={`${buttonClasses("secondary")} w-full`}>
+            {label(p.name)}
+          </button>
+        </form>
+      ))}
+    </div>
+  );
+}
