@@ -57,6 +57,7 @@ bash scripts/ensure-system-deps.sh || echo "(continuing; steps that need them wi
 background "type check" npx tsc --noEmit
 step "lint (layers included), format, unused code"
 npx eslint --max-warnings=0 .
+node scripts/check-import-cycles.mjs
 npx prettier --check . --log-level warn
 npx knip
 end_step
@@ -115,7 +116,8 @@ else
 fi
 
 step "build (standalone)"
-npm run build
+# Type-checked by the lint step above: the build skips its own pass (next.config.mjs).
+GATEHOUSE_TEST_BUILD=1 npm run build
 end_step
 if [ -n "$pooled" ]; then await_background "$pooled"; fi
 

@@ -6,6 +6,29 @@ import { afterAll, inject } from "vitest";
 import { closeDb } from "@/lib/db";
 import { databaseUrlFor, postgresPerFile } from "./test-databases";
 
+// Files of the "shared modules" project (vitest.config.mts) run one after another in a worker that
+// keeps its modules: each starts from the worker's first environment, with the configuration read
+// again and the default mail, SMS and utilities, whatever the file before it changed.
+const worker = globalThis as { __gatehouseWorkerEnv?: NodeJS.ProcessEnv };
+if (worker.__gatehouseWorkerEnv) {
+  const workerEnv = worker.__gatehouseWorkerEnv;
+  for (const key of Object.keys(process.env)) if (!(key in workerEnv)) delete process.env[key];
+  Object.assign(process.env, workerEnv);
+  // Loaded already by the files before (imports of a shared graph are cached): nothing new to import.
+  const [{ resetConfig }, { usePlugins: replacePlugins }, { setMailTransport }, { setSmsSender }] = await Promise.all([
+    import("@/lib/security/config"),
+    import("@/lib/security/core/plugins"),
+    import("@/lib/mail"),
+    import("@/lib/sms"),
+  ]);
+  resetConfig();
+  replacePlugins(null);
+  setMailTransport(null);
+  setSmsSender(null);
+} else {
+  worker.__gatehouseWorkerEnv = { ...process.env };
+}
+
 // Each test file gets its own database: a private copy of the migrated PGlite template, or on
 // PostgreSQL with TEST_DATABASE_PER_FILE=1 a clone of the migrated template database. Otherwise
 // (DATABASE_URL alone) all files share that database and use unique data.
