@@ -49,6 +49,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         canResendConfirmation={config.features.confirmable}
         passkeys={config.webauthn.enabled && config.webauthn.allowAsFirstFactor}
         unified={config.unified.enabled ? { codeMethods: config.unified.methods.filter((m) => m === "email" || m === "sms") } : null}
+        defaultRemember={config.forms.defaultRememberMe}
       />
       {config.oauth.providers.length ? (
         <div className="mt-5 space-y-5">

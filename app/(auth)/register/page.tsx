@@ -34,6 +34,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
         usernames={config.username.enabled ? { required: config.username.required } : null}
         minLength={config.password.minLength}
         passwordOptional={!config.passwordRequired}
+        confirmPassword={config.forms.passwordConfirmRequired}
       />
     </AuthShell>
   );
