@@ -26,6 +26,11 @@ const sessionRoute = await import("@/app/(auth)/login/session/route");
 const { registerAction } = await import("@/app/(auth)/register/actions");
 const { resetPasswordAction } = await import("@/app/(auth)/reset-password/[token]/actions");
 const { changePasswordAction } = await import("@/app/(account)/account/password/actions");
+const { confirmEmailAction } = await import("@/app/(auth)/confirm/[token]/actions");
+const { confirmEmailChangeAction } = await import("@/app/(auth)/change-email/[token]/actions");
+const { startTwoFactorSetupAction, confirmTwoFactorSetupAction } = await import("@/app/(account)/account/two-factor/actions");
+const { requestEmailChange } = await import("@/lib/security/lifecycle/change-email");
+const { codeAt } = await import("../support/two-factor");
 
 type Client = InstanceType<typeof ApiClient>;
 
@@ -138,6 +143,61 @@ describe("SECURITY_REQUIRES_CONFIRMATION_ERROR_VIEW", () => {
       await registerUser({ email, password: OTHER_STRONG_PASSWORD }, newCtx());
       const wrong = await signInUnconfirmed(email);
       expect(wrong.headers.get("location")).not.toContain("/confirm");
+    });
+  });
+});
+
+describe("SECURITY_POST_CONFIRM_VIEW", () => {
+  async function confirmationToken(): Promise<string> {
+    const email = uniqueEmail("confirm-view");
+    await registerUser({ email, password: STRONG_PASSWORD }, newCtx());
+    return extractLink((await latestMail(email))?.text ?? "", "/confirm/");
+  }
+
+  it("unset: /login; set to a path: the view, with EMAIL_CONFIRMED", async () => {
+    const client = new ApiClient();
+    expect(await outcome(client, async () => confirmEmailAction(await confirmationToken()))).toBe("redirect /login?notice=EMAIL_CONFIRMED");
+    await withEnv({ SECURITY_POST_CONFIRM_VIEW: "/welcome" }, async () => {
+      expect(await outcome(client, async () => confirmEmailAction(await confirmationToken()))).toBe("redirect /welcome?notice=EMAIL_CONFIRMED");
+    });
+  });
+});
+
+describe("SECURITY_POST_CHANGE_EMAIL_VIEW", () => {
+  it("a confirmed change lands on the view (unset: /login when not signed in here)", async () => {
+    const changeToken = async (): Promise<string> => {
+      const user = await registerConfirmed(uniqueEmail("old"));
+      const newEmail = uniqueEmail("new");
+      expect(await requestEmailChange(user, newEmail, newCtx())).toMatchObject({ ok: true });
+      return extractLink((await latestMail(newEmail))?.text ?? "", "/change-email/");
+    };
+    const client = new ApiClient();
+    expect(await outcome(client, async () => confirmEmailChangeAction(await changeToken()))).toBe("redirect /login?notice=CHANGE_EMAIL_CONFIRMED");
+    await withEnv({ SECURITY_POST_CHANGE_EMAIL_VIEW: "/email-changed" }, async () => {
+      expect(await outcome(client, async () => confirmEmailChangeAction(await changeToken()))).toBe("redirect /email-changed?notice=CHANGE_EMAIL_CONFIRMED");
+    });
+  });
+});
+
+describe("SECURITY_TWO_FACTOR_POST_SETUP_VIEW", () => {
+  it("a confirmed authenticator setup lands on the view (unset: the two-factor page)", async () => {
+    const setUp = async (): Promise<string> => {
+      const email = uniqueEmail("tf-view");
+      await registerConfirmed(email);
+      const client = await signedInClient(email);
+      let step: { setupToken: string; secret: string } | undefined;
+      await outcome(client, async () => {
+        const started = await startTwoFactorSetupAction({ method: "authenticator" });
+        // The key the page shows in groups of four is the base32 secret an authenticator app takes.
+        if (started && "setup" in started && started.setup.enrollment)
+          step = { setupToken: started.setup.setupToken, secret: started.setup.enrollment.key.replace(/\s/g, "") };
+      });
+      expect(step).toBeDefined();
+      return outcome(client, async () => confirmTwoFactorSetupAction({ setupToken: step!.setupToken, code: await codeAt(step!.secret) }));
+    };
+    expect(await setUp()).toBe("redirect /account/two-factor?notice=TWO_FACTOR_ENABLED");
+    await withEnv({ SECURITY_TWO_FACTOR_POST_SETUP_VIEW: "/security" }, async () => {
+      expect(await setUp()).toBe("redirect /security?notice=TWO_FACTOR_ENABLED");
     });
   });
 });

@@ -20,6 +20,9 @@ const VIEWS = [
   "SECURITY_POST_RESET_VIEW",
   "SECURITY_POST_CHANGE_VIEW",
   "SECURITY_UNAUTHORIZED_VIEW",
+  "SECURITY_POST_CHANGE_EMAIL_VIEW",
+  "SECURITY_TWO_FACTOR_POST_SETUP_VIEW",
+  "SECURITY_POST_CONFIRM_VIEW",
   "SECURITY_REQUIRES_CONFIRMATION_ERROR_VIEW",
 ];
 
@@ -43,6 +46,11 @@ describe("the views are paths of this site", () => {
       requiresConfirmationError: null,
     });
   });
+});
+
+it("SECURITY_POST_CONFIRM_VIEW may be an absolute URL only for the single-page app", () => {
+  expect(loadConfig({ SECURITY_REDIRECT_BEHAVIOR: "spa", SECURITY_POST_CONFIRM_VIEW: "https://spa.example.com/confirmed" }).views.postConfirm).toBe("/login");
+  expect(loadConfig({ SECURITY_POST_CONFIRM_VIEW: "/confirmed" }).views.postConfirm).toBe("/confirmed");
 });
 
 describe("toggles and the redirect rule", () => {

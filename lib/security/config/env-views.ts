@@ -43,6 +43,10 @@ export const VIEW_VARIABLES = {
   SECURITY_POST_RESET_VIEW: optionalView,
   // Unset: /account (the reference's "/", which is Gatehouse's home page for signed-out visitors).
   SECURITY_POST_CHANGE_VIEW: optionalView,
+  // Unset: the account page when signed in in this browser, else /login.
+  SECURITY_POST_CHANGE_EMAIL_VIEW: optionalView,
+  // Unset: the two-factor page (the reference's /tf-setup).
+  SECURITY_TWO_FACTOR_POST_SETUP_VIEW: view("/account/two-factor"),
   // Unset: the 403 page. A signed-in user without the role or permission a page needs goes here.
   SECURITY_UNAUTHORIZED_VIEW: optionalView,
   // Unset: the sign-in page says the address needs confirming. Set: an unconfirmed sign-in goes there with ?email=.
@@ -89,7 +93,22 @@ export const VIEW_VARIABLES = {
     }),
 };
 
-type ViewEnv = Pick<Env, keyof typeof VIEW_VARIABLES | "APP_URL" | "NODE_ENV">;
+type ViewEnv = Pick<Env, keyof typeof VIEW_VARIABLES | "APP_URL" | "NODE_ENV" | "SECURITY_POST_CONFIRM_VIEW">;
+
+/**
+ * SECURITY_POST_CONFIRM_VIEW is also the single-page app's (docs/api.md), which may be on another
+ * host; the confirm page follows it only when it is a path of this site (env.ts refuses anything
+ * else unless SECURITY_REDIRECT_BEHAVIOR=spa).
+ */
+function postConfirmOf(env: ViewEnv): string {
+  const view = env.SECURITY_POST_CONFIRM_VIEW;
+  return view !== undefined && isSitePath(view) ? view : "/login";
+}
+
+/** The env check: without SPA mode the confirm page follows SECURITY_POST_CONFIRM_VIEW, so it must be a path of this site. */
+export function postConfirmViewIssue(view: string | undefined, spa: boolean): string | null {
+  return view === undefined || spa || isSitePath(view) ? null : `${SITE_PATH_MESSAGE} (an absolute URL needs SECURITY_REDIRECT_BEHAVIOR=spa)`;
+}
 
 /** The views, the form toggles and the `next` rule for other hosts (config.views, config.forms, config.redirects). */
 export function viewSettingsOf(env: ViewEnv) {
@@ -98,6 +117,9 @@ export function viewSettingsOf(env: ViewEnv) {
       postLogin: env.SECURITY_POST_LOGIN_VIEW,
       postLogout: env.SECURITY_POST_LOGOUT_VIEW,
       postRegister: env.SECURITY_POST_REGISTER_VIEW,
+      postConfirm: postConfirmOf(env),
+      postChangeEmail: env.SECURITY_POST_CHANGE_EMAIL_VIEW,
+      twoFactorPostSetup: env.SECURITY_TWO_FACTOR_POST_SETUP_VIEW,
       postReset: env.SECURITY_POST_RESET_VIEW ?? "/login",
       postChange: env.SECURITY_POST_CHANGE_VIEW ?? "/account",
       unauthorized: env.SECURITY_UNAUTHORIZED_VIEW,
