@@ -60,6 +60,7 @@ describe("toggles and the redirect rule", () => {
     ["SECURITY_LOGOUT_METHODS", ","],
     ["SECURITY_DEFAULT_REMEMBER_ME", "sometimes"],
     ["SECURITY_PASSWORD_CONFIRM_REQUIRED", "2"],
+    ["SECURITY_EMAIL_CHECK_DELIVERABILITY", "mx"],
     ["SECURITY_REDIRECT_ALLOW_SUBDOMAINS", "all"],
     ["SECURITY_REDIRECT_BASE_DOMAIN", "https://example.com"],
     ["SECURITY_REDIRECT_BASE_DOMAIN", "exa mple.com"],
@@ -73,7 +74,7 @@ describe("toggles and the redirect rule", () => {
 
   it("reads the reference's defaults", () => {
     const config = loadConfig({});
-    expect(config.forms).toEqual({ defaultRememberMe: false, passwordConfirmRequired: true, logoutMethods: ["POST"] });
+    expect(config.forms).toEqual({ defaultRememberMe: false, passwordConfirmRequired: true, emailCheckDeliverability: false, logoutMethods: ["POST"] });
     expect(config.redirects.subdomains).toBeNull();
   });
 
@@ -86,7 +87,7 @@ describe("toggles and the redirect rule", () => {
       SECURITY_REDIRECT_BASE_DOMAIN: "Example.COM.",
       SECURITY_REDIRECT_ALLOWED_SUBDOMAINS: "App, .",
     });
-    expect(config.forms).toEqual({ defaultRememberMe: true, passwordConfirmRequired: false, logoutMethods: ["GET", "POST"] });
+    expect(config.forms).toEqual({ defaultRememberMe: true, passwordConfirmRequired: false, emailCheckDeliverability: false, logoutMethods: ["GET", "POST"] });
     expect(config.redirects.subdomains).toEqual({ baseDomain: "example.com", allowed: ["app", "."], httpsOnly: false });
   });
 });

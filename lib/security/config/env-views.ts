@@ -56,6 +56,8 @@ export const VIEW_VARIABLES = {
   SECURITY_DEFAULT_REMEMBER_ME: bool(false),
   // Register asks for the password twice; off hides the second field and skips the check.
   SECURITY_PASSWORD_CONFIRM_REQUIRED: bool(true),
+  // Registration refuses an address whose domain cannot receive mail (MX, else A/AAAA; decision 048).
+  SECURITY_EMAIL_CHECK_DELIVERABILITY: bool(false),
   SECURITY_LOGOUT_METHODS: z
     .string()
     .optional()
@@ -128,6 +130,7 @@ export function viewSettingsOf(env: ViewEnv) {
     forms: {
       defaultRememberMe: env.SECURITY_DEFAULT_REMEMBER_ME,
       passwordConfirmRequired: env.SECURITY_PASSWORD_CONFIRM_REQUIRED,
+      emailCheckDeliverability: env.SECURITY_EMAIL_CHECK_DELIVERABILITY,
       logoutMethods: env.SECURITY_LOGOUT_METHODS,
     },
     redirects: {
