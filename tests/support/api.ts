@@ -75,6 +75,12 @@ export class ApiClient {
   readonly jar: Jar = new Map();
   readonly ip = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
+  /** A route that does not answer the envelope (a page's route handler), with this client's cookies. */
+  async send(handler: Handler, request: Request): Promise<Response> {
+    activeJar = this.jar;
+    return handler(request);
+  }
+
   async call(
     handler: Handler,
     method: string,

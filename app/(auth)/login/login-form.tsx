@@ -26,13 +26,15 @@ interface LoginFormProps {
   passkeys: boolean;
   /** Unified sign-in: the password field also takes one-time codes; these methods can send one. */
   unified: { codeMethods: ("email" | "sms")[] } | null;
+  /** SECURITY_DEFAULT_REMEMBER_ME: the box starts checked. */
+  defaultRemember: boolean;
 }
 
-export function LoginForm({ next, identityLabel, canReset, canRecoverUsername, canResendConfirmation, passkeys, unified }: LoginFormProps) {
+export function LoginForm({ next, identityLabel, canReset, canRecoverUsername, canResendConfirmation, passkeys, unified, defaultRemember }: LoginFormProps) {
   const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(loadLoginSchema, submitLogin, {
     identity: "",
     password: "",
-    remember: false,
+    remember: defaultRemember,
     next,
   });
   // "Keep me signed in" and `next` apply to a passkey sign-in too.
@@ -89,7 +91,7 @@ export function LoginForm({ next, identityLabel, canReset, canRecoverUsername, c
           ) : null}
         </div>
         {unified?.codeMethods.length ? <SendCodeButtons methods={unified.codeMethods} form={form} onSent={setState} /> : null}
-        <Checkbox label="Keep me signed in on this device" {...form.register("remember")} />
+        <Checkbox label="Keep me signed in on this device" defaultChecked={defaultRemember} {...form.register("remember")} />
         <input type="hidden" defaultValue={next ?? ""} {...form.register("next")} />
         <Button type="submit" className="w-full" pending={pending}>
           Sign in

@@ -5,7 +5,7 @@ import { NoticeBanner } from "@/components/notice-banner";
 import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireAnonymous } from "@/lib/security/sessions/guards";
-import { safeRedirectPath } from "@/lib/security/core/redirects";
+import { safeRedirectTarget } from "@/lib/security/core/redirects";
 import { OAuthButtons } from "@/components/oauth-buttons";
 import { OrDivider } from "@/components/ui/or-divider";
 import { LoginForm } from "./login-form";
@@ -23,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   await requireAnonymous();
   const params = await searchParams;
   const config = getConfig();
-  const next = safeRedirectPath(firstParam(params.next)) ?? undefined;
+  const next = safeRedirectTarget(firstParam(params.next)) ?? undefined;
   return (
     <AuthShell
       appName={config.appName}
@@ -49,6 +49,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         canResendConfirmation={config.features.confirmable}
         passkeys={config.webauthn.enabled && config.webauthn.allowAsFirstFactor}
         unified={config.unified.enabled ? { codeMethods: config.unified.methods.filter((m) => m === "email" || m === "sms") } : null}
+        defaultRemember={config.forms.defaultRememberMe}
       />
       {config.oauth.providers.length ? (
         <div className="mt-5 space-y-5">

@@ -5,12 +5,16 @@ import { getConfig } from "@/lib/security/config";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { registerWithForm } from "@/lib/security/registration/register-form";
 import type { RegisterPasswordlessInput } from "@/lib/security/core/schemas";
+import { viewWith } from "@/lib/security/core/redirects";
 
 /** Input of either form (the password is optional only when SECURITY_PASSWORD_REQUIRED=false). */
 export async function registerAction(input: RegisterPasswordlessInput): Promise<FormState> {
   const outcome = await registerWithForm(input, await currentRequestContext());
   if (!outcome.ok) return stateFromFailure(outcome);
   if (outcome.status === "already-signed-in") redirect(getConfig().views.postLogin);
-  if (outcome.status === "confirm-sent") redirect(`/register/check-email?email=${encodeURIComponent(outcome.email)}`);
+  const view = getConfig().views.postRegister;
+  // SECURITY_POST_REGISTER_VIEW: where a new account waiting for its confirmation goes (unset: the "check your email" page).
+  if (outcome.status === "confirm-sent")
+    redirect(view ? viewWith(view, { notice: "CONFIRM_REGISTRATION" }) : `/register/check-email?email=${encodeURIComponent(outcome.email)}`);
   redirect(outcome.redirectTo);
 }

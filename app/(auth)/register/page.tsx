@@ -5,7 +5,7 @@ import { AuthShell } from "@/components/auth-shell";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireAnonymous } from "@/lib/security/sessions/guards";
-import { safeRedirectPath } from "@/lib/security/core/redirects";
+import { safeRedirectTarget } from "@/lib/security/core/redirects";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -14,7 +14,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
   const config = getConfig();
   if (!config.features.registerable) notFound();
   await requireAnonymous();
-  const next = safeRedirectPath(firstParam((await searchParams).next)) ?? undefined;
+  const next = safeRedirectTarget(firstParam((await searchParams).next)) ?? undefined;
   return (
     <AuthShell
       appName={config.appName}
@@ -34,6 +34,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Sea
         usernames={config.username.enabled ? { required: config.username.required } : null}
         minLength={config.password.minLength}
         passwordOptional={!config.passwordRequired}
+        confirmPassword={config.forms.passwordConfirmRequired}
       />
     </AuthShell>
   );

@@ -12,9 +12,11 @@ interface RegisterFormProps {
   minLength: number;
   /** SECURITY_PASSWORD_REQUIRED=false: the account may sign in by emailed code or link instead. */
   passwordOptional: boolean;
+  /** SECURITY_PASSWORD_CONFIRM_REQUIRED: the password is typed twice. */
+  confirmPassword: boolean;
 }
 
-export function RegisterForm({ next, usernames, minLength, passwordOptional }: RegisterFormProps) {
+export function RegisterForm({ next, usernames, minLength, passwordOptional, confirmPassword }: RegisterFormProps) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(
     passwordOptional ? registerPasswordlessSchema : (registerSchema as unknown as typeof registerPasswordlessSchema),
     registerAction,
@@ -60,15 +62,21 @@ export function RegisterForm({ next, usernames, minLength, passwordOptional }: R
             : `At least ${minLength} characters. A passphrase of a few random words works well.`
         }
         error={errorOf("password")}
-        {...form.register("password")}
+        // Asked once (SECURITY_PASSWORD_CONFIRM_REQUIRED=false): the confirmation follows the password, as the server takes it.
+        {...form.register(
+          "password",
+          confirmPassword ? {} : { onChange: (e: { target: { value: string } }) => form.setValue("passwordConfirm", e.target.value) },
+        )}
       />
-      <TextField
-        label="Confirm password"
-        type="password"
-        autoComplete="new-password"
-        error={errorOf("passwordConfirm")}
-        {...form.register("passwordConfirm")}
-      />
+      {confirmPassword ? (
+        <TextField
+          label="Confirm password"
+          type="password"
+          autoComplete="new-password"
+          error={errorOf("passwordConfirm")}
+          {...form.register("passwordConfirm")}
+        />
+      ) : null}
       <input type="hidden" {...form.register("next")} />
       <Button type="submit" className="w-full" pending={pending}>
         Create account

@@ -45,7 +45,15 @@ export function twoFactorPayload(outcome: SecondFactorPending): Record<string, u
 /** POST /api/security/login: the sign-in form's flow (lib/security/sign-in/login.ts), answered as JSON. */
 export async function login(call: ApiCall): Promise<ApiResult> {
   if (call.principal) return fail("ANONYMOUS_USER_REQUIRED");
-  return answerLogin(call, await loginWithForm(call.fields, call.ctx));
+  return answerLogin(call, await loginWithForm(withRememberDefault(call.fields), call.ctx));
+}
+
+/**
+ * SECURITY_DEFAULT_REMEMBER_ME: a JSON sign-in that does not say `remember` gets the configured
+ * default, as the reference's form does. (A page's form always says: its box starts at the default.)
+ */
+export function withRememberDefault(fields: Record<string, unknown>): Record<string, unknown> {
+  return fields.remember === undefined ? { ...fields, remember: getConfig().forms.defaultRememberMe } : fields;
 }
 
 /**

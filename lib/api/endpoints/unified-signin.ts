@@ -6,7 +6,7 @@ import { passcodeLoginWithForm } from "@/lib/security/sign-in/login";
 import { requestSignInCode } from "@/lib/security/sign-in/passcode";
 import type { ApiCall, ApiResult } from "../route";
 import { userPayload } from "../user-payload";
-import { answerLogin, identityAttributes } from "./login";
+import { answerLogin, identityAttributes, withRememberDefault } from "./login";
 
 /** The methods that send a code for unified sign-in (SECURITY_US_ENABLED_METHODS, transport configured). */
 function codeMethods(): ("email" | "sms")[] {
@@ -35,7 +35,7 @@ export async function describeUsSignin(call: ApiCall): Promise<ApiResult> {
 /** POST /api/security/us-signin: the unified sign-in flow (lib/security/sign-in/login.ts), answered as login's JSON. */
 export async function usSignin(call: ApiCall): Promise<ApiResult> {
   if (call.principal) return fail("ANONYMOUS_USER_REQUIRED");
-  return answerLogin(call, await passcodeLoginWithForm(call.fields, call.ctx));
+  return answerLogin(call, await passcodeLoginWithForm(withRememberDefault(call.fields), call.ctx));
 }
 
 /** POST /api/security/us-signin/send-code: `{ csrf_token }` (generic responses: whatever the identity). */

@@ -7,7 +7,7 @@ import { passkeyLoginWithForm } from "@/lib/security/sign-in/login";
 import { beginPasskeySecondFactor, beginPasskeySignIn, finishPasskeySecondFactor, passkeyStepIsSecondFactor } from "@/lib/security/sign-in/passkey";
 import type { ApiCall, ApiResult } from "../route";
 import { userPayloadWithToken } from "../user-payload";
-import { answerLogin } from "./login";
+import { answerLogin, withRememberDefault } from "./login";
 
 /** The `{token}` of `/…/<token>`: the ceremony state step 1 answered as `wan_state`. */
 export function pathToken(call: ApiCall): string {
@@ -44,7 +44,7 @@ export async function wanSigninFinish(call: ApiCall): Promise<ApiResult> {
   const state = pathToken(call);
   const pending = await pendingLoginToken();
   if (!(await passkeyStepIsSecondFactor(pending))) {
-    const outcome = await passkeyLoginWithForm({ ...call.fields, state }, call.ctx);
+    const outcome = await passkeyLoginWithForm({ ...withRememberDefault(call.fields), state }, call.ctx);
     const answered = await answerLogin(call, outcome);
     if (!outcome.ok || !("response" in answered) || outcome.status !== "signed-in") return answered;
     return { response: { ...answered.response, post_login_url: outcome.redirectTo } };

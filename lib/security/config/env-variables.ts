@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseDuration } from "./duration";
 import { API_VARIABLES } from "./env-api";
 import { OAUTH_VARIABLES } from "./env-oauth";
+import { VIEW_VARIABLES } from "./env-views";
 import { bool, duration, int, listOf, PASSKEY_USAGES, rate, TWO_FACTOR_METHODS, US_METHODS } from "./values";
 
 /**
@@ -88,16 +89,6 @@ export const envVariables = z.object({
     .transform((v) => (v ?? "https://api.pwnedpasswords.com").replace(/\/+$/, "")),
   SECURITY_HIBP_TIMEOUT_MS: int(2000, 100, 30_000),
 
-  SECURITY_POST_LOGIN_VIEW: z
-    .string()
-    .startsWith("/")
-    .optional()
-    .transform((v) => v ?? "/account"),
-  SECURITY_POST_LOGOUT_VIEW: z
-    .string()
-    .startsWith("/")
-    .optional()
-    .transform((v) => v ?? "/"),
   SECURITY_EMAIL_SENDER: z
     .string()
     .min(3)
@@ -200,4 +191,5 @@ export const envVariables = z.object({
   RESEND_BASE_URL: z.url().optional(),
   ...API_VARIABLES,
   ...OAUTH_VARIABLES,
+  ...VIEW_VARIABLES,
 });

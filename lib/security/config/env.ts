@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { smsTransportOf, webauthnSettings } from "./derived";
 import { envVariables } from "./env-variables";
 import { oauthConfigIssues } from "./env-oauth";
+import { postConfirmViewIssue } from "./env-views";
 
 /** The variables (env-variables.ts) and the checks across them. */
 export const envSchema = envVariables.superRefine((env, ctx) => {
@@ -70,6 +71,8 @@ export const envSchema = envVariables.superRefine((env, ctx) => {
       message: "password-less accounts need SECURITY_UNIFIED_SIGNIN or SECURITY_PASSWORDLESS to sign in",
     });
   }
+  const postConfirm = postConfirmViewIssue(env.SECURITY_POST_CONFIRM_VIEW, env.SECURITY_REDIRECT_BEHAVIOR === "spa");
+  if (postConfirm) ctx.addIssue({ code: "custom", path: ["SECURITY_POST_CONFIRM_VIEW"], message: postConfirm });
   if (env.SECURITY_USERNAME_MIN_LENGTH > env.SECURITY_USERNAME_MAX_LENGTH) {
     ctx.addIssue({ code: "custom", path: ["SECURITY_USERNAME_MIN_LENGTH"], message: "must not exceed SECURITY_USERNAME_MAX_LENGTH" });
   }

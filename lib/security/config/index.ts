@@ -8,6 +8,7 @@
 import { oauthProviders } from "./env-oauth";
 import { offeredMethods, smsTransportOf, unifiedOffered, webauthnSettings, type WebAuthnSettings } from "./derived";
 import { envSchema, type Env } from "./env";
+import { viewSettingsOf } from "./env-views";
 import type { TwoFactorMethod } from "./values";
 
 export type { CodeMethod, PasskeyUsage, TwoFactorMethod, UnifiedMethod } from "./values";
@@ -79,7 +80,7 @@ function toConfig(env: Env) {
       hibpBaseUrl: env.SECURITY_HIBP_BASE_URL,
       hibpTimeoutMs: env.SECURITY_HIBP_TIMEOUT_MS,
     },
-    views: { postLogin: env.SECURITY_POST_LOGIN_VIEW, postLogout: env.SECURITY_POST_LOGOUT_VIEW },
+    ...viewSettingsOf(env),
     rateLimitEnabled: env.SECURITY_RATE_LIMIT_ENABLED,
     adminRole: env.SECURITY_ADMIN_ROLE,
     /** An administrator's "view as" session (decision 042), in seconds. */

@@ -4,6 +4,7 @@
  * next.config.mjs.
  */
 import { getConfig } from "../config";
+import { redirectHostSources } from "./redirects";
 
 /** Two years: what the browsers' HSTS preload list recommends (it requires at least one). */
 const HSTS_MAX_AGE = 63_072_000;
@@ -41,8 +42,9 @@ export function contentSecurityPolicy(nonce: string): string {
     "font-src 'self' data:",
     `connect-src 'self'${dev ? " ws:" : ""}`,
     "frame-ancestors 'none'",
-    // The sign-in providers' buttons post to us and are redirected to the provider (a form's redirects count).
-    ["form-action 'self'", ...new Set(getConfig().oauth.providers.map((p) => p.authorizationOrigin))].join(" "),
+    // The sign-in providers' buttons post to us and are redirected to the provider (a form's redirects count),
+    // and a sign-in may end on a subdomain `next` names (SECURITY_REDIRECT_ALLOW_SUBDOMAINS).
+    ["form-action 'self'", ...new Set(getConfig().oauth.providers.map((p) => p.authorizationOrigin)), ...redirectHostSources()].join(" "),
     "base-uri 'self'",
     "object-src 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),

@@ -93,6 +93,18 @@ export interface RecoveryCodesUtil {
   normalize(input: string, builtIn: (input: string) => string | null): string | null;
 }
 
+/** What a look-up says of an address's domain: mail can go there, it cannot, or no answer in time. */
+export type Deliverability = "deliverable" | "undeliverable" | "unknown";
+
+export interface EmailDeliverabilityUtil {
+  /**
+   * Whether mail can reach `domain` (SECURITY_EMAIL_CHECK_DELIVERABILITY, at registration only).
+   * Default: its MX records through node:dns, else an A/AAAA record (RFC 5321's implicit MX); a
+   * null MX (RFC 7505) is undeliverable; a timeout or a resolver failure is "unknown", which is let through.
+   */
+  check(domain: string, builtIn: (domain: string) => Promise<Deliverability>): Promise<Deliverability>;
+}
+
 export interface Utilities {
   mail: MailUtil;
   password: PasswordUtil;
@@ -101,6 +113,7 @@ export interface Utilities {
   webauthn: WebauthnUtil;
   totp: TotpUtil;
   recoveryCodes: RecoveryCodesUtil;
+  emailDeliverability: EmailDeliverabilityUtil;
 }
 
 /** What lib/security/plugins.ts exports: for each utility, the methods to replace. */

@@ -44,9 +44,79 @@ function checkPath(next: unknown): string | null {
   return path;
 }
 
+/**
+ * `next` as somewhere to send the browser: a same-origin path (safeRedirectPath), or, with
+ * SECURITY_REDIRECT_ALLOW_SUBDOMAINS, an absolute URL on an allowed subdomain of the base domain
+ * (decision 047); null for anything else.
+ */
+export function safeRedirectTarget(next: unknown): string | null {
+  return safeRedirectPath(next) ?? otherHostTarget(next);
+}
+
+function otherHostTarget(next: unknown): string | null {
+  const rule = getConfig().redirects.subdomains;
+  if (!rule || typeof next !== "string" || next.length > NEXT_MAX_LENGTH) return null;
+  // Only a plain absolute URL as a person would write it: no space, control character or
+  // backslash anywhere (browsers read "\\" as "/"), no userinfo and no percent sign in the authority
+  // ("https://ours.example.com@evil.example", "https://evil%2eexample").
+  if (/[\u0000-\u0020\u007f\\]/.test(next)) return null;
+  const authority = /^https?:\/\/([^/?#]*)/i.exec(next)?.[1];
+  if (authority === undefined || /[@%]/.test(authority)) return null;
+  let url: URL;
+  try {
+    url = new URL(next);
+  } catch {
+    return null;
+  }
+  if (rule.httpsOnly && url.protocol !== "https:") return null;
+  // The host as written must be the host as parsed: the parser turns Unicode look-alikes into
+  // punycode, full-width dots into dots, "0x7f.1" into an IPv4 address and drops a trailing dot;
+  // any such rewrite means the text a reviewer reads is not where the browser goes.
+  if (authority.toLowerCase().replace(/:\d{1,5}$/, "") !== url.hostname) return null;
+  return hostAllowed(url.hostname, rule) ? url.href : null;
+}
+
+function hostAllowed(host: string, rule: { baseDomain: string; allowed: readonly string[] }): boolean {
+  if (host === rule.baseDomain) return rule.allowed.length === 0 || rule.allowed.includes(".");
+  if (!host.endsWith(`.${rule.baseDomain}`)) return false;
+  return rule.allowed.length === 0 || rule.allowed.includes(host.slice(0, -rule.baseDomain.length - 1));
+}
+
+/** The CSP host sources of the hosts `next` may name (a form's redirects count for form-action). */
+export function redirectHostSources(): string[] {
+  const rule = getConfig().redirects.subdomains;
+  if (!rule) return [];
+  const hosts =
+    rule.allowed.length === 0 ? [rule.baseDomain, `*.${rule.baseDomain}`] : rule.allowed.map((s) => (s === "." ? rule.baseDomain : `${s}.${rule.baseDomain}`));
+  return hosts.map((h) => `${h}:*`);
+}
+
 /** Where to go after signing in: a safe `next`, else the configured post-login view. */
 export function postLoginRedirect(next: unknown): string {
-  return safeRedirectPath(next) ?? getConfig().views.postLogin;
+  return safeRedirectTarget(next) ?? getConfig().views.postLogin;
+}
+
+/** A configured view with a notice (or other parameters) added to whatever query it already has. */
+export function viewWith(view: string, params: Record<string, string>): string {
+  const query = new URLSearchParams(params).toString();
+  return query ? `${view}${view.includes("?") ? "&" : "?"}${query}` : view;
+}
+
+/**
+ * SECURITY_REQUIRES_CONFIRMATION_ERROR_VIEW: where a sign-in refused for an unconfirmed address
+ * goes, with the typed address as `?email=` (the /confirm page prefills it); null when unset.
+ * CONFIRMATION_REQUIRED only comes after the password was right, so the address tells nothing new.
+ */
+export function requiresConfirmationRedirect(identity: unknown): string | null {
+  const view = getConfig().views.requiresConfirmationError;
+  if (!view) return null;
+  const email = typeof identity === "string" && identity.includes("@") && identity.length <= 254 ? identity.trim() : null;
+  return viewWith(view, email ? { email } : {});
+}
+
+/** Where to go after signing out: `next` when it is a path of this site (never another host), else SECURITY_POST_LOGOUT_VIEW. */
+export function postLogoutRedirect(next: unknown): string {
+  return safeRedirectPath(next) ?? viewWith(getConfig().views.postLogout, { notice: "LOGGED_OUT" });
 }
 
 /** A login URL that brings the user back to `path` afterwards. */

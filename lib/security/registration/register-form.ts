@@ -16,9 +16,24 @@ import { registerUser } from "./register";
  */
 export type RegisterOutcome = { ok: true; status: "already-signed-in" } | { ok: true; status: "confirm-sent"; email: string } | SignedInOrPending | Failure;
 
+/**
+ * SECURITY_PASSWORD_CONFIRM_REQUIRED=false: the form asks for the password once, so the
+ * confirmation is the password itself (whatever a client sent as one) and the match check is moot.
+ */
+function withConfirmation(fields: unknown, required: boolean): unknown {
+  if (required || typeof fields !== "object" || fields === null || Array.isArray(fields)) return fields;
+  const { password } = fields as { password?: unknown };
+  return { ...fields, passwordConfirm: password };
+}
+
 export async function registerWithForm(fields: unknown, ctx: RequestContext): Promise<RegisterOutcome> {
   if (await getSession()) return { ok: true, status: "already-signed-in" };
-  const parsed = parseInput(getConfig().passwordRequired ? registerSchema : registerPasswordlessSchema, fields);
+  const config = getConfig();
+  const parsed = parseInput(
+    config.passwordRequired ? registerSchema : registerPasswordlessSchema,
+    withConfirmation(fields, config.forms.passwordConfirmRequired),
+  );
+
   if (!parsed.ok) return parsed;
   const result = await registerUser(parsed.data, ctx);
   if (!result.ok) return result;

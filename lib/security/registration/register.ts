@@ -6,6 +6,7 @@ import { humanizeDuration } from "../config/duration";
 import { fail, messageFor, type FieldErrors, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import { normalizeEmail, usernameMessage, validateEmail, validateUsername } from "../accounts/identity";
+import { emailMayBeDeliverable } from "../core/email-deliverability";
 import { links } from "../core/links";
 import { afterTheAnswer } from "../core/after-the-answer";
 import { hashPassword } from "../core/password-hash";
@@ -43,6 +44,7 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
   const fieldErrors: FieldErrors = {};
   const emailError = validateEmail(input.email);
   if (emailError) fieldErrors.email = [messageFor(emailError)];
+  else if (!(await emailMayBeDeliverable(input.email))) fieldErrors.email = [messageFor("INVALID_EMAIL_ADDRESS")];
   if (config.username.required && !username) fieldErrors.username = [messageFor("USERNAME_NOT_PROVIDED")];
   const usernameError = username ? validateUsername(username) : null;
   if (usernameError) fieldErrors.username = [usernameMessage(usernameError)];

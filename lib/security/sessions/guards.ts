@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getConfig } from "../config";
 import { PATH_HEADER } from "../core/path-header";
-import { loginUrlFor, safeRedirectPath } from "../core/redirects";
+import { loginUrlFor, safeRedirectPath, viewWith } from "../core/redirects";
 import { lacksAuthorization, ruleFor, type RouteRule } from "../core/routes";
 import { getSession, type CurrentSession } from "./current";
 import { freshness, openGrace } from "./store";
@@ -37,7 +37,12 @@ export async function requireUserUnder(rule: RouteRule, here?: string | null): P
   if (!current) redirect(loginUrlFor(path));
   if (current.stepUpRequired) redirect(path ? `${STEP_UP_URL}?next=${encodeURIComponent(path)}` : STEP_UP_URL);
   const { authorization } = current;
-  if (lacksAuthorization(rule, authorization, getConfig().adminRole)) forbidden();
+  if (lacksAuthorization(rule, authorization, getConfig().adminRole)) {
+    // SECURITY_UNAUTHORIZED_VIEW: the reference's redirect with its message; unset, the 403 page.
+    const view = getConfig().views.unauthorized;
+    if (view) redirect(viewWith(view, { notice: "UNAUTHORIZED" }));
+    forbidden();
+  }
   const needsFresh = rule.fresh === true || (rule.fresh === "without-password" && !current.user.passwordHash);
   if (needsFresh) {
     const state = freshness(current.session);

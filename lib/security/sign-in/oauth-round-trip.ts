@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig } from "../config";
 import { fail, messageFor, type ErrorCode, type Result } from "../core/errors";
-import { postLoginRedirect, safeRedirectPath, spaUrl } from "../core/redirects";
+import { postLoginRedirect, safeRedirectPath, safeRedirectTarget, spaUrl } from "../core/redirects";
 import type { RequestContext } from "../core/request-context";
 import { getSession } from "../sessions/current";
 import { getIssuer } from "../sessions/issuer";
@@ -31,7 +31,8 @@ export async function startOAuth(provider: string, intent: OAuthIntent, next: un
   // An administrator viewing as the user (decision 042) neither links a provider to the account nor re-verifies as them.
   if (intent !== "login" && current?.session.impersonatorId) return fail("IMPERSONATION_FRESHNESS_REFUSED");
   if (intent === "link" && current && !isFresh(current.session)) return fail("REAUTHENTICATION_REQUIRED");
-  await setOAuthIntent({ intent, provider, next: safeRedirectPath(next), api: from.api === true });
+  // A sign-in may end on an allowed subdomain (decision 047); linking and re-verifying stay on this site.
+  await setOAuthIntent({ intent, provider, next: intent === "login" ? safeRedirectTarget(next) : safeRedirectPath(next), api: from.api === true });
   const url = await getIssuer().signIn(provider, { redirect: false, redirectTo: "/login/oauth/complete" });
   return { ok: true, url: String(url) };
 }

@@ -1,6 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { getConfig } from "@/lib/security/config";
+import { viewWith } from "@/lib/security/core/redirects";
 import { currentRequestContext, issueSessionCookie } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { setPassword } from "@/lib/security/passwords/change";
@@ -12,7 +14,7 @@ export async function changePasswordAction(input: ChangePasswordInput): Promise<
   const current = await requireUser();
   const result = await changePasswordForm(current, input, ctx);
   if (!result.ok) return stateFromFailure(result);
-  redirect("/account?notice=PASSWORD_CHANGE");
+  redirect(viewWith(getConfig().views.postChange, { notice: "PASSWORD_CHANGE" }));
 }
 
 /** A first password for a password-less account; a fresh session stands in for the current password. */
@@ -26,5 +28,5 @@ export async function setPasswordAction(input: SetPasswordInput): Promise<FormSt
   if (!result.ok) return stateFromFailure(result);
   // The uniquifier rotated: without the re-issued cookie this browser would be signed out too.
   await issueSessionCookie(result.session);
-  redirect("/account?notice=PASSWORD_SET");
+  redirect(viewWith(getConfig().views.postChange, { notice: "PASSWORD_SET" }));
 }

@@ -4,6 +4,8 @@ import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
 import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import type { TwoFactorMethod } from "@/lib/security/config";
+import { getConfig } from "@/lib/security/config";
+import { viewWith } from "@/lib/security/core/redirects";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { codeSetupConfirmSchema, twoFactorSetupSchema, type CodeSetupConfirmInput, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
@@ -44,7 +46,7 @@ export async function confirmTwoFactorSetupAction(input: CodeSetupConfirmInput):
 
   const result = await confirmCodeSetup("two-factor", user, parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
-  redirect(`/account/two-factor?notice=${result.changed ? "TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL" : "TWO_FACTOR_ENABLED"}`);
+  redirect(viewWith(getConfig().views.twoFactorPostSetup, { notice: result.changed ? "TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL" : "TWO_FACTOR_ENABLED" }));
 }
 
 export async function disableTwoFactorAction(): Promise<FormState> {

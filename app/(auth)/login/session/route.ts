@@ -4,7 +4,7 @@ import { failureResponse } from "@/lib/view/failure-response";
 import { getConfig } from "@/lib/security/config";
 import type { ErrorCode, Failure } from "@/lib/security/core/errors";
 import { withStrictTransportSecurity } from "@/lib/security/core/headers";
-import { safeRedirectPath } from "@/lib/security/core/redirects";
+import { requiresConfirmationRedirect, safeRedirectTarget } from "@/lib/security/core/redirects";
 import { requestContextFrom } from "@/lib/security/core/request-context";
 import { isSameOriginRequest, readRouteBody } from "@/lib/security/core/route-input";
 import { loginWithForm } from "@/lib/security/sign-in/login";
@@ -30,7 +30,10 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (!body.ok) return refused(body.message, body.status);
   const answer = body.kind === "json" ? answerJson : answerForm;
   const outcome = await loginWithForm(body.fields, requestContextFrom(request.headers));
-  if (!outcome.ok) return answer({ failure: outcome, next: outcome.next });
+  if (!outcome.ok) {
+    const confirmView = outcome.code === "CONFIRMATION_REQUIRED" ? requiresConfirmationRedirect(body.fields.identity) : null;
+    return answer(confirmView ? { redirectTo: confirmView } : { failure: outcome, next: outcome.next });
+  }
   return answer({ redirectTo: outcome.status === "already-signed-in" ? getConfig().views.postLogin : outcome.redirectTo });
 }
 
@@ -54,7 +57,7 @@ function answerForm(outcome: Outcome): Response {
   if ("redirectTo" in outcome) return withNoStore(NextResponse.redirect(new URL(outcome.redirectTo, base), 303));
   const back = new URL("/login", base);
   back.searchParams.set("notice", noticeFor(outcome.failure));
-  const next = safeRedirectPath(outcome.next);
+  const next = safeRedirectTarget(outcome.next);
   if (next) back.searchParams.set("next", next);
   return withNoStore(NextResponse.redirect(back, 303));
 }

@@ -1,6 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { stateFromFailure, type FormState } from "@/lib/view/form-state";
+import { getConfig } from "@/lib/security/config";
+import { viewWith } from "@/lib/security/core/redirects";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { resetPasswordForm } from "@/lib/security/passwords/forms";
 import type { ResetPasswordInput } from "@/lib/security/core/schemas";
@@ -14,5 +16,5 @@ export async function resetPasswordAction(input: ResetPasswordInput): Promise<Fo
     }
     return stateFromFailure(result);
   }
-  redirect("/login?notice=PASSWORD_RESET_NO_LOGIN");
+  redirect(viewWith(getConfig().views.postReset, { notice: "PASSWORD_RESET_NO_LOGIN" }));
 }
