@@ -37,6 +37,11 @@ export const users = pgTable(
     loginCount: integer("login_count").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    // Copies of facts kept in other tables, so the admin list's filters can have partial indexes
+    // (decision 054). Written only by triggers of migration 0012 on two_factor and
+    // webauthn_credentials, never by the application: a count, so concurrent adds and removals commute.
+    twoFactorOn: boolean("two_factor_on").notNull().default(false),
+    passkeyCount: integer("passkey_count").notNull().default(0),
   },
   // The admin list's orders (lib/security/accounts/user-search.ts): sign-up order, and email and
   // username prefixes in byte order (collate "C", so LIKE 'prefix%' can use them in any locale).
@@ -59,6 +64,21 @@ export const users = pgTable(
     index("users_locked_created_idx")
       .on(t.createdAt, t.id)
       .where(sql`${t.failedLoginCount} >= ${sql.raw(String(MAX_CONSECUTIVE_FAILURES))}`),
+    // The same filters in last-sign-in order, where the seed's never-signed-in accounts (first in that
+    // order, none of them disabled, unconfirmed, with two-factor or a passkey) made the first page walk
+    // 100,000 rows (decision 054, docs/scaling.md). Locked accounts were fast there and have none.
+    index("users_disabled_last_sign_in_idx")
+      .on(sql`coalesce(${t.currentLoginAt}, '-infinity'::timestamptz)`, t.id)
+      .where(sql`not ${t.active}`),
+    index("users_unconfirmed_last_sign_in_idx")
+      .on(sql`coalesce(${t.currentLoginAt}, '-infinity'::timestamptz)`, t.id)
+      .where(sql`${t.confirmedAt} is null`),
+    index("users_two_factor_last_sign_in_idx")
+      .on(sql`coalesce(${t.currentLoginAt}, '-infinity'::timestamptz)`, t.id)
+      .where(sql`${t.twoFactorOn}`),
+    index("users_passkey_last_sign_in_idx")
+      .on(sql`coalesce(${t.currentLoginAt}, '-infinity'::timestamptz)`, t.id)
+      .where(sql`${t.passkeyCount} > 0`),
   ],
 );
 

@@ -22,6 +22,11 @@ async function makeUsers(role: string, n: number): Promise<UserRecord[]> {
   return users;
 }
 
+/** Ids in list order: by the key, then by id (the keyset's tie-break). */
+function inOrder(rows: UserRecord[], key: (u: UserRecord) => string): string[] {
+  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1)).map((u) => u.id);
+}
+
 /** Every page forward following `next`, then back following `previous`: ids in list order both ways. */
 async function walk(search: Omit<UserSearch, "cursor">): Promise<{ forward: string[]; backward: string[] }> {
   const forward: string[] = [];
@@ -51,7 +56,7 @@ describe("admin user list: filters", () => {
     await saveMethod(twoFactor!.id, "authenticator");
     await db
       .insert(tables.webauthnCredentials)
-      .values({ userId: passkey!.id, credentialId: `${tag}-cred`, publicKey: "pk", usage: "first", name: "Key", deviceType: "singleDevice" });
+      .values({ userId: passkey!.id, credentialId: `${tag}-cred`, publicKey: "pk", usage: "first", name: "Key", deviceType: "singleDevice" as const });
     const all = [plain, disabled, unconfirmed, locked, twoFactor, passkey].map((u) => u!.id);
     const only: Record<FlagFilter, string> = {
       active: disabled!.id,
@@ -104,9 +109,7 @@ describe("admin user list: sorts and keyset pages", () => {
     };
     for (const sort of ["created", "email", "last-sign-in"] as Sort[]) {
       for (const direction of ["asc", "desc"] as Direction[]) {
-        const expected = [...rows]
-          .sort((a, b) => (keyOf[sort](a) < keyOf[sort](b) ? -1 : keyOf[sort](a) > keyOf[sort](b) ? 1 : a.id < b.id ? -1 : 1))
-          .map((u) => u.id);
+        const expected = inOrder(rows, keyOf[sort]);
         if (direction === "desc") expected.reverse();
         const { forward, backward } = await walk({ filters: { role }, sort, direction, pageSize: 2 });
         expect(forward, `${sort} ${direction}`).toEqual(expected);
@@ -117,6 +120,80 @@ describe("admin user list: sorts and keyset pages", () => {
     const emailCursor = (await searchUsers({ filters: { role }, sort: "email", pageSize: 2 })).next!;
     expect((await searchUsers({ filters: { role }, sort: "email", direction: "desc", pageSize: 2, cursor: emailCursor })).cursorRefused).toBe(true);
     expect((await searchUsers({ filters: { role }, sort: "created", pageSize: 2, cursor: emailCursor })).cursorRefused).toBe(true);
+  });
+});
+
+describe("admin user list: the two-factor and passkey columns (decision 054)", () => {
+  it("follow every add and removal of the rows, whoever writes them (the triggers of migration 0012)", async () => {
+    const role = `${tag}-t`;
+    const [user] = await makeUsers(role, 1);
+    const db = await getDb();
+    const listed = async (filters: UserSearch["filters"]): Promise<boolean> =>
+      (await searchUsers({ filters: { role, ...filters }, pageSize: 5 })).users.some((u) => u.id === user!.id);
+    const columns = async (): Promise<{ twoFactorOn: boolean; passkeyCount: number } | undefined> =>
+      (
+        await db
+          .select({ twoFactorOn: tables.users.twoFactorOn, passkeyCount: tables.users.passkeyCount })
+          .from(tables.users)
+          .where(eq(tables.users.id, user!.id))
+      )[0];
+    expect(await columns()).toEqual({ twoFactorOn: false, passkeyCount: 0 });
+    await saveMethod(user!.id, "authenticator");
+    const key = (n: number): typeof tables.webauthnCredentials.$inferInsert => ({
+      userId: user!.id,
+      credentialId: `${tag}-t-${n}`,
+      publicKey: "pk",
+      usage: "first",
+      name: `Key ${n}`,
+      deviceType: "singleDevice",
+    });
+    await db.insert(tables.webauthnCredentials).values([key(1), key(2)]);
+    expect(await columns()).toEqual({ twoFactorOn: true, passkeyCount: 2 });
+    expect([await listed({ twoFactor: true }), await listed({ passkey: true })]).toEqual([true, true]);
+    // One of two passkeys gone: still a holder. The last gone, or the two-factor row: no longer.
+    await db.delete(tables.webauthnCredentials).where(eq(tables.webauthnCredentials.credentialId, `${tag}-t-1`));
+    expect(await listed({ passkey: true })).toBe(true);
+    await db.delete(tables.webauthnCredentials).where(eq(tables.webauthnCredentials.userId, user!.id));
+    await db.delete(tables.twoFactor).where(eq(tables.twoFactor.userId, user!.id));
+    expect(await columns()).toEqual({ twoFactorOn: false, passkeyCount: 0 });
+    expect([await listed({ twoFactor: false }), await listed({ passkey: false }), await listed({ twoFactor: true }), await listed({ passkey: true })]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it("a filtered list in last-sign-in order pages each holder once, both directions (the partial indexes' order)", async () => {
+    const role = `${tag}-p`;
+    const users = await makeUsers(role, 9);
+    const db = await getDb();
+    for (const [i, u] of users.entries()) {
+      // Never signed in first (the bench's slow shape), then distinct times; every other one a holder.
+      await db
+        .update(tables.users)
+        .set({ currentLoginAt: i < 3 ? null : sql`now() - make_interval(hours => ${(i * 5) % 9})`, active: i % 2 === 1 })
+        .where(eq(tables.users.id, u.id));
+      if (i % 2 === 0) {
+        await saveMethod(u.id, "authenticator");
+        await db
+          .insert(tables.webauthnCredentials)
+          .values({ userId: u.id, credentialId: `${tag}-p-${i}`, publicKey: "pk", usage: "first", name: "Key", deviceType: "singleDevice" as const });
+      }
+    }
+    const holders = await db
+      .select()
+      .from(tables.users)
+      .where(sql`${tables.users.id} in ${users.filter((_, i) => i % 2 === 0).map((u) => u.id)}`);
+    const expected = inOrder(holders, (u) => u.currentLoginAt?.toISOString() ?? "");
+    for (const filters of [{ twoFactor: true }, { passkey: true }, { active: false }]) {
+      for (const direction of ["asc", "desc"] as Direction[]) {
+        const want = direction === "asc" ? expected : [...expected].reverse();
+        const { forward, backward } = await walk({ filters: { role, ...filters }, sort: "last-sign-in", direction, pageSize: 2 });
+        expect(forward, `${JSON.stringify(filters)} ${direction}`).toEqual(want);
+        expect(backward, `${JSON.stringify(filters)} ${direction} back`).toEqual(want);
+      }
+    }
   });
 });
 

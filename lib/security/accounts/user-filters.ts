@@ -6,8 +6,9 @@ import { MAX_CONSECUTIVE_FAILURES } from "../core/rate-limit-policies";
 /**
  * The admin list's filters (issue #14): each is yes, no or absent, and the role a name. They only
  * narrow the rows; the order and its keyset stay those of user-list-order.ts. The rare states
- * (disabled, unconfirmed, locked) have partial indexes (migration 0010), so a page of them does not
- * walk a million rows; the others are EXISTS over the factor tables' user_id keys.
+ * (disabled, unconfirmed, locked) have partial indexes (migrations 0010, 0012), so a page of them does
+ * not walk a million rows; so do two-factor and passkey holders, through columns of users that
+ * triggers keep (decision 054). A role is still EXISTS over user_roles (docs/scaling.md says when that is slow).
  */
 export const FLAG_FILTERS = ["active", "confirmed", "twoFactor", "passkey", "locked"] as const;
 export type FlagFilter = (typeof FLAG_FILTERS)[number];
@@ -32,8 +33,10 @@ export function filterConditions(filters: UserFilters): SQL[] {
     flag(sql`${u.confirmedAt} is not null`, filters.confirmed),
     // A literal, not a parameter: only then can the planner use the partial index of locked accounts.
     flag(sql`${u.failedLoginCount} >= ${sql.raw(String(MAX_CONSECUTIVE_FAILURES))}`, filters.locked),
-    flag(sql`exists (select 1 from two_factor f where f.user_id = ${u.id})`, filters.twoFactor),
-    flag(sql`exists (select 1 from webauthn_credentials w where w.user_id = ${u.id})`, filters.passkey),
+    // Trigger-kept copies of two_factor and webauthn_credentials (migration 0012, decision 054): unlike
+    // an EXISTS, a column can have partial indexes, so a page of them never walks the accounts without.
+    flag(sql`${u.twoFactorOn}`, filters.twoFactor),
+    flag(sql`${u.passkeyCount} > 0`, filters.passkey),
     filters.role !== undefined && isRoleName(filters.role)
       ? sql`exists (select 1 from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${u.id} and r.name = ${filters.role})`
       : null,

@@ -13,7 +13,8 @@ import type { UserRecord } from "../accounts/users";
 import { rulesFor, type AnyCodeMethod, type CodePurpose } from "./purposes";
 import { sendCode } from "./send";
 import { saveCodeMethod, type MethodToSave } from "./store";
-import { newTotpSecret, totpUri, verifyTotp, type TotpCheck } from "./totp";
+import type { TotpCheck } from "../core/plugins";
+import { newTotpSecret, totpUri, verifyTotp } from "./totp";
 
 /**
  * Setting up a code method, for either purpose, in two steps: a new secret is proposed (and for

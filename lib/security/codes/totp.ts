@@ -1,6 +1,6 @@
 import "server-only";
 import { generate, generateSecret, generateURI, verify } from "otplib";
-import { utility } from "../core/plugins";
+import { type TotpCheck, utility } from "../core/plugins";
 
 /** RFC 6238 as authenticator apps expect: 6 digits, 30-second steps, HMAC-SHA-1. */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -21,19 +21,28 @@ export function totpUri(secret: string, issuer: string, accountName: string): st
 /**
  * The code we email or text: the current step's, or the step after `afterTimeStep` when that is
  * later (a second sign-in within 30 s would otherwise get the code replay protection just spent).
+ * The TOTP utility's generator (lib/security/plugins.ts).
  */
 export function currentTotpCode(secret: string, afterTimeStep = 0): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return generate({ secret, epoch: Math.max(now, (afterTimeStep + 1) * TOTP_PERIOD_SECONDS) });
+  const epoch = Math.max(now, (afterTimeStep + 1) * TOTP_PERIOD_SECONDS);
+  const custom = utility("totp").generate;
+  return custom ? custom(secret, epoch, builtInGenerate) : builtInGenerate(secret, epoch);
 }
 
-export type TotpCheck = { valid: true; timeStep: number } | { valid: false };
+const builtInGenerate = (secret: string, epoch: number): Promise<string> => generate({ secret, epoch });
 
 /**
  * Checks a code within ±`windowSeconds` (Flask-Security's per-method validity) and only for time
- * steps after `afterTimeStep`, so each code is accepted once (replay protection).
+ * steps after `afterTimeStep`, so each code is accepted once (replay protection). Every check of a
+ * code, setup or sign-in, comes here: the TOTP utility's verifier.
  */
-export async function verifyTotp(secret: string, code: string, windowSeconds: number, afterTimeStep: number): Promise<TotpCheck> {
+export function verifyTotp(secret: string, code: string, windowSeconds: number, afterTimeStep: number): Promise<TotpCheck> {
+  const custom = utility("totp").verify;
+  return custom ? custom(secret, code, windowSeconds, afterTimeStep, builtInVerify) : builtInVerify(secret, code, windowSeconds, afterTimeStep);
+}
+
+async function builtInVerify(secret: string, code: string, windowSeconds: number, afterTimeStep: number): Promise<TotpCheck> {
   const token = code.replace(/[\s-]/g, "");
   if (!/^\d{6}$/.test(token)) return { valid: false };
   try {

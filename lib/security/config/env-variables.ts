@@ -3,7 +3,7 @@ import { parseDuration } from "./duration";
 import { API_VARIABLES } from "./env-api";
 import { OAUTH_VARIABLES } from "./env-oauth";
 import { VIEW_VARIABLES } from "./env-views";
-import { bool, duration, int, listOf, PASSKEY_USAGES, rate, TWO_FACTOR_METHODS, US_METHODS } from "./values";
+import { bool, CONSOLE_PERMISSION_NAMES, duration, int, listOf, PASSKEY_USAGES, rate, TWO_FACTOR_METHODS, US_METHODS } from "./values";
 
 /**
  * Every variable Gatehouse reads, with its default (Flask-Security's, unless docs/decisions says
@@ -100,6 +100,13 @@ export const envVariables = z.object({
     .min(1)
     .optional()
     .transform((v) => v ?? "admin"),
+  // The console permissions every start keeps on the admin role (decisions 040, 053). A blank value
+  // counts as unset (all four), so "none" is the way to say none.
+  SECURITY_ADMIN_ROLE_PERMISSIONS: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() === "none" ? "" : v))
+    .pipe(listOf(CONSOLE_PERMISSION_NAMES, [...CONSOLE_PERMISSION_NAMES])),
 
   SECURITY_TWO_FACTOR: bool(true),
   SECURITY_TWO_FACTOR_ENABLED_METHODS: listOf(TWO_FACTOR_METHODS, ["authenticator", "email", "sms"]),

@@ -83,6 +83,8 @@ function toConfig(env: Env) {
     ...viewSettingsOf(env),
     rateLimitEnabled: env.SECURITY_RATE_LIMIT_ENABLED,
     adminRole: env.SECURITY_ADMIN_ROLE,
+    /** What ensureAdminRole() keeps on the admin role at every start (decision 053): a permission left out can be taken away for good. */
+    adminRolePermissions: env.SECURITY_ADMIN_ROLE_PERMISSIONS.items,
     /** An administrator's "view as" session (decision 042), in seconds. */
     impersonationLifetime: env.SECURITY_IMPERSONATION_LIFETIME,
     twoFactor: {

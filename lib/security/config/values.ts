@@ -67,6 +67,12 @@ export const listOf = <T extends string>(allowed: readonly T[], fallback: T[]) =
       return { items: [...new Set(items)] as T[], explicit: v !== undefined };
     });
 
+/**
+ * The admin console's permissions (issue #14), listed here so that SECURITY_ADMIN_ROLE_PERMISSIONS
+ * can be checked against them; core/console-permissions.ts names each for the code that checks it.
+ */
+export const CONSOLE_PERMISSION_NAMES = ["users:read", "users:write", "roles:write", "users:impersonate"] as const;
+
 export const TWO_FACTOR_METHODS = ["authenticator", "email", "sms"] as const;
 export type TwoFactorMethod = (typeof TWO_FACTOR_METHODS)[number];
 

@@ -4,10 +4,13 @@
  * roles module's `resource:action` convention. They live in the core, beside the route table that
  * names them, so every layer above may import them.
  */
-export const USERS_READ = "users:read";
-export const USERS_WRITE = "users:write";
-export const ROLES_WRITE = "roles:write";
-export const USERS_IMPERSONATE = "users:impersonate";
+import { CONSOLE_PERMISSION_NAMES } from "../config/values";
 
-/** What the default admin role (SECURITY_ADMIN_ROLE) holds: everything the console can do. */
-export const CONSOLE_PERMISSIONS: readonly string[] = [USERS_READ, USERS_WRITE, ROLES_WRITE, USERS_IMPERSONATE];
+// The strings are listed in the config (it checks SECURITY_ADMIN_ROLE_PERMISSIONS against them).
+export const [USERS_READ, USERS_WRITE, ROLES_WRITE, USERS_IMPERSONATE] = CONSOLE_PERMISSION_NAMES;
+
+/**
+ * Everything the console can do: what the default admin role (SECURITY_ADMIN_ROLE) holds unless
+ * SECURITY_ADMIN_ROLE_PERMISSIONS names fewer (decision 053).
+ */
+export const CONSOLE_PERMISSIONS: readonly string[] = CONSOLE_PERMISSION_NAMES;

@@ -79,11 +79,27 @@ export interface WebauthnUtil {
   newUserHandle(builtIn: () => string): string;
 }
 
+/** A code's check: the 30-second time step it matched (the next check refuses that step and earlier), or invalid. */
+export type TotpCheck = { valid: true; timeStep: number } | { valid: false };
+
 export interface TotpUtil {
   /** A new base32 secret for an authenticator app, emailed or texted codes. */
   newSecret(builtIn: () => string): string;
   /** The otpauth:// URI the QR code carries. */
   uri(secret: string, issuer: string, accountName: string, builtIn: (secret: string, issuer: string, accountName: string) => string): string;
+  /** The code we email or text for the time step of `epoch` (Unix seconds); default RFC 6238, 6 digits (Flask-Security's generate_totp_password). */
+  generate(secret: string, epoch: number, builtIn: (secret: string, epoch: number) => Promise<string>): Promise<string>;
+  /**
+   * Checks a typed code within ±`windowSeconds`, accepting only time steps after `afterTimeStep`
+   * (replay protection: keep it when replacing this), for every method, setup and sign-in (Flask-Security's verify_totp).
+   */
+  verify(
+    secret: string,
+    code: string,
+    windowSeconds: number,
+    afterTimeStep: number,
+    builtIn: (secret: string, code: string, windowSeconds: number, afterTimeStep: number) => Promise<TotpCheck>,
+  ): Promise<TotpCheck>;
 }
 
 export interface RecoveryCodesUtil {
