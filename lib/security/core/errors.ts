@@ -17,6 +17,8 @@ export const MESSAGES = {
   INVALID_REDIRECT: "Redirections outside the domain are forbidden",
   API_ERROR: "Input not appropriate for requested API",
   INVALID_INPUT: "Value entered is not valid for the field",
+  // Flask-Security says "less than %(length)"; a name of exactly that length is accepted there and here.
+  INVALID_INPUT_LENGTH: "Value entered must be at most {length} characters",
   REAUTHENTICATION_REQUIRED: "You must reauthenticate to access this endpoint",
   REAUTHENTICATION_SUCCESSFUL: "Reauthentication successful",
   EMAIL_ALREADY_ASSOCIATED: "This email is already associated with an account.",

@@ -169,7 +169,8 @@ export const recoveryCodeSchema = z.object({ code: recoveryCode });
 
 /** Passkey names: the core sanitizes (NFKC, markup, invisible characters) and enforces 64. */
 export const passkeyNameSchema = z.object({
-  name: text("Give your passkey a name").check(z.maxLength(256, "At most 64 characters")),
+  // The 64-character limit is the core's (INVALID_INPUT_LENGTH, after normalisation); here only the input cap.
+  name: text("Give your passkey a name"),
 });
 
 export const addPasskeySchema = z.object({
