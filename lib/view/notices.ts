@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/security/config";
-import { humanizeDuration } from "@/lib/security/config/duration";
 import { messageFor, type ErrorCode, type MessageParams } from "@/lib/security/core/errors";
+import { configuredParams } from "./message-params";
 
 /**
  * Flash messages carried across a redirect as `?notice=KEY`. Only these keys render, so a
@@ -95,8 +95,7 @@ export function noticeFrom(value: string | string[] | undefined, provider?: stri
 
 /** The settings a notice's words name (a link's lifetime, a provider's name). */
 function paramsFor(code: ErrorCode, provider: string | undefined): MessageParams | undefined {
-  if (code === "CHANGE_EMAIL_EXPIRED") return { within: humanizeDuration(getConfig().within.changeEmail) };
-  if (!code.startsWith("OAUTH_") && code !== "IDENTITY_NOT_REGISTERED") return undefined;
+  if (!code.startsWith("OAUTH_") && code !== "IDENTITY_NOT_REGISTERED") return configuredParams(code);
   return { provider: getConfig().oauth.providers.find((p) => p.id === provider)?.name ?? "provider" };
 }
 

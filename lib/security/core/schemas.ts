@@ -51,7 +51,8 @@ const newPassword = wellFormedString("Password not provided").check(
   z.refine((v) => [...v.normalize("NFKD")].length <= 128, "Password must be at most 128 characters"),
 );
 
-const confirmation = wellFormedString("Passwords do not match").check(z.maxLength(INPUT_MAX));
+// Flask-Security: a missing or empty confirmation is PASSWORD_NOT_PROVIDED's words; a different one, RETYPE_PASSWORD_MISMATCH's.
+const confirmation = wellFormedString("Password not provided").check(z.minLength(1, "Password not provided"), z.maxLength(INPUT_MAX));
 
 const checkbox = z.pipe(
   z.optional(z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])),
@@ -60,8 +61,9 @@ const checkbox = z.pipe(
 
 const optionalNext = z.optional(wellFormedString().check(z.maxLength(2048)));
 
+// An empty confirmation is already "Password not provided" (the confirmation field's own check): one message, not two.
 const matches = <T extends object>(a: keyof T & string, b: keyof T & string) =>
-  z.refine<T>((v) => v[a] === v[b], { path: [b], message: "Passwords do not match" });
+  z.refine<T>((v) => v[b] === "" || v[a] === v[b], { path: [b], message: "Passwords do not match" });
 
 export const loginSchema = z.object({
   identity: text("Email not provided"),
