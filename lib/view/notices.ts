@@ -24,6 +24,8 @@ const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   REAUTHENTICATION_SUCCESSFUL: "success",
   REAUTHENTICATION_REQUIRED: "info",
   SESSION_REVOKED: "success",
+  TOKEN_REVOKED: "success",
+  TOKEN_NOT_FOUND: "error",
   TWO_FACTOR_ENABLED: "success",
   TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL: "success",
   TWO_FACTOR_DISABLED: "success",

@@ -75,16 +75,6 @@ describe("SECURITY_WAN_ALLOW_USER_HINTS (default on)", () => {
   });
 });
 
-describe("second-factor keys are registered residentKey 'preferred'", () => {
-  it("the creation options ask for a discoverable credential where the key can make one", async () => {
-    const who = await signedInUser("pk-rk-pref");
-    const started = await beginPasskeyRegistration(who.user, who.session, { name: "Key", usage: "secondary" });
-    if (!started.ok) throw new Error(started.code);
-    expect(started.options.authenticatorSelection).toMatchObject({ residentKey: "preferred", userVerification: "discouraged" });
-    expect(started.options.authenticatorSelection?.requireResidentKey).not.toBe(true);
-  });
-});
-
 describe("re-verifying with a passkey", () => {
   async function stale(who: SignedIn) {
     const db = await getDb();

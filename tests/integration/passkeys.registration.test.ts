@@ -64,18 +64,17 @@ describe("registering a passkey", () => {
     expect(events[0]?.data).toMatchObject({ name: "My Laptop", usage: "first" });
   });
 
-  it("a second-factor security key: discoverable where it can be (residentKey preferred), no UV needed, single-device", async () => {
+  it("a second-factor security key: non-discoverable, no UV needed, single-device", async () => {
     const who = await signedInUser("pk-reg-key");
     const key = new SoftwareAuthenticator("cross-platform");
     const { user, options, state } = await begin(who, "YubiKey", "secondary");
-    expect(options.authenticatorSelection).toMatchObject({ residentKey: "preferred", userVerification: "discouraged" });
+    expect(options.authenticatorSelection).toMatchObject({ residentKey: "discouraged", userVerification: "discouraged" });
     const credential = key.createCredential(options, { origin: rpOrigin(), userVerified: false });
-    // This key honours "preferred" with a resident credential; one that cannot would answer rk: false, also accepted.
-    expect(credential.clientExtensionResults).toEqual({ credProps: { rk: true } });
+    expect(credential.clientExtensionResults).toEqual({ credProps: { rk: false } });
     expect(await finishPasskeyRegistration(user, who.session, { state, credential }, newCtx())).toEqual({ ok: true, name: "YubiKey" });
     expect(await passkeyRow(credential.id)).toMatchObject({
       usage: "secondary",
-      discoverable: true,
+      discoverable: false,
       backedUp: false,
       deviceType: "singleDevice",
       transports: ["usb"],

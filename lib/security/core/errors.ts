@@ -154,6 +154,8 @@ export const MESSAGES = {
   CSRF_TOKEN_INVALID: "The CSRF token is invalid.",
   LOGGED_OUT: "You have been signed out.",
   SESSION_REVOKED: "That session has been signed out.",
+  TOKEN_REVOKED: "That token has been revoked: it no longer works.",
+  TOKEN_NOT_FOUND: "That token was not found: it may have expired or been revoked already.",
 } as const;
 
 export type ErrorCode = keyof typeof MESSAGES;

@@ -163,15 +163,11 @@ export function causeOf(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 200) : "unknown";
 }
 
-/**
- * "Sign in" passkeys replace a password: discoverable and verifying the user. Second-factor keys
- * may be simple security keys; discoverable where the key can (Flask-Security: residentKey
- * "preferred"), so one can later be used with a typed identity or none.
- */
+/** "Sign in" passkeys replace a password: discoverable and verifying the user; second-factor keys may be simple security keys. */
 function builtInSelection(usage: PasskeyUsage): AuthenticatorSelection {
   return usage === "first"
     ? { residentKey: "required", requireResidentKey: true, userVerification: "required" }
-    : { residentKey: "preferred", userVerification: "discouraged" };
+    : { residentKey: "discouraged", userVerification: "discouraged" };
 }
 
 /** The WebAuthn utility's choice (lib/security/plugins.ts), by default builtInSelection. */
