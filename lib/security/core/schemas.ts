@@ -51,7 +51,7 @@ const newPassword = wellFormedString("Password not provided").check(
   z.refine((v) => [...v.normalize("NFKD")].length <= 128, "Password must be at most 128 characters"),
 );
 
-// Flask-Security: a missing or empty confirmation is PASSWORD_NOT_PROVIDED's words; a different one, RETYPE_PASSWORD_MISMATCH's.
+// Flask-Security: missing or empty is PASSWORD_NOT_PROVIDED's words (and not also a mismatch, see `matches`).
 const confirmation = wellFormedString("Password not provided").check(z.minLength(1, "Password not provided"), z.maxLength(INPUT_MAX));
 
 const checkbox = z.pipe(
@@ -61,7 +61,6 @@ const checkbox = z.pipe(
 
 const optionalNext = z.optional(wellFormedString().check(z.maxLength(2048)));
 
-// An empty confirmation is already "Password not provided" (the confirmation field's own check): one message, not two.
 const matches = <T extends object>(a: keyof T & string, b: keyof T & string) =>
   z.refine<T>((v) => v[b] === "" || v[a] === v[b], { path: [b], message: "Passwords do not match" });
 
@@ -171,8 +170,7 @@ export const recoveryCodeSchema = z.object({ code: recoveryCode });
 
 /** Passkey names: the core sanitizes (NFKC, markup, invisible characters) and enforces 64. */
 export const passkeyNameSchema = z.object({
-  // The 64-character limit is the core's (INVALID_INPUT_LENGTH, after normalisation); here only the input cap.
-  name: text("Give your passkey a name"),
+  name: text("Give your passkey a name"), // the 64-character limit is the core's (INVALID_INPUT_LENGTH)
 });
 
 export const addPasskeySchema = z.object({
