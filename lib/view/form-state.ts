@@ -1,5 +1,6 @@
 import { messageFor, type ErrorCode, type Failure } from "@/lib/security/core/errors";
 import { fieldErrorsFrom } from "@/lib/security/core/schemas";
+import { configuredParams } from "./message-params";
 
 /** What a server action hands back to its form when it does not redirect. */
 export type FormState = {
@@ -24,7 +25,10 @@ export function stateFromFailure(failure: Failure): FormState {
     tone: "error",
     code: failure.code,
     // Field-level failures are shown next to their fields; the banner then just says so.
-    message: fieldErrors && failure.code === "INVALID_INPUT" ? "Please fix the errors below." : `${messageFor(failure.code, failure.params)}${retry}`,
+    message:
+      fieldErrors && failure.code === "INVALID_INPUT"
+        ? "Please fix the errors below."
+        : `${messageFor(failure.code, failure.params ?? configuredParams(failure.code))}${retry}`,
     fieldErrors: fieldErrors as Record<string, string[]> | undefined,
   };
 }

@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/security/config";
-import { humanizeDuration } from "@/lib/security/config/duration";
 import { messageFor, type ErrorCode, type MessageParams } from "@/lib/security/core/errors";
+import { configuredParams } from "./message-params";
 
 /**
  * Flash messages carried across a redirect as `?notice=KEY`. Only these keys render, so a
@@ -24,6 +24,8 @@ const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   REAUTHENTICATION_SUCCESSFUL: "success",
   REAUTHENTICATION_REQUIRED: "info",
   SESSION_REVOKED: "success",
+  TOKEN_REVOKED: "success",
+  TOKEN_NOT_FOUND: "error",
   TWO_FACTOR_ENABLED: "success",
   TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL: "success",
   TWO_FACTOR_DISABLED: "success",
@@ -95,8 +97,7 @@ export function noticeFrom(value: string | string[] | undefined, provider?: stri
 
 /** The settings a notice's words name (a link's lifetime, a provider's name). */
 function paramsFor(code: ErrorCode, provider: string | undefined): MessageParams | undefined {
-  if (code === "CHANGE_EMAIL_EXPIRED") return { within: humanizeDuration(getConfig().within.changeEmail) };
-  if (!code.startsWith("OAUTH_") && code !== "IDENTITY_NOT_REGISTERED") return undefined;
+  if (!code.startsWith("OAUTH_") && code !== "IDENTITY_NOT_REGISTERED") return configuredParams(code);
   return { provider: getConfig().oauth.providers.find((p) => p.id === provider)?.name ?? "provider" };
 }
 

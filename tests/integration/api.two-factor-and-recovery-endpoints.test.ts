@@ -121,12 +121,31 @@ describe("tf-validate's error shapes", () => {
     expect([after.status, after.body.response.code]).toEqual([400, "TWO_FACTOR_PERMISSION_DENIED"]);
   });
 
-  it("a signed-in caller is refused: 400 ANONYMOUS_USER_REQUIRED", async () => {
+  it("a signed-in caller that POSTs is signed out and refused (TWO_FACTOR_PERMISSION_DENIED), as in the reference; GET stays 400 ANONYMOUS_USER_REQUIRED", async () => {
     const plain = uniqueEmail("api-tf-plain");
     await registerConfirmed(plain);
     const { client, csrf } = await signedInClient(plain);
+    const looked = await client.call(tfValidate.GET, "GET", `${S}/tf-validate`);
+    expect([looked.status, looked.body.response.code]).toEqual([400, "ANONYMOUS_USER_REQUIRED"]);
+    expect((await client.call(meRoute.GET, "GET", "/api/me")).status).toBe(200);
     const answer = await client.call(tfValidate.POST, "POST", `${S}/tf-validate`, { json: { code: "123456" }, headers: csrf });
-    expect([answer.status, answer.body.response.code]).toEqual([400, "ANONYMOUS_USER_REQUIRED"]);
+    expect([answer.status, answer.body.response.code]).toEqual([400, "TWO_FACTOR_PERMISSION_DENIED"]);
+    expect((await client.call(meRoute.GET, "GET", "/api/me")).status).toBe(401);
+  });
+
+  it("a caller with an auth token that POSTs loses the token too", async () => {
+    const plain = uniqueEmail("api-tf-token");
+    await registerConfirmed(plain);
+    const login = await new ApiClient().call(loginRoute.POST, "POST", `${S}/login`, {
+      json: { email: plain, password: STRONG_PASSWORD },
+      query: "?include_auth_token",
+    });
+    const token = String((login.body.response.user as Record<string, string>).authentication_token);
+    const headers = { "Authentication-Token": token };
+    expect((await new ApiClient().call(meRoute.GET, "GET", "/api/me", { headers })).status).toBe(200);
+    const answer = await new ApiClient().call(tfValidate.POST, "POST", `${S}/tf-validate`, { json: { code: "123456" }, headers });
+    expect([answer.status, answer.body.response.code]).toEqual([400, "TWO_FACTOR_PERMISSION_DENIED"]);
+    expect((await new ApiClient().call(meRoute.GET, "GET", "/api/me", { headers })).status).toBe(401);
   });
 });
 

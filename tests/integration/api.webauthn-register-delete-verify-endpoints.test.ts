@@ -76,6 +76,9 @@ describe("wan-register", () => {
       [{ name: "phone", usage: "first" }, "WEBAUTHN_NAME_INUSE"],
       [{ usage: "first" }, "WEBAUTHN_NAME_REQUIRED"],
       [{ name: "New", usage: "primary" }, "INVALID_INPUT"],
+      // Refused, not cleaned (the reference's keys): markup, and more than 64 characters.
+      [{ name: "<img src=x onerror=alert(1)>", usage: "first" }, "INVALID_INPUT"],
+      [{ name: "n".repeat(65), usage: "first" }, "INVALID_INPUT_LENGTH"],
     ] as const) {
       const answer = await o.client.call(registerRoute.POST, "POST", `${S}/wan-register`, { json, headers: o.headers });
       expect([answer.status, answer.body.response.code], JSON.stringify(json)).toEqual([400, code]);

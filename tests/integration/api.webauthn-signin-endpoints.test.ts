@@ -81,6 +81,20 @@ describe("first factor: POST wan-signin then wan-signin/<state>", () => {
     expect(done.body.response.code).toBe("WEBAUTHN_CREDENTIAL_WRONG_USAGE");
   });
 
+  it("an `identity` hints allowCredentials (SECURITY_WAN_ALLOW_USER_HINTS); an unknown one gets the same shape; a non-string is 400", async () => {
+    const who = await withPasskey("api-wan-hint", "first");
+    const client = new ApiClient();
+    const hinted = await begin(client, { identity: who.email });
+    expect(hinted.options.allowCredentials).toEqual([{ id: who.credentialId, type: "public-key" }]);
+    const done = await finish(client, hinted.state, { credential: assert(who.authenticator, hinted.options) });
+    expect(done.status).toBe(200);
+    const unknown = (await begin(new ApiClient(), { identity: "nobody-here@example.com" })).options.allowCredentials ?? [];
+    expect(unknown.length).toBeGreaterThanOrEqual(1);
+    expect(unknown.every((c) => Object.keys(c).sort().join() === "id,type")).toBe(true);
+    const wrongType = await new ApiClient().call(signinRoute.POST, "POST", START, { json: { identity: ["a@b.c"] } });
+    expect([wrongType.status, wrongType.body.response.code]).toEqual([400, "API_ERROR"]);
+  });
+
   it("hostile credentials are 400 envelopes: not JSON, the wrong type, an object of junk, a huge string, a bad state", async () => {
     const client = new ApiClient();
     for (const credential of ["{not json", 42, { id: "x", type: "public-key" }, "a".repeat(200_000)]) {

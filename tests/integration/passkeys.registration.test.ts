@@ -23,7 +23,7 @@ describe("registering a passkey", () => {
   it("a 'sign in' passkey: stored with its usage, transports, credProps, backup state and COSE key; email and wan_registered", async () => {
     const who = await signedInUser("pk-reg");
     const authenticator = new SoftwareAuthenticator();
-    const { user, options, state } = await begin(who, "  My <b>Laptop</b>  ");
+    const { user, options, state } = await begin(who, "  My   Laptop  ");
     // A "sign in" passkey replaces the password: resident key and user verification required.
     expect(options.authenticatorSelection).toMatchObject({ residentKey: "required", userVerification: "required" });
     expect(options.rp.id).toBe(new URL(rpOrigin()).hostname);
@@ -36,14 +36,14 @@ describe("registering a passkey", () => {
       backupEligible: true,
       backedUp: true,
     });
-    expect(await finishPasskeyRegistration(user, who.session, { state, credential }, newCtx())).toEqual({ ok: true, name: "My bLaptop/b" });
+    expect(await finishPasskeyRegistration(user, who.session, { state, credential }, newCtx())).toEqual({ ok: true, name: "My Laptop" });
 
     const rows = await passkeysOf(user.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       credentialId: credential.id,
       usage: "first",
-      name: "My bLaptop/b",
+      name: "My Laptop",
       transports: ["internal", "hybrid"],
       discoverable: true,
       backedUp: true,
@@ -58,10 +58,10 @@ describe("registering a passkey", () => {
 
     const mails = (await mailsTo(who.email)).filter((m) => m.subject === ADDED);
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.text).toContain("My bLaptop/b");
+    expect(mails[0]?.text).toContain("My Laptop");
     const events = await eventsOf(user.id, "wan_registered");
     expect(events).toHaveLength(1);
-    expect(events[0]?.data).toMatchObject({ name: "My bLaptop/b", usage: "first" });
+    expect(events[0]?.data).toMatchObject({ name: "My Laptop", usage: "first" });
   });
 
   it("a second-factor security key: non-discoverable, no UV needed, single-device", async () => {
@@ -100,11 +100,10 @@ describe("registering a passkey", () => {
 });
 
 describe("passkey names", () => {
-  it("are NFKC-normalised with markup, control and bidi characters removed", async () => {
+  it("are NFKC-normalised with control and bidi characters removed (markup is refused: passkeys.options-hint-and-verify-as-configured)", async () => {
     const who = await signedInUser("pk-name");
     const cases: [string, string][] = [
       ["ＷｏｒｋＰｈｏｎｅ", "WorkPhone"],
-      ["<script>alert(1)</script>", "scriptalert(1)/script"],
       ["evil\u202egpj.exe", "evil gpj.exe"],
       ["tab\there\nnew\u0000line", "tab here new line"],
       ["zero\u200bwidth", "zero width"],
@@ -132,11 +131,11 @@ describe("passkey names", () => {
     expect(await beginPasskeyRegistration(who.user, who.session, { name: max, usage: "first" })).toMatchObject({ ok: true });
     expect(await beginPasskeyRegistration(who.user, who.session, { name: "k".repeat(65), usage: "first" })).toMatchObject({
       ok: false,
-      code: "INVALID_INPUT",
+      code: "INVALID_INPUT_LENGTH",
       fieldErrors: { name: [expect.stringContaining("64")] },
     });
     // Only invisible or blank-looking characters (joiner, variation selector, Hangul filler, braille blank) is empty too.
-    for (const empty of ["", "   ", "<>", "\u202e\u200b\u0000", "\n\t", "\u200d", "\ufe0f", "\u3164", "\u2800 \u200d"]) {
+    for (const empty of ["", "   ", "\u202e\u200b\u0000", "\n\t", "\u200d", "\ufe0f", "\u3164", "\u2800 \u200d"]) {
       expect(await beginPasskeyRegistration(who.user, who.session, { name: empty, usage: "first" }), JSON.stringify(empty)).toMatchObject({
         ok: false,
         code: "WEBAUTHN_NAME_REQUIRED",

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { isErrorCode, MESSAGES, messageFor, type Failure } from "@/lib/security/core/errors";
 import { failureResponse, failureStatus } from "@/lib/view/failure-response";
 import { invalidInput, stateFromFailure } from "@/lib/view/form-state";
+import { configuredParams } from "@/lib/view/message-params";
 import { formStateFromJson } from "@/lib/view/form-state-json";
 
 const CODES = Object.keys(MESSAGES).filter(isErrorCode);
@@ -14,7 +15,9 @@ describe("Failure → form state and JSON answer", () => {
     const state = stateFromFailure(failure);
     expect(state).toMatchObject({ tone: "error", code });
     expect(messageFor(code).trim()).not.toBe("");
-    expect(state?.message?.startsWith(messageFor(code))).toBe(true);
+    // A lifetime the message names ({within}) is filled from the settings (lib/view/message-params.ts).
+    expect(state?.message?.startsWith(messageFor(code, configuredParams(code)))).toBe(true);
+    if (configuredParams(code)) expect(state?.message).not.toContain("{within}");
     const status = failureStatus(code);
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);

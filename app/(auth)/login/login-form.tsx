@@ -38,11 +38,10 @@ export function LoginForm({ next, identityLabel, canReset, canRecoverUsername, c
     next,
   });
   // "Keep me signed in" and `next` apply to a passkey sign-in too.
-  const passkeyActions = {
-    start: startPasskeySignInAction,
-    finish: (answer: { state: string; credential: unknown }) => finishPasskeySignInAction({ ...answer, remember: form.getValues("remember"), next }),
-  };
-  usePasskeyAutofill(passkeyActions, setState, passkeys);
+  const finish = (answer: { state: string; credential: unknown }) => finishPasskeySignInAction({ ...answer, remember: form.getValues("remember"), next });
+  // The button passes the identity typed so far (SECURITY_WAN_ALLOW_USER_HINTS); autofill runs before anything is typed.
+  const passkeyActions = { start: () => startPasskeySignInAction(form.getValues("identity")), finish };
+  usePasskeyAutofill({ start: () => startPasskeySignInAction(), finish }, setState, passkeys);
   const needsConfirmation = state?.code === "CONFIRMATION_REQUIRED";
   return (
     <div className="space-y-5">

@@ -8,11 +8,14 @@ import { beginPasskeySignIn } from "@/lib/security/sign-in/passkey";
 import { passkeyLoginWithForm } from "@/lib/security/sign-in/login";
 import { passkeySignInSchema, type PasskeySignInInput } from "@/lib/security/core/schemas";
 
-/** Options for "Sign in with a passkey" and for passkey autofill in the username field. */
-export async function startPasskeySignInAction(): Promise<AssertionStart> {
+/**
+ * Options for "Sign in with a passkey" (with the identity typed so far, if any: it narrows the
+ * browser's choice to that account's passkeys) and for passkey autofill (no identity).
+ */
+export async function startPasskeySignInAction(identity?: unknown): Promise<AssertionStart> {
   const ctx = await currentRequestContext();
   if (await getSession()) redirect(getConfig().views.postLogin);
-  const started = await beginPasskeySignIn(ctx);
+  const started = await beginPasskeySignIn(ctx, typeof identity === "string" ? identity : undefined);
   return ceremonyStart(started);
 }
 

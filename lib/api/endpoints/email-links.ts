@@ -6,6 +6,7 @@ import { forgotPasswordForm, resetPasswordForm } from "@/lib/security/passwords/
 import { checkResetToken } from "@/lib/security/passwords/reset";
 import { registerWithForm } from "@/lib/security/registration/register-form";
 import { fail } from "@/lib/security/core/errors";
+import { configuredMessage } from "@/lib/view/message-params";
 import type { ApiCall, ApiResult } from "../route";
 import { spaUrl } from "../spa";
 import { userPayload } from "../user-payload";
@@ -51,11 +52,11 @@ export async function openConfirmLink(call: ApiCall): Promise<ApiResult> {
   const checked = await checkConfirmationToken(token);
   if (!checked.ok) {
     const key = checked.code === "ALREADY_CONFIRMED" ? "info" : "error";
-    return { redirect: spaUrl("confirmError", { [key]: messageFor(checked.code) }) };
+    return { redirect: spaUrl("confirmError", { [key]: configuredMessage(checked.code) }) };
   }
   if (spa.confirmView) return { redirect: spaUrl("confirm", { token }) };
   const confirmed = await confirmEmail(token, call.ctx);
-  if (!confirmed.ok) return { redirect: spaUrl("confirmError", { error: messageFor(confirmed.code) }) };
+  if (!confirmed.ok) return { redirect: spaUrl("confirmError", { error: configuredMessage(confirmed.code) }) };
   const { email } = confirmed.user;
   return { redirect: spaUrl("postConfirm", { info: messageFor("EMAIL_CONFIRMED"), email, identity: email }) };
 }
@@ -78,7 +79,7 @@ export async function openResetLink(call: ApiCall): Promise<ApiResult> {
   if (!getConfig().api.spa.enabled) return { redirect: `${getConfig().appUrl}/reset-password/${encodeURIComponent(token)}` };
   const state = await checkResetToken(token);
   if (state === "valid") return { redirect: spaUrl("reset", { token }) };
-  return { redirect: spaUrl("resetError", { error: messageFor(state === "expired" ? "PASSWORD_RESET_EXPIRED" : "INVALID_RESET_PASSWORD_TOKEN") }) };
+  return { redirect: spaUrl("resetError", { error: configuredMessage(state === "expired" ? "PASSWORD_RESET_EXPIRED" : "INVALID_RESET_PASSWORD_TOKEN") }) };
 }
 
 /** POST /api/security/reset/{token}: `{}` (Flask-Security's answer; not signed in afterwards). */

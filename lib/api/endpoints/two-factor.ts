@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/security/config";
 import { fail, type Failure, type Result } from "@/lib/security/core/errors";
 import { fieldErrorsFrom, recoveryCodeSchema, twoFactorCodeSchema } from "@/lib/security/core/schemas";
 import { pendingLoginToken } from "@/lib/security/sessions/cookies";
+import { signOut } from "@/lib/security/sessions/sign-out";
 import type { ActivePending } from "@/lib/security/sessions/pending";
 import { finishSecondFactor } from "@/lib/security/sign-in/continue";
 import { findPendingIn, secondFactorOptions, type SecondFactorSuccess } from "@/lib/security/sign-in/second-factor";
@@ -49,13 +50,24 @@ async function signedIn(call: ApiCall, done: SecondFactorSuccess, allowToken: bo
 
 /** GET /api/security/tf-validate and GET /api/security/tf-rescue: the rescue options. */
 export async function describeRecoveryOptions(call: ApiCall): Promise<ApiResult> {
+  // tf-validate's route is open (its POST signs a signed-in caller out); its GET stays anonymous-only.
+  if (call.principal) return fail("ANONYMOUS_USER_REQUIRED");
   const found = await pendingIn("ready", "select");
   if ("ok" in found) return found;
   return { response: { csrf_token: await call.csrfToken(), recovery_options: await recoveryOptions(found) } };
 }
 
-/** POST /api/security/tf-validate: the code (or a method being set up during sign-in's first code). */
+/**
+ * POST /api/security/tf-validate: the code (or a method being set up during sign-in's first code).
+ * A signed-in caller has nothing pending here (a signed-in set-up is confirmed at tf-setup/{token}):
+ * as in Flask-Security it is signed out and refused with TWO_FACTOR_PERMISSION_DENIED.
+ */
 export async function validate(call: ApiCall): Promise<ApiResult> {
+  const { principal } = call;
+  if (principal) {
+    await signOut(call.ctx, principal.via === "token" ? { authToken: { value: principal.tokenValue, userId: principal.user.id } } : {});
+    return fail("TWO_FACTOR_PERMISSION_DENIED");
+  }
   const input = parseWith(twoFactorCodeSchema, call.fields);
   if (!input.ok) return input;
   const done = await validatePendingCode(await pendingLoginToken(), input.data.code, call.ctx);

@@ -24,8 +24,8 @@ export async function wanSignin(call: ApiCall): Promise<ApiResult> {
   if (call.principal) return fail("ANONYMOUS_USER_REQUIRED");
   const pending = await pendingLoginToken();
   const secondary = await passkeyStepIsSecondFactor(pending);
-  // No allowCredentials from an `identity`: which addresses have passkeys would show (generic responses).
-  const started = secondary ? await beginPasskeySecondFactor(pending) : await beginPasskeySignIn(call.ctx);
+  // An `identity` hints allowCredentials (SECURITY_WAN_ALLOW_USER_HINTS), the same shape for unknown ones (decision 050).
+  const started = secondary ? await beginPasskeySecondFactor(pending) : await beginPasskeySignIn(call.ctx, call.fields.identity);
   if (!started.ok) return started;
   return {
     response: {

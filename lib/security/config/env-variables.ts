@@ -160,7 +160,10 @@ export const envVariables = z.object({
   WEBAUTHN_ORIGINS: z.string().optional(),
   SECURITY_WAN_ALLOW_AS_FIRST_FACTOR: bool(true),
   SECURITY_WAN_ALLOW_AS_MULTI_FACTOR: bool(true),
-  SECURITY_WAN_ALLOW_AS_VERIFY: listOf(PASSKEY_USAGES, ["first", "secondary"]),
+  // "none": no passkey re-verifies (a blank value means "unset", the default, like every variable here).
+  SECURITY_WAN_ALLOW_AS_VERIFY: listOf([...PASSKEY_USAGES, "none"], ["first", "secondary"]),
+  SECURITY_WAN_ALLOW_USER_HINTS: bool(true),
+  SECURITY_WAN_VERIFY_USER_VERIFICATION: z.enum(["required", "preferred", "discouraged"]).default("discouraged"),
   SECURITY_WAN_REGISTER_WITHIN: duration("30m"),
   SECURITY_WAN_SIGNIN_WITHIN: duration("60s"),
 

@@ -9,7 +9,7 @@ import { oauthProviders } from "./env-oauth";
 import { offeredMethods, smsTransportOf, unifiedOffered, webauthnSettings, type WebAuthnSettings } from "./derived";
 import { envSchema, type Env } from "./env";
 import { viewSettingsOf } from "./env-views";
-import type { TwoFactorMethod } from "./values";
+import type { PasskeyUsage, TwoFactorMethod } from "./values";
 
 export type { CodeMethod, PasskeyUsage, TwoFactorMethod, UnifiedMethod } from "./values";
 
@@ -134,7 +134,11 @@ function toConfig(env: Env) {
       allowAsFirstFactor: env.SECURITY_WAN_ALLOW_AS_FIRST_FACTOR,
       /** A passkey with user verification is two factors in one (possession + PIN/biometric). */
       allowAsMultiFactor: env.SECURITY_WAN_ALLOW_AS_MULTI_FACTOR,
-      allowAsVerify: env.SECURITY_WAN_ALLOW_AS_VERIFY.items,
+      allowAsVerify: env.SECURITY_WAN_ALLOW_AS_VERIFY.items.filter((u): u is PasskeyUsage => u !== "none"),
+      /** A typed identity narrows a passkey sign-in to that account's passkeys (allowCredentials; decision 050). */
+      allowUserHints: env.SECURITY_WAN_ALLOW_USER_HINTS,
+      /** User verification asked of a re-verifying passkey (Flask-Security: "discouraged", the session already proves who). */
+      verifyUserVerification: env.SECURITY_WAN_VERIFY_USER_VERIFICATION,
       registerWithin: env.SECURITY_WAN_REGISTER_WITHIN,
       signInWithin: env.SECURITY_WAN_SIGNIN_WITHIN,
       nameMaxLength: 64,

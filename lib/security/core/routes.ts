@@ -102,7 +102,8 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/api/security/refresh-token", access: "open", mechanisms: ["token"] },
   // Two-factor and recovery codes (docs/api.md). The pending sign-in's steps are for callers not
   // signed in, as in Flask-Security; tf-setup serves both it and a signed-in, fresh caller (its handler checks).
-  { prefix: "/api/security/tf-validate", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
+  // tf-validate is open: a signed-in caller that POSTs is signed out (Flask-Security), its handler checks.
+  { prefix: "/api/security/tf-validate", access: "open", mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/security/tf-rescue", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/security/tf-select", access: "anonymous", mechanisms: SESSION_OR_TOKEN },
   { prefix: "/api/security/mf-recovery", access: "anonymous", mechanisms: SESSION_OR_TOKEN },

@@ -51,7 +51,8 @@ const newPassword = wellFormedString("Password not provided").check(
   z.refine((v) => [...v.normalize("NFKD")].length <= 128, "Password must be at most 128 characters"),
 );
 
-const confirmation = wellFormedString("Passwords do not match").check(z.maxLength(INPUT_MAX));
+// Flask-Security: missing or empty is PASSWORD_NOT_PROVIDED's words (and not also a mismatch, see `matches`).
+const confirmation = wellFormedString("Password not provided").check(z.minLength(1, "Password not provided"), z.maxLength(INPUT_MAX));
 
 const checkbox = z.pipe(
   z.optional(z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])),
@@ -61,7 +62,7 @@ const checkbox = z.pipe(
 const optionalNext = z.optional(wellFormedString().check(z.maxLength(2048)));
 
 const matches = <T extends object>(a: keyof T & string, b: keyof T & string) =>
-  z.refine<T>((v) => v[a] === v[b], { path: [b], message: "Passwords do not match" });
+  z.refine<T>((v) => v[b] === "" || v[a] === v[b], { path: [b], message: "Passwords do not match" });
 
 export const loginSchema = z.object({
   identity: text("Email not provided"),
@@ -169,7 +170,7 @@ export const recoveryCodeSchema = z.object({ code: recoveryCode });
 
 /** Passkey names: the core sanitizes (NFKC, markup, invisible characters) and enforces 64. */
 export const passkeyNameSchema = z.object({
-  name: text("Give your passkey a name").check(z.maxLength(256, "At most 64 characters")),
+  name: text("Give your passkey a name"), // the 64-character limit is the core's (INVALID_INPUT_LENGTH)
 });
 
 export const addPasskeySchema = z.object({

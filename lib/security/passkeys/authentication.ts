@@ -34,14 +34,14 @@ export interface VerifiedPasskey {
 
 /** Request options for the configured RP; `allow` limits the choice to known credentials. */
 export async function assertionOptions(
-  allow: PasskeyRecord[] | null,
+  allow: Pick<PasskeyRecord, "credentialId" | "transports">[] | null,
   userVerification: "required" | "preferred" | "discouraged",
 ): Promise<PublicKeyCredentialRequestOptionsJSON> {
   return generateAuthenticationOptions({
     rpID: getConfig().webauthn.rpId,
     timeout: ASSERTION_TIMEOUT_MS,
     userVerification,
-    ...(allow ? { allowCredentials: allow.map((p) => ({ id: p.credentialId, transports: p.transports })) } : {}),
+    ...(allow ? { allowCredentials: allow.map((p) => ({ id: p.credentialId, ...(p.transports.length ? { transports: p.transports } : {}) })) } : {}),
   });
 }
 

@@ -4,7 +4,7 @@ import { getDb, type Queryable, tables } from "@/lib/db";
 import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig, type PasskeyUsage } from "../config";
 import { randomToken } from "../core/crypto";
-import { fail, type Result } from "../core/errors";
+import { fail, messageFor, type Result } from "../core/errors";
 import { utility } from "../core/plugins";
 import { INVALID_TEXT_MESSAGE } from "../core/schemas";
 import type { UserRecord } from "../accounts/users";
@@ -15,15 +15,18 @@ export type PasskeyRecord = typeof tables.webauthnCredentials.$inferSelect;
 // look alike or reorder the list; ZWJ and variation selectors are kept for emoji.
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 const ALLOWED_FORMAT = /[\u200d\ufe0e\ufe0f]/u;
-const MARKUP = /[<>]/g;
+const MARKUP = /[<>]/;
 // A name must show something: not only joiners, variation selectors or blank-looking letters
 // (Hangul fillers, the braille blank).
 const VISIBLE = /[^\s\u200d\ufe0e\ufe0f\u115f\u1160\u3164\uffa0\u2800]/u;
 
+/** What the name field says when it holds markup: refused, not cleaned, so the owner sees what is kept. */
+const PASSKEY_NAME_MARKUP_MESSAGE = "A passkey name cannot contain < or >";
+
 /**
- * A passkey name as shown in lists and emails: well-formed Unicode, NFKC, markup and invisible
- * characters removed, whitespace collapsed, at most SECURITY_WAN_NAME_MAX_LENGTH characters
- * (Flask-Security: 64).
+ * A passkey name as shown in lists and emails: well-formed Unicode, NFKC, invisible characters
+ * removed, whitespace collapsed. Markup is refused (INVALID_INPUT), as is a name over
+ * SECURITY_WAN_NAME_MAX_LENGTH characters (INVALID_INPUT_LENGTH; Flask-Security: 64, and both its keys).
  */
 export function sanitizePasskeyName(raw: string): Result<{ name: string }> {
   // Core callers need not have come through the form's schema: a lone surrogate is refused here
@@ -32,12 +35,15 @@ export function sanitizePasskeyName(raw: string): Result<{ name: string }> {
   const cleaned = raw
     .normalize("NFKC")
     .replace(INVISIBLE, (c) => (ALLOWED_FORMAT.test(c) ? c : " "))
-    .replace(MARKUP, "")
     .replace(/\s+/g, " ")
     .trim();
+  // After NFKC: fullwidth and small forms of < and > become the real ones and are caught too.
+  if (MARKUP.test(cleaned)) return fail("INVALID_INPUT", { name: [PASSKEY_NAME_MARKUP_MESSAGE] });
   if (!VISIBLE.test(cleaned)) return fail("WEBAUTHN_NAME_REQUIRED", { name: ["Give your passkey a name"] });
   const max = getConfig().webauthn.nameMaxLength;
-  if ([...cleaned].length > max) return fail("INVALID_INPUT", { name: [`At most ${max} characters`] });
+  if ([...cleaned].length > max) {
+    return { ...fail("INVALID_INPUT_LENGTH", { name: [messageFor("INVALID_INPUT_LENGTH", { length: max })] }), params: { length: max } };
+  }
   return { ok: true, name: cleaned };
 }
 

@@ -60,7 +60,8 @@ export async function beginPasskeyReauthentication(user: UserRecord, session: Se
   const config = getConfig().webauthn;
   const passkeys = (await listPasskeys(user.id)).filter((p) => config.allowAsVerify.includes(p.usage));
   if (!config.enabled || !passkeys.length) return fail("WEBAUTHN_NOT_AVAILABLE");
-  const options = await assertionOptions(passkeys, "preferred");
+  // SECURITY_WAN_VERIFY_USER_VERIFICATION: the session already says who; the key proves presence (Flask-Security: "discouraged").
+  const options = await assertionOptions(passkeys, config.verifyUserVerification);
   const { state } = await startCeremony("verify", {
     challenge: options.challenge,
     ttlSeconds: config.signInWithin,

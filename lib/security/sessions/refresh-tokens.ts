@@ -121,7 +121,7 @@ async function refuseExchange(tokenHash: string, ctx: RequestContext): Promise<F
  * transaction. Only the call that revoked something records the event, so a hundred racing
  * replays write one line in the activity log.
  */
-async function revokeFamily(
+export async function revokeFamily(
   familyId: string,
   replay: { userId: string; ctx: RequestContext; reason: RefreshFailureReason; generation: number } | null,
 ): Promise<void> {

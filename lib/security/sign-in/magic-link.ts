@@ -4,7 +4,7 @@ import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig } from "../config";
 import { hashToken } from "../core/crypto";
 import { humanizeDuration } from "../config/duration";
-import { fail, type Result } from "../core/errors";
+import { fail, messageFor, type Result } from "../core/errors";
 import { recordEvent } from "../core/events";
 import { afterTheAnswer } from "../core/after-the-answer";
 import { links } from "../core/links";
@@ -53,7 +53,9 @@ export async function requestMagicLink(input: { email: string; browserNonce: str
   if (!ipBudget.ok) return fail("RATE_LIMITED", undefined, ipBudget.retryAfter);
   const send = async (): Promise<Result> => {
     const user = await findUserByEmail(input.email);
-    if (!user || !user.active) return fail("USER_DOES_NOT_EXIST", { email: ["Specified user does not exist"] });
+    // Flask-Security's refusals, seen only with generic responses off (the answer above is otherwise the same for all).
+    if (!user) return fail("USER_DOES_NOT_EXIST", { email: [messageFor("USER_DOES_NOT_EXIST")] });
+    if (!user.active) return fail("DISABLED_ACCOUNT", { email: [messageFor("DISABLED_ACCOUNT")] });
     return sendMagicLink(user, input.browserNonce, ctx);
   };
   if (!config.genericResponses) return send();

@@ -9,19 +9,33 @@ import { hashToken } from "../core/crypto";
 import { assertionOptions, verifyPasskeyAssertion, type AssertionStarted } from "../passkeys/authentication";
 import { startCeremony, takeCeremony } from "../passkeys/ceremonies";
 import { listPasskeys } from "../passkeys/credentials";
+import { hintedCredentials } from "../passkeys/hints";
+import { findUserByIdentity, type UserRecord } from "../accounts/users";
+
+/** Longer than any email or username: a longer "identity" is nobody's, and gets made-up hints. */
+const IDENTITY_MAX_LENGTH = 320;
 
 /**
  * Step 1 of signing in with a passkey, no email needed: options without allowCredentials, so
  * the browser offers the discoverable passkeys it holds for this site (button or autofill).
+ * With an `identity` typed first (SECURITY_WAN_ALLOW_USER_HINTS), allowCredentials lists that
+ * account's passkeys, or made-up ones of the same shape for an unknown identity (decision 050).
  */
-export async function beginPasskeySignIn(ctx: RequestContext): Promise<Result<AssertionStarted>> {
-  const config = getConfig().webauthn;
-  if (!config.enabled || !config.allowAsFirstFactor) return fail("WEBAUTHN_NOT_AVAILABLE");
+export async function beginPasskeySignIn(ctx: RequestContext, identity?: unknown): Promise<Result<AssertionStarted>> {
+  const config = getConfig();
+  if (!config.webauthn.enabled || !config.webauthn.allowAsFirstFactor) return fail("WEBAUTHN_NOT_AVAILABLE");
+  if (identity !== undefined && identity !== null && typeof identity !== "string") return fail("API_ERROR");
   const budget = await consumeRateLimit(RATE_LIMITS.passkeyChallengesPerIp, ctx.ip);
   if (!budget.ok) return fail("RATE_LIMITED", undefined, budget.retryAfter);
-  const options = await assertionOptions(null, "preferred");
-  const { state } = await startCeremony("sign-in", { challenge: options.challenge, ttlSeconds: config.signInWithin });
+  const typed = typeof identity === "string" && config.webauthn.allowUserHints ? identity.trim() : "";
+  const allow = typed ? await hintedCredentials(await findHintedUser(typed, config.username.enabled), typed) : null;
+  const options = await assertionOptions(allow, "preferred");
+  const { state } = await startCeremony("sign-in", { challenge: options.challenge, ttlSeconds: config.webauthn.signInWithin });
   return { ok: true, options, state };
+}
+
+function findHintedUser(identity: string, usernames: boolean): Promise<UserRecord | null> {
+  return identity.length > IDENTITY_MAX_LENGTH || !identity.isWellFormed() ? Promise.resolve(null) : findUserByIdentity(identity, usernames);
 }
 
 export interface PasskeySignInInput {

@@ -8,13 +8,15 @@ import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { describeAuthnVia } from "@/lib/view/labels";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { listSessions, sessionPublicId } from "@/lib/security/sessions/store";
+import { listAuthTokens, listRefreshFamilies } from "@/lib/security/sessions/api-credentials";
 import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
+import { ApiTokens } from "./api-tokens";
 
 export const metadata: Metadata = { title: "Sessions" };
 
 export default async function SessionsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session: current } = await requireUser();
-  const sessions = await listSessions(user.id);
+  const [sessions, tokens, families] = await Promise.all([listSessions(user.id), listAuthTokens(user.id), listRefreshFamilies(user.id)]);
   const notice = noticeFrom((await searchParams).notice);
   return (
     <>
@@ -64,6 +66,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Sea
           </ul>
         </CardBody>
       </Card>
+      <ApiTokens tokens={tokens} families={families} />
     </>
   );
 }

@@ -2,16 +2,22 @@
 import { redirect } from "next/navigation";
 import { cancelPendingLogin } from "@/lib/security/sessions/pending";
 import { stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
-import { currentRequestContext } from "@/lib/security/sessions/current";
+import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
+import { signOut } from "@/lib/security/sessions/sign-out";
 import { clearPendingLoginCookie, pendingLoginToken } from "@/lib/security/sessions/cookies";
 import { finishSecondFactor } from "@/lib/security/sign-in/continue";
 import { MESSAGES } from "@/lib/security/core/errors";
 import { twoFactorCodeSchema, type TwoFactorCodeInput } from "@/lib/security/core/schemas";
 import { resendSecondFactorCode, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
-import { stateFromSecondFactorFailure } from "./guard";
+import { PENDING_DENIED_URL, stateFromSecondFactorFailure } from "./guard";
 
 export async function verifyCodeAction(input: TwoFactorCodeInput): Promise<FormState> {
   const ctx = await currentRequestContext();
+  // Signed in, nothing is pending here: Flask-Security signs the caller out and denies the step.
+  if (await getSession()) {
+    await signOut(ctx);
+    redirect(PENDING_DENIED_URL);
+  }
   const parsed = twoFactorCodeSchema.safeParse(input);
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
   const result = await verifySecondFactor(await pendingLoginToken(), parsed.data.code, ctx);
