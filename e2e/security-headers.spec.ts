@@ -23,10 +23,11 @@ test("authenticated pages are private and not stored", async ({ page }) => {
   expect(cacheControl).toContain("no-store");
 });
 
-test("logout is POST-only: a GET cannot sign anyone out", async ({ page }) => {
+test("logout is POST-only by default (SECURITY_LOGOUT_METHODS): a GET is 405 and signs no one out", async ({ page }) => {
   await newSignedInUser(page);
   const response = await page.goto("/logout");
-  expect(response?.status()).toBe(404);
+  expect(response?.status()).toBe(405);
+  expect(response?.headers()["allow"]).toBe("POST");
   await page.goto("/account");
   await expect(page).toHaveURL(/\/account$/);
 });

@@ -87,12 +87,14 @@ export const registerPasswordlessSchema = z
     email: emailField,
     username: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX))),
     password: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX, "Password must be at most 128 characters"))),
-    passwordConfirm: z.optional(confirmation),
+    // Empty with an empty password (the form sends both fields): an account without a password.
+    passwordConfirm: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX))),
     next: optionalNext,
   })
   .check(
     z.refine((v) => !v.password || [...v.password.normalize("NFKD")].length >= 8, { path: ["password"], message: "Password must be at least 8 characters" }),
-    z.refine((v) => (v.password ?? "") === (v.passwordConfirm ?? ""), { path: ["passwordConfirm"], message: "Passwords do not match" }),
+    z.refine((v) => !v.password || Boolean(v.passwordConfirm), { path: ["passwordConfirm"], message: "Password not provided" }),
+    z.refine((v) => !v.passwordConfirm || (v.password ?? "") === v.passwordConfirm, { path: ["passwordConfirm"], message: "Passwords do not match" }),
   );
 
 export const sendCodeSchema = z.object({
