@@ -8,9 +8,8 @@ import * as z from "zod/mini";
  */
 const INPUT_MAX = 1024;
 
-// A lone surrogate ("x\ud800y") is not text: it has no UTF-8 form, so PostgreSQL refuses it in
-// JSON (the activity log's data) and drivers quietly turn it into U+FFFD in text columns.
-// isWellFormed where the engine has it (Node 20, browsers since 2023), else the same test by pattern.
+// A lone surrogate ("x\ud800y") is not text: no UTF-8 form, so PostgreSQL refuses it in JSON (the activity log's data) and
+// drivers quietly turn it into U+FFFD in text columns. isWellFormed where the engine has it (Node 20), else the same by pattern.
 const LONE_SURROGATE = /\p{Cs}/u;
 export const INVALID_TEXT_MESSAGE = "Contains characters that are not valid text";
 
@@ -81,13 +80,12 @@ export const registerSchema = z
   })
   .check(matches("password", "passwordConfirm"));
 
-/** SECURITY_PASSWORD_REQUIRED=false: the password may be left empty (the account signs in by code or link). */
+/** SECURITY_PASSWORD_REQUIRED=false: the password may be left empty (the account signs in by code or link), and its confirmation with it. */
 export const registerPasswordlessSchema = z
   .object({
     email: emailField,
     username: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX))),
     password: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX, "Password must be at most 128 characters"))),
-    // Empty with an empty password (the form sends both fields): an account without a password.
     passwordConfirm: z.optional(wellFormedString().check(z.maxLength(INPUT_MAX))),
     next: optionalNext,
   })
