@@ -21,7 +21,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { getDb, tables } = await import("@/lib/db");
-const { requireUser, requireUserUnder } = await import("@/lib/security/sessions/guards");
+const { requireFreshUser, requireUser, requireUserUnder } = await import("@/lib/security/sessions/guards");
 const { getConfig } = await import("@/lib/security/config");
 const { sessionCookieName } = await import("@/lib/security/sessions/cookies");
 const { createSession } = await import("@/lib/security/sessions/store");
@@ -46,6 +46,15 @@ async function outcome(run: () => Promise<unknown>): Promise<string> {
     const e = error as { url?: string; status?: number };
     return e.url ? `redirect ${e.url}` : e.status === 403 ? "forbidden" : `error ${String(error)}`;
   }
+}
+
+/** The user's sessions signed in a day ago, with no grace window open: past any freshness. */
+async function makeStale(userId: string): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(tables.sessions)
+    .set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null })
+    .where(eq(tables.sessions.userId, userId));
 }
 
 // React's cache() memoises per request; each call here stands for a new request.
@@ -149,23 +158,30 @@ describe("requireUser", () => {
     const [afterPass] = await db.select().from(tables.sessions).where(eq(tables.sessions.userId, userId));
     expect(afterPass?.graceUntil?.getTime()).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
 
-    await db
-      .update(tables.sessions)
-      .set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null })
-      .where(eq(tables.sessions.userId, userId));
+    await makeStale(userId);
     expect(await outcome(() => requireUser())).toBe("redirect /verify?next=%2Faccount%2Ftwo-factor%3Ftab%3D2");
     // Where the table asks for no freshness, a stale session passes.
     requestHeaders.set("x-gatehouse-path", "/account/secret");
     expect(await outcome(() => requireUser())).toBe("allowed");
   });
 
-  it("keeps a page's rule when its path is too long to be a `next` (no fallback to a weaker rule)", async () => {
+  it("requireFreshUser asks for freshness on a page that does not, and extends grace like the table's rule", async () => {
     const { userId } = await signedIn();
     const db = await getDb();
-    await db
-      .update(tables.sessions)
-      .set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null })
-      .where(eq(tables.sessions.userId, userId));
+    requestHeaders.set("x-gatehouse-path", "/account/sessions");
+    await db.update(tables.sessions).set({ graceUntil: null }).where(eq(tables.sessions.userId, userId));
+    expect(await outcome(() => requireFreshUser())).toBe("allowed");
+    const [afterPass] = await db.select().from(tables.sessions).where(eq(tables.sessions.userId, userId));
+    expect(afterPass?.graceUntil?.getTime()).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
+
+    await makeStale(userId);
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    expect(await outcome(() => requireFreshUser())).toBe("redirect /verify?next=%2Faccount%2Fsessions");
+  });
+
+  it("keeps a page's rule when its path is too long to be a `next` (no fallback to a weaker rule)", async () => {
+    const { userId } = await signedIn();
+    await makeStale(userId);
     requestHeaders.set("x-gatehouse-path", `/account/two-factor?pad=${"a".repeat(3000)}`);
     expect(await outcome(() => requireUser())).toBe("redirect /verify");
     requestHeaders.set("x-gatehouse-path", `/admin/users?pad=${"a".repeat(3000)}`);
@@ -174,13 +190,10 @@ describe("requireUser", () => {
 
   it("asks for freshness on /account/password only when there is no password to ask for", async () => {
     const { userId } = await signedIn();
-    const db = await getDb();
-    await db
-      .update(tables.sessions)
-      .set({ authenticatedAt: sql`now() - interval '25 hours'`, graceUntil: null })
-      .where(eq(tables.sessions.userId, userId));
+    await makeStale(userId);
     requestHeaders.set("x-gatehouse-path", "/account/password");
     expect(await outcome(() => requireUser())).toBe("allowed");
+    const db = await getDb();
     await db.update(tables.users).set({ passwordHash: null }).where(eq(tables.users.id, userId));
     expect(await outcome(() => requireUser())).toBe("redirect /verify?next=%2Faccount%2Fpassword");
   });

@@ -10,6 +10,7 @@ import { databaseUrlFor, postgresPerFile } from "./test-databases";
 // keeps its modules: each starts from the worker's first environment, with the configuration read
 // again and the default mail, SMS and utilities, whatever the file before it changed.
 const worker = globalThis as { __gatehouseWorkerEnv?: NodeJS.ProcessEnv };
+const firstFileOfWorker = !worker.__gatehouseWorkerEnv;
 if (worker.__gatehouseWorkerEnv) {
   const workerEnv = worker.__gatehouseWorkerEnv;
   for (const key of Object.keys(process.env)) if (!(key in workerEnv)) delete process.env[key];
@@ -27,6 +28,25 @@ if (worker.__gatehouseWorkerEnv) {
   setSmsSender(null);
 } else {
   worker.__gatehouseWorkerEnv = { ...process.env };
+}
+
+// A security-event subscriber a file adds and leaves would hear the next file's events in a shared
+// worker: the file fails instead. The log-and-metrics observer is registered once per copy of
+// events.ts, on first use, and stays (lib/observability/security-events.ts). The first file of a
+// worker starts with none, and must not load events.ts here: that would come before its vi.mock.
+const subscribersBefore = firstFileOfWorker ? new Set<unknown>() : await registeredSubscribers();
+afterAll(async () => {
+  const left = [...(await registeredSubscribers())].filter((subscriber) => !subscribersBefore.has(subscriber) && subscriber.name !== "observeSecurityEvent");
+  if (left.length > 0) throw new Error(`this file left ${left.length} security-event subscriber(s) registered: call the function onSecurityEvent returns`);
+});
+
+async function registeredSubscribers(): Promise<ReadonlySet<{ name: string }>> {
+  try {
+    const events = await import("@/lib/security/core/events");
+    return events.currentSubscribers();
+  } catch {
+    return new Set(); // a file that mocks the module, or what it imports, has nothing of ours to leave
+  }
 }
 
 // Each test file gets its own database: a private copy of the migrated PGlite template, or on

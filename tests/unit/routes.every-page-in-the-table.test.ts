@@ -67,8 +67,9 @@ describe("the route table is the single source of who may open what", () => {
       if (ruleFor(urlOf(file))?.access !== "signed-in") continue;
       const source = code(file);
       for (const match of source.matchAll(/export async function (\w+)[^{]*\{([\s\S]*?)\n\}/g)) {
-        // requireFreshAdmin(permission): the console's writes (the admin role, a permission, freshness).
-        if (!/\bawait (requireUser\(\)|requireFreshAdmin\()/.test(match[2]!)) missing.push(`${path.relative(APP, file)}: ${match[1]}`);
+        // requireFreshAdmin(permission): the console's writes (the admin role, a permission, freshness);
+        // requireFreshUser(): the page's rule plus freshness.
+        if (!/\bawait (requireUser\(\)|requireFreshUser\(\)|requireFreshAdmin\()/.test(match[2]!)) missing.push(`${path.relative(APP, file)}: ${match[1]}`);
       }
     }
     expect(missing).toEqual([]);

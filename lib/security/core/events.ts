@@ -30,6 +30,11 @@ export function onSecurityEvent(type: SecurityEventType | "*", subscriber: Subsc
   return () => set.delete(subscriber);
 }
 
+/** @public Every subscriber registered now: the test harness checks that a test file removes those it added. */
+export function currentSubscribers(): ReadonlySet<Subscriber> {
+  return new Set([...subscribers.values()].flatMap((set) => [...set]));
+}
+
 // Every sign-in, failed or not, writes one: prepared once per database handle (lib/db/prepared.ts).
 const insertEventStatement = preparedFor((db) =>
   db

@@ -20,11 +20,25 @@ const SIGNED_IN: RouteRule = { prefix: "/", access: "signed-in" };
  * anonymous → /login?next=…, missing role/permission (all-of or any-of) → 403, stale → /verify?next=….
  */
 export async function requireUser(): Promise<CurrentSession> {
+  const { rule, here } = await servedRule();
+  return requireUserUnder(rule, here);
+}
+
+/**
+ * requireUser for a write that needs a recent sign-in though its page does not (revoking an API
+ * credential from the sessions page): the page's rule plus `fresh`, so it also opens the grace window.
+ */
+export async function requireFreshUser(): Promise<CurrentSession> {
+  const { rule, here } = await servedRule();
+  return requireUserUnder({ ...rule, fresh: true }, here);
+}
+
+async function servedRule(): Promise<{ rule: RouteRule; here: string | null }> {
   const served = (await headers()).get(PATH_HEADER);
   // The rule comes from the path as proxy.ts saw it, never from its `next` form: a path too long or
   // odd to be a `next` (safeRedirectPath says null) must not fall back to a weaker rule.
   const rule = ruleFor(served ? served.replace(/[?#].*$/, "") : "/");
-  return requireUserUnder(rule?.access === "signed-in" ? rule : SIGNED_IN, safeRedirectPath(served));
+  return { rule: rule?.access === "signed-in" ? rule : SIGNED_IN, here: safeRedirectPath(served) };
 }
 
 /**

@@ -2,10 +2,10 @@
 import { redirect } from "next/navigation";
 import { formText } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
-import { requireUser } from "@/lib/security/sessions/guards";
+import { requireFreshUser, requireUser } from "@/lib/security/sessions/guards";
 import { revokeOwnAuthToken, revokeOwnRefreshFamily } from "@/lib/security/sessions/api-credentials";
 import { recordEvent } from "@/lib/security/core/events";
-import { deleteOtherSessions, isFresh, revokeSession } from "@/lib/security/sessions/store";
+import { deleteOtherSessions, revokeSession } from "@/lib/security/sessions/store";
 
 /** The form's FormData, or whatever a forged call sends instead (then nothing is revoked). */
 export async function revokeSessionAction(formData: FormData): Promise<void> {
@@ -26,16 +26,14 @@ export async function revokeOtherSessionsAction(): Promise<void> {
   redirect("/account/sessions?notice=SESSION_REVOKED");
 }
 
-/** Revoking an API credential needs a recent sign-in, like the account's other security changes. */
-function requireFresh(session: Parameters<typeof isFresh>[0]): void {
-  if (!isFresh(session)) redirect(`/verify?next=${encodeURIComponent("/account/sessions")}`);
-}
-
-/** One JSON API auth token, by the public id the page lists (another user's or a garbage id: TOKEN_NOT_FOUND). */
+/**
+ * One JSON API auth token, by the public id the page lists (another user's or a garbage id:
+ * TOKEN_NOT_FOUND). Revoking an API credential needs a recent sign-in, like the account's other
+ * security changes.
+ */
 export async function revokeAuthTokenAction(formData: FormData): Promise<void> {
   const ctx = await currentRequestContext();
-  const { user, session } = await requireUser();
-  requireFresh(session);
+  const { user } = await requireFreshUser();
   const result = await revokeOwnAuthToken(user.id, formText(formData, "id", 64) ?? "", ctx);
   redirect(`/account/sessions?notice=${result.ok ? "TOKEN_REVOKED" : result.code}`);
 }
@@ -43,8 +41,7 @@ export async function revokeAuthTokenAction(formData: FormData): Promise<void> {
 /** One refresh-token family (and the auth tokens it issued). */
 export async function revokeRefreshFamilyAction(formData: FormData): Promise<void> {
   const ctx = await currentRequestContext();
-  const { user, session } = await requireUser();
-  requireFresh(session);
+  const { user } = await requireFreshUser();
   const result = await revokeOwnRefreshFamily(user.id, formText(formData, "id", 64) ?? "", ctx);
   redirect(`/account/sessions?notice=${result.ok ? "TOKEN_REVOKED" : result.code}`);
 }
