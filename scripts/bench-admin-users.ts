@@ -1,8 +1,9 @@
 /**
  * The admin user list at a million users (issue #14): seeds BENCH_ADMIN_USERS users (default 1 M)
  * with generate_series — a spread of disabled, unconfirmed, locked, two-factor, passkey and role
- * holders, and sign-in times with gaps — then times the list's first page and a page from the middle
- * of the order for each filter and each sort, through searchUsers() itself (the page's one call).
+ * holders, and sign-in times with gaps — then times the list's first page, a page from the middle
+ * of the order and its last page, in both directions, for each filter and each sort, through
+ * searchUsers() itself (the page's one call).
  * Run it on a throwaway PostgreSQL (it adds rows):
  *
  *   PG_PORT=54350 source scripts/pg-throwaway.sh
@@ -12,7 +13,7 @@ import { asc, sql } from "drizzle-orm";
 import { closeDb, getDb, tables } from "../lib/db";
 import { searchUsers, type UserSearch } from "../lib/security/accounts/user-search";
 import type { UserFilters } from "../lib/security/accounts/user-filters";
-import { encodeCursor, keyText, orderExpression, type Sort } from "../lib/security/accounts/user-list-order";
+import { encodeCursor, keyText, orderExpression, type Cursor, type Direction, type Sort } from "../lib/security/accounts/user-list-order";
 
 const USERS = Number(process.env.BENCH_ADMIN_USERS ?? 1_000_000);
 const PAGE_SIZE = 25;
@@ -21,7 +22,17 @@ const RUNS = 5;
 async function seed(): Promise<void> {
   const db = await getDb();
   const [{ n } = { n: 0 }] = (await db.execute(sql`select count(*)::int as n from users where email like 'adm-%'`)) as unknown as { n: number }[];
-  if (n >= USERS) return;
+  if (n < USERS) await seedUsers();
+  // A rare role (five holders), added to an existing seed too: counting its holders must not walk the users.
+  await db.execute(sql`insert into roles (name) values ('auditor') on conflict do nothing`);
+  await db.execute(sql`
+    insert into user_roles (user_id, role_id)
+    select u.id, r.id from (select id from users where email like 'adm-%' order by created_at, id offset ${Math.floor(USERS / 3)} limit 5) u, roles r
+    where r.name = 'auditor' on conflict do nothing`);
+}
+
+async function seedUsers(): Promise<void> {
+  const db = await getDb();
   const started = performance.now();
   await db.execute(sql`
     insert into users (email, email_normalized, password_hash, uniquifier, active, confirmed_at, failed_login_count, current_login_at, created_at)
@@ -41,8 +52,8 @@ async function seed(): Promise<void> {
   console.log(`seeded ${USERS} users in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-/** A cursor at the middle of the order (the row half-way through the whole table), as a deep page link would carry. */
-async function middleCursor(sort: Sort): Promise<string> {
+/** The row half-way through the whole table in this order: a deep page link's position. */
+async function middleRow(sort: Sort): Promise<{ v: string; id: string }> {
   const db = await getDb();
   const expression = orderExpression(sort);
   const [row] = await db
@@ -52,7 +63,19 @@ async function middleCursor(sort: Sort): Promise<string> {
     .offset(Math.floor(USERS / 2))
     .limit(1);
   if (!row) throw new Error("no middle row");
-  return encodeCursor({ s: sort, o: "asc", d: "after", v: row.key, id: row.id });
+  return { v: row.key, id: row.id };
+}
+
+/**
+ * The last page of the filtered list in `direction`: the page after the 25th row from its end. The
+ * first page of the other direction ends on that row; its next cursor, turned round, starts there.
+ */
+async function lastPageCursor(filters: UserFilters, sort: Sort, direction: Direction): Promise<string | null> {
+  const other: Direction = direction === "asc" ? "desc" : "asc";
+  const next = (await searchUsers({ filters, sort, direction: other, pageSize: PAGE_SIZE })).next;
+  if (!next) return null;
+  const cursor = JSON.parse(Buffer.from(next, "base64url").toString("utf8")) as Cursor;
+  return encodeCursor({ ...cursor, o: direction, d: "after" });
 }
 
 async function median(search: UserSearch): Promise<{ ms: number; rows: number }> {
@@ -76,26 +99,34 @@ const FILTERS: Record<string, UserFilters> = {
   "tf=no": { twoFactor: false },
   "passkey=yes": { passkey: true },
   "role=support": { role: "support" },
+  "role=auditor": { role: "auditor" },
 };
 
 async function main(): Promise<void> {
   process.env.DATABASE_MIGRATE_ON_START = "true";
   await seed();
-  console.log("| filter | sort | matches (≤1,000 counted) | first page ms | middle page ms |");
-  console.log("|---|---|---|---|---|");
+  console.log("| filter | sort | direction | matches (≤1,000 counted) | first page ms | middle page ms | last page ms |");
+  console.log("|---|---|---|---|---|---|---|");
   for (const sort of ["created", "email", "last-sign-in"] as Sort[]) {
-    const cursor = await middleCursor(sort);
+    const middle = await middleRow(sort);
     for (const [name, filters] of Object.entries(FILTERS)) {
-      const first = await median({ filters, sort, pageSize: PAGE_SIZE });
-      const middle = await median({ filters, sort, pageSize: PAGE_SIZE, cursor });
-      const total = (await searchUsers({ filters, sort, pageSize: 1 })).total;
-      console.log(
-        `| ${name} | ${sort} | ${total.atLeast ? "1,000+" : total.value.toLocaleString("en-US")} | ${first.ms.toFixed(1)} | ${middle.ms.toFixed(1)} (${middle.rows} rows) |`,
-      );
+      for (const direction of ["asc", "desc"] as Direction[]) {
+        const cursor = encodeCursor({ s: sort, o: direction, d: "after", ...middle });
+        const first = await median({ filters, sort, direction, pageSize: PAGE_SIZE });
+        const deep = await median({ filters, sort, direction, pageSize: PAGE_SIZE, cursor });
+        const lastCursor = await lastPageCursor(filters, sort, direction);
+        const last = lastCursor ? await median({ filters, sort, direction, pageSize: PAGE_SIZE, cursor: lastCursor }) : null;
+        const total = (await searchUsers({ filters, sort, pageSize: 1 })).total;
+        console.log(
+          `| ${name} | ${sort} | ${direction} | ${total.atLeast ? "1,000+" : total.value.toLocaleString("en-US")} | ${first.ms.toFixed(1)} | ${deep.ms.toFixed(1)} (${deep.rows} rows) | ${last ? `${last.ms.toFixed(1)} (${last.rows} rows)` : "–"} |`,
+        );
+      }
     }
   }
   const search = await median({ query: "adm-5", field: "email", pageSize: PAGE_SIZE });
-  console.log(`| email starts with adm-5 | email | | ${search.ms.toFixed(1)} | |`);
+  console.log(`| email starts with adm-5 | email | asc | | ${search.ms.toFixed(1)} | | |`);
+  const roleSearch = await median({ query: "adm-5", field: "email", filters: { role: "support" }, pageSize: PAGE_SIZE });
+  console.log(`| email starts with adm-5, role support | email | asc | | ${roleSearch.ms.toFixed(1)} | | |`);
   await closeDb();
 }
 

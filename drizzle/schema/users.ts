@@ -102,6 +102,22 @@ export const userRoles = pgTable(
     roleId: uuid("role_id")
       .notNull()
       .references(() => roles.id, { onDelete: "cascade" }),
+    // The holder's keys in the admin list's three orders, copied from users (decision 058), so a role
+    // filter reads its page from one range of this table's (role, key, user) indexes in any order.
+    // Written only by triggers of migration 0013 (a role given, a user's key changed); the defaults
+    // are never seen: the insert trigger overwrites them from the user's row.
+    userCreatedAt: timestamp("user_created_at", { withTimezone: true }).notNull().defaultNow(),
+    userEmail: text("user_email").notNull().default(""),
+    // coalesce(current_login_at, '-infinity'), as the list's last-sign-in order (user-list-order.ts).
+    userLastSignIn: timestamp("user_last_sign_in", { withTimezone: true })
+      .notNull()
+      .default(sql`'-infinity'::timestamptz`),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.roleId] }), index("user_roles_role_idx").on(t.roleId)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.roleId] }),
+    // Its leading column serves what user_roles_role_idx (dropped by 0013) did: a role's holders.
+    index("user_roles_role_created_idx").on(t.roleId, t.userCreatedAt, t.userId),
+    index("user_roles_role_email_idx").on(t.roleId, sql`${t.userEmail} collate "C"`, t.userId),
+    index("user_roles_role_last_sign_in_idx").on(t.roleId, t.userLastSignIn, t.userId),
+  ],
 );

@@ -8,6 +8,7 @@ import { searchUsers, type UserSearch } from "@/lib/security/accounts/user-searc
 import { csvCell, exportUsersCsv } from "@/lib/security/accounts/user-export";
 import type { FlagFilter } from "@/lib/security/accounts/user-filters";
 import type { Direction, Sort } from "@/lib/security/accounts/user-list-order";
+import { walk } from "../support/admin-list";
 import { saveMethod } from "../support/two-factor";
 
 const tag = `flt${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -25,24 +26,6 @@ async function makeUsers(role: string, n: number): Promise<UserRecord[]> {
 /** Ids in list order: by the key, then by id (the keyset's tie-break). */
 function inOrder(rows: UserRecord[], key: (u: UserRecord) => string): string[] {
   return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1)).map((u) => u.id);
-}
-
-/** Every page forward following `next`, then back following `previous`: ids in list order both ways. */
-async function walk(search: Omit<UserSearch, "cursor">): Promise<{ forward: string[]; backward: string[] }> {
-  const forward: string[] = [];
-  let page = await searchUsers(search);
-  forward.push(...page.users.map((u) => u.id));
-  while (page.next) {
-    page = await searchUsers({ ...search, cursor: page.next });
-    expect(page.cursorRefused).toBe(false);
-    forward.push(...page.users.map((u) => u.id));
-  }
-  const backward = page.users.map((u) => u.id);
-  while (page.previous) {
-    page = await searchUsers({ ...search, cursor: page.previous });
-    backward.unshift(...page.users.map((u) => u.id));
-  }
-  return { forward, backward };
 }
 
 describe("admin user list: filters", () => {

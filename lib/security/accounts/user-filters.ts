@@ -8,7 +8,9 @@ import { MAX_CONSECUTIVE_FAILURES } from "../core/rate-limit-policies";
  * narrow the rows; the order and its keyset stay those of user-list-order.ts. The rare states
  * (disabled, unconfirmed, locked) have partial indexes (migrations 0010, 0012), so a page of them does
  * not walk a million rows; so do two-factor and passkey holders, through columns of users that
- * triggers keep (decision 054). A role is still EXISTS over user_roles (docs/scaling.md says when that is slow).
+ * triggers keep (decision 054). A role is read from user_roles itself, which holds a copy of each
+ * holder's order keys (decision 058): user-search.ts drives the page from there; the EXISTS below is
+ * left for the one order user_roles has no copy of (a username search).
  */
 export const FLAG_FILTERS = ["active", "confirmed", "twoFactor", "passkey", "locked"] as const;
 export type FlagFilter = (typeof FLAG_FILTERS)[number];
@@ -26,6 +28,11 @@ function flag(condition: SQL, wanted: boolean | undefined): SQL | null {
   return wanted ? condition : sql`not (${condition})`;
 }
 
+/** The role the filter names, or null (no role, or not a role name: it then filters nothing). */
+export function roleFilter(filters: UserFilters): string | null {
+  return filters.role !== undefined && isRoleName(filters.role) ? filters.role : null;
+}
+
 export function filterConditions(filters: UserFilters): SQL[] {
   const u = tables.users;
   const conditions = [
@@ -37,7 +44,7 @@ export function filterConditions(filters: UserFilters): SQL[] {
     // an EXISTS, a column can have partial indexes, so a page of them never walks the accounts without.
     flag(sql`${u.twoFactorOn}`, filters.twoFactor),
     flag(sql`${u.passkeyCount} > 0`, filters.passkey),
-    filters.role !== undefined && isRoleName(filters.role)
+    roleFilter(filters) !== null
       ? sql`exists (select 1 from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = ${u.id} and r.name = ${filters.role})`
       : null,
   ];

@@ -48,10 +48,26 @@ export function decodeCursor(text: string | undefined, key: OrderKey, direction:
 }
 
 /**
+ * Where a page's order is read: the users table, or user_roles for a role's holders, whose copies of
+ * the keys (decision 058, kept by triggers) hold the same values, so a cursor means the same in both.
+ */
+export type OrderSource = "users" | "user_roles";
+
+/** Whether user_roles holds a copy of this order's key (it has none for usernames). */
+export function roleOrdered(key: OrderKey): key is Sort {
+  return key !== "username" && key !== "phone";
+}
+
+/**
  * The SQL expression rows are ordered by. A user who never signed in sorts as -infinity (the
  * expression index of migration 0010 holds the same), so nulls need no special case in the keyset.
  */
-export function orderExpression(key: OrderKey): SQL {
+export function orderExpression(key: OrderKey, source: OrderSource = "users"): SQL {
+  if (source === "user_roles" && roleOrdered(key)) {
+    const ur = tables.userRoles;
+    if (key === "email") return sql`${ur.userEmail} collate "C"`;
+    return key === "last-sign-in" ? sql`${ur.userLastSignIn}` : sql`${ur.userCreatedAt}`;
+  }
   const u = tables.users;
   if (key === "email") return sql`${u.emailNormalized} collate "C"`;
   if (key === "username") return sql`${u.usernameNormalized} collate "C"`;
@@ -80,8 +96,13 @@ function validKey(key: OrderKey, value: string): boolean {
   return millis !== undefined && !Number.isNaN(Date.parse(`${millis}Z`)) && new Date(`${millis}Z`).toISOString() === `${millis}Z`;
 }
 
+/** The user id column that breaks ties in the order: the same value in either source, but the source's own column is in its index. */
+export function orderId(source: OrderSource): SQL {
+  return source === "user_roles" ? sql`${tables.userRoles.userId}` : sql`${tables.users.id}`;
+}
+
 /** `(key, id)` beyond the cursor in the direction the page is read. */
-export function beyond(key: OrderKey, expression: SQL, cursor: Cursor, descending: boolean): SQL {
+export function beyond(key: OrderKey, expression: SQL, cursor: Cursor, descending: boolean, id: SQL = orderId("users")): SQL {
   const value = timeKeyed(key) ? sql`${cursor.v}::timestamptz` : sql`${cursor.v}::text collate "C"`;
-  return sql`(${expression}, ${tables.users.id}) ${sql.raw(descending ? "<" : ">")} (${value}, ${cursor.id}::uuid)`;
+  return sql`(${expression}, ${id}) ${sql.raw(descending ? "<" : ">")} (${value}, ${cursor.id}::uuid)`;
 }

@@ -2,8 +2,21 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { normalizeEmail, normalizeUsername } from "./identity";
-import { filterConditions, type UserFilters } from "./user-filters";
-import { beyond, decodeCursor, encodeCursor, keyText, orderExpression, type Cursor, type Direction, type OrderKey, type Sort } from "./user-list-order";
+import { filterConditions, roleFilter, type UserFilters } from "./user-filters";
+import {
+  beyond,
+  decodeCursor,
+  encodeCursor,
+  keyText,
+  orderExpression,
+  orderId,
+  roleOrdered,
+  type Cursor,
+  type Direction,
+  type OrderKey,
+  type OrderSource,
+  type Sort,
+} from "./user-list-order";
 import { toPublicUser, type PublicUser } from "./users";
 
 /**
@@ -83,20 +96,30 @@ export async function searchUsers(search: UserSearch): Promise<UserSearchPage> {
   const backwards = cursor?.d === "before";
   // Read backwards, a descending list is an ascending walk (and the other way round).
   const descending = (direction === "desc") !== backwards;
-  const expression = orderExpression(key);
-  const filters = filterConditions(search.filters ?? {});
-  const match = and(prefixMatch(prefix === null ? null : field, prefix), ...filters);
-  const position = cursor ? beyond(key, expression, cursor, descending) : undefined;
-  const order = descending ? [desc(expression), desc(tables.users.id)] : [asc(expression), asc(tables.users.id)];
+  // A role's holders are read from user_roles, in its copy of the order's key (decision 058): the
+  // page is one range of a (role, key, user) index, where users' own index would walk every account
+  // before the first holder. Other filters then narrow the joined users rows.
+  const role = roleFilter(search.filters ?? {});
+  const source: OrderSource = role !== null && roleOrdered(key) ? "user_roles" : "users";
+  const expression = orderExpression(key, source);
+  const id = orderId(source);
+  const filters = filterConditions(source === "user_roles" ? { ...search.filters, role: undefined } : (search.filters ?? {}));
+  const holders = source === "user_roles" ? sql`${tables.userRoles.roleId} = (select r.id from roles r where r.name = ${role})` : undefined;
+  const match = and(prefixMatch(prefix === null ? null : field, prefix, expression), holders, ...filters);
+  const position = cursor ? beyond(key, expression, cursor, descending, id) : undefined;
+  const order = descending ? [desc(expression), desc(id)] : [asc(expression), asc(id)];
   const db = await getDb();
+  const joined = source === "user_roles";
+  const select = db
+    .select({ user: tables.users, key: keyText(key, expression) })
+    .from(tables.users)
+    .$dynamic();
   const [rows, total] = await Promise.all([
-    db
-      .select({ user: tables.users, key: keyText(key, expression) })
-      .from(tables.users)
+    (joined ? select.innerJoin(tables.userRoles, holderJoin) : select)
       .where(and(match, position))
       .orderBy(...order)
       .limit(search.pageSize + 1),
-    totalOf(match),
+    totalOf(match, joined),
   ]);
   const more = rows.length > search.pageSize;
   const page = (more ? rows.slice(0, search.pageSize) : rows).slice();
@@ -125,7 +148,8 @@ function orderKeyOf(searched: SearchField | null, sort: Sort): OrderKey {
   return searched === "email" || searched === "username" ? searched : sort;
 }
 
-function prefixMatch(field: SearchField | null, prefix: string | null): SQL | undefined {
+/** The prefix on the order's own expression (an email or username search is in that column's order), so both are one index range. */
+function prefixMatch(field: SearchField | null, prefix: string | null, expression: SQL): SQL | undefined {
   if (field === null || prefix === null) return undefined;
   const pattern = likePrefix(prefix);
   if (field === "phone") {
@@ -133,13 +157,17 @@ function prefixMatch(field: SearchField | null, prefix: string | null): SQL | un
     return sql`${tables.users.id} in (select m.user_id from sign_in_methods m where m.phone collate "C" like ${pattern}
         union select f.user_id from two_factor f where f.phone collate "C" like ${pattern})`;
   }
-  return sql`${orderExpression(field)} like ${pattern}`;
+  return sql`${expression} like ${pattern}`;
 }
 
-async function totalOf(match: SQL | undefined): Promise<UserSearchPage["total"]> {
+const holderJoin = eq(tables.userRoles.userId, tables.users.id);
+
+/** Matches counted in the page's own source: a rare role's holders come from its index range, not a walk over every account. */
+async function totalOf(match: SQL | undefined, joined: boolean): Promise<UserSearchPage["total"]> {
   const db = await getDb();
   if (match) {
-    const [row] = await db.select({ n: count() }).from(sql`(select 1 from ${tables.users} where ${match} limit ${COUNT_MATCHES_UP_TO + 1}) as matched`);
+    const from = joined ? sql`${tables.users} join ${tables.userRoles} on ${holderJoin}` : sql`${tables.users}`;
+    const [row] = await db.select({ n: count() }).from(sql`(select 1 from ${from} where ${match} limit ${COUNT_MATCHES_UP_TO + 1}) as matched`);
     const n = Number(row?.n ?? 0);
     return n > COUNT_MATCHES_UP_TO ? { value: COUNT_MATCHES_UP_TO, exact: false, atLeast: true } : { value: n, exact: true };
   }
