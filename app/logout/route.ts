@@ -3,7 +3,7 @@ import { getConfig } from "@/lib/security/config";
 import { withStrictTransportSecurity } from "@/lib/security/core/headers";
 import { postLogoutRedirect } from "@/lib/security/core/redirects";
 import { isSameOriginRequest, readRouteBody } from "@/lib/security/core/route-input";
-import { requestContextFrom } from "@/lib/security/core/request-context";
+import { currentRequestContext } from "@/lib/security/sessions/current";
 import { signOut } from "@/lib/security/sessions/sign-out";
 
 /**
@@ -13,8 +13,9 @@ import { signOut } from "@/lib/security/sessions/sign-out";
  * still refused (decision 047). `?next=` (a path of this site) is where to go afterwards, else
  * SECURITY_POST_LOGOUT_VIEW.
  */
-async function logout(request: Request, next: unknown): Promise<Response> {
-  await signOut(requestContextFrom(request.headers));
+async function logout(next: unknown): Promise<Response> {
+  // The session's context: signing out of a view-as session is its administrator's doing (decision 058).
+  await signOut(await currentRequestContext());
   const response = NextResponse.redirect(new URL(postLogoutRedirect(next), getConfig().appUrl), 303);
   for (const [name, value] of withStrictTransportSecurity({ "Cache-Control": "private, no-store" })) response.headers.set(name, value);
   return response;
@@ -28,7 +29,7 @@ function refused(status: 403 | 405, message: string): Response {
 export async function GET(request: Request): Promise<Response> {
   if (!getConfig().forms.logoutMethods.includes("GET")) return refused(405, "Sign out with the button (POST).");
   if (request.headers.get("sec-fetch-site") === "cross-site") return refused(403, "A link on another site cannot sign you out.");
-  return logout(request, new URL(request.url).searchParams.get("next"));
+  return logout(new URL(request.url).searchParams.get("next"));
 }
 
 export async function POST(request: Request): Promise<Response> {
@@ -36,5 +37,5 @@ export async function POST(request: Request): Promise<Response> {
   if (!isSameOriginRequest(request.headers)) return refused(403, "Cross-site requests are refused.");
   const body = await readRouteBody(request);
   if (!body.ok) return new NextResponse(body.message, { status: body.status, headers: { "Cache-Control": "private, no-store" } });
-  return logout(request, new URL(request.url).searchParams.get("next") ?? body.fields.next);
+  return logout(new URL(request.url).searchParams.get("next") ?? body.fields.next);
 }

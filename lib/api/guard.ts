@@ -2,7 +2,7 @@ import "server-only";
 import type { Failure } from "@/lib/security/core/errors";
 import { fail } from "@/lib/security/core/errors";
 import type { RequestContext } from "@/lib/security/core/request-context";
-import { lacksAuthorization, type Mechanism, type RouteRule } from "@/lib/security/core/routes";
+import { lacksAuthorization, needsFreshness, type Mechanism, type RouteRule } from "@/lib/security/core/routes";
 import { getConfig } from "@/lib/security/config";
 import type { Authorization, UserRecord } from "@/lib/security/accounts/users";
 import { findActiveAuthToken, isTokenFresh, type AuthTokenRecord } from "@/lib/security/sessions/auth-tokens";
@@ -63,7 +63,8 @@ export async function checkRule(principal: Principal | null, rule: RouteRule): P
   if (!principal) return fail("UNAUTHENTICATED");
   if (principal.via === "session" && principal.stepUpRequired) return fail("TWO_FACTOR_STEP_UP_REQUIRED");
   if (lacksAuthorization(rule, principal.authorization, getConfig().adminRole)) return fail("UNAUTHORIZED");
-  const needsFresh = rule.fresh === true || (rule.fresh === "without-password" && !principal.user.passwordHash);
+  const impersonated = principal.via === "session" && Boolean(principal.session.impersonatorId);
+  const needsFresh = needsFreshness(rule, { hasPassword: Boolean(principal.user.passwordHash), impersonated });
   if (needsFresh && !(await isFreshEnough(principal))) return fail("REAUTHENTICATION_REQUIRED");
   return null;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb, preparedFor, type Queryable, tables } from "@/lib/db";
 import { pruneNowAndThen } from "./prune";
 import type { SECURITY_EVENT_TYPES } from "./stored-values";
@@ -10,7 +11,10 @@ export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 
 export interface SecurityEvent {
   type: SecurityEventType;
+  /** Whose account it happened to (the subject). */
   userId: string | null;
+  /** Who did it when not that user: the administrator acting through a view-as session (decision 058), else null. */
+  actorId: string | null;
   ip: string | null;
   userAgent: string | null;
   data: Record<string, unknown>;
@@ -42,6 +46,7 @@ const insertEventStatement = preparedFor((db) =>
     .values({
       type: sql.placeholder("type"),
       userId: sql.placeholder("userId"),
+      actorId: sql.placeholder("actorId"),
       ip: sql.placeholder("ip"),
       userAgent: sql.placeholder("userAgent"),
       data: sql.placeholder("data"),
@@ -62,11 +67,18 @@ export async function recordEvent(
   await announceEvent(event);
 }
 
-/** The event as it is stored, for a caller that writes it with its own statement (sign-in/complete.ts). */
+/**
+ * The event as it is stored, for a caller that writes it with its own statement (sign-in/complete.ts).
+ * The one place an event gets its actor: the request context's (an administrator viewing the app as
+ * the user: sessions/current.ts and the API fill it from the session), so no call site can forget it.
+ * An actor acting on their own account is no actor.
+ */
 export function newEvent(type: SecurityEventType, input: { userId: string | null; ctx?: RequestContext; data?: Record<string, unknown> }): SecurityEvent {
+  const actorId = input.ctx?.actorId ?? null;
   return {
     type,
     userId: input.userId,
+    actorId: actorId !== input.userId ? actorId : null,
     ip: storable(input.ctx?.ip ?? null),
     userAgent: storable(input.ctx?.userAgent ?? null),
     data: storable(input.data ?? {}),
@@ -104,9 +116,14 @@ function storable<T>(value: T): T {
   return value;
 }
 
-export type ActivityEntry = Pick<SecurityEvent, "type" | "ip" | "userAgent" | "data" | "at">;
+export type ActivityEntry = Pick<SecurityEvent, "type" | "ip" | "userAgent" | "data" | "at"> & {
+  /** The administrator who did it through a view-as session; null when the user did (or that account is gone). */
+  actorEmail: string | null;
+};
 
-/** The user's own activity log, newest first. */
+const actor = alias(tables.users, "actor");
+
+/** The user's own activity log, newest first, with who acted when it was not the user. */
 export async function listUserEvents(userId: string, limit = 50): Promise<ActivityEntry[]> {
   const db = await getDb();
   return db
@@ -116,8 +133,10 @@ export async function listUserEvents(userId: string, limit = 50): Promise<Activi
       userAgent: tables.securityEvents.userAgent,
       data: tables.securityEvents.data,
       at: tables.securityEvents.at,
+      actorEmail: actor.email,
     })
     .from(tables.securityEvents)
+    .leftJoin(actor, eq(actor.id, tables.securityEvents.actorId))
     .where(eq(tables.securityEvents.userId, userId))
     .orderBy(desc(tables.securityEvents.at), desc(tables.securityEvents.id))
     .limit(limit);

@@ -7,6 +7,12 @@ export interface RequestContext {
   userAgent: string | null;
   /** The known-device cookie's value this browser sent, when well-formed (sign-in/known-device.ts). */
   knownDevice?: string | null;
+  /**
+   * The administrator behind this request's session when it is a view-as session (decision 042):
+   * every event written with this context names them as its actor (decision 058). Filled from the
+   * session, never from the request (sessions/current.ts, lib/api/route.ts).
+   */
+  actorId?: string | null;
 }
 
 /**

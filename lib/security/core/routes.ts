@@ -29,7 +29,8 @@ export interface RouteRule {
   permissions?: string[];
   /**
    * Requires a recent authentication (SECURITY_FRESHNESS). "without-password": only when the
-   * account has no password to ask for (the change-password form asks for the current one).
+   * account has no password to ask for (the change-password form asks for the current one), or
+   * the session is a view-as session (decision 058: a password is the user's to change).
    */
   fresh?: true | "without-password";
   /** Any one of these roles (Flask-Security's roles_accepted), beside the all-of `roles`. */
@@ -135,6 +136,15 @@ export function lacksAuthorization(rule: RouteRule, holder: Holder, adminRole: s
   if ((rule.permissions ?? []).some((p) => !holder.permissions.includes(p))) return true;
   if (rule.rolesAccepted?.length && !rule.rolesAccepted.some((r) => holder.roles.includes(r))) return true;
   return Boolean(rule.permissionsAccepted?.length && !rule.permissionsAccepted.some((p) => holder.permissions.includes(p)));
+}
+
+/**
+ * Whether the rule asks this caller for a recent authentication. A view-as session (an
+ * administrator's, decision 042) is never fresh, so for it "without-password" is always: knowing
+ * the user's password must not let an administrator change it as them.
+ */
+export function needsFreshness(rule: RouteRule, caller: { hasPassword: boolean; impersonated: boolean }): boolean {
+  return rule.fresh === true || (rule.fresh === "without-password" && (!caller.hasPassword || caller.impersonated));
 }
 
 export function ruleFor(pathname: string): RouteRule | null {

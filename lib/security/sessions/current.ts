@@ -34,8 +34,10 @@ export const getSession = cache(async (): Promise<CurrentSession | null> => {
   return { ...active, token, stepUpRequired };
 });
 
+/** Who is asking, with the administrator behind a view-as session as the actor of what it writes (decision 058). */
 export async function currentRequestContext(): Promise<RequestContext> {
-  return requestContextFrom(await headers());
+  const ctx = requestContextFrom(await headers());
+  return { ...ctx, actorId: (await getSession())?.session.impersonatorId ?? null };
 }
 
 /**

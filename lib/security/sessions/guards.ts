@@ -4,7 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { getConfig } from "../config";
 import { PATH_HEADER } from "../core/path-header";
 import { loginUrlFor, safeRedirectPath, viewWith } from "../core/redirects";
-import { lacksAuthorization, ruleFor, type RouteRule } from "../core/routes";
+import { lacksAuthorization, needsFreshness, ruleFor, type RouteRule } from "../core/routes";
 import { getSession, type CurrentSession } from "./current";
 import { freshness, openGrace } from "./store";
 
@@ -57,7 +57,7 @@ export async function requireUserUnder(rule: RouteRule, here?: string | null): P
     if (view) redirect(viewWith(view, { notice: "UNAUTHORIZED" }));
     forbidden();
   }
-  const needsFresh = rule.fresh === true || (rule.fresh === "without-password" && !current.user.passwordHash);
+  const needsFresh = needsFreshness(rule, { hasPassword: Boolean(current.user.passwordHash), impersonated: Boolean(current.session.impersonatorId) });
   if (needsFresh) {
     const state = freshness(current.session);
     if (state === "stale") redirect(path ? `/verify?next=${encodeURIComponent(path)}` : "/verify");

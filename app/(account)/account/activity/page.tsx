@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ActedBy } from "@/components/acted-by";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { describeUserAgent, formatDateTime } from "@/lib/view/format";
@@ -32,8 +33,8 @@ export default async function ActivityPage() {
               <li key={i} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
                 <span className="font-medium">
                   {EVENT_LABELS[event.type] ?? event.type}
-                  {how(event.data) ? <span className="font-normal text-muted"> with {how(event.data)}</span> : null}{" "}
-                  {WARNING_EVENTS.has(event.type) ? <Badge tone="warning">Check</Badge> : null}
+                  {how(event.data) ? <span className="font-normal text-muted"> with {how(event.data)}</span> : null}
+                  <ActedBy email={event.actorEmail} /> {WARNING_EVENTS.has(event.type) ? <Badge tone="warning">Check</Badge> : null}
                 </span>
                 <span className="text-muted">
                   {formatDateTime(event.at)} · {event.ip ?? "—"} · {describeUserAgent(event.userAgent)}

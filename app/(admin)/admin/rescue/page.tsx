@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ActedBy } from "@/components/acted-by";
 import { ActionForm } from "@/components/forms/action-form";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
@@ -52,7 +53,8 @@ export default async function AdminRescuePage({ searchParams }: { searchParams: 
                     <ul className="mt-2 space-y-1">
                       {request.recentActivity.map((event, index) => (
                         <li key={index}>
-                          {EVENT_LABELS[event.type]}{" "}
+                          {EVENT_LABELS[event.type]}
+                          <ActedBy email={event.actorEmail} />{" "}
                           <span className="text-muted">
                             · {formatDateTime(event.at)} · {event.ip ?? "unknown IP"}
                           </span>

@@ -1,3 +1,4 @@
+import { ActedBy } from "@/components/acted-by";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionItem } from "@/components/ui/description-item";
@@ -146,7 +147,10 @@ export function ActivityCard({ view }: { view: AdminUserView }) {
           {view.activity.length ? null : <li className="py-2 text-muted">Nothing yet.</li>}
           {view.activity.map((e, i) => (
             <li key={`${e.at.toISOString()}-${i}`} className="py-2">
-              <span className="font-medium">{EVENT_LABELS[e.type] ?? e.type}</span>{" "}
+              <span className="font-medium">
+                {EVENT_LABELS[e.type] ?? e.type}
+                <ActedBy email={e.actorEmail} />
+              </span>{" "}
               <span className="text-muted">
                 · {formatDateTime(e.at)} · {e.ip ?? "—"}
               </span>
