@@ -51,41 +51,29 @@ function instanceEnv(port: number, name: string, provider: MailProvider): Record
 }
 
 /**
- * Opens a connection to the instance and resolves once it is open (accepted by the kernel; the
- * server is listening), with a function that sends an unknown identity's sign-in on it and
- * resolves with the status (0 if the connection failed) and when the answer came.
+ * A connection the instance has taken: it answered a health check on it. A connection the kernel
+ * has completed but the server has not accepted yet (its event loop busy) sits in the listen
+ * backlog, and closing the listener at SIGTERM resets it: that one was never the server's to
+ * finish. Resolves with a function that sends an unknown identity's sign-in on the same connection
+ * and resolves with the status (0 if the connection failed, -1 if it was not the same connection)
+ * and when the answer came.
  */
-function signInOnOpenConnection(port: number): Promise<() => Promise<{ status: number; at: number }>> {
-  return new Promise((opened, failed) => {
-    const socket = createConnection({ host: "127.0.0.1", port }, () => {
-      const agent = new http.Agent({ keepAlive: false });
-      agent.createConnection = () => socket;
-      opened(
-        () =>
-          new Promise((resolve) => {
-            const body = JSON.stringify({ identity: uniqueEmail("nobody"), password: "not anyone's password" });
-            const origin = `http://localhost:${port}`;
-            const req = http.request(
-              {
-                agent,
-                host: "127.0.0.1",
-                port,
-                method: "POST",
-                path: "/login/session",
-                headers: { "content-type": "application/json", accept: "application/json", origin, "x-forwarded-for": randomIp() },
-              },
-              (res) => {
-                res.resume();
-                res.on("end", () => resolve({ status: res.statusCode ?? 0, at: performance.now() }));
-              },
-            );
-            req.on("error", () => resolve({ status: 0, at: performance.now() }));
-            req.end(body);
-          }),
-      );
+async function signInOnOpenConnection(port: number): Promise<() => Promise<{ status: number; at: number }>> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const call = (method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; at: number }> =>
+    new Promise((resolve) => {
+      const req = http.request({ agent, host: "127.0.0.1", port, method, path, headers }, (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: method === "POST" && !req.reusedSocket ? -1 : (res.statusCode ?? 0), at: performance.now() }));
+      });
+      req.on("error", () => resolve({ status: 0, at: performance.now() }));
+      req.end(body);
     });
-    socket.once("error", failed);
-  });
+  const health = await call("GET", "/api/health", {});
+  if (health.status !== 200) throw new Error(`the health check on a new connection answered ${health.status}`);
+  const origin = `http://localhost:${port}`;
+  const body = JSON.stringify({ identity: uniqueEmail("nobody"), password: "not anyone's password" });
+  return () => call("POST", "/login/session", { "content-type": "application/json", accept: "application/json", origin, "x-forwarded-for": randomIp() }, body);
 }
 
 const refused = (port: number) =>
@@ -127,9 +115,9 @@ test("a hanging mail provider does not slow a registration; on SIGTERM the insta
     expect(claimed?.status, "instance A holds the message (its lease)").toBe("sending");
 
     // 2. SIGTERM while sign-ins are in flight (each one hashes a password: tens of milliseconds,
-    // and 24 queue for libuv's four hashing threads). Each is sent once its connection is open:
-    // on a busy machine a request still connecting at the SIGTERM is a new connection, which must
-    // be refused. At least one must still be unanswered at the SIGTERM, or nothing was tested.
+    // and 24 queue for libuv's four hashing threads). Each is sent on a connection the server has
+    // already answered on: a request still connecting at the SIGTERM is a new connection, which
+    // must be refused. At least one must still be unanswered at the SIGTERM, or nothing was tested.
     const sends = await Promise.all(Array.from({ length: 24 }, () => signInOnOpenConnection(portA)));
     const inFlight = sends.map((send) => send());
     await new Promise((r) => setTimeout(r, 50));

@@ -45,9 +45,10 @@ export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<
     const url = new URL(request.url);
     const rule: RouteRule = ruleFor(url.pathname) ?? { prefix: url.pathname, access: "signed-in" };
     const mechanisms = rule.mechanisms ?? SESSION_ONLY;
-    const principal = await authenticate(request, mechanisms, requestContextFrom(request.headers));
+    const asked = requestContextFrom(request.headers);
+    const principal = await authenticate(request, mechanisms, asked);
     // A view-as session's administrator is the actor of every event this call writes (decision 058).
-    const ctx: RequestContext = { ...requestContextFrom(request.headers), actorId: principal?.via === "session" ? principal.session.impersonatorId : null };
+    const ctx: RequestContext = { ...asked, actorId: principal?.via === "session" ? principal.session.impersonatorId : null };
     const refused = (await checkRule(principal, rule)) ?? (await checkCsrf(request, principal));
     if (refused) {
       const headers = refused.code === "UNAUTHENTICATED" ? challengeFor(mechanisms) : undefined;

@@ -103,13 +103,13 @@ export async function searchUsers(search: UserSearch): Promise<UserSearchPage> {
   const source: OrderSource = role !== null && roleOrdered(key) ? "user_roles" : "users";
   const expression = orderExpression(key, source);
   const id = orderId(source);
-  const filters = filterConditions(source === "user_roles" ? { ...search.filters, role: undefined } : (search.filters ?? {}));
-  const holders = source === "user_roles" ? sql`${tables.userRoles.roleId} = (select r.id from roles r where r.name = ${role})` : undefined;
+  const joined = source === "user_roles";
+  const filters = filterConditions(joined ? { ...search.filters, role: undefined } : (search.filters ?? {}));
+  const holders = joined ? sql`${tables.userRoles.roleId} = (select r.id from roles r where r.name = ${role})` : undefined;
   const match = and(prefixMatch(prefix === null ? null : field, prefix, expression), holders, ...filters);
   const position = cursor ? beyond(key, expression, cursor, descending, id) : undefined;
   const order = descending ? [desc(expression), desc(id)] : [asc(expression), asc(id)];
   const db = await getDb();
-  const joined = source === "user_roles";
   const select = db
     .select({ user: tables.users, key: keyText(key, expression) })
     .from(tables.users)
