@@ -78,3 +78,30 @@ test("view as a user from the rescue queue: banner everywhere, fresh pages refus
   await expect(page.getByRole("main")).toContainText("An administrator stopped viewing the app as this account");
   await expect(page.getByTestId("acted-by").first()).toHaveText(`by administrator ${E2E_ADMIN.email}`);
 });
+
+test("view as any ordinary account from its page in the console; an administrator's page offers no view-as", async ({ page, browser }) => {
+  const { email } = await newSignedInUser(page);
+  const admin = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.80" } });
+  const adminPage = await admin.newPage();
+  await adminPage.goto(`/login?next=${encodeURIComponent(`/admin/users?q=${email}&by=email`)}`);
+  await signIn(adminPage, E2E_ADMIN.email, E2E_ADMIN.password);
+  await adminPage.getByTestId("users-table").getByRole("link", { name: email }).click();
+  await expect(adminPage).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+  const userPage = adminPage.url();
+  await adminPage
+    .getByRole("form", { name: `View the app as ${email}` })
+    .getByRole("button", { name: "View as" })
+    .click();
+  await expect(adminPage).toHaveURL(/\/account$/);
+  await expect(adminPage.getByTestId("impersonation-banner")).toContainText(`You are viewing the app as ${email}`);
+  await adminPage.getByTestId("impersonation-banner").getByRole("button", { name: "Return to my account" }).click();
+  await expect(adminPage.getByTestId("header-email")).toHaveText(E2E_ADMIN.email);
+  await adminPage.goto(userPage);
+  await expect(adminPage.getByRole("main")).toContainText("An administrator began viewing the app as this account");
+
+  await adminPage.goto(`/admin/users?q=${encodeURIComponent(E2E_ADMIN.email)}&by=email`);
+  await adminPage.getByTestId("users-table").getByRole("link", { name: E2E_ADMIN.email }).click();
+  await expect(adminPage.getByRole("heading", { level: 1 })).toHaveText(E2E_ADMIN.email);
+  await expect(adminPage.getByRole("button", { name: "View as" })).toHaveCount(0);
+  await admin.close();
+});

@@ -4,7 +4,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { CONSOLE_PERMISSIONS, USERS_READ } from "@/lib/security/core/console-permissions";
+import { USERS_READ } from "@/lib/security/core/console-permissions";
+import { findOrCreateRole } from "@/lib/security/accounts/roles";
 import { createUser, type UserRecord } from "@/lib/security/accounts/users";
 import { runAdminAction, type AdminActor } from "@/lib/security/lifecycle/admin-actions";
 import { loadAdminUserView } from "@/lib/security/lifecycle/admin-user-view";
@@ -25,7 +26,8 @@ async function eventTypes(userId: string): Promise<string[]> {
 describe("admin console actions", () => {
   it("refuse an actor without users:write, whatever the action", async () => {
     const target = await newUser();
-    const reader: AdminActor = { id: (await newUser()).id, permissions: [USERS_READ] };
+    await findOrCreateRole(`reader-${target.id}`, { permissions: [USERS_READ] });
+    const reader: AdminActor = { id: (await newUser([`reader-${target.id}`])).id };
     for (const action of ["deactivate", "unlock", "reset-access", "delete", "add-role"] as const) {
       expect(await runAdminAction(reader, target.id, action, { confirmed: true, role: getConfig().adminRole }), action).toMatchObject({
         ok: false,
@@ -37,7 +39,7 @@ describe("admin console actions", () => {
   });
 
   it("answer an id that is not a UUID or names no account with USER_DOES_NOT_EXIST, and the page's view with null", async () => {
-    const admin: AdminActor = { id: (await newUser([getConfig().adminRole])).id, permissions: CONSOLE_PERMISSIONS };
+    const admin: AdminActor = { id: (await newUser([getConfig().adminRole])).id };
     for (const id of ["nope", "'; drop table users; --", crypto.randomUUID(), ""]) {
       expect(await runAdminAction(admin, id, "activate")).toMatchObject({ ok: false, code: "USER_DOES_NOT_EXIST" });
       expect(await loadAdminUserView(id)).toBeNull();
@@ -47,7 +49,7 @@ describe("admin console actions", () => {
   it("do nothing destructive without the confirmation, and never deactivate or delete the acting admin", async () => {
     const adminUser = await newUser([getConfig().adminRole]);
     await newUser([getConfig().adminRole]); // not the last admin: the self-check is what refuses
-    const admin: AdminActor = { id: adminUser.id, permissions: CONSOLE_PERMISSIONS };
+    const admin: AdminActor = { id: adminUser.id };
     const target = await newUser();
     expect(await runAdminAction(admin, target.id, "deactivate")).toMatchObject({ ok: false, code: "INVALID_INPUT" });
     expect(await runAdminAction(admin, target.id, "delete", { confirmed: false })).toMatchObject({ ok: false, code: "INVALID_INPUT" });
@@ -59,7 +61,7 @@ describe("admin console actions", () => {
   });
 
   it("write each action to the user's log and the admin's, and do what they say", async () => {
-    const admin: AdminActor = { id: (await newUser([getConfig().adminRole])).id, permissions: CONSOLE_PERMISSIONS };
+    const admin: AdminActor = { id: (await newUser([getConfig().adminRole])).id };
     const target = await newUser();
     const db = await getDb();
     await db.update(tables.users).set({ failedLoginCount: 100, confirmedAt: null }).where(eq(tables.users.id, target.id));

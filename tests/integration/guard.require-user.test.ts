@@ -28,7 +28,7 @@ const { createSession } = await import("@/lib/security/sessions/store");
 const { createUser } = await import("@/lib/security/accounts/users");
 const { addRoleToUser } = await import("@/lib/security/accounts/user-roles");
 const { ensureAdminRole } = await import("@/lib/security/accounts/admin-role");
-const { CONSOLE_PERMISSIONS, USERS_READ } = await import("@/lib/security/core/console-permissions");
+const { CONSOLE_PERMISSIONS, USERS_READ, USERS_WRITE } = await import("@/lib/security/core/console-permissions");
 
 async function signedIn(): Promise<{ userId: string; token: string }> {
   const user = await createUser({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough passphrase", confirmed: true });
@@ -204,5 +204,27 @@ describe("requireUser", () => {
     const db = await getDb();
     await db.update(tables.users).set({ active: false }).where(eq(tables.users.id, userId));
     expect(await outcome(() => requireUser())).toMatch(/^redirect \/login/);
+  });
+  it("adds an action's own requirements to the table's: permissions, any-of roles, freshness (the console's writes)", async () => {
+    const { userId } = await signedIn();
+    const db = await getDb();
+    requestHeaders.set("x-gatehouse-path", `/admin/users/${userId}`);
+    // The table's rule for the page: users:read.
+    await db.insert(tables.roles).values({ name: `reader-${userId}`, permissions: [USERS_READ] });
+    await addRoleToUser(userId, `reader-${userId}`);
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    expect(await outcome(() => requireUser({ permissions: [USERS_WRITE], fresh: true }))).toBe("forbidden");
+    expect(await outcome(() => requireUser({ rolesAccepted: [`nobody-${userId}`, `reader-${userId}`] }))).toBe("allowed");
+    expect(await outcome(() => requireUser({ rolesAccepted: [`nobody-${userId}`] }))).toBe("forbidden");
+    await db.insert(tables.roles).values({ name: `writer-${userId}`, permissions: [USERS_WRITE] });
+    await addRoleToUser(userId, `writer-${userId}`);
+    expect(await outcome(() => requireUser({ permissions: [USERS_WRITE], fresh: true }))).toBe("allowed");
+    // Stale: the page still opens, the write goes to /verify and comes back to the page.
+    await makeStale(userId);
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    expect(await outcome(() => requireUser({ permissions: [USERS_WRITE], fresh: true }))).toBe(`redirect /verify?next=%2Fadmin%2Fusers%2F${userId}`);
+    // The extra rule never loosens the table's: without users:read the page's rule refuses first.
+    requestHeaders.set("x-gatehouse-path", "/admin/roles");
+    expect(await outcome(() => requireUser({ permissions: [USERS_WRITE] }))).toBe("forbidden");
   });
 });

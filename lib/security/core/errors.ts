@@ -57,6 +57,7 @@ export const MESSAGES = {
   EMAIL_IS_THE_SAME: "That is already your email address.",
   DELETE_CONFIRMATION_MISMATCH: "Type your email address exactly as shown to confirm.",
   LAST_ADMIN: "This is the only administrator account: give another account the administrator role before deleting this one.",
+  ADMIN_REQUIRED: "Only an administrator can change an account or role with access to the admin console.",
   ADMIN_SELF_CHANGE: "Administrators cannot deactivate themselves or remove their own administrator role.",
   ROLE_DOES_NOT_EXIST: "Specified role does not exist",
   ROLE_ALREADY_EXISTS: "A role with this name already exists.",

@@ -5,9 +5,12 @@ import { Alert } from "@/components/ui/alert";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { isErrorCode, messageFor } from "@/lib/security/core/errors";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { roleNamesForFilter } from "@/lib/security/accounts/user-filters";
+import { USERS_IMPERSONATE } from "@/lib/security/core/console-permissions";
+import { holdsConsoleAccess, mayChangeAccount, mayChangeRole, roleCatalogue } from "@/lib/security/accounts/console-access";
+import { getAuthorization } from "@/lib/security/accounts/users";
 import { ADMIN_ACTIONS, DESTRUCTIVE_ACTIONS } from "@/lib/security/lifecycle/admin-actions";
 import { loadAdminUserView } from "@/lib/security/lifecycle/admin-user-view";
+import { ViewAsButton } from "../../impersonation/view-as-button";
 import { ActionButton } from "./action-button";
 import { ConfirmStep } from "./confirm-step";
 import { ActivityCard, FactorsCard, ProfileCard, RolesCard, SessionsCard } from "./sections";
@@ -16,10 +19,15 @@ import { DONE } from "./words";
 export const metadata: Metadata = { title: "User" };
 
 export default async function AdminUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
-  await requireUser();
+  const { user: viewer, authorization: viewerAccess } = await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const [view, roles] = await Promise.all([loadAdminUserView(id), roleNamesForFilter()]);
+  const [view, catalogue] = await Promise.all([loadAdminUserView(id), roleCatalogue()]);
   if (!view) notFound();
+  // What this admin may do here (decision 057); the actions check it again.
+  const targetAccess = await getAuthorization(view.user.id);
+  const changeable = mayChangeAccount({ ...viewerAccess, id: viewer.id }, { ...targetAccess, id: view.user.id });
+  const assignable = catalogue.filter((r) => !view.roles.includes(r.name) && mayChangeRole(viewerAccess, r, "add")).map((r) => r.name);
+  const mayViewAs = viewerAccess.permissions.includes(USERS_IMPERSONATE) && view.user.active && viewer.id !== view.user.id && !holdsConsoleAccess(targetAccess);
   const done = ADMIN_ACTIONS.find((a) => a === firstParam(query.done));
   const failed = firstParam(query.failed);
   const confirm = ADMIN_ACTIONS.find((a) => a === firstParam(query.confirm) && DESTRUCTIVE_ACTIONS.has(a));
@@ -42,24 +50,32 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
           {messageFor(failed)}
         </Alert>
       ) : null}
-      {confirm ? <ConfirmStep userId={view.user.id} action={confirm} item={item} /> : null}
-      <div className="flex flex-wrap gap-2" aria-label="Account actions" role="group">
-        {view.user.active ? (
-          <ActionButton userId={id} action="deactivate" label="Deactivate" />
-        ) : (
-          <ActionButton userId={id} action="activate" label="Activate" />
-        )}
-        {view.user.confirmedAt ? null : <ActionButton userId={id} action="confirm-email" label="Confirm email" />}
-        {view.user.locked ? <ActionButton userId={id} action="unlock" label="Unlock" /> : null}
-        <ActionButton userId={id} action="reset-access" label="Reset access" />
-        <ActionButton userId={id} action="set-password" label="Set a new password" />
-        <ActionButton userId={id} action="send-reset-link" label="Send a password-reset link" />
-        <ActionButton userId={id} action="delete" label="Delete account" variant="danger" />
-      </div>
+      {confirm && changeable ? <ConfirmStep userId={view.user.id} action={confirm} item={item} /> : null}
+      {changeable ? null : (
+        <Alert tone="info" testId="admin-reach">
+          {messageFor("ADMIN_REQUIRED")}
+        </Alert>
+      )}
+      {mayViewAs ? <ViewAsButton userId={view.user.id} email={view.user.email} /> : null}
+      {changeable ? (
+        <div className="flex flex-wrap gap-2" aria-label="Account actions" role="group">
+          {view.user.active ? (
+            <ActionButton userId={id} action="deactivate" label="Deactivate" />
+          ) : (
+            <ActionButton userId={id} action="activate" label="Activate" />
+          )}
+          {view.user.confirmedAt ? null : <ActionButton userId={id} action="confirm-email" label="Confirm email" />}
+          {view.user.locked ? <ActionButton userId={id} action="unlock" label="Unlock" /> : null}
+          <ActionButton userId={id} action="reset-access" label="Reset access" />
+          <ActionButton userId={id} action="set-password" label="Set a new password" />
+          <ActionButton userId={id} action="send-reset-link" label="Send a password-reset link" />
+          <ActionButton userId={id} action="delete" label="Delete account" variant="danger" />
+        </div>
+      ) : null}
       <ProfileCard view={view} />
-      <RolesCard view={view} assignable={roles.filter((r) => !view.roles.includes(r))} />
-      <FactorsCard view={view} />
-      <SessionsCard view={view} />
+      <RolesCard view={view} assignable={assignable} changeable={changeable} />
+      <FactorsCard view={view} changeable={changeable} />
+      <SessionsCard view={view} changeable={changeable} />
       <ActivityCard view={view} />
     </div>
   );
