@@ -53,7 +53,7 @@ export function jsonAnswer(status: number, response: object, headers?: HeadersIn
   return Response.json({ meta: { code: status }, response }, { status, headers: all });
 }
 
-/** A Failure in the envelope, field names the reference's, with its status and Retry-After. */
+/** A Failure in the envelope, field names Flask-Security's, with its status and Retry-After. */
 export function failureAnswer(
   failure: Failure,
   options: { names?: FieldNames; status?: number; headers?: HeadersInit; extra?: Partial<ErrorPayload> } = {},

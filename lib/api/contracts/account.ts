@@ -4,7 +4,7 @@ import { LoginResponse } from "./login";
 
 /**
  * The password and account endpoints: verify, register, confirm, reset, change. Field names are
- * the reference's; `names` maps them to the flows' (lib/api/field-names.ts).
+ * Flask-Security's; `names` maps them to the flows' (lib/api/field-names.ts).
  */
 
 const EmailLink = z.object({ email: text(254) }).meta({ id: "EmailLink", description: "The address to send the link to (confirm, reset)." });

@@ -147,7 +147,7 @@ export async function startPasskeyRegistrationForm(
   return parsed.ok ? beginPasskeyRegistration(user, binding, parsed.data) : parsed;
 }
 
-/** Step 2: `state` and `credential` (an object, or the JSON string the reference's clients send). */
+/** Step 2: `state` and `credential` (an object, or the JSON string Flask-Security's clients send). */
 export async function finishPasskeyRegistrationForm(
   user: UserRecord,
   binding: Pick<SessionRecord, "tokenHash">,

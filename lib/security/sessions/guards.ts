@@ -61,7 +61,7 @@ export async function requireUserUnder(rule: RouteRule, here?: string | null): P
   if (current.stepUpRequired) redirect(path ? `${STEP_UP_URL}?next=${encodeURIComponent(path)}` : STEP_UP_URL);
   const { authorization } = current;
   if (lacksAuthorization(rule, authorization, getConfig().adminRole)) {
-    // SECURITY_UNAUTHORIZED_VIEW: the reference's redirect with its message; unset, the 403 page.
+    // SECURITY_UNAUTHORIZED_VIEW: Flask-Security's redirect with its message; unset, the 403 page.
     const view = getConfig().views.unauthorized;
     if (view) redirect(viewWith(view, { notice: "UNAUTHORIZED" }));
     forbidden();
