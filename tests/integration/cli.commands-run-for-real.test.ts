@@ -54,7 +54,7 @@ describe("npm run gatehouse -- users …", () => {
     // It is now this role's only admin: deactivating or deleting it is refused, and taking the role away.
     expect(await gatehouse(["users", "deactivate", email, "--json"])).toMatchObject({ code: 1, json: { ok: false, code: "LAST_ADMIN" } });
     expect(await gatehouse(["users", "delete", email, "--yes", "--json"])).toMatchObject({ code: 1, json: { ok: false, code: "LAST_ADMIN" } });
-    expect(await gatehouse(["users", "remove-role", email, ADMIN, "--json"])).toMatchObject({ code: 1, json: { ok: false } });
+    expect(await gatehouse(["users", "remove-role", email, ADMIN, "--json"])).toMatchObject({ code: 1, json: { ok: false, code: "LAST_ADMIN" } });
     expect(await findUserByEmail(email)).not.toBeNull();
     expect(await gatehouse(["users", "remove-role", email, editor, "--json"])).toMatchObject({ code: 0, json: { ok: true, changed: true, roles: [ADMIN] } });
     expect((await getAuthorization(user!.id)).roles).toEqual([ADMIN]);
