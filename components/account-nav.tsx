@@ -68,7 +68,7 @@ export function AccountNav({ className, connections = false }: { className?: str
     <nav aria-label="Account" className={className ? `min-w-0 ${className}` : "min-w-0"}>
       <ul
         ref={list}
-        className="-mx-4 flex scroll-px-4 gap-1 overflow-x-auto border-b border-zinc-200 px-4 [scrollbar-width:none] lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:border-0 lg:px-0 dark:border-zinc-800"
+        className="-mx-4 flex scroll-px-4 gap-1 overflow-x-auto border-b border-border px-4 [scrollbar-width:none] lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:border-0 lg:px-0"
       >
         {(connections ? [...items.slice(0, -2), CONNECTIONS, ...items.slice(-2)] : items).map((item) => {
           const active = isActive(pathname, item.href);
@@ -79,9 +79,7 @@ export function AccountNav({ className, connections = false }: { className?: str
                 aria-current={active ? "page" : undefined}
                 className={
                   "group flex items-center gap-2.5 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:-outline-offset-2 lg:rounded-lg lg:border-b-0 lg:py-2 " +
-                  (active
-                    ? "border-brand-600 text-zinc-900 lg:bg-zinc-100 dark:border-brand-400 dark:text-white dark:lg:bg-zinc-800/70"
-                    : "border-transparent text-zinc-600 hover:text-zinc-900 lg:hover:bg-zinc-50 dark:text-zinc-400 dark:hover:text-white dark:lg:hover:bg-zinc-900")
+                  (active ? "border-accent text-foreground lg:bg-subtle" : "border-transparent text-muted hover:text-foreground lg:hover:bg-subtle/60")
                 }
               >
                 <svg
@@ -92,10 +90,7 @@ export function AccountNav({ className, connections = false }: { className?: str
                   strokeLinecap="round"
                   strokeLinejoin="round"
                   aria-hidden="true"
-                  className={
-                    "hidden size-[18px] shrink-0 lg:block " +
-                    (active ? "text-brand-600 dark:text-brand-400" : "text-zinc-500 group-hover:text-zinc-700 dark:group-hover:text-zinc-300")
-                  }
+                  className={"hidden size-[18px] shrink-0 lg:block " + (active ? "text-accent" : "text-muted group-hover:text-foreground")}
                 >
                   <path d={item.icon} />
                 </svg>

@@ -8,12 +8,12 @@ export type LogoProps = {
 /** A gate arch with two bars inside a rounded shield-square. */
 export function LogoMark({ className = "size-7" }: { className?: string }) {
   return (
-    <svg viewBox="0 0 32 32" aria-hidden="true" className={`shrink-0 ${className}`}>
-      <rect width="32" height="32" rx="8" className="fill-brand-600" />
+    <svg viewBox="0 0 32 32" aria-hidden="true" className={`shrink-0 text-primary-foreground ${className}`}>
+      <rect width="32" height="32" rx="8" className="fill-primary" />
       <path
         d="M9.5 24V14.5a6.5 6.5 0 0 1 13 0V24M13.75 24v-7.5M18.25 24v-7.5M7.5 24h17"
         fill="none"
-        stroke="white"
+        stroke="currentColor"
         strokeWidth="2.25"
         strokeLinecap="round"
         strokeLinejoin="round"
@@ -26,7 +26,7 @@ export function Logo({ appName = "Gatehouse", markOnly = false, className }: Log
   return (
     <span className={`inline-flex items-center gap-2.5${className ? ` ${className}` : ""}`}>
       <LogoMark />
-      <span className={markOnly ? "sr-only" : "text-[15px] font-semibold tracking-tight text-zinc-900 dark:text-white"}>{appName}</span>
+      <span className={markOnly ? "sr-only" : "text-[15px] font-semibold tracking-tight text-foreground"}>{appName}</span>
     </span>
   );
 }

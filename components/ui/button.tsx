@@ -15,12 +15,10 @@ const base =
   "inline-flex shrink-0 select-none items-center justify-center gap-2 whitespace-nowrap rounded-lg font-medium transition-colors disabled:cursor-not-allowed disabled:not-aria-busy:opacity-50 aria-busy:cursor-wait aria-busy:opacity-85";
 
 const variants: Record<ButtonVariant, string> = {
-  primary: "bg-brand-600 text-white shadow-sm hover:bg-brand-700 active:bg-brand-800 disabled:hover:bg-brand-600",
-  secondary:
-    "bg-white text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 active:bg-zinc-100 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:active:bg-zinc-700",
-  ghost:
-    "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 active:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white dark:active:bg-zinc-700",
-  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 active:bg-red-800 disabled:hover:bg-red-600",
+  primary: "bg-primary text-primary-foreground shadow-sm hover:bg-primary-hover active:bg-primary-hover disabled:hover:bg-primary",
+  secondary: "bg-surface text-foreground shadow-sm ring-1 ring-inset ring-input hover:bg-subtle active:bg-subtle",
+  ghost: "text-foreground hover:bg-subtle active:bg-subtle",
+  danger: "bg-danger text-danger-foreground shadow-sm hover:bg-danger-hover active:bg-danger-hover disabled:hover:bg-danger",
 };
 
 const sizes: Record<ButtonSize, string> = {

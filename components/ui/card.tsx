@@ -7,9 +7,7 @@ function join(...parts: Array<string | undefined | false>): string {
 }
 
 export function Card({ className, ...rest }: DivProps) {
-  return (
-    <div {...rest} className={join("overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900", className)} />
-  );
+  return <div {...rest} className={join("overflow-hidden rounded-xl border border-border bg-surface shadow-xs", className)} />;
 }
 
 export type CardHeaderProps = {
@@ -24,8 +22,8 @@ export function CardHeader({ title, description, action, className }: CardHeader
   return (
     <div className={join("flex flex-wrap items-start justify-between gap-3 px-5 pt-5 sm:px-6 sm:pt-6", className)}>
       <div className="min-w-0 space-y-1">
-        <h2 className="text-base font-semibold text-zinc-900 dark:text-white">{title}</h2>
-        {description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{description}</p> : null}
+        <h2 className="text-base font-semibold text-foreground">{title}</h2>
+        {description ? <p className="text-sm text-muted">{description}</p> : null}
       </div>
       {action ? <div className="shrink-0">{action}</div> : null}
     </div>
@@ -38,13 +36,5 @@ export function CardBody({ className, ...rest }: DivProps) {
 
 /** @public part of the component kit pages are built from. */
 export function CardFooter({ className, ...rest }: DivProps) {
-  return (
-    <div
-      {...rest}
-      className={join(
-        "flex flex-wrap items-center justify-end gap-3 border-t border-zinc-200 bg-zinc-50 px-5 py-3 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900/60",
-        className,
-      )}
-    />
-  );
+  return <div {...rest} className={join("flex flex-wrap items-center justify-end gap-3 border-t border-border bg-subtle/60 px-5 py-3 sm:px-6", className)} />;
 }

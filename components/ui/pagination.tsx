@@ -10,15 +10,13 @@ export type PaginationProps = {
   className?: string;
 };
 
-const linkClasses =
-  "inline-flex h-8 items-center gap-1 rounded-lg px-2.5 text-sm font-medium text-zinc-700 ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:text-zinc-200 dark:ring-zinc-700 dark:hover:bg-zinc-800";
-const disabledClasses =
-  "inline-flex h-8 cursor-not-allowed items-center gap-1 rounded-lg px-2.5 text-sm font-medium text-zinc-500 ring-1 ring-inset ring-zinc-200 dark:text-zinc-400 dark:ring-zinc-800";
+const linkClasses = "inline-flex h-8 items-center gap-1 rounded-lg px-2.5 text-sm font-medium text-foreground ring-1 ring-inset ring-input hover:bg-subtle";
+const disabledClasses = "inline-flex h-8 cursor-not-allowed items-center gap-1 rounded-lg px-2.5 text-sm font-medium text-muted ring-1 ring-inset ring-border";
 
 export function Pagination({ summary, previousHref, nextHref, className }: PaginationProps) {
   return (
     <nav aria-label="Pagination" className={`flex items-center justify-between gap-3${className ? ` ${className}` : ""}`}>
-      <p className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-400">{summary}</p>
+      <p className="hidden text-sm text-muted sm:block">{summary}</p>
       <div className="flex flex-1 items-center justify-between gap-3 sm:flex-none sm:justify-end">
         {previousHref ? (
           <Link href={previousHref} rel="prev" className={linkClasses}>

@@ -46,10 +46,10 @@ export function TextField({ label, error, hint, ref, id, name, type = "text", cl
 
   return (
     <div className={className}>
-      <label htmlFor={fieldId} className="block text-sm font-medium text-zinc-900 dark:text-zinc-100">
+      <label htmlFor={fieldId} className="block text-sm font-medium text-foreground">
         {label}
         {required ? (
-          <span className="ml-0.5 text-zinc-600 dark:text-zinc-400" aria-hidden="true">
+          <span className="ml-0.5 text-muted" aria-hidden="true">
             *
           </span>
         ) : null}
@@ -76,19 +76,19 @@ export function TextField({ label, error, hint, ref, id, name, type = "text", cl
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => setVisible((v) => !v)}
             disabled={rest.disabled}
-            className="absolute inset-y-1 right-1 flex w-9 items-center justify-center rounded-md focus-visible:outline-offset-0 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-50 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            className="absolute inset-y-1 right-1 flex w-9 items-center justify-center rounded-md focus-visible:outline-offset-0 text-muted hover:bg-subtle hover:text-foreground disabled:opacity-50"
           >
             {visible ? <EyeOffIcon /> : <EyeIcon />}
           </button>
         ) : null}
       </div>
       {hint ? (
-        <p id={hintId} className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+        <p id={hintId} className="mt-1.5 text-sm text-muted">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} data-testid={`${name ?? fieldId}-error`} className="mt-1.5 flex items-start gap-1.5 text-sm text-red-700 dark:text-red-400">
+        <p id={errorId} data-testid={`${name ?? fieldId}-error`} className="mt-1.5 flex items-start gap-1.5 text-sm text-danger-text">
           <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="mt-0.5 size-4 shrink-0">
             <path
               fillRule="evenodd"

@@ -50,7 +50,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Sear
                       title={`Email: ${m.subject ?? ""}`}
                       sandbox=""
                       srcDoc={m.html}
-                      className="mt-3 h-96 w-full rounded-lg border border-border bg-white"
+                      className="mt-3 h-96 w-full rounded-lg border border-border bg-paper"
                     />
                   ) : null}
                   <pre className="mt-3 overflow-x-auto whitespace-pre-wrap rounded-lg bg-subtle p-3 text-xs">{m.text}</pre>

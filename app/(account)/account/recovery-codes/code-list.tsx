@@ -53,11 +53,11 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
       <ol
         data-testid="recovery-codes"
         aria-label="Recovery codes"
-        className="grid grid-cols-1 gap-2 rounded-lg border border-zinc-200 bg-zinc-50 p-4 min-[360px]:grid-cols-2 sm:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-950/40"
+        className="grid grid-cols-1 gap-2 rounded-lg border border-border bg-subtle p-4 min-[360px]:grid-cols-2 sm:grid-cols-3"
       >
         {codes.map((code) => (
           <li key={code} className="text-center">
-            <code className="font-mono text-sm tracking-wide text-zinc-900 tabular-nums select-all dark:text-zinc-100">{code}</code>
+            <code className="font-mono text-sm tracking-wide text-foreground tabular-nums select-all">{code}</code>
           </li>
         ))}
       </ol>

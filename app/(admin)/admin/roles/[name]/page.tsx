@@ -43,7 +43,7 @@ export default async function AdminRolePage({ params }: { params: Promise<{ name
         <CardBody className="space-y-5">
           <ul className="flex flex-wrap gap-2" data-testid="role-permissions">
             {role.permissions.map((permission) => (
-              <li key={permission} className="flex items-center gap-1 rounded-md bg-zinc-100 py-0.5 pr-0.5 pl-2 text-sm dark:bg-zinc-800">
+              <li key={permission} className="flex items-center gap-1 rounded-md bg-subtle py-0.5 pr-0.5 pl-2 text-sm">
                 <code>{permission}</code>
                 <ActionForm
                   action={removePermissionAction}

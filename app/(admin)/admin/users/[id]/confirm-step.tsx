@@ -9,7 +9,7 @@ import { CONFIRM } from "./words";
 /** The second step of a destructive action: the question, and the form that carries `confirmed=yes`. */
 export function ConfirmStep({ userId, action, item }: { userId: string; action: AdminAction; item?: string }) {
   return (
-    <Card id="confirm" className="ring-2 ring-red-500/50">
+    <Card id="confirm" className="ring-2 ring-danger/50">
       <CardHeader title="Please confirm" description={CONFIRM[action]} />
       <CardBody>
         <form action={adminUserAction} className="flex flex-wrap items-end gap-3">
