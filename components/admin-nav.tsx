@@ -1,4 +1,5 @@
 "use client";
+import { clsx } from "clsx";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -17,10 +18,10 @@ export function AdminNav({ items }: { items: readonly AdminNavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={active ? "page" : undefined}
-                className={
-                  "block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:-outline-offset-2 " +
-                  (active ? "border-accent text-foreground" : "border-transparent text-muted hover:text-foreground")
-                }
+                className={clsx(
+                  "block border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:-outline-offset-2 ",
+                  active ? "border-accent text-foreground" : "border-transparent text-muted hover:text-foreground",
+                )}
               >
                 {item.label}
               </Link>

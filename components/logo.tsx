@@ -1,3 +1,5 @@
+import { cn } from "@/components/ui/cn";
+
 export type LogoProps = {
   appName?: string;
   /** Hide the name and keep only the mark (the name stays available to screen readers). */
@@ -8,7 +10,7 @@ export type LogoProps = {
 /** A gate arch with two bars inside a rounded shield-square. */
 export function LogoMark({ className = "size-7" }: { className?: string }) {
   return (
-    <svg viewBox="0 0 32 32" aria-hidden="true" className={`shrink-0 text-primary-foreground ${className}`}>
+    <svg viewBox="0 0 32 32" aria-hidden="true" className={cn("shrink-0 text-primary-foreground", className)}>
       <rect width="32" height="32" rx="8" className="fill-primary" />
       <path
         d="M9.5 24V14.5a6.5 6.5 0 0 1 13 0V24M13.75 24v-7.5M18.25 24v-7.5M7.5 24h17"
@@ -24,7 +26,7 @@ export function LogoMark({ className = "size-7" }: { className?: string }) {
 
 export function Logo({ appName = "Gatehouse", markOnly = false, className }: LogoProps) {
   return (
-    <span className={`inline-flex items-center gap-2.5${className ? ` ${className}` : ""}`}>
+    <span className={cn("inline-flex items-center gap-2.5", className)}>
       <LogoMark />
       <span className={markOnly ? "sr-only" : "text-[15px] font-semibold tracking-tight text-foreground"}>{appName}</span>
     </span>

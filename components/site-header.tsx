@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 
 export type SiteHeaderProps = {
   appName?: string;
@@ -57,7 +57,7 @@ export function SiteHeader({ appName = "Gatehouse", user, signOutAction, isAdmin
                 <Link href="/login" className={navLink}>
                   Sign in
                 </Link>
-                <Link href="/register" className={buttonClasses("primary", "sm")}>
+                <Link href="/register" className={buttonVariants({ variant: "primary", size: "sm" })}>
                   Create account
                 </Link>
               </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { clsx } from "clsx";
 import { useId } from "react";
 import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 
@@ -18,7 +19,7 @@ export function Checkbox({ label, hint, error, ref, id, name, className, "aria-d
   const describedByIds = [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <div className={className ? `flex gap-3 ${className}` : "flex gap-3"}>
+    <div className={clsx("flex gap-3", className)}>
       <div className="flex h-5 items-center">
         <input
           {...rest}

@@ -2,7 +2,7 @@
 // pages a test opens, in the scheme it opens them. Every text/background pair of the tokens in
 // app/globals.css clears WCAG 2.2's 4.5:1 in light and dark, and dark card lines stay visible.
 import { describe, expect, it } from "vitest";
-import { contrast, oklchToRgb, over, readTokens, type Theme } from "../support/design-tokens";
+import { contrast, oklchToRgb, over, readTokens, type Rgba, type Theme } from "../support/design-tokens";
 
 const tokens = readTokens();
 
@@ -29,7 +29,7 @@ const TEXT_PAIRS: Array<[string, string, string?]> = [
   ["warning-strong-foreground", "warning-strong"],
 ];
 
-function color(theme: Theme, name: string, under?: string) {
+function color(theme: Theme, name: string, under?: string): Rgba {
   const value = tokens[theme].get(name);
   if (!value) throw new Error(`no --color-${name} in app/globals.css`);
   return value.a < 1 ? over(value, color(theme, under ?? "background")) : value;

@@ -1,4 +1,5 @@
 "use client";
+import { Copy, Download } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -63,11 +64,11 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
       </ol>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" variant="secondary" onClick={copyAll}>
-          <CopyIcon />
+          <Copy aria-hidden="true" className="size-4" />
           {copy === "copied" ? "Copied" : "Copy"}
         </Button>
         <Button type="button" variant="secondary" onClick={download}>
-          <DownloadIcon />
+          <Download aria-hidden="true" className="size-4" />
           Download
         </Button>
         <Button type="button" variant="ghost" onClick={() => window.print()}>
@@ -78,33 +79,5 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
         </p>
       </div>
     </div>
-  );
-}
-
-const iconProps = {
-  viewBox: "0 0 20 20",
-  fill: "none",
-  stroke: "currentColor",
-  strokeWidth: 1.6,
-  strokeLinecap: "round",
-  strokeLinejoin: "round",
-  "aria-hidden": true,
-  className: "size-4",
-} as const;
-
-function CopyIcon() {
-  return (
-    <svg {...iconProps}>
-      <rect x="7" y="7" width="10" height="10" rx="1.5" />
-      <path d="M13 7V4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13H7" />
-    </svg>
-  );
-}
-
-function DownloadIcon() {
-  return (
-    <svg {...iconProps}>
-      <path d="M10 3v10m0 0-4-4m4 4 4-4M3.5 14.5v1A1.5 1.5 0 0 0 5 17h10a1.5 1.5 0 0 0 1.5-1.5v-1" />
-    </svg>
   );
 }
