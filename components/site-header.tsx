@@ -1,18 +1,23 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
+import { ThemeSwitch } from "@/components/theme-switch";
 import { Button, buttonVariants } from "@/components/ui/button";
+import type { Theme } from "@/lib/view/theme";
 
 export type SiteHeaderProps = {
-  appName?: string;
+  appName: string;
   user: { email: string } | null;
   /** Server action that ends the session. */
   signOutAction?: () => Promise<void>;
   isAdmin?: boolean;
+  theme: Theme;
+  /** Server action that remembers the chosen theme. */
+  themeAction: (formData: FormData) => Promise<void>;
 };
 
 const navLink = "rounded-md px-2.5 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground";
 
-export function SiteHeader({ appName = "Gatehouse", user, signOutAction, isAdmin = false }: SiteHeaderProps) {
+export function SiteHeader({ appName, user, signOutAction, isAdmin = false, theme, themeAction }: SiteHeaderProps) {
   return (
     <>
       <a
@@ -22,47 +27,50 @@ export function SiteHeader({ appName = "Gatehouse", user, signOutAction, isAdmin
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-border bg-background/85 backdrop-blur-md supports-[backdrop-filter]:bg-background/75">
-        <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+        <div className="page-width flex h-16 items-center justify-between gap-4">
           <Link href="/" className="flex items-center rounded-lg">
             <Logo appName={appName} />
           </Link>
-          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 sm:gap-2">
-            {user ? (
-              <>
-                <Link href="/account" className={navLink}>
-                  Account
-                </Link>
-                {isAdmin ? (
-                  <Link href="/admin/users" className={navLink}>
-                    Admin
+          <div className="flex min-w-0 items-center gap-2 sm:gap-3">
+            <ThemeSwitch theme={theme} action={themeAction} />
+            <nav aria-label="Main" className="flex min-w-0 items-center gap-1 sm:gap-2">
+              {user ? (
+                <>
+                  <Link href="/account" className={navLink}>
+                    Account
                   </Link>
-                ) : null}
-                <span
-                  className="ml-2 hidden max-w-56 truncate border-l border-border pl-4 text-sm text-muted md:block"
-                  title={user.email}
-                  data-testid="header-email"
-                >
-                  {user.email}
-                </span>
-                {signOutAction ? (
-                  <form action={signOutAction}>
-                    <Button variant="ghost" size="sm" type="submit">
-                      Sign out
-                    </Button>
-                  </form>
-                ) : null}
-              </>
-            ) : (
-              <>
-                <Link href="/login" className={navLink}>
-                  Sign in
-                </Link>
-                <Link href="/register" className={buttonVariants({ variant: "primary", size: "sm" })}>
-                  Create account
-                </Link>
-              </>
-            )}
-          </nav>
+                  {isAdmin ? (
+                    <Link href="/admin/users" className={navLink}>
+                      Admin
+                    </Link>
+                  ) : null}
+                  <span
+                    className="ml-2 hidden max-w-56 truncate border-l border-border pl-4 text-sm text-muted md:block"
+                    title={user.email}
+                    data-testid="header-email"
+                  >
+                    {user.email}
+                  </span>
+                  {signOutAction ? (
+                    <form action={signOutAction}>
+                      <Button variant="ghost" size="sm" type="submit">
+                        Sign out
+                      </Button>
+                    </form>
+                  ) : null}
+                </>
+              ) : (
+                <>
+                  <Link href="/login" className={navLink}>
+                    Sign in
+                  </Link>
+                  <Link href="/register" className={buttonVariants({ variant: "primary", size: "sm" })}>
+                    Create account
+                  </Link>
+                </>
+              )}
+            </nav>
+          </div>
         </div>
       </header>
     </>
