@@ -1,13 +1,18 @@
 import { cn } from "@/components/ui/cn";
 
 export type LogoProps = {
-  appName?: string;
+  /** SECURITY_APP_NAME (getConfig().appName). */
+  appName: string;
   /** Hide the name and keep only the mark (the name stays available to screen readers). */
   markOnly?: boolean;
   className?: string;
 };
 
-/** A gate arch with two bars inside a rounded shield-square. */
+/**
+ * The logo slot: the product's mark, drawn in the brand color (--color-primary). Replace this SVG
+ * with your own mark (and app/icon.svg, then `node scripts/make-icons.mjs` for the favicon and the
+ * apple-icon); the header and every page use it through <Logo>.
+ */
 export function LogoMark({ className = "size-7" }: { className?: string }) {
   return (
     <svg viewBox="0 0 32 32" aria-hidden="true" className={cn("shrink-0 text-primary-foreground", className)}>
@@ -24,11 +29,11 @@ export function LogoMark({ className = "size-7" }: { className?: string }) {
   );
 }
 
-export function Logo({ appName = "Gatehouse", markOnly = false, className }: LogoProps) {
+export function Logo({ appName, markOnly = false, className }: LogoProps) {
   return (
     <span className={cn("inline-flex items-center gap-2.5", className)}>
       <LogoMark />
-      <span className={markOnly ? "sr-only" : "text-[15px] font-semibold tracking-tight text-foreground"}>{appName}</span>
+      <span className={markOnly ? "sr-only" : "text-[15px] font-semibold tracking-tight text-foreground max-[420px]:sr-only"}>{appName}</span>
     </span>
   );
 }

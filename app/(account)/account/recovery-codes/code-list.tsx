@@ -39,7 +39,7 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
     const generated = new Date().toISOString().replace("T", " ").slice(0, 16);
     const text = [`${appName} recovery codes for ${email}`, `Generated ${generated} UTC. Each code works once.`, "", ...codes, ""].join("\n");
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-    const link = Object.assign(document.createElement("a"), { href: url, download: "gatehouse-recovery-codes.txt" });
+    const link = Object.assign(document.createElement("a"), { href: url, download: recoveryCodesFileName(appName) });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
@@ -80,4 +80,14 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
       </div>
     </div>
   );
+}
+
+/** "Acme Cloud" → "acme-cloud-recovery-codes.txt": the product's name, as a file name any system accepts. */
+function recoveryCodesFileName(appName: string): string {
+  const slug = appName
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `${slug || "account"}-recovery-codes.txt`;
 }
