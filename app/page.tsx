@@ -15,7 +15,7 @@ const FEATURES = [
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const [config, current, params] = [getConfig(), await getSession(), await searchParams];
   return (
-    <div className="mx-auto w-full max-w-5xl px-4 py-12 sm:px-6 md:py-20">
+    <div className="page-width py-12 md:py-20">
       <div className="mx-auto max-w-md">
         <NoticeBanner notice={noticeFrom(params.notice)} />
       </div>

@@ -12,7 +12,7 @@ export function ImpersonationBanner({ viewing, returnAction }: { viewing: { emai
       data-testid="impersonation-banner"
       className="border-b border-warning-border bg-warning-strong text-warning-strong-foreground"
     >
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2 text-sm sm:px-6">
+      <div className="page-width flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-2 text-sm">
         <p>
           {viewing ? (
             <>

@@ -15,7 +15,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: S
   const [roles, notice] = [await listRoles(), noticeFrom((await searchParams).notice)];
   const required = rolesRequiredByConfig();
   return (
-    <div className="mx-auto w-full max-w-6xl space-y-6 px-4 py-6 sm:px-6 md:py-8">
+    <div className="page-width space-y-6 py-6 md:py-8">
       <NoticeBanner notice={notice} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Roles</h1>

@@ -18,7 +18,7 @@ export default async function AdminRolePage({ params }: { params: Promise<{ name
   const users = (await listRoles()).find((r) => r.id === role.id)?.users ?? 0;
   const required = rolesRequiredByConfig().includes(role.name);
   return (
-    <div className="mx-auto w-full max-w-3xl space-y-6 px-4 py-6 sm:px-6 md:py-8">
+    <div className="page-width space-y-6 py-6 md:py-8 *:max-w-3xl">
       <div>
         <Link href="/admin/roles" className="text-sm text-muted underline-offset-2 hover:underline">
           ← All roles
