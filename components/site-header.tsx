@@ -15,7 +15,7 @@ export type SiteHeaderProps = {
   themeAction: (formData: FormData) => Promise<void>;
 };
 
-const navLink = "rounded-md px-2.5 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground";
+const navLink = "rounded-md px-2 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground sm:px-2.5";
 
 export function SiteHeader({ appName, user, signOutAction, isAdmin = false, theme, themeAction }: SiteHeaderProps) {
   return (
@@ -27,7 +27,7 @@ export function SiteHeader({ appName, user, signOutAction, isAdmin = false, them
         Skip to content
       </a>
       <header className="sticky top-0 z-40 border-b border-border bg-background/85 backdrop-blur-md supports-[backdrop-filter]:bg-background/75">
-        <div className="page-width flex h-16 items-center justify-between gap-4">
+        <div className="page-width flex h-16 items-center justify-between gap-2 sm:gap-4">
           <Link href="/" className="flex items-center rounded-lg">
             <Logo appName={appName} />
           </Link>
