@@ -14,7 +14,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   ];
   return (
     <>
-      <div className="mx-auto w-full max-w-6xl px-4 pt-6 sm:px-6">
+      <div className="page-width pt-6">
         <AdminNav items={items} />
       </div>
       {children}

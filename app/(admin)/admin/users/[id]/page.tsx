@@ -33,7 +33,7 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
   const confirm = ADMIN_ACTIONS.find((a) => a === firstParam(query.confirm) && DESTRUCTIVE_ACTIONS.has(a));
   const item = firstParam(query.item)?.slice(0, 64);
   return (
-    <div className="mx-auto w-full max-w-5xl space-y-6 px-4 py-8 sm:px-6 md:py-12">
+    <div className="page-width space-y-6 py-8 md:py-12">
       <div>
         <Link href="/admin/users" className="text-sm text-muted underline-offset-2 hover:underline">
           ← Users
