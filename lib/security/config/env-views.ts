@@ -58,6 +58,9 @@ export const VIEW_VARIABLES = {
   SECURITY_PASSWORD_CONFIRM_REQUIRED: bool(true),
   // Registration refuses an address whose domain cannot receive mail (MX, else A/AAAA; decision 048).
   SECURITY_EMAIL_CHECK_DELIVERABILITY: bool(false),
+  // Opening a confirmation link / finishing a reset signs in, through the sign-in gate (decision 055).
+  SECURITY_AUTO_LOGIN_AFTER_CONFIRM: bool(false),
+  SECURITY_AUTO_LOGIN_AFTER_RESET: bool(false),
   SECURITY_LOGOUT_METHODS: z
     .string()
     .optional()
@@ -133,6 +136,8 @@ export function viewSettingsOf(env: ViewEnv) {
       emailCheckDeliverability: env.SECURITY_EMAIL_CHECK_DELIVERABILITY,
       logoutMethods: env.SECURITY_LOGOUT_METHODS,
     },
+    /** The reference's AUTO_LOGIN_AFTER_CONFIRM and AUTO_LOGIN_AFTER_RESET: still two-factor when it applies. */
+    autoLogin: { afterConfirm: env.SECURITY_AUTO_LOGIN_AFTER_CONFIRM, afterReset: env.SECURITY_AUTO_LOGIN_AFTER_RESET },
     redirects: {
       /** Null: `next` is a path of this site only. */
       subdomains: env.SECURITY_REDIRECT_ALLOW_SUBDOMAINS

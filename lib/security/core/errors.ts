@@ -138,6 +138,8 @@ export const MESSAGES = {
   SECRET_UNAVAILABLE: "This sign-in method can't be checked right now. Use another method or a recovery code, or contact support.",
   RATE_LIMITED: "Too many attempts.",
   ACCOUNT_LOCKED: "This account is locked after too many failed sign-in attempts. If it is yours, use the unlock link we emailed you, or reset your password.",
+  // The application's own lock (the isLocked hook, decision 056), not the failed-attempt one above.
+  LOCKED_ACCOUNT: "This account is locked.",
   UNLOCK_SUCCESSFUL: "Your account is unlocked. You can sign in again.",
   INVALID_UNLOCK_TOKEN: "That unlock link is not valid (it may have been used already).",
   UNLOCK_EXPIRED: "That unlock link has expired. Reset your password to unlock your account.",

@@ -163,11 +163,14 @@ export function causeOf(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 200) : "unknown";
 }
 
-/** "Sign in" passkeys replace a password: discoverable and verifying the user; second-factor keys may be simple security keys. */
+/**
+ * "Sign in" passkeys replace a password: discoverable and verifying the user. Second-factor keys may be
+ * simple security keys; they are asked to be discoverable where they can (the reference's "preferred").
+ */
 function builtInSelection(usage: PasskeyUsage): AuthenticatorSelection {
   return usage === "first"
     ? { residentKey: "required", requireResidentKey: true, userVerification: "required" }
-    : { residentKey: "discouraged", userVerification: "discouraged" };
+    : { residentKey: "preferred", userVerification: "discouraged" };
 }
 
 /** The WebAuthn utility's choice (lib/security/plugins.ts), by default builtInSelection. */
