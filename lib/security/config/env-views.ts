@@ -136,7 +136,7 @@ export function viewSettingsOf(env: ViewEnv) {
       emailCheckDeliverability: env.SECURITY_EMAIL_CHECK_DELIVERABILITY,
       logoutMethods: env.SECURITY_LOGOUT_METHODS,
     },
-    /** The reference's AUTO_LOGIN_AFTER_CONFIRM and AUTO_LOGIN_AFTER_RESET: still two-factor when it applies. */
+    /** Flask-Security's AUTO_LOGIN_AFTER_CONFIRM and AUTO_LOGIN_AFTER_RESET: still two-factor when it applies. */
     autoLogin: { afterConfirm: env.SECURITY_AUTO_LOGIN_AFTER_CONFIRM, afterReset: env.SECURITY_AUTO_LOGIN_AFTER_RESET },
     redirects: {
       /** Null: `next` is a path of this site only. */

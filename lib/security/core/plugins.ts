@@ -132,7 +132,7 @@ export interface LockableUser {
 
 export interface AccountUtil {
   /**
-   * The application's own lock (decision 056; the reference's is_locked): true refuses every sign-in
+   * The application's own lock (decision 056; Flask-Security's is_locked): true refuses every sign-in
    * (LOCKED_ACCOUNT) and every reset, after the proof. Default: false. Distinct from the built-in
    * lock after failed attempts (ACCOUNT_LOCKED). Keep it quick: every sign-in waits for it.
    */

@@ -165,7 +165,7 @@ export function causeOf(error: unknown): string {
 
 /**
  * "Sign in" passkeys replace a password: discoverable and verifying the user. Second-factor keys may be
- * simple security keys; they are asked to be discoverable where they can (the reference's "preferred").
+ * simple security keys; they are asked to be discoverable where they can (Flask-Security's "preferred").
  */
 function builtInSelection(usage: PasskeyUsage): AuthenticatorSelection {
   return usage === "first"

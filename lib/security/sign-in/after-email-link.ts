@@ -18,7 +18,7 @@ import { settleSignIn, type LoginOutcome } from "./login";
  * proved the inbox — so it goes through the one gate (first-factor.ts): disabled, the
  * application's lock and the failed-attempt lock refuse it, and two-factor leaves it pending.
  * The link is the email channel, and `authn_via` says which link it was, so no emailed code can
- * be its second step. Both switches are off by default, as in the reference.
+ * be its second step. Both switches are off by default, as in Flask-Security.
  */
 
 /** `signIn` is null when nothing signs in: the switch is off, or this browser already holds another session. */

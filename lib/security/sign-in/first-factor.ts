@@ -89,7 +89,7 @@ export async function proveFirstFactor(proof: FirstFactorProof, ctx: RequestCont
   if (!proven.ok) return proven;
   const config = getConfig();
   if (!proven.user.active) return fail("DISABLED_ACCOUNT");
-  // The application's lock: after the proof and the active check, the reference's order (decision 056).
+  // The application's lock: after the proof and the active check, Flask-Security's order (decision 056).
   if (await isLockedByApplication(proven.user)) return fail("LOCKED_ACCOUNT");
   if (config.features.confirmable && !config.loginWithoutConfirmation && !proven.user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
   return proven;
