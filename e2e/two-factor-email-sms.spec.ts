@@ -24,7 +24,7 @@ test("email codes: each sign-in emails a code, Send a new code emails another, t
 
   const beforeSignIn = await lastMessageId(page.request, email);
   await signInToSecondStep(page, email, password);
-  await expect(page.getByText(`We emailed a 6-digit code to ${email}.`)).toBeVisible();
+  await expect(page.getByText(`Enter the 6-digit code we emailed to ${email}.`)).toBeVisible();
   const first = await emailedCode(page.request, email, beforeSignIn); // sent by the password step itself
   expect(await cookieNamed(page.context(), "gatehouse.session")).toBeUndefined();
 
@@ -62,7 +62,7 @@ test("text message codes: a national number is stored as +1…, codes are texted
   await signOut(page);
 
   await signInToSecondStep(page, email, password);
-  await expect(page.getByText("We texted a 6-digit code to +1 ••• ••• 0132.")).toBeVisible();
+  await expect(page.getByText("Enter the 6-digit code we texted to +1 ••• ••• 0132.")).toBeVisible();
   const signInSms = await latestSms(page.request, phone, setupSms.id);
   expect(signInSms.text).toMatch(SMS_TEXT);
   await submitSignInCode(page, codeFrom(signInSms.text));

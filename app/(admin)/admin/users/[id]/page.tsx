@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
-import { isErrorCode, messageFor } from "@/lib/security/core/errors";
+import { isErrorCode } from "@/lib/security/core/errors";
+import { textFor } from "@/lib/view/text";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { roleNamesForFilter } from "@/lib/security/accounts/user-filters";
 import { ADMIN_ACTIONS, DESTRUCTIVE_ACTIONS } from "@/lib/security/lifecycle/admin-actions";
@@ -39,7 +40,7 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
       ) : null}
       {failed && isErrorCode(failed) ? (
         <Alert tone="error" testId="admin-notice">
-          {messageFor(failed)}
+          {textFor(failed)}
         </Alert>
       ) : null}
       {confirm ? <ConfirmStep userId={view.user.id} action={confirm} item={item} /> : null}
