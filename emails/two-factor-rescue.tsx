@@ -18,7 +18,7 @@ export function TwoFactorRescueEmail({ appName, email, userId }: TwoFactorRescue
       <EmailText>
         User id: <EmailCode>{userId}</EmailCode>
       </EmailText>
-      <EmailText>Make sure it's really them before you reset their two-step verification.</EmailText>
+      <EmailText>{"Make sure it's really them before you reset their two-step verification."}</EmailText>
     </EmailLayout>
   );
 }
