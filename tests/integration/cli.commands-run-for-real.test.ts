@@ -63,7 +63,7 @@ describe("npm run gatehouse -- users …", () => {
 
     const changed = await gatehouse(["users", "change-password", target.id], { env: { GATEHOUSE_PASSWORD: OTHER_STRONG_PASSWORD } });
     expect(changed.code, changed.stderr).toBe(0);
-    expect((await latestMail(target.email))?.subject).toMatch(/password has been changed/i);
+    expect((await latestMail(target.email))?.subject).toBe("Gatehouse: Your password was changed");
     expect((await findUserByEmail(target.email))?.passwordHash).not.toBe(target.passwordHash);
 
     expect(await gatehouse(["users", "reset-access", target.email, "--json"])).toMatchObject({ code: 0, json: { ok: true, twoFactor: 0, passkeys: 0 } });
