@@ -15,13 +15,15 @@ export function announceFormError(): void {
  * shows an error: from then on it no longer applies, and two alerts would disagree.
  */
 export function NoticeBanner({ notice }: { notice: Notice | null }) {
-  const [cleared, setCleared] = useState(false);
+  // Which notice was cleared: a redirect to a new ?notice= keeps this component mounted, and the new one shows.
+  const shown = notice ? `${notice.code} ${notice.message}` : null;
+  const [cleared, setCleared] = useState<string | null>(null);
   useEffect(() => {
-    const clear = () => setCleared(true);
+    const clear = () => setCleared(shown);
     window.addEventListener(FORM_ERROR, clear);
     return () => window.removeEventListener(FORM_ERROR, clear);
-  }, []);
-  if (!notice || cleared) return null;
+  }, [shown]);
+  if (!notice || cleared === shown) return null;
   return (
     <Alert tone={notice.tone} testId="notice" className="mb-5">
       {notice.message}

@@ -49,9 +49,9 @@ test("ask the site administrator for help: the helpdesk is mailed about this acc
     page.request,
     HELPDESK,
     (m) => m.subject === "Gatehouse: Someone needs help signing in" && m.text.includes(email),
-    `Two-factor Rescue mail about ${email}`,
+    `Rescue mail about ${email}`,
   );
-  expect(mail.text).toContain(`${email} can not access their second factor`);
+  expect(mail.text).toContain(`${email} can't use their second sign-in step`);
   expect(mail.to).toBe(HELPDESK);
 
   await expect(page).toHaveURL(/\/login\/two-factor\/rescue$/);
