@@ -74,7 +74,9 @@ describe("expiry messages say 'within …' from the settings, as the reference d
   it("confirm, reset, magic link and set-up expiries name their configured lifetimes, on forms and in notices", async () => {
     expect(stateFromFailure(fail("CONFIRMATION_EXPIRED"))?.message).toBe("That confirmation link has expired (links last 2 days). Request a new one below.");
     expect(stateFromFailure(fail("PASSWORD_RESET_EXPIRED"))?.message).toBe("That reset link has expired (links last 1 day). Request a new one below.");
-    expect(stateFromFailure(fail("TWO_FACTOR_SETUP_EXPIRED"))?.message).toBe("Setup took too long (it must be finished within 30 minutes). Please start again.");
+    expect(stateFromFailure(fail("TWO_FACTOR_SETUP_EXPIRED"))?.message).toBe(
+      "Setup took too long (it must be finished within 30 minutes). Please start again.",
+    );
     expect(noticeFrom("LOGIN_EXPIRED")?.message).toMatch(/^That sign-in link has expired \(links last 1 day\)\./);
     await withEnv(
       { SECURITY_CONFIRM_EMAIL_WITHIN: "90m", SECURITY_RESET_PASSWORD_WITHIN: "3h", SECURITY_US_SETUP_WITHIN: "10m", SECURITY_CHANGE_EMAIL_WITHIN: "1h" },

@@ -32,7 +32,8 @@ describe("a passkey name with a lone surrogate", () => {
   it.each(LONE)("is refused by the rename and add forms' schemas with INVALID_INPUT (%j)", (name) => {
     const rename = renamePasskeySchema.safeParse({ id: "00000000-0000-0000-0000-000000000000", name });
     expect(rename.success).toBe(false);
-    if (!rename.success) expect(stateFromInvalidInput(rename.error)).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { name: [plainSchemaText(INVALID_TEXT_MESSAGE)] } });
+    if (!rename.success)
+      expect(stateFromInvalidInput(rename.error)).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { name: [plainSchemaText(INVALID_TEXT_MESSAGE)] } });
     const add = addPasskeySchema.safeParse({ name, usage: "first" });
     expect(add.success).toBe(false);
   });
