@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
 export default function Forbidden() {
   return (
@@ -7,7 +7,7 @@ export default function Forbidden() {
       <p className="text-sm font-semibold text-accent">403</p>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight">You don&apos;t have access to this page</h1>
       <p className="mt-3 text-muted">Your account does not have the role this page needs. Ask an administrator if you think it should.</p>
-      <Link href="/account" className={`${buttonClasses("secondary", "md")} mt-8`}>
+      <Link href="/account" className={buttonVariants({ variant: "secondary", className: "mt-8" })}>
         Back to your account
       </Link>
     </div>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
 export default function NotFound() {
   return (
@@ -7,7 +7,7 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-accent">404</p>
       <h1 className="mt-2 text-3xl font-semibold tracking-tight">Page not found</h1>
       <p className="mt-3 text-muted">The page you are looking for does not exist or has moved.</p>
-      <Link href="/" className={`${buttonClasses("secondary", "md")} mt-8`}>
+      <Link href="/" className={buttonVariants({ variant: "secondary", className: "mt-8" })}>
         Go home
       </Link>
     </div>

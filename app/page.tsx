@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { NoticeBanner } from "@/components/notice-banner";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { getSession } from "@/lib/security/sessions/current";
@@ -15,7 +15,7 @@ const FEATURES = [
 export default async function HomePage({ searchParams }: { searchParams: SearchParams }) {
   const [config, current, params] = [getConfig(), await getSession(), await searchParams];
   return (
-    <div className="mx-auto w-full max-w-5xl px-4 py-12 sm:px-6 md:py-20">
+    <div className="page-width py-12 md:py-20">
       <div className="mx-auto max-w-md">
         <NoticeBanner notice={noticeFrom(params.notice)} />
       </div>
@@ -26,15 +26,15 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
         </p>
         <div className="mt-8 flex flex-wrap justify-center gap-3">
           {current ? (
-            <Link href="/account" className={buttonClasses("primary", "md")}>
+            <Link href="/account" className={buttonVariants({ variant: "primary" })}>
               Go to your account
             </Link>
           ) : (
             <>
-              <Link href="/register" className={buttonClasses("primary", "md")}>
+              <Link href="/register" className={buttonVariants({ variant: "primary" })}>
                 Create an account
               </Link>
-              <Link href="/login" className={buttonClasses("secondary", "md")}>
+              <Link href="/login" className={buttonVariants({ variant: "secondary" })}>
                 Sign in
               </Link>
             </>

@@ -846,10 +846,13 @@ export interface paths {
             };
         };
         put?: never;
-        /** Confirm the address of an emailed link (what SECURITY_CONFIRM_VIEW's page posts) */
+        /** Confirm the address of an emailed link (what SECURITY_CONFIRM_VIEW's page posts); with SECURITY_AUTO_LOGIN_AFTER_CONFIRM, signed in as by POST /login */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Present: the answer's user carries an authentication_token. */
+                    include_auth_token?: string;
+                };
                 header?: never;
                 path: {
                     token: string;
@@ -875,7 +878,7 @@ export interface paths {
                             response: {
                                 csrf_token: string;
                                 email: string;
-                            };
+                            } | components["schemas"]["LoginResponse"];
                         };
                     };
                 };
@@ -923,6 +926,20 @@ export interface paths {
                 };
                 /** @description The request body is not JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meta: {
+                                code: number;
+                            };
+                            response: components["schemas"]["ErrorResponse"];
+                        };
+                    };
+                };
+                /** @description Rate-limited: wait Retry-After seconds */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2142,10 +2159,13 @@ export interface paths {
             };
         };
         put?: never;
-        /** Set the new password of a reset link (not signed in afterwards: `{}`) */
+        /** Set the new password of a reset link (not signed in afterwards: `{}`; with SECURITY_AUTO_LOGIN_AFTER_RESET, signed in as by POST /login) */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Present: the answer's user carries an authentication_token. */
+                    include_auth_token?: string;
+                };
                 header?: never;
                 path: {
                     token: string;
@@ -2168,7 +2188,7 @@ export interface paths {
                             meta: {
                                 code: number;
                             };
-                            response: Record<string, never>;
+                            response: Record<string, never> | components["schemas"]["LoginResponse"];
                         };
                     };
                 };

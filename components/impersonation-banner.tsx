@@ -10,9 +10,9 @@ export function ImpersonationBanner({ viewing, returnAction }: { viewing: { emai
       role="region"
       aria-label="Viewing as another account"
       data-testid="impersonation-banner"
-      className="border-b border-amber-300 bg-amber-100 text-amber-950 dark:border-amber-700/60 dark:bg-amber-950 dark:text-amber-100"
+      className="border-b border-warning-border bg-warning-strong text-warning-strong-foreground"
     >
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2 text-sm sm:px-6">
+      <div className="page-width flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-2 text-sm">
         <p>
           {viewing ? (
             <>

@@ -1,4 +1,4 @@
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 
 export interface OAuthButtonProvider {
   id: string;
@@ -27,7 +27,7 @@ export function OAuthButtons({
         <form key={p.id} method="post" action={`/login/oauth/start/${p.id}`}>
           <input type="hidden" name="intent" value={intent} />
           {next ? <input type="hidden" name="next" value={next} /> : null}
-          <button type="submit" className={`${buttonClasses("secondary")} w-full`}>
+          <button type="submit" className={buttonVariants({ variant: "secondary", className: "w-full" })}>
             {label(p.name)}
           </button>
         </form>

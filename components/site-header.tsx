@@ -1,69 +1,76 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { ThemeSwitch } from "@/components/theme-switch";
+import { Button, buttonVariants } from "@/components/ui/button";
+import type { Theme } from "@/lib/view/theme";
 
 export type SiteHeaderProps = {
-  appName?: string;
+  appName: string;
   user: { email: string } | null;
   /** Server action that ends the session. */
   signOutAction?: () => Promise<void>;
   isAdmin?: boolean;
+  theme: Theme;
+  /** Server action that remembers the chosen theme. */
+  themeAction: (formData: FormData) => Promise<void>;
 };
 
-const navLink =
-  "rounded-md px-2.5 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
+const navLink = "rounded-md px-2 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground sm:px-2.5";
 
-export function SiteHeader({ appName = "Gatehouse", user, signOutAction, isAdmin = false }: SiteHeaderProps) {
+export function SiteHeader({ appName, user, signOutAction, isAdmin = false, theme, themeAction }: SiteHeaderProps) {
   return (
     <>
       <a
         href="#main"
-        className="sr-only rounded-md bg-white text-sm font-medium text-zinc-900 shadow-lg ring-1 ring-zinc-300 focus:not-sr-only focus:px-3 focus:py-2 focus:fixed focus:top-3 focus:left-3 focus:z-50 dark:bg-zinc-900 dark:text-white dark:ring-zinc-700"
+        className="sr-only rounded-md bg-surface text-sm font-medium text-foreground shadow-lg ring-1 ring-input focus:not-sr-only focus:px-3 focus:py-2 focus:fixed focus:top-3 focus:left-3 focus:z-50"
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/85 backdrop-blur-md supports-[backdrop-filter]:bg-white/75 dark:border-zinc-800 dark:bg-zinc-950/85 dark:supports-[backdrop-filter]:bg-zinc-950/75">
-        <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
+      <header className="sticky top-0 z-40 border-b border-border bg-background/85 backdrop-blur-md supports-[backdrop-filter]:bg-background/75">
+        <div className="page-width flex h-16 items-center justify-between gap-2 sm:gap-4">
           <Link href="/" className="flex items-center rounded-lg">
             <Logo appName={appName} />
           </Link>
-          <nav aria-label="Main" className="flex min-w-0 items-center gap-1 sm:gap-2">
-            {user ? (
-              <>
-                <Link href="/account" className={navLink}>
-                  Account
-                </Link>
-                {isAdmin ? (
-                  <Link href="/admin/users" className={navLink}>
-                    Admin
+          <div className="flex min-w-0 items-center gap-2 sm:gap-3">
+            <ThemeSwitch theme={theme} action={themeAction} />
+            <nav aria-label="Main" className="flex min-w-0 items-center gap-1 sm:gap-2">
+              {user ? (
+                <>
+                  <Link href="/account" className={navLink}>
+                    Account
                   </Link>
-                ) : null}
-                <span
-                  className="ml-2 hidden max-w-56 truncate border-l border-zinc-200 pl-4 text-sm text-zinc-600 md:block dark:border-zinc-800 dark:text-zinc-400"
-                  title={user.email}
-                  data-testid="header-email"
-                >
-                  {user.email}
-                </span>
-                {signOutAction ? (
-                  <form action={signOutAction}>
-                    <Button variant="ghost" size="sm" type="submit">
-                      Sign out
-                    </Button>
-                  </form>
-                ) : null}
-              </>
-            ) : (
-              <>
-                <Link href="/login" className={navLink}>
-                  Sign in
-                </Link>
-                <Link href="/register" className={buttonClasses("primary", "sm")}>
-                  Create account
-                </Link>
-              </>
-            )}
-          </nav>
+                  {isAdmin ? (
+                    <Link href="/admin/users" className={navLink}>
+                      Admin
+                    </Link>
+                  ) : null}
+                  <span
+                    className="ml-2 hidden max-w-56 truncate border-l border-border pl-4 text-sm text-muted md:block"
+                    title={user.email}
+                    data-testid="header-email"
+                  >
+                    {user.email}
+                  </span>
+                  {signOutAction ? (
+                    <form action={signOutAction}>
+                      <Button variant="ghost" size="sm" type="submit">
+                        Sign out
+                      </Button>
+                    </form>
+                  ) : null}
+                </>
+              ) : (
+                <>
+                  <Link href="/login" className={navLink}>
+                    Sign in
+                  </Link>
+                  <Link href="/register" className={buttonVariants({ variant: "primary", size: "sm" })}>
+                    Create account
+                  </Link>
+                </>
+              )}
+            </nav>
+          </div>
         </div>
       </header>
     </>

@@ -77,7 +77,7 @@ test("second-step sign-in pages", async ({ page }) => {
 
 test("passkey pages: the list, the second step and the method choice", async ({ page }) => {
   await disablePasskeyAutofill(page);
-  await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false });
+  await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false, hasResidentKey: false });
   const { email, password } = await newSignedInUser(page);
   await addPasskey(page, "Security key", "Second factor");
   await expectAccessibleAt(page, "/account/passkeys");

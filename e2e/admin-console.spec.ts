@@ -35,7 +35,7 @@ async function confirmAction(page: Page, button: string, yes: RegExp): Promise<v
 
 test("a signed-in user without the console's permissions is refused: the list, a user's page, the CSV", async ({ page }) => {
   await newSignedInUser(page);
-  for (const path of ["/admin", "/admin/users", `/admin/users/${crypto.randomUUID()}`]) {
+  for (const path of ["/admin", "/admin/users", `/admin/users/${crypto.randomUUID()}`, "/admin/deliveries"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }
@@ -122,6 +122,11 @@ test("an id that is not an account is a 404; the list and a user's page pass axe
     expect(response?.status(), id).toBe(404);
   }
   await page.goto("/admin/users");
+  await expectAccessibleHere(page);
+  // The deliveries page: reached from the console's tabs, with the outbox's backlog.
+  await page.getByRole("navigation", { name: "Admin console" }).getByRole("link", { name: "Deliveries" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Deliveries");
+  await expect(page.getByTestId("outbox-backlog")).toHaveText(/^\d+ waiting to be sent · \d+ given up$/);
   await expectAccessibleHere(page);
   for (const [name, width, height] of [
     ["desktop", 1280, 900],

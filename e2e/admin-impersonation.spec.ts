@@ -1,22 +1,27 @@
 // Guarantee: an admin can view the app as a user from the rescue queue, with a banner on every page;
 // a page that needs a recent sign-in is refused with a clear message (no re-verifying as the user);
-// "Return to my account" ends that session and gives the admin their own back. Every page passes axe.
+// "Return to my account" ends that session and gives the admin their own back; what the admin did as
+// the user is marked "by administrator …" in the user's log and the console. Every page passes axe.
 import { E2E_ADMIN } from "./support/admin";
 import { expectAccessibleHere } from "./support/axe";
 import { expect, newSignedInUser, signIn, test } from "./support/fixtures";
-import { setUpAuthenticator, signInToSecondStep, signOut, submitSignInCode, totpCode } from "./support/two-factor";
+import { setUpAuthenticator, signInToSecondStep, submitSignInCode, totpCode } from "./support/two-factor";
 
 test("view as a user from the rescue queue: banner everywhere, fresh pages refused, return restores the admin", async ({ page, browser }) => {
   // Two accounts, a sign-in code set up and a second one used: the last waits for a new authenticator step.
   test.slow();
   // A user who asks for help, so the queue lists them.
+  // The user stays signed in on `page`; the request for help comes from a second browser, so the
+  // account has a session the admin can end while viewing as the user.
   const { email, password } = await newSignedInUser(page);
   const { secret, step } = await setUpAuthenticator(page, email);
-  await signOut(page);
-  await signInToSecondStep(page, email, password);
-  await page.getByRole("link", { name: "Can't use your authenticator app?" }).click();
-  await page.getByRole("button", { name: "Ask the site administrator for help" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("We've asked the site administrator to help you.");
+  const helpContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.79" } });
+  const helpPage = await helpContext.newPage();
+  await signInToSecondStep(helpPage, email, password);
+  await helpPage.getByRole("link", { name: "Can't use your authenticator app?" }).click();
+  await helpPage.getByRole("button", { name: "Ask the site administrator for help" }).click();
+  await expect(helpPage.getByTestId("form-message")).toContainText("We've asked the site administrator to help you.");
+  await helpContext.close();
 
   const admin = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.78" } });
   const adminPage = await admin.newPage();
@@ -33,6 +38,11 @@ test("view as a user from the rescue queue: banner everywhere, fresh pages refus
   await expectAccessibleHere(adminPage);
   await adminPage.goto("/account/sessions");
   await expect(banner).toBeVisible();
+  // Acting as the user: end the user's own session. Their log names the administrator, not them.
+  await adminPage.getByRole("button", { name: "Sign out other sessions" }).click();
+  await expect(adminPage).toHaveURL(/\/account\/sessions\?notice=SESSION_REVOKED$/);
+  await adminPage.goto("/account/activity");
+  await expect(adminPage.getByTestId("acted-by").first()).toHaveText(`by administrator ${E2E_ADMIN.email}`);
   // The admin pages are the admin's, not the user's.
   expect((await adminPage.goto("/admin/users"))?.status()).toBe(403);
 
@@ -50,13 +60,48 @@ test("view as a user from the rescue queue: banner everywhere, fresh pages refus
   await expect(adminPage.getByTestId("header-email")).toHaveText(E2E_ADMIN.email);
   await adminPage.goto("/account/activity");
   await expect(adminPage.getByRole("main")).toContainText("Administrative action");
+  // The console's page of the user says the same.
+  await adminPage.goto(`/admin/users?q=${encodeURIComponent(email)}&by=email`);
+  await adminPage.getByTestId("users-table").getByRole("link", { name: email }).click();
+  await expect(adminPage.getByTestId("acted-by").first()).toHaveText(`by administrator ${E2E_ADMIN.email}`);
   await admin.close();
 
-  // The user's own log shows it too, once they are back in with their authenticator.
+  // The user was signed out by it; their own log shows the view-as and the sign-out with its actor
+  // once they are back in with their authenticator.
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/login/);
   await signInToSecondStep(page, email, password);
   await submitSignInCode(page, (await totpCode(secret, { afterStep: step })).code);
   await expect(page).toHaveURL(/\/account$/);
   await page.goto("/account/activity");
   await expect(page.getByRole("main")).toContainText("An administrator began viewing the app as this account");
   await expect(page.getByRole("main")).toContainText("An administrator stopped viewing the app as this account");
+  await expect(page.getByTestId("acted-by").first()).toHaveText(`by administrator ${E2E_ADMIN.email}`);
+});
+
+test("view as any ordinary account from its page in the console; an administrator's page offers no view-as", async ({ page, browser }) => {
+  const { email } = await newSignedInUser(page);
+  const admin = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.80" } });
+  const adminPage = await admin.newPage();
+  await adminPage.goto(`/login?next=${encodeURIComponent(`/admin/users?q=${email}&by=email`)}`);
+  await signIn(adminPage, E2E_ADMIN.email, E2E_ADMIN.password);
+  await adminPage.getByTestId("users-table").getByRole("link", { name: email }).click();
+  await expect(adminPage).toHaveURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+  const userPage = adminPage.url();
+  await adminPage
+    .getByRole("form", { name: `View the app as ${email}` })
+    .getByRole("button", { name: "View as" })
+    .click();
+  await expect(adminPage).toHaveURL(/\/account$/);
+  await expect(adminPage.getByTestId("impersonation-banner")).toContainText(`You are viewing the app as ${email}`);
+  await adminPage.getByTestId("impersonation-banner").getByRole("button", { name: "Return to my account" }).click();
+  await expect(adminPage.getByTestId("header-email")).toHaveText(E2E_ADMIN.email);
+  await adminPage.goto(userPage);
+  await expect(adminPage.getByRole("main")).toContainText("An administrator began viewing the app as this account");
+
+  await adminPage.goto(`/admin/users?q=${encodeURIComponent(E2E_ADMIN.email)}&by=email`);
+  await adminPage.getByTestId("users-table").getByRole("link", { name: E2E_ADMIN.email }).click();
+  await expect(adminPage.getByRole("heading", { level: 1 })).toHaveText(E2E_ADMIN.email);
+  await expect(adminPage.getByRole("button", { name: "View as" })).toHaveCount(0);
+  await admin.close();
 });

@@ -1,9 +1,10 @@
 // Guarantee: on a staging deployment that names /dev/mailbox (SECURITY_DEV_MAILBOX), the outbox —
 // every sign-in link and code sent — is readable only by an admin session or with the automation
-// token; an anonymous visitor is sent to sign in, anyone else gets a 403.
+// token; an anonymous visitor is sent to sign in, anyone else gets a 403. Its links open (the HTML
+// frame may open tabs outside its sandbox; text addresses are links) and a message is full width on phones.
 import type { Browser, BrowserContext } from "@playwright/test";
 import { E2E_ADMIN } from "./support/admin";
-import { expect, newSignedInUser, randomIp, signIn, test } from "./support/fixtures";
+import { expect, newSignedInUser, randomIp, register, signIn, strongPassword, test, uniqueEmail } from "./support/fixtures";
 import { MAILBOX_HEADERS } from "./support/server";
 
 /** A browser that does not send the token the rest of the suite reads mail with. */
@@ -51,4 +52,34 @@ test("test automation reads it with the token; a wrong token is a 403", async ({
   expect((await wrong.get("/dev/mailbox/messages")).status()).toBe(403);
   expect((await wrong.get("/dev/mailbox")).status()).toBe(403);
   await wrong.dispose();
+});
+
+test("a link in a message opens: from the HTML mail's frame and from the plain text", async ({ page, context }) => {
+  const email = uniqueEmail("mailbox");
+  await register(page, email, strongPassword());
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  const message = page.getByTestId("mailbox").getByRole("listitem").first();
+  await message.getByText("Show message").click();
+
+  // The HTML body: a sandboxed frame whose links open a new tab, outside the sandbox.
+  const frame = message.frameLocator("iframe");
+  const fromHtml = context.waitForEvent("page");
+  await frame.locator(`a[href*="/confirm/"]`).first().click();
+  const opened = await fromHtml;
+  await opened.waitForLoadState();
+  expect(new URL(opened.url()).pathname).toMatch(/^\/confirm\//);
+  await expect(opened.getByRole("button", { name: "Confirm my email" })).toBeVisible();
+  await opened.close();
+
+  // The text body: its address is a link too.
+  const textLink = message.getByTestId("mailbox-text").getByRole("link").first();
+  await expect(textLink).toHaveAttribute("href", /\/confirm\//);
+  const fromText = context.waitForEvent("page");
+  await textLink.click();
+  expect(new URL((await fromText).url()).pathname).toMatch(/^\/confirm\//);
+
+  // Full width on a phone: the message is as wide as the screen, not a card inside a margin.
+  const box = await message.boundingBox();
+  expect(box?.width).toBeGreaterThanOrEqual(388);
 });

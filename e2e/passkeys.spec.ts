@@ -47,7 +47,7 @@ test("passkey autofill in the email field signs in", async ({ page }) => {
 
 test("a second-factor passkey is asked for after the password; with two methods the user chooses", async ({ page }) => {
   // A USB security key without user verification: possession only, so never a first factor.
-  await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false });
+  await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false, hasResidentKey: false });
   const { email, password } = await newSignedInUser(page);
   await addPasskey(page, "YubiKey", "Second factor");
   await expect(page.getByTestId("passkey-item")).toContainText("Second factor");
@@ -71,7 +71,7 @@ test("a second-factor passkey is asked for after the password; with two methods 
 });
 
 test("a second-factor security key does not sign in on its own", async ({ page }) => {
-  await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false });
+  await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false, hasResidentKey: false });
   await newSignedInUser(page);
   await addPasskey(page, "Key", "Second factor");
   await signOut(page);

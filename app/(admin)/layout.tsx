@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AdminNav, type AdminNavItem } from "@/components/admin-nav";
-import { ROLES_WRITE, USERS_WRITE } from "@/lib/security/core/console-permissions";
+import { ROLES_WRITE, USERS_READ, USERS_WRITE } from "@/lib/security/core/console-permissions";
 import { requireUser } from "@/lib/security/sessions/guards";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -10,10 +10,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/users", label: "Users" },
     ...(may(ROLES_WRITE) ? [{ href: "/admin/roles", label: "Roles" }] : []),
     ...(may(USERS_WRITE) ? [{ href: "/admin/rescue", label: "Rescue requests" }] : []),
+    ...(may(USERS_READ) ? [{ href: "/admin/deliveries", label: "Deliveries" }] : []),
   ];
   return (
     <>
-      <div className="mx-auto w-full max-w-6xl px-4 pt-6 sm:px-6">
+      <div className="page-width pt-6">
         <AdminNav items={items} />
       </div>
       {children}

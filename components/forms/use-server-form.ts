@@ -56,7 +56,7 @@ export function useServerForm<TInput extends FieldValues, TOutput>(
     }
   });
 
-  // The shared schema words its checks as the reference does (the API sends them); the form says them in the product's words.
+  // The shared schema words its checks as Flask-Security does (the API sends them); the form says them in the product's words.
   const errorOf = (field: Path<TInput>): string | undefined => {
     const error = form.formState.errors[field];
     return typeof error?.message === "string" ? plainSchemaText(error.message) : undefined;

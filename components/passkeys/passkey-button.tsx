@@ -1,4 +1,5 @@
 "use client";
+import { UserKey } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Button, type ButtonVariant } from "@/components/ui/button";
@@ -37,22 +38,7 @@ export function PasskeyButton({ start, finish, children, variant = "secondary", 
   );
 }
 
+/** A person with a key: the passkey mark of the sign-in and passkeys pages. */
 export function PasskeyIcon() {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="size-4"
-      aria-hidden="true"
-    >
-      <circle cx="9" cy="7.5" r="3.5" />
-      <path d="M2.5 20v-1.5A4.5 4.5 0 0 1 7 14h4" />
-      <circle cx="17.5" cy="12.5" r="2.5" />
-      <path d="M17.5 15v6l1.5-1.2M17.5 18.5l1.5-1" />
-    </svg>
-  );
+  return <UserKey aria-hidden="true" className="size-4" strokeWidth={1.6} />;
 }

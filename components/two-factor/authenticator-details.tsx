@@ -3,9 +3,9 @@ import type { AuthenticatorEnrollment } from "../../lib/view/two-factor-types";
 /** The QR code, the key to type instead, and a link for phones — as an authenticator app needs them. */
 export function AuthenticatorDetails({ enrollment }: { enrollment: AuthenticatorEnrollment }) {
   return (
-    <div className="flex flex-col items-center gap-4 rounded-xl border border-zinc-200 bg-zinc-50 p-4 sm:flex-row sm:items-start dark:border-zinc-800 dark:bg-zinc-950/50">
+    <div className="flex flex-col items-center gap-4 rounded-xl border border-border bg-subtle p-4 sm:flex-row sm:items-start">
       {/* White in both themes: scanners need dark modules on a light, quiet background. */}
-      <div className="shrink-0 rounded-lg bg-white p-3 shadow-xs ring-1 ring-zinc-200 dark:ring-zinc-700">
+      <div className="shrink-0 rounded-lg bg-paper p-3 shadow-xs ring-1 ring-border">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server; nothing to optimise */}
         <img src={enrollment.qr} alt="QR code for your authenticator app" data-testid="totp-qr" width={220} height={220} className="block h-auto max-w-full" />
       </div>
@@ -13,7 +13,7 @@ export function AuthenticatorDetails({ enrollment }: { enrollment: Authenticator
         <p className="text-muted">Can&apos;t scan it? Enter this key in the app instead:</p>
         <code
           data-testid="totp-key"
-          className="block rounded-lg bg-white px-3 py-2 font-mono text-base tracking-wider break-words text-zinc-900 select-all ring-1 ring-zinc-200 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700"
+          className="block rounded-lg bg-surface px-3 py-2 font-mono text-base tracking-wider break-words text-foreground select-all ring-1 ring-border"
         >
           {enrollment.key}
         </code>

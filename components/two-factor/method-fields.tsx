@@ -22,23 +22,23 @@ export function MethodFields({ methods, register, selected, current, legend, aut
   return (
     <>
       <fieldset aria-describedby={methodError ? "method-error" : undefined}>
-        <legend className="mb-3 text-sm font-medium text-zinc-900 dark:text-zinc-100">{legend}</legend>
+        <legend className="mb-3 text-sm font-medium text-foreground">{legend}</legend>
         <div className="grid gap-2">
           {methods.map((option) => (
             <label
               key={option.value}
-              className="flex cursor-pointer items-start gap-3 rounded-lg border border-zinc-300 p-3.5 text-sm transition-colors hover:bg-zinc-50 has-checked:border-brand-600 has-checked:bg-brand-50/70 has-checked:ring-1 has-checked:ring-brand-600 dark:border-zinc-700 dark:hover:bg-zinc-800/60 dark:has-checked:border-brand-400 dark:has-checked:bg-brand-950/40 dark:has-checked:ring-brand-400"
+              className="flex cursor-pointer items-start gap-3 rounded-lg border border-input p-3.5 text-sm transition-colors hover:bg-subtle has-checked:border-primary has-checked:bg-primary-soft has-checked:ring-1 has-checked:ring-primary"
             >
               <input
                 type="radio"
                 value={option.value}
                 autoFocus={autoFocus && option.value === selected}
                 aria-describedby={`method-${option.value}-description`}
-                className="mt-0.5 size-4 shrink-0 cursor-pointer accent-brand-600 dark:accent-brand-400"
+                className="mt-0.5 size-4 shrink-0 cursor-pointer accent-primary"
                 {...register("method")}
               />
               <span className="min-w-0">
-                <span className="block font-medium text-zinc-900 dark:text-zinc-100">
+                <span className="block font-medium text-foreground">
                   {option.label}
                   {option.value === current ? <span className="ml-2 text-xs font-normal text-muted">(current)</span> : null}
                 </span>
@@ -50,7 +50,7 @@ export function MethodFields({ methods, register, selected, current, legend, aut
           ))}
         </div>
         {methodError ? (
-          <p id="method-error" data-testid="method-error" className="mt-1.5 text-sm text-red-700 dark:text-red-400">
+          <p id="method-error" data-testid="method-error" className="mt-1.5 text-sm text-danger-text">
             {methodError}
           </p>
         ) : null}

@@ -35,14 +35,9 @@ export function ProveMethodForm({ setup, confirm, label, submitLabel, cancelLabe
   const size = compact ? "sm" : undefined;
 
   return (
-    <form
-      onSubmit={onSubmit}
-      noValidate
-      aria-label={label}
-      className={compact ? "space-y-5 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800" : "space-y-5"}
-    >
+    <form onSubmit={onSubmit} noValidate aria-label={label} className={compact ? "space-y-5 rounded-lg border border-border p-4" : "space-y-5"}>
       <div>
-        <h3 ref={heading} tabIndex={-1} className="text-sm font-semibold text-zinc-900 focus:outline-none dark:text-zinc-100">
+        <h3 ref={heading} tabIndex={-1} className="text-sm font-semibold text-foreground focus:outline-none">
           {isApp ? "Scan the QR code with your authenticator app" : "Enter the code we sent"}
         </h3>
         <p className="mt-1 text-sm break-words text-muted" data-testid="setup-instructions">

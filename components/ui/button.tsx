@@ -1,7 +1,31 @@
+import { cva, type VariantProps } from "class-variance-authority";
+import { LoaderCircle } from "lucide-react";
 import type { ButtonHTMLAttributes, Ref } from "react";
 
-export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
-export type ButtonSize = "sm" | "md";
+/**
+ * The button's looks, for anything that should look like one (a `<Link>`, a `<summary>`).
+ * Ships to the browser with every form, so className is joined, not merged (decision 059): to
+ * change a color or size pass `variant` / `size`; className adds layout (width, margins).
+ */
+export const buttonVariants = cva(
+  "inline-flex shrink-0 select-none items-center justify-center gap-2 whitespace-nowrap rounded-lg font-medium transition-colors disabled:cursor-not-allowed disabled:not-aria-busy:opacity-50 aria-busy:cursor-wait aria-busy:opacity-85",
+  {
+    variants: {
+      variant: {
+        primary: "bg-primary text-primary-foreground shadow-sm hover:bg-primary-hover disabled:hover:bg-primary",
+        secondary: "bg-surface text-foreground shadow-sm ring-1 ring-inset ring-input hover:bg-subtle",
+        ghost: "text-foreground hover:bg-subtle",
+        danger: "bg-danger text-danger-foreground shadow-sm hover:bg-danger-hover disabled:hover:bg-danger",
+      },
+      size: { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-sm" },
+    },
+    defaultVariants: { variant: "primary", size: "md" },
+  },
+);
+
+type Variants = Required<VariantProps<typeof buttonVariants>>;
+export type ButtonVariant = NonNullable<Variants["variant"]>;
+export type ButtonSize = NonNullable<Variants["size"]>;
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: ButtonVariant;
@@ -11,45 +35,13 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   ref?: Ref<HTMLButtonElement>;
 };
 
-const base =
-  "inline-flex shrink-0 select-none items-center justify-center gap-2 whitespace-nowrap rounded-lg font-medium transition-colors disabled:cursor-not-allowed disabled:not-aria-busy:opacity-50 aria-busy:cursor-wait aria-busy:opacity-85";
-
-const variants: Record<ButtonVariant, string> = {
-  primary: "bg-brand-600 text-white shadow-sm hover:bg-brand-700 active:bg-brand-800 disabled:hover:bg-brand-600",
-  secondary:
-    "bg-white text-zinc-900 shadow-sm ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 active:bg-zinc-100 dark:bg-zinc-900 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800 dark:active:bg-zinc-700",
-  ghost:
-    "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900 active:bg-zinc-200 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white dark:active:bg-zinc-700",
-  danger: "bg-red-600 text-white shadow-sm hover:bg-red-700 active:bg-red-800 disabled:hover:bg-red-600",
-};
-
-const sizes: Record<ButtonSize, string> = {
-  sm: "h-8 px-3 text-sm",
-  md: "h-10 px-4 text-sm",
-};
-
-/** Classes for anything that should look like a button, e.g. a `<Link>`. */
-export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSize = "md"): string {
-  return `${base} ${variants[variant]} ${sizes[size]}`;
-}
-
 export function Spinner({ className = "size-4" }: { className?: string }) {
-  return (
-    <svg className={`animate-spin ${className}`} viewBox="0 0 24 24" fill="none" aria-hidden="true">
-      <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
-      <path d="M21 12a9 9 0 0 0-9-9" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
-    </svg>
-  );
+  return <LoaderCircle className={`animate-spin ${className}`} aria-hidden="true" />;
 }
 
-export function Button({ variant = "primary", size = "md", pending = false, disabled, className, children, ...rest }: ButtonProps) {
+export function Button({ variant, size, pending = false, disabled, className, children, ...rest }: ButtonProps) {
   return (
-    <button
-      {...rest}
-      disabled={disabled || pending}
-      aria-busy={pending || undefined}
-      className={className ? `${buttonClasses(variant, size)} ${className}` : buttonClasses(variant, size)}
-    >
+    <button {...rest} disabled={disabled || pending} aria-busy={pending || undefined} className={buttonVariants({ variant, size, className })}>
       {pending ? <Spinner /> : null}
       {children}
     </button>

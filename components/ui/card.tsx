@@ -1,15 +1,23 @@
+import { cva, type VariantProps } from "class-variance-authority";
 import type { HTMLAttributes, ReactNode } from "react";
+import { cn } from "./cn";
 
 type DivProps = HTMLAttributes<HTMLDivElement>;
 
-function join(...parts: Array<string | undefined | false>): string {
-  return parts.filter(Boolean).join(" ");
-}
+/** Server-rendered only, so a caller's className overrides through cn() (tailwind-merge). */
+export const cardVariants = cva("overflow-hidden rounded-xl border bg-surface shadow-xs", {
+  variants: {
+    tone: {
+      default: "border-border",
+      // A destructive step (the console's confirmations): the line itself says "careful".
+      danger: "border-danger-border ring-2 ring-danger/50",
+    },
+  },
+  defaultVariants: { tone: "default" },
+});
 
-export function Card({ className, ...rest }: DivProps) {
-  return (
-    <div {...rest} className={join("overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900", className)} />
-  );
+export function Card({ className, tone, ...rest }: DivProps & VariantProps<typeof cardVariants>) {
+  return <div {...rest} className={cn(cardVariants({ tone }), className)} />;
 }
 
 export type CardHeaderProps = {
@@ -22,10 +30,10 @@ export type CardHeaderProps = {
 
 export function CardHeader({ title, description, action, className }: CardHeaderProps) {
   return (
-    <div className={join("flex flex-wrap items-start justify-between gap-3 px-5 pt-5 sm:px-6 sm:pt-6", className)}>
+    <div className={cn("flex flex-wrap items-start justify-between gap-3 px-5 pt-5 sm:px-6 sm:pt-6", className)}>
       <div className="min-w-0 space-y-1">
-        <h2 className="text-base font-semibold text-zinc-900 dark:text-white">{title}</h2>
-        {description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{description}</p> : null}
+        <h2 className="text-base font-semibold text-foreground">{title}</h2>
+        {description ? <p className="text-sm text-muted">{description}</p> : null}
       </div>
       {action ? <div className="shrink-0">{action}</div> : null}
     </div>
@@ -33,18 +41,10 @@ export function CardHeader({ title, description, action, className }: CardHeader
 }
 
 export function CardBody({ className, ...rest }: DivProps) {
-  return <div {...rest} className={join("px-5 py-5 sm:px-6", className)} />;
+  return <div {...rest} className={cn("px-5 py-5 sm:px-6", className)} />;
 }
 
 /** @public part of the component kit pages are built from. */
 export function CardFooter({ className, ...rest }: DivProps) {
-  return (
-    <div
-      {...rest}
-      className={join(
-        "flex flex-wrap items-center justify-end gap-3 border-t border-zinc-200 bg-zinc-50 px-5 py-3 sm:px-6 dark:border-zinc-800 dark:bg-zinc-900/60",
-        className,
-      )}
-    />
-  );
+  return <div {...rest} className={cn("flex flex-wrap items-center justify-end gap-3 border-t border-border bg-subtle/60 px-5 py-3 sm:px-6", className)} />;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { clsx } from "clsx";
 import { useId } from "react";
 import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 
@@ -18,7 +19,7 @@ export function Checkbox({ label, hint, error, ref, id, name, className, "aria-d
   const describedByIds = [describedBy, hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <div className={className ? `flex gap-3 ${className}` : "flex gap-3"}>
+    <div className={clsx("flex gap-3", className)}>
       <div className="flex h-5 items-center">
         <input
           {...rest}
@@ -28,20 +29,20 @@ export function Checkbox({ label, hint, error, ref, id, name, className, "aria-d
           type="checkbox"
           aria-invalid={error ? true : undefined}
           aria-describedby={describedByIds}
-          className="size-4 shrink-0 cursor-pointer accent-brand-600 disabled:cursor-not-allowed dark:accent-brand-500"
+          className="size-4 shrink-0 cursor-pointer accent-primary disabled:cursor-not-allowed"
         />
       </div>
       <div className="text-sm leading-5">
-        <label htmlFor={fieldId} className="cursor-pointer font-medium text-zinc-900 dark:text-zinc-100">
+        <label htmlFor={fieldId} className="cursor-pointer font-medium text-foreground">
           {label}
         </label>
         {hint ? (
-          <p id={hintId} className="text-zinc-600 dark:text-zinc-400">
+          <p id={hintId} className="text-muted">
             {hint}
           </p>
         ) : null}
         {error ? (
-          <p id={errorId} data-testid={`${name ?? fieldId}-error`} className="text-red-700 dark:text-red-400">
+          <p id={errorId} data-testid={`${name ?? fieldId}-error`} className="text-danger-text">
             {error}
           </p>
         ) : null}

@@ -1,3 +1,13 @@
+import { cva } from "class-variance-authority";
+
 // A module of its own, not text-field.tsx: a server component cannot import a value from a "use client" module.
-export const inputClasses =
-  "block h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-base text-zinc-900 shadow-xs outline-none transition-[border-color,box-shadow] placeholder:text-zinc-500 focus:border-brand-600 focus:ring-3 focus:ring-brand-600/25 disabled:cursor-not-allowed disabled:bg-zinc-100 disabled:text-zinc-500 aria-invalid:border-red-600 aria-invalid:focus:ring-red-600/25 sm:text-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:placeholder:text-zinc-400 dark:focus:border-brand-400 dark:focus:ring-brand-400/30 dark:disabled:bg-zinc-800 dark:disabled:text-zinc-400 dark:aria-invalid:border-red-400";
+export const inputVariants = cva(
+  "block h-10 w-full rounded-lg border border-input bg-surface px-3 text-base text-foreground shadow-xs outline-none transition-[border-color,box-shadow] placeholder:text-muted focus:border-ring focus:ring-3 focus:ring-ring/25 disabled:cursor-not-allowed disabled:bg-subtle disabled:text-muted aria-invalid:border-danger-text aria-invalid:focus:ring-danger/25 sm:text-sm",
+  {
+    // Room on the right for a button inside the field (show/hide password).
+    variants: { trailingButton: { true: "pr-11", false: "" } },
+    defaultVariants: { trailingButton: false },
+  },
+);
+
+export const inputClasses = inputVariants();

@@ -2,9 +2,9 @@
 export function OrDivider() {
   return (
     <div className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted" aria-hidden="true">
-      <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+      <span className="h-px flex-1 bg-border" />
       or
-      <span className="h-px flex-1 bg-zinc-200 dark:bg-zinc-800" />
+      <span className="h-px flex-1 bg-border" />
     </div>
   );
 }

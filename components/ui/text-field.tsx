@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { InputHTMLAttributes, ReactNode, Ref } from "react";
-import { inputClasses } from "./input-classes";
+import { CircleAlert, Eye, EyeOff } from "lucide-react";
+import { inputVariants } from "./input-classes";
 
 export type TextFieldProps = {
   label: string;
@@ -46,10 +47,10 @@ export function TextField({ label, error, hint, ref, id, name, type = "text", cl
 
   return (
     <div className={className}>
-      <label htmlFor={fieldId} className="block text-sm font-medium text-zinc-900 dark:text-zinc-100">
+      <label htmlFor={fieldId} className="block text-sm font-medium text-foreground">
         {label}
         {required ? (
-          <span className="ml-0.5 text-zinc-600 dark:text-zinc-400" aria-hidden="true">
+          <span className="ml-0.5 text-muted" aria-hidden="true">
             *
           </span>
         ) : null}
@@ -64,7 +65,7 @@ export function TextField({ label, error, hint, ref, id, name, type = "text", cl
           required={required}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedByIds}
-          className={isPassword ? `${inputClasses} pr-11` : inputClasses}
+          className={inputVariants({ trailingButton: isPassword })}
         />
         {isPassword ? (
           <button
@@ -76,54 +77,23 @@ export function TextField({ label, error, hint, ref, id, name, type = "text", cl
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => setVisible((v) => !v)}
             disabled={rest.disabled}
-            className="absolute inset-y-1 right-1 flex w-9 items-center justify-center rounded-md focus-visible:outline-offset-0 text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 disabled:opacity-50 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            className="absolute inset-y-1 right-1 flex w-9 items-center justify-center rounded-md focus-visible:outline-offset-0 text-muted hover:bg-subtle hover:text-foreground disabled:opacity-50"
           >
-            {visible ? <EyeOffIcon /> : <EyeIcon />}
+            {visible ? <EyeOff aria-hidden="true" className="size-5" strokeWidth={1.75} /> : <Eye aria-hidden="true" className="size-5" strokeWidth={1.75} />}
           </button>
         ) : null}
       </div>
       {hint ? (
-        <p id={hintId} className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+        <p id={hintId} className="mt-1.5 text-sm text-muted">
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} data-testid={`${name ?? fieldId}-error`} className="mt-1.5 flex items-start gap-1.5 text-sm text-red-700 dark:text-red-400">
-          <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="mt-0.5 size-4 shrink-0">
-            <path
-              fillRule="evenodd"
-              d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
-              clipRule="evenodd"
-            />
-          </svg>
+        <p id={errorId} data-testid={`${name ?? fieldId}-error`} className="mt-1.5 flex items-start gap-1.5 text-sm text-danger-text">
+          <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
           <span>{error}</span>
         </p>
       ) : null}
     </div>
-  );
-}
-
-function EyeIcon() {
-  return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true" className="size-5">
-      <path
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        d="M2.036 12.322a1 1 0 0 1 0-.639C3.423 7.51 7.36 4.5 12 4.5c4.638 0 8.573 3.007 9.963 7.178.07.207.07.431 0 .639C20.577 16.49 16.64 19.5 12 19.5c-4.638 0-8.573-3.007-9.963-7.178Z"
-      />
-      <path strokeLinecap="round" strokeLinejoin="round" d="M15 12a3 3 0 1 1-6 0 3 3 0 0 1 6 0Z" />
-    </svg>
-  );
-}
-
-function EyeOffIcon() {
-  return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true" className="size-5">
-      <path
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        d="M3.98 8.223A10.477 10.477 0 0 0 1.934 12C3.226 16.338 7.244 19.5 12 19.5c.993 0 1.953-.138 2.863-.395M6.228 6.228A10.451 10.451 0 0 1 12 4.5c4.756 0 8.773 3.162 10.065 7.498a10.522 10.522 0 0 1-4.293 5.774M6.228 6.228 3 3m3.228 3.228 3.65 3.65m7.894 7.894L21 21m-3.228-3.228-3.65-3.65m0 0a3 3 0 1 0-4.243-4.243m4.242 4.242L9.88 9.88"
-      />
-    </svg>
   );
 }

@@ -25,7 +25,12 @@ export interface HeldCredential {
 
 export async function addVirtualAuthenticator(
   page: Page,
-  options: { transport?: "internal" | "usb"; hasUserVerification?: boolean } = {},
+  /**
+   * hasResidentKey false: a simple security key that cannot hold passkeys (Chromium, asked for a
+   * "preferred" discoverable credential, then makes a non-discoverable one; a key that could but
+   * has no user verification would need a PIN set, which a test without UI cannot do).
+   */
+  options: { transport?: "internal" | "usb"; hasUserVerification?: boolean; hasResidentKey?: boolean } = {},
 ): Promise<VirtualAuthenticator> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable", { enableUI: false });
@@ -33,7 +38,7 @@ export async function addVirtualAuthenticator(
     options: {
       protocol: "ctap2",
       transport: options.transport ?? "internal",
-      hasResidentKey: true,
+      hasResidentKey: options.hasResidentKey ?? true,
       hasUserVerification: options.hasUserVerification ?? true,
       isUserVerified: options.hasUserVerification ?? true,
       automaticPresenceSimulation: true,

@@ -54,7 +54,7 @@ export function jsonAnswer(status: number, response: object, headers?: HeadersIn
   return Response.json({ meta: { code: status }, response }, { status, headers: all });
 }
 
-/** A Failure in the envelope, field names the reference's, with its status and Retry-After. */
+/** A Failure in the envelope, field names Flask-Security's, with its status and Retry-After. */
 export function failureAnswer(
   failure: Failure,
   options: { names?: FieldNames; status?: number; headers?: HeadersInit; extra?: Partial<ErrorPayload> } = {},
@@ -78,7 +78,7 @@ export function failureAnswer(
 }
 
 /**
- * A failure's message as the API sends it: the reference's English (MESSAGES), not the pages'
+ * A failure's message as the API sends it: Flask-Security's English (MESSAGES), not the pages'
  * words (decision 063), so a Flask-Security client reading `errors` sees what it expects.
  */
 function referenceMessage(failure: Failure): string {

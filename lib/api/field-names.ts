@@ -1,7 +1,7 @@
 import type { FieldErrors } from "@/lib/security/core/errors";
 
 /**
- * The reference's field names for ours, per endpoint: `{ email: "identity" }` reads the request's
+ * Flask-Security's field names for ours, per endpoint: `{ email: "identity" }` reads the request's
  * `email` as our `identity`, and answers an error on `identity` under `email`. Names not listed
  * are the same on both sides (`password`, `remember`, `next`, `code`).
  */
@@ -14,7 +14,7 @@ export function ourFields(fields: Record<string, unknown>, names: FieldNames = {
   return out;
 }
 
-/** Our field errors under the reference's names; form-level errors stay under "". */
+/** Our field errors under Flask-Security's names; form-level errors stay under "". */
 export function referenceFieldErrors(errors: FieldErrors | undefined, names: FieldNames = {}): Record<string, string[]> {
   // The first reference name listed for one of ours answers for it (login: `email`, not `username`).
   const reverse = new Map<string, string>();

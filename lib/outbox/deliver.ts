@@ -6,6 +6,7 @@ import { getMailTransport, renderEmail, sendEmail } from "@/lib/mail";
 import { getSmsSender } from "@/lib/sms";
 import { getConfig } from "@/lib/security/config";
 import { decryptSecret } from "@/lib/security/core/encryption";
+import { logger } from "@/lib/observability/logger";
 
 type OutboxRow = typeof tables.outbox.$inferSelect;
 
@@ -82,12 +83,11 @@ async function deliverOne(row: OutboxRow): Promise<keyof DeliveryReport> {
         ...(failed ? { payloadEncrypted: null } : {}),
       })
       .where(and(eq(t.id, row.id), eq(t.status, "sending")));
-    // The recipient is personal data: the log names the message, not the person.
-    console.error(
-      failed
-        ? `[gatehouse] outbox: ${row.kind} #${row.id} (${row.template ?? "text"}) could not be delivered after ${row.attempts} attempts; giving up: ${reason}`
-        : `[gatehouse] outbox: ${row.kind} #${row.id} (${row.template ?? "text"}) attempt ${row.attempts} failed, retrying in ${delay} s: ${reason}`,
-    );
+    // The recipient is personal data: the log names the message, not the person. A give-up is an
+    // error an operator is paged for (and the console's deliveries page lists it); a retry is a warning.
+    const message = { outboxId: row.id, kind: row.kind, template: row.template ?? "text", attempts: row.attempts, reason };
+    if (failed) logger().error({ ...message, outcome: "gave_up" }, "outbox message could not be delivered; giving up");
+    else logger().warn({ ...message, outcome: "retrying", retryInSeconds: delay }, "outbox delivery attempt failed; retrying");
     return failed ? "failed" : "retrying";
   }
 }
@@ -115,16 +115,4 @@ async function deliverSms(row: OutboxRow, text: string): Promise<Partial<OutboxR
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/** Leftovers for operators: messages that gave up, newest first (the admin console shows these). */
-export async function listUndeliverable(limit = 50): Promise<Pick<OutboxRow, "id" | "kind" | "to" | "template" | "attempts" | "lastError" | "at">[]> {
-  const db = await getDb();
-  const t = tables.outbox;
-  return db
-    .select({ id: t.id, kind: t.kind, to: t.to, template: t.template, attempts: t.attempts, lastError: t.lastError, at: t.at })
-    .from(t)
-    .where(eq(t.status, "failed"))
-    .orderBy(sql`${t.at} desc`)
-    .limit(limit);
 }

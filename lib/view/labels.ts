@@ -57,6 +57,7 @@ export const AUTHN_METHOD_LABELS: Readonly<Record<AuthnMethod, string>> = {
   register: "new account",
   email: "emailed code",
   "magic-link": "emailed sign-in link",
+  "confirm-link": "emailed confirmation link",
   sms: "text message code",
   authenticator: "authenticator app",
   passkey: "passkey",

@@ -53,6 +53,7 @@ const NOTICE_TONES: Partial<Record<ErrorCode, "success" | "info" | "error">> = {
   DISABLED_ACCOUNT: "error",
   CONFIRMATION_REQUIRED: "error",
   ACCOUNT_LOCKED: "error",
+  LOCKED_ACCOUNT: "error",
   UNLOCK_SUCCESSFUL: "success",
   INVALID_UNLOCK_TOKEN: "error",
   UNLOCK_EXPIRED: "error",

@@ -22,7 +22,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
  * Each code's reference English as a pattern: "Password must be between {min} and {max}
  * characters" matches the core's filled-in text and gives back min and max. The core writes field
- * errors in the reference's English (the API sends them as they are); the pages read them back to
+ * errors in Flask-Security's English (the API sends them as they are); the pages read them back to
  * their code here, then say them in WORDS. Whatever follows the template (a list of bad values)
  * is kept.
  */

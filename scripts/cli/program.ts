@@ -1,5 +1,5 @@
 /**
- * The `npm run gatehouse` program: the reference's `flask users` / `flask roles` commands over the
+ * The `npm run gatehouse` program: Flask-Security's `flask users` / `flask roles` commands over the
  * core's datastore verbs, plus the database and key maintenance. A new commander program per run,
  * because commander keeps parsed option values on the program (the integration test runs several
  * commands in one process; scripts/gatehouse.ts runs one).

@@ -1,4 +1,4 @@
-/** `gatehouse roles …`: the reference's `flask roles` commands over the datastore verbs. */
+/** `gatehouse roles …`: Flask-Security's `flask roles` commands over the datastore verbs. */
 import type { Command } from "commander";
 import { addPermissionsToRole, createRole, deleteRole, listRoles, removePermissionsFromRole } from "../../lib/security/accounts/roles";
 import { action, done, listOf } from "./io";

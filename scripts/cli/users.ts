@@ -1,4 +1,4 @@
-/** `gatehouse users …`: the reference's `flask users` commands over the datastore verbs. */
+/** `gatehouse users …`: Flask-Security's `flask users` commands over the datastore verbs. */
 import type { Command } from "commander";
 import { activateUser, deactivateUser } from "../../lib/security/accounts/activation";
 import { isUuid, validateEmail, validateUsername } from "../../lib/security/accounts/identity";

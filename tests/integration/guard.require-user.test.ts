@@ -1,6 +1,7 @@
 // Threat: a page that forgets a check, or a stale/ revoked session that still passes. requireUser()
 // reads the route table for the path served and must send anonymous → /login?next, missing role or
 // permission (all-of, any-of) → 403, stale → /verify?next (only where the table asks for freshness), and extend grace.
+// The console's writes ask for freshness though its pages do not: a stale admin session changes nothing.
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -21,14 +22,15 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { getDb, tables } = await import("@/lib/db");
-const { requireFreshUser, requireUser, requireUserUnder } = await import("@/lib/security/sessions/guards");
+const { requireFreshAdmin, requireFreshUser, requireUser, requireUserUnder } = await import("@/lib/security/sessions/guards");
 const { getConfig } = await import("@/lib/security/config");
 const { sessionCookieName } = await import("@/lib/security/sessions/cookies");
 const { createSession } = await import("@/lib/security/sessions/store");
 const { createUser } = await import("@/lib/security/accounts/users");
 const { addRoleToUser } = await import("@/lib/security/accounts/user-roles");
 const { ensureAdminRole } = await import("@/lib/security/accounts/admin-role");
-const { CONSOLE_PERMISSIONS, USERS_READ } = await import("@/lib/security/core/console-permissions");
+const { CONSOLE_PERMISSIONS, ROLES_WRITE, USERS_READ, USERS_WRITE } = await import("@/lib/security/core/console-permissions");
+const { adminUserAction } = await import("@/app/(admin)/admin/users/[id]/actions");
 
 async function signedIn(): Promise<{ userId: string; token: string }> {
   const user = await createUser({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough passphrase", confirmed: true });
@@ -204,5 +206,57 @@ describe("requireUser", () => {
     const db = await getDb();
     await db.update(tables.users).set({ active: false }).where(eq(tables.users.id, userId));
     expect(await outcome(() => requireUser())).toMatch(/^redirect \/login/);
+  });
+
+  it("adds an action's own requirements to the table's: permissions, any-of roles, freshness (the console's writes)", async () => {
+    const { userId } = await signedIn();
+    const db = await getDb();
+    requestHeaders.set("x-gatehouse-path", `/admin/users/${userId}`);
+    // The table's rule for the page: users:read.
+    await db.insert(tables.roles).values({ name: `reader-${userId}`, permissions: [USERS_READ] });
+    await addRoleToUser(userId, `reader-${userId}`);
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    expect(await outcome(() => requireUser({ permissions: [USERS_WRITE], fresh: true }))).toBe("forbidden");
+    expect(await outcome(() => requireUser({ rolesAccepted: [`nobody-${userId}`, `reader-${userId}`] }))).toBe("allowed");
+    expect(await outcome(() => requireUser({ rolesAccepted: [`nobody-${userId}`] }))).toBe("forbidden");
+    await db.insert(tables.roles).values({ name: `writer-${userId}`, permissions: [USERS_WRITE] });
+    await addRoleToUser(userId, `writer-${userId}`);
+    expect(await outcome(() => requireUser({ permissions: [USERS_WRITE], fresh: true }))).toBe("allowed");
+    // Stale: the page still opens, the write goes to /verify and comes back to the page.
+    await makeStale(userId);
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    expect(await outcome(() => requireUser({ permissions: [USERS_WRITE], fresh: true }))).toBe(`redirect /verify?next=%2Fadmin%2Fusers%2F${userId}`);
+    // The extra rule never loosens the table's: without users:read the page's rule refuses first.
+    requestHeaders.set("x-gatehouse-path", "/admin/roles");
+    expect(await outcome(() => requireUser({ permissions: [USERS_WRITE] }))).toBe("forbidden");
+  });
+
+  it("sends a stale admin's console write to /verify and back: users:write on a user's page (adminUserAction) and requireFreshAdmin", async () => {
+    const { userId } = await signedIn();
+    await addRoleToUser(userId, getConfig().adminRole);
+    await ensureAdminRole();
+    const target = await createUser({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough passphrase", confirmed: true });
+    if (!target) throw new Error("no user");
+    const deactivate = new FormData();
+    for (const [key, value] of Object.entries({ userId: target.id, action: "deactivate", confirmed: "yes" })) deactivate.set(key, value);
+    const targetActive = async () => (await (await getDb()).select().from(tables.users).where(eq(tables.users.id, target.id)))[0]?.active;
+
+    await makeStale(userId);
+    requestHeaders.set("x-gatehouse-path", `/admin/users/${target.id}`);
+    // The page itself (users:read) opens without re-verifying; its write does not.
+    expect(await outcome(() => requireUser())).toBe("allowed");
+    expect(await outcome(() => adminUserAction(deactivate))).toBe(`redirect /verify?next=${encodeURIComponent(`/admin/users/${target.id}`)}`);
+    expect(await targetActive()).toBe(true);
+    requestHeaders.set("x-gatehouse-path", "/admin/rescue");
+    expect(await outcome(() => requireFreshAdmin(USERS_WRITE))).toBe("redirect /verify?next=%2Fadmin%2Frescue");
+    requestHeaders.set("x-gatehouse-path", "/admin/roles?edit=1");
+    expect(await outcome(() => requireFreshAdmin(ROLES_WRITE))).toBe("redirect /verify?next=%2Fadmin%2Froles%3Fedit%3D1");
+
+    // Re-verified: the same write goes through.
+    await (await getDb()).update(tables.sessions).set({ authenticatedAt: new Date() }).where(eq(tables.sessions.userId, userId));
+    expect(await outcome(() => requireFreshAdmin(ROLES_WRITE))).toBe("allowed");
+    requestHeaders.set("x-gatehouse-path", `/admin/users/${target.id}`);
+    expect(await outcome(() => adminUserAction(deactivate))).toBe(`redirect /admin/users/${target.id}?done=deactivate`);
+    expect(await targetActive()).toBe(false);
   });
 });

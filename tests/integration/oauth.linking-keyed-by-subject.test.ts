@@ -9,6 +9,7 @@ import type { ProviderIdentity } from "@/lib/security/sessions/oauth-handoff";
 import { signInWithOAuth } from "@/lib/security/sign-in/oauth";
 import { linkIdentity, listLinks, unlinkProvider } from "@/lib/security/oauth/links";
 import { reauthenticateWithOAuth } from "@/lib/security/re-verify/reauthenticate";
+import { oauthVerifyProviders, reauthDetails } from "@/lib/api/reauth";
 import { deactivateUser } from "@/lib/security/accounts/activation";
 import { countUsersWithEmail, latestMail, newCtx, uniqueEmail, userByEmail, withEnv, withEnvForTheFile } from "../support/flows";
 import { removePassword, signedInUser } from "../support/passkeys";
@@ -156,5 +157,16 @@ describe("linking, unlinking and re-verifying", () => {
     expect((await findActiveSession(who.token))?.session.authenticatedAt.getTime()).toBe(stale.getTime());
     expect(await reauthenticateWithOAuth(who.user, session, id, newCtx())).toEqual({ ok: true });
     expect((await findActiveSession(who.token))?.session.authenticatedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+  it("the JSON API's re-verify answers list the providers this account linked, as /verify offers them", async () => {
+    const who = await signedInUser("oauth-reauth");
+    expect(await oauthVerifyProviders(who.user.id)).toEqual({ oauth_enabled: true, oauth_providers: [] });
+    expect((await signInWithOAuth(identity(who.email, true), options, newCtx())).ok).toBe(true);
+    expect(await oauthVerifyProviders(who.user.id)).toEqual({ oauth_enabled: true, oauth_providers: ["oidc"] });
+    expect(await reauthDetails(who.user.id)).toMatchObject({ reauth_required: true, oauth_enabled: true, oauth_providers: ["oidc"] });
+    // Once the provider is no longer configured, it is not offered.
+    await withEnv({ AUTH_OIDC_ISSUER: undefined, AUTH_OIDC_ID: undefined, AUTH_OIDC_SECRET: undefined }, async () => {
+      expect(await oauthVerifyProviders(who.user.id)).toEqual({ oauth_enabled: false, oauth_providers: [] });
+    });
   });
 });

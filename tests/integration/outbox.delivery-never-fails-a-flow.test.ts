@@ -6,7 +6,9 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb, tables } from "@/lib/db";
 import { setMailTransport, type MailMessage, type MailTransport } from "@/lib/mail";
-import { deliverOutbox, listUndeliverable } from "@/lib/outbox/deliver";
+import { deliverOutbox } from "@/lib/outbox/deliver";
+import { listUndeliverable, outboxBacklog } from "@/lib/outbox/report";
+import { logger } from "@/lib/observability/logger";
 import { queueEmail } from "@/lib/outbox/queue";
 import { requestPasswordReset } from "@/lib/security/passwords/reset";
 import { newCtx, registerConfirmed, uniqueEmail, withEnv } from "../support/flows";
@@ -51,7 +53,7 @@ describe("the outbox", () => {
       throw new Error("provider unavailable");
     });
     setMailTransport(down);
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(logger(), "warn").mockImplementation(() => {});
     expect(await requestPasswordReset(email, newCtx())).toEqual({ ok: true });
     const [queued] = (await rowsTo(email)).filter((r) => r.template === "reset_instructions");
     expect(queued).toMatchObject({ status: "pending", kind: "email", attempts: 0 });
@@ -89,12 +91,19 @@ describe("the outbox", () => {
           throw new Error("mailbox unavailable");
         }),
       );
-      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      const logged = vi.spyOn(logger(), "error").mockImplementation(() => {});
+      const before = await outboxBacklog();
       expect(await deliverOutbox()).toMatchObject({ failed: 1 });
       const [row] = await rowsTo(to);
       expect(row).toMatchObject({ status: "failed", payloadEncrypted: null, lastError: "Error: mailbox unavailable" });
-      expect(logged.mock.calls.flat().join(" ")).toContain("giving up");
+      // One JSON log line an operator can alert on, naming the message and not the person.
+      expect(logged).toHaveBeenCalledWith(
+        expect.objectContaining({ outboxId: row!.id, outcome: "gave_up", reason: "Error: mailbox unavailable" }),
+        expect.stringContaining("giving up"),
+      );
+      expect(JSON.stringify(logged.mock.calls)).not.toContain(to);
       expect((await listUndeliverable()).map((r) => r.id)).toContain(row!.id);
+      expect((await outboxBacklog()).failed).toBe(before.failed + 1);
     });
   });
 

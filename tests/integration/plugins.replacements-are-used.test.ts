@@ -7,11 +7,21 @@ import { getDb, tables } from "@/lib/db";
 import type { MailMessage } from "@/lib/mail";
 import { deliverOutbox } from "@/lib/outbox/deliver";
 import { usePlugins } from "@/lib/security/core/plugins";
+import { validateEmail } from "@/lib/security/accounts/identity";
 import { changePassword } from "@/lib/security/passwords/change";
 import { checkPasswordPolicy } from "@/lib/security/passwords/policy";
 import { registerUser } from "@/lib/security/registration/register";
 import { loginWithPassword } from "@/lib/security/sign-in/password";
-import { newCtx, OTHER_STRONG_PASSWORD, registerConfirmed, STRONG_PASSWORD, uniqueEmail, userByEmail, withEnvForTheFile } from "../support/flows";
+import {
+  countUsersWithEmail,
+  newCtx,
+  OTHER_STRONG_PASSWORD,
+  registerConfirmed,
+  STRONG_PASSWORD,
+  uniqueEmail,
+  userByEmail,
+  withEnvForTheFile,
+} from "../support/flows";
 
 withEnvForTheFile({ SECURITY_USERNAME_ENABLE: "true" });
 afterEach(() => usePlugins(null));
@@ -71,5 +81,65 @@ describe("the mail utility", () => {
     expect(welcome?.text).toContain("/confirm/");
     const [row] = await (await getDb()).select().from(tables.outbox).where(eq(tables.outbox.to, email));
     expect(row).toMatchObject({ status: "sent", transport: "mail-util" });
+  });
+});
+
+/** A password sign-in's outcome: true when the password was accepted. */
+async function signsIn(identity: string, password: string): Promise<boolean> {
+  return (await loginWithPassword({ identity, password, remember: false }, newCtx())).ok;
+}
+
+describe("the mail utility's normalize and validate", () => {
+  it("a custom normalizer (sub-addresses are one mailbox) decides the stored key and the sign-in look-up", async () => {
+    usePlugins({ mail: { normalize: (email, builtIn) => builtIn(email).replace(/\+[^@]*@/, "@") } });
+    const [local, domain] = uniqueEmail("tagged").split("@");
+    await registerConfirmed(`${local}+news@${domain}`);
+    expect((await userByEmail(`${local}+news@${domain}`)).emailNormalized).toBe(`${local}@${domain}`);
+    expect(await signsIn(`${local}+other@${domain}`, STRONG_PASSWORD)).toBe(true);
+  });
+
+  it("a custom validator refuses an address the default accepts, at registration", async () => {
+    const email = `${crypto.randomUUID()}@throwaway.test`;
+    expect(validateEmail(email)).toBeNull();
+    usePlugins({ mail: { validate: (address, builtIn) => (address.endsWith("@throwaway.test") ? "INVALID_EMAIL_ADDRESS" : builtIn(address)) } });
+    expect(await registerUser({ email, password: STRONG_PASSWORD }, newCtx())).toMatchObject({ ok: false, fieldErrors: { email: [expect.any(String)] } });
+    expect(await countUsersWithEmail(email)).toBe(0);
+  });
+});
+
+describe("the password utility's normalize and hashParameters", () => {
+  it("a custom normalizer (case-blind passwords) is what the hash is made from and the sign-in compares", async () => {
+    usePlugins({ password: { normalize: (pw) => pw.normalize("NFKD").toLowerCase() } });
+    const email = uniqueEmail("case-blind");
+    await registerConfirmed(email, STRONG_PASSWORD);
+    expect(await signsIn(email, STRONG_PASSWORD.toUpperCase())).toBe(true);
+    usePlugins(null);
+    expect(await signsIn(email, STRONG_PASSWORD.toUpperCase())).toBe(false);
+  });
+
+  it("raised argon2id parameters make new hashes, and re-make an older hash at the next sign-in", async () => {
+    const email = uniqueEmail("raised");
+    await registerConfirmed(email);
+    expect((await userByEmail(email)).passwordHash).toContain("m=19456,t=2,p=1");
+    usePlugins({ password: { hashParameters: { memoryCost: 19_456, timeCost: 3, parallelism: 1 } } });
+    expect(await signsIn(email, STRONG_PASSWORD)).toBe(true);
+    expect((await userByEmail(email)).passwordHash).toContain("m=19456,t=3,p=1");
+    const later = uniqueEmail("raised-new");
+    await registerConfirmed(later);
+    expect((await userByEmail(later)).passwordHash).toContain("m=19456,t=3,p=1");
+  });
+});
+
+describe("the username utility's validate", () => {
+  it("a custom validator refuses a name the default accepts, at registration", async () => {
+    usePlugins({ username: { validate: (name, builtIn) => (/^admin/i.test(name) ? "USERNAME_DISALLOWED_CHARACTERS" : builtIn(name)) } });
+    const email = uniqueEmail("reserved");
+    const name = `admin${crypto.randomUUID().replaceAll("-", "").slice(0, 8)}`;
+    expect(await registerUser({ email, password: STRONG_PASSWORD, username: name }, newCtx())).toMatchObject({
+      ok: false,
+      fieldErrors: { username: [expect.any(String)] },
+    });
+    usePlugins(null);
+    expect((await registerUser({ email, password: STRONG_PASSWORD, username: name }, newCtx())).ok).toBe(true);
   });
 });

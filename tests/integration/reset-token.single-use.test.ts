@@ -41,7 +41,7 @@ describe("password reset", () => {
     const token = await requestResetToken(email);
     expect(token).not.toBe(older);
 
-    expect(await resetPassword({ token, password: OTHER_STRONG_PASSWORD }, newCtx())).toEqual({ ok: true, email });
+    expect(await resetPassword({ token, password: OTHER_STRONG_PASSWORD }, newCtx())).toEqual({ ok: true, email, userId: user.id });
 
     const after = await userByEmail(email);
     expect(after.uniquifier).not.toBe(user.uniquifier);

@@ -188,4 +188,21 @@ describe("keys:rotate", () => {
       expect(await verifySecondFactor(pendingToken, await nextCode(u.secret), newCtx())).toMatchObject({ ok: true });
     });
   });
+
+  it("--json: rows under a key that is not configured are named and the run exits 1; with that key listed it exits 0", { timeout: 180_000 }, async () => {
+    const u = await userUnderOldSecret("rotate-unknown-key");
+    // The old key left out of the ring: its rows cannot be read, so they cannot be rotated.
+    const withoutOld = { AUTH_SECRET: NEW, SECURITY_ENCRYPTION_KEYS: `${keyEntry(newKey)},${baseEntry}` };
+    const refused = await spawnGatehouse(["keys", "rotate", "--json"], { env: withoutOld });
+    expect(refused, refused.stderr).toMatchObject({ code: 1, json: { ok: false, dryRun: false, key: newKey.id } });
+    expect((refused.json?.unavailable as Record<string, number>)[oldKey.id]).toBeGreaterThanOrEqual(2);
+    expect(refused.json?.message).toContain(oldKey.id);
+    expect((await twoFactorRow(u.userId))?.secretEncrypted.startsWith(`${oldKey.id}.`)).toBe(true);
+
+    const rotated = await runGatehouseHere(["keys", "rotate", "--json"], { env: WAY_OUT });
+    expect(rotated).toMatchObject({ code: 0, json: { ok: true, dryRun: false, key: newKey.id, unavailable: {} } });
+    expect(rotated.json?.rotated).toBeGreaterThanOrEqual(2);
+    expect((rotated.json?.tables as { table: string; rotated: number }[]).find((t) => t.table === "two_factor")?.rotated).toBeGreaterThanOrEqual(1);
+    expect((await twoFactorRow(u.userId))?.secretEncrypted.startsWith(`${newKey.id}.`)).toBe(true);
+  });
 });

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/security/sessions/guards";
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   await requireUser();
   return (
-    <div className="mx-auto grid w-full max-w-5xl gap-6 px-4 py-8 sm:px-6 md:grid-cols-[200px_1fr] md:gap-10 md:py-12">
+    <div className="page-width grid gap-6 py-8 md:grid-cols-[200px_1fr] md:gap-10 md:py-12">
       <AccountNav connections={getConfig().oauth.providers.length > 0} />
       <div className="min-w-0 space-y-6">{children}</div>
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig, type CodeMethod } from "@/lib/security/config";
@@ -113,7 +113,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         <Card>
           <CardHeader title="Delete account" description="Delete your account and everything that belongs to it. This cannot be undone." />
           <CardBody>
-            <Link href="/account/delete" className={buttonClasses("secondary", "sm")}>
+            <Link href="/account/delete" className={buttonVariants({ variant: "secondary", size: "sm" })}>
               Delete account…
             </Link>
           </CardBody>

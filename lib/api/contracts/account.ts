@@ -4,7 +4,7 @@ import { LoginResponse } from "./login";
 
 /**
  * The password and account endpoints: verify, register, confirm, reset, change. Field names are
- * the reference's; `names` maps them to the flows' (lib/api/field-names.ts).
+ * Flask-Security's; `names` maps them to the flows' (lib/api/field-names.ts).
  */
 
 const EmailLink = z.object({ email: text(254) }).meta({ id: "EmailLink", description: "The address to send the link to (confirm, reset)." });
@@ -66,10 +66,12 @@ export const confirmTokenGet: Contract = {
 export const confirmTokenPost: Contract = {
   method: "POST",
   path: "/confirm/{token}",
-  summary: "Confirm the address of an emailed link (what SECURITY_CONFIRM_VIEW's page posts)",
+  summary:
+    "Confirm the address of an emailed link (what SECURITY_CONFIRM_VIEW's page posts); with SECURITY_AUTO_LOGIN_AFTER_CONFIRM, signed in as by POST /login",
   request: z.object({}),
-  response: CsrfOnly.extend({ email: z.string() }),
-  failures: [],
+  response: z.union([CsrfOnly.extend({ email: z.string() }), LoginResponse]),
+  failures: [429],
+  includeAuthToken: true,
 };
 
 export const resetPost: Contract = {
@@ -93,9 +95,10 @@ export const resetTokenGet: Contract = {
 export const resetTokenPost: Contract = {
   method: "POST",
   path: "/reset/{token}",
-  summary: "Set the new password of a reset link (not signed in afterwards: `{}`)",
+  summary: "Set the new password of a reset link (not signed in afterwards: `{}`; with SECURITY_AUTO_LOGIN_AFTER_RESET, signed in as by POST /login)",
   request: z.object({ password: text(), password_confirm: text() }).meta({ id: "ResetPassword" }),
-  response: z.object({}),
+  response: z.union([z.object({}), LoginResponse]),
+  includeAuthToken: true,
   names: { password_confirm: "passwordConfirm" },
   failures: [429],
 };

@@ -14,7 +14,7 @@ const LoginRequest = z
   })
   .meta({ id: "LoginRequest", description: "`email` or `username`; with unified sign-in `password` may also be a one-time code." });
 
-/** Two-factor methods as the reference names them (Gatehouse's "passkey" is its "webauthn"). */
+/** Two-factor methods as Flask-Security names them (Gatehouse's "passkey" is its "webauthn"). */
 export const TfMethod = z.enum(["authenticator", "email", "sms", "webauthn"]);
 
 export const LoginResponse = z

@@ -50,7 +50,7 @@ export interface Contract {
   summary: string;
   request?: z.ZodObject;
   response: z.ZodType;
-  /** The reference's request field names for ours (lib/api/field-names.ts). */
+  /** Flask-Security's request field names for ours (lib/api/field-names.ts). */
   names?: FieldNames;
   /** Request fields that may come as integers. */
   codeFields?: readonly string[];

@@ -4,7 +4,7 @@ import { CsrfOnly, text, WithUser, type Contract } from "./shared";
 
 /** WebAuthn (Flask-Security's wan-*): passkey ceremonies in two steps, the state in between kept in Postgres. */
 
-/** What navigator.credentials.create()/get() answered: a JSON string as the reference sends it, or the object itself. */
+/** What navigator.credentials.create()/get() answered: a JSON string as Flask-Security sends it, or the object itself. */
 const Credential = z.union([z.string().max(100_000, "Value entered is too long"), z.record(z.string(), z.unknown())]);
 
 export const wanSigninPost: Contract = {

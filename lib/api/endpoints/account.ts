@@ -3,7 +3,7 @@ import { fail } from "@/lib/security/core/errors";
 import { findUserById } from "@/lib/security/accounts/users";
 import { changePasswordForm } from "@/lib/security/passwords/forms";
 import { verifyPasswordForm } from "@/lib/security/re-verify/reauthenticate";
-import { hasWebauthnVerifyCredential } from "../reauth";
+import { hasWebauthnVerifyCredential, oauthVerifyProviders } from "../reauth";
 import type { ApiCall, ApiResult } from "../route";
 import { userPayload, userPayloadWithToken } from "../user-payload";
 
@@ -27,8 +27,7 @@ export async function describeVerify(call: ApiCall): Promise<ApiResult> {
       user: userPayload(current.user),
       csrf_token: await call.csrfToken(),
       has_webauthn_verify_credential: await hasWebauthnVerifyCredential(current.user.id),
-      oauth_enabled: false,
-      oauth_providers: [],
+      ...(await oauthVerifyProviders(current.user.id)),
     },
   };
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { getConfig } from "@/lib/security/config";
 import { messageFor } from "@/lib/security/core/errors";
 import { checkConfirmationToken, confirmEmail, resendConfirmationForm } from "@/lib/security/accounts/confirmation";
-import { forgotPasswordForm, resetPasswordForm } from "@/lib/security/passwords/forms";
+import { forgotPasswordForm } from "@/lib/security/passwords/forms";
+import { confirmWithLink, resetWithLink } from "@/lib/security/sign-in/after-email-link";
 import { checkResetToken } from "@/lib/security/passwords/reset";
 import { registerWithForm } from "@/lib/security/registration/register-form";
 import { fail } from "@/lib/security/core/errors";
@@ -10,7 +11,7 @@ import { configuredMessage } from "@/lib/view/message-params";
 import type { ApiCall, ApiResult } from "../route";
 import { spaUrl } from "../spa";
 import { userPayload } from "../user-payload";
-import { twoFactorPayload } from "./login";
+import { answerLogin, twoFactorPayload } from "./login";
 
 /**
  * Registration and the emailed-link flows: register, confirm, reset. Each calls the flow its page
@@ -61,10 +62,16 @@ export async function openConfirmLink(call: ApiCall): Promise<ApiResult> {
   return { redirect: spaUrl("postConfirm", { info: messageFor("EMAIL_CONFIRMED"), email, identity: email }) };
 }
 
-/** POST /api/security/confirm/{token}: confirms (what a SECURITY_CONFIRM_VIEW page posts). */
+/**
+ * POST /api/security/confirm/{token}: confirms (what a SECURITY_CONFIRM_VIEW page posts). With
+ * SECURITY_AUTO_LOGIN_AFTER_CONFIRM it answers as POST /login does: the user, or `tf_required`
+ * and the second step (decision 055). The GET never signs in: a mail scanner fetches links.
+ */
 export async function confirmLink(call: ApiCall): Promise<ApiResult> {
-  const confirmed = await confirmEmail(pathToken(call), call.ctx);
-  return confirmed.ok ? { response: { csrf_token: await call.csrfToken(), email: confirmed.user.email } } : confirmed;
+  const confirmed = await confirmWithLink(pathToken(call), call.ctx);
+  if (!confirmed.ok) return confirmed;
+  if (confirmed.signIn) return answerLogin(call, confirmed.signIn);
+  return { response: { csrf_token: await call.csrfToken(), email: confirmed.user.email } };
 }
 
 /** POST /api/security/reset. */
@@ -82,8 +89,12 @@ export async function openResetLink(call: ApiCall): Promise<ApiResult> {
   return { redirect: spaUrl("resetError", { error: configuredMessage(state === "expired" ? "PASSWORD_RESET_EXPIRED" : "INVALID_RESET_PASSWORD_TOKEN") }) };
 }
 
-/** POST /api/security/reset/{token}: `{}` (Flask-Security's answer; not signed in afterwards). */
+/**
+ * POST /api/security/reset/{token}: `{}` (Flask-Security's answer; not signed in afterwards). With
+ * SECURITY_AUTO_LOGIN_AFTER_RESET it answers as POST /login does (decision 055).
+ */
 export async function resetPassword(call: ApiCall): Promise<ApiResult> {
-  const result = await resetPasswordForm(pathToken(call), call.fields, call.ctx);
-  return result.ok ? { response: {} } : result;
+  const result = await resetWithLink(pathToken(call), call.fields, call.ctx);
+  if (!result.ok) return result;
+  return result.signIn ? answerLogin(call, result.signIn) : { response: {} };
 }

@@ -29,7 +29,7 @@ export async function describeLogin(call: ApiCall): Promise<ApiResult> {
 
 type SecondFactorPending = Pick<Extract<LoginOutcome, { status: "second-factor" }>, "state" | "method" | "methods">;
 
-/** The reference's payload for a sign-in that now needs its second factor (`tf_required: true`; tf-select's answer too). */
+/** Flask-Security's payload for a sign-in that now needs its second factor (`tf_required: true`; tf-select's answer too). */
 export function twoFactorPayload(outcome: SecondFactorPending): Record<string, unknown> {
   if (outcome.state === "setup") return { tf_state: "setup_from_login" };
   if (outcome.state === "select") return { tf_select: true, tf_setup_methods: outcome.methods.map(tfMethod) };
@@ -50,7 +50,7 @@ export async function login(call: ApiCall): Promise<ApiResult> {
 
 /**
  * SECURITY_DEFAULT_REMEMBER_ME: a JSON sign-in that does not say `remember` gets the configured
- * default, as the reference's form does. (A page's form always says: its box starts at the default.)
+ * default, as Flask-Security's form does. (A page's form always says: its box starts at the default.)
  */
 export function withRememberDefault(fields: Record<string, unknown>): Record<string, unknown> {
   return fields.remember === undefined ? { ...fields, remember: getConfig().forms.defaultRememberMe } : fields;

@@ -8,7 +8,7 @@ import { userPayload } from "../user-payload";
 /**
  * Flask-Security's mf-recovery-codes (signed in and fresh, the route table says). Gatehouse keeps
  * only the codes' HMACs, so a set is shown once, when it is made: GET answers `recovery_codes: []`
- * with the counts, and `recovery_codes_shown_once: true` says why (the reference shows them again).
+ * with the counts, and `recovery_codes_shown_once: true` says why (Flask-Security shows them again).
  */
 async function answer(call: ApiCall, codes: string[]): Promise<ApiResult> {
   const { principal } = call;

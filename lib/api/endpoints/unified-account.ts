@@ -11,7 +11,7 @@ import type { UserRecord } from "@/lib/security/accounts/users";
 import type { Principal } from "../guard";
 import type { ApiCall, ApiResult } from "../route";
 import { userPayload, userPayloadWithToken } from "../user-payload";
-import { hasWebauthnVerifyCredential } from "../reauth";
+import { hasWebauthnVerifyCredential, oauthVerifyProviders } from "../reauth";
 import { sessionOf } from "./account";
 import { authenticatorFields } from "./two-factor-setup";
 import { usIdentityAttributes } from "./unified-signin";
@@ -49,8 +49,7 @@ export async function describeUsVerify(call: ApiCall): Promise<ApiResult> {
       available_methods: getConfig().unified.methods,
       code_methods: active.filter((m): m is "email" | "sms" => m === "email" || m === "sms"),
       has_webauthn_verify_credential: await hasWebauthnVerifyCredential(current.user.id),
-      oauth_enabled: false,
-      oauth_providers: [],
+      ...(await oauthVerifyProviders(current.user.id)),
     },
   };
 }

@@ -28,7 +28,7 @@ function passkeyCaller(call: ApiCall): Result<{ principal: Principal; binding: {
   return fail("UNAUTHENTICATED");
 }
 
-/** GET /api/security/wan-register: the user's passkeys, as the reference lists them. */
+/** GET /api/security/wan-register: the user's passkeys, as Flask-Security lists them. */
 export async function describeWanRegister(call: ApiCall): Promise<ApiResult> {
   const caller = passkeyCaller(call);
   if (!caller.ok) return caller;
@@ -52,12 +52,12 @@ export async function describeWanRegister(call: ApiCall): Promise<ApiResult> {
   };
 }
 
-/** POST /api/security/wan-register: `name`, `usage` (the reference's default: a second factor) → creation options. */
+/** POST /api/security/wan-register: `name`, `usage` (Flask-Security's default: a second factor) → creation options. */
 export async function wanRegister(call: ApiCall): Promise<ApiResult> {
   const caller = passkeyCaller(call);
   if (!caller.ok) return caller;
   const name = typeof call.fields.name === "string" ? call.fields.name : "";
-  // The reference's key for a missing name (the page's form says it under the field alone).
+  // Flask-Security's key for a missing name (the page's form says it under the field alone).
   if (!name.trim()) return fail("WEBAUTHN_NAME_REQUIRED", { name: [messageFor("WEBAUTHN_NAME_REQUIRED")] });
   const fields = { name, usage: call.fields.usage ?? "secondary" };
   const started = await startPasskeyRegistrationForm(caller.principal.user, caller.binding, fields);

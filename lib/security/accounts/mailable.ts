@@ -5,6 +5,7 @@ import { fail, messageFor, type Failure, type Result } from "../core/errors";
 import { consumeRateLimit, RATE_LIMITS } from "../core/rate-limit";
 import type { RateLimitPolicy } from "../core/rate-limit-policies";
 import type { RequestContext } from "../core/request-context";
+import { isLockedByApplication } from "./application-lock";
 import { validateEmail } from "./identity";
 import { findUserByEmail, type UserRecord } from "./users";
 
@@ -32,7 +33,8 @@ export async function answerEmailRequest(
 
 /**
  * The account an emailed answer (a reset link, a recovered username) may go to, or Flask-Security's
- * refusal for it: unknown, disabled, or unconfirmed while confirmation is on. Counts the mail
+ * refusal for it: unknown, disabled, locked by the application (decision 056), or unconfirmed while
+ * confirmation is on. Counts the mail
  * against the address's budget, so the form cannot flood someone's inbox.
  */
 export async function findMailableAccount(email: string): Promise<{ ok: true; user: UserRecord } | Failure> {
@@ -41,9 +43,11 @@ export async function findMailableAccount(email: string): Promise<{ ok: true; us
     ? "USER_DOES_NOT_EXIST"
     : !user.active
       ? "DISABLED_ACCOUNT"
-      : getConfig().features.confirmable && !user.confirmedAt
-        ? "CONFIRMATION_REQUIRED"
-        : null;
+      : (await isLockedByApplication(user))
+        ? "LOCKED_ACCOUNT"
+        : getConfig().features.confirmable && !user.confirmedAt
+          ? "CONFIRMATION_REQUIRED"
+          : null;
   if (!user || refusal) {
     const code = refusal ?? "USER_DOES_NOT_EXIST";
     return fail(code, { email: [messageFor(code)] });

@@ -19,7 +19,7 @@ export type RoleRecord = typeof tables.roles.$inferSelect;
 const ROLE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const PERMISSION = /^[a-z0-9][a-z0-9._-]{0,63}:(\*|[a-z0-9][a-z0-9._-]{0,63})$/;
 
-/** A list, or a comma-separated string as the reference accepts; trimmed, without repeats. */
+/** A list, or a comma-separated string as Flask-Security accepts; trimmed, without repeats. */
 export function parsePermissions(input: string | readonly string[]): Result<{ permissions: string[] }> {
   const list = (typeof input === "string" ? input.split(",") : [...input]).map((p) => p.trim()).filter(Boolean);
   const bad = list.filter((p) => !PERMISSION.test(p));

@@ -33,7 +33,7 @@ export const OAUTH_VARIABLES = {
     .optional(),
   // Flask-Security never creates an account from OAuth; Gatehouse can (confirmed only if the provider verified the email).
   SECURITY_OAUTH_ALLOW_REGISTER: bool(false),
-  // The reference's behaviour: the first sign-in with a provider-verified email links that account.
+  // Flask-Security's behaviour: the first sign-in with a provider-verified email links that account.
   SECURITY_OAUTH_LINK_BY_VERIFIED_EMAIL: bool(true),
 };
 

@@ -4,7 +4,7 @@ import { bool } from "./values";
 
 /**
  * Where users are sent after each action, and the redirect and form toggles integrators of
- * Flask-Security look for (decision 047). Names and defaults are the reference's; an unset view
+ * Flask-Security look for (decision 047). Names and defaults are Flask-Security's; an unset view
  * keeps the page Gatehouse shows for it today.
  */
 
@@ -37,27 +37,30 @@ const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-
 export const VIEW_VARIABLES = {
   SECURITY_POST_LOGIN_VIEW: view("/account"),
   SECURITY_POST_LOGOUT_VIEW: view("/"),
-  // Unset: the "check your email" page (confirmation on) — Gatehouse's page for what the reference flashes on "/".
+  // Unset: the "check your email" page (confirmation on) — Gatehouse's page for what Flask-Security flashes on "/".
   SECURITY_POST_REGISTER_VIEW: optionalView,
-  // Unset: /login, as the reference.
+  // Unset: /login, as Flask-Security.
   SECURITY_POST_RESET_VIEW: optionalView,
-  // Unset: /account (the reference's "/", which is Gatehouse's home page for signed-out visitors).
+  // Unset: /account (Flask-Security's "/", which is Gatehouse's home page for signed-out visitors).
   SECURITY_POST_CHANGE_VIEW: optionalView,
   // Unset: the account page when signed in in this browser, else /login.
   SECURITY_POST_CHANGE_EMAIL_VIEW: optionalView,
-  // Unset: the two-factor page (the reference's /tf-setup).
+  // Unset: the two-factor page (Flask-Security's /tf-setup).
   SECURITY_TWO_FACTOR_POST_SETUP_VIEW: view("/account/two-factor"),
   // Unset: the 403 page. A signed-in user without the role or permission a page needs goes here.
   SECURITY_UNAUTHORIZED_VIEW: optionalView,
   // Unset: the sign-in page says the address needs confirming. Set: an unconfirmed sign-in goes there with ?email=.
   SECURITY_REQUIRES_CONFIRMATION_ERROR_VIEW: optionalView,
 
-  // The remember box's default on the sign-in form (the reference's DEFAULT_REMEMBER_ME).
+  // The remember box's default on the sign-in form (Flask-Security's DEFAULT_REMEMBER_ME).
   SECURITY_DEFAULT_REMEMBER_ME: bool(false),
   // Register asks for the password twice; off hides the second field and skips the check.
   SECURITY_PASSWORD_CONFIRM_REQUIRED: bool(true),
   // Registration refuses an address whose domain cannot receive mail (MX, else A/AAAA; decision 048).
   SECURITY_EMAIL_CHECK_DELIVERABILITY: bool(false),
+  // Opening a confirmation link / finishing a reset signs in, through the sign-in gate (decision 055).
+  SECURITY_AUTO_LOGIN_AFTER_CONFIRM: bool(false),
+  SECURITY_AUTO_LOGIN_AFTER_RESET: bool(false),
   SECURITY_LOGOUT_METHODS: z
     .string()
     .optional()
@@ -133,6 +136,8 @@ export function viewSettingsOf(env: ViewEnv) {
       emailCheckDeliverability: env.SECURITY_EMAIL_CHECK_DELIVERABILITY,
       logoutMethods: env.SECURITY_LOGOUT_METHODS,
     },
+    /** Flask-Security's AUTO_LOGIN_AFTER_CONFIRM and AUTO_LOGIN_AFTER_RESET: still two-factor when it applies. */
+    autoLogin: { afterConfirm: env.SECURITY_AUTO_LOGIN_AFTER_CONFIRM, afterReset: env.SECURITY_AUTO_LOGIN_AFTER_RESET },
     redirects: {
       /** Null: `next` is a path of this site only. */
       subdomains: env.SECURITY_REDIRECT_ALLOW_SUBDOMAINS

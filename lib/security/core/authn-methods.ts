@@ -14,6 +14,8 @@ export const AUTHN_METHODS = [
   // Codes and links delivered to, or generated on, something you have.
   "email",
   "magic-link",
+  /** Signed in by opening an emailed confirmation link (SECURITY_AUTO_LOGIN_AFTER_CONFIRM, decision 055). */
+  "confirm-link",
   "sms",
   "authenticator",
   "passkey",
@@ -42,6 +44,7 @@ const CHANNELS: Record<AuthnMethod, Channel> = {
   register: "knowledge",
   email: "email",
   "magic-link": "email",
+  "confirm-link": "email",
   sms: "phone",
   authenticator: "authenticator",
   passkey: "passkey",

@@ -4,7 +4,7 @@ import { getConfig } from "../config";
 import { utility, type Deliverability } from "./plugins";
 
 /**
- * The reference's register-time deliverability check (SECURITY_EMAIL_VALIDATOR_ARGS with
+ * Flask-Security's register-time deliverability check (SECURITY_EMAIL_VALIDATOR_ARGS with
  * check_deliverability), behind SECURITY_EMAIL_CHECK_DELIVERABILITY: a domain that cannot receive
  * mail is refused at registration. Sign-in never checks (a known account is not re-judged).
  * Only a definite "no such domain / no mail here" refuses: a slow or failing resolver lets the

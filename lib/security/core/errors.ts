@@ -57,6 +57,7 @@ export const MESSAGES = {
   EMAIL_IS_THE_SAME: "That is already your email address.",
   DELETE_CONFIRMATION_MISMATCH: "Type your email address exactly as shown to confirm.",
   LAST_ADMIN: "This is the only administrator account: give another account the administrator role before deleting this one.",
+  ADMIN_REQUIRED: "Only an administrator can change an account or role with access to the admin console.",
   ADMIN_SELF_CHANGE: "Administrators cannot deactivate themselves or remove their own administrator role.",
   ROLE_DOES_NOT_EXIST: "Specified role does not exist",
   ROLE_ALREADY_EXISTS: "A role with this name already exists.",
@@ -137,6 +138,8 @@ export const MESSAGES = {
   SECRET_UNAVAILABLE: "This sign-in method can't be checked right now. Use another method or a recovery code, or contact support.",
   RATE_LIMITED: "Too many attempts.",
   ACCOUNT_LOCKED: "This account is locked after too many failed sign-in attempts. If it is yours, use the unlock link we emailed you, or reset your password.",
+  // The application's own lock (the isLocked hook, decision 056), not the failed-attempt one above.
+  LOCKED_ACCOUNT: "This account is locked.",
   UNLOCK_SUCCESSFUL: "Your account is unlocked. You can sign in again.",
   INVALID_UNLOCK_TOKEN: "That unlock link is not valid (it may have been used already).",
   UNLOCK_EXPIRED: "That unlock link has expired. Reset your password to unlock your account.",

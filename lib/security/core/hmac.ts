@@ -15,7 +15,7 @@ export function derivedKey(purpose: string): Buffer {
 }
 
 /**
- * Flask-Security's get_hmac: a base64 HMAC-SHA512 of a value. The reference signs with
+ * Flask-Security's get_hmac: a base64 HMAC-SHA512 of a value. Flask-Security signs with
  * SECURITY_PASSWORD_SALT and feeds the result to its password hash; Gatehouse's argon2id hashes
  * need no such step, so here it is a keyed digest for applications (a key derived from
  * AUTH_SECRET): equal inputs give equal outputs, and nobody without the secret can compute one.

@@ -6,7 +6,7 @@ import { PLUGINS } from "../plugins";
 /**
  * The replaceable utilities (Flask-Security's `mail_util_cls`, `password_util_cls`,
  * `phone_util_cls`, `username_util_cls`, `webauthn_util_cls`, `totp_cls`,
- * `mf_recovery_codes_util_cls`). A product swaps one in lib/security/plugins.ts, the one place
+ * `mf_recovery_codes_util_cls`, and the `is_locked` hook). A product swaps one in lib/security/plugins.ts, the one place
  * (decision 044). Every method is optional: the ones left out keep the default, like a subclass
  * that overrides a single method. Each receives the default as its last argument (`builtIn`), so a
  * replacement can add a rule to the default's instead of rewriting it.
@@ -121,7 +121,26 @@ export interface EmailDeliverabilityUtil {
   check(domain: string, builtIn: (domain: string) => Promise<Deliverability>): Promise<Deliverability>;
 }
 
+/** What the lock hook is shown of an account (a UserRecord passes; the core does not import the accounts layer). */
+export interface LockableUser {
+  id: string;
+  email: string;
+  username: string | null;
+  active: boolean;
+  confirmedAt: Date | null;
+}
+
+export interface AccountUtil {
+  /**
+   * The application's own lock (decision 056; Flask-Security's is_locked): true refuses every sign-in
+   * (LOCKED_ACCOUNT) and every reset, after the proof. Default: false. Distinct from the built-in
+   * lock after failed attempts (ACCOUNT_LOCKED). Keep it quick: every sign-in waits for it.
+   */
+  isLocked(user: LockableUser, builtIn: (user: LockableUser) => Promise<boolean>): boolean | Promise<boolean>;
+}
+
 export interface Utilities {
+  account: AccountUtil;
   mail: MailUtil;
   password: PasswordUtil;
   phone: PhoneUtil;

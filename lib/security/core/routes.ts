@@ -85,6 +85,8 @@ export const ROUTES: readonly RouteRule[] = [
   // The user list, a user's page and the CSV export: a permission, so a support role without the
   // admin role can be given them; their actions also need users:write (checked in each action).
   { prefix: "/admin/users", access: "signed-in", permissions: [USERS_READ] },
+  // Undelivered mail and texts: support reads it when someone says the email never came.
+  { prefix: "/admin/deliveries", access: "signed-in", permissions: [USERS_READ] },
   // Who may read it depends on SECURITY_DEV_MAILBOX (lib/security/sessions/dev-mailbox-access.ts).
   { prefix: "/dev/mailbox", access: "open" },
   // The JSON API (docs/api.md). Open endpoints still read a session or token: logout ends it,

@@ -102,7 +102,7 @@ export const sendCodeSchema = z.object({
 
 /**
  * The unified sign-in box as the JSON API sends it (Flask-Security's us-signin: identity, passcode).
- * Empty fields are left to the flow, which words them as the reference does (US_SPECIFY_IDENTITY,
+ * Empty fields are left to the flow, which words them as Flask-Security does (US_SPECIFY_IDENTITY,
  * INVALID_PASSWORD_CODE).
  */
 export const passcodeLoginSchema = z.object({

@@ -13,7 +13,8 @@ import { activateUser, deactivateUser } from "../accounts/activation";
 import { recordAdminChange } from "../accounts/admin-events";
 import { isUuid } from "../accounts/identity";
 import { addRoleToUser, removeRoleFromUser } from "../accounts/user-roles";
-import { findUserById } from "../accounts/users";
+import { checkConsoleReach } from "../accounts/console-access";
+import { findUserById, getAuthorization } from "../accounts/users";
 import { sessionPublicId } from "../sessions/store";
 import { resetTwoFactor } from "../codes/two-factor";
 import { forgetSignInMethods } from "../codes/sign-in-methods";
@@ -26,9 +27,11 @@ import { resetUserAccess } from "./reset-access";
 /**
  * The admin console's actions on one account (/admin/users/[id]): each calls the datastore verb
  * that owns it (decision 036), with the acting admin so both activity logs record it. Checked here
- * as well as in the server action: the actor holds users:write, the target exists, an admin does
- * not deactivate or delete themselves (the verbs refuse taking their own admin role and the last
- * admin), and a destructive action carries its confirmation.
+ * as well as in the server action, from the database rather than from what the caller says: the
+ * actor holds users:write, the target exists, the target and any role given or taken are within the
+ * actor's reach (decision 057: only an administrator changes an account with console access), an
+ * admin does not deactivate or delete themselves (the verbs refuse taking their own admin role and
+ * the last admin), and a destructive action carries its confirmation.
  */
 export const ADMIN_ACTIONS = [
   "activate",
@@ -64,9 +67,9 @@ export const DESTRUCTIVE_ACTIONS: ReadonlySet<AdminAction> = new Set([
   "revoke-all-tokens",
 ]);
 
+/** Who acts: their roles and permissions are read here, never taken from the caller. */
 export interface AdminActor {
   id: string;
-  permissions: readonly string[];
   ctx?: RequestContext;
 }
 
@@ -79,8 +82,12 @@ export interface AdminActionInput {
 }
 
 export async function runAdminAction(actor: AdminActor, targetId: string, action: AdminAction, input: AdminActionInput = {}): Promise<Result> {
-  if (!actor.permissions.includes(USERS_WRITE)) return fail("UNAUTHORIZED");
+  if (!(await getAuthorization(actor.id)).permissions.includes(USERS_WRITE)) return fail("UNAUTHORIZED");
   if (!isUuid(targetId) || !(await findUserById(targetId))) return fail("USER_DOES_NOT_EXIST");
+  const roleChange =
+    action === "add-role" || action === "remove-role" ? ({ change: action === "add-role" ? "add" : "remove", name: input.role ?? "" } as const) : undefined;
+  const reach = await checkConsoleReach(actor.id, targetId, roleChange);
+  if (!reach.ok) return reach;
   if ((action === "deactivate" || action === "delete") && actor.id === targetId) return fail("ADMIN_SELF_CHANGE");
   if (DESTRUCTIVE_ACTIONS.has(action) && input.confirmed !== true) return fail("INVALID_INPUT", { confirm: ["Confirm this action first."] });
   const options = { actorId: actor.id, ctx: actor.ctx };

@@ -18,7 +18,7 @@ import { issueResetLink } from "../passwords/reset";
 /**
  * Changing the email address (Flask-Security's /change-email, and more). The new address gets a
  * single-use link that expires (SECURITY_CHANGE_EMAIL_WITHIN); nothing changes until it is used,
- * so sign-in keeps the old address meanwhile. Beyond the reference, the old address is told at
+ * so sign-in keeps the old address meanwhile. Beyond Flask-Security, the old address is told at
  * once, with a link that cancels the change and one to reset the password: a stolen session
  * cannot move the account to a new inbox without its owner hearing of it. Decision 027.
  */

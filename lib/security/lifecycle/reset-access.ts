@@ -20,7 +20,7 @@ export interface AccessReset {
  * Flask-Security's reset_user_access, for a suspected compromise: every session, pending sign-in
  * and API token ends and both uniquifiers rotate; two-factor, sign-in code methods (email
  * included), passkeys and recovery codes are removed, and so are outstanding set-up and sign-in
- * links. The password stays (as in the reference): the user signs in with it and sets up their
+ * links. The password stays (as in Flask-Security): the user signs in with it and sets up their
  * factors again (at once, when their role requires two-factor). One transaction, one event.
  * @public part of the programmable API (admin console, CLI).
  */

@@ -110,7 +110,7 @@ export async function forgetPasskeys(userId: string, tx: Tx): Promise<number> {
 
 /**
  * Flask-Security's webauthn_reset: deletes every passkey of the user (the user handle stays, as
- * in the reference: it names nothing but the account). An administrator's action, so none of
+ * in Flask-Security: it names nothing but the account). An administrator's action, so none of
  * deletePasskey's last-way refusals apply; the user sets passkeys up again.
  */
 export async function webauthnReset(userId: string, options: AdminOptions = {}): Promise<Result<{ removed: number }>> {

@@ -147,7 +147,7 @@ export async function startPasskeyRegistrationForm(
   return parsed.ok ? beginPasskeyRegistration(user, binding, parsed.data) : parsed;
 }
 
-/** Step 2: `state` and `credential` (an object, or the JSON string the reference's clients send). */
+/** Step 2: `state` and `credential` (an object, or the JSON string Flask-Security's clients send). */
 export async function finishPasskeyRegistrationForm(
   user: UserRecord,
   binding: Pick<SessionRecord, "tokenHash">,
@@ -163,11 +163,14 @@ export function causeOf(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 200) : "unknown";
 }
 
-/** "Sign in" passkeys replace a password: discoverable and verifying the user; second-factor keys may be simple security keys. */
+/**
+ * "Sign in" passkeys replace a password: discoverable and verifying the user. Second-factor keys may be
+ * simple security keys; they are asked to be discoverable where they can (Flask-Security's "preferred").
+ */
 function builtInSelection(usage: PasskeyUsage): AuthenticatorSelection {
   return usage === "first"
     ? { residentKey: "required", requireResidentKey: true, userVerification: "required" }
-    : { residentKey: "discouraged", userVerification: "discouraged" };
+    : { residentKey: "preferred", userVerification: "discouraged" };
 }
 
 /** The WebAuthn utility's choice (lib/security/plugins.ts), by default builtInSelection. */

@@ -35,7 +35,7 @@ export async function forgotPasswordForm(fields: unknown, ctx: RequestContext): 
 }
 
 /** The reset link's form: the new password set, and not signed in afterwards (Flask-Security's default). */
-export async function resetPasswordForm(token: string, fields: unknown, ctx: RequestContext): Promise<Result<{ email: string }>> {
+export async function resetPasswordForm(token: string, fields: unknown, ctx: RequestContext): Promise<Result<{ email: string; userId: string }>> {
   const parsed = parseInput(resetPasswordSchema, { ...(typeof fields === "object" && fields ? fields : {}), token });
   if (!parsed.ok) return parsed;
   const result = await resetPassword(parsed.data, ctx);

@@ -15,6 +15,7 @@ import { consumeToken, issueToken, peekToken, revokeTokens } from "../core/token
 import { removeFactorsFromBeforeConfirmation } from "../accounts/pre-confirmation";
 import { findUserById, setUniquifier, type UserRecord } from "../accounts/users";
 import { answerEmailRequest, findMailableAccount } from "../accounts/mailable";
+import { isLockedByApplication } from "../accounts/application-lock";
 
 /**
  * Emails a reset link. Under generic responses the answer is the same, in words and in time, for
@@ -66,7 +67,8 @@ export async function checkResetToken(token: string): Promise<ResetTokenState> {
 /**
  * Sets a new password from a reset link. Policy is checked before the token is used, so a weak
  * password does not burn the link. Success rotates the uniquifier (every session and every
- * other reset link ends) and does not sign the user in.
+ * other reset link ends) and does not sign the user in (SECURITY_AUTO_LOGIN_AFTER_RESET does, through
+ * the sign-in gate: lib/security/sign-in/after-email-link.ts).
  *
  * The link proves the address, so it also confirms it — and whatever was set up on the account
  * before its address was confirmed (passkeys, sign-in methods, two-factor, recovery codes) is
@@ -74,13 +76,15 @@ export async function checkResetToken(token: string): Promise<ResetTokenState> {
  * once its owner takes the account. The notice lists what was removed. The new password came by
  * email, so until an independent second factor vouches for it, it counts as the email channel.
  */
-export async function resetPassword(input: { token: string; password: string }, ctx: RequestContext): Promise<Result<{ email: string }>> {
+export async function resetPassword(input: { token: string; password: string }, ctx: RequestContext): Promise<Result<{ email: string; userId: string }>> {
   const config = getConfig();
   const state = await checkResetToken(input.token);
   if (state === "expired") return fail("PASSWORD_RESET_EXPIRED");
   if (state === "invalid") return fail("INVALID_RESET_PASSWORD_TOKEN");
   const found = await peekToken("reset", input.token);
   const owner = found.status === "valid" ? await findUserById(found.userId) : null;
+  // A link sent before the application locked the account is refused, unused (decision 056).
+  if (owner && (await isLockedByApplication(owner))) return fail("LOCKED_ACCOUNT");
   const policyError = await checkPasswordPolicy(input.password, { email: owner?.email, username: owner?.username });
   if (policyError) return passwordPolicyFailure(policyError, "password");
   const passwordHash = await hashPassword(input.password);
@@ -106,7 +110,7 @@ export async function resetPassword(input: { token: string; password: string }, 
     if (config.emails.sendPasswordResetNotice) {
       await queueEmail("reset_notice", user.email, { appName: config.appName, email: user.email, signInLink: links.login(), removed }, tx);
     }
-    return { ok: true as const, email: user.email };
+    return { ok: true as const, email: user.email, userId: user.id };
   });
   return outcome;
 }

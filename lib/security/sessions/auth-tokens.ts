@@ -107,7 +107,7 @@ export async function revokeAuthToken(token: string): Promise<void> {
 /**
  * Rotates the user's token uniquifier (Flask-Security's `set_token_uniquifier`): with
  * SECURITY_TOKEN_UNIQUIFIER, every auth token of the user dies and their sessions live on.
- * `uniquifier` sets a chosen value (the reference's optional argument); otherwise a random one.
+ * `uniquifier` sets a chosen value (Flask-Security's optional argument); otherwise a random one.
  * @public
  */
 export async function setTokenUniquifier(userId: string, options: AdminOptions & { uniquifier?: string } = {}): Promise<Result> {

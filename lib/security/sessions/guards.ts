@@ -15,13 +15,23 @@ export const STEP_UP_URL = "/login/two-factor/required";
 const SIGNED_IN: RouteRule = { prefix: "/", access: "signed-in" };
 
 /**
+ * What one page or action may ask on top of its route-table rule: Flask-Security's four decorators
+ * (`roles_required`, `roles_accepted`, `permissions_required`, `permissions_accepted`), the admin
+ * role and freshness. Each set is checked on its own, so an any-of list here and one in the table
+ * must both be met.
+ */
+export type ExtraRequirements = Pick<RouteRule, "roles" | "rolesAccepted" | "permissions" | "permissionsAccepted" | "admin" | "fresh">;
+
+/**
  * The guard every signed-in page, action and route handler calls (proxy.ts is never the only
  * gate). It reads the route table's rule for the path being served (lib/security/core/routes.ts):
  * anonymous → /login?next=…, missing role/permission (all-of or any-of) → 403, stale → /verify?next=….
+ * `extra` adds requirements of the action itself (the console's writes need users:write).
  */
-export async function requireUser(): Promise<CurrentSession> {
+export async function requireUser(extra?: ExtraRequirements): Promise<CurrentSession> {
   const { rule, here } = await servedRule();
-  return requireUserUnder(rule, here);
+  const current = await requireUserUnder(rule, here);
+  return extra ? requireUserUnder({ prefix: rule.prefix, access: "signed-in", ...extra }, here) : current;
 }
 
 /**
@@ -29,8 +39,7 @@ export async function requireUser(): Promise<CurrentSession> {
  * credential from the sessions page): the page's rule plus `fresh`, so it also opens the grace window.
  */
 export async function requireFreshUser(): Promise<CurrentSession> {
-  const { rule, here } = await servedRule();
-  return requireUserUnder({ ...rule, fresh: true }, here);
+  return requireUser({ fresh: true });
 }
 
 async function servedRule(): Promise<{ rule: RouteRule; here: string | null }> {
@@ -52,7 +61,7 @@ export async function requireUserUnder(rule: RouteRule, here?: string | null): P
   if (current.stepUpRequired) redirect(path ? `${STEP_UP_URL}?next=${encodeURIComponent(path)}` : STEP_UP_URL);
   const { authorization } = current;
   if (lacksAuthorization(rule, authorization, getConfig().adminRole)) {
-    // SECURITY_UNAUTHORIZED_VIEW: the reference's redirect with its message; unset, the 403 page.
+    // SECURITY_UNAUTHORIZED_VIEW: Flask-Security's redirect with its message; unset, the 403 page.
     const view = getConfig().views.unauthorized;
     if (view) redirect(viewWith(view, { notice: "UNAUTHORIZED" }));
     forbidden();

@@ -6,7 +6,8 @@ import { hashToken, randomToken } from "../core/crypto";
 import { fail, type Result } from "../core/errors";
 import type { RequestContext } from "../core/request-context";
 import { recordAdminChange } from "../accounts/admin-events";
-import { CONSOLE_PERMISSIONS, USERS_IMPERSONATE } from "../core/console-permissions";
+import { USERS_IMPERSONATE } from "../core/console-permissions";
+import { holdsConsoleAccess } from "../accounts/console-access";
 import { isUuid } from "../accounts/identity";
 import { findUserById, getAuthorization } from "../accounts/users";
 import type { NewSession } from "./new-session";
@@ -28,14 +29,6 @@ export interface ImpersonationStarted {
   target: { id: string; email: string };
 }
 
-/**
- * Accounts that hold the admin role or any console permission cannot be viewed as: an administrator
- * viewing as another would act with that one's powers, logged as them.
- */
-function isAdministrator(authorization: { roles: string[]; permissions: string[] }): boolean {
-  return authorization.roles.includes(getConfig().adminRole) || authorization.permissions.some((p) => CONSOLE_PERMISSIONS.includes(p));
-}
-
 export async function startImpersonation(
   admin: ActiveSession & { token: string },
   targetId: string,
@@ -45,7 +38,8 @@ export async function startImpersonation(
   if (!isUuid(targetId)) return fail("USER_DOES_NOT_EXIST");
   const target = await findUserById(targetId);
   if (!target) return fail("USER_DOES_NOT_EXIST");
-  if (target.id === admin.user.id || !target.active || isAdministrator(await getAuthorization(target.id))) return fail("IMPERSONATION_NOT_ALLOWED");
+  // An account with console access cannot be viewed as: the viewer would act with its powers, logged as it.
+  if (target.id === admin.user.id || !target.active || holdsConsoleAccess(await getAuthorization(target.id))) return fail("IMPERSONATION_NOT_ALLOWED");
   const token = randomToken();
   // Never longer than the administrator's own session: returning must find it alive.
   const expiresAt = new Date(Math.min(Date.now() + getConfig().impersonationLifetime * 1000, admin.session.expiresAt.getTime()));

@@ -10,6 +10,7 @@ import { recordEvent } from "../core/events";
 import { pruneNowAndThen } from "../core/prune";
 import type { RequestContext } from "../core/request-context";
 import type { UserRecord } from "../accounts/users";
+import { hasApplicationLock, isLockedByApplication } from "../accounts/application-lock";
 import { bindingOf, issueAuthToken } from "./auth-tokens";
 
 /**
@@ -83,6 +84,7 @@ export async function exchangeRefreshToken(token: string, ctx: RequestContext): 
   const db = await getDb();
   const tokenHash = hashToken(token);
   const t = tables.refreshTokens;
+  if (await lockedByApplication(tokenHash)) return { ok: false, code: "LOCKED_ACCOUNT" };
   const won = await transactionWithAbort<ExchangeResult | null, Failure>(db, async (tx, abort) => {
     const [spent] = await tx
       .update(t)
@@ -101,6 +103,22 @@ export async function exchangeRefreshToken(token: string, ctx: RequestContext): 
   });
   if (won) return won;
   return refuseExchange(tokenHash, ctx);
+}
+
+/**
+ * The application's lock (decision 056), read before the exchange's transaction so the hook never
+ * runs inside it (PGlite has one connection). The token stays unspent: unlocked, it works again.
+ * Without a hook there is nothing to ask and no read.
+ */
+async function lockedByApplication(tokenHash: string): Promise<boolean> {
+  if (!hasApplicationLock()) return false;
+  const db = await getDb();
+  const [row] = await db
+    .select({ user: tables.users })
+    .from(tables.refreshTokens)
+    .innerJoin(tables.users, eq(tables.users.id, tables.refreshTokens.userId))
+    .where(eq(tables.refreshTokens.tokenHash, tokenHash));
+  return row ? isLockedByApplication(row.user) : false;
 }
 
 /** Why a token could not be spent; a spent one (an older generation) ends its family. */

@@ -8,11 +8,13 @@ import { checkRateLimit, consumeRateLimit, RATE_LIMITS, type RateLimitPolicy } f
 import type { RequestContext } from "../core/request-context";
 import { afterFirstFactor, readSecondFactorFacts, type FirstFactorOutcome } from "./second-factor";
 import type { UserRecord } from "../accounts/users";
+import { isLockedByApplication } from "../accounts/application-lock";
 
 /**
  * The one gate every first factor passes (DESIGN.md principle 9): password, one-time code,
  * emailed link, passkey, a fresh registration — and OAuth and the JSON API after them. The order
- * is fixed here, once: budget → identity → lock → verify → account state → second-factor
+ * is fixed here, once: budget → identity → lock → verify → account state (disabled, the
+ * application's lock, unconfirmed) → second-factor
  * decision → complete. A new way to sign in is a new proof, not a new path, so it cannot skip
  * two-factor or the lock.
  */
@@ -87,6 +89,8 @@ export async function proveFirstFactor(proof: FirstFactorProof, ctx: RequestCont
   if (!proven.ok) return proven;
   const config = getConfig();
   if (!proven.user.active) return fail("DISABLED_ACCOUNT");
+  // The application's lock: after the proof and the active check, Flask-Security's order (decision 056).
+  if (await isLockedByApplication(proven.user)) return fail("LOCKED_ACCOUNT");
   if (config.features.confirmable && !config.loginWithoutConfirmation && !proven.user.confirmedAt) return fail("CONFIRMATION_REQUIRED");
   return proven;
 }

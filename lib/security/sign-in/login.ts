@@ -85,11 +85,11 @@ async function formSignIn<T extends { next?: string }>(
   const parsed = schema.safeParse(fields);
   if (!parsed.success) return { ok: false, code: "INVALID_INPUT", fieldErrors: fieldErrorsFrom(parsed.error) };
   const next = postLoginRedirect(parsed.data.next);
-  return settle(await prove(parsed.data, next, await rememberedDeviceCookie()), parsed.data.next, next);
+  return settleSignIn(await prove(parsed.data, next, await rememberedDeviceCookie()), parsed.data.next, next);
 }
 
 /** A first factor's result as the forms' outcome: the cookies written, the next URL chosen. */
-async function settle(result: Result<SignInSuccess>, askedNext: string | undefined, next: string): Promise<LoginOutcome> {
+export async function settleSignIn(result: Result<SignInSuccess>, askedNext: string | undefined, next: string): Promise<LoginOutcome> {
   if (!result.ok) return { ...result, ...(askedNext === undefined ? {} : { next: askedNext }) };
   const { outcome, user, via } = result;
   const redirectTo = await continueAfterFirstFactor(outcome, next);

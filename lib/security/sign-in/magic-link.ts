@@ -14,6 +14,7 @@ import type { RequestContext } from "../core/request-context";
 import { consumeToken, issueToken, peekToken } from "../core/tokens";
 import { findUserByEmail, findUserById, type UserRecord } from "../accounts/users";
 import { markConfirmed } from "../accounts/confirmation";
+import { isLockedByApplication } from "../accounts/application-lock";
 
 /**
  * "passwordless": the classic emailed sign-in link (SECURITY_LOGIN_WITHIN, default 1 day).
@@ -56,6 +57,7 @@ export async function requestMagicLink(input: { email: string; browserNonce: str
     // Flask-Security's refusals, seen only with generic responses off (the answer above is otherwise the same for all).
     if (!user) return fail("USER_DOES_NOT_EXIST", { email: [messageFor("USER_DOES_NOT_EXIST")] });
     if (!user.active) return fail("DISABLED_ACCOUNT", { email: [messageFor("DISABLED_ACCOUNT")] });
+    if (await isLockedByApplication(user)) return fail("LOCKED_ACCOUNT", { email: [messageFor("LOCKED_ACCOUNT")] });
     return sendMagicLink(user, input.browserNonce, ctx);
   };
   if (!config.genericResponses) return send();

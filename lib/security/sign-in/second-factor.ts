@@ -23,6 +23,7 @@ import type { NewSession } from "../sessions/store";
 import { sendSavedCode } from "../codes/send";
 import { getTwoFactor, type TwoFactorRow } from "../codes/store";
 import { getAuthorization, type Authorization, type UserRecord } from "../accounts/users";
+import { isLockedByApplication } from "../accounts/application-lock";
 
 /**
  * The second-factor decision after any first factor (Flask-Security's "when required", made
@@ -119,8 +120,7 @@ export async function afterFirstFactor(
     via = [...via, "remembered-device"];
     return signIn(via);
   }
-  // A second factor is needed. None yet (but required): set one up. One usable: ask for it.
-  // Several: let the user choose — the choice page also explains when none is usable.
+  // Needed: none yet (but required) → set one up; one usable → ask for it; several → choose (that page also explains "none usable").
   const usable = facts.methods.filter((m) => isIndependentOf(via, m));
   const state: PendingState = !facts.methods.length ? "setup" : usable.length === 1 ? "ready" : "select";
   const method = state === "ready" ? (usable[0] ?? null) : null;
@@ -204,7 +204,7 @@ export async function refuseSecondFactor(
 
 export type SecondFactorSuccess = { session: NewSession; next: string | null; rememberDevice: UserRecord | null; authnVia: AuthnMethod[]; user: UserRecord };
 
-/** Ends the pending sign-in in a session: the last step of every second factor. */
+/** Ends the pending sign-in in a session: the last step of every second factor (the application's lock is asked again: decision 056). */
 export async function completeSecondFactor(
   found: ActivePending,
   via: AuthnMethod,
@@ -212,8 +212,8 @@ export async function completeSecondFactor(
   allowRememberDevice: boolean,
   options: { events?: SignInWrites["events"]; db?: Queryable } = {},
 ): Promise<Result<SecondFactorSuccess>> {
-  const independent = checkIndependent(found, via);
-  if (!independent.ok) return independent;
+  const allowed = (await isLockedByApplication(found.user)) ? fail("LOCKED_ACCOUNT") : checkIndependent(found, via);
+  if (!allowed.ok) return allowed;
   const authnVia = [...found.pending.authnVia, via];
   // Its statement also ends the pending sign-in, which decides races (one of two correct submissions signs in): all or nothing.
   const session = await finishSignIn(

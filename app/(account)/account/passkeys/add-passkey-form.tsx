@@ -31,16 +31,16 @@ export function AddPasskeyForm() {
         {USAGES.map((u) => (
           <label
             key={u.value}
-            className="flex cursor-pointer gap-3 rounded-lg border border-zinc-200 p-3 text-sm has-checked:border-brand-600 has-checked:bg-brand-50/50 has-focus-visible:ring-3 has-focus-visible:ring-brand-600/25 dark:border-zinc-800 dark:has-checked:border-brand-400 dark:has-checked:bg-brand-500/10"
+            className="flex cursor-pointer gap-3 rounded-lg border border-border p-3 text-sm has-checked:border-primary has-checked:bg-primary-soft has-focus-visible:ring-3 has-focus-visible:ring-ring/25"
           >
-            <input type="radio" value={u.value} className="mt-0.5 accent-brand-600" {...form.register("usage")} />
+            <input type="radio" value={u.value} className="mt-0.5 accent-primary" {...form.register("usage")} />
             <span>
               <span className="block font-medium">{u.label}</span>
               <span className="block text-muted">{u.hint}</span>
             </span>
           </label>
         ))}
-        {usageError ? <p className="text-sm text-red-700 dark:text-red-400">{usageError}</p> : null}
+        {usageError ? <p className="text-sm text-danger-text">{usageError}</p> : null}
       </fieldset>
       <Button type="submit" pending={pending}>
         <PasskeyIcon />

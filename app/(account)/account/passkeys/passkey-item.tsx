@@ -78,11 +78,7 @@ function ConfirmDelete({ passkey, onCancel }: { passkey: PasskeyView; onCancel: 
     }
   };
   return (
-    <div
-      role="group"
-      aria-label={`Remove ${passkey.name}?`}
-      className="space-y-3 rounded-lg border border-red-200 bg-red-50/60 p-4 dark:border-red-900/60 dark:bg-red-950/30"
-    >
+    <div role="group" aria-label={`Remove ${passkey.name}?`} className="space-y-3 rounded-lg border border-danger-border bg-danger-soft p-4">
       <FormMessage state={state} />
       <p className="text-sm">
         Remove <span className="font-medium break-words">{passkey.name}</span>? You won&apos;t be able to use it to sign in any more. Also delete it from the

@@ -1,4 +1,5 @@
 "use client";
+import { Copy, Download } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -38,7 +39,7 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
     const generated = new Date().toISOString().replace("T", " ").slice(0, 16);
     const text = [`${appName} recovery codes for ${email}`, `Generated ${generated} UTC. Each code works once.`, "", ...codes, ""].join("\n");
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
-    const link = Object.assign(document.createElement("a"), { href: url, download: "gatehouse-recovery-codes.txt" });
+    const link = Object.assign(document.createElement("a"), { href: url, download: recoveryCodesFileName(appName) });
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
@@ -53,21 +54,21 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
       <ol
         data-testid="recovery-codes"
         aria-label="Recovery codes"
-        className="grid grid-cols-1 gap-2 rounded-lg border border-zinc-200 bg-zinc-50 p-4 min-[360px]:grid-cols-2 sm:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-950/40"
+        className="grid grid-cols-1 gap-2 rounded-lg border border-border bg-subtle p-4 min-[360px]:grid-cols-2 sm:grid-cols-3"
       >
         {codes.map((code) => (
           <li key={code} className="text-center">
-            <code className="font-mono text-sm tracking-wide text-zinc-900 tabular-nums select-all dark:text-zinc-100">{code}</code>
+            <code className="font-mono text-sm tracking-wide text-foreground tabular-nums select-all">{code}</code>
           </li>
         ))}
       </ol>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" variant="secondary" onClick={copyAll}>
-          <CopyIcon />
+          <Copy aria-hidden="true" className="size-4" />
           {copy === "copied" ? "Copied" : "Copy"}
         </Button>
         <Button type="button" variant="secondary" onClick={download}>
-          <DownloadIcon />
+          <Download aria-hidden="true" className="size-4" />
           Download
         </Button>
         <Button type="button" variant="ghost" onClick={() => window.print()}>
@@ -81,30 +82,12 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
   );
 }
 
-const iconProps = {
-  viewBox: "0 0 20 20",
-  fill: "none",
-  stroke: "currentColor",
-  strokeWidth: 1.6,
-  strokeLinecap: "round",
-  strokeLinejoin: "round",
-  "aria-hidden": true,
-  className: "size-4",
-} as const;
-
-function CopyIcon() {
-  return (
-    <svg {...iconProps}>
-      <rect x="7" y="7" width="10" height="10" rx="1.5" />
-      <path d="M13 7V4.5A1.5 1.5 0 0 0 11.5 3h-7A1.5 1.5 0 0 0 3 4.5v7A1.5 1.5 0 0 0 4.5 13H7" />
-    </svg>
-  );
-}
-
-function DownloadIcon() {
-  return (
-    <svg {...iconProps}>
-      <path d="M10 3v10m0 0-4-4m4 4 4-4M3.5 14.5v1A1.5 1.5 0 0 0 5 17h10a1.5 1.5 0 0 0 1.5-1.5v-1" />
-    </svg>
-  );
+/** "Acme Cloud" → "acme-cloud-recovery-codes.txt": the product's name, as a file name any system accepts. */
+function recoveryCodesFileName(appName: string): string {
+  const slug = appName
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return `${slug || "account"}-recovery-codes.txt`;
 }

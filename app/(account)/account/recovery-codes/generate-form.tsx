@@ -45,16 +45,11 @@ export function GenerateForm({ hasCodes, appName, email }: GenerateFormProps) {
     <form
       action={formAction}
       aria-label="Generate recovery codes"
-      className={hasCodes ? "space-y-4 rounded-lg border border-amber-200 bg-amber-50 p-4 dark:border-amber-900/60 dark:bg-amber-950/30" : "space-y-4"}
+      className={hasCodes ? "space-y-4 rounded-lg border border-warning-border bg-warning-soft p-4" : "space-y-4"}
     >
       <FormMessage state={state} />
       {hasCodes ? (
-        <p
-          ref={question}
-          tabIndex={-1}
-          className="text-sm font-medium text-amber-900 focus:outline-none dark:text-amber-100"
-          data-testid="generate-confirmation"
-        >
+        <p ref={question} tabIndex={-1} className="text-sm font-medium text-warning-soft-foreground focus:outline-none" data-testid="generate-confirmation">
           Generate a new set? Your current codes will stop working.
         </p>
       ) : (

@@ -20,11 +20,7 @@ export function RemoveConfirm({ method, onCancel }: { method: SignInMethodView; 
     }
   };
   return (
-    <div
-      role="group"
-      aria-label={`Remove ${method.label}?`}
-      className="space-y-3 rounded-lg border border-red-200 bg-red-50/60 p-4 dark:border-red-900/60 dark:bg-red-950/30"
-    >
+    <div role="group" aria-label={`Remove ${method.label}?`} className="space-y-3 rounded-lg border border-danger-border bg-danger-soft p-4">
       <FormMessage state={state} />
       <p className="text-sm">
         Remove <span className="font-medium">{method.label.toLowerCase()}</span>? You won&apos;t be able to sign in with {method.phrase} any more.

@@ -32,13 +32,9 @@ export function DisableForm() {
   }
 
   return (
-    <form
-      action={formAction}
-      aria-label="Confirm turning off two-factor"
-      className="space-y-4 rounded-lg border border-red-200 bg-red-50 p-4 dark:border-red-900/60 dark:bg-red-950/30"
-    >
+    <form action={formAction} aria-label="Confirm turning off two-factor" className="space-y-4 rounded-lg border border-danger-border bg-danger-soft p-4">
       <FormMessage state={state} />
-      <p ref={question} tabIndex={-1} className="text-sm font-medium text-red-900 focus:outline-none dark:text-red-100" data-testid="disable-confirmation">
+      <p ref={question} tabIndex={-1} className="text-sm font-medium text-danger-soft-foreground focus:outline-none" data-testid="disable-confirmation">
         Turn off two-factor authentication? Your account will be protected by your password only.
       </p>
       <div className="flex flex-wrap gap-3">

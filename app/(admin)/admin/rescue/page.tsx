@@ -21,7 +21,7 @@ export default async function AdminRescuePage({ searchParams }: { searchParams: 
   const notice = noticeFrom((await searchParams).notice);
   const mayImpersonate = authorization.permissions.includes(USERS_IMPERSONATE);
   return (
-    <div className="mx-auto w-full max-w-6xl space-y-6 px-4 py-6 sm:px-6 md:py-8">
+    <div className="page-width space-y-6 py-6 md:py-8">
       <NoticeBanner notice={notice} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Rescue requests</h1>

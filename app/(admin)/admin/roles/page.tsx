@@ -15,7 +15,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: S
   const [roles, notice] = [await listRoles(), noticeFrom((await searchParams).notice)];
   const required = rolesRequiredByConfig();
   return (
-    <div className="mx-auto w-full max-w-6xl space-y-6 px-4 py-6 sm:px-6 md:py-8">
+    <div className="page-width space-y-6 py-6 md:py-8">
       <NoticeBanner notice={notice} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Roles</h1>
@@ -46,10 +46,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: S
                 {roles.map((role) => (
                   <tr key={role.id}>
                     <td className="px-5 py-3 align-top sm:px-6">
-                      <Link
-                        href={`/admin/roles/${encodeURIComponent(role.name)}`}
-                        className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300"
-                      >
+                      <Link href={`/admin/roles/${encodeURIComponent(role.name)}`} className="font-medium text-accent underline-offset-2 hover:underline">
                         {role.name}
                       </Link>
                       {required.includes(role.name) ? <Badge className="ml-2">Set by configuration</Badge> : null}

@@ -22,7 +22,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   const hrefAt = (cursor: string | null): string | null => (cursor ? usersHref(search, cursor) : null);
   const summary = summaryOf(search, result.total);
   return (
-    <div className="mx-auto w-full max-w-6xl space-y-6 px-4 py-8 sm:px-6 md:py-12">
+    <div className="page-width space-y-6 py-8 md:py-12">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Users</h1>

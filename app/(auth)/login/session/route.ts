@@ -69,7 +69,7 @@ function withNoStore(response: NextResponse): NextResponse {
 
 /**
  * A notice carries a code and no field errors, so a form rejected for a field says which one in
- * the code the reference uses for it; every other failure is its own notice.
+ * the code Flask-Security uses for it; every other failure is its own notice.
  */
 const FIELD_NOTICES: readonly (readonly [field: string, code: ErrorCode])[] = [
   ["identity", "US_SPECIFY_IDENTITY"],

@@ -18,7 +18,7 @@ import { SecondStepLinks } from "./second-step-links";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 
-const strong = "font-medium break-words text-zinc-900 dark:text-zinc-100";
+const strong = "font-medium break-words text-foreground";
 
 function describe(method: SecondFactorMethod | null, rescue: boolean, user: UserRecord, options: SecondFactorOptions): ReactNode {
   // After "Email me a code" the code to type is the emailed one, whatever the usual method is.

@@ -18,7 +18,7 @@ export default async function AdminRolePage({ params }: { params: Promise<{ name
   const users = (await listRoles()).find((r) => r.id === role.id)?.users ?? 0;
   const required = rolesRequiredByConfig().includes(role.name);
   return (
-    <div className="mx-auto w-full max-w-3xl space-y-6 px-4 py-6 sm:px-6 md:py-8">
+    <div className="page-width space-y-6 py-6 md:py-8 *:max-w-3xl">
       <div>
         <Link href="/admin/roles" className="text-sm text-muted underline-offset-2 hover:underline">
           ← All roles
@@ -43,7 +43,7 @@ export default async function AdminRolePage({ params }: { params: Promise<{ name
         <CardBody className="space-y-5">
           <ul className="flex flex-wrap gap-2" data-testid="role-permissions">
             {role.permissions.map((permission) => (
-              <li key={permission} className="flex items-center gap-1 rounded-md bg-zinc-100 py-0.5 pr-0.5 pl-2 text-sm dark:bg-zinc-800">
+              <li key={permission} className="flex items-center gap-1 rounded-md bg-subtle py-0.5 pr-0.5 pl-2 text-sm">
                 <code>{permission}</code>
                 <ActionForm
                   action={removePermissionAction}

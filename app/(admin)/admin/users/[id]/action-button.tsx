@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Button, buttonClasses, type ButtonVariant } from "@/components/ui/button";
+import { Button, buttonVariants, type ButtonVariant } from "@/components/ui/button";
 import { DESTRUCTIVE_ACTIONS, type AdminAction } from "@/lib/security/lifecycle/admin-actions";
 import { adminUserAction } from "./actions";
 
@@ -25,7 +25,7 @@ export function ActionButton({
   if (DESTRUCTIVE_ACTIONS.has(action)) {
     const params = new URLSearchParams({ confirm: action, ...(item ? { item } : {}) });
     return (
-      <Link href={`/admin/users/${userId}?${params.toString()}#confirm`} className={buttonClasses(variant === "secondary" ? "secondary" : variant, "sm")}>
+      <Link href={`/admin/users/${userId}?${params.toString()}#confirm`} className={buttonVariants({ variant, size: "sm" })}>
         {label}
       </Link>
     );

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { formText } from "@/lib/view/form-state";
 import { USERS_WRITE } from "@/lib/security/core/console-permissions";
 import { currentRequestContext } from "@/lib/security/sessions/current";
-import { requireUser, requireUserUnder } from "@/lib/security/sessions/guards";
+import { requireUser } from "@/lib/security/sessions/guards";
 import { isUuid } from "@/lib/security/accounts/identity";
 import { ADMIN_ACTIONS, runAdminAction } from "@/lib/security/lifecycle/admin-actions";
 
@@ -14,14 +14,13 @@ import { ADMIN_ACTIONS, runAdminAction } from "@/lib/security/lifecycle/admin-ac
  */
 export async function adminUserAction(formData: FormData): Promise<void> {
   // The route table's rule for the page (users:read), then the writes' own: users:write and fresh.
-  await requireUser();
+  const { user } = await requireUser({ permissions: [USERS_WRITE], fresh: true });
   const id = formText(formData, "userId", 64) ?? "";
   const here = isUuid(id) ? `/admin/users/${id}` : "/admin/users";
-  const { user, authorization } = await requireUserUnder({ prefix: "/admin/users", access: "signed-in", permissions: [USERS_WRITE], fresh: true }, here);
   const ctx = await currentRequestContext();
   const action = ADMIN_ACTIONS.find((a) => a === formText(formData, "action", 64));
   if (!action) redirect(`${here}?failed=INVALID_INPUT`);
-  const result = await runAdminAction({ id: user.id, permissions: authorization.permissions, ctx }, id, action, {
+  const result = await runAdminAction({ id: user.id, ctx }, id, action, {
     role: formText(formData, "role", 64) ?? undefined,
     password: formText(formData, "password", 1024) ?? undefined,
     item: formText(formData, "item", 64) ?? undefined,

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { inputClasses } from "@/components/ui/input-classes";
 import type { AdminAction } from "@/lib/security/lifecycle/admin-actions";
@@ -9,7 +9,7 @@ import { CONFIRM } from "./words";
 /** The second step of a destructive action: the question, and the form that carries `confirmed=yes`. */
 export function ConfirmStep({ userId, action, item }: { userId: string; action: AdminAction; item?: string }) {
   return (
-    <Card id="confirm" className="ring-2 ring-red-500/50">
+    <Card id="confirm" tone="danger">
       <CardHeader title="Please confirm" description={CONFIRM[action]} />
       <CardBody>
         <form action={adminUserAction} className="flex flex-wrap items-end gap-3">
@@ -28,7 +28,7 @@ export function ConfirmStep({ userId, action, item }: { userId: string; action: 
           <Button type="submit" variant="danger" size="sm">
             Yes, {action.replace(/-/g, " ")}
           </Button>
-          <Link href={`/admin/users/${userId}`} className={buttonClasses("ghost", "sm")}>
+          <Link href={`/admin/users/${userId}`} className={buttonVariants({ variant: "ghost", size: "sm" })}>
             Cancel
           </Link>
         </form>

@@ -6,9 +6,12 @@ import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { isErrorCode } from "@/lib/security/core/errors";
 import { textFor } from "@/lib/view/text";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { roleNamesForFilter } from "@/lib/security/accounts/user-filters";
+import { USERS_IMPERSONATE } from "@/lib/security/core/console-permissions";
+import { holdsConsoleAccess, mayChangeAccount, mayChangeRole, roleCatalogue } from "@/lib/security/accounts/console-access";
+import { getAuthorization } from "@/lib/security/accounts/users";
 import { ADMIN_ACTIONS, DESTRUCTIVE_ACTIONS } from "@/lib/security/lifecycle/admin-actions";
 import { loadAdminUserView } from "@/lib/security/lifecycle/admin-user-view";
+import { ViewAsButton } from "../../impersonation/view-as-button";
 import { ActionButton } from "./action-button";
 import { ConfirmStep } from "./confirm-step";
 import { ActivityCard, FactorsCard, ProfileCard, RolesCard, SessionsCard } from "./sections";
@@ -17,16 +20,21 @@ import { DONE } from "./words";
 export const metadata: Metadata = { title: "User" };
 
 export default async function AdminUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
-  await requireUser();
+  const { user: viewer, authorization: viewerAccess } = await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const [view, roles] = await Promise.all([loadAdminUserView(id), roleNamesForFilter()]);
+  const [view, catalogue] = await Promise.all([loadAdminUserView(id), roleCatalogue()]);
   if (!view) notFound();
+  // What this admin may do here (decision 057); the actions check it again.
+  const targetAccess = await getAuthorization(view.user.id);
+  const changeable = mayChangeAccount({ ...viewerAccess, id: viewer.id }, { ...targetAccess, id: view.user.id });
+  const assignable = catalogue.filter((r) => !view.roles.includes(r.name) && mayChangeRole(viewerAccess, r, "add")).map((r) => r.name);
+  const mayViewAs = viewerAccess.permissions.includes(USERS_IMPERSONATE) && view.user.active && viewer.id !== view.user.id && !holdsConsoleAccess(targetAccess);
   const done = ADMIN_ACTIONS.find((a) => a === firstParam(query.done));
   const failed = firstParam(query.failed);
   const confirm = ADMIN_ACTIONS.find((a) => a === firstParam(query.confirm) && DESTRUCTIVE_ACTIONS.has(a));
   const item = firstParam(query.item)?.slice(0, 64);
   return (
-    <div className="mx-auto w-full max-w-5xl space-y-6 px-4 py-8 sm:px-6 md:py-12">
+    <div className="page-width space-y-6 py-8 md:py-12">
       <div>
         <Link href="/admin/users" className="text-sm text-muted underline-offset-2 hover:underline">
           ← Users
@@ -43,24 +51,32 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
           {textFor(failed)}
         </Alert>
       ) : null}
-      {confirm ? <ConfirmStep userId={view.user.id} action={confirm} item={item} /> : null}
-      <div className="flex flex-wrap gap-2" aria-label="Account actions" role="group">
-        {view.user.active ? (
-          <ActionButton userId={id} action="deactivate" label="Deactivate" />
-        ) : (
-          <ActionButton userId={id} action="activate" label="Activate" />
-        )}
-        {view.user.confirmedAt ? null : <ActionButton userId={id} action="confirm-email" label="Confirm email" />}
-        {view.user.locked ? <ActionButton userId={id} action="unlock" label="Unlock" /> : null}
-        <ActionButton userId={id} action="reset-access" label="Reset access" />
-        <ActionButton userId={id} action="set-password" label="Set a new password" />
-        <ActionButton userId={id} action="send-reset-link" label="Send a password-reset link" />
-        <ActionButton userId={id} action="delete" label="Delete account" variant="danger" />
-      </div>
+      {confirm && changeable ? <ConfirmStep userId={view.user.id} action={confirm} item={item} /> : null}
+      {changeable ? null : (
+        <Alert tone="info" testId="admin-reach">
+          {textFor("ADMIN_REQUIRED")}
+        </Alert>
+      )}
+      {mayViewAs ? <ViewAsButton userId={view.user.id} email={view.user.email} /> : null}
+      {changeable ? (
+        <div className="flex flex-wrap gap-2" aria-label="Account actions" role="group">
+          {view.user.active ? (
+            <ActionButton userId={id} action="deactivate" label="Deactivate" />
+          ) : (
+            <ActionButton userId={id} action="activate" label="Activate" />
+          )}
+          {view.user.confirmedAt ? null : <ActionButton userId={id} action="confirm-email" label="Confirm email" />}
+          {view.user.locked ? <ActionButton userId={id} action="unlock" label="Unlock" /> : null}
+          <ActionButton userId={id} action="reset-access" label="Reset access" />
+          <ActionButton userId={id} action="set-password" label="Set a new password" />
+          <ActionButton userId={id} action="send-reset-link" label="Send a password-reset link" />
+          <ActionButton userId={id} action="delete" label="Delete account" variant="danger" />
+        </div>
+      ) : null}
       <ProfileCard view={view} />
-      <RolesCard view={view} assignable={roles.filter((r) => !view.roles.includes(r))} />
-      <FactorsCard view={view} />
-      <SessionsCard view={view} />
+      <RolesCard view={view} assignable={assignable} changeable={changeable} />
+      <FactorsCard view={view} changeable={changeable} />
+      <SessionsCard view={view} changeable={changeable} />
       <ActivityCard view={view} />
     </div>
   );

@@ -37,7 +37,8 @@ export function ProfileCard({ view }: { view: AdminUserView }) {
   );
 }
 
-export function RolesCard({ view, assignable }: { view: AdminUserView; assignable: string[] }) {
+/** `assignable`: the roles this admin may give (decision 057); `changeable`: whether they may change this account at all. */
+export function RolesCard({ view, assignable, changeable }: { view: AdminUserView; assignable: string[]; changeable: boolean }) {
   const id = view.user.id;
   return (
     <Card>
@@ -48,11 +49,11 @@ export function RolesCard({ view, assignable }: { view: AdminUserView; assignabl
           {view.roles.map((r) => (
             <li key={r} className="flex items-center gap-1 rounded-lg px-2 py-1 ring-1 ring-border">
               <span>{r}</span>
-              <ActionButton userId={id} action="remove-role" role={r} label={`Remove ${r}`} variant="ghost" />
+              {changeable ? <ActionButton userId={id} action="remove-role" role={r} label={`Remove ${r}`} variant="ghost" /> : null}
             </li>
           ))}
         </ul>
-        {assignable.length ? (
+        {changeable && assignable.length ? (
           <ul className="flex flex-wrap gap-2">
             {assignable.map((r) => (
               <li key={r}>
@@ -66,7 +67,7 @@ export function RolesCard({ view, assignable }: { view: AdminUserView; assignabl
   );
 }
 
-export function FactorsCard({ view }: { view: AdminUserView }) {
+export function FactorsCard({ view, changeable }: { view: AdminUserView; changeable: boolean }) {
   const id = view.user.id;
   return (
     <Card>
@@ -94,17 +95,19 @@ export function FactorsCard({ view }: { view: AdminUserView }) {
             ))}
           </ul>
         </div>
-        <div className="flex flex-wrap gap-2">
-          <ActionButton userId={id} action="reset-two-factor" label="Reset two-factor" />
-          <ActionButton userId={id} action="reset-passkeys" label="Remove passkeys" />
-          <ActionButton userId={id} action="reset-sign-in-methods" label="Remove sign-in methods" />
-        </div>
+        {changeable ? (
+          <div className="flex flex-wrap gap-2">
+            <ActionButton userId={id} action="reset-two-factor" label="Reset two-factor" />
+            <ActionButton userId={id} action="reset-passkeys" label="Remove passkeys" />
+            <ActionButton userId={id} action="reset-sign-in-methods" label="Remove sign-in methods" />
+          </div>
+        ) : null}
       </CardBody>
     </Card>
   );
 }
 
-export function SessionsCard({ view }: { view: AdminUserView }) {
+export function SessionsCard({ view, changeable }: { view: AdminUserView; changeable: boolean }) {
   const id = view.user.id;
   return (
     <Card>
@@ -116,7 +119,7 @@ export function SessionsCard({ view }: { view: AdminUserView }) {
               <span>
                 {describeUserAgent(s.userAgent)} · {s.ip ?? "unknown IP"} · since {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastSeenAt)}
               </span>
-              <ActionButton userId={id} action="revoke-session" item={s.id} label="End session" variant="ghost" />
+              {changeable ? <ActionButton userId={id} action="revoke-session" item={s.id} label="End session" variant="ghost" /> : null}
             </li>
           ))}
           {view.tokens.map((k) => (
@@ -124,15 +127,17 @@ export function SessionsCard({ view }: { view: AdminUserView }) {
               <span>
                 API token · issued {formatDateTime(k.createdAt)} · last used {formatDateTime(k.lastUsedAt)} · expires {formatDateTime(k.expiresAt)}
               </span>
-              <ActionButton userId={id} action="revoke-token" item={k.id} label="Revoke token" variant="ghost" />
+              {changeable ? <ActionButton userId={id} action="revoke-token" item={k.id} label="Revoke token" variant="ghost" /> : null}
             </li>
           ))}
           {view.sessions.length + view.tokens.length ? null : <li className="py-2 text-muted">None.</li>}
         </ul>
-        <div className="flex flex-wrap gap-2">
-          <ActionButton userId={id} action="revoke-all-sessions" label="End every session" />
-          <ActionButton userId={id} action="revoke-all-tokens" label="Revoke every token" />
-        </div>
+        {changeable ? (
+          <div className="flex flex-wrap gap-2">
+            <ActionButton userId={id} action="revoke-all-sessions" label="End every session" />
+            <ActionButton userId={id} action="revoke-all-tokens" label="Revoke every token" />
+          </div>
+        ) : null}
       </CardBody>
     </Card>
   );

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { FormMessage } from "@/components/form-message";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
 import type { FormState } from "@/lib/view/form-state";
 import { askForHelpAction, rescueByEmailAction } from "./actions";
 
@@ -45,7 +45,7 @@ export function RescueForm({ byEmail, recoveryCodes }: RescueFormProps) {
         </form>
       ) : null}
       {recoveryCodes ? (
-        <Link href="/login/two-factor/recovery" className={`${buttonClasses("secondary")} ${wide}`}>
+        <Link href="/login/two-factor/recovery" className={buttonVariants({ variant: "secondary", className: wide })}>
           Use a recovery code
         </Link>
       ) : null}

@@ -23,7 +23,7 @@ export function MethodChoice({ options }: { options: Option[] }) {
           name="method"
           value={o.value}
           disabled={pending}
-          className="block w-full rounded-lg border border-zinc-200 p-4 text-left transition-colors hover:border-brand-600 hover:bg-brand-50/50 focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-brand-600/25 disabled:opacity-60 dark:border-zinc-800 dark:hover:border-brand-400 dark:hover:bg-brand-500/10"
+          className="block w-full rounded-lg border border-border p-4 text-left transition-colors hover:border-primary hover:bg-primary-soft focus-visible:outline-none focus-visible:ring-3 focus-visible:ring-ring/25 disabled:opacity-60"
         >
           <span className="block text-sm font-medium">{o.title}</span>
           <span className="mt-0.5 block text-sm text-muted">{o.detail}</span>

@@ -19,18 +19,18 @@ interface SetupVerifyProps {
 export function SetupVerify({ setup, email, onBack }: SetupVerifyProps) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorCodeSchema, confirmSetupAction, { code: "" });
   const instructionsId = useId();
-  const strong = "font-medium break-words text-zinc-900 dark:text-zinc-100";
+  const strong = "font-medium break-words text-foreground";
   return (
     <div className="space-y-6">
       {setup.enrollment ? (
         <div className="space-y-4">
-          <p id={instructionsId} className="text-sm text-zinc-600 dark:text-zinc-400">
+          <p id={instructionsId} className="text-sm text-muted">
             Scan the QR code with your authenticator app, or type the key into it. Then enter the 6-digit code the app shows.
           </p>
           <AuthenticatorDetails enrollment={setup.enrollment} />
         </div>
       ) : (
-        <p id={instructionsId} data-testid="setup-sent-to" className="text-sm text-zinc-600 dark:text-zinc-400">
+        <p id={instructionsId} data-testid="setup-sent-to" className="text-sm text-muted">
           We sent a code to <span className={strong}>{setup.method === "email" ? email : setup.sentTo}</span>. Enter it below to finish.
         </p>
       )}

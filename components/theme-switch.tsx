@@ -1,0 +1,40 @@
+import { Monitor, Moon, Sun, type LucideIcon } from "lucide-react";
+import type { Theme } from "@/lib/view/theme";
+
+const OPTIONS: ReadonlyArray<{ value: Theme; label: string; icon: LucideIcon }> = [
+  { value: "light", label: "Light theme", icon: Sun },
+  { value: "dark", label: "Dark theme", icon: Moon },
+  { value: "system", label: "System theme", icon: Monitor },
+];
+
+/**
+ * Light / dark / system, as three toggle buttons of one form. A server component: the form posts to
+ * a server action that sets the cookie the layout reads, so it costs no JavaScript of its own, works
+ * before hydration, and every button is reachable with Tab and pressed with Enter or Space.
+ */
+export function ThemeSwitch({ theme, action }: { theme: Theme; action: (formData: FormData) => Promise<void> }) {
+  return (
+    <form
+      action={action}
+      role="group"
+      aria-label="Theme"
+      className="flex items-center gap-0.5 rounded-lg p-0.5 ring-1 ring-inset ring-border"
+      data-testid="theme-switch"
+    >
+      {OPTIONS.map(({ value, label, icon: Icon }) => (
+        <button
+          key={value}
+          type="submit"
+          name="theme"
+          value={value}
+          aria-pressed={theme === value}
+          aria-label={label}
+          title={label}
+          className="flex size-7 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground aria-pressed:bg-subtle aria-pressed:text-foreground focus-visible:outline-offset-0"
+        >
+          <Icon aria-hidden="true" className="size-4" />
+        </button>
+      ))}
+    </form>
+  );
+}
