@@ -31,7 +31,7 @@ test("reset password page", async ({ page }) => {
   // hydrates once doubled the text on a loaded CI machine).
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
-  const mail = await latestEmail(page.request, email, "Password reset instructions");
+  const mail = await latestEmail(page.request, email, "Gatehouse: Reset your password");
   await expectAccessibleAt(page, linkFrom(mail.text, "/reset-password/"));
 });
 

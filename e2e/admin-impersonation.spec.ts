@@ -20,7 +20,7 @@ test("view as a user from the rescue queue: banner everywhere, fresh pages refus
   await signInToSecondStep(helpPage, email, password);
   await helpPage.getByRole("link", { name: "Can't use your authenticator app?" }).click();
   await helpPage.getByRole("button", { name: "Ask the site administrator for help" }).click();
-  await expect(helpPage.getByTestId("form-message")).toContainText("The site administrator has been asked to help you.");
+  await expect(helpPage.getByTestId("form-message")).toContainText("We've asked the site administrator to help you.");
   await helpContext.close();
 
   const admin = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.78" } });
@@ -49,13 +49,13 @@ test("view as a user from the rescue queue: banner everywhere, fresh pages refus
   // A page that needs a recent sign-in: refused, and no way to re-verify as the user.
   await adminPage.goto("/account/two-factor");
   await expect(adminPage).toHaveURL(/\/verify\?next=%2Faccount%2Ftwo-factor$/);
-  await expect(adminPage.getByTestId("impersonation-refused")).toContainText("actions that need its owner to sign in again are not available");
+  await expect(adminPage.getByTestId("impersonation-refused")).toContainText("actions that need its owner to confirm it's them aren't available");
   await expect(adminPage.getByLabel("Password", { exact: true })).toHaveCount(0);
   await expectAccessibleHere(adminPage);
 
   await banner.getByRole("button", { name: "Return to my account" }).click();
   await expect(adminPage).toHaveURL(/\/admin\/rescue\?notice=IMPERSONATION_ENDED$/);
-  await expect(adminPage.getByTestId("notice")).toContainText("You are back in your own account.");
+  await expect(adminPage.getByTestId("notice")).toContainText("You're back in your own account.");
   await expect(adminPage.getByTestId("impersonation-banner")).toHaveCount(0);
   await expect(adminPage.getByTestId("header-email")).toHaveText(E2E_ADMIN.email);
   await adminPage.goto("/account/activity");

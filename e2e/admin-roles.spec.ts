@@ -37,7 +37,7 @@ test("roles editor: create with permissions, add a bad one (refused) and a good 
   const add = page.getByRole("form", { name: "Add permissions" });
   await add.getByLabel("Add permissions").fill("Posts Publish");
   await add.getByRole("button", { name: "Add" }).click();
-  await expect(add.getByTestId("permissions-error")).toContainText("Permissions are written resource:action");
+  await expect(add.getByTestId("permissions-error")).toContainText("Write permissions as resource:action");
   await add.getByLabel("Add permissions").fill("posts:*");
   await add.getByRole("button", { name: "Add" }).click();
   await expect(permissions).toContainText("posts:*");
@@ -63,7 +63,7 @@ test("the admin role cannot be deleted or renamed: the page says why", async ({ 
   await expect(page.getByTestId("role-required")).toContainText("cannot be renamed or deleted");
   await expect(page.getByRole("form", { name: "Rename the role" })).toHaveCount(0);
   await page.getByRole("button", { name: "Delete admin" }).click();
-  await expect(page.getByRole("form", { name: "Delete the role" }).getByTestId("form-message")).toContainText("cannot be deleted");
+  await expect(page.getByRole("form", { name: "Delete the role" }).getByTestId("form-message")).toContainText("so it can't be deleted");
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("admin");
 });
@@ -96,7 +96,7 @@ test("rescue queue: a user's help request appears with their activity; reset acc
   await signInToSecondStep(page, email, password);
   await page.getByRole("link", { name: "Can't use your authenticator app?" }).click();
   await page.getByRole("button", { name: "Ask the site administrator for help" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("The site administrator has been asked to help you.");
+  await expect(page.getByTestId("form-message")).toContainText("We've asked the site administrator to help you.");
 
   const admin = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
   const adminPage = await admin.newPage();

@@ -14,7 +14,7 @@ async function askForChange(page: Page, newEmail: string): Promise<void> {
   await expect(page).toHaveURL(/\/account\/email$/);
   await page.getByLabel("New email address").fill(newEmail);
   await page.getByRole("button", { name: "Send confirmation link" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText(`Instructions to confirm your new email address have been sent to ${newEmail}.`);
+  await expect(page.getByTestId("form-message")).toHaveText(`We've sent a confirmation link to ${newEmail}. Your address changes when you open it.`);
 }
 
 test("change email: the new address's link, opened in another browser, changes it; the old one is told twice", async ({ page, browser }) => {
@@ -24,10 +24,10 @@ test("change email: the new address's link, opened in another browser, changes i
   const newEmail = uniqueEmail("moved");
   await askForChange(page, newEmail);
 
-  const toOld = await latestEmail(page.request, email, "Someone asked to change your email address");
+  const toOld = await latestEmail(page.request, email, "Gatehouse: Someone asked to change your email address");
   expect(toOld.text).toContain(newEmail);
   expect(linkFrom(toOld.text, "/reset-password/")).toMatch(/^\/reset-password\//);
-  const toNew = await latestEmail(page.request, newEmail, "Confirm your new email address");
+  const toNew = await latestEmail(page.request, newEmail, "Gatehouse: Confirm your new email address");
   const link = linkFrom(toNew.text, "/change-email/");
 
   // Nothing has changed yet.
@@ -41,13 +41,13 @@ test("change email: the new address's link, opened in another browser, changes i
   await expectAccessibleHere(elsewhere);
   await elsewhere.getByRole("button", { name: "Confirm new email address" }).click();
   await expect(elsewhere).toHaveURL(/\/login\?notice=CHANGE_EMAIL_CONFIRMED/);
-  await expect(elsewhere.getByTestId("notice")).toHaveText("Change of email address confirmed");
+  await expect(elsewhere.getByTestId("notice")).toHaveText("Your email address has been changed.");
   // Used once: the link now says so.
   await elsewhere.goto(link);
-  await expect(elsewhere.getByText("That email change link is not valid")).toBeVisible();
+  await expect(elsewhere.getByText("That email change link isn't valid")).toBeVisible();
   await other.close();
 
-  await latestEmail(page.request, email, "Your email address has been changed");
+  await latestEmail(page.request, email, "Gatehouse: Your email address was changed");
   await page.goto("/account");
   await expect(page.getByRole("main").getByText(newEmail, { exact: true })).toBeVisible();
   await signOut(page);
@@ -62,8 +62,8 @@ test("change email: the old address cancels, and the new address's link then doe
   const { email } = await newSignedInUser(page);
   const newEmail = uniqueEmail("unwanted");
   await askForChange(page, newEmail);
-  const cancel = linkFrom((await latestEmail(page.request, email, "Someone asked to change your email address")).text, "/change-email/cancel/");
-  const link = linkFrom((await latestEmail(page.request, newEmail, "Confirm your new email address")).text, "/change-email/");
+  const cancel = linkFrom((await latestEmail(page.request, email, "Gatehouse: Someone asked to change your email address")).text, "/change-email/cancel/");
+  const link = linkFrom((await latestEmail(page.request, newEmail, "Gatehouse: Confirm your new email address")).text, "/change-email/");
 
   await page.goto(cancel);
   await expectAccessibleHere(page);
@@ -71,6 +71,6 @@ test("change email: the old address cancels, and the new address's link then doe
   await expect(page).toHaveURL(/\/account\?notice=CHANGE_EMAIL_CANCELLED/);
   await expect(page.getByRole("main").getByText(email, { exact: true })).toBeVisible();
   await page.goto(link);
-  await expect(page.getByText("That email change link is not valid")).toBeVisible();
+  await expect(page.getByText("That email change link isn't valid")).toBeVisible();
   await expect(page.getByRole("button", { name: "Confirm new email address" })).toHaveCount(0);
 });

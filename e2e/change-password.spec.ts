@@ -16,20 +16,20 @@ test("change password: this session stays, the others end", async ({ page, brows
   await page.getByLabel("New password", { exact: true }).fill(next);
   await page.getByLabel("Confirm new password").fill(next);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByTestId("password-error")).toHaveText("Invalid password");
+  await expect(page.getByTestId("password-error")).toHaveText("That password isn't right.");
 
   await page.getByLabel("Current password").fill(password);
   await page.getByLabel("New password", { exact: true }).fill(password);
   await page.getByLabel("Confirm new password").fill(password);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByTestId("newPassword-error")).toContainText("must be different");
+  await expect(page.getByTestId("newPassword-error")).toContainText("Choose a password you haven't used here before.");
 
   await page.getByLabel("New password", { exact: true }).fill(next);
   await page.getByLabel("Confirm new password").fill(next);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/account\?notice=PASSWORD_CHANGE/);
-  await expect(page.getByTestId("notice")).toContainText("You successfully changed your password.");
-  await latestEmail(page.request, email, "Your password has been changed");
+  await expect(page.getByTestId("notice")).toContainText("Your password has been changed.");
+  await latestEmail(page.request, email, "Gatehouse: Your password was changed");
 
   await page.goto("/account/sessions");
   await expect(page).toHaveURL(/\/account\/sessions$/);

@@ -19,8 +19,8 @@ test("delete account: typed confirmation, goodbye email, signed out, gone", asyn
   await page.getByLabel(`Type ${email} to confirm`).fill(email);
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page).toHaveURL(/\/login\?notice=ACCOUNT_DELETED/);
-  await expect(page.getByTestId("notice")).toHaveText("Your account has been deleted. We are sorry to see you go.");
-  await latestEmail(page.request, email, "Your account has been deleted");
+  await expect(page.getByTestId("notice")).toHaveText("Your account has been deleted. We're sorry to see you go.");
+  await latestEmail(page.request, email, "Gatehouse: Your account was deleted");
 
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?next=%2Faccount/);

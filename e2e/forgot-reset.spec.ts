@@ -10,9 +10,9 @@ test("forgot password → emailed link → new password; other sessions end", as
   await p.goto("/forgot-password");
   await p.getByLabel("Email").fill(email);
   await p.getByRole("button", { name: "Send reset link" }).click();
-  await expect(p.getByTestId("form-message")).toContainText("instructions to reset your password have been sent");
+  await expect(p.getByTestId("form-message")).toContainText("we've sent it a link to reset your password");
 
-  const mail = await latestEmail(p.request, email, "Password reset instructions");
+  const mail = await latestEmail(p.request, email, "Gatehouse: Reset your password");
   const resetPath = linkFrom(mail.text, "/reset-password/");
   await p.goto(resetPath);
   const newPassword = strongPassword();
@@ -20,7 +20,7 @@ test("forgot password → emailed link → new password; other sessions end", as
   await p.getByLabel("Confirm new password").fill(newPassword);
   await p.getByRole("button", { name: "Set new password" }).click();
   await expect(p).toHaveURL(/\/login\?notice=PASSWORD_RESET_NO_LOGIN/);
-  await latestEmail(p.request, email, "Your password has been reset");
+  await latestEmail(p.request, email, "Gatehouse: Your password was reset");
 
   // The first browser's session ended with the reset.
   await page.goto("/account");
@@ -32,7 +32,7 @@ test("forgot password → emailed link → new password; other sessions end", as
 
   await p.goto("/login");
   await signIn(p, email, password);
-  await expect(p.getByTestId("form-message")).toContainText("Authentication failed");
+  await expect(p.getByTestId("form-message")).toContainText("That email and password don't match.");
   await signIn(p, email, newPassword);
   await expect(p).toHaveURL(/\/account$/);
   await ctx.close();
@@ -45,8 +45,8 @@ test("a weak new password is refused without using up the link", async ({ page }
   // hydrates once doubled the text on a loaded CI machine).
   await expect(page.getByLabel("Email")).toHaveValue(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("instructions to reset your password have been sent");
-  const mail = await latestEmail(page.request, email, "Password reset instructions");
+  await expect(page.getByTestId("form-message")).toContainText("we've sent it a link to reset your password");
+  const mail = await latestEmail(page.request, email, "Gatehouse: Reset your password");
   await page.goto(linkFrom(mail.text, "/reset-password/"));
   await page.getByLabel("New password", { exact: true }).fill("qwertyuiop");
   await page.getByLabel("Confirm new password").fill("qwertyuiop");
@@ -64,12 +64,12 @@ test("unknown addresses get the same answer and no email", async ({ page }) => {
   await page.goto("/forgot-password");
   await page.getByLabel("Email").fill(nobody);
   await page.getByRole("button", { name: "Send reset link" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("instructions to reset your password have been sent");
+  await expect(page.getByTestId("form-message")).toContainText("we've sent it a link to reset your password");
   expect(await emailCount(page.request, nobody)).toBe(0);
 });
 
 test("a forged reset link goes back to the forgot page with a clear error", async ({ page }) => {
   await page.goto("/reset-password/not-a-real-token");
   await expect(page).toHaveURL(/\/forgot-password\?notice=INVALID_RESET_PASSWORD_TOKEN/);
-  await expect(page.getByTestId("notice")).toContainText("Invalid reset password token.");
+  await expect(page.getByTestId("notice")).toContainText("That reset link isn't valid.");
 });

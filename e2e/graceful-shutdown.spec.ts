@@ -146,7 +146,7 @@ test("a hanging mail provider does not slow a registration; on SIGTERM the insta
     instances.push(b);
     await expect.poll(() => working.received.filter((m) => m.to === email).length, { timeout: 20_000, message: "instance B delivered it" }).toBe(1);
     await expect.poll(async () => (await sql`select status from outbox where "to" = ${email}`)[0]?.status).toBe("sent");
-    expect(working.received.filter((m) => m.to === email)).toEqual([{ to: email, subject: "Welcome" }]);
+    expect(working.received.filter((m) => m.to === email)).toEqual([{ to: email, subject: "Gatehouse: Welcome" }]);
   } finally {
     await sql.end();
   }

@@ -91,7 +91,7 @@ test("register on one instance, confirm and sign in on the other", async ({ brow
   const registering = steps.since();
   await register(page, email, password);
   const registered = registering();
-  const mail = await latestEmail(page.request, email, "Welcome");
+  const mail = await latestEmail(page.request, email, "Gatehouse: Welcome");
   const confirming = steps.since();
   await confirmByLink(page, linkFrom(mail.text, "/confirm/"));
   expectHandOver(registered, confirming(), "register → confirm");
@@ -134,9 +134,9 @@ test("a sign-in link asked for on one instance signs in on the other", async ({ 
   await expect(page).toHaveURL(/\/login\/magic$/);
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a link" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText(/instructions to sign in have been sent/);
+  await expect(page.getByTestId("form-message")).toHaveText(/we've sent it a sign-in link/);
   const asked = asking();
-  const mail = await latestEmail(page.request, email, "Login instructions");
+  const mail = await latestEmail(page.request, email, "Gatehouse: Your sign-in link");
   const using = steps.since();
   await page.goto(linkFrom(mail.text, "/login/magic/"));
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -163,9 +163,9 @@ test("an emailed sign-in code sent by one instance is accepted by the other", as
   const sending = steps.since();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a code" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("If that identity is in our system, you were sent a code.");
+  await expect(page.getByTestId("form-message")).toHaveText("If that account exists, we've sent it a code.");
   const sent = sending();
-  const mail = await latestEmail(page.request, email, "Verification Code", before);
+  const mail = await latestEmail(page.request, email, "Gatehouse: Your verification code", before);
   const using = steps.since();
   await page.getByLabel("Password", { exact: true }).fill(codeFrom(mail.text));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

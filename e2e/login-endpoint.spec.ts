@@ -107,7 +107,7 @@ test.describe("with JavaScript off", () => {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     expect((await failed).method()).toBe("POST");
     await expect(page).toHaveURL(/\/login\?notice=GENERIC_AUTHN_FAILED&next=%2Faccount%2Fsessions$/);
-    await expect(page.getByTestId("notice")).toContainText("Authentication failed");
+    await expect(page.getByTestId("notice")).toContainText("That email and password don't match.");
     expect(page.url()).not.toContain("not the password");
 
     await page.getByLabel("Email").fill(email);

@@ -20,7 +20,7 @@ test("wrong password and unknown account get the same message", async ({ page })
   await page.goto("/login");
   await signIn(page, email, "not the password at all");
   const message = page.getByTestId("form-message");
-  await expect(message).toContainText("Authentication failed");
+  await expect(message).toContainText("That email and password don't match.");
   const wrong = await message.textContent();
   await signIn(page, "nobody-here@example.com", "not the password at all");
   await expect(message).toHaveText(wrong ?? "");

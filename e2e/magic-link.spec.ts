@@ -12,8 +12,8 @@ async function requestLink(page: Page, email: string): Promise<string> {
   await expect(page).toHaveURL(/\/login\/magic$/);
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a link" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText(/instructions to sign in have been sent/);
-  const mail = await latestEmail(page.request, email, "Login instructions");
+  await expect(page.getByTestId("form-message")).toHaveText(/we've sent it a sign-in link/);
+  const mail = await latestEmail(page.request, email, "Gatehouse: Your sign-in link");
   return linkFrom(mail.text, "/login/magic/");
 }
 
@@ -45,7 +45,7 @@ test("an unknown address gets the same answer and no mail", async ({ page }) => 
   await page.goto("/login/magic");
   await page.getByLabel("Email").fill("nobody-here@example.com");
   await page.getByRole("button", { name: "Email me a link" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText(/instructions to sign in have been sent/);
+  await expect(page.getByTestId("form-message")).toHaveText(/we've sent it a sign-in link/);
   const response = await page.request.get(`/dev/mailbox/messages?to=${encodeURIComponent("nobody-here@example.com")}`, { headers: MAILBOX_HEADERS });
   expect(((await response.json()) as { messages: unknown[] }).messages).toHaveLength(0);
 });

@@ -7,7 +7,7 @@ import { signOut } from "./support/two-factor";
 
 test.describe.configure({ timeout: 120_000 });
 
-const SUBJECT = "New sign-in to your account";
+const SUBJECT = "Gatehouse: New sign-in to your account";
 
 /** Reading the mailbox delivers whatever is queued first, so a count read after the answer is final. */
 async function alertCount(request: APIRequestContext, to: string): Promise<number> {

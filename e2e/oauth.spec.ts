@@ -45,7 +45,7 @@ test("an existing account signs in with its verified provider email; an unknown 
   // The round trip's cookies are gone once it is over.
   const names = (await page.context().cookies()).map((c) => c.name);
   expect(names.filter((n) => n.includes("gatehouse.oauth"))).toEqual([]);
-  const mail = await latestEmail(page.request, email, "A sign-in provider was linked to your account");
+  const mail = await latestEmail(page.request, email, "Gatehouse: A sign-in provider was linked to your account");
   expect(mail.text).toContain("Test ID");
 
   await signOut(page);
@@ -88,7 +88,7 @@ test("linking from the account page; the linked subject signs in whatever email 
   await expect(page).toHaveURL(/\/account\/connections\?notice=OAUTH_LINKED/);
   await expect(page.getByTestId("connection-list")).toContainText(who.email);
   await expectAccessibleHere(page);
-  await latestEmail(page.request, email, "A sign-in provider was linked to your account");
+  await latestEmail(page.request, email, "Gatehouse: A sign-in provider was linked to your account");
 
   await page.goto("/verify?next=/account/connections");
   await viaProvider(page, providerAccount(email));
@@ -112,7 +112,7 @@ test("a provider error and a cancel at the provider come back as messages on /lo
   await page.getByRole("button", { name: "Continue with Test ID" }).click();
   await page.getByRole("button", { name: "Fail" }).click();
   await expect(page).toHaveURL(/\/login\?notice=OAUTH_HANDSHAKE_ERROR/);
-  await expect(page.getByTestId("notice")).toContainText("An error occurred while communicating with the sign-in provider.");
+  await expect(page.getByTestId("notice")).toContainText("Something went wrong while talking to the sign-in provider.");
   // A callback this browser never started (no state cookie) is refused the same way, not a 500.
   const forged = await page.request.get("/api/auth/callback/oidc?code=forged&state=forged", { maxRedirects: 0 });
   expect(forged.status()).toBeLessThan(400);

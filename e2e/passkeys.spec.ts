@@ -19,7 +19,7 @@ test("add a passkey, see it listed, then sign in with it and no email", async ({
   await expect(item).toContainText("never used");
   await expect(item).toContainText("via this device");
   expect((await authenticator.credentials())[0]?.isResidentCredential).toBe(true);
-  await latestEmail(page.request, email, "A passkey was added to your account");
+  await latestEmail(page.request, email, "Gatehouse: A passkey was added to your account");
 
   await signOut(page);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
@@ -99,7 +99,7 @@ test("rename, then remove a passkey after confirming; it no longer signs in", as
   await page.getByRole("button", { name: "Rename Old name" }).click();
   await page.getByLabel("New name").fill("   ");
   await page.getByRole("button", { name: "Save name" }).click();
-  await expect(page.getByTestId("name-error")).toHaveText("Give your passkey a name");
+  await expect(page.getByTestId("name-error")).toHaveText("Give your passkey a name.");
   // Markup is refused (INVALID_INPUT), not silently stripped; so is a name over 64 characters.
   await page.getByLabel("New name").fill("Desk <b>PC</b>");
   await page.getByRole("button", { name: "Save name" }).click();
@@ -107,7 +107,7 @@ test("rename, then remove a passkey after confirming; it no longer signs in", as
   await page.getByLabel("New name").evaluate((input: HTMLInputElement) => input.removeAttribute("maxlength"));
   await page.getByLabel("New name").fill("d".repeat(65));
   await page.getByRole("button", { name: "Save name" }).click();
-  await expect(page.getByTestId("name-error")).toHaveText("Value entered must be at most 64 characters");
+  await expect(page.getByTestId("name-error")).toHaveText("Use 64 characters or fewer.");
   await page.getByLabel("New name").fill("Desk PC");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page).toHaveURL(/notice=WEBAUTHN_CREDENTIAL_RENAMED/);
@@ -120,13 +120,13 @@ test("rename, then remove a passkey after confirming; it no longer signs in", as
   await page.getByRole("button", { name: "Remove passkey" }).click();
   await expect(page).toHaveURL(/notice=WEBAUTHN_CREDENTIAL_DELETED/);
   await expect(page.getByTestId("passkey-item")).toHaveCount(0);
-  await latestEmail(page.request, email, "A passkey was removed from your account");
+  await latestEmail(page.request, email, "Gatehouse: A passkey was removed from your account");
 
   // The authenticator still holds the credential; the server no longer knows it.
   expect(await authenticator.credentials()).toHaveLength(1);
   await signOut(page);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("Unregistered passkey.");
+  await expect(page.getByTestId("form-message")).toHaveText("We don't recognise this passkey. Try another one or sign in another way.");
   await expect(page).toHaveURL(/\/login$/);
 });
 
@@ -158,7 +158,7 @@ test("re-verify refuses another user's passkey and leaves the session as it was"
   });
   await page.goto("/verify?next=%2Faccount%2Factivity");
   await page.getByRole("button", { name: "Use a passkey" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("Credential user handle didn't match");
+  await expect(page.getByTestId("form-message")).toHaveText("This passkey belongs to a different account.");
   await expect(page).toHaveURL(/\/verify\?next=/);
   await page.unroute("**/verify*");
   await page.goto("/account/activity");

@@ -29,7 +29,7 @@ async function registerPasswordless(page: Page): Promise<string> {
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/register\/check-email/);
-  const welcome = await latestEmail(page.request, email, "Welcome");
+  const welcome = await latestEmail(page.request, email, "Gatehouse: Welcome");
   await confirmByLink(page, linkFrom(welcome.text, "/confirm/"));
   await expect(page).toHaveURL(/notice=EMAIL_CONFIRMED/);
   return email;
@@ -40,8 +40,8 @@ async function emailMeACode(page: Page, email: string, newerThan = 0): Promise<{
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a code" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("If that identity is in our system, you were sent a code.");
-  const mail = await latestEmail(page.request, email, "Verification Code", newerThan);
+  await expect(page.getByTestId("form-message")).toHaveText("If that account exists, we've sent it a code.");
+  const mail = await latestEmail(page.request, email, "Gatehouse: Your verification code", newerThan);
   return { code: codeFrom(mail.text), text: mail.text, id: mail.id };
 }
 
@@ -59,10 +59,10 @@ test("register without a password, sign in by emailed code, re-verify by code, t
   await page.goto("/verify?next=%2Faccount%2Factivity");
   await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
   await page.getByRole("button", { name: "Email me a code" }).click();
-  const verifyMail = await latestEmail(page.request, email, "Verification Code", id);
+  const verifyMail = await latestEmail(page.request, email, "Gatehouse: Your verification code", id);
   await page.getByLabel("One-time code").fill("000000");
   await page.getByRole("button", { name: "Verify code" }).click();
-  await expect(page.getByTestId("code-error")).toHaveText("Password or code submitted is not valid");
+  await expect(page.getByTestId("code-error")).toHaveText("That password or code isn't right.");
   await page.getByLabel("One-time code").fill(codeFrom(verifyMail.text));
   await page.getByRole("button", { name: "Verify code" }).click();
   await expect(page).toHaveURL(/\/account\/activity$/);
@@ -90,7 +90,7 @@ test("the link beside an emailed code signs in once; a wrong code is refused lik
   const { text } = await emailMeACode(page, email);
   await page.getByLabel("Password", { exact: true }).fill("123 456");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("Authentication failed - identity or password/passcode invalid");
+  await expect(page.getByTestId("form-message")).toHaveText("That email and password don't match.");
 
   const link = linkFrom(text, "/login/magic/");
   await page.goto(link);

@@ -76,7 +76,7 @@ test("a recovery code signs in once, typed in upper case; a wrong one is refused
   const before = await lastMessageId(page.request, email);
   await useRecoveryCode(page, codes[0]!.toUpperCase());
   await expect(page).toHaveURL(/\/account$/);
-  const mail = await latestEmail(page.request, email, "A recovery code was used", before);
+  const mail = await latestEmail(page.request, email, "Gatehouse: A recovery code was used", before);
   expect(mail.text).toMatch(/You have\s+4\s+unused\s+codes\s+left/);
   await page.goto("/account/recovery-codes");
   await expect(page.getByTestId("recovery-codes-status")).toHaveText("4 of 5 codes left");
@@ -96,7 +96,7 @@ test("generating a new set voids every old code", async ({ page }) => {
   await setUpAuthenticator(page, email);
   const oldCodes = await generateCodes(page);
   const newCodes = await generateCodes(page);
-  await expect(page.getByTestId("form-message")).toContainText("New recovery codes generated. Your old codes no longer work.");
+  await expect(page.getByTestId("form-message")).toContainText("New recovery codes created. Your old codes no longer work.");
   expect(newCodes.filter((c) => oldCodes.includes(c))).toEqual([]);
   await signOut(page);
 

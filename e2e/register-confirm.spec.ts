@@ -6,26 +6,26 @@ test("register, confirm by email link, then sign in", async ({ page }) => {
   const email = uniqueEmail();
   const password = strongPassword();
   await register(page, email, password);
-  await expect(page.getByTestId("notice")).toContainText("To confirm your email address");
+  await expect(page.getByTestId("notice")).toContainText("we sent you a link to confirm your address");
 
   await page.goto("/login");
   await signIn(page, email, password);
-  await expect(page.getByTestId("form-message")).toContainText("Email requires confirmation.");
+  await expect(page.getByTestId("form-message")).toContainText("Confirm your email address first");
 
-  const mail = await latestEmail(page.request, email, "Welcome");
+  const mail = await latestEmail(page.request, email, "Gatehouse: Welcome");
   const confirmPath = linkFrom(mail.text, "/confirm/");
   // Opening the link (as a mail scanner does) confirms nothing: it takes the button.
   await page.goto(confirmPath);
   await page.goto("/login");
   await signIn(page, email, password);
-  await expect(page.getByTestId("form-message")).toContainText("Email requires confirmation.");
+  await expect(page.getByTestId("form-message")).toContainText("Confirm your email address first");
   await confirmByLink(page, confirmPath);
   await expect(page).toHaveURL(/\/login\?notice=EMAIL_CONFIRMED/);
-  await expect(page.getByTestId("notice")).toContainText("Your email has been confirmed");
+  await expect(page.getByTestId("notice")).toContainText("Your email address is confirmed.");
 
   // The link is single-use.
   await confirmByLink(page, confirmPath);
-  await expect(page.getByTestId("notice")).toContainText("already been confirmed");
+  await expect(page.getByTestId("notice")).toContainText("is already confirmed");
 
   await signIn(page, email.toUpperCase(), password);
   await expect(page).toHaveURL(/\/account$/);
@@ -37,14 +37,14 @@ test("registering an existing email looks the same and mails the owner", async (
   const email = uniqueEmail();
   await register(page, email, strongPassword());
   // The welcome email is written after the registration's answer: count from once it is there.
-  const welcome = await latestEmail(page.request, email, "Welcome");
+  const welcome = await latestEmail(page.request, email, "Gatehouse: Welcome");
   const before = await emailCount(page.request, email);
 
   const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "10.9.9.9" } });
   const second = await other.newPage();
   await register(second, email, strongPassword());
-  await expect(second.getByTestId("notice")).toContainText("To confirm your email address");
-  const mail = await latestEmail(second.request, email, "Welcome", welcome.id);
+  await expect(second.getByTestId("notice")).toContainText("we sent you a link to confirm your address");
+  const mail = await latestEmail(second.request, email, "Gatehouse: You already have an account", welcome.id);
   expect(mail.text).toMatch(/tried to register/i);
   expect(await emailCount(page.request, email)).toBe(before + 1);
   await other.close();
@@ -53,7 +53,7 @@ test("registering an existing email looks the same and mails the owner", async (
 test("register shows field errors from the client and the server", async ({ page }) => {
   await page.goto("/register");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("email-error")).toHaveText("Email not provided");
+  await expect(page.getByTestId("email-error")).toHaveText("Enter your email address.");
 
   await page.getByLabel("Email").fill(uniqueEmail());
   await page.getByLabel("Password", { exact: true }).fill("password123");
@@ -65,13 +65,13 @@ test("register shows field errors from the client and the server", async ({ page
   await page.getByLabel("Password", { exact: true }).fill(strongPassword());
   await page.getByLabel("Confirm password").fill("something else entirely");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("passwordConfirm-error")).toHaveText("Passwords do not match");
+  await expect(page.getByTestId("passwordConfirm-error")).toHaveText("The passwords don't match.");
 });
 
 test("a tampered confirmation link is refused with a clear message", async ({ page }) => {
   await page.goto("/confirm/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
   await expect(page).toHaveURL(/\/confirm\?notice=INVALID_CONFIRMATION_TOKEN/);
-  await expect(page.getByTestId("notice")).toContainText("Invalid confirmation token.");
+  await expect(page.getByTestId("notice")).toContainText("That confirmation link isn't valid.");
   for (const path of ["/confirm/%00%ff", "/confirm/%ff", "/reset-password/%E0%A4%A", "/confirm/" + "A".repeat(5000)]) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBeGreaterThanOrEqual(300);
@@ -83,16 +83,16 @@ test("resend confirmation answers the same for any address and mails only unconf
   const email = uniqueEmail();
   await register(page, email, strongPassword());
   // The welcome email is written after the registration's answer: count from once it is there.
-  await latestEmail(page.request, email, "Welcome");
+  await latestEmail(page.request, email, "Gatehouse: Welcome");
   const before = await emailCount(page.request, email);
   await page.goto(`/confirm?email=${encodeURIComponent(email)}`);
   await page.getByRole("button", { name: "Send confirmation link" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("confirmation instructions have been sent");
+  await expect(page.getByTestId("form-message")).toContainText("we've sent it a new confirmation link");
   await expect.poll(() => emailCount(page.request, email)).toBe(before + 1);
 
   const nobody = uniqueEmail("nobody");
   await page.getByLabel("Email").fill(nobody);
   await page.getByRole("button", { name: "Send confirmation link" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("confirmation instructions have been sent");
+  await expect(page.getByTestId("form-message")).toContainText("we've sent it a new confirmation link");
   expect(await emailCount(page.request, nobody)).toBe(0);
 });

@@ -41,7 +41,7 @@ test.describe("pre-hijacking", () => {
     const o = await owner.newPage();
     const before = await lastMessageId(o.request, email);
     await register(o, email, strongPassword());
-    const notice = await latestEmail(o.request, email, "Welcome", before);
+    const notice = await latestEmail(o.request, email, "Gatehouse: You already have an account", before);
     expect(notice.text).not.toContain("/confirm/");
     await o.goto(linkFrom(notice.text, "/reset-password/"));
     const ownerPassword = strongPassword();
@@ -49,14 +49,14 @@ test.describe("pre-hijacking", () => {
     await o.getByLabel("Confirm new password").fill(ownerPassword);
     await o.getByRole("button", { name: "Set new password" }).click();
     await expect(o).toHaveURL(/notice=PASSWORD_RESET_NO_LOGIN/);
-    const resetNotice = await latestEmail(o.request, email, "Your password has been reset");
+    const resetNotice = await latestEmail(o.request, email, "Gatehouse: Your password was reset");
     expect(resetNotice.text).toContain('the passkey "Squatter laptop"');
 
     // The squatter is out: their session ended, their passkey is gone.
     await a.goto("/account");
     await expect(a).toHaveURL(/\/login/);
     await a.getByRole("button", { name: "Sign in with a passkey" }).click();
-    await expect(a.getByTestId("form-message")).toHaveText("Unregistered passkey.");
+    await expect(a.getByTestId("form-message")).toHaveText("We don't recognise this passkey. Try another one or sign in another way.");
 
     // The owner signs in and finds no passkeys; the address is confirmed.
     await signIn(o, email, ownerPassword);

@@ -34,7 +34,7 @@ test("a texted code signs in without the password â€” even with two-factor on â€
   await page.getByLabel("Email").fill(`+1 ${phone.slice(2, 5)} ${phone.slice(5, 8)} ${phone.slice(8)}`);
   const before = await lastMessageId(page.request, phone, "sms");
   await page.getByRole("button", { name: "Text me a code" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("If that identity is in our system, you were sent a code.");
+  await expect(page.getByTestId("form-message")).toHaveText("If that account exists, we've sent it a code.");
   await page.getByLabel("Password", { exact: true }).fill(codeFrom((await latestSms(page.request, phone, before)).text));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
@@ -67,7 +67,7 @@ test("an authenticator sign-in method: scanned, proven, then its code signs in; 
   await signOut(page);
   const later = await totpCode(secret, { afterStep: next.step });
   await signIn(page, email, later.code);
-  await expect(page.getByTestId("form-message")).toHaveText("Authentication failed - identity or password/passcode invalid");
+  await expect(page.getByTestId("form-message")).toHaveText("That email and password don't match.");
   // The password still works.
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/account$/);
@@ -92,6 +92,6 @@ test("a phone number already used by another account: the form answers as for an
   // Whoever holds the phone gets the code; with it, confirming says the number is taken.
   await otherPage.getByLabel("Code", { exact: true }).fill(codeFrom((await latestSms(otherPage.request, phone, before)).text));
   await otherPage.getByRole("button", { name: "Verify and add" }).click();
-  await expect(otherPage.getByTestId("form-message")).toContainText("already associated with another user");
+  await expect(otherPage.getByTestId("form-message")).toContainText("Another account already uses this.");
   await other.close();
 });

@@ -53,7 +53,7 @@ test("a confirmation link lands on POST_CONFIRM_VIEW with the address; used agai
   const password = strongPassword();
   const registered = await api.post("/api/security/register", { data: { email, password, password_confirm: password } });
   expect(registered.status()).toBe(200);
-  const link = linkFrom((await latestEmail(api, email, "Welcome")).text, "/api/security/confirm/");
+  const link = linkFrom((await latestEmail(api, email, "Gatehouse: Welcome")).text, "/api/security/confirm/");
 
   await page.goto(`${instance.url}${link}`);
   await expect(page).toHaveURL(new RegExp(`^http://localhost:${SPA_PORT}/confirmed\\?`));
@@ -73,12 +73,12 @@ test("a reset link lands on RESET_VIEW with its token; the app resets through th
   const email = uniqueEmail("spa-reset");
   const password = strongPassword();
   expect((await api.post("/api/security/register", { data: { email, password, password_confirm: password } })).status()).toBe(200);
-  const confirm = linkFrom((await latestEmail(api, email, "Welcome")).text, "/api/security/confirm/");
+  const confirm = linkFrom((await latestEmail(api, email, "Gatehouse: Welcome")).text, "/api/security/confirm/");
   await page.goto(`${instance.url}${confirm}`);
   await expect(page.getByTestId("view")).toHaveText("/confirmed");
 
   expect((await api.post("/api/security/reset", { data: { email } })).status()).toBe(200);
-  const link = linkFrom((await latestEmail(api, email, "Password reset instructions")).text, "/api/security/reset/");
+  const link = linkFrom((await latestEmail(api, email, "Gatehouse: Reset your password")).text, "/api/security/reset/");
   await page.goto(`${instance.url}${link}`);
   await expect(page).toHaveURL(new RegExp(`^http://localhost:${SPA_PORT}/reset\\?token=`));
   const token = await page.getByTestId("param-token").innerText();

@@ -22,7 +22,7 @@ test("set up by scanning the QR code: a wrong code is refused, the app's code tu
   const secret = await startAuthenticatorSetup(page, email);
   await page.getByLabel("Code", { exact: true }).fill(await wrongTotpCode(secret));
   await page.getByRole("button", { name: "Verify and turn on" }).click();
-  await expect(page.getByTestId("code-error")).toHaveText("That code is not valid.");
+  await expect(page.getByTestId("code-error")).toHaveText("That code isn't right. Check it and try again.");
   await page.goto("/account/two-factor");
   await expect(page.getByTestId("two-factor-status").getByText("Off", { exact: true })).toBeVisible();
   expect(await lastMessageId(page.request, email)).toBe(before); // nothing happened, nobody told
@@ -33,11 +33,11 @@ test("set up by scanning the QR code: a wrong code is refused, the app's code tu
   await page.getByLabel("Code", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Verify and turn on" }).click();
   await expect(page).toHaveURL(/\/account\/two-factor\?notice=TWO_FACTOR_ENABLED/);
-  await expect(page.getByTestId("notice")).toContainText("Two-factor authentication is on.");
+  await expect(page.getByTestId("notice")).toContainText("Two-step verification is on.");
   const status = page.getByTestId("two-factor-status");
   await expect(status.getByText("On", { exact: true })).toBeVisible();
   await expect(status).toContainText("Authenticator app");
-  const mail = await latestEmail(page.request, email, "Two-factor authentication enabled", before);
+  const mail = await latestEmail(page.request, email, "Gatehouse: Two-step verification was turned on", before);
   expect(mail.text).toMatch(/using\s+authenticator\s+app/);
 });
 

@@ -19,10 +19,10 @@ test("turn off two-factor through the confirmation: badge Off, owner emailed, no
   await page.getByRole("button", { name: "Turn off two-factor" }).click();
   await page.getByRole("button", { name: "Yes, turn it off" }).click();
   await expect(page).toHaveURL(/\/account\/two-factor\?notice=TWO_FACTOR_DISABLED/);
-  await expect(page.getByTestId("notice")).toContainText("You successfully disabled two-factor");
+  await expect(page.getByTestId("notice")).toContainText("Two-step verification is off.");
   await expect(page.getByTestId("two-factor-status").getByText("Off", { exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Turn off two-factor" })).toHaveCount(0);
-  const mail = await latestEmail(page.request, email, "Two-factor authentication disabled", before);
+  const mail = await latestEmail(page.request, email, "Gatehouse: Two-step verification was turned off", before);
   expect(mail.text).toMatch(/turned\s+off/);
   await signOut(page);
 

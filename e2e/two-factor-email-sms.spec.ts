@@ -19,17 +19,17 @@ test("email codes: each sign-in emails a code, Send a new code emails another, t
   const { email, password } = await newSignedInUser(page);
   await setUpEmailCodes(page, email);
   await expect(page.getByTestId("two-factor-status")).toContainText("Email codes");
-  await latestEmail(page.request, email, "Two-factor authentication enabled");
+  await latestEmail(page.request, email, "Gatehouse: Two-step verification was turned on");
   await signOut(page);
 
   const beforeSignIn = await lastMessageId(page.request, email);
   await signInToSecondStep(page, email, password);
-  await expect(page.getByText(`We emailed a 6-digit code to ${email}.`)).toBeVisible();
+  await expect(page.getByText(`Enter the 6-digit code we emailed to ${email}.`)).toBeVisible();
   const first = await emailedCode(page.request, email, beforeSignIn); // sent by the password step itself
   expect(await cookieNamed(page.context(), "gatehouse.session")).toBeUndefined();
 
   await page.getByRole("button", { name: "Send a new code" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("Code has been sent.");
+  await expect(page.getByTestId("form-message")).toHaveText("We've sent you a new code.");
   const second = await emailedCode(page.request, email, first.id);
   expect(second.id).toBeGreaterThan(first.id);
 
@@ -57,12 +57,12 @@ test("text message codes: a national number is stored as +1…, codes are texted
   const status = page.getByTestId("two-factor-status");
   await expect(status).toContainText("Text message codes");
   await expect(status).toContainText("+1 ••• ••• 0132");
-  const enabled = await latestEmail(page.request, email, "Two-factor authentication enabled");
+  const enabled = await latestEmail(page.request, email, "Gatehouse: Two-step verification was turned on");
   expect(enabled.text).toMatch(/using\s+text\s+message\s+codes/);
   await signOut(page);
 
   await signInToSecondStep(page, email, password);
-  await expect(page.getByText("We texted a 6-digit code to +1 ••• ••• 0132.")).toBeVisible();
+  await expect(page.getByText("Enter the 6-digit code we texted to +1 ••• ••• 0132.")).toBeVisible();
   const signInSms = await latestSms(page.request, phone, setupSms.id);
   expect(signInSms.text).toMatch(SMS_TEXT);
   await submitSignInCode(page, codeFrom(signInSms.text));
@@ -91,7 +91,7 @@ test("switching method takes a code from the new method, not the old one", async
   // A code of the current (email) method does not switch.
   await page.getByLabel("Code", { exact: true }).fill(oldCode.code);
   await page.getByRole("button", { name: "Verify and switch" }).click();
-  await expect(page.getByTestId("code-error")).toHaveText("That code is not valid.");
+  await expect(page.getByTestId("code-error")).toHaveText("That code isn't right. Check it and try again.");
   const other = await page.context().newPage();
   await other.goto("/account/two-factor");
   await expect(other.getByTestId("two-factor-status")).toContainText("Email codes");
@@ -101,9 +101,9 @@ test("switching method takes a code from the new method, not the old one", async
   await page.getByLabel("Code", { exact: true }).fill(smsCode);
   await page.getByRole("button", { name: "Verify and switch" }).click();
   await expect(page).toHaveURL(/notice=TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL/);
-  await expect(page.getByTestId("notice")).toContainText("You successfully changed your two-factor method.");
+  await expect(page.getByTestId("notice")).toContainText("Your two-step verification method has been changed.");
   await expect(page.getByTestId("two-factor-status")).toContainText("Text message codes");
-  const changed = await latestEmail(page.request, email, "Your two-factor method changed", beforeSwitch);
+  const changed = await latestEmail(page.request, email, "Gatehouse: Your two-step verification method was changed", beforeSwitch);
   expect(changed.text).toMatch(/now\s+text\s+message\s+codes/);
   await signOut(page);
 

@@ -31,7 +31,7 @@ test("required two-factor: set up during sign-in by scanning, then signed in; it
   await page.getByRole("button", { name: "Verify and finish" }).click();
   await expect(page).toHaveURL(/\/account$/);
   expect(await cookieNamed(page.context(), "gatehouse.session")).toBeDefined();
-  await latestEmail(page.request, email, "Two-factor authentication enabled", before);
+  await latestEmail(page.request, email, "Gatehouse: Two-step verification was turned on", before);
 
   await page.goto("/account/two-factor");
   const status = page.getByTestId("two-factor-status");

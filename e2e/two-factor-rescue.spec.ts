@@ -27,7 +27,7 @@ test("rescue by email: a sign-in code emailed to the account finishes the sign-i
   const before = await lastMessageId(page.request, email);
   await page.getByRole("button", { name: "Email me a sign-in code" }).click();
   await expect(page).toHaveURL(/\/login\/two-factor\?notice=TWO_FACTOR_RESCUE_SENT$/);
-  await expect(page.getByTestId("notice")).toContainText("A sign-in code has been sent to your account's email address.");
+  await expect(page.getByTestId("notice")).toContainText("We've emailed a sign-in code to your account's email address.");
   const { code } = await emailedCode(page.request, email, before);
   expect(await cookieNamed(page.context(), "gatehouse.session")).toBeUndefined();
 
@@ -44,14 +44,14 @@ test("ask the site administrator for help: the helpdesk is mailed about this acc
   await signInToSecondStep(page, email, password);
   await page.getByRole("link", { name: "Can't use your authenticator app?" }).click();
   await page.getByRole("button", { name: "Ask the site administrator for help" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("The site administrator has been asked to help you.");
+  await expect(page.getByTestId("form-message")).toContainText("We've asked the site administrator to help you.");
   const mail = await emailMatching(
     page.request,
     HELPDESK,
-    (m) => m.subject === "Two-factor Rescue" && m.text.includes(email),
-    `Two-factor Rescue mail about ${email}`,
+    (m) => m.subject === "Gatehouse: Someone needs help signing in" && m.text.includes(email),
+    `Rescue mail about ${email}`,
   );
-  expect(mail.text).toContain(`${email} can not access their second factor`);
+  expect(mail.text).toContain(`${email} can't use their second sign-in step`);
   expect(mail.to).toBe(HELPDESK);
 
   await expect(page).toHaveURL(/\/login\/two-factor\/rescue$/);
@@ -76,7 +76,7 @@ test("cancel sign-in forgets the pending login: the second-step pages send you b
     await page.goto(path);
     await expect(page).toHaveURL(/\/login\?notice=TWO_FACTOR_PERMISSION_DENIED$/);
   }
-  await expect(page.getByTestId("notice")).toContainText("Your sign-in has expired or was not started.");
+  await expect(page.getByTestId("notice")).toContainText("Your sign-in has expired or wasn't started.");
 
   // The old pending cookie is dead on the server too, not just deleted from this browser.
   await page.context().addCookies([pending!]);

@@ -41,7 +41,7 @@ test("choose and change a username; the old one stops signing in; recover it by 
   await page.getByLabel("Confirm password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/register\/check-email/);
-  await confirmByLink(page, linkFrom((await latestEmail(page.request, email, "Welcome")).text, "/confirm/"));
+  await confirmByLink(page, linkFrom((await latestEmail(page.request, email, "Gatehouse: Welcome")).text, "/confirm/"));
   await signInAs(page, email, password);
   await expect(page).toHaveURL(/\/account$/);
 
@@ -50,7 +50,7 @@ test("choose and change a username; the old one stops signing in; recover it by 
   await expectAccessibleHere(page);
   await page.getByLabel("Username", { exact: true }).fill("<b>me</b>");
   await page.getByRole("button", { name: "Save username" }).click();
-  await expect(page.getByTestId("username-error")).toHaveText("Username contains illegal characters");
+  await expect(page.getByTestId("username-error")).toHaveText("That username contains characters we can't accept.");
   const first = uniqueName();
   await page.getByLabel("Username", { exact: true }).fill(first);
   await page.getByRole("button", { name: "Save username" }).click();
@@ -62,7 +62,7 @@ test("choose and change a username; the old one stops signing in; recover it by 
   await page.getByLabel("Username", { exact: true }).fill(second);
   await page.getByRole("button", { name: "Save username" }).click();
   await expect(page).toHaveURL(/\/account\?notice=USERNAME_CHANGE/);
-  const notice = await latestEmail(page.request, email, "Your username has been changed");
+  const notice = await latestEmail(page.request, email, "Gatehouse: Your username was changed");
   expect(notice.text).toContain(second);
 
   await signOut(page);
@@ -78,8 +78,8 @@ test("choose and change a username; the old one stops signing in; recover it by 
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me my username" }).click();
   await expect(page).toHaveURL(/\/login\?notice=USERNAME_RECOVERY_REQUEST/);
-  await expect(page.getByTestId("notice")).toHaveText("If registered, your username will be sent to your email.");
-  const recovered = await latestEmail(page.request, email, "Your requested username");
+  await expect(page.getByTestId("notice")).toHaveText("If that address has an account, we've emailed it the username.");
+  const recovered = await latestEmail(page.request, email, "Gatehouse: Your username");
   expect(recovered.text).toContain(`Your username is: ${second}`);
   await page.context().close();
 });

@@ -7,7 +7,7 @@ test("verify with password returns to next", async ({ page }) => {
   await page.goto("/verify?next=%2Faccount%2Factivity");
   await page.getByLabel("Password", { exact: true }).fill("definitely wrong");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByTestId("password-error")).toHaveText("Invalid password");
+  await expect(page.getByTestId("password-error")).toHaveText("That password isn't right.");
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page).toHaveURL(/\/account\/activity$/);

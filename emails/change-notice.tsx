@@ -1,21 +1,25 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, EmailText } from "./layout";
 
 export interface ChangeNoticeEmailProps {
   appName: string;
   email: string;
   /** Null when password recovery is off; the notice then just informs. */
   resetLink: string | null;
+  context?: EmailChangeContext;
 }
 
-export function ChangeNoticeEmail({ appName, email, resetLink }: ChangeNoticeEmailProps): ReactElement {
+export function ChangeNoticeEmail({ appName, email, resetLink, context }: ChangeNoticeEmailProps): ReactElement {
   return (
     <EmailLayout preview={`Your ${appName} password has been changed`} appName={appName}>
       <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>Your password has been changed.</EmailText>
-      {resetLink ? (
+      <EmailText>The password of your account was changed. Your other devices were signed out.</EmailText>
+      <EmailChangeDetails context={context} />
+      {context ? (
+        <EmailIfNotYou context={context} />
+      ) : resetLink ? (
         <>
-          <EmailText>If you did not change your password, click the link below to reset it.</EmailText>
+          <EmailText>{"If this wasn't you, reset your password:"}</EmailText>
           <EmailAction href={resetLink} label="Reset password" />
         </>
       ) : null}

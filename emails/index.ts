@@ -11,7 +11,7 @@ import { LoginInstructionsEmail } from "./login-instructions";
 import { NewDeviceSignInEmail } from "./new-device-sign-in";
 import { OAUTH_CHANGED_SUBJECTS, OAuthChangedEmail } from "./oauth-changed";
 import type { OAuthChangedEmailProps } from "./oauth-changed";
-import { PASSKEY_CHANGED_SUBJECTS, PasskeyChangedEmail } from "./passkey-changed";
+import { passkeyChangedSubject, PasskeyChangedEmail } from "./passkey-changed";
 import type { PasskeyChangedEmailProps } from "./passkey-changed";
 import { RecoveryCodeUsedEmail } from "./recovery-code-used";
 import { ResetInstructionsEmail } from "./reset-instructions";
@@ -32,39 +32,61 @@ export interface EmailDefinition<P> {
   component: (props: P) => ReactElement;
 }
 
-// Keys and subjects follow Flask-Security's template names and EMAIL_SUBJECT_* defaults, so
-// anyone porting copy or tests from there finds the same mail. Subjects take the props so a
-// product can make them richer (e.g. `Welcome to ${p.appName}`) without touching callers.
+// Keys follow Flask-Security's template names, so anyone porting copy or tests from there finds
+// the same mail. Subjects are the product's: "<App name>: …" in sentence case, one set for every
+// message (decision 063). They take the props, so a product can make them richer.
+const subject =
+  <P extends { appName: string }>(text: string | ((props: P) => string)) =>
+  (props: P): string =>
+    `${props.appName}: ${typeof text === "string" ? text : text(props)}`;
+
 const definitions = {
-  welcome: { subject: () => "Welcome", component: WelcomeEmail },
-  welcome_existing: { subject: () => "Welcome", component: WelcomeExistingEmail },
-  welcome_existing_username: { subject: () => "Welcome", component: WelcomeExistingUsernameEmail },
-  confirmation_instructions: { subject: () => "Please confirm your email", component: ConfirmationInstructionsEmail },
-  reset_instructions: { subject: () => "Password reset instructions", component: ResetInstructionsEmail },
-  reset_notice: { subject: () => "Your password has been reset", component: ResetNoticeEmail },
-  change_notice: { subject: () => "Your password has been changed", component: ChangeNoticeEmail },
-  two_factor_instructions: { subject: () => "Two-factor Login", component: TwoFactorInstructionsEmail },
-  two_factor_rescue: { subject: () => "Two-factor Rescue", component: TwoFactorRescueEmail },
-  us_instructions: { subject: () => "Verification Code", component: UsInstructionsEmail },
-  login_instructions: { subject: () => "Login instructions", component: LoginInstructionsEmail },
-  change_email_instructions: { subject: () => "Confirm your new email address", component: ChangeEmailInstructionsEmail },
-  change_username_notice: { subject: () => "Your username has been changed", component: ChangeUsernameNoticeEmail },
-  username_recovery: { subject: () => "Your requested username", component: UsernameRecoveryEmail },
+  welcome: { subject: subject("Welcome"), component: WelcomeEmail },
+  welcome_existing: { subject: subject("You already have an account"), component: WelcomeExistingEmail },
+  welcome_existing_username: { subject: subject("You already have an account"), component: WelcomeExistingUsernameEmail },
+  confirmation_instructions: { subject: subject("Confirm your email address"), component: ConfirmationInstructionsEmail },
+  reset_instructions: { subject: subject("Reset your password"), component: ResetInstructionsEmail },
+  reset_notice: { subject: subject("Your password was reset"), component: ResetNoticeEmail },
+  change_notice: { subject: subject("Your password was changed"), component: ChangeNoticeEmail },
+  two_factor_instructions: { subject: subject("Your sign-in code"), component: TwoFactorInstructionsEmail },
+  two_factor_rescue: { subject: subject("Someone needs help signing in"), component: TwoFactorRescueEmail },
+  us_instructions: { subject: subject("Your verification code"), component: UsInstructionsEmail },
+  login_instructions: { subject: subject("Your sign-in link"), component: LoginInstructionsEmail },
+  change_email_instructions: { subject: subject("Confirm your new email address"), component: ChangeEmailInstructionsEmail },
+  change_username_notice: { subject: subject("Your username was changed"), component: ChangeUsernameNoticeEmail },
+  username_recovery: { subject: subject("Your username"), component: UsernameRecoveryEmail },
   // No Flask-Security counterpart for these: Gatehouse's own notices.
   two_factor_changed: {
-    subject: (p: TwoFactorChangedEmailProps) => TWO_FACTOR_CHANGED_SUBJECTS[p.change],
+    subject: subject((p: TwoFactorChangedEmailProps) => TWO_FACTOR_CHANGED_SUBJECTS[p.change]),
     component: TwoFactorChangedEmail,
   },
-  recovery_code_used: { subject: () => "A recovery code was used", component: RecoveryCodeUsedEmail },
-  sign_in_methods_changed: { subject: () => "Your sign-in methods changed", component: SignInMethodsChangedEmail },
-  account_locked: { subject: () => "Sign-in to your account is locked", component: AccountLockedEmail },
-  change_email_requested: { subject: () => "Someone asked to change your email address", component: ChangeEmailRequestedEmail },
-  change_email_notice: { subject: () => "Your email address has been changed", component: ChangeEmailNoticeEmail },
-  account_deleted: { subject: () => "Your account has been deleted", component: AccountDeletedEmail },
-  new_device_sign_in: { subject: () => "New sign-in to your account", component: NewDeviceSignInEmail },
-  passkey_changed: { subject: (p: PasskeyChangedEmailProps) => PASSKEY_CHANGED_SUBJECTS[p.change], component: PasskeyChangedEmail },
-  oauth_changed: { subject: (p: OAuthChangedEmailProps) => OAUTH_CHANGED_SUBJECTS[p.change], component: OAuthChangedEmail },
+  recovery_code_used: { subject: subject("A recovery code was used"), component: RecoveryCodeUsedEmail },
+  sign_in_methods_changed: { subject: subject("Your sign-in methods were changed"), component: SignInMethodsChangedEmail },
+  account_locked: { subject: subject("Your account is locked"), component: AccountLockedEmail },
+  change_email_requested: { subject: subject("Someone asked to change your email address"), component: ChangeEmailRequestedEmail },
+  change_email_notice: { subject: subject("Your email address was changed"), component: ChangeEmailNoticeEmail },
+  account_deleted: { subject: subject("Your account was deleted"), component: AccountDeletedEmail },
+  new_device_sign_in: { subject: subject("New sign-in to your account"), component: NewDeviceSignInEmail },
+  passkey_changed: { subject: subject((p: PasskeyChangedEmailProps) => passkeyChangedSubject(p)), component: PasskeyChangedEmail },
+  oauth_changed: { subject: subject((p: OAuthChangedEmailProps) => OAUTH_CHANGED_SUBJECTS[p.change]), component: OAuthChangedEmail },
 } as const;
+
+/**
+ * The notices of a change to the account: the outbox adds when, from which device and the way
+ * back if it was not the reader (EmailChangeContext) to their payload.
+ */
+export const CHANGE_NOTICES: ReadonlySet<string> = new Set<keyof typeof definitions>([
+  "reset_notice",
+  "change_notice",
+  "change_username_notice",
+  "two_factor_changed",
+  "recovery_code_used",
+  "sign_in_methods_changed",
+  "change_email_requested",
+  "change_email_notice",
+  "passkey_changed",
+  "oauth_changed",
+]);
 
 export type EmailName = keyof typeof definitions;
 export type EmailProps<K extends EmailName> = Parameters<(typeof definitions)[K]["component"]>[0];

@@ -122,8 +122,49 @@ export function EmailResetOffer({ resetLink }: { resetLink: string | null }): Re
   if (!resetLink) return null;
   return (
     <>
-      <EmailText>and reset your password, which signs out every device:</EmailText>
+      <EmailText>Then reset your password, which signs out every device:</EmailText>
       <EmailAction href={resetLink} label="Reset password" />
+    </>
+  );
+}
+
+/**
+ * When and from where a change to the account was made, and the way back if it was not the
+ * reader. The outbox fills it when it queues a notice (lib/outbox/queue.ts), from the request that
+ * made the change: no caller has to remember it. Absent in a payload queued before it existed.
+ */
+export interface EmailChangeContext {
+  /** ISO time the change was made. */
+  at: string;
+  /** "Chrome 131 on macOS" as the browser claims it; null outside a request (a script, the console's CLI). */
+  device: string | null;
+  sessionsLink: string;
+  /** Null when password recovery is off. */
+  resetLink: string | null;
+}
+
+const changeTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** "When: 2 Dec 2026, 13:25 UTC" and "Device: …" under the sentence that says what changed. */
+export function EmailChangeDetails({ context }: { context?: EmailChangeContext }): ReactElement | null {
+  if (!context) return null;
+  const at = new Date(context.at);
+  return (
+    <>
+      {Number.isNaN(at.getTime()) ? null : <EmailText>{`When: ${changeTime.format(at)} UTC`}</EmailText>}
+      {context.device ? <EmailText>{`Device: ${context.device}`}</EmailText> : null}
+    </>
+  );
+}
+
+/** What to do if the reader did not make the change: see the signed-in devices, then reset the password. */
+export function EmailIfNotYou({ context }: { context?: EmailChangeContext }): ReactElement | null {
+  if (!context) return null;
+  return (
+    <>
+      <EmailText>{"If this wasn't you, check which devices are signed in and sign out any you don't recognise:"}</EmailText>
+      <EmailAction href={context.sessionsLink} label="Review your devices" />
+      <EmailResetOffer resetLink={context.resetLink} />
     </>
   );
 }

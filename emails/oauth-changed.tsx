@@ -1,5 +1,5 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, EmailText } from "./layout";
 
 export type OAuthChange = "linked" | "unlinked";
 
@@ -12,6 +12,7 @@ export interface OAuthChangedEmailProps {
   /** The email the provider gave for the identity, when it gave one. */
   providerEmail: string | null;
   connectionsLink: string;
+  context?: EmailChangeContext;
 }
 
 export const OAUTH_CHANGED_SUBJECTS: Readonly<Record<OAuthChange, string>> = {
@@ -19,7 +20,7 @@ export const OAUTH_CHANGED_SUBJECTS: Readonly<Record<OAuthChange, string>> = {
   unlinked: "A sign-in provider was unlinked from your account",
 };
 
-export function OAuthChangedEmail({ appName, email, change, provider, providerEmail, connectionsLink }: OAuthChangedEmailProps): ReactElement {
+export function OAuthChangedEmail({ appName, email, change, provider, providerEmail, connectionsLink, context }: OAuthChangedEmailProps): ReactElement {
   const who = providerEmail ? ` (${providerEmail})` : "";
   const what =
     change === "linked"
@@ -29,8 +30,10 @@ export function OAuthChangedEmail({ appName, email, change, provider, providerEm
     <EmailLayout preview={`${OAUTH_CHANGED_SUBJECTS[change]} on ${appName}`} appName={appName}>
       <EmailText>{`Hello ${email},`}</EmailText>
       <EmailText>{what}</EmailText>
-      <EmailText>{"If this wasn't you, unlink it and change your password:"}</EmailText>
+      <EmailChangeDetails context={context} />
+      <EmailText>{"If this wasn't you, unlink it here:"}</EmailText>
       <EmailAction href={connectionsLink} label="Review connected accounts" />
+      <EmailIfNotYou context={context} />
     </EmailLayout>
   );
 }

@@ -17,13 +17,13 @@ export function TwoFactorInstructionsEmail({ appName, email, code, within }: Two
   return (
     <EmailLayout preview={`Your ${appName} sign-in code`} appName={appName}>
       <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>You can sign in to your account using the following code:</EmailText>
+      <EmailText>{`Here is your code for the second step of signing in to ${appName} (or of setting up email codes, if you just did that). Enter it on the page that asked for it:`}</EmailText>
       {/* Spaced by letter-spacing, not by characters, so copy-paste and the plain-text part keep the digits contiguous. */}
       <Text style={{ color: emailTheme.text, fontSize: "28px", fontWeight: 600, letterSpacing: "6px", lineHeight: "40px", margin: "0 0 16px" }}>
         <EmailCode>{code}</EmailCode>
       </Text>
-      <EmailText>{`This code will expire in ${within}.`}</EmailText>
-      <EmailText>If you did not try to sign in, someone may know your password — change it.</EmailText>
+      <EmailText>{`It works once and expires in ${within}. Never share it: ${appName} will never ask you for it.`}</EmailText>
+      <EmailText>{"If you didn't just try to sign in, someone may know your password: change it."}</EmailText>
     </EmailLayout>
   );
 }

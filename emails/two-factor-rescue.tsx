@@ -13,12 +13,12 @@ export interface TwoFactorRescueEmailProps {
 
 export function TwoFactorRescueEmail({ appName, email, userId }: TwoFactorRescueEmailProps): ReactElement {
   return (
-    <EmailLayout preview={`${email} asked for two-factor help on ${appName}`} appName={appName}>
-      <EmailText>{`${email} can not access their second factor and asked for help.`}</EmailText>
+    <EmailLayout preview={`${email} asked for help signing in to ${appName}`} appName={appName}>
+      <EmailText>{`${email} can't use their second sign-in step and asked for help.`}</EmailText>
       <EmailText>
         User id: <EmailCode>{userId}</EmailCode>
       </EmailText>
-      <EmailText>Verify their identity before resetting their two-factor settings.</EmailText>
+      <EmailText>{"Make sure it's really them before you reset their two-step verification."}</EmailText>
     </EmailLayout>
   );
 }

@@ -18,12 +18,17 @@ export function UsInstructionsEmail({ appName, email, code, loginLink, within }:
   return (
     <EmailLayout preview={`Your ${appName} verification code`} appName={appName}>
       <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>Your verification code is:</EmailText>
+      <EmailText>
+        {loginLink
+          ? `Here is your code to sign in to ${appName}. Enter it on the sign-in page, or use the button below:`
+          : `Here is your code to confirm it's you on ${appName}. Enter it on the page that asked for it:`}
+      </EmailText>
       <Text style={{ color: emailTheme.text, fontSize: "28px", fontWeight: 600, letterSpacing: "6px", lineHeight: "40px", margin: "0 0 16px" }}>
         <EmailCode>{code}</EmailCode>
       </Text>
-      {loginLink ? <EmailAction href={loginLink} label="Sign in" expiresIn={within} /> : <EmailText>{`This code will expire in ${within}.`}</EmailText>}
-      <EmailText>If you did not ask for this code, you can ignore this email.</EmailText>
+      <EmailText>{`The code works once and expires in ${within}. Never share it: ${appName} will never ask you for it.`}</EmailText>
+      {loginLink ? <EmailAction href={loginLink} label="Sign in" expiresIn={within} /> : null}
+      <EmailText>{"If you didn't ask for this code, you can ignore this email: nobody can use it without your account."}</EmailText>
     </EmailLayout>
   );
 }

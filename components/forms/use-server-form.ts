@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "@/lib/view/form-state";
+import { plainSchemaText } from "@/lib/view/schema-words";
 
 /**
  * The shared zod schema, or a loader for it. A form on a page where first-load JavaScript counts
@@ -55,9 +56,10 @@ export function useServerForm<TInput extends FieldValues, TOutput>(
     }
   });
 
+  // The shared schema words its checks as Flask-Security does (the API sends them); the form says them in the product's words.
   const errorOf = (field: Path<TInput>): string | undefined => {
     const error = form.formState.errors[field];
-    return typeof error?.message === "string" ? error.message : undefined;
+    return typeof error?.message === "string" ? plainSchemaText(error.message) : undefined;
   };
 
   return { form, state, setState, onSubmit, errorOf, pending: form.formState.isSubmitting };

@@ -32,7 +32,7 @@ export function apiClientFor(origin: string, headersFor: (request: Request) => R
 export async function registerThroughApi(client: GatehouseClient, request: APIRequestContext, email: string, password: string): Promise<void> {
   const registered = await client.api.POST("/api/security/register", { body: { email, password, password_confirm: password } });
   expect(registered.response.status, JSON.stringify(registered.error)).toBe(200);
-  const mail = await latestEmail(request, email, "Welcome");
+  const mail = await latestEmail(request, email, "Gatehouse: Welcome");
   const token = linkFrom(mail.text, "/confirm/").split("/").pop()!;
   const confirmed = await client.api.POST("/api/security/confirm/{token}", { params: { path: { token } } });
   expect(confirmed.response.status, JSON.stringify(confirmed.error)).toBe(200);

@@ -150,7 +150,7 @@ export async function newSignedInUser(page: Page, options: { remember?: boolean 
     await page.goto("/account");
   } else {
     await register(page, email, password);
-    const mail = await latestEmail(page.request, email, "Welcome");
+    const mail = await latestEmail(page.request, email, "Gatehouse: Welcome");
     await confirmByLink(page, linkFrom(mail.text, "/confirm/"));
     await expect(page).toHaveURL(/\/login\?notice=EMAIL_CONFIRMED/);
     await signIn(page, email, password, options);

@@ -124,7 +124,7 @@ export async function emailMatching(
 
 /** The waiting "Two-factor Login" email's code (sent after `newerThan`). */
 export async function emailedCode(request: APIRequestContext, email: string, newerThan: number): Promise<{ code: string; id: number }> {
-  const mail = await latestEmail(request, email, "Two-factor Login", newerThan);
+  const mail = await latestEmail(request, email, "Gatehouse: Your sign-in code", newerThan);
   return { code: codeFrom(mail.text), id: mail.id };
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
 import * as z from "zod";
-import type { ErrorCode, Failure } from "@/lib/security/core/errors";
+import { messageFor, type ErrorCode, type Failure } from "@/lib/security/core/errors";
 import { withStrictTransportSecurity } from "@/lib/security/core/headers";
 import { failureStatus } from "@/lib/view/failure-response";
-import { stateFromFailure } from "@/lib/view/form-state";
+import { retrySuffix } from "@/lib/view/form-state";
+import { configuredParams } from "@/lib/view/message-params";
 import { referenceFieldErrors, type FieldNames } from "./field-names";
 
 /**
@@ -64,7 +65,7 @@ export function failureAnswer(
   const body: ErrorPayload = { errors: [], field_errors: fieldErrors, code: failure.code, ...options.extra };
   if (perField.length) body.errors = perField;
   else {
-    const message = stateFromFailure(failure)?.message ?? failure.code;
+    const message = referenceMessage(failure);
     body.errors = [message];
     body.field_errors = { "": [message] };
   }
@@ -74,6 +75,14 @@ export function failureAnswer(
     headers.set("Retry-After", String(failure.retryAfter));
   }
   return jsonAnswer(status, body, headers);
+}
+
+/**
+ * A failure's message as the API sends it: Flask-Security's English (MESSAGES), not the pages'
+ * words (decision 063), so a Flask-Security client reading `errors` sees what it expects.
+ */
+function referenceMessage(failure: Failure): string {
+  return `${messageFor(failure.code, failure.params ?? configuredParams(failure.code))}${retrySuffix(failure)}`;
 }
 
 /** A refusal with words of its own (a body that is not JSON, a method not allowed). */

@@ -1,8 +1,12 @@
 import "server-only";
+import { headers } from "next/headers";
 import { after } from "next/server";
 import { getDb, type Queryable, tables } from "@/lib/db";
-import type { EmailName, EmailProps } from "@/emails";
+import { CHANGE_NOTICES, type EmailName, type EmailProps } from "@/emails";
+import type { EmailChangeContext } from "@/emails/layout";
+import { getConfig } from "@/lib/security/config";
 import { encryptSecret } from "@/lib/security/core/encryption";
+import { describeUserAgent } from "@/lib/security/core/user-agent";
 import { pruneNowAndThen } from "@/lib/security/core/prune";
 import { deliverOutbox } from "./deliver";
 
@@ -13,7 +17,29 @@ import { deliverOutbox } from "./deliver";
  * flow, and a known address answers as fast as an unknown one.
  */
 export async function queueEmail<K extends EmailName>(template: K, to: string, props: EmailProps<K>, db?: Queryable): Promise<void> {
-  await queue({ kind: "email", to, template, payload: JSON.stringify(props) }, db);
+  const payload = CHANGE_NOTICES.has(template) ? { ...props, context: await changeContext() } : props;
+  await queue({ kind: "email", to, template, payload: JSON.stringify(payload) }, db);
+}
+
+/**
+ * When and from where a notice's change was made, and the way back (emails/layout.tsx), read here
+ * once for every notice rather than by each flow: the time is now, the device the request's user
+ * agent. Outside a request (a script, a test) the device is unknown and the notice says nothing of it.
+ */
+async function changeContext(): Promise<EmailChangeContext> {
+  const config = getConfig();
+  let userAgent: string | null = null;
+  try {
+    userAgent = (await headers()).get("user-agent");
+  } catch {
+    // Not in a request scope.
+  }
+  return {
+    at: new Date().toISOString(),
+    device: userAgent ? describeUserAgent(userAgent) : null,
+    sessionsLink: `${config.appUrl}/account/sessions`,
+    resetLink: config.features.recoverable ? `${config.appUrl}/forgot-password` : null,
+  };
 }
 
 /** Puts a text message in the outbox (see queueEmail). Budgets are the caller's (lib/security/codes/delivery.ts). */

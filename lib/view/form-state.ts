@@ -1,6 +1,7 @@
-import { messageFor, type ErrorCode, type Failure } from "@/lib/security/core/errors";
+import type { ErrorCode, Failure } from "@/lib/security/core/errors";
 import { fieldErrorsFrom } from "@/lib/security/core/schemas";
 import { configuredParams } from "./message-params";
+import { plainFieldErrors, textFor } from "./text";
 
 /** What a server action hands back to its form when it does not redirect. */
 export type FormState = {
@@ -18,19 +19,33 @@ export type FormState = {
  */
 export type BrowserFailureCode = "WEBAUTHN_CANCELLED" | "WEBAUTHN_SECURITY" | "WEBAUTHN_BROWSER";
 
+/**
+ * A Failure as a page shows it, in the product's words (lib/view/words.ts). One rule for every
+ * form: an error about a field is shown under that field, an error about the form in the alert,
+ * and the alert never repeats a field's error. Errors under "" are the form's, so they join the
+ * alert; a failure that is only about fields (INVALID_INPUT) gets a one-line summary instead.
+ */
 export function stateFromFailure(failure: Failure): FormState {
-  const retry = failure.retryAfter ? ` Try again in ${formatWait(failure.retryAfter)}.` : failure.code === "RATE_LIMITED" ? " Please wait and try again." : "";
-  const fieldErrors = failure.fieldErrors && Object.keys(failure.fieldErrors).length ? failure.fieldErrors : undefined;
+  const all = plainFieldErrors(failure.fieldErrors, failure.code) ?? {};
+  const { "": formLevel = [], ...named } = all;
+  const fieldErrors = Object.keys(named).length ? named : undefined;
+  const ownText = `${textFor(failure.code, failure.params ?? configuredParams(failure.code))}${retrySuffix(failure)}`;
+  const underFields = new Set(Object.values(named).flat());
+  const alert = [...new Set([fieldErrors && failure.code === "INVALID_INPUT" ? textFor("INVALID_INPUT") : ownText, ...formLevel])].filter(
+    (text) => !underFields.has(text),
+  );
   return {
     tone: "error",
     code: failure.code,
-    // Field-level failures are shown next to their fields; the banner then just says so.
-    message:
-      fieldErrors && failure.code === "INVALID_INPUT"
-        ? "Please fix the errors below."
-        : `${messageFor(failure.code, failure.params ?? configuredParams(failure.code))}${retry}`,
-    fieldErrors: fieldErrors as Record<string, string[]> | undefined,
+    ...(alert.length ? { message: alert.join(" ") } : {}),
+    ...(fieldErrors ? { fieldErrors } : {}),
   };
+}
+
+/** "Try again in 5 minutes." for a rate-limited failure (the API's words too: lib/api/envelope.ts). */
+export function retrySuffix(failure: Failure): string {
+  if (failure.retryAfter) return ` Try again in ${formatWait(failure.retryAfter)}.`;
+  return failure.code === "RATE_LIMITED" ? " Please wait and try again." : "";
 }
 
 /** A schema's rejection as a Failure, so input errors take the same road as the core's. */

@@ -23,7 +23,7 @@ export function configuredParams(code: ErrorCode): MessageParams | undefined {
   return within ? { within: humanizeDuration(within(getConfig())) } : undefined;
 }
 
-/** A code's message with the settings it names filled in (links to SPA views, notices). */
+/** A code's reference English with the settings it names filled in, for the JSON API's links to SPA views (decision 063). */
 export function configuredMessage(code: ErrorCode): string {
   return messageFor(code, configuredParams(code));
 }

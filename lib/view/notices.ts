@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/security/config";
-import { messageFor, type ErrorCode, type MessageParams } from "@/lib/security/core/errors";
+import type { ErrorCode, MessageParams } from "@/lib/security/core/errors";
 import { configuredParams } from "./message-params";
+import { textFor } from "./text";
 
 /**
  * Flash messages carried across a redirect as `?notice=KEY`. Only these keys render, so a
@@ -93,7 +94,7 @@ export function noticeFrom(value: string | string[] | undefined, provider?: stri
   const code = Array.isArray(value) ? value[0] : value;
   if (!code || !Object.hasOwn(NOTICE_TONES, code)) return null;
   const key = code as ErrorCode;
-  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: messageFor(key, paramsFor(key, firstParam(provider))) };
+  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: textFor(key, paramsFor(key, firstParam(provider))) };
 }
 
 /** The settings a notice's words name (a link's lifetime, a provider's name). */

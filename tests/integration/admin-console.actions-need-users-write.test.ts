@@ -207,7 +207,7 @@ describe("admin console actions", () => {
     expect(changed).not.toBe(target.passwordHash);
     expect(await verifyPassword(changed!, OTHER_STRONG_PASSWORD)).toBe(true);
     expect(await stillWorks(held)).toEqual({ session: false, token: false });
-    expect((await latestMail(target.email))?.subject).toMatch(/password has been changed/i);
+    expect((await latestMail(target.email))?.subject).toBe("Gatehouse: Your password was changed");
     expect(await eventData(target.id, "password_changed")).toEqual([{ admin: true, by: admin.id }]);
     expect(await adminActions(admin.id, target.id)).toEqual([{ action: "password_changed", userId: target.id, admin: true }]);
   });

@@ -38,7 +38,7 @@ describe("POST /api/security/change-email", () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.body.response).toMatchObject({ current_email: email, user: { email } });
-    expect((await latestMail(newEmail))?.subject).toBe("Confirm your new email address");
+    expect((await latestMail(newEmail))?.subject).toBe("Gatehouse: Confirm your new email address");
     const bad = await client.call(changeEmailRoute.POST, "POST", "/api/security/change-email", { json: { email: "nope" }, headers: { "X-CSRF-Token": csrf } });
     expect(bad.status).toBe(400);
     expect(bad.body.response.field_errors).toMatchObject({ email: ["Invalid email address"] });

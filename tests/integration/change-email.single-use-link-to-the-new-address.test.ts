@@ -27,9 +27,9 @@ async function askFor(oldEmail: string, newEmail: string): Promise<{ change: str
   const user = await userByEmail(oldEmail);
   expect(await requestEmailChange(user, newEmail, newCtx())).toEqual({ ok: true, email: newEmail });
   const toNew = await latestMail(newEmail);
-  expect(toNew?.subject).toBe("Confirm your new email address");
+  expect(toNew?.subject).toBe("Gatehouse: Confirm your new email address");
   const toOld = await latestMail(oldEmail);
-  expect(toOld?.subject).toBe("Someone asked to change your email address");
+  expect(toOld?.subject).toBe("Gatehouse: Someone asked to change your email address");
   expect(toOld?.text).toContain(newEmail);
   expect(toOld?.text).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}/);
   return { change: extractLink(toNew?.text ?? "", CHANGE), cancel: extractLink(toOld?.text ?? "", CANCEL) };
@@ -67,7 +67,7 @@ describe("change email", () => {
     expect(after.uniquifier).toBe(user.uniquifier);
     expect(await signsIn(newEmail)).toBe(true);
     expect(await signsIn(oldEmail)).toBe(false);
-    expect((await latestMail(oldEmail))?.subject).toBe("Your email address has been changed");
+    expect((await latestMail(oldEmail))?.subject).toBe("Gatehouse: Your email address was changed");
 
     expect(await confirmEmailChange(change, newCtx())).toMatchObject({ ok: false, code: "INVALID_CHANGE_EMAIL_TOKEN" });
     expect(await checkEmailChangeToken(change)).toEqual({ state: "invalid" });
@@ -81,7 +81,7 @@ describe("change email", () => {
     const results = await Promise.all([confirmEmailChange(change, newCtx()), confirmEmailChange(change, newCtx())]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: "INVALID_CHANGE_EMAIL_TOKEN" });
-    expect((await mailsTo(oldEmail)).filter((m) => m.subject === "Your email address has been changed")).toHaveLength(1);
+    expect((await mailsTo(oldEmail)).filter((m) => m.subject === "Gatehouse: Your email address was changed")).toHaveLength(1);
   });
 
   it("gives an address two accounts race for to exactly one of them; the other hears EMAIL_ALREADY_ASSOCIATED", async () => {

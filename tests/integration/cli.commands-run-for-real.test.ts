@@ -82,7 +82,7 @@ describe("npm run gatehouse -- users …", () => {
     expect((await findUserByEmail(target.email))?.passwordHash).toBe(target.passwordHash);
     const changed = await spawned(["users", "change-password", target.email, "--password-stdin", "--json"], { input: `${OTHER_STRONG_PASSWORD}\n` });
     expect(changed, changed.stderr).toMatchObject({ code: 0, json: { ok: true } });
-    expect((await latestMail(target.email))?.subject).toMatch(/password has been changed/i);
+    expect((await latestMail(target.email))?.subject).toBe("Gatehouse: Your password was changed");
     const newHash = (await findUserByEmail(target.email))?.passwordHash;
     expect(newHash).not.toBe(target.passwordHash);
     // The line stdin carried, without its newline, is the password now.

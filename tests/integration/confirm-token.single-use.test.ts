@@ -11,7 +11,7 @@ async function registerAndGetToken(email: string): Promise<string> {
   const result = await registerUser({ email, password: STRONG_PASSWORD }, newCtx());
   expect(result).toMatchObject({ ok: true, status: "confirm-sent" });
   const mail = await latestMail(email);
-  expect(mail?.subject).toBe("Welcome");
+  expect(mail?.subject).toBe("Gatehouse: Welcome");
   return extractLink(mail?.text ?? "", "/confirm/");
 }
 

@@ -68,7 +68,7 @@ describe("deleting an account", () => {
     expect(await findActiveSession(token)).toBeNull();
     expect((await loginWithPassword({ identity: email, password: STRONG_PASSWORD, remember: false }, newCtx())).ok).toBe(false);
     const goodbye = await latestMail(email);
-    expect(goodbye?.subject).toBe("Your account has been deleted");
+    expect(goodbye?.subject).toBe("Gatehouse: Your account was deleted");
     expect(goodbye?.text).not.toMatch(/https?:\/\//);
     // The address is free again.
     expect((await registerConfirmed(email)).id).not.toBe(id);

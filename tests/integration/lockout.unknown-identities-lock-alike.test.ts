@@ -56,7 +56,7 @@ describe("the consecutive-failure lock", () => {
       expect(await loginWithPassword({ identity: email, password: STRONG_PASSWORD, remember: false }, newCtx())).toMatchObject({ code: "ACCOUNT_LOCKED" });
       expect(await eventsOf(user.id, "account_locked")).toHaveLength(1);
       const mail = await latestMail(email);
-      expect(mail?.subject).toBe("Sign-in to your account is locked");
+      expect(mail?.subject).toBe("Gatehouse: Your account is locked");
       const token = extractLink(mail!.text, "/unlock/");
 
       // More failures neither send more mail nor move the counter past the ceiling.

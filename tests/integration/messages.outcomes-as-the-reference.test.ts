@@ -72,17 +72,19 @@ describe("a missing password confirmation", () => {
 
 describe("expiry messages say 'within …' from the settings, as the reference does", () => {
   it("confirm, reset, magic link and set-up expiries name their configured lifetimes, on forms and in notices", async () => {
-    expect(stateFromFailure(fail("CONFIRMATION_EXPIRED"))?.message).toBe("You did not confirm your email within 2 days. Request a new link below.");
-    expect(stateFromFailure(fail("PASSWORD_RESET_EXPIRED"))?.message).toBe("You did not reset your password within 1 day. Request a new link below.");
-    expect(stateFromFailure(fail("TWO_FACTOR_SETUP_EXPIRED"))?.message).toBe("Setup must be completed within 30 minutes. Please start over.");
-    expect(noticeFrom("LOGIN_EXPIRED")?.message).toMatch(/^You did not sign in within 1 day\./);
+    expect(stateFromFailure(fail("CONFIRMATION_EXPIRED"))?.message).toBe("That confirmation link has expired (links last 2 days). Request a new one below.");
+    expect(stateFromFailure(fail("PASSWORD_RESET_EXPIRED"))?.message).toBe("That reset link has expired (links last 1 day). Request a new one below.");
+    expect(stateFromFailure(fail("TWO_FACTOR_SETUP_EXPIRED"))?.message).toBe(
+      "Setup took too long (it must be finished within 30 minutes). Please start again.",
+    );
+    expect(noticeFrom("LOGIN_EXPIRED")?.message).toMatch(/^That sign-in link has expired \(links last 1 day\)\./);
     await withEnv(
       { SECURITY_CONFIRM_EMAIL_WITHIN: "90m", SECURITY_RESET_PASSWORD_WITHIN: "3h", SECURITY_US_SETUP_WITHIN: "10m", SECURITY_CHANGE_EMAIL_WITHIN: "1h" },
       async () => {
-        expect(noticeFrom("CONFIRMATION_EXPIRED")?.message).toMatch(/within 1 hour and 30 minutes\./);
-        expect(noticeFrom("PASSWORD_RESET_EXPIRED")?.message).toMatch(/within 3 hours\./);
-        expect(stateFromFailure(fail("US_SETUP_EXPIRED"))?.message).toBe("Setup must be completed within 10 minutes. Please start over.");
-        expect(stateFromFailure(fail("CHANGE_EMAIL_EXPIRED"))?.message).toBe("Confirmation must be completed within 1 hour. Please start over.");
+        expect(noticeFrom("CONFIRMATION_EXPIRED")?.message).toMatch(/links last 1 hour and 30 minutes\)/);
+        expect(noticeFrom("PASSWORD_RESET_EXPIRED")?.message).toMatch(/links last 3 hours\)/);
+        expect(stateFromFailure(fail("US_SETUP_EXPIRED"))?.message).toBe("Setup took too long (it must be finished within 10 minutes). Please start again.");
+        expect(stateFromFailure(fail("CHANGE_EMAIL_EXPIRED"))?.message).toBe("That link has expired (links last 1 hour). Start the change again.");
       },
     );
   });

@@ -13,7 +13,7 @@ import { mailsTo, newCtx, registerConfirmed, STRONG_PASSWORD, uniqueEmail, withE
 import { codeAt, passwordStep, saveMethod } from "../support/two-factor";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
-const SUBJECT = "New sign-in to your account";
+const SUBJECT = "Gatehouse: New sign-in to your account";
 
 // Off by default in the test runs (tests/support/setup.ts); on, as in production, here.
 withEnvForTheFile({ SECURITY_NEW_DEVICE_ALERT: "true" });

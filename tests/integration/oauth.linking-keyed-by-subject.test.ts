@@ -36,7 +36,7 @@ describe("which account a provider identity signs in to", () => {
     if (!result.ok || result.outcome.status !== "signed-in") throw new Error("not signed in");
     expect((await findActiveSession(result.outcome.session.token))?.session.authnVia).toEqual(["oauth"]);
     expect(await linksOf(who.user.id)).toMatchObject([{ provider: "oidc", subject: id.subject, email: who.email }]);
-    expect((await latestMail(who.email))?.subject).toBe("A sign-in provider was linked to your account");
+    expect((await latestMail(who.email))?.subject).toBe("Gatehouse: A sign-in provider was linked to your account");
     expect(await eventsOf(who.user.id, "oauth_linked")).toHaveLength(1);
   });
 

@@ -11,7 +11,7 @@ import { addPasskey, passkeyRow, passkeysOf, reload, removePassword, signedInUse
 import { eventsOf, saveMethod } from "../support/two-factor";
 import { SoftwareAuthenticator } from "../support/webauthn-authenticator";
 
-const REMOVED = "A passkey was removed from your account";
+const REMOVED = "Gatehouse: A passkey was removed from your account";
 const OPS = { SECURITY_TWO_FACTOR_REQUIRED_ROLES: "ops" };
 
 describe("renaming a passkey", () => {

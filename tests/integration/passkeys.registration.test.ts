@@ -10,7 +10,7 @@ import { addPasskey, ceremonyRow, expireCeremony, passkeyRow, passkeysOf, reload
 import { eventsOf } from "../support/two-factor";
 import { SoftwareAuthenticator } from "../support/webauthn-authenticator";
 
-const ADDED = "A passkey was added to your account";
+const ADDED = "Gatehouse: A passkey was added to your account";
 
 async function begin(who: SignedIn, name: string, usage: "first" | "secondary" = "first") {
   const { user } = await reload(who.token);

@@ -82,7 +82,7 @@ describe("changePassword", () => {
     });
 
     const notice = await latestMail(email);
-    expect(notice?.subject).toBe("Your password has been changed");
+    expect(notice?.subject).toBe("Gatehouse: Your password was changed");
 
     expect((await loginWithPassword({ identity: email, password: STRONG_PASSWORD, remember: false }, newCtx())).ok).toBe(false);
     expect((await loginWithPassword({ identity: email, password: OTHER_STRONG_PASSWORD, remember: false }, newCtx())).ok).toBe(true);

@@ -53,7 +53,7 @@ describe("an account registered by someone else before its owner", () => {
       expect(await sessionCount(owner.id)).toBe(0);
 
       const resetNotice = await latestMail(email);
-      expect(resetNotice?.subject).toBe("Your password has been reset");
+      expect(resetNotice?.subject).toBe("Gatehouse: Your password was reset");
       expect(resetNotice?.text).toContain('the passkey "Attacker laptop"');
       expect(resetNotice?.text).toContain("two-factor authentication by an authenticator app");
       expect(resetNotice?.text).toContain("recovery codes");

@@ -86,7 +86,7 @@ describe("recovery codes", () => {
     expect(active?.user.id).toBe(id);
     expect(active?.session.authnVia).toEqual(["password", "recovery-code"]);
     expect((await eventsOf(id, "mf_recovery_code_used"))[0]?.data).toMatchObject({ remaining: 4 });
-    const mail = (await mailsTo(email)).find((m) => m.subject === "A recovery code was used");
+    const mail = (await mailsTo(email)).find((m) => m.subject === "Gatehouse: A recovery code was used");
     expect(mail?.text).toMatch(/4 unused codes left/);
 
     // Used once means used: the next sign-in cannot reuse it.

@@ -22,7 +22,7 @@ describe("registerUser", () => {
     const after = await mailsTo(existing);
     expect(after).toHaveLength(before.length + 1);
     const notice = after[0];
-    expect(notice?.subject).toBe("Welcome");
+    expect(notice?.subject).toBe("Gatehouse: You already have an account");
     expect(notice?.text).toMatch(/tried to register/i);
     // The new address got the ordinary welcome, with a confirmation link.
     expect((await latestMail(fresh))?.text).toMatch(/\/confirm\/[A-Za-z0-9_-]{43}/);

@@ -26,7 +26,7 @@ import {
 async function requestResetToken(email: string): Promise<string> {
   expect(await requestPasswordReset(email, newCtx())).toEqual({ ok: true });
   const mail = await latestMail(email);
-  expect(mail?.subject).toBe("Password reset instructions");
+  expect(mail?.subject).toBe("Gatehouse: Reset your password");
   return extractLink(mail?.text ?? "", "/reset-password/");
 }
 
@@ -63,7 +63,7 @@ describe("password reset", () => {
     });
 
     const notice = await latestMail(email);
-    expect(notice?.subject).toBe("Your password has been reset");
+    expect(notice?.subject).toBe("Gatehouse: Your password was reset");
     // The notice carries no usable reset link.
     expect(notice?.text).not.toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}/);
   });
@@ -107,7 +107,7 @@ describe("password reset", () => {
     const loserPassword = results[0]?.ok ? "the-Loser-would-set-this-9" : OTHER_STRONG_PASSWORD;
     expect((await loginWithPassword({ identity: email, password: winnerPassword, remember: false }, newCtx())).ok).toBe(true);
     expect((await loginWithPassword({ identity: email, password: loserPassword, remember: false }, newCtx())).ok).toBe(false);
-    expect((await mailsTo(email)).filter((m) => m.subject === "Your password has been reset")).toHaveLength(1);
+    expect((await mailsTo(email)).filter((m) => m.subject === "Gatehouse: Your password was reset")).toHaveLength(1);
     expect((await userByEmail(email)).uniquifier).not.toBe(user.uniquifier);
   });
 

@@ -42,7 +42,7 @@ describe("two-factor required for a role", () => {
       expect((await findActiveSession(done.session.token))?.user.id).toBe(user.id);
       expect((await twoFactorRow(user.id))?.method).toBe("authenticator");
       expect(await savedSecret(user.id)).toBe(started.secret);
-      expect((await mailsTo(email)).map((m) => m.subject)).toContain("Two-factor authentication enabled");
+      expect((await mailsTo(email)).map((m) => m.subject)).toContain("Gatehouse: Two-step verification was turned on");
 
       // Next time it is an ordinary code step with the saved method.
       const again = await passwordStep(email);

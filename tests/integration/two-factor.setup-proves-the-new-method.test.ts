@@ -40,7 +40,7 @@ describe("setting up two-factor while signed in", () => {
       code: "TWO_FACTOR_INVALID_TOKEN",
     });
     expect(await twoFactorRow(user.id)).toBeUndefined();
-    expect(await subjects(email)).not.toContain("Two-factor authentication enabled");
+    expect(await subjects(email)).not.toContain("Gatehouse: Two-step verification was turned on");
 
     // The token survives a typo: the right code still works with it.
     expect(await confirmCodeSetup("two-factor", user, { setupToken, code: right }, newCtx())).toMatchObject({
@@ -51,7 +51,7 @@ describe("setting up two-factor while signed in", () => {
     const row = await twoFactorRow(user.id);
     expect(row?.method).toBe("authenticator");
     expect(await savedSecret(user.id)).toBe(secret);
-    expect(await subjects(email)).toContain("Two-factor authentication enabled");
+    expect(await subjects(email)).toContain("Gatehouse: Two-step verification was turned on");
   });
 
   it("a setup token is single-use", async () => {
@@ -143,7 +143,7 @@ describe("setting up two-factor while signed in", () => {
     });
     expect((await twoFactorRow(user.id))?.method).toBe("email");
     expect(await savedSecret(user.id)).not.toBe(oldSecret);
-    expect(await subjects(email)).toContain("Your two-factor method changed");
+    expect(await subjects(email)).toContain("Gatehouse: Your two-step verification method was changed");
   });
 
   it("disable works when not required, mails a notice, and removes the method", async () => {
@@ -152,7 +152,7 @@ describe("setting up two-factor while signed in", () => {
     await enableAuthenticator(user);
     expect(await disableTwoFactor(user, [], newCtx())).toEqual({ ok: true });
     expect(await twoFactorRow(user.id)).toBeUndefined();
-    expect(await subjects(email)).toContain("Two-factor authentication disabled");
+    expect(await subjects(email)).toContain("Gatehouse: Two-step verification was turned off");
     expect(await disableTwoFactor(user, [], newCtx())).toMatchObject({ ok: false });
   });
 
@@ -164,7 +164,7 @@ describe("setting up two-factor while signed in", () => {
       expect(await disableTwoFactor(user, [], newCtx())).toMatchObject({ ok: false, code: "TWO_FACTOR_REQUIRED" });
     });
     expect(await twoFactorRow(user.id)).toBeDefined();
-    expect(await subjects(email)).not.toContain("Two-factor authentication disabled");
+    expect(await subjects(email)).not.toContain("Gatehouse: Two-step verification was turned off");
   });
 
   it("disable is refused with TWO_FACTOR_REQUIRED when one of the user's roles requires it", async () => {

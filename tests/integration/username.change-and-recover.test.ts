@@ -24,7 +24,7 @@ describe("change username", () => {
     expect(await signsIn(second)).toBe(true);
     expect(await signsIn(first)).toBe(false);
     const notice = await latestMail(email);
-    expect(notice?.subject).toBe("Your username has been changed");
+    expect(notice?.subject).toBe("Gatehouse: Your username was changed");
     expect(notice?.text).toContain(second);
     expect(notice?.text).toContain(first);
   });
@@ -98,7 +98,7 @@ describe("recover username", () => {
     await changeUsername(user, name, newCtx());
     expect(await recoverUsername(email.toUpperCase(), newCtx())).toEqual({ ok: true });
     const mail = await latestMail(email);
-    expect(mail?.subject).toBe("Your requested username");
+    expect(mail?.subject).toBe("Gatehouse: Your username");
     expect(mail?.text).toContain(`Your username is: ${name}`);
   });
 

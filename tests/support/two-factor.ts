@@ -63,17 +63,17 @@ export async function saveMethod(userId: string, method: TwoFactorMethod, phone:
   return secret;
 }
 
-/** The code in the newest "Two-factor Login" email to `to`. */
+/** The code in the newest "<App>: Your sign-in code" email to `to`. */
 export async function latestEmailedCode(to: string): Promise<string> {
   const mails = await listOutbox({ to, limit: 20 });
-  const mail = mails.find((m) => /two-factor login/i.test(m.subject ?? ""));
+  const mail = mails.find((m) => /: your sign-in code$/i.test(m.subject ?? ""));
   if (!mail) throw new Error(`no two-factor code email to ${to}; got ${JSON.stringify(mails.map((m) => m.subject))}`);
   return codeIn(mail.text ?? "");
 }
 
 export async function emailedCodeCount(to: string): Promise<number> {
   const mails = await listOutbox({ to, limit: 100 });
-  return mails.filter((m) => /two-factor login/i.test(m.subject ?? "")).length;
+  return mails.filter((m) => /: your sign-in code$/i.test(m.subject ?? "")).length;
 }
 
 /** The code in the newest text message to `phone`. */

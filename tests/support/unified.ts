@@ -17,9 +17,9 @@ import { uniquePhone } from "./two-factor";
 
 /** Subjects of the emails these flows send (emails/index.ts). */
 export const SUBJECTS = {
-  code: "Verification Code",
-  link: "Login instructions",
-  methodsChanged: "Your sign-in methods changed",
+  code: "Gatehouse: Your verification code",
+  link: "Gatehouse: Your sign-in link",
+  methodsChanged: "Gatehouse: Your sign-in methods were changed",
 } as const;
 
 /** The path of a sign-in link (lib/security/core/links.ts). */
@@ -115,7 +115,7 @@ export async function latestCodeMail(to: string): Promise<{ code: string; token:
   return { code: codeIn(text), token: text.includes(MAGIC_PATH) ? extractLink(text, MAGIC_PATH) : null, text };
 }
 
-/** The token of the newest "Login instructions" link to `to`. */
+/** The token of the newest "Your sign-in link" link to `to`. */
 export async function latestLinkToken(to: string): Promise<string> {
   const [mail] = await mailsWithSubject(to, SUBJECTS.link);
   if (!mail) throw new Error(`no "${SUBJECTS.link}" email to ${to}`);

@@ -1,6 +1,7 @@
 // Guarantee: every security email renders its action link (or code) in both the HTML and plain-text
 // parts, with the right subject and no leaked `undefined` — a broken link strands a user outside their account.
 import { beforeEach, describe, expect, it } from "vitest";
+import { EMAILS } from "@/emails";
 import { sendEmail } from "@/lib/mail";
 import type { EmailName, EmailProps, MailMessage, MailTransport } from "@/lib/mail";
 
@@ -45,7 +46,7 @@ describe("email templates through sendEmail", () => {
   it("welcome carries the confirmation link and its lifetime", async () => {
     const link = "https://app.test/confirm/tok-welcome?next=%2F&x=1";
     const m = await sendOne("welcome", { appName: APP, email: TO, confirmationLink: link, within: "2 days" });
-    expect(m.subject).toBe("Welcome");
+    expect(m.subject).toBe(`${APP}: Welcome`);
     expect(m.text).toContain(`Welcome ${TO}!`);
     expect(m.html).toContain("Confirm email");
     expect(m.text).toContain("This link will expire in 2 days.");
@@ -62,7 +63,7 @@ describe("email templates through sendEmail", () => {
   it("welcome_existing offers the reset link of a confirmed account", async () => {
     const reset = "https://app.test/reset/tok-r";
     const m = await sendOne("welcome_existing", { appName: APP, email: TO, resetLink: reset, takeOverLink: null, username: "ada" });
-    expect(m.subject).toBe("Welcome");
+    expect(m.subject).toBe(`${APP}: You already have an account`);
     expect(m.text).toContain("Someone (you?) tried to register this email address. It already has an account.");
     expect(m.text).toContain("If this wasn't you, you can ignore this email.");
     expect(m.text).toContain("ada");
@@ -80,14 +81,14 @@ describe("email templates through sendEmail", () => {
 
   it("welcome_existing_username names the taken username", async () => {
     const m = await sendOne("welcome_existing_username", { appName: APP, email: TO, username: "grace" });
-    expect(m.subject).toBe("Welcome");
+    expect(m.subject).toBe(`${APP}: You already have an account`);
     expect(m.text).toContain('You attempted to register with a username "grace" that is already associated with another account.');
   });
 
   it("confirmation_instructions carries the link and its lifetime", async () => {
     const link = "https://app.test/confirm/tok-ci";
     const m = await sendOne("confirmation_instructions", { appName: APP, email: TO, confirmationLink: link, within: "2 days" });
-    expect(m.subject).toBe("Please confirm your email");
+    expect(m.subject).toBe(`${APP}: Confirm your email address`);
     expect(m.text).toContain("This link will expire in 2 days.");
     expectLink(m, link);
   });
@@ -95,7 +96,7 @@ describe("email templates through sendEmail", () => {
   it("reset_instructions carries the link and reassures a non-requester", async () => {
     const link = "https://app.test/reset/tok-ri";
     const m = await sendOne("reset_instructions", { appName: APP, email: TO, resetLink: link, within: "1 day" });
-    expect(m.subject).toBe("Password reset instructions");
+    expect(m.subject).toBe(`${APP}: Reset your password`);
     expect(m.text).toContain("This link will expire in 1 day.");
     expect(m.text).toContain("If you did not ask, ignore this email; your password stays the same.");
     expectLink(m, link);
@@ -104,7 +105,7 @@ describe("email templates through sendEmail", () => {
   it("reset_notice links to sign-in", async () => {
     const link = "https://app.test/login";
     const m = await sendOne("reset_notice", { appName: APP, email: TO, signInLink: link });
-    expect(m.subject).toBe("Your password has been reset");
+    expect(m.subject).toBe(`${APP}: Your password was reset`);
     expect(m.text).toContain("Your password has been reset");
     expectLink(m, link);
   });
@@ -112,58 +113,58 @@ describe("email templates through sendEmail", () => {
   it("change_notice offers a reset link when recovery is on", async () => {
     const link = "https://app.test/reset";
     const m = await sendOne("change_notice", { appName: APP, email: TO, resetLink: link });
-    expect(m.subject).toBe("Your password has been changed");
-    expect(m.text).toContain("Your password has been changed.");
-    expect(m.text).toContain("If you did not change your password, click the link below to reset it.");
+    expect(m.subject).toBe(`${APP}: Your password was changed`);
+    expect(m.text).toContain("The password of your account was changed.");
+    expect(m.text).toContain("If this wasn't you, reset your password:");
     expectLink(m, link);
   });
 
   it("change_notice without recovery just informs", async () => {
     const m = await sendOne("change_notice", { appName: APP, email: TO, resetLink: null });
-    expect(m.text).toContain("Your password has been changed.");
-    expect(m.text).not.toContain("click the link below");
+    expect(m.text).toContain("The password of your account was changed.");
+    expect(m.text).not.toContain("reset your password");
   });
 
   it("two_factor_instructions shows the code, contiguous in both parts, and its lifetime", async () => {
     const m = await sendOne("two_factor_instructions", { appName: APP, email: TO, code: "123456", within: "5 minutes" });
-    expect(m.subject).toBe("Two-factor Login");
-    expect(m.text).toContain("You can sign in to your account using the following code:");
+    expect(m.subject).toBe(`${APP}: Your sign-in code`);
+    expect(m.text).toContain(`Here is your code for the second step of signing in to ${APP}`);
     // Spaced by CSS only: typing or pasting it must give the digits as-is.
     expect(m.html).toContain("123456");
     expect(m.text).toContain("123456");
     expect(m.html).toContain("letter-spacing");
-    expect(m.text).toContain("This code will expire in 5 minutes.");
-    expect(m.text).toContain("If you did not try to sign in, someone may know your password — change it.");
+    expect(m.text).toContain("It works once and expires in 5 minutes.");
+    expect(m.text).toContain("If you didn't just try to sign in, someone may know your password: change it.");
     // A locked phone shows the preview line: the code must not be in it.
     expect(m.html.indexOf("123456")).toBe(m.html.lastIndexOf("123456"));
   });
 
   it("two_factor_rescue tells the administrator who asked", async () => {
     const m = await sendOne("two_factor_rescue", { appName: APP, email: "grace@example.com", userId: "usr_42" });
-    expect(m.subject).toBe("Two-factor Rescue");
-    expect(m.text).toContain("grace@example.com can not access their second factor and asked for help.");
+    expect(m.subject).toBe(`${APP}: Someone needs help signing in`);
+    expect(m.text).toContain("grace@example.com can't use their second sign-in step and asked for help.");
     expect(m.html).toContain("usr_42");
     expect(m.text).toContain("User id: usr_42");
-    expect(m.text).toContain("Verify their identity before resetting their two-factor settings.");
+    expect(m.text).toContain("Make sure it's really them before you reset their two-step verification.");
   });
 
   it.each([
-    ["enabled", "Two-factor authentication enabled"],
-    ["changed", "Your two-factor method changed"],
-    ["disabled", "Two-factor authentication disabled"],
+    ["enabled", "Two-step verification was turned on"],
+    ["changed", "Your two-step verification method was changed"],
+    ["disabled", "Two-step verification was turned off"],
   ] as const)("two_factor_changed (%s) has its own subject and the security link", async (change, subject) => {
     const link = "https://app.test/account/security?tab=2fa&from=mail";
     const m = await sendOne("two_factor_changed", { appName: APP, email: TO, change, method: "authenticator app", securityLink: link });
-    expect(m.subject).toBe(subject);
+    expect(m.subject).toBe(`${APP}: ${subject}`);
     expect(m.text).toContain("authenticator app");
-    expect(m.text).toContain("If this wasn't you, secure your account:");
+    expect(m.text).toContain("You can review how your account is protected here:");
     expectLink(m, link);
   });
 
   it("two_factor_changed without a method still reads as a sentence", async () => {
     const link = "https://app.test/account/security";
     const m = await sendOne("two_factor_changed", { appName: APP, email: TO, change: "disabled", method: null, securityLink: link });
-    expect(m.text).toContain("Two-factor authentication was turned off for your account.");
+    expect(m.text).toContain("Two-step verification was turned off for your account.");
     expect(m.text).not.toContain("null");
     expect(m.text).not.toContain("()");
     expectLink(m, link);
@@ -171,7 +172,7 @@ describe("email templates through sendEmail", () => {
 
   it("method-change emails name the method from its key, in the words the pages use", async () => {
     const tf = await sendOne("two_factor_changed", { appName: APP, email: TO, change: "enabled", method: "sms", securityLink: "https://app.test/a" });
-    expect(tf.text).toContain("Two-factor authentication is now on for your account, using text message codes.");
+    expect(tf.text).toContain("Two-step verification is now on for your account, using text message codes.");
     sent = [];
     const us = await sendOne("sign_in_methods_changed", {
       appName: APP,
@@ -186,7 +187,7 @@ describe("email templates through sendEmail", () => {
   it("recovery_code_used with few codes left offers a new set", async () => {
     const link = "https://app.test/account/recovery-codes?regen=1&x=2";
     const m = await sendOne("recovery_code_used", { appName: APP, email: TO, remaining: 2, codesLink: link });
-    expect(m.subject).toBe("A recovery code was used");
+    expect(m.subject).toBe(`${APP}: A recovery code was used`);
     expect(m.text).toContain("A recovery code was just used to sign in to your account. You have 2 unused codes left.");
     expect(m.text).toContain("Generate a new set:");
     expect(m.text).toContain("If this wasn't you, reset your password immediately.");
@@ -212,7 +213,7 @@ describe("email templates through sendEmail", () => {
   it("change_email_instructions carries the new address's link and its lifetime", async () => {
     const link = "https://app.test/change-email/tok-change?x=1&y=2";
     const m = await sendOne("change_email_instructions", { appName: APP, currentEmail: "old@example.com", newEmail: TO, link, within: "2 hours" });
-    expect(m.subject).toBe("Confirm your new email address");
+    expect(m.subject).toBe(`${APP}: Confirm your new email address`);
     expect(m.text).toContain("old@example.com");
     expect(m.text).toContain("This link will expire in 2 hours.");
     expectLink(m, link);
@@ -222,7 +223,7 @@ describe("email templates through sendEmail", () => {
     const cancelLink = "https://app.test/change-email/cancel/tok-cancel";
     const resetLink = "https://app.test/reset-password/tok-reset";
     const m = await sendOne("change_email_requested", { appName: APP, email: TO, newEmail: "new@example.com", cancelLink, resetLink, within: "2 hours" });
-    expect(m.subject).toBe("Someone asked to change your email address");
+    expect(m.subject).toBe(`${APP}: Someone asked to change your email address`);
     expect(m.text).toContain("new@example.com");
     expectLink(m, cancelLink);
     expectLink(m, resetLink);
@@ -237,19 +238,19 @@ describe("email templates through sendEmail", () => {
 
   it("change_email_notice, change_username_notice, username_recovery and account_deleted say what happened", async () => {
     const notice = await sendOne("change_email_notice", { appName: APP, oldEmail: TO, newEmail: "new@example.com" });
-    expect(notice.subject).toBe("Your email address has been changed");
+    expect(notice.subject).toBe(`${APP}: Your email address was changed`);
     expect(notice.text).toContain("new@example.com");
     sent = [];
     const renamed = await sendOne("change_username_notice", { appName: APP, email: TO, username: "ada2", oldUsername: "ada1", resetLink: null });
-    expect(renamed.subject).toBe("Your username has been changed");
+    expect(renamed.subject).toBe(`${APP}: Your username was changed`);
     expect(renamed.text).toContain("Your username is now ada2. The old username ada1 no longer signs in.");
     sent = [];
     const recovered = await sendOne("username_recovery", { appName: APP, email: TO, username: "ada2", signInLink: "https://app.test/login" });
-    expect(recovered.subject).toBe("Your requested username");
+    expect(recovered.subject).toBe(`${APP}: Your username`);
     expect(recovered.text).toContain("Your username is: ada2");
     sent = [];
     const goodbye = await sendOne("account_deleted", { appName: APP, email: TO, by: "self" });
-    expect(goodbye.subject).toBe("Your account has been deleted");
+    expect(goodbye.subject).toBe(`${APP}: Your account was deleted`);
     expect(goodbye.text).not.toMatch(/https?:/);
   });
 
@@ -260,7 +261,7 @@ describe("email templates through sendEmail", () => {
       sessionsLink: "https://app.test/account/sessions",
       resetLink: "https://app.test/forgot-password",
     });
-    expect(alert.subject).toBe("New sign-in to your account");
+    expect(alert.subject).toBe(`${APP}: New sign-in to your account`);
     for (const part of [
       "Tue, 01 Dec 2026 22:00:00 GMT",
       "Firefox 133 on Windows 10",
@@ -272,5 +273,51 @@ describe("email templates through sendEmail", () => {
     sent = [];
     const noReset = await sendOne("new_device_sign_in", { ...props, sessionsLink: "https://app.test/account/sessions", resetLink: null });
     expect(noReset.text).not.toContain("forgot-password");
+  });
+
+  it("every subject is '<App name>: …' in sentence case", () => {
+    for (const [name, definition] of Object.entries(EMAILS)) {
+      const changes = { two_factor_changed: ["enabled", "changed", "disabled"], passkey_changed: ["added", "removed"], oauth_changed: ["linked", "unlinked"] };
+      for (const change of (changes as Record<string, string[]>)[name] ?? ["none"]) {
+        const subject = (definition.subject as (p: object) => string)({ appName: APP, change, usage: "secondary" });
+        expect(subject, name).toMatch(new RegExp(`^${APP}: [A-Z]`));
+        // Sentence case: no capital after the first word (the app name aside).
+        expect(subject.slice(APP.length + 3), `${name}: ${subject}`).not.toMatch(/ [A-Z]/);
+      }
+    }
+  });
+
+  it("a notice says when and from which device, and what to do if it wasn't you", async () => {
+    const context = {
+      at: "2026-12-02T13:25:00.000Z",
+      device: "Firefox 133 on Linux",
+      sessionsLink: "https://app.test/account/sessions",
+      resetLink: "https://app.test/forgot-password",
+    };
+    const m = await sendOne("change_notice", {
+      appName: APP,
+      email: TO,
+      resetLink: "https://app.test/forgot-password",
+      context,
+    } as EmailProps<"change_notice">);
+    for (const part of ["When: Dec 2, 2026, 1:25 PM UTC", "Device: Firefox 133 on Linux", "If this wasn't you, check which devices are signed in"])
+      expect(m.text).toContain(part);
+    expectLink(m, context.sessionsLink);
+    expectLink(m, context.resetLink);
+  });
+
+  it("a security key added as a second step is not said to sign in", async () => {
+    const props = { appName: APP, email: TO, change: "added", name: "YubiKey", usage: "secondary", passkeysLink: "https://app.test/account/passkeys" } as const;
+    const m = await sendOne("passkey_changed", props);
+    expect(m.subject).toBe(`${APP}: A security key was added to your account`);
+    expect(m.text).toContain("It can now be used as the second step when you sign in.");
+    expect(m.text).not.toContain("It can now be used to sign in");
+  });
+
+  it("a verification code says what it is for and how long it lasts", async () => {
+    const m = await sendOne("us_instructions", { appName: APP, email: TO, code: "654321", loginLink: null, within: "10 minutes" });
+    expect(m.subject).toBe(`${APP}: Your verification code`);
+    expect(m.text).toContain(`Here is your code to confirm it's you on ${APP}.`);
+    expect(m.text).toContain("The code works once and expires in 10 minutes.");
   });
 });

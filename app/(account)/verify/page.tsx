@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
-import { messageFor } from "@/lib/security/core/errors";
+import { textFor } from "@/lib/view/text";
 import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
@@ -26,7 +26,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
     return (
       <AuthShell appName={config.appName} title="Not while viewing as someone" description="This page needs the account's owner to confirm it's them.">
         <Alert tone="warning" testId="impersonation-refused">
-          {messageFor("IMPERSONATION_FRESHNESS_REFUSED")}
+          {textFor("IMPERSONATION_FRESHNESS_REFUSED")}
         </Alert>
       </AuthShell>
     );

@@ -105,13 +105,21 @@ export async function findPasskey(userId: string, id: string): Promise<PasskeyRe
   return row ?? null;
 }
 
-/** Tells the account owner a passkey was added or removed (through the outbox, in the change's transaction when given). */
-export async function notifyPasskeyChange(user: Pick<UserRecord, "email">, change: "added" | "removed", name: string, db?: Queryable): Promise<void> {
+/**
+ * Tells the account owner a passkey was added or removed (through the outbox, in the change's
+ * transaction when given). `usage` says what it does: a second-factor key does not sign in alone.
+ */
+export async function notifyPasskeyChange(
+  user: Pick<UserRecord, "email">,
+  change: "added" | "removed",
+  passkey: { name: string; usage: PasskeyUsage },
+  db?: Queryable,
+): Promise<void> {
   const config = getConfig();
   await queueEmail(
     "passkey_changed",
     user.email,
-    { appName: config.appName, email: user.email, change, name, passkeysLink: `${config.appUrl}/account/passkeys` },
+    { appName: config.appName, email: user.email, change, name: passkey.name, usage: passkey.usage, passkeysLink: `${config.appUrl}/account/passkeys` },
     db,
   );
 }

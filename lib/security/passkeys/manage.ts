@@ -79,7 +79,7 @@ export async function deletePasskey(user: UserRecord, roles: string[], id: strin
     // In the same transaction as the delete: a removal is never without its activity event and notice.
     if (deleted.length) {
       await recordEvent("wan_deleted", { userId: user.id, ctx, data: { name: passkey.name, usage: passkey.usage } }, tx);
-      await notifyPasskeyChange(user, "removed", passkey.name, tx);
+      await notifyPasskeyChange(user, "removed", passkey, tx);
     }
     return { ok: true, name: passkey.name };
   });

@@ -124,7 +124,7 @@ export async function finishPasskeyRegistration(
       .returning({ id: tables.webauthnCredentials.id });
     if (!row) return false;
     await recordEvent("wan_registered", { userId: user.id, ctx, data: { name, usage } }, tx);
-    await notifyPasskeyChange(user, "added", name, tx);
+    await notifyPasskeyChange(user, "added", { name, usage }, tx);
     return true;
   });
   if (!added) {

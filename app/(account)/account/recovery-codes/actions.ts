@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { stateFromFailure, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { messageFor } from "@/lib/security/core/errors";
+import { textFor } from "@/lib/view/text";
 import { regenerateRecoveryCodes } from "@/lib/security/recovery-codes/store";
 
 export type GenerateState = FormState | { tone: "success"; message?: string; codes: string[] };
@@ -16,5 +16,5 @@ export async function generateRecoveryCodesAction(): Promise<GenerateState> {
   if (!result.ok) return stateFromFailure(result);
   // The status above the codes ("5 of 5 left") comes from the server component.
   revalidatePath("/account/recovery-codes");
-  return { tone: "success", codes: result.codes, ...(result.replaced ? { message: messageFor("RECOVERY_CODES_GENERATED") } : {}) };
+  return { tone: "success", codes: result.codes, ...(result.replaced ? { message: textFor("RECOVERY_CODES_GENERATED") } : {}) };
 }

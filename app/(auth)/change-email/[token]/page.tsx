@@ -4,7 +4,7 @@ import { LinkActionForm } from "@/components/forms/link-action-form";
 import { Alert } from "@/components/ui/alert";
 import { getConfig } from "@/lib/security/config";
 import { humanizeDuration } from "@/lib/security/config/duration";
-import { messageFor } from "@/lib/security/core/errors";
+import { textFor } from "@/lib/view/text";
 import { checkEmailChangeToken } from "@/lib/security/lifecycle/change-email";
 import { confirmEmailChangeAction } from "./actions";
 
@@ -29,8 +29,8 @@ export default async function ChangeEmailLinkPage({ params }: { params: Promise<
       ) : (
         <Alert tone="error">
           {link.state === "expired"
-            ? messageFor("CHANGE_EMAIL_EXPIRED", { within: humanizeDuration(config.within.changeEmail) })
-            : messageFor("INVALID_CHANGE_EMAIL_TOKEN")}
+            ? textFor("CHANGE_EMAIL_EXPIRED", { within: humanizeDuration(config.within.changeEmail) })
+            : textFor("INVALID_CHANGE_EMAIL_TOKEN")}
         </Alert>
       )}
     </AuthShell>

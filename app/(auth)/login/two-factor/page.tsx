@@ -7,7 +7,8 @@ import { Alert } from "@/components/ui/alert";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { secondFactorUrl } from "@/lib/security/sign-in/continue";
-import { isErrorCode, messageFor } from "@/lib/security/core/errors";
+import { isErrorCode } from "@/lib/security/core/errors";
+import { textFor } from "@/lib/view/text";
 import { maskPhone } from "@/lib/security/accounts/phone";
 import { secondFactorOptions, type SecondFactorMethod, type SecondFactorOptions } from "@/lib/security/sign-in/second-factor";
 import type { UserRecord } from "@/lib/security/accounts/users";
@@ -24,14 +25,14 @@ function describe(method: SecondFactorMethod | null, rescue: boolean, user: User
   if (rescue || method === "email")
     return (
       <>
-        We emailed a 6-digit code to <span className={strong}>{user.email}</span>.
+        Enter the 6-digit code we emailed to <span className={strong}>{user.email}</span>.
       </>
     );
   if (method === "sms") {
     const phone = options.profile?.phone;
     return (
       <>
-        We texted a 6-digit code to <span className={strong}>{phone ? maskPhone(phone) : "your phone"}</span>.
+        Enter the 6-digit code we texted to <span className={strong}>{phone ? maskPhone(phone) : "your phone"}</span>.
       </>
     );
   }
@@ -47,7 +48,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   // A passkey user lands here only to type an emailed rescue code.
   if (method === "passkey" && !rescue) redirect(secondFactorUrl(pending.state, method));
   const options = await secondFactorOptions(found);
-  const deliveryError = pending.deliveryError && isErrorCode(pending.deliveryError) ? messageFor(pending.deliveryError) : null;
+  const deliveryError = pending.deliveryError && isErrorCode(pending.deliveryError) ? textFor(pending.deliveryError) : null;
   return (
     <AuthShell
       appName={getConfig().appName}

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
-import { isErrorCode, messageFor } from "@/lib/security/core/errors";
+import { isErrorCode } from "@/lib/security/core/errors";
+import { textFor } from "@/lib/view/text";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { USERS_IMPERSONATE } from "@/lib/security/core/console-permissions";
 import { holdsConsoleAccess, mayChangeAccount, mayChangeRole, roleCatalogue } from "@/lib/security/accounts/console-access";
@@ -47,13 +48,13 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
       ) : null}
       {failed && isErrorCode(failed) ? (
         <Alert tone="error" testId="admin-notice">
-          {messageFor(failed)}
+          {textFor(failed)}
         </Alert>
       ) : null}
       {confirm && changeable ? <ConfirmStep userId={view.user.id} action={confirm} item={item} /> : null}
       {changeable ? null : (
         <Alert tone="info" testId="admin-reach">
-          {messageFor("ADMIN_REQUIRED")}
+          {textFor("ADMIN_REQUIRED")}
         </Alert>
       )}
       {mayViewAs ? <ViewAsButton userId={view.user.id} email={view.user.email} /> : null}
