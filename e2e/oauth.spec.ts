@@ -93,7 +93,7 @@ test("linking from the account page; the linked subject signs in whatever email 
   await page.goto("/verify?next=/account/connections");
   await viaProvider(page, providerAccount(email));
   await expect(page).toHaveURL(/\/verify\?notice=OAUTH_NOT_LINKED_IDENTITY/);
-  await expect(page.getByTestId("notice")).toContainText("That Test ID identity is not the one linked to your account.");
+  await expect(page.getByTestId("notice")).toContainText("That Test ID identity isn't the one linked to your account.");
   await page.goto("/verify?next=/account/connections");
   await viaProvider(page, who);
   await expect(page).toHaveURL(/\/account\/connections$/);

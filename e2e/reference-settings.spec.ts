@@ -26,7 +26,7 @@ async function openPage(browser: Browser): Promise<Page> {
 /** Registers on the page and presses the button of the emailed confirmation link. */
 async function registerAndConfirm(page: Page, email: string, password: string): Promise<void> {
   await register(page, email, password);
-  const welcome = await latestEmail(page.request, email, "Welcome");
+  const welcome = await latestEmail(page.request, email, "Gatehouse: Welcome");
   await page.goto(linkFrom(welcome.text, "/confirm/"));
   await page.getByRole("button", { name: "Confirm my email" }).click();
 }
@@ -36,7 +36,7 @@ test("register → the confirmation link from the outbox → signed in", async (
   const email = uniqueEmail("auto-confirm");
   await registerAndConfirm(page, email, strongPassword());
   await expect(page).toHaveURL(/\/account\?notice=EMAIL_CONFIRMED$/);
-  await expect(page.getByTestId("notice")).toContainText("Thank you. Your email has been confirmed.");
+  await expect(page.getByTestId("notice")).toContainText("Your email address is confirmed.");
   expect(await cookieNamed(page.context(), "gatehouse.session")).toBeDefined();
   // How it signed in, as the sessions page says it.
   await page.goto("/account/sessions");
@@ -55,8 +55,8 @@ test("with an authenticator, a reset lands on the second step; the app's code si
   await page.goto("/forgot-password");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
-  await expect(page.getByTestId("form-message")).toContainText("instructions to reset your password have been sent");
-  const mail = await latestEmail(page.request, email, "Password reset instructions");
+  await expect(page.getByTestId("form-message")).toContainText("we've sent it a link to reset your password");
+  const mail = await latestEmail(page.request, email, "Gatehouse: Reset your password");
   await page.goto(linkFrom(mail.text, "/reset-password/"));
   const newPassword = strongPassword();
   await page.getByLabel("New password", { exact: true }).fill(newPassword);

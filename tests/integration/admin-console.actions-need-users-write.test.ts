@@ -14,6 +14,7 @@ import { hashToken } from "@/lib/security/core/crypto";
 import { verifyPassword } from "@/lib/security/core/password-hash";
 import { generateRecoveryCodes, recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
 import { sessionPublicId } from "@/lib/security/sessions/store";
+import { exchangeRefreshToken, issueTokenPair } from "@/lib/security/sessions/refresh-tokens";
 import { eventData, signedIn, stillWorks } from "../support/datastore";
 import { latestMail, newCtx, OTHER_STRONG_PASSWORD } from "../support/flows";
 import { passkeysOf } from "../support/passkeys";
@@ -210,5 +211,29 @@ describe("admin console actions", () => {
     expect((await latestMail(target.email))?.subject).toBe("Gatehouse: Your password was changed");
     expect(await eventData(target.id, "password_changed")).toEqual([{ admin: true, by: admin.id }]);
     expect(await adminActions(admin.id, target.id)).toEqual([{ action: "password_changed", userId: target.id, admin: true }]);
+  });
+  it("end one app sign-in (a refresh-token family): that one stops renewing, another app's and another user's keep working", async () => {
+    const admin: AdminActor = { id: (await newUser([getConfig().adminRole])).id };
+    const target = await newUser();
+    const other = await newUser();
+    const proof = { authnVia: ["password" as const], authenticatedAt: new Date() };
+    const [phone, tablet, theirs] = [await issueTokenPair(target, proof), await issueTokenPair(target, proof), await issueTokenPair(other, proof)];
+    const view = await loadAdminUserView(target.id);
+    expect(view?.refreshFamilies).toHaveLength(2);
+    const [otherFamily] = (await loadAdminUserView(other.id))!.refreshFamilies;
+    expect(await runAdminAction(admin, target.id, "revoke-refresh-family", { item: otherFamily!.id })).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    expect(await runAdminAction(admin, target.id, "revoke-refresh-family", { item: "not-a-family" })).toMatchObject({ ok: false, code: "INVALID_INPUT" });
+    const db = await getDb();
+    const [phoneRow] = await db
+      .select({ familyId: tables.refreshTokens.familyId })
+      .from(tables.refreshTokens)
+      .where(eq(tables.refreshTokens.tokenHash, hashToken(phone.refreshToken!.token)));
+    const phoneFamily = phoneRow!.familyId;
+    expect(await runAdminAction(admin, target.id, "revoke-refresh-family", { item: phoneFamily })).toMatchObject({ ok: true });
+    expect((await exchangeRefreshToken(phone.refreshToken!.token, newCtx())).ok).toBe(false);
+    expect((await exchangeRefreshToken(tablet.refreshToken!.token, newCtx())).ok).toBe(true);
+    expect((await exchangeRefreshToken(theirs.refreshToken!.token, newCtx())).ok).toBe(true);
+    expect(await eventData(target.id, "refresh_tracker_revoked")).toEqual([expect.objectContaining({ reason: "REVOKED", by: admin.id })]);
+    expect(await adminActions(admin.id, target.id)).toEqual([expect.objectContaining({ action: "refresh_tracker_revoked", userId: target.id })]);
   });
 });

@@ -16,6 +16,8 @@ import { addRoleToUser, removeRoleFromUser } from "../accounts/user-roles";
 import { checkConsoleReach } from "../accounts/console-access";
 import { findUserById, getAuthorization } from "../accounts/users";
 import { sessionPublicId } from "../sessions/store";
+import { listRefreshFamilies } from "../sessions/api-credentials";
+import { revokeFamily } from "../sessions/refresh-tokens";
 import { resetTwoFactor } from "../codes/two-factor";
 import { forgetSignInMethods } from "../codes/sign-in-methods";
 import { webauthnReset } from "../passkeys/manage";
@@ -51,6 +53,7 @@ export const ADMIN_ACTIONS = [
   "revoke-all-sessions",
   "revoke-token",
   "revoke-all-tokens",
+  "revoke-refresh-family",
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
@@ -111,6 +114,8 @@ export async function runAdminAction(actor: AdminActor, targetId: string, action
       return removeRoleFromUser(targetId, input.role ?? "", options);
     case "delete":
       return deleteAsAdmin(actor, targetId);
+    case "revoke-refresh-family":
+      return revokeRefreshFamilyAsAdmin(actor, targetId, input.item ?? "");
     default:
       return inTransaction(actor, targetId, action, input);
   }
@@ -121,6 +126,14 @@ async function deleteAsAdmin(actor: AdminActor, targetId: string): Promise<Resul
   const deleted = await deleteUser(targetId, { by: "admin", ctx: actor.ctx });
   if (!deleted.ok) return deleted;
   await recordEvent("admin_action", { userId: actor.id, ctx: actor.ctx, data: { action: "user_deleted", userId: targetId, email: deleted.email } });
+  return { ok: true };
+}
+
+/** One JSON API refresh-token family (a signed-in app or device), by the id the page lists; the user's own page does the same. */
+async function revokeRefreshFamilyAsAdmin(actor: AdminActor, userId: string, familyId: string): Promise<Result> {
+  if (!(await listRefreshFamilies(userId)).some((f) => f.id === familyId)) return fail("INVALID_INPUT", { item: ["That session or token has already ended."] });
+  await revokeFamily(familyId, null);
+  await recordAdminChange("refresh_tracker_revoked", userId, { reason: "REVOKED" }, { actorId: actor.id, ctx: actor.ctx }, await getDb());
   return { ok: true };
 }
 

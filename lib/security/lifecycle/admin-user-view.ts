@@ -8,6 +8,8 @@ import { findUserById, toPublicUser, type PublicUser } from "../accounts/users";
 import { maskPhone } from "../accounts/phone";
 import { sessionPublicId } from "../sessions/store";
 import { recoveryCodeStatus } from "../recovery-codes/store";
+import { listRefreshFamilies, type ListedRefreshFamily } from "../sessions/api-credentials";
+import { listLinks } from "../oauth/links";
 
 /**
  * What the admin console shows of one account (/admin/users/[id]): never a hash, a secret or a
@@ -23,6 +25,10 @@ export interface AdminUserView {
   recoveryCodes: { total: number; remaining: number };
   sessions: { id: string; ip: string | null; userAgent: string | null; createdAt: Date; lastSeenAt: Date }[];
   tokens: { id: string; createdAt: Date; lastUsedAt: Date; expiresAt: Date }[];
+  /** The JSON API's refresh-token families: each a signed-in app or device (decision 034). */
+  refreshFamilies: ListedRefreshFamily[];
+  /** Sign-in providers linked to the account (decision 046), by provider and the email it carried. */
+  oauthLinks: { provider: string; email: string | null; createdAt: Date; lastUsedAt: Date | null }[];
   activity: ActivityEntry[];
 }
 
@@ -35,7 +41,7 @@ export async function loadAdminUserView(id: string): Promise<AdminUserView | nul
   if (!record) return null;
   const db = await getDb();
   const t = tables;
-  const [roles, methods, twoFactor, passkeys, codes, sessions, tokens, activity] = await Promise.all([
+  const [roles, methods, twoFactor, passkeys, codes, sessions, tokens, families, links, activity] = await Promise.all([
     db
       .select({ name: t.roles.name })
       .from(t.userRoles)
@@ -48,6 +54,8 @@ export async function loadAdminUserView(id: string): Promise<AdminUserView | nul
     recoveryCodeStatus(id),
     db.select().from(t.sessions).where(eq(t.sessions.userId, id)).orderBy(desc(t.sessions.lastSeenAt)),
     db.select().from(t.authTokens).where(eq(t.authTokens.userId, id)).orderBy(desc(t.authTokens.lastUsedAt)),
+    listRefreshFamilies(id),
+    listLinks(id, db),
     listUserEvents(id, RECENT_EVENTS),
   ]);
   const tf = twoFactor[0];
@@ -66,6 +74,8 @@ export async function loadAdminUserView(id: string): Promise<AdminUserView | nul
     recoveryCodes: codes,
     sessions: sessions.map((s) => ({ id: sessionPublicId(s.tokenHash), ip: s.ip, userAgent: s.userAgent, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt })),
     tokens: tokens.map((k) => ({ id: sessionPublicId(k.tokenHash), createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, expiresAt: k.expiresAt })),
+    refreshFamilies: families,
+    oauthLinks: links.map((l) => ({ provider: l.provider, email: l.email, createdAt: l.createdAt, lastUsedAt: l.lastUsedAt })),
     activity,
   };
 }

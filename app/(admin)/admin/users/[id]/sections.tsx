@@ -80,6 +80,11 @@ export function FactorsCard({ view, changeable }: { view: AdminUserView; changea
           <DescriptionItem label="Sign-in code methods">
             {view.signInMethods.length ? view.signInMethods.map((m) => m.method + (m.phone ? ` (${m.phone})` : "")).join(", ") : "None"}
           </DescriptionItem>
+          <DescriptionItem label="Sign-in providers">
+            {view.oauthLinks.length
+              ? view.oauthLinks.map((l) => `${l.provider}${l.email ? ` (${l.email})` : ""}, last used ${when(l.lastUsedAt)}`).join("; ")
+              : "None"}
+          </DescriptionItem>
           <DescriptionItem label="Recovery codes">
             {view.recoveryCodes.total ? `${view.recoveryCodes.remaining} of ${view.recoveryCodes.total} left` : "None"}
           </DescriptionItem>
@@ -111,7 +116,7 @@ export function SessionsCard({ view, changeable }: { view: AdminUserView; change
   const id = view.user.id;
   return (
     <Card>
-      <CardHeader title={`Sessions (${view.sessions.length}) and API tokens (${view.tokens.length})`} />
+      <CardHeader title={`Sessions (${view.sessions.length}) and API tokens (${view.tokens.length + view.refreshFamilies.length})`} />
       <CardBody className="space-y-3 text-sm">
         <ul className="divide-y divide-border" data-testid="user-sessions">
           {view.sessions.map((s) => (
@@ -130,7 +135,16 @@ export function SessionsCard({ view, changeable }: { view: AdminUserView; change
               {changeable ? <ActionButton userId={id} action="revoke-token" item={k.id} label="Revoke token" variant="ghost" /> : null}
             </li>
           ))}
-          {view.sessions.length + view.tokens.length ? null : <li className="py-2 text-muted">None.</li>}
+          {view.refreshFamilies.map((f) => (
+            <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                App sign-in (refresh token) · since {formatDateTime(f.createdAt)} · last renewed {formatDateTime(f.lastUsedAt)} · expires{" "}
+                {formatDateTime(f.expiresAt)}
+              </span>
+              {changeable ? <ActionButton userId={id} action="revoke-refresh-family" item={f.id} label="End app sign-in" variant="ghost" /> : null}
+            </li>
+          ))}
+          {view.sessions.length + view.tokens.length + view.refreshFamilies.length ? null : <li className="py-2 text-muted">None.</li>}
         </ul>
         {changeable ? (
           <div className="flex flex-wrap gap-2">

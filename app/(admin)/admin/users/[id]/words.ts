@@ -20,6 +20,7 @@ export const DONE: Record<AdminAction, string> = {
   "revoke-all-sessions": "Every session was ended.",
   "revoke-token": "The token was revoked.",
   "revoke-all-tokens": "Every token was revoked.",
+  "revoke-refresh-family": "The app's sign-in was ended: its refresh token no longer works.",
 };
 
 /** The confirmation step's question for each destructive action. */
