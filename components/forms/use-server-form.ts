@@ -3,7 +3,6 @@ import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "@/lib/view/form-state";
-import { plainSchemaText } from "@/lib/view/schema-words";
 
 /**
  * The shared zod schema, or a loader for it. A form on a page where first-load JavaScript counts
@@ -15,8 +14,19 @@ export type SchemaSource<TInput, TOutput> = $ZodType<TOutput, TInput> | (() => P
 function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<TInput, TOutput>) {
   let loaded: Promise<Resolver<TInput, unknown, TOutput>> | undefined;
   const load = () =>
-    (loaded ??= Promise.all([import("@hookform/resolvers/zod"), typeof source === "function" ? source() : source]).then(([{ zodResolver }, schema]) =>
-      zodResolver<TInput, unknown, TOutput>(schema),
+    (loaded ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/view/schema-words"), typeof source === "function" ? source() : source]).then(
+      ([{ zodResolver }, { plainSchemaText }, schema]): Resolver<TInput, unknown, TOutput> => {
+        const check = zodResolver<TInput, unknown, TOutput>(schema);
+        // The shared schema words its checks as Flask-Security does (the API sends them); the form
+        // says them in the product's words. The table loads with zod, after hydration, not before.
+        return async (values, context, options) => {
+          const result = await check(values, context, options);
+          for (const error of Object.values(result.errors)) {
+            if (error && typeof error.message === "string") error.message = plainSchemaText(error.message);
+          }
+          return result;
+        };
+      },
     ));
   const resolver: Resolver<TInput, unknown, TOutput> = async (values, context, options) => (await load())(values, context, options);
   return { resolver, load };
@@ -56,10 +66,9 @@ export function useServerForm<TInput extends FieldValues, TOutput>(
     }
   });
 
-  // The shared schema words its checks as Flask-Security does (the API sends them); the form says them in the product's words.
   const errorOf = (field: Path<TInput>): string | undefined => {
     const error = form.formState.errors[field];
-    return typeof error?.message === "string" ? plainSchemaText(error.message) : undefined;
+    return typeof error?.message === "string" ? error.message : undefined;
   };
 
   return { form, state, setState, onSubmit, errorOf, pending: form.formState.isSubmitting };
