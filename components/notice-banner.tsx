@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import type { Notice } from "@/lib/view/notices";
 
-const FORM_ERROR = "gatehouse:form-error";
+const FORM_ERROR = "notice-banner:form-error";
 
 /** Said by a form that shows a new error (components/form-message.tsx). */
 export function announceFormError(): void {
