@@ -15,6 +15,19 @@ const securityHeaders = [
 // and cache write (~11 s) are work nobody uses there. Every other build keeps both.
 const testBuild = process.env.GATEHOUSE_TEST_BUILD === "1";
 
+// Flask-Security's SECURITY_URL_PREFIX: the JSON API also answers under this prefix, by a rewrite to
+// /api/security. Rewrites are compiled into the build, so it is read when building. Each endpoint
+// finds its rule from its own path (lib/api/route.ts), so the prefix cannot miss the route table.
+// The test build serves /auth too, so the e2e suite proves it (e2e/api-url-prefix.spec.ts).
+const apiUrlPrefix = urlPrefix(process.env.SECURITY_URL_PREFIX?.trim() || (testBuild ? "/auth" : ""));
+
+function urlPrefix(value) {
+  if (!value || value === "/api/security") return null;
+  const prefix = value.replace(/\/+$/, "");
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(prefix)) throw new Error(`SECURITY_URL_PREFIX must be a path such as /auth (got ${JSON.stringify(value)})`);
+  return prefix;
+}
+
 const nextConfig = {
   // `npm run build` also assembles .next/standalone (scripts/standalone.mjs): a folder with only the
   // files the server needs, run as `node server.js` (the Dockerfile's image).
@@ -30,6 +43,9 @@ const nextConfig = {
     authInterrupts: true,
     // A 1 MB field must reach our validation (and get a clear 400-style error), not Next's limit.
     serverActions: { bodySizeLimit: "2mb" },
+  },
+  async rewrites() {
+    return apiUrlPrefix ? [{ source: `${apiUrlPrefix}/:path*`, destination: "/api/security/:path*" }] : [];
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

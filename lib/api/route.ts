@@ -5,7 +5,7 @@ import { requestContextFrom, type RequestContext } from "@/lib/security/core/req
 import { setCsrfCookie } from "@/lib/security/sessions/cookies";
 import { isSameOriginRequest } from "@/lib/security/core/request-checks";
 import { ruleFor, type RouteRule } from "@/lib/security/core/routes";
-import type { Contract } from "./contracts/shared";
+import { fullPath, type Contract } from "./contracts/shared";
 import { checkCsrf, csrfTokenOf } from "./csrf";
 import { failureAnswer, jsonAnswer, NO_STORE, refusalAnswer } from "./envelope";
 import { ourFields } from "./field-names";
@@ -43,7 +43,10 @@ export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<
   return async (request) => {
     if (declaredCrossSite(request.headers)) return refusalAnswer(403, "API_ERROR", "Cross-site requests are refused.");
     const url = new URL(request.url);
-    const rule: RouteRule = ruleFor(url.pathname) ?? { prefix: url.pathname, access: "signed-in" };
+    // The rule is the endpoint's, found from its contract's path, not from the URL it was reached at:
+    // under SECURITY_URL_PREFIX (a rewrite, next.config.mjs) the URL is not in the route table.
+    const served = fullPath(contract);
+    const rule: RouteRule = ruleFor(served) ?? { prefix: served, access: "signed-in" };
     const mechanisms = rule.mechanisms ?? SESSION_ONLY;
     const asked = requestContextFrom(request.headers);
     const principal = await authenticate(request, mechanisms, asked);

@@ -113,4 +113,29 @@ describe("console reach (users:write without the admin role)", () => {
     expect(mayChangeRole({ roles: [adminRole], permissions: [...CONSOLE_PERMISSIONS] }, { name: adminRole, permissions: [] }, "add")).toBe(true);
     expect(mayChangeRole({ roles: [], permissions: [USERS_WRITE] }, { name: "editors", permissions: ["posts:*"] }, "add")).toBe(true);
   });
+
+  it("an administrator whose admin role lacks users:impersonate cannot grant a role carrying it (read from the database)", async () => {
+    const db = await getDb();
+    const adminRole = getConfig().adminRole;
+    const [before] = await db.select({ permissions: tables.roles.permissions }).from(tables.roles).where(eq(tables.roles.name, adminRole));
+    const partialAdmin = await account("partial-admin", [adminRole]);
+    const ordinary = await account("ordinary");
+    const impersonators = `impersonators-${crypto.randomUUID().slice(0, 8)}`;
+    await findOrCreateRole(impersonators, { permissions: [USERS_IMPERSONATE] });
+    await db.update(tables.roles).set({ permissions: [USERS_READ, USERS_WRITE] }).where(eq(tables.roles.name, adminRole));
+    try {
+      expect(await runAdminAction({ id: partialAdmin.id }, ordinary.id, "add-role", { role: impersonators })).toMatchObject({
+        ok: false,
+        code: "ADMIN_REQUIRED",
+      });
+      expect((await getAuthorization(ordinary.id)).roles).toEqual([]);
+      // Taking it away is within reach: nobody gains by it.
+      await db.update(tables.roles).set({ permissions: before?.permissions ?? [...CONSOLE_PERMISSIONS] }).where(eq(tables.roles.name, adminRole));
+      expect(await runAdminAction({ id: partialAdmin.id }, ordinary.id, "add-role", { role: impersonators })).toMatchObject({ ok: true });
+      await db.update(tables.roles).set({ permissions: [USERS_READ, USERS_WRITE] }).where(eq(tables.roles.name, adminRole));
+      expect(await runAdminAction({ id: partialAdmin.id }, ordinary.id, "remove-role", { role: impersonators })).toMatchObject({ ok: true });
+    } finally {
+      await db.update(tables.roles).set({ permissions: before?.permissions ?? [...CONSOLE_PERMISSIONS] }).where(eq(tables.roles.name, adminRole));
+    }
+  });
 });

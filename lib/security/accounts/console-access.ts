@@ -1,6 +1,4 @@
 import "server-only";
-import { asc } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
 import { getConfig } from "../config";
 import { CONSOLE_PERMISSIONS } from "../core/console-permissions";
 import { fail, type Result } from "../core/errors";
@@ -46,18 +44,17 @@ export function mayChangeAccount(actor: Authorization & { id: string }, target: 
 
 /**
  * The console's check before any change to an account: ADMIN_REQUIRED when the account, or the role
- * being given or taken, is above what the actor may touch. Reads both sides from the database, never
- * from what the caller says the actor holds.
+ * being given or taken, is above what the actor may touch. Both sides are read from the database: the
+ * actor's by runAdminAction for this request (it checks users:write with it), never what a form says.
  */
-export async function checkConsoleReach(actorId: string, targetId: string, role?: { change: "add" | "remove"; name: string }): Promise<Result> {
-  const [actor, target] = await Promise.all([getAuthorization(actorId), getAuthorization(targetId)]);
-  if (!mayChangeAccount({ ...actor, id: actorId }, { ...target, id: targetId })) return fail("ADMIN_REQUIRED");
+export async function checkConsoleReach(
+  actor: Authorization & { id: string },
+  targetId: string,
+  role?: { change: "add" | "remove"; name: string },
+): Promise<Result> {
+  const target = await getAuthorization(targetId);
+  if (!mayChangeAccount(actor, { ...target, id: targetId })) return fail("ADMIN_REQUIRED");
   // A role not made yet holds nothing, but the admin role's name is enough to be out of reach.
   if (role && !mayChangeRole(actor, (await findRole(role.name)) ?? { name: role.name, permissions: [] }, role.change)) return fail("ADMIN_REQUIRED");
   return { ok: true };
-}
-
-/** Every role with its permissions, by name: what the user page may offer. */
-export async function roleCatalogue(): Promise<{ name: string; permissions: string[] }[]> {
-  return (await getDb()).select({ name: tables.roles.name, permissions: tables.roles.permissions }).from(tables.roles).orderBy(asc(tables.roles.name));
 }

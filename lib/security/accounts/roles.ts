@@ -43,6 +43,14 @@ export async function findRole(name: string, db?: Queryable): Promise<RoleRecord
   return role ?? null;
 }
 
+/**
+ * Every role's name and permissions, by name, without counting holders (listRoles' count scans
+ * user_roles): what the admin list's role filter and the user page's role choices offer.
+ */
+export async function roleGrants(): Promise<{ name: string; permissions: string[] }[]> {
+  return (await getDb()).select({ name: tables.roles.name, permissions: tables.roles.permissions }).from(tables.roles).orderBy(tables.roles.name);
+}
+
 /** Every role with how many accounts hold it, by name. */
 export async function listRoles(): Promise<(RoleRecord & { users: number })[]> {
   const db = await getDb();

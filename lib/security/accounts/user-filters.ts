@@ -1,6 +1,6 @@
 import "server-only";
-import { asc, sql, type SQL } from "drizzle-orm";
-import { getDb, tables } from "@/lib/db";
+import { sql, type SQL } from "drizzle-orm";
+import { tables } from "@/lib/db";
 import { MAX_CONSECUTIVE_FAILURES } from "../core/rate-limit-policies";
 
 /**
@@ -49,10 +49,4 @@ export function filterConditions(filters: UserFilters): SQL[] {
       : null,
   ];
   return conditions.filter((c): c is SQL => c !== null);
-}
-
-/** The role names the filter offers: names only (listRoles also counts holders, a scan of user_roles). */
-export async function roleNamesForFilter(): Promise<string[]> {
-  const rows = await (await getDb()).select({ name: tables.roles.name }).from(tables.roles).orderBy(asc(tables.roles.name));
-  return rows.map((r) => r.name);
 }

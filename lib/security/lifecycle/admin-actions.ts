@@ -85,11 +85,12 @@ export interface AdminActionInput {
 }
 
 export async function runAdminAction(actor: AdminActor, targetId: string, action: AdminAction, input: AdminActionInput = {}): Promise<Result> {
-  if (!(await getAuthorization(actor.id)).permissions.includes(USERS_WRITE)) return fail("UNAUTHORIZED");
+  const held = await getAuthorization(actor.id);
+  if (!held.permissions.includes(USERS_WRITE)) return fail("UNAUTHORIZED");
   if (!isUuid(targetId) || !(await findUserById(targetId))) return fail("USER_DOES_NOT_EXIST");
   const roleChange =
     action === "add-role" || action === "remove-role" ? ({ change: action === "add-role" ? "add" : "remove", name: input.role ?? "" } as const) : undefined;
-  const reach = await checkConsoleReach(actor.id, targetId, roleChange);
+  const reach = await checkConsoleReach({ ...held, id: actor.id }, targetId, roleChange);
   if (!reach.ok) return reach;
   if ((action === "deactivate" || action === "delete") && actor.id === targetId) return fail("ADMIN_SELF_CHANGE");
   if (DESTRUCTIVE_ACTIONS.has(action) && input.confirmed !== true) return fail("INVALID_INPUT", { confirm: ["Confirm this action first."] });

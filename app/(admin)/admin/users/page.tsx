@@ -5,7 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { searchUsers } from "@/lib/security/accounts/user-search";
-import { roleNamesForFilter } from "@/lib/security/accounts/user-filters";
+import { roleGrants } from "@/lib/security/accounts/roles";
 import { exportHref, readUserSearch, summaryOf, usersHref } from "./search-params";
 import { SearchForm } from "./search-form";
 import { UsersTable } from "./users-table";
@@ -18,7 +18,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
   await requireUser();
   const params = await searchParams;
   const { search, refused } = readUserSearch(params);
-  const [result, roles] = await Promise.all([searchUsers({ ...search, pageSize: PAGE_SIZE }), roleNamesForFilter()]);
+  const [result, roles] = await Promise.all([searchUsers({ ...search, pageSize: PAGE_SIZE }), roleGrants()]);
+  const roleNames = roles.map((r) => r.name);
   const hrefAt = (cursor: string | null): string | null => (cursor ? usersHref(search, cursor) : null);
   const summary = summaryOf(search, result.total);
   return (
@@ -46,7 +47,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       <Card>
         <CardHeader title={search.query ? "Search" : "All users"} />
         <CardBody>
-          <SearchForm search={search} roles={roles} />
+          <SearchForm search={search} roles={roleNames} />
           <UsersTable users={result.users} caption={search.query ? `Users whose ${search.field} starts with “${search.query}”` : "Users"} />
           {result.users.length === 0 ? <p className="py-4 text-sm text-muted">No users match.</p> : null}
           <div className="mt-4">

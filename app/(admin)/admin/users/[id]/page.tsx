@@ -7,7 +7,8 @@ import { isErrorCode } from "@/lib/security/core/errors";
 import { textFor } from "@/lib/view/text";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { USERS_IMPERSONATE } from "@/lib/security/core/console-permissions";
-import { holdsConsoleAccess, mayChangeAccount, mayChangeRole, roleCatalogue } from "@/lib/security/accounts/console-access";
+import { holdsConsoleAccess, mayChangeAccount, mayChangeRole } from "@/lib/security/accounts/console-access";
+import { roleGrants } from "@/lib/security/accounts/roles";
 import { getAuthorization } from "@/lib/security/accounts/users";
 import { ADMIN_ACTIONS, DESTRUCTIVE_ACTIONS } from "@/lib/security/lifecycle/admin-actions";
 import { loadAdminUserView } from "@/lib/security/lifecycle/admin-user-view";
@@ -22,7 +23,7 @@ export const metadata: Metadata = { title: "User" };
 export default async function AdminUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { user: viewer, authorization: viewerAccess } = await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const [view, catalogue] = await Promise.all([loadAdminUserView(id), roleCatalogue()]);
+  const [view, catalogue] = await Promise.all([loadAdminUserView(id), roleGrants()]);
   if (!view) notFound();
   // What this admin may do here (decision 057); the actions check it again.
   const targetAccess = await getAuthorization(view.user.id);
