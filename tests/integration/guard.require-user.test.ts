@@ -161,7 +161,7 @@ describe("requireUser", () => {
     expect(afterPass?.graceUntil?.getTime()).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
 
     await makeStale(userId);
-    expect(await outcome(() => requireUser())).toBe("redirect /verify?next=%2Faccount%2Ftwo-factor%3Ftab%3D2");
+    expect(await outcome(() => requireUser())).toBe("redirect /verify?next=%2Faccount%2Fsecurity%2Ftwo-step%3Ftab%3D2");
     // Where the table asks for no freshness, a stale session passes.
     requestHeaders.set("x-gatehouse-path", "/account/secret");
     expect(await outcome(() => requireUser())).toBe("allowed");
