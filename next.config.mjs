@@ -28,6 +28,16 @@ function urlPrefix(value) {
   return prefix;
 }
 
+// The account pages that became Sign-in & security (decision 064). Permanent, with the query passed
+// on (`?notice=`, a flow's own parameters) and any deeper path; the destination carries the same
+// route-table rule as the page it replaces (tests/unit/routes.old-account-urls-redirect.test.ts).
+export const movedAccountPages = [
+  { from: "/account/two-factor", to: "/account/security/two-step" },
+  { from: "/account/sign-in-methods", to: "/account/security/sign-in-codes" },
+  { from: "/account/passkeys", to: "/account/security/passkeys" },
+  { from: "/account/recovery-codes", to: "/account/security/recovery-codes" },
+];
+
 const nextConfig = {
   // `npm run build` also assembles .next/standalone (scripts/standalone.mjs): a folder with only the
   // files the server needs, run as `node server.js` (the Dockerfile's image).
@@ -49,6 +59,12 @@ const nextConfig = {
   },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
+  },
+  async redirects() {
+    return movedAccountPages.flatMap(({ from, to }) => [
+      { source: from, destination: to, permanent: true },
+      { source: `${from}/:rest*`, destination: `${to}/:rest*`, permanent: true },
+    ]);
   },
 };
 

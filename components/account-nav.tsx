@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { clsx } from "clsx";
-import { Activity, KeyRound, LayoutGrid, Link2, LockKeyhole, Monitor, ShieldCheck, Smartphone, UserKey, type LucideIcon } from "lucide-react";
+import { Activity, LayoutGrid, Link2, LockKeyhole, Monitor, ShieldCheck, type LucideIcon } from "lucide-react";
 import { useEffect, useRef } from "react";
 
 type Item = { href: string; label: string; icon: LucideIcon };
@@ -11,11 +11,8 @@ type Item = { href: string; label: string; icon: LucideIcon };
 const items: readonly Item[] = [
   { href: "/account", label: "Overview", icon: LayoutGrid },
   { href: "/account/password", label: "Password", icon: LockKeyhole },
-  { href: "/account/two-factor", label: "Two-factor", icon: ShieldCheck },
-  { href: "/account/passkeys", label: "Passkeys", icon: UserKey },
-  // A phone: email, text and app codes.
-  { href: "/account/sign-in-methods", label: "Sign-in methods", icon: Smartphone },
-  { href: "/account/recovery-codes", label: "Recovery codes", icon: KeyRound },
+  // Two-step verification, passkeys, sign-in codes and recovery codes open from it (decision 064).
+  { href: "/account/security", label: "Sign-in & security", icon: ShieldCheck },
   { href: "/account/sessions", label: "Sessions", icon: Monitor },
   { href: "/account/activity", label: "Activity", icon: Activity },
 ];

@@ -37,7 +37,16 @@ test("reset password page", async ({ page }) => {
 
 // One test per page (/admin/users is the 403 page for a user without the role): fourteen axe runs
 // in one test ran past its 120-s timeout on a loaded machine, and two workers can share them.
-for (const path of ["/account", "/account/password", "/account/sessions", "/account/activity", "/account/sign-in-methods", "/verify", "/admin/users"]) {
+for (const path of [
+  "/account",
+  "/account/security",
+  "/account/password",
+  "/account/sessions",
+  "/account/activity",
+  "/account/security/sign-in-codes",
+  "/verify",
+  "/admin/users",
+]) {
   test(`signed-in page ${path}${path === "/admin/users" ? " (403)" : ""}`, async ({ page }) => {
     await newSignedInUser(page);
     await expectAccessibleAt(page, path);
@@ -59,10 +68,13 @@ test("admin users page", async ({ page }) => {
   await expectAccessibleAt(page, "/admin/users");
 });
 
-test("two-factor and recovery-code account pages", async ({ page }) => {
-  await newSignedInUser(page);
-  await expectAccessibleAt(page, "/account/two-factor");
-  await expectAccessibleAt(page, "/account/recovery-codes");
+test("two-step verification and recovery-code account pages", async ({ page }) => {
+  const { email } = await newSignedInUser(page);
+  await expectAccessibleAt(page, "/account/security/two-step");
+  await expectAccessibleAt(page, "/account/security/recovery-codes");
+  // Sign-in & security once two-step verification is on (its level, badges and offers change).
+  await setUpEmailCodes(page, email);
+  await expectAccessibleAt(page, "/account/security");
 });
 
 test("second-step sign-in pages", async ({ page }) => {
@@ -79,8 +91,8 @@ test("passkey pages: the list, the second step and the method choice", async ({ 
   await disablePasskeyAutofill(page);
   await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false, hasResidentKey: false });
   const { email, password } = await newSignedInUser(page);
-  await addPasskey(page, "Security key", "Second factor");
-  await expectAccessibleAt(page, "/account/passkeys");
+  await addPasskey(page, "Security key", "Second step");
+  await expectAccessibleAt(page, "/account/security/passkeys");
   await expectAccessibleAt(page, "/verify");
   await setUpEmailCodes(page, email);
   await signOut(page);

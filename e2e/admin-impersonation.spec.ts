@@ -47,8 +47,12 @@ test("view as a user from the rescue queue: banner everywhere, fresh pages refus
   expect((await adminPage.goto("/admin/users"))?.status()).toBe(403);
 
   // A page that needs a recent sign-in: refused, and no way to re-verify as the user.
-  await adminPage.goto("/account/two-factor");
-  await expect(adminPage).toHaveURL(/\/verify\?next=%2Faccount%2Ftwo-factor$/);
+  await adminPage.goto("/account/security/two-step");
+  await expect(adminPage).toHaveURL(/\/verify\?next=%2Faccount%2Fsecurity%2Ftwo-step$/);
+  // The old URL redirects first (decision 064), then meets the same freshness rule: never the page itself.
+  await adminPage.goto("/account/passkeys");
+  await expect(adminPage).toHaveURL(/\/verify\?next=%2Faccount%2Fsecurity%2Fpasskeys$/);
+  await adminPage.goto("/account/security/two-step");
   await expect(adminPage.getByTestId("impersonation-refused")).toContainText("actions that need its owner to confirm it's them aren't available");
   await expect(adminPage.getByLabel("Password", { exact: true })).toHaveCount(0);
   await expectAccessibleHere(adminPage);

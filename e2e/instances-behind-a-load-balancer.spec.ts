@@ -151,7 +151,7 @@ test("an emailed sign-in code sent by one instance is accepted by the other", as
   const { email } = await newSignedInUser(page);
   // Email codes as a way to sign in, proven by the code they send.
   const setupBefore = await lastMessageId(page.request, email);
-  await page.goto("/account/sign-in-methods");
+  await page.goto("/account/security/sign-in-codes");
   await page.getByRole("button", { name: "Set up Email codes" }).click();
   const setupMail = await latestEmail(page.request, email, undefined, setupBefore);
   await page.getByLabel("Code", { exact: true }).fill(codeFrom(setupMail.text));

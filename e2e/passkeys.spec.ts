@@ -26,7 +26,7 @@ test("add a passkey, see it listed, then sign in with it and no email", async ({
   await expect(page).toHaveURL(/\/account$/);
   await page.goto("/account/activity");
   await expect(page.getByTestId("activity-list")).toContainText("Passkey added");
-  await page.goto("/account/passkeys");
+  await page.goto("/account/security/passkeys");
   await expect(page.getByTestId("passkey-item")).toContainText("last used");
 });
 
@@ -49,8 +49,8 @@ test("a second-factor passkey is asked for after the password; with two methods 
   // A USB security key without user verification: possession only, so never a first factor.
   await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false, hasResidentKey: false });
   const { email, password } = await newSignedInUser(page);
-  await addPasskey(page, "YubiKey", "Second factor");
-  await expect(page.getByTestId("passkey-item")).toContainText("Second factor");
+  await addPasskey(page, "YubiKey", "Second step");
+  await expect(page.getByTestId("passkey-item")).toContainText("Second step");
   await signOut(page);
 
   await signIn(page, email, password);
@@ -73,7 +73,7 @@ test("a second-factor passkey is asked for after the password; with two methods 
 test("a second-factor security key does not sign in on its own", async ({ page }) => {
   await addVirtualAuthenticator(page, { transport: "usb", hasUserVerification: false, hasResidentKey: false });
   await newSignedInUser(page);
-  await addPasskey(page, "Key", "Second factor");
+  await addPasskey(page, "Key", "Second step");
   await signOut(page);
   // Registered as non-discoverable, the key has nothing to offer for a sign-in without an email.
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();

@@ -115,7 +115,7 @@ test("an emailed code is a first factor: a user with an authenticator app is ask
   await expect(page).toHaveURL(/\/account$/);
 
   // An account that only signs in by email cannot take email codes as its second step.
-  await page.goto("/account/two-factor");
+  await page.goto("/account/security/two-step");
   await page.getByRole("radio", { name: /^Email/ }).check();
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByTestId("form-message")).toContainText("you sign in by email");

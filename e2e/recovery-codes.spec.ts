@@ -10,7 +10,7 @@ const CODE_FORMAT = /^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/;
 
 /** Generates (or regenerates, through the confirmation) the user's codes and reads them off the page. */
 async function generateCodes(page: Page): Promise<string[]> {
-  await page.goto("/account/recovery-codes");
+  await page.goto("/account/security/recovery-codes");
   const regenerate = page.getByRole("button", { name: "Generate new codes" });
   if (await regenerate.isVisible()) {
     await regenerate.click();
@@ -45,7 +45,7 @@ function otherCode(codes: string[]): string {
 test("generating shows five one-time codes once, in the documented format", async ({ page }) => {
   const { email } = await newSignedInUser(page);
   await setUpAuthenticator(page, email);
-  await page.goto("/account/recovery-codes");
+  await page.goto("/account/security/recovery-codes");
   await expect(page.getByTestId("recovery-codes-status")).toHaveText("No recovery codes yet");
 
   const codes = await generateCodes(page);
@@ -78,7 +78,7 @@ test("a recovery code signs in once, typed in upper case; a wrong one is refused
   await expect(page).toHaveURL(/\/account$/);
   const mail = await latestEmail(page.request, email, "Gatehouse: A recovery code was used", before);
   expect(mail.text).toMatch(/You have\s+4\s+unused\s+codes\s+left/);
-  await page.goto("/account/recovery-codes");
+  await page.goto("/account/security/recovery-codes");
   await expect(page.getByTestId("recovery-codes-status")).toHaveText("4 of 5 codes left");
   await signOut(page);
 

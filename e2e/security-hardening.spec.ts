@@ -62,7 +62,7 @@ test.describe("pre-hijacking", () => {
     await signIn(o, email, ownerPassword);
     await expect(o).toHaveURL(/\/account$/);
     await expect(o.getByRole("main")).toContainText("Confirmed");
-    await o.goto("/account/passkeys");
+    await o.goto("/account/security/passkeys");
     await expect(o.getByTestId("passkey-list")).toHaveCount(0);
     await attacker.close();
     await owner.close();
@@ -115,7 +115,7 @@ test.describe("required two-factor after any first factor", () => {
     // Signed in on the main instance (no requirement there) with a texted code as a sign-in method.
     const { email } = await newSignedInUser(page);
     const phone = `+1415555${String(1000 + Math.floor(Math.random() * 9000))}`;
-    await page.goto("/account/sign-in-methods");
+    await page.goto("/account/security/sign-in-codes");
     await page.getByRole("button", { name: "Set up Text message codes" }).click();
     await page.getByLabel("Phone number").fill(phone);
     const sent = await lastMessageId(page.request, phone, "sms");

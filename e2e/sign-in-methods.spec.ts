@@ -12,7 +12,7 @@ function phoneNumber(): { typed: string; e164: string } {
 
 async function setUpSms(page: Page): Promise<string> {
   const phone = phoneNumber();
-  await page.goto("/account/sign-in-methods");
+  await page.goto("/account/security/sign-in-codes");
   await page.getByRole("button", { name: "Set up Text message codes" }).click();
   await page.getByLabel("Phone number").fill(phone.typed);
   const before = await lastMessageId(page.request, phone.e164, "sms");
@@ -42,7 +42,7 @@ test("a texted code signs in without the password â€” even with two-factor on â€
 
 test("an authenticator sign-in method: scanned, proven, then its code signs in; removing it stops that", async ({ page }) => {
   const { email, password } = await newSignedInUser(page);
-  await page.goto("/account/sign-in-methods");
+  await page.goto("/account/security/sign-in-codes");
   await page.getByRole("button", { name: "Set up Authenticator app" }).click();
   const secret = await scanAuthenticatorSetup(page, email);
   await page.getByLabel("Code", { exact: true }).fill("000000");
@@ -59,7 +59,7 @@ test("an authenticator sign-in method: scanned, proven, then its code signs in; 
   await signIn(page, email, next.code);
   await expect(page).toHaveURL(/\/account$/);
 
-  await page.goto("/account/sign-in-methods");
+  await page.goto("/account/security/sign-in-codes");
   await page.getByRole("button", { name: "Remove Authenticator app" }).click();
   await page.getByRole("button", { name: "Remove", exact: true }).click();
   await expect(page).toHaveURL(/notice=US_METHOD_REMOVED/);
@@ -83,7 +83,7 @@ test("a phone number already used by another account: the form answers as for an
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL, extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
   const otherPage = await other.newPage();
   await newSignedInUser(otherPage);
-  await otherPage.goto("/account/sign-in-methods");
+  await otherPage.goto("/account/security/sign-in-codes");
   await otherPage.getByRole("button", { name: "Set up Text message codes" }).click();
   await otherPage.getByLabel("Phone number").fill(phone);
   const before = await lastMessageId(otherPage.request, phone, "sms");

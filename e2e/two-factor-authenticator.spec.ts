@@ -16,14 +16,14 @@ import {
 test("set up by scanning the QR code: a wrong code is refused, the app's code turns it on", async ({ page }) => {
   const { email } = await newSignedInUser(page);
   const before = await lastMessageId(page.request, email);
-  await page.goto("/account/two-factor");
+  await page.goto("/account/security/two-step");
   await expect(page.getByTestId("two-factor-status").getByText("Off", { exact: true })).toBeVisible();
 
   const secret = await startAuthenticatorSetup(page, email);
   await page.getByLabel("Code", { exact: true }).fill(await wrongTotpCode(secret));
   await page.getByRole("button", { name: "Verify and turn on" }).click();
   await expect(page.getByTestId("code-error")).toHaveText("That code isn't right. Check it and try again.");
-  await page.goto("/account/two-factor");
+  await page.goto("/account/security/two-step");
   await expect(page.getByTestId("two-factor-status").getByText("Off", { exact: true })).toBeVisible();
   expect(await lastMessageId(page.request, email)).toBe(before); // nothing happened, nobody told
 
@@ -32,11 +32,11 @@ test("set up by scanning the QR code: a wrong code is refused, the app's code tu
   const { code } = await totpCode(again);
   await page.getByLabel("Code", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Verify and turn on" }).click();
-  await expect(page).toHaveURL(/\/account\/two-factor\?notice=TWO_FACTOR_ENABLED/);
+  await expect(page).toHaveURL(/\/account\/security\?notice=TWO_FACTOR_ENABLED/);
   await expect(page.getByTestId("notice")).toContainText("Two-step verification is on.");
-  const status = page.getByTestId("two-factor-status");
-  await expect(status.getByText("On", { exact: true })).toBeVisible();
-  await expect(status).toContainText("Authenticator app");
+  // Back on Sign-in & security: the second step is the app now, and the level says so.
+  await expect(page.getByTestId("second-step")).toContainText("Authenticator app");
+  await expect(page.getByTestId("protection-level-title")).toHaveText("Two-step verification on");
   const mail = await latestEmail(page.request, email, "Gatehouse: Two-step verification was turned on", before);
   expect(mail.text).toMatch(/using\s+authenticator\s+app/);
 });

@@ -18,7 +18,7 @@ const SMS_TEXT = /^Use this code to sign in to Gatehouse: \d{6}$/;
 test("email codes: each sign-in emails a code, Send a new code emails another, the code signs in", async ({ page }) => {
   const { email, password } = await newSignedInUser(page);
   await setUpEmailCodes(page, email);
-  await expect(page.getByTestId("two-factor-status")).toContainText("Email codes");
+  await expect(page.getByTestId("second-step")).toContainText("Email codes");
   await latestEmail(page.request, email, "Gatehouse: Two-step verification was turned on");
   await signOut(page);
 
@@ -44,7 +44,7 @@ test("text message codes: a national number is stored as +1…, codes are texted
   const emailsBefore = await emailCount(page.request, email);
   const smsBefore = await lastMessageId(page.request, phone, "sms");
 
-  await page.goto("/account/two-factor");
+  await page.goto("/account/security/two-step");
   await page.getByRole("radio", { name: /Text message/ }).check();
   await page.getByLabel("Phone number").fill("(415) 555-0132");
   await page.getByRole("button", { name: "Continue" }).click();
@@ -54,9 +54,8 @@ test("text message codes: a national number is stored as +1…, codes are texted
   await page.getByLabel("Code", { exact: true }).fill(codeFrom(setupSms.text));
   await page.getByRole("button", { name: "Verify and turn on" }).click();
   await expect(page).toHaveURL(/notice=TWO_FACTOR_ENABLED/);
-  const status = page.getByTestId("two-factor-status");
-  await expect(status).toContainText("Text message codes");
-  await expect(status).toContainText("+1 ••• ••• 0132");
+  await expect(page.getByTestId("second-step")).toContainText("Text message codes");
+  await expect(page.getByTestId("security-way-sms")).toContainText("+1 ••• ••• 0132");
   const enabled = await latestEmail(page.request, email, "Gatehouse: Two-step verification was turned on");
   expect(enabled.text).toMatch(/using\s+text\s+message\s+codes/);
   await signOut(page);
@@ -78,7 +77,7 @@ test("switching method takes a code from the new method, not the old one", async
   await setUpEmailCodes(page, email);
   const oldCode = await emailedCode(page.request, email, beforeSetup);
 
-  await page.goto("/account/two-factor");
+  await page.goto("/account/security/two-step");
   await expect(page.getByRole("heading", { name: "Change method" })).toBeVisible();
   await page.getByRole("radio", { name: /Text message/ }).check();
   await page.getByLabel("Phone number").fill("+1 206 555 0143");
@@ -93,7 +92,7 @@ test("switching method takes a code from the new method, not the old one", async
   await page.getByRole("button", { name: "Verify and switch" }).click();
   await expect(page.getByTestId("code-error")).toHaveText("That code isn't right. Check it and try again.");
   const other = await page.context().newPage();
-  await other.goto("/account/two-factor");
+  await other.goto("/account/security/two-step");
   await expect(other.getByTestId("two-factor-status")).toContainText("Email codes");
   await other.close();
 
@@ -102,7 +101,7 @@ test("switching method takes a code from the new method, not the old one", async
   await page.getByRole("button", { name: "Verify and switch" }).click();
   await expect(page).toHaveURL(/notice=TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL/);
   await expect(page.getByTestId("notice")).toContainText("Your two-step verification method has been changed.");
-  await expect(page.getByTestId("two-factor-status")).toContainText("Text message codes");
+  await expect(page.getByTestId("second-step")).toContainText("Text message codes");
   const changed = await latestEmail(page.request, email, "Gatehouse: Your two-step verification method was changed", beforeSwitch);
   expect(changed.text).toMatch(/now\s+text\s+message\s+codes/);
   await signOut(page);

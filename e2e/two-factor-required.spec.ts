@@ -33,10 +33,10 @@ test("required two-factor: set up during sign-in by scanning, then signed in; it
   expect(await cookieNamed(page.context(), "gatehouse.session")).toBeDefined();
   await latestEmail(page.request, email, "Gatehouse: Two-step verification was turned on", before);
 
-  await page.goto("/account/two-factor");
+  await page.goto("/account/security/two-step");
   const status = page.getByTestId("two-factor-status");
   await expect(status.getByText("On", { exact: true })).toBeVisible();
   await expect(status).toContainText("Authenticator app");
   await expect(page.getByTestId("two-factor-required")).toContainText("Required for your account");
-  await expect(page.getByRole("button", { name: "Turn off two-factor" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Turn off two-step verification" })).toHaveCount(0);
 });

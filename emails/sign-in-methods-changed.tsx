@@ -22,7 +22,7 @@ export function SignInMethodsChangedEmail({ appName, email, change, method: key,
       <EmailText>{what}</EmailText>
       <EmailChangeDetails context={context} />
       <EmailText>You can review how you sign in here:</EmailText>
-      <EmailAction href={methodsLink} label="Review sign-in methods" />
+      <EmailAction href={methodsLink} label="Review how you sign in" />
       <EmailIfNotYou context={context} />
     </EmailLayout>
   );

@@ -60,14 +60,14 @@ export async function addVirtualAuthenticator(
   };
 }
 
-/** Adds a passkey from /account/passkeys (the session must be fresh); waits for the success notice. */
-export async function addPasskey(page: Page, name: string, usage: "Sign in" | "Second factor" = "Sign in"): Promise<void> {
-  await page.goto("/account/passkeys");
+/** Adds a passkey from /account/security/passkeys (the session must be fresh); waits for the success notice. */
+export async function addPasskey(page: Page, name: string, usage: "Sign in" | "Second step" = "Sign in"): Promise<void> {
+  await page.goto("/account/security/passkeys");
   const form = page.getByRole("form", { name: "Add a passkey" });
   await form.getByLabel("Name").fill(name);
   await form.getByRole("radio", { name: new RegExp(`^${usage}`) }).check();
   await form.getByRole("button", { name: "Add passkey" }).click();
-  await page.waitForURL(/\/account\/passkeys\?notice=WEBAUTHN_REGISTER_SUCCESSFUL/);
+  await page.waitForURL(/\/account\/security\/passkeys\?notice=WEBAUTHN_REGISTER_SUCCESSFUL/);
 }
 
 /** Simulates a browser without passkey autofill (conditional mediation), so only explicit buttons run ceremonies. */

@@ -169,9 +169,9 @@ export async function scanAuthenticatorSetup(page: Page, email: string): Promise
   return secret;
 }
 
-/** On /account/two-factor: chooses the authenticator and scans the QR code; stops at the code field. */
+/** On /account/security/two-step: chooses the authenticator and scans the QR code; stops at the code field. */
 export async function startAuthenticatorSetup(page: Page, email: string): Promise<string> {
-  await page.goto("/account/two-factor");
+  await page.goto("/account/security/two-step");
   await page.getByRole("radio", { name: /Authenticator app/ }).check();
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByTestId("setup-instructions")).toContainText("6-digit code");
@@ -180,10 +180,11 @@ export async function startAuthenticatorSetup(page: Page, email: string): Promis
 
 async function expectTurnedOn(page: Page, switching: boolean): Promise<void> {
   await expect(page).toHaveURL(switching ? /notice=TWO_FACTOR_CHANGE_METHOD_SUCCESSFUL/ : /notice=TWO_FACTOR_ENABLED/);
-  await expect(page.getByTestId("two-factor-status").getByText("On", { exact: true })).toBeVisible();
+  // The set-up lands on Sign-in & security (SECURITY_TWO_FACTOR_POST_SETUP_VIEW), which names the second step.
+  await expect(page.getByTestId("second-step")).not.toContainText("Second step: Off");
 }
 
-/** Sets up the authenticator on /account/two-factor by scanning; returns the secret and the step used. */
+/** Sets up the authenticator on /account/security/two-step by scanning; returns the secret and the step used. */
 export async function setUpAuthenticator(page: Page, email: string): Promise<{ secret: string; step: number }> {
   const secret = await startAuthenticatorSetup(page, email);
   const { code, step } = await totpCode(secret);
@@ -193,10 +194,10 @@ export async function setUpAuthenticator(page: Page, email: string): Promise<{ s
   return { secret, step };
 }
 
-/** Sets up (or switches to) email codes on /account/two-factor with the code from the "Two-factor Login" email. */
+/** Sets up (or switches to) email codes on /account/security/two-step with the code from the "Two-factor Login" email. */
 export async function setUpEmailCodes(page: Page, email: string, options: { switching?: boolean } = {}): Promise<void> {
   const before = await lastMessageId(page.request, email);
-  await page.goto("/account/two-factor");
+  await page.goto("/account/security/two-step");
   await page.getByRole("radio", { name: /^Email/ }).check();
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByTestId("setup-instructions")).toContainText(`We sent a code to ${email}`);

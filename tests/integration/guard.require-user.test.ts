@@ -155,13 +155,13 @@ describe("requireUser", () => {
   it("sends stale sessions to /verify and extends grace for fresh ones", async () => {
     const { userId } = await signedIn();
     const db = await getDb();
-    requestHeaders.set("x-gatehouse-path", "/account/two-factor?tab=2");
+    requestHeaders.set("x-gatehouse-path", "/account/security/two-step?tab=2");
     expect(await outcome(() => requireUser())).toBe("allowed");
     const [afterPass] = await db.select().from(tables.sessions).where(eq(tables.sessions.userId, userId));
     expect(afterPass?.graceUntil?.getTime()).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
 
     await makeStale(userId);
-    expect(await outcome(() => requireUser())).toBe("redirect /verify?next=%2Faccount%2Ftwo-factor%3Ftab%3D2");
+    expect(await outcome(() => requireUser())).toBe("redirect /verify?next=%2Faccount%2Fsecurity%2Ftwo-step%3Ftab%3D2");
     // Where the table asks for no freshness, a stale session passes.
     requestHeaders.set("x-gatehouse-path", "/account/secret");
     expect(await outcome(() => requireUser())).toBe("allowed");
@@ -184,7 +184,7 @@ describe("requireUser", () => {
   it("keeps a page's rule when its path is too long to be a `next` (no fallback to a weaker rule)", async () => {
     const { userId } = await signedIn();
     await makeStale(userId);
-    requestHeaders.set("x-gatehouse-path", `/account/two-factor?pad=${"a".repeat(3000)}`);
+    requestHeaders.set("x-gatehouse-path", `/account/security/two-step?pad=${"a".repeat(3000)}`);
     expect(await outcome(() => requireUser())).toBe("redirect /verify");
     requestHeaders.set("x-gatehouse-path", `/admin/users?pad=${"a".repeat(3000)}`);
     expect(await outcome(() => requireUser())).toBe("forbidden");

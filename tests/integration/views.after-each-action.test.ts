@@ -28,7 +28,7 @@ const { resetPasswordAction } = await import("@/app/(auth)/reset-password/[token
 const { changePasswordAction } = await import("@/app/(account)/account/password/actions");
 const { confirmEmailAction } = await import("@/app/(auth)/confirm/[token]/actions");
 const { confirmEmailChangeAction } = await import("@/app/(auth)/change-email/[token]/actions");
-const { startTwoFactorSetupAction, confirmTwoFactorSetupAction } = await import("@/app/(account)/account/two-factor/actions");
+const { startTwoFactorSetupAction, confirmTwoFactorSetupAction } = await import("@/app/(account)/account/security/two-step/actions");
 const { requestEmailChange } = await import("@/lib/security/lifecycle/change-email");
 const { codeAt } = await import("../support/two-factor");
 
@@ -195,7 +195,7 @@ describe("SECURITY_TWO_FACTOR_POST_SETUP_VIEW", () => {
       expect(step).toBeDefined();
       return outcome(client, async () => confirmTwoFactorSetupAction({ setupToken: step!.setupToken, code: await codeAt(step!.secret) }));
     };
-    expect(await setUp()).toBe("redirect /account/two-factor?notice=TWO_FACTOR_ENABLED");
+    expect(await setUp()).toBe("redirect /account/security?notice=TWO_FACTOR_ENABLED");
     await withEnv({ SECURITY_TWO_FACTOR_POST_SETUP_VIEW: "/security" }, async () => {
       expect(await setUp()).toBe("redirect /security?notice=TWO_FACTOR_ENABLED");
     });

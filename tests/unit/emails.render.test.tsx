@@ -185,7 +185,7 @@ describe("email templates through sendEmail", () => {
   });
 
   it("recovery_code_used with few codes left offers a new set", async () => {
-    const link = "https://app.test/account/recovery-codes?regen=1&x=2";
+    const link = "https://app.test/account/security/recovery-codes?regen=1&x=2";
     const m = await sendOne("recovery_code_used", { appName: APP, email: TO, remaining: 2, codesLink: link });
     expect(m.subject).toBe(`${APP}: A recovery code was used`);
     expect(m.text).toContain("A recovery code was just used to sign in to your account. You have 2 unused codes left.");
@@ -195,14 +195,14 @@ describe("email templates through sendEmail", () => {
   });
 
   it("recovery_code_used with the last code says so in the singular", async () => {
-    const link = "https://app.test/account/recovery-codes";
+    const link = "https://app.test/account/security/recovery-codes";
     const m = await sendOne("recovery_code_used", { appName: APP, email: TO, remaining: 1, codesLink: link });
     expect(m.text).toContain("You have 1 unused code left.");
     expectLink(m, link);
   });
 
   it("recovery_code_used with plenty left does not nag", async () => {
-    const link = "https://app.test/account/recovery-codes";
+    const link = "https://app.test/account/security/recovery-codes";
     const m = await sendOne("recovery_code_used", { appName: APP, email: TO, remaining: 7, codesLink: link });
     expect(m.text).toContain("You have 7 unused codes left.");
     expect(m.text).not.toContain("Generate a new set");
@@ -307,7 +307,14 @@ describe("email templates through sendEmail", () => {
   });
 
   it("a security key added as a second step is not said to sign in", async () => {
-    const props = { appName: APP, email: TO, change: "added", name: "YubiKey", usage: "secondary", passkeysLink: "https://app.test/account/passkeys" } as const;
+    const props = {
+      appName: APP,
+      email: TO,
+      change: "added",
+      name: "YubiKey",
+      usage: "secondary",
+      passkeysLink: "https://app.test/account/security/passkeys",
+    } as const;
     const m = await sendOne("passkey_changed", props);
     expect(m.subject).toBe(`${APP}: A security key was added to your account`);
     expect(m.text).toContain("It can now be used as the second step when you sign in.");

@@ -78,7 +78,7 @@ describe("the route table is the single source of who may open what", () => {
   });
 
   it("the rule for a path is its longest matching prefix", () => {
-    expect(ruleFor("/account/two-factor/x")?.fresh).toBe(true);
+    expect(ruleFor("/account/security/two-step/x")?.fresh).toBe(true);
     expect(ruleFor("/account/twofactor")?.fresh).toBeUndefined();
     expect(ruleFor("/admin")?.admin).toBe(true);
     expect(ruleFor("/login/two-factor")?.access).toBe("open");

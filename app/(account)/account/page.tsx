@@ -68,15 +68,26 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="Security" description="Keep your account safe." />
+        <CardHeader
+          title="Security"
+          description={
+            <>
+              Keep your account safe.{" "}
+              <Link href="/account/security" className="link">
+                Sign-in &amp; security
+              </Link>{" "}
+              shows it all in one place.
+            </>
+          }
+        />
         <CardBody>
           <ul className="divide-y divide-border text-sm">
             <Row title="Password" detail={user.passwordHash ? "Set" : "Not set"} href="/account/password" action={user.passwordHash ? "Change" : "Set"} />
             {config.twoFactor.enabled ? (
               <Row
-                title="Two-factor authentication"
+                title="Two-step verification"
                 detail={twoFactor ? `On — ${CODE_METHOD_NAMES[twoFactor.method]}` : "Off"}
-                href="/account/two-factor"
+                href="/account/security/two-step"
                 action={twoFactor ? "Manage" : "Set up"}
               />
             ) : null}
@@ -84,15 +95,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
               <Row
                 title="Passkeys"
                 detail={passkeys ? `${passkeys} registered` : "None yet — sign in with your fingerprint, face or a security key"}
-                href="/account/passkeys"
+                href="/account/security/passkeys"
                 action={passkeys ? "Manage" : "Add"}
               />
             ) : null}
             {config.unified.enabled && offeredCodeMethods.length ? (
               <Row
-                title="Sign-in methods"
+                title="Sign-in codes"
                 detail={signInMethods.length ? `${signInMethods.length} active` : `None yet — ${offeredCodeMethods.map((m) => SIGN_IN_WITH[m]).join(", ")}`}
-                href="/account/sign-in-methods"
+                href="/account/security/sign-in-codes"
                 action={signInMethods.length ? "Manage" : "Set up"}
               />
             ) : null}
@@ -100,7 +111,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
               <Row
                 title="Recovery codes"
                 detail={codes.total > 0 ? `${codes.remaining} left` : "Not generated"}
-                href="/account/recovery-codes"
+                href="/account/security/recovery-codes"
                 action={codes.total > 0 ? "Manage" : "Generate"}
               />
             ) : null}

@@ -17,13 +17,13 @@ import { userPayload } from "../user-payload";
 import { parseWith } from "./two-factor";
 
 /**
- * Flask-Security's tf-setup and tf-setup/<token>: signed in (and fresh, as /account/two-factor),
+ * Flask-Security's tf-setup and tf-setup/<token>: signed in (and fresh, as /account/security/two-step),
  * the set-up of lib/security/codes/setup.ts with a signed set-up token; during a sign-in that
  * must set one up (the pending login in state "setup"), lib/security/sign-in/second-factor-setup.ts,
  * whose first code goes to tf-validate.
  */
 
-/** The rule of /account/two-factor, for the signed-in half of an endpoint the pending sign-in also opens. */
+/** The rule of /account/security/two-step, for the signed-in half of an endpoint the pending sign-in also opens. */
 const SIGNED_IN_FRESH: RouteRule = { prefix: "/api/security/tf-setup", access: "signed-in", fresh: true };
 
 async function signedInCaller(call: ApiCall): Promise<Result<{ principal: Principal }>> {

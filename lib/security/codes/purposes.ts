@@ -7,6 +7,7 @@ import { humanizeDuration } from "../config/duration";
 import { fail, messageFor, type ErrorCode, type Failure } from "../core/errors";
 import type { SecurityEventType } from "../core/events";
 import type { UserRecord } from "../accounts/users";
+import { SECURITY_PAGES } from "../core/account-pages";
 
 /**
  * A code method (authenticator app, emailed or texted code) serves one of two purposes: the
@@ -85,7 +86,7 @@ export function rulesFor(purpose: CodePurpose): PurposeRules {
             change,
             // The method's key: the template says it in words (lib/view/labels.ts).
             method,
-            securityLink: `${config.appUrl}/account/two-factor`,
+            securityLink: `${config.appUrl}${SECURITY_PAGES.overview}`,
           },
           db,
         ),
@@ -121,7 +122,7 @@ export function rulesFor(purpose: CodePurpose): PurposeRules {
           // A sign-in method is one of several: its email says added or removed.
           change: change === "disabled" ? "removed" : "added",
           method: method ?? "email",
-          methodsLink: `${config.appUrl}/account/sign-in-methods`,
+          methodsLink: `${config.appUrl}${SECURITY_PAGES.overview}`,
         },
         db,
       ),

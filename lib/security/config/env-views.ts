@@ -45,8 +45,8 @@ export const VIEW_VARIABLES = {
   SECURITY_POST_CHANGE_VIEW: optionalView,
   // Unset: the account page when signed in in this browser, else /login.
   SECURITY_POST_CHANGE_EMAIL_VIEW: optionalView,
-  // Unset: the two-factor page (Flask-Security's /tf-setup).
-  SECURITY_TWO_FACTOR_POST_SETUP_VIEW: view("/account/two-factor"),
+  // Unset: the Sign-in & security page (Flask-Security's /tf-setup).
+  SECURITY_TWO_FACTOR_POST_SETUP_VIEW: view("/account/security"),
   // Unset: the 403 page. A signed-in user without the role or permission a page needs goes here.
   SECURITY_UNAUTHORIZED_VIEW: optionalView,
   // Unset: the sign-in page says the address needs confirming. Set: an unconfirmed sign-in goes there with ?email=.

@@ -70,6 +70,11 @@ export const ROUTES: readonly RouteRule[] = [
   { prefix: "/verify", access: "signed-in" },
   { prefix: "/account", access: "signed-in" },
   { prefix: "/account/password", access: "signed-in", fresh: "without-password" },
+  // Sign-in & security (decision 064): the overview and its set-up pages (two-step, passkeys, sign-in
+  // codes, recovery codes), fresh as the four pages it replaced each were.
+  { prefix: "/account/security", access: "signed-in", fresh: true },
+  // The replaced pages' URLs redirect permanently (next.config.mjs, before the proxy runs); their rules
+  // stay as strong, so a path under them can never serve or leak less than the page it points to.
   { prefix: "/account/two-factor", access: "signed-in", fresh: true },
   { prefix: "/account/recovery-codes", access: "signed-in", fresh: true },
   { prefix: "/account/passkeys", access: "signed-in", fresh: true },

@@ -8,6 +8,7 @@ import { fail, messageFor, type Result } from "../core/errors";
 import { utility } from "../core/plugins";
 import { INVALID_TEXT_MESSAGE } from "../core/schemas";
 import type { UserRecord } from "../accounts/users";
+import { SECURITY_PAGES } from "../core/account-pages";
 
 export type PasskeyRecord = typeof tables.webauthnCredentials.$inferSelect;
 
@@ -119,7 +120,14 @@ export async function notifyPasskeyChange(
   await queueEmail(
     "passkey_changed",
     user.email,
-    { appName: config.appName, email: user.email, change, name: passkey.name, usage: passkey.usage, passkeysLink: `${config.appUrl}/account/passkeys` },
+    {
+      appName: config.appName,
+      email: user.email,
+      change,
+      name: passkey.name,
+      usage: passkey.usage,
+      passkeysLink: `${config.appUrl}${SECURITY_PAGES.passkeys}`,
+    },
     db,
   );
 }

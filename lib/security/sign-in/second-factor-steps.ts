@@ -27,6 +27,7 @@ import { sendCode } from "../codes/send";
 import { consumeCode, getTwoFactor, type CodeVerdict } from "../codes/store";
 import { newTotpSecret, verifyTotp } from "../codes/totp";
 import { confirmSetupFromLogin } from "./second-factor-setup";
+import { SECURITY_PAGES } from "../core/account-pages";
 
 /** The steps of a pending sign-in: `/login/two-factor` and its choice, rescue and recovery pages. */
 
@@ -157,7 +158,7 @@ export async function signInWithRecoveryCode(token: string | undefined, code: st
     await queueEmail(
       "recovery_code_used",
       found.user.email,
-      { appName: config.appName, email: found.user.email, remaining, codesLink: `${config.appUrl}/account/recovery-codes` },
+      { appName: config.appName, email: found.user.email, remaining, codesLink: `${config.appUrl}${SECURITY_PAGES.recoveryCodes}` },
       tx,
     );
     return signedIn;

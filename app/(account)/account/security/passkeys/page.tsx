@@ -6,6 +6,7 @@ import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { listPasskeys } from "@/lib/security/passkeys/credentials";
+import { BackToSecurity } from "../back-link";
 import { AddPasskeyForm } from "./add-passkey-form";
 import { PasskeyItem } from "./passkey-item";
 import { toPasskeyView } from "./passkey-view";
@@ -20,9 +21,10 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
     <>
       <NoticeBanner notice={noticeFrom(params.notice)} />
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Passkeys</h1>
+        <BackToSecurity />
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Passkeys</h1>
         <p className="mt-1 text-sm text-muted">
-          Sign in with your fingerprint, face or screen lock instead of a password — or use a security key as your second factor.
+          Sign in with your fingerprint, face or screen lock instead of a password — or use a security key as your second step.
         </p>
       </div>
       <Card>

@@ -2,13 +2,14 @@
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { ceremonyStart, type RegistrationStart } from "@/lib/view/passkey-ceremony";
+import { SECURITY_PAGES } from "@/lib/security/core/account-pages";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { deletePasskey, renamePasskey } from "@/lib/security/passkeys/manage";
 import { finishPasskeyRegistrationForm, startPasskeyRegistrationForm } from "@/lib/security/passkeys/registration";
 import { renamePasskeySchema, type AddPasskeyInput, type CeremonyAnswer, type RenamePasskeyInput } from "@/lib/security/core/schemas";
 
-const PAGE = "/account/passkeys";
+const PAGE = SECURITY_PAGES.passkeys;
 
 /** Step 1 of adding a passkey: the name and usage are checked before the browser is asked. */
 export async function startAddPasskeyAction(input: AddPasskeyInput): Promise<RegistrationStart> {

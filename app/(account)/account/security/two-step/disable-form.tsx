@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/view/form-state";
 import { disableTwoFactorAction } from "./actions";
 
-/** A danger button that asks once more before turning two-factor off. */
+/** A danger button that asks once more before turning two-step verification off. */
 export function DisableForm() {
   const [confirming, setConfirming] = useState(false);
   const [state, formAction, pending] = useActionState<FormState>(() => disableTwoFactorAction(), null);
@@ -25,17 +25,21 @@ export function DisableForm() {
       <div className="space-y-4">
         <FormMessage state={state} />
         <Button ref={trigger} type="button" variant="danger" onClick={() => setConfirming(true)}>
-          Turn off two-factor
+          Turn off two-step verification
         </Button>
       </div>
     );
   }
 
   return (
-    <form action={formAction} aria-label="Confirm turning off two-factor" className="space-y-4 rounded-lg border border-danger-border bg-danger-soft p-4">
+    <form
+      action={formAction}
+      aria-label="Confirm turning off two-step verification"
+      className="space-y-4 rounded-lg border border-danger-border bg-danger-soft p-4"
+    >
       <FormMessage state={state} />
       <p ref={question} tabIndex={-1} className="text-sm font-medium text-danger-soft-foreground focus:outline-none" data-testid="disable-confirmation">
-        Turn off two-factor authentication? Your account will be protected by your password only.
+        Turn off two-step verification? Your account will be protected by your password only.
       </p>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" variant="danger" pending={pending}>

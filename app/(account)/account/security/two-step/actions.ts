@@ -6,14 +6,14 @@ import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/v
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { getConfig } from "@/lib/security/config";
 import { viewWith } from "@/lib/security/core/redirects";
+import { SECURITY_PAGES } from "@/lib/security/core/account-pages";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { codeSetupConfirmSchema, twoFactorSetupSchema, type CodeSetupConfirmInput, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
 import { confirmCodeSetup, startCodeSetup } from "@/lib/security/codes/setup";
 import { disableTwoFactor } from "@/lib/security/codes/two-factor";
 
-/** What step 2 of the setup form needs: the proposed method, proven by the next code. */
-/** Step 2 of setting up a two-factor method (what ProveMethodForm shows). */
+/** Step 2 of setting up a two-step method (what ProveMethodForm shows). */
 export type SetupStep = CodeMethodSetup & { method: TwoFactorMethod };
 
 export type StartSetupState = FormState | { tone: "info"; setup: SetupStep };
@@ -54,5 +54,5 @@ export async function disableTwoFactorAction(): Promise<FormState> {
   const { user, authorization } = await requireUser();
   const result = await disableTwoFactor(user, authorization.roles, ctx);
   if (!result.ok) return stateFromFailure(result);
-  redirect("/account/two-factor?notice=TWO_FACTOR_DISABLED");
+  redirect(`${SECURITY_PAGES.overview}?notice=TWO_FACTOR_DISABLED`);
 }

@@ -8,10 +8,10 @@ import { requireUser } from "@/lib/security/sessions/guards";
 import type { CodeSetupConfirmInput, SignInMethodRemoveInput, SignInMethodSetupInput } from "@/lib/security/core/schemas";
 import { confirmSignInMethodSetupForm, removeSignInMethodForm, startSignInMethodSetupForm } from "@/lib/security/codes/sign-in-methods";
 import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
+import { SECURITY_PAGES } from "@/lib/security/core/account-pages";
 
-const PAGE = "/account/sign-in-methods";
+const PAGE = SECURITY_PAGES.signInCodes;
 
-/** What step 2 of adding a method needs: the proposed method, proven by the next code. */
 /** Step 2 of setting up a sign-in method (what ProveMethodForm shows). */
 export type MethodSetupStep = CodeMethodSetup & { method: CodeMethod };
 

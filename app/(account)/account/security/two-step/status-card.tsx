@@ -6,6 +6,7 @@ import { maskPhone } from "@/lib/security/accounts/phone";
 import type { TwoFactorRow } from "@/lib/security/codes/store";
 import { CODE_METHOD_NAMES, sentenceCase } from "@/lib/view/labels";
 import { DescriptionItem } from "@/components/ui/description-item";
+import { SECURITY_PAGES } from "@/lib/security/core/account-pages";
 
 interface StatusCardProps {
   row: TwoFactorRow | null;
@@ -18,7 +19,7 @@ export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardPr
   const method = row?.method ?? null;
   return (
     <Card data-testid="two-factor-status">
-      <CardHeader title="Two-factor authentication" action={method ? <Badge tone="success">On</Badge> : <Badge tone="neutral">Off</Badge>} />
+      <CardHeader title="Two-step verification" action={method ? <Badge tone="success">On</Badge> : <Badge tone="neutral">Off</Badge>} />
       <CardBody className="space-y-4 text-sm">
         {row && method ? (
           <dl className="grid gap-4 sm:grid-cols-3">
@@ -27,7 +28,7 @@ export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardPr
             <DescriptionItem label="Since">{formatDateTime(row.updatedAt)}</DescriptionItem>
           </dl>
         ) : (
-          <p className="text-muted">Two-factor authentication is off. Your account is protected by your password only.</p>
+          <p className="text-muted">Two-step verification is off. Your account is protected by your password only.</p>
         )}
         {required ? (
           <p className="flex flex-wrap items-center gap-2" data-testid="two-factor-required">
@@ -38,7 +39,7 @@ export function StatusCard({ row, required, recoveryCodesEnabled }: StatusCardPr
         {method && recoveryCodesEnabled ? (
           <p className="text-muted">
             Lost your phone?{" "}
-            <Link href="/account/recovery-codes" className="link">
+            <Link href={SECURITY_PAGES.recoveryCodes} className="link">
               Recovery codes
             </Link>{" "}
             let you sign in without it.

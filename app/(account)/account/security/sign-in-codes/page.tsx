@@ -9,8 +9,9 @@ import { listSignInMethods } from "@/lib/security/codes/store";
 import { MethodRow } from "./method-row";
 import { methodsSignature, toMethodViews } from "./method-view";
 import { PasswordRow } from "./password-row";
+import { BackToSecurity } from "../back-link";
 
-export const metadata: Metadata = { title: "Sign-in methods" };
+export const metadata: Metadata = { title: "Sign in with a code" };
 
 export default async function SignInMethodsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireUser();
@@ -23,7 +24,8 @@ export default async function SignInMethodsPage({ searchParams }: { searchParams
     <>
       <NoticeBanner notice={noticeFrom(params.notice)} />
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Sign-in methods</h1>
+        <BackToSecurity />
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Sign in with a code</h1>
         <p className="mt-1 text-sm text-muted">
           Sign in with a one-time code instead of a password. Codes are sent to you, or shown by your authenticator app.
         </p>

@@ -21,7 +21,7 @@ export function PasskeyItem({ passkey }: { passkey: PasskeyView }) {
         <div className="min-w-0 space-y-1">
           <p className="flex flex-wrap items-center gap-2 font-medium break-words">
             <span data-testid="passkey-name">{passkey.name}</span>
-            <Badge tone={passkey.usage === "first" ? "accent" : "neutral"}>{passkey.usage === "first" ? "Sign in" : "Second factor"}</Badge>
+            <Badge tone={passkey.usage === "first" ? "accent" : "neutral"}>{passkey.usage === "first" ? "Sign in" : "Second step"}</Badge>
             {passkey.synced ? <Badge tone="success">Synced</Badge> : null}
           </p>
           <p className="text-sm text-muted">

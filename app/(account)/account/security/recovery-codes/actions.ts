@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { stateFromFailure, type FormState } from "@/lib/view/form-state";
+import { SECURITY_PAGES } from "@/lib/security/core/account-pages";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { textFor } from "@/lib/view/text";
@@ -15,6 +16,6 @@ export async function generateRecoveryCodesAction(): Promise<GenerateState> {
   const result = await regenerateRecoveryCodes(user.id, ctx);
   if (!result.ok) return stateFromFailure(result);
   // The status above the codes ("5 of 5 left") comes from the server component.
-  revalidatePath("/account/recovery-codes");
+  revalidatePath(SECURITY_PAGES.recoveryCodes);
   return { tone: "success", codes: result.codes, ...(result.replaced ? { message: textFor("RECOVERY_CODES_GENERATED") } : {}) };
 }

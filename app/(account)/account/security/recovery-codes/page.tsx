@@ -8,6 +8,8 @@ import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
 import { getTwoFactor } from "@/lib/security/codes/store";
+import { SECURITY_PAGES } from "@/lib/security/core/account-pages";
+import { BackToSecurity } from "../back-link";
 import { GenerateForm } from "./generate-form";
 
 export const metadata: Metadata = { title: "Recovery codes" };
@@ -21,14 +23,15 @@ export default async function RecoveryCodesPage() {
   return (
     <>
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Recovery codes</h1>
+        <BackToSecurity />
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Recovery codes</h1>
         <p className="mt-1 text-sm text-muted">
           If you lose your phone or can&apos;t get a code, a recovery code lets you finish signing in. Each code works once.
         </p>
       </div>
       {config.twoFactor.enabled && !twoFactor ? (
         <Alert tone="info">
-          Recovery codes are asked for only when two-factor authentication is on. <Link href="/account/two-factor">Set up two-factor</Link>
+          Recovery codes are asked for only when two-step verification is on. <Link href={SECURITY_PAGES.twoStep}>Set up two-step verification</Link>
         </Alert>
       ) : null}
       {low ? (

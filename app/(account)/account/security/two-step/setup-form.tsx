@@ -14,13 +14,15 @@ import { confirmTwoFactorSetupAction, startTwoFactorSetupAction, type SetupStep 
 interface SetupFormProps {
   methods: MethodOption[];
   currentMethod: TwoFactorMethod | null;
+  /** A method the visitor came here to set up (?method=), when it is not the current one. */
+  initialMethod?: TwoFactorMethod | null;
 }
 
 /**
  * Set up or change the method, in two steps: choose (the server proposes a secret and, for
  * email/sms, sends a code), then prove it with a code. Nothing is saved before step 2.
  */
-export function SetupForm({ methods, currentMethod }: SetupFormProps) {
+export function SetupForm({ methods, currentMethod, initialMethod = null }: SetupFormProps) {
   const [setup, setSetup] = useState<SetupStep | null>(null);
   const start = async (input: TwoFactorSetupInput) => {
     const result = await startTwoFactorSetupAction(input);
@@ -31,7 +33,7 @@ export function SetupForm({ methods, currentMethod }: SetupFormProps) {
     return result;
   };
   const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorSetupSchema, start, {
-    method: currentMethod ?? methods[0]?.value,
+    method: initialMethod ?? currentMethod ?? methods[0]?.value,
     phone: "",
   });
   const method = useWatch({ control: form.control, name: "method" });
@@ -41,7 +43,7 @@ export function SetupForm({ methods, currentMethod }: SetupFormProps) {
       <ProveMethodForm
         setup={setup}
         confirm={confirmTwoFactorSetupAction}
-        label="Verify new two-factor method"
+        label="Verify new two-step method"
         submitLabel={currentMethod ? "Verify and switch" : "Verify and turn on"}
         cancelLabel="Start over"
         onCancel={() => setSetup(null)}
@@ -50,7 +52,7 @@ export function SetupForm({ methods, currentMethod }: SetupFormProps) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-5" aria-label={currentMethod ? "Change two-factor method" : "Set up two-factor"}>
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-5" aria-label={currentMethod ? "Change two-step method" : "Set up two-step verification"}>
       <FormMessage state={state} />
       <MethodFields
         methods={methods}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { NoticeBanner } from "@/components/notice-banner";
+import { noticeFrom, type SearchParams } from "@/lib/view/notices";
+import { requireUser } from "@/lib/security/sessions/guards";
+import { readSecurityOverview } from "@/lib/view/security-overview";
+import { ProtectionCard } from "./protection-card";
+import { RecoveryCodesCard } from "./recovery-codes-card";
+import { WaysCard } from "./ways-card";
+
+export const metadata: Metadata = { title: "Sign-in & security" };
+
+/**
+ * One place for how this account signs in and what protects it (decision 064). The set-up flows
+ * live on the sub-pages (two-step, passkeys, sign-in codes, recovery codes); this page says, in
+ * plain words, what each way does and what to do next.
+ */
+export default async function SecurityPage({ searchParams }: { searchParams: SearchParams }) {
+  const { user, authorization } = await requireUser();
+  const [overview, params] = await Promise.all([readSecurityOverview(user, authorization.roles), searchParams]);
+  return (
+    <>
+      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Sign-in &amp; security</h1>
+        <p className="mt-1 text-sm text-muted">How you sign in, and what keeps your account safe if your password gets out.</p>
+      </div>
+      <ProtectionCard overview={overview} />
+      <WaysCard overview={overview} />
+      {overview.recoveryCodes.offered ? <RecoveryCodesCard codes={overview.recoveryCodes} twoStepOn={overview.twoStep.method !== null} /> : null}
+    </>
+  );
+}
