@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { expect, test } from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
 import { postgresAvailable, startPostgres, type ThrowawayPostgres } from "./support/postgres";
-import { E2E_PORT, OPS_PG_PORT, serverEnv, SERVER_PROCESSES_PORT } from "./support/server";
+import { E2E_METRICS_TOKEN, E2E_PORT, OPS_PG_PORT, serverEnv, SERVER_PROCESSES_PORT } from "./support/server";
 
 test.describe.configure({ mode: "serial" });
 
@@ -90,6 +90,22 @@ test.describe("two server processes", () => {
         { timeout: 60_000 },
       )
       .toBe(true);
+  });
+
+  test("/api/metrics counts the requests of every process, whichever one is scraped", async () => {
+    const loginRequests = async () => {
+      // Each scrape on a new connection: the kernel hands it to either process.
+      const res = await fetch(`${instance!.url}/api/metrics`, { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}`, connection: "close" } });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      return [...text.matchAll(/^gatehouse_http_requests_total\{[^}]*route="\/login"[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    };
+    for (let i = 0; i < 3; i++) {
+      const before = await loginRequests();
+      expect(await serveMany(instance!.url, 30)).toEqual(Array(30).fill(200));
+      // One process alone saw about half of them.
+      await expect.poll(async () => (await loginRequests()) - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(30);
+    }
   });
 });
 

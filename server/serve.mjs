@@ -23,6 +23,7 @@
  * `server.js`, with the configuration Next recorded at build time.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -42,6 +43,7 @@ const SHUTDOWN_HOOK = Symbol.for("gatehouse.shutdown");
 const REQUEST_STORE = Symbol.for("gatehouse.requestStore");
 const LOGGER = Symbol.for("gatehouse.logger");
 const METRICS = Symbol.for("gatehouse.metrics");
+const CLUSTER_METRICS = Symbol.for("gatehouse.clusterMetrics");
 /** A caller's request id is kept when it looks like one (a proxy's or a client's trace id). */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -80,6 +82,7 @@ process.on("exit", () => {
 });
 globalThis[LOGGER] = log;
 globalThis[METRICS] = client.register;
+if (cluster.isWorker) answerForTheCluster();
 const requests = new client.Counter({
   name: "gatehouse_http_requests_total",
   help: "HTTP requests by method, route and status",
@@ -91,6 +94,32 @@ const latency = new client.Histogram({
   labelNames: ["method", "route"],
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
 });
+/**
+ * Under the supervisor (server/start.mjs) a scrape of /api/metrics reaches one worker: it asks the
+ * supervisor, which collects every worker's registry (prom-client's AggregatorRegistry, over the
+ * cluster's IPC channel) and answers with the sum (lib/observability/metrics-access.ts).
+ */
+function answerForTheCluster() {
+  new client.AggregatorRegistry(); // makes this worker answer the supervisor's collection requests
+  const waiting = new Map();
+  let next = 0;
+  process.on("message", (message) => {
+    const pending = message?.type === "gatehouse:metrics" ? waiting.get(message.id) : undefined;
+    if (!pending) return;
+    waiting.delete(message.id);
+    if (message.error) pending.reject(new Error(message.error));
+    else pending.resolve(message.text);
+  });
+  globalThis[CLUSTER_METRICS] = () =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      process.send({ type: "gatehouse:metrics-request", id });
+      setTimeout(() => {
+        if (waiting.delete(id)) reject(new Error("the supervisor did not answer the metrics request"));
+      }, 5000).unref();
+    });
+}
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 // prom-client's labels() hashes its arguments on every call; the label sets are bounded (methods ×
 // routes × statuses), so each series' child is looked up once and kept.

@@ -15,6 +15,7 @@
  * worker that dies is replaced; one that keeps dying at start is replaced after a growing pause, so
  * a broken deployment does not spin. SIGTERM/SIGINT go to every worker, which finishes its
  * requests in flight (SHUTDOWN_TIMEOUT_MS) and exits; the supervisor exits when they all have.
+ * /api/metrics answers for all workers: the one asked gets the sum from here (server/serve.mjs).
  */
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
@@ -24,7 +25,7 @@ const processes = serverProcesses();
 if (processes === 1 || !cluster.isPrimary) {
   await import("./serve.mjs");
 } else {
-  supervise(processes);
+  await supervise(processes);
 }
 
 function serverProcesses() {
@@ -46,7 +47,17 @@ function fatal(message) {
 const HEALTHY_AFTER_MS = 10_000;
 const MAX_RESTART_PAUSE_MS = 30_000;
 
-function supervise(count) {
+async function supervise(count) {
+  // /api/metrics for the whole cluster: a worker asks, this process collects from every worker.
+  const { default: client } = await import("prom-client");
+  const aggregator = new client.AggregatorRegistry();
+  cluster.on("message", (worker, message) => {
+    if (message?.type !== "gatehouse:metrics-request") return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.send({ type: "gatehouse:metrics", id: message.id, text }),
+      (error) => worker.send({ type: "gatehouse:metrics", id: message.id, error: String(error?.message ?? error) }),
+    );
+  });
   const shutdownMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 8000);
   let stopping = false;
   let failedStarts = 0;
