@@ -5,9 +5,9 @@
  *   node server/start.mjs [-p 3000] [-H 0.0.0.0]
  *
  * SERVER_PROCESSES (or WEB_CONCURRENCY, the name Heroku-style hosts set) is the number of server
- * processes; unset, it is the number of cores this process may use (os.availableParallelism(),
- * which follows a container's CPU limit on cgroup v2) with PostgreSQL, and 1 with PGlite, which
- * only one process may open. With 1 this process is the server itself (no supervisor).
+ * processes; unset, it is the number of cores this process may run on (os.availableParallelism();
+ * a container limited by a CPU quota rather than a CPU set should set it) with PostgreSQL, and 1
+ * with PGlite, which only one process may open. With 1 this process is the server itself (no supervisor).
  *
  * With more, this process is a supervisor (node:cluster): the workers share the listening socket
  * (the kernel hands each connection to one of them in turn), nothing else — every piece of state
