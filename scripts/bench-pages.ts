@@ -53,7 +53,11 @@ export interface Spread {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-export const spread = (xs: number[]): Spread => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+/** Over the windows that served anything (on a saturated shared machine a 3-second window can serve none). */
+export const spread = (all: number[]): Spread => {
+  const xs = all.filter(Number.isFinite);
+  return xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) } : { median: NaN, min: NaN, max: NaN };
+};
 
 /** utime + stime, in ticks, of `root` and every process below it (cluster workers, PostgreSQL backends). */
 export function treeTicks(root: number): number {
