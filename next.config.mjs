@@ -15,10 +15,10 @@ const securityHeaders = [
 // and cache write (~11 s) are work nobody uses there. Every other build keeps both.
 const testBuild = process.env.GATEHOUSE_TEST_BUILD === "1";
 
-// `npm run bench` (scripts/bench.sh) builds the app with its control routes (/bench/floor/…:
-// files named page.bench.tsx / route.bench.ts, docs/decisions/068-bench-floor-and-the-account-overview.md) into a folder of
-// its own. Every other build leaves those files out: with the default extensions a file named
-// page.bench.tsx is no page, so a production build has no such route.
+// `npm run bench` (scripts/bench.sh) builds the app with its control routes (/bench/floor/…: files
+// named page.bench.tsx / route.bench.ts; docs/decisions/068-bench-floor-and-the-account-overview.md)
+// into a folder of its own. Every other build leaves those files out: with the default extensions a
+// file named page.bench.tsx is no page, so a production build has no such route.
 const benchRoutes = process.env.GATEHOUSE_BENCH_ROUTES === "1";
 const DEFAULT_PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
 

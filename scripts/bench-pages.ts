@@ -1,6 +1,6 @@
 /**
  * The pages users load, next to the framework's floor, in one run (`npm run bench`, issue 19,
- * docs/decisions/068-bench-floor-and-the-account-overview.md): signed-in /account, anonymous /login, GET /api/me, and the
+ * decision 068): signed-in /account, anonymous /login, GET /api/me, and the
  * bench-only control routes (app/bench/floor: built only with GATEHOUSE_BENCH_ROUTES=1) — a
  * dynamic page that reads the request's headers and renders the overview's markup with no session
  * and no database, the same markup prerendered, and a route handler that does nothing.

@@ -5,9 +5,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionItem } from "@/components/ui/description-item";
 
 /**
- * Bench-only (built only with GATEHOUSE_BENCH_ROUTES=1, docs/decisions/068-bench-floor-and-the-account-overview.md): the
- * account overview's markup with constant data, no session and no database — what the framework
- * and the app's shell cost for a page of that size, measured next to the real one.
+ * Bench-only (built only with GATEHOUSE_BENCH_ROUTES=1; decision 068): the account overview's
+ * markup with constant data, no session and no database — what the framework and the app's shell
+ * cost for a page of that size, measured next to the real one.
  */
 export function FloorMarkup({ stamp }: { stamp: string }) {
   const rows = ["Password", "Two-factor authentication", "Passkeys", "Sign-in methods", "Recovery codes", "Sessions", "Activity"];
