@@ -3,6 +3,7 @@
 // crash is never an outage. Also: a production build has none of the bench's control routes
 // (decision 068), so nothing bench-only is reachable in a deployment.
 import { readFileSync, readdirSync } from "node:fs";
+import http from "node:http";
 import { expect, test } from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
 import { postgresAvailable, startPostgres, type ThrowawayPostgres } from "./support/postgres";
@@ -36,9 +37,22 @@ function pidsThatServed(logFile: string): Set<number> {
   return pids;
 }
 
+/** A GET on a connection of its own (no keep-alive pool): the primary hands connections to the processes in turn. */
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false, headers }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on("error", reject);
+  });
+}
+
 async function serveMany(url: string, n: number): Promise<number[]> {
-  // Each request on a new connection: the kernel hands connections to the processes in turn.
-  return Promise.all(Array.from({ length: n }, () => fetch(`${url}/login`, { headers: { connection: "close" } }).then((r) => r.status)));
+  return (await Promise.all(Array.from({ length: n }, () => get(`${url}/login`)))).map((r) => r.status);
 }
 
 test.describe("two server processes", () => {
@@ -77,7 +91,9 @@ test.describe("two server processes", () => {
 
     const [victim, survivor] = first as [number, number];
     process.kill(victim, "SIGKILL");
-    // The survivor answers while the replacement starts.
+    // Its connections die with it (a crash loses what was in flight). Once the supervisor has seen it
+    // go, the survivor answers while the replacement starts.
+    await expect.poll(() => childrenOf(supervisor).includes(victim), { timeout: 10_000 }).toBe(false);
     expect(await serveMany(instance!.url, 5)).toEqual(Array(5).fill(200));
     await expect.poll(() => childrenOf(supervisor).filter((pid) => pid !== survivor && pid !== victim).length, { timeout: 60_000 }).toBe(1);
     const replacement = childrenOf(supervisor).find((pid) => pid !== survivor)!;
@@ -94,10 +110,9 @@ test.describe("two server processes", () => {
 
   test("/api/metrics counts the requests of every process, whichever one is scraped", async () => {
     const loginRequests = async () => {
-      // Each scrape on a new connection: the kernel hands it to either process.
-      const res = await fetch(`${instance!.url}/api/metrics`, { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}`, connection: "close" } });
-      expect(res.status).toBe(200);
-      const text = await res.text();
+      // Each scrape on a new connection: either process may answer it.
+      const { status, body: text } = await get(`${instance!.url}/api/metrics`, { authorization: `Bearer ${E2E_METRICS_TOKEN}` });
+      expect(status).toBe(200);
       return [...text.matchAll(/^gatehouse_http_requests_total\{[^}]*route="\/login"[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
     };
     for (let i = 0; i < 3; i++) {
