@@ -27,7 +27,7 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    ignores: [".next/**", "node_modules/**", ".data/**", "drizzle/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-bench/**", "node_modules/**", ".data/**", "drizzle/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];
 

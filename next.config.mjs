@@ -38,10 +38,18 @@ export const movedAccountPages = [
   { from: "/account/recovery-codes", to: "/account/security/recovery-codes" },
 ];
 
+// `npm run bench` (scripts/bench.sh) builds the app with its control routes (/bench/floor/…: files
+// named page.bench.tsx / route.bench.ts; docs/decisions/068-bench-floor-and-the-account-overview.md)
+// into a folder of its own. Every other build leaves those files out: with the default extensions a
+// file named page.bench.tsx is no page, so a production build has no such route.
+const benchRoutes = process.env.GATEHOUSE_BENCH_ROUTES === "1";
+const DEFAULT_PAGE_EXTENSIONS = ["tsx", "ts", "jsx", "js"];
+
 const nextConfig = {
   // `npm run build` also assembles .next/standalone (scripts/standalone.mjs): a folder with only the
   // files the server needs, run as `node server.js` (the Dockerfile's image).
   output: "standalone",
+  ...(benchRoutes ? { distDir: ".next-bench", pageExtensions: [...DEFAULT_PAGE_EXTENSIONS, "bench.tsx", "bench.ts"] } : {}),
   poweredByHeader: false,
   reactStrictMode: true,
   // PGlite ships WASM and data files that must be loaded from node_modules at run time.

@@ -48,7 +48,7 @@ export function AccountNav({ className, connections = false }: { className?: str
                 href={item.href}
                 aria-current={active ? "page" : undefined}
                 className={clsx(
-                  "group flex items-center gap-2.5 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap transition-colors focus-visible:-outline-offset-2 lg:rounded-lg lg:border-b-0 lg:py-2",
+                  "group account-nav-link",
                   active ? "border-accent text-foreground lg:bg-subtle" : "border-transparent text-muted hover:text-foreground lg:hover:bg-subtle/60",
                 )}
               >

@@ -1,5 +1,10 @@
 /**
- * `npm run bench` (via scripts/bench.sh, which starts a throwaway PostgreSQL and builds):
+ * `npm run bench` (via scripts/bench.sh, which starts a throwaway PostgreSQL and builds the app
+ * with its bench-only control routes into .next-bench):
+ *  0. the pages users load next to the framework's floor (scripts/bench-pages.ts): /account,
+ *     /login, /api/me and the control routes — requests/s, p50/p99, CPU per request of the app
+ *     and of PostgreSQL, round trips and response bytes; and /account on two server processes
+ *     against one (server/start.mjs);
  *  1. throughput of `/` for a signed-in vs an anonymous visitor on `next start`, in alternating
  *     windows (and database round trips per request, from pg_stat_database's transaction counter);
  *  2. login latency of the sign-in form's request (POST /login/session) vs a bare argon2id
@@ -11,6 +16,7 @@
  * With BENCH_SCALE=1 it measures 1, 2 and 5 on the small database, seeds 1 M users and 10 M
  * security events (scripts/bench-seed.ts), measures them again, and records EXPLAIN of the hot
  * queries (docs/scaling.md).
+ * BENCH_PARTS (comma-separated; default all) picks: pages, cluster, login, root, admin, js, cold.
  * Prints a table and writes bench-results/latest.json.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -19,6 +25,7 @@ import http from "node:http";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
 import { SESSION_LOOKUP, explainHotQueries } from "./bench-explain";
+import { PAGE_ROUTES, alternatingWindows, postmasterPid, ratio, responseBytes, roundTrips } from "./bench-pages";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error("bench needs DATABASE_URL (scripts/bench.sh provides one)");
@@ -30,6 +37,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const WARMUP_SECONDS = 3;
 const LOGIN_SAMPLES = Number(process.env.BENCH_LOGINS ?? 60);
 const SCALE = process.env.BENCH_SCALE === "1";
+const PARTS = new Set((process.env.BENCH_PARTS ?? "pages,cluster,login,root,admin,js,cold").split(","));
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const serverEnv: NodeJS.ProcessEnv = {
   ...process.env,
@@ -43,6 +51,10 @@ const serverEnv: NodeJS.ProcessEnv = {
   // Each sign-in sends its own X-Forwarded-For so the per-IP budget never answers.
   TRUST_PROXY: "1",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The build with the control routes (/bench/floor/…), in .next-bench (next.config.mjs).
+  GATEHOUSE_BENCH_ROUTES: "1",
+  // One server process unless a measurement asks for more (server/start.mjs defaults to one per core).
+  SERVER_PROCESSES: "1",
 };
 
 interface Response {
@@ -162,6 +174,21 @@ async function measure(targets: Target[], email: string, password: string): Prom
   // 2. Login latency (sequential, after warm-up): the sign-in request, and separately the landing
   // page the browser loads next. argon2id verifications are interleaved with the sign-ins so both
   // see the same machine.
+  if (PARTS.has("login")) await loginLatency(targets, email, password, out);
+  for (const t of targets) if (!t.cookie) t.cookie = (await loginOnce(t.base, email, password)).cookie;
+  if (PARTS.has("root")) await rootThroughput(targets, out);
+  if (!PARTS.has("admin")) return out;
+
+  // 5. The admin user list, interleaved the same way, and a sign-in's database work.
+  const lists = await adminListLatency(targets);
+  for (const t of targets) {
+    out[t.name]!.adminUserList = lists[t.name];
+    out[t.name]!.signInDatabaseWork = await signInWork(t, email, password);
+  }
+  return out;
+}
+
+async function loginLatency(targets: Target[], email: string, password: string, out: Record<string, Record<string, unknown>>): Promise<void> {
   const { hash, verify } = await import("@node-rs/argon2");
   const stored = await hash("bench passphrase 1234", { memoryCost: 19_456, timeCost: 2, parallelism: 1, outputLen: 32 });
   for (const t of targets) for (let i = 0; i < 5; i++) await loginOnce(t.base, email, password);
@@ -190,7 +217,9 @@ async function measure(targets: Target[], email: string, password: string): Prom
       signInPlusLandingPageMedianMs: median(s.landing),
     };
   }
+}
 
+async function rootThroughput(targets: Target[], out: Record<string, Record<string, unknown>>): Promise<void> {
   // 1. Throughput of `/`: anonymous and signed in on the small database, signed in on the large
   // one. Short windows in rotating order (drift on a shared machine — other processes, CPU
   // clocks, GC — lands on every side); the ratios are taken from the totals. Then one signed-in
@@ -252,12 +281,45 @@ async function measure(targets: Target[], email: string, password: string): Prom
     }
   }
   for (const t of targets) (out[t.name]!.throughput as Record<string, unknown>).sessionLookupQueryMedianMs = median(lookups.get(t.name)!);
+}
 
-  // 5. The admin user list, interleaved the same way, and a sign-in's database work.
-  const lists = await adminListLatency(targets);
-  for (const t of targets) {
-    out[t.name]!.adminUserList = lists[t.name];
-    out[t.name]!.signInDatabaseWork = await signInWork(t, email, password);
+/**
+ * 0. The pages against the floor (scripts/bench-pages.ts) on the one-process server, then /account
+ * and the dynamic control page on a two-process server against the one-process one, in
+ * alternating windows (each server idle while the other is loaded).
+ */
+async function pagesAndFloor(small: Target, email: string, password: string): Promise<Record<string, unknown>> {
+  const cookie = (await loginOnce(small.base, email, password)).cookie;
+  const pg = await postmasterPid(small.sql);
+  const options = { rounds: ROUNDS, windowSeconds: WINDOW_SECONDS, concurrency: CONCURRENCY };
+  const one = { key: "oneProcess", base: small.base, pids: { app: small.server.pid!, pg } };
+  const out: Record<string, unknown> = {};
+  if (PARTS.has("pages")) {
+    const pages = await alternatingWindows([one], PAGE_ROUTES, cookie, options);
+    out.windows = Object.fromEntries(Object.entries(pages).map(([k, v]) => [k.replace(/^oneProcess\./, ""), v]));
+    out.ratios = {
+      loginOverStaticFloor: ratio(pages, "oneProcess.login", "oneProcess.floorStatic"),
+      accountOverDynamicFloor: ratio(pages, "oneProcess.account", "oneProcess.floorDynamic"),
+      apiMeOverHandlerFloor: ratio(pages, "oneProcess.apiMe", "oneProcess.floorHandler"),
+    };
+    out.responseBytes = await responseBytes(small.base, PAGE_ROUTES, cookie);
+    out.dbRoundTripsPerRequest = await roundTrips(small.base, PAGE_ROUTES, cookie, small.sql);
+  }
+  if (PARTS.has("cluster")) {
+    const base = `http://localhost:${PORT + 2}`;
+    const server = startServer({ ...serverEnv, APP_URL: base, SERVER_PROCESSES: "2" }, PORT + 2);
+    await waitFor200(base, "/api/ready");
+    const two = { key: "twoProcesses", base, pids: { app: server.pid!, pg } };
+    const routes = PAGE_ROUTES.filter((r) => r.key === "account" || r.key === "floorDynamic");
+    const cluster = await alternatingWindows([one, two], routes, cookie, options);
+    out.cluster = {
+      windows: cluster,
+      twoOverOne: {
+        account: ratio(cluster, "twoProcesses.account", "oneProcess.account"),
+        floorDynamic: ratio(cluster, "twoProcesses.floorDynamic", "oneProcess.floorDynamic"),
+      },
+    };
+    await stop(server);
   }
   return out;
 }
@@ -397,6 +459,7 @@ async function main(): Promise<void> {
     targets.push(large);
   }
 
+  if (PARTS.has("pages") || PARTS.has("cluster")) results.pages = await pagesAndFloor(small, email, password);
   const measured = await measure(targets, email, password);
   if (SCALE) {
     results.small = measured.small;
@@ -422,11 +485,17 @@ async function main(): Promise<void> {
   }
 
   // 3. First-load JS of /login.
-  results.loginFirstLoadJs = await firstLoadJs("/login");
-  // The framework's own floor: a page with no client components of ours (the 404 page).
-  results.frameworkFloorJs = await firstLoadJs("/no-such-page-bench");
+  if (PARTS.has("js")) {
+    results.loginFirstLoadJs = await firstLoadJs("/login");
+    // The framework's own floor: a page with no client components of ours (the 404 page).
+    results.frameworkFloorJs = await firstLoadJs("/no-such-page-bench");
+  }
   await stop(small.server);
+  if (PARTS.has("cold")) await coldStart(results);
+  await finish(results, sql);
+}
 
+async function coldStart(results: Record<string, unknown>): Promise<void> {
   // 4. Cold start on an existing PGlite folder.
   const pgliteEnv: NodeJS.ProcessEnv = { ...serverEnv, DATABASE_URL: "", PGLITE_DIR: ".data/bench-pglite" };
   let server = startServer(pgliteEnv, PORT);
@@ -441,6 +510,9 @@ async function main(): Promise<void> {
     await stop(server);
   }
   results.coldStartMs = { median: median(coldStarts), runs: coldStarts };
+}
+
+async function finish(results: Record<string, unknown>, sql: postgres.Sql): Promise<void> {
   await sql.end();
   // createUser opened the app's own pool; an open pool would keep this process alive.
   const { closeDb } = await import("../lib/db");

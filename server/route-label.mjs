@@ -6,10 +6,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export function routeLabeller(dir) {
+export function routeLabeller(dir, buildDir = ".next") {
   let routes = [];
   try {
-    const manifest = JSON.parse(readFileSync(path.join(dir, ".next", "routes-manifest.json"), "utf8"));
+    const manifest = JSON.parse(readFileSync(path.join(dir, buildDir, "routes-manifest.json"), "utf8"));
     routes = [...(manifest.staticRoutes ?? []), ...(manifest.dynamicRoutes ?? [])].map((r) => ({ page: r.page, regex: new RegExp(r.regex) }));
   } catch {
     // No build here (should not happen under `npm start`): every path is "unmatched".

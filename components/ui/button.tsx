@@ -8,7 +8,8 @@ import type { ButtonHTMLAttributes, Ref } from "react";
  * change a color or size pass `variant` / `size`; className adds layout (width, margins).
  */
 export const buttonVariants = cva(
-  "inline-flex shrink-0 select-none items-center justify-center gap-2 whitespace-nowrap rounded-lg font-medium transition-colors disabled:cursor-not-allowed disabled:not-aria-busy:opacity-50 aria-busy:cursor-wait aria-busy:opacity-85",
+  // The shape, states and spacing every button shares (app/globals.css): one name, not a dozen on each.
+  "btn",
   {
     variants: {
       variant: {

@@ -25,6 +25,8 @@ export const SPA_PORTS = [E2E_PORT + 26, E2E_PORT + 27] as const;
 export const OAUTH_PORTS = [E2E_PORT + 28, E2E_PORT + 29] as const;
 /** reference-settings.spec.ts: the reference's switches that change where a flow ends (auto-login after confirm and reset). */
 export const REFERENCE_SETTINGS_PORT = E2E_PORT + 30;
+/** e2e/server-processes.spec.ts: `npm start` with two server processes (server/start.mjs). */
+export const SERVER_PROCESSES_PORT = E2E_PORT + 31;
 /** The test OpenID Connect provider (e2e/support/oidc-provider.mjs), started beside the app. */
 export const OIDC_PORT = Number(process.env.OIDC_PORT ?? 3690);
 export const OIDC_CLIENT = { id: "gatehouse-e2e", secret: "gatehouse-e2e-client-secret-0001" } as const;

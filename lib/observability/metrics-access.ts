@@ -5,6 +5,9 @@ import { getSession } from "@/lib/security/sessions/current";
 import { metricsRegistry } from "./metrics";
 import { operationsSettings } from "./settings";
 
+/** Set by server/serve.mjs in a worker of the cluster supervisor. */
+const CLUSTER_METRICS = Symbol.for("gatehouse.clusterMetrics");
+
 /**
  * GET /api/metrics. Counts and latencies say how busy the service is and how sign-ins fail, which
  * is an attacker's feedback too, so the scrape needs `Authorization: Bearer $METRICS_TOKEN` or a
@@ -14,7 +17,11 @@ export async function metricsResponse(request: Request): Promise<Response> {
   const denied = await refusal(request.headers);
   if (denied) return new Response(`${denied === 401 ? "unauthorized" : "forbidden"}\n`, { status: denied, headers: { "cache-control": "no-store" } });
   const registry = metricsRegistry();
-  return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
+  // Under the cluster supervisor (server/start.mjs): every worker's registry, summed.
+  const clusterMetrics = (globalThis as Record<symbol, (() => Promise<string>) | undefined>)[CLUSTER_METRICS];
+  return new Response(clusterMetrics ? await clusterMetrics() : await registry.metrics(), {
+    headers: { "content-type": registry.contentType, "cache-control": "no-store" },
+  });
 }
 
 async function refusal(headers: Headers): Promise<401 | 403 | null> {

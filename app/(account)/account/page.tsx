@@ -7,9 +7,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig, type CodeMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { countPasskeys } from "@/lib/security/passkeys/credentials";
-import { recoveryCodeStatus } from "@/lib/security/recovery-codes/store";
-import { getTwoFactor, listSignInMethods } from "@/lib/security/codes/store";
+import { loadAccountOverview } from "@/lib/security/lifecycle/account-overview";
 import { CODE_METHOD_NAMES, SIGN_IN_WITH } from "@/lib/view/labels";
 import { formatDateTime } from "@/lib/view/format";
 import { DescriptionItem } from "@/components/ui/description-item";
@@ -19,13 +17,8 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, authorization } = await requireUser();
   const config = getConfig();
-  const [params, twoFactor, codes, passkeys, signInMethods] = await Promise.all([
-    searchParams,
-    getTwoFactor(user.id),
-    recoveryCodeStatus(user.id),
-    countPasskeys(user.id),
-    config.unified.enabled ? listSignInMethods(user.id) : [],
-  ]);
+  // The session lookup (requireUser) and this: the page's two round trips (decision 068).
+  const [params, { twoFactorMethod, recoveryCodes: codes, passkeys, signInMethods }] = await Promise.all([searchParams, loadAccountOverview(user.id)]);
   const offeredCodeMethods = config.unified.methods.filter((m): m is CodeMethod => m !== "password");
   return (
     <>
@@ -86,9 +79,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             {config.twoFactor.enabled ? (
               <Row
                 title="Two-step verification"
-                detail={twoFactor ? `On — ${CODE_METHOD_NAMES[twoFactor.method]}` : "Off"}
+                detail={twoFactorMethod ? `On — ${CODE_METHOD_NAMES[twoFactorMethod]}` : "Off"}
                 href="/account/security/two-step"
-                action={twoFactor ? "Manage" : "Set up"}
+                action={twoFactorMethod ? "Manage" : "Set up"}
               />
             ) : null}
             {config.webauthn.enabled ? (
