@@ -3,7 +3,7 @@
 // re-verifies, two-factor still applies after an emailed code, and a password can be added later.
 import type { Browser, Page } from "@playwright/test";
 import { codeFrom, setUpAuthenticator, totpCode } from "./support/two-factor";
-import { expect, latestEmail, linkFrom, randomIp, strongPassword, test, uniqueEmail, confirmByLink } from "./support/fixtures";
+import { expect, latestEmail, linkFrom, randomIp, strongPassword, test, uniqueEmail, confirmByLink, switchToCode } from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
 import { PASSWORDLESS_PORT } from "./support/server";
 
@@ -39,6 +39,7 @@ async function registerPasswordless(page: Page): Promise<string> {
 async function emailMeACode(page: Page, email: string, newerThan = 0): Promise<{ code: string; text: string; id: number }> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
+  await switchToCode(page);
   await page.getByRole("button", { name: "Email me a code" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("If that account exists, we've sent it a code.");
   const mail = await latestEmail(page.request, email, "Gatehouse: Your verification code", newerThan);
@@ -50,7 +51,7 @@ test("register without a password, sign in by emailed code, re-verify by code, t
   const email = await registerPasswordless(page);
 
   const { code, id } = await emailMeACode(page, email);
-  await page.getByLabel("Password", { exact: true }).fill(code);
+  await page.getByLabel("One-time code").fill(code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText("Not set", { exact: true })).toBeVisible();
