@@ -171,7 +171,7 @@ test("an emailed sign-in code sent by one instance is accepted by the other", as
   const sent = sending();
   const mail = await latestEmail(page.request, email, "Gatehouse: Your verification code", before);
   const using = steps.since();
-  await page.getByLabel("One-time code").fill(codeFrom(mail.text));
+  await page.getByLabel("One-time code", { exact: true }).fill(codeFrom(mail.text));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   expectHandOver(sent, using(), "emailed sign-in code");

@@ -51,7 +51,7 @@ test("register without a password, sign in by emailed code, re-verify by code, t
   const email = await registerPasswordless(page);
 
   const { code, id } = await emailMeACode(page, email);
-  await page.getByLabel("One-time code").fill(code);
+  await page.getByLabel("One-time code", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText("Not set", { exact: true })).toBeVisible();
@@ -61,10 +61,10 @@ test("register without a password, sign in by emailed code, re-verify by code, t
   await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
   await page.getByRole("button", { name: "Email me a code" }).click();
   const verifyMail = await latestEmail(page.request, email, "Gatehouse: Your verification code", id);
-  await page.getByLabel("One-time code").fill("000000");
+  await page.getByLabel("One-time code", { exact: true }).fill("000000");
   await page.getByRole("button", { name: "Verify code" }).click();
   await expect(page.getByTestId("code-error")).toHaveText("That password or code isn't right.");
-  await page.getByLabel("One-time code").fill(codeFrom(verifyMail.text));
+  await page.getByLabel("One-time code", { exact: true }).fill(codeFrom(verifyMail.text));
   await page.getByRole("button", { name: "Verify code" }).click();
   await expect(page).toHaveURL(/\/account\/activity$/);
   await expect(page.getByTestId("activity-list")).toContainText("Identity re-verified");

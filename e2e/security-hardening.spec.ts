@@ -151,7 +151,7 @@ test.describe("required two-factor after any first factor", () => {
     await switchToCode(p2);
     await p2.getByRole("button", { name: "Text me a code" }).click();
     await expect(p2.getByTestId("form-message")).toBeVisible();
-    await p2.getByLabel("One-time code").fill(codeFrom((await latestSms(p2.request, phone, before)).text));
+    await p2.getByLabel("One-time code", { exact: true }).fill(codeFrom((await latestSms(p2.request, phone, before)).text));
     await p2.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(p2).toHaveURL(/\/login\/two-factor\/setup$/);
     expect(await cookieNamed(other, "gatehouse.session")).toBeUndefined();

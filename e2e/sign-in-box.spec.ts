@@ -48,7 +48,7 @@ test("five controls at first, in keyboard order; the disclosure opens from the k
   await page.getByRole("button", { name: "Use a one-time code instead" }).focus();
   await page.keyboard.press("Enter");
   // The password field is gone, the code field has focus and its send buttons follow it.
-  await expect(page.getByLabel("One-time code")).toBeFocused();
+  await expect(page.getByLabel("One-time code", { exact: true })).toBeFocused();
   await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
   await expect(page.getByTestId("other-ways")).not.toHaveAttribute("open", "");
   await expect(page.getByRole("button", { name: "Text me a code" })).toBeVisible(); // loaded on the swap

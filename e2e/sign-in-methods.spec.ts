@@ -36,7 +36,7 @@ test("a texted code signs in without the password â€” even with two-factor on â€
   await switchToCode(page);
   await page.getByRole("button", { name: "Text me a code" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("If that account exists, we've sent it a code.");
-  await page.getByLabel("One-time code").fill(codeFrom((await latestSms(page.request, phone, before)).text));
+  await page.getByLabel("One-time code", { exact: true }).fill(codeFrom((await latestSms(page.request, phone, before)).text));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
 });

@@ -128,7 +128,7 @@ export async function openOtherWays(page: Page): Promise<void> {
 export async function switchToCode(page: Page): Promise<void> {
   await openOtherWays(page);
   await page.getByRole("button", { name: "Use a one-time code instead" }).click();
-  await expect(page.getByLabel("One-time code")).toBeFocused();
+  await expect(page.getByLabel("One-time code", { exact: true })).toBeFocused();
 }
 
 /**
