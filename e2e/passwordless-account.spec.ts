@@ -89,7 +89,7 @@ test("the link beside an emailed code signs in once; a wrong code is refused lik
   const page = await openPage(browser);
   const email = await registerPasswordless(page);
   const { text } = await emailMeACode(page, email);
-  await page.getByLabel("Password", { exact: true }).fill("123 456");
+  await page.getByLabel("One-time code", { exact: true }).fill("123 456");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("form-message")).toHaveText("That email and password don't match.");
 
@@ -111,7 +111,7 @@ test("an emailed code is a first factor: a user with an authenticator app is ask
   const page = await openPage(browser);
   const email = await registerPasswordless(page);
   const first = await emailMeACode(page, email);
-  await page.getByLabel("Password", { exact: true }).fill(first.code);
+  await page.getByLabel("One-time code", { exact: true }).fill(first.code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
 
@@ -124,7 +124,7 @@ test("an emailed code is a first factor: a user with an authenticator app is ask
   const { secret, step } = await setUpAuthenticator(page, email);
   await page.context().clearCookies();
   const again = await emailMeACode(page, email, first.id);
-  await page.getByLabel("Password", { exact: true }).fill(again.code);
+  await page.getByLabel("One-time code", { exact: true }).fill(again.code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/login\/two-factor$/);
   await page.getByLabel("Code", { exact: true }).fill((await totpCode(secret, { afterStep: step })).code);

@@ -4,6 +4,7 @@
 // code field and its send buttons; remember-me, inside the disclosure, still belongs to the form.
 import type { Page } from "@playwright/test";
 import { expect, newSignedInUser, openOtherWays, test } from "./support/fixtures";
+import { expectAccessibleHere } from "./support/axe";
 import { cookieNamed } from "./support/two-factor";
 
 /** The visible controls of the sign-in box by accessible name (the password's show/hide toggle is part of its field). */
@@ -35,6 +36,8 @@ test("five controls at first, in keyboard order; the disclosure opens from the k
   }
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("other-ways")).toHaveAttribute("open", "");
+  await expectAccessibleHere(page);
+  await page.getByText("Other ways to sign in").focus();
   const inside = [
     page.getByRole("button", { name: "Use a one-time code instead" }),
     page.getByRole("link", { name: "Email me a sign-in link" }),
@@ -52,6 +55,8 @@ test("five controls at first, in keyboard order; the disclosure opens from the k
   await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
   await expect(page.getByTestId("other-ways")).not.toHaveAttribute("open", "");
   await expect(page.getByRole("button", { name: "Text me a code" })).toBeVisible(); // loaded on the swap
+  await expectAccessibleHere(page);
+  await page.getByLabel("One-time code", { exact: true }).focus();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Email me a code" })).toBeFocused();
   await page.keyboard.press("Tab");
