@@ -23,6 +23,9 @@ test("roles editor: create with permissions, add a bad one (refused) and a good 
 
   const name = `editors-${Date.now().toString(36)}`;
   const create = page.getByRole("form", { name: "Create a role" });
+  // An empty name gets the product's words under the field, not the browser's own bubble (ActionForm is noValidate).
+  await create.getByRole("button", { name: "Create role" }).click();
+  await expect(create.getByTestId("name-error")).toHaveText("Role names are 1 to 64 letters, digits, '.', '_' or '-'.");
   await create.getByLabel("Name").fill(name);
   await create.getByLabel("Description").fill("People who edit posts");
   await create.getByLabel("Permissions").fill("posts:read posts:write");

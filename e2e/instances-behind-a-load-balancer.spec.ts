@@ -15,6 +15,8 @@ import {
   strongPassword,
   test,
   uniqueEmail,
+  switchToCode,
+  openOtherWays,
 } from "./support/fixtures";
 import { apiClientFor, registerThroughApi } from "./support/api-client";
 import { startInstance, type Instance } from "./support/instance";
@@ -129,7 +131,8 @@ test("a sign-in link asked for on one instance signs in on the other", async ({ 
   await signOut(page);
 
   const asking = steps.since();
-  await page.getByRole("link", { name: "Email me a sign-in link instead" }).click();
+  await openOtherWays(page);
+  await page.getByRole("link", { name: "Email me a sign-in link" }).click();
   // Else "Email" is still the sign-in page's field, filled just before the navigation replaces it.
   await expect(page).toHaveURL(/\/login\/magic$/);
   await page.getByLabel("Email").fill(email);
@@ -162,12 +165,13 @@ test("an emailed sign-in code sent by one instance is accepted by the other", as
   const before = await lastMessageId(page.request, email);
   const sending = steps.since();
   await page.getByLabel("Email").fill(email);
+  await switchToCode(page);
   await page.getByRole("button", { name: "Email me a code" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("If that account exists, we've sent it a code.");
   const sent = sending();
   const mail = await latestEmail(page.request, email, "Gatehouse: Your verification code", before);
   const using = steps.since();
-  await page.getByLabel("Password", { exact: true }).fill(codeFrom(mail.text));
+  await page.getByLabel("One-time code", { exact: true }).fill(codeFrom(mail.text));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   expectHandOver(sent, using(), "emailed sign-in code");

@@ -5,7 +5,7 @@
 // error or a cancel is a message on the page, and another instance can serve the callback.
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { expect, latestEmail, newSignedInUser, test, uniqueEmail } from "./support/fixtures";
+import { expect, latestEmail, newSignedInUser, test, uniqueEmail, openOtherWays } from "./support/fixtures";
 import { expectAccessibleHere } from "./support/axe";
 import { startInstance, type Instance } from "./support/instance";
 import { OAUTH_PORTS } from "./support/server";
@@ -28,6 +28,7 @@ function providerAccount(email: string, verified = true): ProviderAccount {
 async function viaProvider(page: Page, who: ProviderAccount, label = "Continue with Test ID"): Promise<void> {
   // A new identity each time: the provider's own session (its cookies on localhost) would sign in the previous one.
   await page.context().clearCookies({ name: /^_session/ });
+  await openOtherWays(page);
   await page.getByRole("button", { name: label }).click();
   await expect(page.getByRole("heading", { name: "Test ID" })).toBeVisible();
   await page.getByLabel("Subject").fill(who.sub);
@@ -105,10 +106,12 @@ test("linking from the account page; the linked subject signs in whatever email 
 
 test("a provider error and a cancel at the provider come back as messages on /login", async ({ page }) => {
   await page.goto("/login");
+  await openOtherWays(page);
   await page.getByRole("button", { name: "Continue with Test ID" }).click();
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page).toHaveURL(/\/login\?notice=OAUTH_CANCELLED/);
   await expect(page.getByTestId("notice")).toContainText("Signing in with the provider was cancelled.");
+  await openOtherWays(page);
   await page.getByRole("button", { name: "Continue with Test ID" }).click();
   await page.getByRole("button", { name: "Fail" }).click();
   await expect(page).toHaveURL(/\/login\?notice=OAUTH_HANDSHAKE_ERROR/);
@@ -138,6 +141,7 @@ test.describe("with instances of its own", () => {
     try {
       await page.goto(`${first.url}/login`);
       await page.context().clearCookies({ name: /^_session/ });
+      await openOtherWays(page);
       await page.getByRole("button", { name: "Continue with Test ID" }).click();
       await expect(page.getByRole("heading", { name: "Test ID" })).toBeVisible();
       first.stop();

@@ -1,7 +1,7 @@
 // Guarantee: passkeys can be added, listed, renamed and removed (fresh session, emails sent),
 // and sign a user in without an email (button and autofill), as a second factor after a
 // password, and for re-verification — with a real WebAuthn ceremony (CDP virtual authenticator).
-import { expect, latestEmail, newSignedInUser, randomIp, signIn, test } from "./support/fixtures";
+import { expect, latestEmail, newSignedInUser, randomIp, signIn, test, openOtherWays } from "./support/fixtures";
 import { addPasskey, addVirtualAuthenticator, disablePasskeyAutofill } from "./support/passkeys";
 import { setUpEmailCodes, signOut } from "./support/two-factor";
 
@@ -86,6 +86,7 @@ test("re-verify with a passkey", async ({ page }) => {
   await newSignedInUser(page);
   await addPasskey(page, "Laptop");
   await page.goto("/verify?next=%2Faccount%2Factivity");
+  await openOtherWays(page);
   await page.getByRole("button", { name: "Use a passkey" }).click();
   await expect(page).toHaveURL(/\/account\/activity$/);
   await expect(page.getByTestId("activity-list")).toContainText("Identity re-verified");
@@ -157,6 +158,7 @@ test("re-verify refuses another user's passkey and leaves the session as it was"
     await route.fulfill({ response, body: body.replaceAll(toUrl(mine!.credentialId), toUrl(stolen!.credentialId)) });
   });
   await page.goto("/verify?next=%2Faccount%2Factivity");
+  await openOtherWays(page);
   await page.getByRole("button", { name: "Use a passkey" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("This passkey belongs to a different account.");
   await expect(page).toHaveURL(/\/verify\?next=/);

@@ -3,7 +3,7 @@
 // re-verifies, two-factor still applies after an emailed code, and a password can be added later.
 import type { Browser, Page } from "@playwright/test";
 import { codeFrom, setUpAuthenticator, totpCode } from "./support/two-factor";
-import { expect, latestEmail, linkFrom, randomIp, strongPassword, test, uniqueEmail, confirmByLink } from "./support/fixtures";
+import { expect, latestEmail, linkFrom, randomIp, strongPassword, test, uniqueEmail, confirmByLink, switchToCode } from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
 import { PASSWORDLESS_PORT } from "./support/server";
 
@@ -39,6 +39,7 @@ async function registerPasswordless(page: Page): Promise<string> {
 async function emailMeACode(page: Page, email: string, newerThan = 0): Promise<{ code: string; text: string; id: number }> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
+  await switchToCode(page);
   await page.getByRole("button", { name: "Email me a code" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("If that account exists, we've sent it a code.");
   const mail = await latestEmail(page.request, email, "Gatehouse: Your verification code", newerThan);
@@ -50,7 +51,7 @@ test("register without a password, sign in by emailed code, re-verify by code, t
   const email = await registerPasswordless(page);
 
   const { code, id } = await emailMeACode(page, email);
-  await page.getByLabel("Password", { exact: true }).fill(code);
+  await page.getByLabel("One-time code", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText("Not set", { exact: true })).toBeVisible();
@@ -60,10 +61,10 @@ test("register without a password, sign in by emailed code, re-verify by code, t
   await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
   await page.getByRole("button", { name: "Email me a code" }).click();
   const verifyMail = await latestEmail(page.request, email, "Gatehouse: Your verification code", id);
-  await page.getByLabel("One-time code").fill("000000");
+  await page.getByLabel("One-time code", { exact: true }).fill("000000");
   await page.getByRole("button", { name: "Verify code" }).click();
   await expect(page.getByTestId("code-error")).toHaveText("That password or code isn't right.");
-  await page.getByLabel("One-time code").fill(codeFrom(verifyMail.text));
+  await page.getByLabel("One-time code", { exact: true }).fill(codeFrom(verifyMail.text));
   await page.getByRole("button", { name: "Verify code" }).click();
   await expect(page).toHaveURL(/\/account\/activity$/);
   await expect(page.getByTestId("activity-list")).toContainText("Identity re-verified");
@@ -88,7 +89,7 @@ test("the link beside an emailed code signs in once; a wrong code is refused lik
   const page = await openPage(browser);
   const email = await registerPasswordless(page);
   const { text } = await emailMeACode(page, email);
-  await page.getByLabel("Password", { exact: true }).fill("123 456");
+  await page.getByLabel("One-time code", { exact: true }).fill("123 456");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("form-message")).toHaveText("That email and password don't match.");
 
@@ -110,7 +111,7 @@ test("an emailed code is a first factor: a user with an authenticator app is ask
   const page = await openPage(browser);
   const email = await registerPasswordless(page);
   const first = await emailMeACode(page, email);
-  await page.getByLabel("Password", { exact: true }).fill(first.code);
+  await page.getByLabel("One-time code", { exact: true }).fill(first.code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
 
@@ -123,7 +124,7 @@ test("an emailed code is a first factor: a user with an authenticator app is ask
   const { secret, step } = await setUpAuthenticator(page, email);
   await page.context().clearCookies();
   const again = await emailMeACode(page, email, first.id);
-  await page.getByLabel("Password", { exact: true }).fill(again.code);
+  await page.getByLabel("One-time code", { exact: true }).fill(again.code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/login\/two-factor$/);
   await page.getByLabel("Code", { exact: true }).fill((await totpCode(secret, { afterStep: step })).code);

@@ -4,7 +4,19 @@
 // - two browsers signing in to one account at once each finish their own second factor;
 // - required two-factor applies to an SMS-code sign-in and to a session that predates the requirement;
 // - next-auth's session endpoint does not re-issue (and extend) the session cookie.
-import { expect, latestEmail, linkFrom, newSignedInUser, randomIp, register, signIn, strongPassword, test, uniqueEmail } from "./support/fixtures";
+import {
+  expect,
+  latestEmail,
+  linkFrom,
+  newSignedInUser,
+  randomIp,
+  register,
+  signIn,
+  strongPassword,
+  test,
+  uniqueEmail,
+  switchToCode,
+} from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
 import { addPasskey, addVirtualAuthenticator, disablePasskeyAutofill } from "./support/passkeys";
 import { PRE_CONFIRMATION_PORT, REQUIRED_TWO_FACTOR_PORT, serverEnv } from "./support/server";
@@ -136,9 +148,10 @@ test.describe("required two-factor after any first factor", () => {
     await p2.goto("/login");
     await p2.getByLabel("Email").fill(email);
     const before = await lastMessageId(p2.request, phone, "sms");
+    await switchToCode(p2);
     await p2.getByRole("button", { name: "Text me a code" }).click();
     await expect(p2.getByTestId("form-message")).toBeVisible();
-    await p2.getByLabel("Password", { exact: true }).fill(codeFrom((await latestSms(p2.request, phone, before)).text));
+    await p2.getByLabel("One-time code", { exact: true }).fill(codeFrom((await latestSms(p2.request, phone, before)).text));
     await p2.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(p2).toHaveURL(/\/login\/two-factor\/setup$/);
     expect(await cookieNamed(other, "gatehouse.session")).toBeUndefined();

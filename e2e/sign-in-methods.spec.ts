@@ -2,7 +2,7 @@
 // the one sign-in box: a texted code or an authenticator code is a complete sign-in (it is
 // itself a second factor), a password still needs the second factor; removal takes effect.
 import type { Page } from "@playwright/test";
-import { expect, newSignedInUser, randomIp, signIn, test } from "./support/fixtures";
+import { expect, newSignedInUser, randomIp, signIn, test, switchToCode } from "./support/fixtures";
 import { codeFrom, lastMessageId, latestSms, scanAuthenticatorSetup, setUpEmailCodes, signOut, totpCode } from "./support/two-factor";
 
 function phoneNumber(): { typed: string; e164: string } {
@@ -33,9 +33,10 @@ test("a texted code signs in without the password â€” even with two-factor on â€
 
   await page.getByLabel("Email").fill(`+1 ${phone.slice(2, 5)} ${phone.slice(5, 8)} ${phone.slice(8)}`);
   const before = await lastMessageId(page.request, phone, "sms");
+  await switchToCode(page);
   await page.getByRole("button", { name: "Text me a code" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("If that account exists, we've sent it a code.");
-  await page.getByLabel("Password", { exact: true }).fill(codeFrom((await latestSms(page.request, phone, before)).text));
+  await page.getByLabel("One-time code", { exact: true }).fill(codeFrom((await latestSms(page.request, phone, before)).text));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
 });

@@ -2,7 +2,7 @@
 // at once), and a forgotten one is emailed from the page the sign-in form links to.
 import type { Browser, Page } from "@playwright/test";
 import { expectAccessibleHere } from "./support/axe";
-import { confirmByLink, expect, latestEmail, linkFrom, randomIp, strongPassword, test, uniqueEmail } from "./support/fixtures";
+import { confirmByLink, expect, latestEmail, linkFrom, randomIp, strongPassword, test, uniqueEmail, openOtherWays } from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
 import { E2E_PORT } from "./support/server";
 import { signOut } from "./support/two-factor";
@@ -72,6 +72,7 @@ test("choose and change a username; the old one stops signing in; recover it by 
   await expect(page).toHaveURL(/\/account$/);
   await signOut(page);
 
+  await openOtherWays(page);
   await page.getByRole("link", { name: "Forgot your username?" }).click();
   await expect(page).toHaveURL(/\/recover-username$/);
   await expectAccessibleHere(page);

@@ -9,7 +9,9 @@ export type FormAction = (previous: FormState, formData: FormData) => Promise<Fo
 /**
  * A console form: a plain <form> posting to its server action (it works before JavaScript loads),
  * with the action's answer shown above the fields and the button pending meanwhile. Field errors
- * come back by name; `children` receive them.
+ * come back by name; `children` receive them. `noValidate`: the browser's own checks (`required`)
+ * would answer first, in its words and a bubble of its own; the action answers in the product's
+ * (lib/view/words.ts through stateFromFailure), under the field, with or without JavaScript.
  */
 export function ActionForm({
   action,
@@ -31,7 +33,7 @@ export function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
-    <form action={formAction} aria-label={label} className={className ?? "space-y-4"}>
+    <form action={formAction} aria-label={label} noValidate className={className ?? "space-y-4"}>
       <FormMessage state={state} />
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

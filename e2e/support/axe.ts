@@ -19,7 +19,8 @@ async function expectNoSeriousViolation(page: Page, scheme: "light" | "dark", ax
     Promise.all(
       document
         .getAnimations()
-        .filter((a) => a instanceof CSSTransition)
+        // Not one that is not rendered (a closed <details>' content): it never runs, so never finishes, and axe skips it.
+        .filter((a) => a instanceof CSSTransition && (!(a.effect instanceof KeyframeEffect) || !a.effect.target || a.effect.target.checkVisibility()))
         .map((a) => a.finished.catch(() => undefined)),
     ),
   );

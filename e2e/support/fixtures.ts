@@ -110,8 +110,25 @@ export async function signIn(page: Page, email: string, password: string, option
   recordSecret("password", password);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
-  if (options.remember) await page.getByLabel("Keep me signed in on this device").check();
+  if (options.remember) {
+    await openOtherWays(page);
+    await page.getByLabel("Keep me signed in on this device").check();
+  }
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Opens "Other ways to sign in" (/login) or "Use another way" (/verify) when the page has it closed. */
+export async function openOtherWays(page: Page): Promise<void> {
+  const details = page.getByTestId("other-ways");
+  if (!(await details.count())) return;
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator("summary").click();
+}
+
+/** Unified sign-in: "Use a one-time code instead" swaps the password field for the code field and its send buttons. */
+export async function switchToCode(page: Page): Promise<void> {
+  await openOtherWays(page);
+  await page.getByRole("button", { name: "Use a one-time code instead" }).click();
+  await expect(page.getByLabel("One-time code", { exact: true })).toBeFocused();
 }
 
 /**

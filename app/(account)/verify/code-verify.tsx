@@ -10,7 +10,7 @@ import { sendVerifyCodeAction, verifyWithCodeAction } from "./actions";
 import { SEND_CODE_LABELS } from "@/lib/view/labels";
 
 /** Re-verify with a one-time code of an active sign-in method (authenticator, or one sent by email/SMS). */
-export function CodeVerify({ senders, next }: { senders: ("email" | "sms")[]; next?: string }) {
+export function CodeVerify({ senders, next, primary }: { senders: ("email" | "sms")[]; next?: string; primary: boolean }) {
   const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(verifyCodeSchema, verifyWithCodeAction, { code: "", next });
   const [sending, startSend] = useTransition();
   const send = (method: "email" | "sms") =>
@@ -32,7 +32,7 @@ export function CodeVerify({ senders, next }: { senders: ("email" | "sms")[]; ne
       ) : null}
       <OneTimeCodeField label="One-time code" error={errorOf("code")} {...form.register("code")} />
       <input type="hidden" {...form.register("next")} />
-      <Button type="submit" variant="secondary" className="w-full" pending={pending}>
+      <Button type="submit" variant={primary ? "primary" : "secondary"} className="w-full" pending={pending}>
         Verify code
       </Button>
     </form>

@@ -7,7 +7,7 @@ import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { listPasskeys } from "@/lib/security/passkeys/credentials";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
-import { OrDivider } from "@/components/ui/or-divider";
+import { Disclosure } from "@/components/ui/disclosure";
 import { listSignInMethods } from "@/lib/security/codes/store";
 import { CodeVerify } from "./code-verify";
 import { PasskeyVerify } from "./passkey-verify";
@@ -42,23 +42,24 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   const hasPassword = Boolean(user.passwordHash);
   const codeMethods = (await listSignInMethods(user.id)).map((m) => m.method);
   const senders = codeMethods.filter((m): m is "email" | "sms" => m === "email" || m === "sms");
+  // One way first (the password, else a passkey, else a code, else a provider); the others wait
+  // behind "Use another way" rather than stacked under dividers (#16).
+  const ways = [
+    hasPassword ? <VerifyForm key="password" email={user.email} next={next} /> : null,
+    usable ? <PasskeyVerify key="passkey" next={next} primary={!hasPassword} /> : null,
+    codeMethods.length ? <CodeVerify key="code" senders={senders} next={next} primary={!hasPassword && !usable} /> : null,
+    providers.length ? <OAuthButtons key="oauth" providers={providers} intent="verify" next={next} /> : null,
+  ].filter((way) => way !== null);
+  const [first, ...others] = ways;
   return (
     <AuthShell appName={config.appName} title="Confirm it's you" description="For your security, confirm it's you again to continue.">
       <NoticeBanner notice={noticeFrom(params.notice, params.provider)} />
       <div className="space-y-5">
-        {hasPassword ? <VerifyForm email={user.email} next={next} /> : null}
-        {usable ? <PasskeyVerify next={next} divider={hasPassword} /> : null}
-        {codeMethods.length ? (
-          <>
-            {hasPassword || usable ? <OrDivider /> : null}
-            <CodeVerify senders={senders} next={next} />
-          </>
-        ) : null}
-        {providers.length ? (
-          <>
-            {hasPassword || usable || codeMethods.length ? <OrDivider /> : null}
-            <OAuthButtons providers={providers} intent="verify" next={next} />
-          </>
+        {first}
+        {others.length ? (
+          <Disclosure summary="Use another way" testId="other-ways">
+            {others}
+          </Disclosure>
         ) : null}
       </div>
     </AuthShell>

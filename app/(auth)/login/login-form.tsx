@@ -1,52 +1,66 @@
 "use client";
 import Link from "next/link";
-import { useServerForm } from "@/components/forms/use-server-form";
+import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { FormMessage } from "@/components/form-message";
-import { OrDivider } from "@/components/ui/or-divider";
+import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { PasskeyButton } from "@/components/passkeys/passkey-button";
 import { usePasskeyAutofill } from "@/components/passkeys/use-passkey-autofill";
-import { SendCodeButtons } from "./send-code-buttons";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { Disclosure } from "@/components/ui/disclosure";
+import { OrDivider } from "@/components/ui/or-divider";
 import { TextField } from "@/components/ui/text-field";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "./passkey-actions";
-import { submitLogin } from "./submit-login";
+import { focusField, readLoginInput, useLoginSubmit } from "./use-login-submit";
 
-// Loaded after hydration: keeps zod out of the sign-in page's first-load JavaScript.
-const loadLoginSchema = () => import("@/lib/security/core/schemas").then((m) => m.loginSchema);
+// Fetched when the visitor asks for a code: the buttons and their server action are not first-load JavaScript.
+const SendCodeButtons = lazy(() => import("./send-code-buttons").then((m) => ({ default: m.SendCodeButtons })));
+
+const FORM_ID = "login-form";
 
 interface LoginFormProps {
   next?: string;
   identityLabel: string;
-  canReset: boolean;
-  /** Usernames identify accounts and may be recovered by email (/recover-username). */
-  canRecoverUsername: boolean;
   canResendConfirmation: boolean;
   /** Passkeys as a first factor: a button, and autofill in the username field. */
   passkeys: boolean;
-  /** Unified sign-in: the password field also takes one-time codes; these methods can send one. */
+  /** Unified sign-in: a one-time code instead of the password; these methods can send one. */
   unified: { codeMethods: ("email" | "sms")[] } | null;
   /** SECURITY_DEFAULT_REMEMBER_ME: the box starts checked. */
   defaultRemember: boolean;
+  /** The other ways, rendered on the server (links, OAuth forms): under "Other ways to sign in". */
+  otherWays?: ReactNode;
 }
 
-export function LoginForm({ next, identityLabel, canReset, canRecoverUsername, canResendConfirmation, passkeys, unified, defaultRemember }: LoginFormProps) {
-  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(loadLoginSchema, submitLogin, {
-    identity: "",
-    password: "",
-    remember: defaultRemember,
-    next,
-  });
+/**
+ * The sign-in box (#16, decision 065): identity, password, "Sign in", the passkey button and a
+ * disclosure, nothing more at first. A one-time code replaces the password on request; the rest
+ * waits in a <details>, which opens with the keyboard and before (or without) JavaScript.
+ */
+export function LoginForm({ next, identityLabel, canResendConfirmation, passkeys, unified, defaultRemember, otherWays }: LoginFormProps) {
+  const { state, setState, errors, setError, onSubmit, pending } = useLoginSubmit();
+  const formRef = useRef<HTMLFormElement>(null);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  // null until the visitor swaps: then the field that appears takes focus (the swap button hides with the disclosure).
+  const [withCode, setWithCode] = useState<boolean | null>(null);
+  const input = () => (formRef.current ? readLoginInput(formRef.current) : { identity: "", password: "", remember: defaultRemember });
   // "Keep me signed in" and `next` apply to a passkey sign-in too.
-  const finish = (answer: { state: string; credential: unknown }) => finishPasskeySignInAction({ ...answer, remember: form.getValues("remember"), next });
+  const finish = (answer: { state: string; credential: unknown }) => finishPasskeySignInAction({ ...answer, remember: input().remember, next });
   // The button passes the identity typed so far (SECURITY_WAN_ALLOW_USER_HINTS); autofill runs before anything is typed.
-  const passkeyActions = { start: () => startPasskeySignInAction(form.getValues("identity")), finish };
+  const passkeyActions = { start: () => startPasskeySignInAction(input().identity), finish };
   usePasskeyAutofill({ start: () => startPasskeySignInAction(), finish }, setState, passkeys);
   const needsConfirmation = state?.code === "CONFIRMATION_REQUIRED";
+  const codeMethods = unified?.codeMethods ?? [];
+  const swap = () => {
+    setWithCode((on) => !on);
+    setError("password", undefined);
+    if (detailsRef.current) detailsRef.current.open = false;
+  };
+  const edited = (field: "identity" | "password") => () => (errors[field] ? setError(field, undefined) : undefined);
   return (
-    <div className="space-y-5">
+    <div className="space-y-5" data-testid="sign-in-box">
       {/* method/action: a submit before hydration posts the form (never a GET with the password in the URL). */}
-      <form method="post" action="/login/session" onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Sign in">
+      <form ref={formRef} id={FORM_ID} method="post" action="/login/session" onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Sign in">
         <FormMessage state={state} />
         {needsConfirmation && canResendConfirmation ? (
           <p className="text-sm">
@@ -57,41 +71,56 @@ export function LoginForm({ next, identityLabel, canReset, canRecoverUsername, c
         ) : null}
         <TextField
           label={identityLabel}
+          name="identity"
           type={identityLabel === "Email" ? "email" : "text"}
           autoComplete="username webauthn"
           autoCapitalize="none"
           spellCheck={false}
           autoFocus
-          error={errorOf("identity")}
-          {...form.register("identity")}
+          error={errors.identity}
+          onInput={edited("identity")}
         />
-        <div className="space-y-1">
+        {withCode ? (
+          <div className="space-y-3">
+            <OneTimeCodeField
+              key="code"
+              label="One-time code"
+              name="password"
+              autoFocus
+              hint="From your authenticator app, or one we send you."
+              error={errors.password}
+              onInput={edited("password")}
+            />
+            {codeMethods.length ? (
+              <Suspense fallback={<div className="h-8" />}>
+                <SendCodeButtons
+                  methods={codeMethods}
+                  identity={() => input().identity}
+                  onMissingIdentity={() => {
+                    setError("identity", "Enter your email or phone number first.");
+                    focusField(formRef.current, "identity");
+                  }}
+                  onSent={(sent) => {
+                    setState(sent);
+                    if (sent?.tone === "success") focusField(formRef.current, "password");
+                  }}
+                />
+              </Suspense>
+            ) : null}
+          </div>
+        ) : (
           <TextField
+            key="password"
             label="Password"
+            name="password"
             type="password"
             autoComplete="current-password"
-            hint={unified ? "Or a one-time code: from your authenticator app, or one we send you." : undefined}
-            error={errorOf("password")}
-            {...form.register("password")}
+            autoFocus={withCode === false}
+            error={errors.password}
+            onInput={edited("password")}
           />
-          {canReset || canRecoverUsername ? (
-            <div className="flex flex-wrap justify-end gap-x-4 text-sm">
-              {canRecoverUsername ? (
-                <Link href="/recover-username" className="link">
-                  Forgot your username?
-                </Link>
-              ) : null}
-              {canReset ? (
-                <Link href="/forgot-password" className="link">
-                  Forgot your password?
-                </Link>
-              ) : null}
-            </div>
-          ) : null}
-        </div>
-        {unified?.codeMethods.length ? <SendCodeButtons methods={unified.codeMethods} form={form} onSent={setState} /> : null}
-        <Checkbox label="Keep me signed in on this device" defaultChecked={defaultRemember} {...form.register("remember")} />
-        <input type="hidden" defaultValue={next ?? ""} {...form.register("next")} />
+        )}
+        {next ? <input type="hidden" name="next" value={next} /> : null}
         <Button type="submit" className="w-full" pending={pending}>
           Sign in
         </Button>
@@ -102,6 +131,22 @@ export function LoginForm({ next, identityLabel, canReset, canRecoverUsername, c
           <PasskeyButton {...passkeyActions}>Sign in with a passkey</PasskeyButton>
         </>
       ) : null}
+      <Disclosure ref={detailsRef} summary="Other ways to sign in" testId="other-ways">
+        {unified ? (
+          <Button type="button" variant="secondary" className="w-full" onClick={swap}>
+            {withCode ? "Use your password instead" : "Use a one-time code instead"}
+          </Button>
+        ) : null}
+        {otherWays}
+        {/* Outside the <form> (the OAuth buttons above are forms of their own), still one of its fields. */}
+        <Checkbox
+          label="Keep me signed in on this device"
+          name="remember"
+          form={FORM_ID}
+          defaultChecked={defaultRemember}
+          className="border-t border-border pt-4"
+        />
+      </Disclosure>
     </div>
   );
 }

@@ -6,9 +6,8 @@ import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { safeRedirectTarget } from "@/lib/security/core/redirects";
-import { OAuthButtons } from "@/components/oauth-buttons";
-import { OrDivider } from "@/components/ui/or-divider";
 import { LoginForm } from "./login-form";
+import { OtherWays } from "./other-ways";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -44,26 +43,21 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       <LoginForm
         next={next}
         identityLabel={identityLabel(config)}
-        canReset={config.features.recoverable}
-        canRecoverUsername={config.features.usernameRecovery}
         canResendConfirmation={config.features.confirmable}
         passkeys={config.webauthn.enabled && config.webauthn.allowAsFirstFactor}
         unified={config.unified.enabled ? { codeMethods: config.unified.methods.filter((m) => m === "email" || m === "sms") } : null}
         defaultRemember={config.forms.defaultRememberMe}
+        otherWays={
+          <OtherWays
+            next={next}
+            providers={config.oauth.providers.map(({ id, name }) => ({ id, name }))}
+            magicLink={config.magicLink.enabled}
+            canReset={config.features.recoverable}
+            canRecoverUsername={config.features.usernameRecovery}
+            canResendConfirmation={config.features.confirmable}
+          />
+        }
       />
-      {config.oauth.providers.length ? (
-        <div className="mt-5 space-y-5">
-          <OrDivider />
-          <OAuthButtons providers={config.oauth.providers.map(({ id, name }) => ({ id, name }))} intent="login" next={next} />
-        </div>
-      ) : null}
-      {config.magicLink.enabled ? (
-        <p className="mt-5 text-center text-sm">
-          <Link href="/login/magic" className="link">
-            Email me a sign-in link instead
-          </Link>
-        </p>
-      ) : null}
     </AuthShell>
   );
 }

@@ -1,37 +1,33 @@
 "use client";
 import { useTransition } from "react";
-import type { UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/view/form-state";
-import type { LoginInput } from "@/lib/security/core/schemas";
-import { sendSignInCodeAction } from "./actions";
-
 import { SEND_CODE_LABELS } from "@/lib/view/labels";
+import { sendSignInCodeAction } from "./actions";
 
 interface SendCodeButtonsProps {
   methods: ("email" | "sms")[];
-  form: UseFormReturn<LoginInput, unknown, unknown>;
+  /** The identity typed so far; empty means "ask for it first". */
+  identity: () => string;
+  /** Nothing typed yet: say so under the identity field. */
+  onMissingIdentity: () => void;
   onSent: (state: FormState) => void;
 }
 
 /**
  * Unified sign-in: send a one-time code to the account named in the identity field. The answer
- * never says whether the account exists; the code then goes in the password field.
+ * never says whether the account exists; the code then goes in the code field. Loaded only when
+ * the visitor asks for a code (login-form.tsx), so it is not in /login's first-load JavaScript.
  */
-export function SendCodeButtons({ methods, form, onSent }: SendCodeButtonsProps) {
+export function SendCodeButtons({ methods, identity, onMissingIdentity, onSent }: SendCodeButtonsProps) {
   const [pending, startTransition] = useTransition();
   const send = (method: "email" | "sms") => {
-    const identity = form.getValues("identity").trim();
-    if (!identity) {
-      form.setError("identity", { type: "required", message: "Enter your email or phone number first" });
-      form.setFocus("identity");
+    const typed = identity().trim();
+    if (!typed) {
+      onMissingIdentity();
       return;
     }
-    startTransition(async () => {
-      const result = await sendSignInCodeAction({ identity, method });
-      onSent(result);
-      if (result?.tone === "success") form.setFocus("password");
-    });
+    startTransition(async () => onSent(await sendSignInCodeAction({ identity: typed, method })));
   };
   return (
     <div className="flex flex-wrap gap-2" role="group" aria-label="Get a one-time code">
