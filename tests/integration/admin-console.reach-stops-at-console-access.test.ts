@@ -122,7 +122,10 @@ describe("console reach (users:write without the admin role)", () => {
     const ordinary = await account("ordinary");
     const impersonators = `impersonators-${crypto.randomUUID().slice(0, 8)}`;
     await findOrCreateRole(impersonators, { permissions: [USERS_IMPERSONATE] });
-    await db.update(tables.roles).set({ permissions: [USERS_READ, USERS_WRITE] }).where(eq(tables.roles.name, adminRole));
+    await db
+      .update(tables.roles)
+      .set({ permissions: [USERS_READ, USERS_WRITE] })
+      .where(eq(tables.roles.name, adminRole));
     try {
       expect(await runAdminAction({ id: partialAdmin.id }, ordinary.id, "add-role", { role: impersonators })).toMatchObject({
         ok: false,
@@ -130,12 +133,21 @@ describe("console reach (users:write without the admin role)", () => {
       });
       expect((await getAuthorization(ordinary.id)).roles).toEqual([]);
       // Taking it away is within reach: nobody gains by it.
-      await db.update(tables.roles).set({ permissions: before?.permissions ?? [...CONSOLE_PERMISSIONS] }).where(eq(tables.roles.name, adminRole));
+      await db
+        .update(tables.roles)
+        .set({ permissions: before?.permissions ?? [...CONSOLE_PERMISSIONS] })
+        .where(eq(tables.roles.name, adminRole));
       expect(await runAdminAction({ id: partialAdmin.id }, ordinary.id, "add-role", { role: impersonators })).toMatchObject({ ok: true });
-      await db.update(tables.roles).set({ permissions: [USERS_READ, USERS_WRITE] }).where(eq(tables.roles.name, adminRole));
+      await db
+        .update(tables.roles)
+        .set({ permissions: [USERS_READ, USERS_WRITE] })
+        .where(eq(tables.roles.name, adminRole));
       expect(await runAdminAction({ id: partialAdmin.id }, ordinary.id, "remove-role", { role: impersonators })).toMatchObject({ ok: true });
     } finally {
-      await db.update(tables.roles).set({ permissions: before?.permissions ?? [...CONSOLE_PERMISSIONS] }).where(eq(tables.roles.name, adminRole));
+      await db
+        .update(tables.roles)
+        .set({ permissions: before?.permissions ?? [...CONSOLE_PERMISSIONS] })
+        .where(eq(tables.roles.name, adminRole));
     }
   });
 });
