@@ -1,0 +1,20 @@
+/**
+ * What counts as a time zone the account may store (users.time_zone, decision 066): an IANA name
+ * this runtime knows. The browser reports it, so it is untrusted input like any other field. No
+ * server-only import: the view layer asks the same question of a stored value.
+ */
+
+// The longest IANA name is 32 characters ("America/Argentina/ComodRivadavia"); the bound keeps junk out of the column.
+const MAX_TIME_ZONE_LENGTH = 64;
+// Area/Location names, "UTC", "Etc/GMT+5": no raw offsets ("+01:00") or abbreviations' look-alikes with spaces.
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
+
+/** The zone as this runtime spells it ("europe/paris" → "Europe/Paris"), or null when it is no zone. */
+export function canonicalTimeZone(zone: unknown): string | null {
+  if (typeof zone !== "string" || zone.length === 0 || zone.length > MAX_TIME_ZONE_LENGTH || !IANA_NAME.test(zone)) return null;
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
