@@ -3,14 +3,14 @@
  * the account; decision 066), with "2 minutes ago" beside the exact time. Pages render on the
  * server, so "now" and the zone are arguments, never the server's clock settings or locale.
  */
-import { canonicalTimeZone } from "@/lib/security/core/time-zone";
+import { validTimeZone } from "@/lib/security/core/time-zone";
 
 /** Until the browser has told us its zone, times are shown in UTC and say so. */
 export const FALLBACK_TIME_ZONE = "UTC";
 
 /** The zone to show times in: the stored one when it is still valid, else UTC. */
 export function zoneOrUtc(zone: string | null | undefined): string {
-  return (zone && canonicalTimeZone(zone)) || FALLBACK_TIME_ZONE;
+  return (zone && validTimeZone(zone)) || FALLBACK_TIME_ZONE;
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

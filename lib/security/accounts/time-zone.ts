@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
-import { canonicalTimeZone } from "../core/time-zone";
+import { validTimeZone } from "../core/time-zone";
 
 /**
  * Remembers the time zone the user's browser reports, so pages and notice emails show times the
@@ -10,8 +10,8 @@ import { canonicalTimeZone } from "../core/time-zone";
  * (nothing is written then).
  */
 export async function setUserTimeZone(userId: string, zone: unknown): Promise<string | null> {
-  const canonical = canonicalTimeZone(zone);
-  if (!canonical) return null;
-  await (await getDb()).update(tables.users).set({ timeZone: canonical }).where(eq(tables.users.id, userId));
-  return canonical;
+  const valid = validTimeZone(zone);
+  if (!valid) return null;
+  await (await getDb()).update(tables.users).set({ timeZone: valid }).where(eq(tables.users.id, userId));
+  return valid;
 }

@@ -9,11 +9,16 @@ const MAX_TIME_ZONE_LENGTH = 64;
 // Area/Location names, "UTC", "Etc/GMT+5": no raw offsets ("+01:00") or abbreviations' look-alikes with spaces.
 const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
 
-/** The zone as this runtime spells it ("europe/paris" → "Europe/Paris"), or null when it is no zone. */
-export function canonicalTimeZone(zone: unknown): string | null {
+/**
+ * The zone as it was given, when this runtime knows it; else null. Not rewritten to ICU's
+ * canonical name ("America/Argentina/Buenos_Aires" → "America/Buenos_Aires"): the browser compares
+ * what it reports with what is stored, and a rewritten name would differ on every visit.
+ */
+export function validTimeZone(zone: unknown): string | null {
   if (typeof zone !== "string" || zone.length === 0 || zone.length > MAX_TIME_ZONE_LENGTH || !IANA_NAME.test(zone)) return null;
   try {
-    return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
   } catch {
     return null;
   }
