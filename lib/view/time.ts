@@ -3,7 +3,7 @@
  * the account; decision 066), with "2 minutes ago" beside the exact time. Pages render on the
  * server, so "now" and the zone are arguments, never the server's clock settings or locale.
  */
-import { validTimeZone } from "@/lib/security/core/time-zone";
+import { formatInstantIn, validTimeZone } from "@/lib/security/core/time-zone";
 
 /** Until the browser has told us its zone, times are shown in UTC and say so. */
 export const FALLBACK_TIME_ZONE = "UTC";
@@ -13,21 +13,9 @@ export function zoneOrUtc(zone: string | null | undefined): string {
   return (zone && validTimeZone(zone)) || FALLBACK_TIME_ZONE;
 }
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function formatIn(zone: string): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: zone });
-    dateTimeFormats.set(zone, format);
-  }
-  return format;
-}
-
 /** "Dec 2, 2026, 4:20 PM (Europe/Paris)"; the zone is named so a time is never ambiguous. */
 export function formatDateTimeIn(date: Date, zone: string | null | undefined): string {
-  const z = zoneOrUtc(zone);
-  return `${formatIn(z).format(date)} ${z === FALLBACK_TIME_ZONE ? "UTC" : `(${z})`}`;
+  return formatInstantIn(date, zoneOrUtc(zone));
 }
 
 /** "4:20 PM" in the zone: an item under its day's heading needs only the time. */

@@ -23,3 +23,20 @@ export function validTimeZone(zone: unknown): string | null {
     return null;
   }
 }
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Dec 2, 2026, 4:20 PM (Europe/Paris)" in the zone when it is valid, else "Dec 2, 2026, 3:20 PM
+ * UTC": the zone is always named, so a time read in an email or on a page is never ambiguous.
+ * Pages (lib/view/time.ts) and emails (the notices' "When:") say times this one way.
+ */
+export function formatInstantIn(date: Date, zone: string | null | undefined): string {
+  const valid = (zone && validTimeZone(zone)) || "UTC";
+  let format = formats.get(valid);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: valid });
+    formats.set(valid, format);
+  }
+  return `${format.format(date)} ${valid === "UTC" ? "UTC" : `(${valid})`}`;
+}
