@@ -37,7 +37,16 @@ test("reset password page", async ({ page }) => {
 
 // One test per page (/admin/users is the 403 page for a user without the role): fourteen axe runs
 // in one test ran past its 120-s timeout on a loaded machine, and two workers can share them.
-for (const path of ["/account", "/account/password", "/account/sessions", "/account/activity", "/account/sign-in-methods", "/verify", "/admin/users"]) {
+for (const path of [
+  "/account",
+  "/account/password",
+  "/account/sessions",
+  "/account/activity",
+  "/account/activity?kind=failed",
+  "/account/sign-in-methods",
+  "/verify",
+  "/admin/users",
+]) {
   test(`signed-in page ${path}${path === "/admin/users" ? " (403)" : ""}`, async ({ page }) => {
     await newSignedInUser(page);
     await expectAccessibleAt(page, path);
