@@ -43,6 +43,7 @@ for (const path of [
   "/account/password",
   "/account/sessions",
   "/account/activity",
+  "/account/activity?kind=failed",
   "/account/security/sign-in-codes",
   "/verify",
   "/admin/users",

@@ -40,7 +40,8 @@ test("view as a user from the rescue queue: banner everywhere, fresh pages refus
   await expect(banner).toBeVisible();
   // Acting as the user: end the user's own session. Their log names the administrator, not them.
   await adminPage.getByRole("button", { name: "Sign out other sessions" }).click();
-  await expect(adminPage).toHaveURL(/\/account\/sessions\?notice=SESSION_REVOKED$/);
+  await adminPage.getByRole("dialog").getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(adminPage).toHaveURL(/\/account\/sessions\?notice=SESSION_REVOKED&ended=1$/);
   await adminPage.goto("/account/activity");
   await expect(adminPage.getByTestId("acted-by").first()).toHaveText(`by administrator ${E2E_ADMIN.email}`);
   // The admin pages are the admin's, not the user's.

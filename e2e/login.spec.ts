@@ -81,7 +81,8 @@ test("sessions page lists devices and signs another one out", async ({ page, bro
   await expect(page.getByTestId("session-list").locator("li")).toHaveCount(2);
   // Named by bowser (lib/security/core/user-agent.ts): browser and system with their versions.
   await page.getByRole("button", { name: /Sign out Firefox 140 on Windows 10/ }).click();
-  await expect(page.getByTestId("notice")).toContainText("signed out");
+  await page.getByRole("dialog").getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Signed out 1 device.");
   await expect(page.getByTestId("session-list").locator("li")).toHaveCount(1);
   await p.goto("/account");
   await expect(p).toHaveURL(/\/login/);

@@ -109,7 +109,8 @@ test("real forms still work through the door: signing out another session (FormD
   await page.goto("/account/sessions");
   await expect(page.getByTestId("session-list").getByRole("listitem")).toHaveCount(2);
   await page.getByRole("button", { name: /^Sign out .* from / }).click();
-  await expect(page).toHaveURL(/\/account\/sessions\?notice=SESSION_REVOKED$/);
+  await page.getByRole("dialog").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/account\/sessions\?notice=SESSION_REVOKED&ended=1$/);
   await expect(page.getByTestId("session-list").getByRole("listitem")).toHaveCount(1);
 
   await otherPage.goto("/account");

@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from "react";
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { formatInstantIn } from "@/lib/security/core/time-zone";
 
 // Every template draws its look from here, so a product team restyles all mail in one place.
 // Inline styles only: most mail clients strip <style> blocks and ignore external CSS.
@@ -136,6 +137,8 @@ export function EmailResetOffer({ resetLink }: { resetLink: string | null }): Re
 export interface EmailChangeContext {
   /** ISO time the change was made. */
   at: string;
+  /** The recipient's time zone when the account has one (users.time_zone); absent in older payloads: UTC. */
+  timeZone?: string | null;
   /** "Chrome 131 on macOS" as the browser claims it; null outside a request (a script, the console's CLI). */
   device: string | null;
   sessionsLink: string;
@@ -143,15 +146,13 @@ export interface EmailChangeContext {
   resetLink: string | null;
 }
 
-const changeTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** "When: 2 Dec 2026, 13:25 UTC" and "Device: …" under the sentence that says what changed. */
+/** "When: Dec 2, 2026, 1:25 PM UTC" (or in the reader's zone, named) and "Device: …" under the sentence that says what changed. */
 export function EmailChangeDetails({ context }: { context?: EmailChangeContext }): ReactElement | null {
   if (!context) return null;
   const at = new Date(context.at);
   return (
     <>
-      {Number.isNaN(at.getTime()) ? null : <EmailText>{`When: ${changeTime.format(at)} UTC`}</EmailText>}
+      {Number.isNaN(at.getTime()) ? null : <EmailText>{`When: ${formatInstantIn(at, context.timeZone)}`}</EmailText>}
       {context.device ? <EmailText>{`Device: ${context.device}`}</EmailText> : null}
     </>
   );

@@ -4,7 +4,7 @@ import { EmailAction, EmailLayout, EmailResetOffer, EmailText } from "./layout";
 export interface NewDeviceSignInEmailProps {
   appName: string;
   email: string;
-  /** When, already written out for the reader (UTC). */
+  /** When, already written out for the reader (in their time zone when the account has one, else UTC). */
   at: string;
   /** Browser and operating system as read from the user agent; approximate, it is the browser's own claim. */
   device: string;

@@ -35,6 +35,9 @@ export const users = pgTable(
     lastLoginIp: text("last_login_ip"),
     currentLoginIp: text("current_login_ip"),
     loginCount: integer("login_count").notNull().default(0),
+    // The IANA time zone the user's browser last reported (decision 066): pages and notice emails
+    // show times in it. Null until a page has seen the browser's; UTC then.
+    timeZone: text("time_zone"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     // Copies of facts kept in other tables, so the admin list's filters can have partial indexes

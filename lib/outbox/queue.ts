@@ -1,4 +1,5 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { getDb, type Queryable, tables } from "@/lib/db";
@@ -17,7 +18,7 @@ import { deliverOutbox } from "./deliver";
  * flow, and a known address answers as fast as an unknown one.
  */
 export async function queueEmail<K extends EmailName>(template: K, to: string, props: EmailProps<K>, db?: Queryable): Promise<void> {
-  const payload = CHANGE_NOTICES.has(template) ? { ...props, context: await changeContext() } : props;
+  const payload = CHANGE_NOTICES.has(template) ? { ...props, context: await changeContext(to, db) } : props;
   await queue({ kind: "email", to, template, payload: JSON.stringify(payload) }, db);
 }
 
@@ -26,8 +27,16 @@ export async function queueEmail<K extends EmailName>(template: K, to: string, p
  * once for every notice rather than by each flow: the time is now, the device the request's user
  * agent. Outside a request (a script, a test) the device is unknown and the notice says nothing of it.
  */
-async function changeContext(): Promise<EmailChangeContext> {
+async function changeContext(to: string, db?: Queryable): Promise<EmailChangeContext> {
   const config = getConfig();
+  // The "When:" in the zone the recipient's browser last reported (decision 066). By the stored
+  // address's lower-cased form, the unique index's key for every address the built-in normaliser
+  // keeps as typed; an address that has moved on (the old one, after a change) is told in UTC.
+  const [account] = await (db ?? (await getDb()))
+    .select({ timeZone: tables.users.timeZone })
+    .from(tables.users)
+    .where(eq(tables.users.emailNormalized, to.trim().toLowerCase()))
+    .limit(1);
   let userAgent: string | null = null;
   try {
     userAgent = (await headers()).get("user-agent");
@@ -36,6 +45,7 @@ async function changeContext(): Promise<EmailChangeContext> {
   }
   return {
     at: new Date().toISOString(),
+    timeZone: account?.timeZone ?? null,
     device: userAgent ? describeUserAgent(userAgent) : null,
     sessionsLink: `${config.appUrl}/account/sessions`,
     resetLink: config.features.recoverable ? `${config.appUrl}/forgot-password` : null,

@@ -1,8 +1,11 @@
-/** Dates are rendered on the server in UTC so the HTML is the same for every visitor. */
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+import { formatDateTimeIn } from "./time";
 
-export function formatDateTime(date: Date): string {
-  return `${dateTime.format(date)} UTC`;
+/**
+ * A date and time for a page or an email, in the viewer's time zone when the account has one
+ * (users.time_zone, decision 066), else in UTC, and always naming the zone.
+ */
+export function formatDateTime(date: Date, timeZone?: string | null): string {
+  return formatDateTimeIn(date, timeZone);
 }
 
 // Browser and system from the user agent by a maintained parser (bowser), the same words the new-device mail uses.

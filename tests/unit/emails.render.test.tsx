@@ -306,6 +306,15 @@ describe("email templates through sendEmail", () => {
     expectLink(m, context.resetLink);
   });
 
+  it.each([
+    ["Europe/Paris", "When: Dec 2, 2026, 2:25 PM (Europe/Paris)"],
+    ["Nowhere/Else", "When: Dec 2, 2026, 1:25 PM UTC"],
+  ])("a notice says when in the recipient's zone (%s), named; a zone nobody knows is UTC (decision 066)", async (timeZone, when) => {
+    const context = { at: "2026-12-02T13:25:00.000Z", device: null, sessionsLink: "https://app.test/account/sessions", resetLink: null, timeZone };
+    const m = await sendOne("change_notice", { appName: APP, email: TO, resetLink: null, context } as EmailProps<"change_notice">);
+    expect(m.text).toContain(when);
+  });
+
   it("a security key added as a second step is not said to sign in", async () => {
     const props = {
       appName: APP,

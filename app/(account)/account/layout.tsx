@@ -1,13 +1,16 @@
 import type { ReactNode } from "react";
 import { AccountNav } from "@/components/account-nav";
+import { TimeZoneReporter } from "@/components/time-zone-reporter";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
-  await requireUser();
+  const { user, session } = await requireUser();
   return (
     <div className="page-width grid gap-6 py-8 md:grid-cols-[200px_1fr] md:gap-10 md:py-12">
       <AccountNav connections={getConfig().oauth.providers.length > 0} />
+      {/* Not while an administrator views the app as the user: their browser's zone is not the user's. */}
+      {session.impersonatorId ? null : <TimeZoneReporter stored={user.timeZone} />}
       <div className="min-w-0 space-y-6">{children}</div>
     </div>
   );

@@ -27,6 +27,17 @@ export function describeUserAgent(userAgent: string | null): string {
   return browser ?? os ?? "Unknown device";
 }
 
+/** What kind of device a user agent says it is, for an icon beside its name. */
+export type DeviceType = "desktop" | "mobile" | "tablet" | "tv" | "unknown";
+
+const DEVICE_TYPES: ReadonlySet<string> = new Set(["desktop", "mobile", "tablet", "tv"]);
+
+/** The name and kind of device: `{ name: "Safari 18 on iOS 18", type: "mobile" }`. */
+export function describeDevice(userAgent: string | null): { name: string; type: DeviceType } {
+  const platform = parseUserAgent(userAgent).platform;
+  return { name: describeUserAgent(userAgent), type: platform && DEVICE_TYPES.has(platform) ? (platform as DeviceType) : "unknown" };
+}
+
 function majorVersion(version: string | undefined): string | null {
   return version?.split(".")[0] || null;
 }

@@ -201,8 +201,13 @@ export async function revokeSession(userId: string, publicId: string): Promise<b
   return rows.length > 0;
 }
 
-export async function deleteOtherSessions(userId: string, keepTokenHash: string, db?: Queryable): Promise<void> {
-  await (db ?? (await getDb())).delete(tables.sessions).where(and(eq(tables.sessions.userId, userId), ne(tables.sessions.tokenHash, keepTokenHash)));
+/** Ends every session of the user but one; returns how many ended (the sessions page says so). */
+export async function deleteOtherSessions(userId: string, keepTokenHash: string, db?: Queryable): Promise<number> {
+  const ended = await (db ?? (await getDb()))
+    .delete(tables.sessions)
+    .where(and(eq(tables.sessions.userId, userId), ne(tables.sessions.tokenHash, keepTokenHash)))
+    .returning({ tokenHash: tables.sessions.tokenHash });
+  return ended.length;
 }
 
 /**

@@ -6,6 +6,7 @@ import { hashToken, randomToken } from "../core/crypto";
 import { encryptSecret } from "../core/encryption";
 import { links } from "../core/links";
 import { isKnownDeviceValue, type RequestContext } from "../core/request-context";
+import { formatInstantIn } from "../core/time-zone";
 import { describeUserAgent } from "../core/user-agent";
 import type { UserRecord } from "../accounts/users";
 
@@ -26,7 +27,7 @@ export interface KnownDeviceWrite {
 }
 
 /** Null when the alert is switched off (SECURITY_NEW_DEVICE_ALERT=false): no cookie, no rows. */
-export function knownDeviceWrite(user: Pick<UserRecord, "email">, ctx: RequestContext): KnownDeviceWrite | null {
+export function knownDeviceWrite(user: Pick<UserRecord, "email" | "timeZone">, ctx: RequestContext): KnownDeviceWrite | null {
   const config = getConfig();
   if (!config.features.newDeviceAlert) return null;
   // A value we never minted (absent, forged, malformed) is replaced: the browser is new either way.
@@ -35,7 +36,8 @@ export function knownDeviceWrite(user: Pick<UserRecord, "email">, ctx: RequestCo
   const props: EmailProps<"new_device_sign_in"> = {
     appName: config.appName,
     email: user.email,
-    at: new Date().toUTCString(),
+    // In the zone the account's browser last reported (decision 066), else UTC; the zone is named.
+    at: formatInstantIn(new Date(), user.timeZone),
     device,
     ip: ctx.ip,
     sessionsLink: links.sessions(),

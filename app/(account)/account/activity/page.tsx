@@ -1,47 +1,63 @@
 import type { Metadata } from "next";
-import { ActedBy } from "@/components/acted-by";
-import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { describeUserAgent, formatDateTime } from "@/lib/view/format";
-import { describeAuthnVia } from "@/lib/view/labels";
+import { Card, CardBody } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { listActivityPage } from "@/lib/security/core/activity-log";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { EVENT_LABELS, listUserEvents } from "@/lib/security/core/events";
+import { ACTIVITY_FILTERS, activityFilterFrom, groupActivity, type ActivityFilter } from "@/lib/view/activity";
+import type { SearchParams } from "@/lib/view/notices";
+import { zoneOrUtc } from "@/lib/view/time";
+import { ActivityLine } from "./activity-item";
+import { FilterLinks } from "./filter-links";
 
 export const metadata: Metadata = { title: "Activity" };
 
-/** How a sign-in was proven ("password + authenticator app"), from the event's authn_via. */
-function how(data: Record<string, unknown>): string {
-  return Array.isArray(data.authnVia) ? describeAuthnVia(data.authnVia.filter((m): m is string => typeof m === "string")) : "";
+/** A keyset cursor from the URL: an event id, or nothing (junk is the first page, never a 500). */
+const cursor = (value: unknown): number | null => (typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : null);
+
+function href(kind: ActivityFilter, key: "before" | "after", id: number | null): string | null {
+  if (id === null) return null;
+  const params = new URLSearchParams(kind === "all" ? {} : { kind });
+  params.set(key, String(id));
+  return `/account/activity?${params}`;
 }
 
-const WARNING_EVENTS = new Set<string>(["user_failed_authn", "account_locked", "user_not_registered"]);
-
-export default async function ActivityPage() {
+export default async function ActivityPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireUser();
-  const events = await listUserEvents(user.id);
+  const params = await searchParams;
+  const kind = activityFilterFrom(params.kind);
+  const page = await listActivityPage(user.id, { types: ACTIVITY_FILTERS[kind].types, before: cursor(params.before), after: cursor(params.after) });
+  const zone = zoneOrUtc(user.timeZone);
+  const now = new Date();
+  const days = groupActivity(page.rows, zone, now);
   return (
     <>
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
-        <p className="mt-1 text-sm text-muted">The last 50 security events on your account.</p>
+        <p className="mt-1 text-sm text-muted" data-testid="activity-zone">
+          Security events on your account, newest first. Times are in {zone === "UTC" ? "UTC" : zone}.
+        </p>
       </div>
+      <FilterLinks current={kind} />
       <Card>
-        <CardHeader title="Recent activity" />
-        <CardBody>
-          <ol className="divide-y divide-border text-sm" data-testid="activity-list">
-            {events.map((event, i) => (
-              <li key={i} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
-                <span className="font-medium">
-                  {EVENT_LABELS[event.type] ?? event.type}
-                  {how(event.data) ? <span className="font-normal text-muted"> with {how(event.data)}</span> : null}
-                  <ActedBy email={event.actorEmail} /> {WARNING_EVENTS.has(event.type) ? <Badge tone="warning">Check</Badge> : null}
-                </span>
-                <span className="text-muted">
-                  {formatDateTime(event.at)} · {event.ip ?? "—"} · {describeUserAgent(event.userAgent)}
-                </span>
-              </li>
-            ))}
-          </ol>
+        <CardBody className="space-y-6" data-testid="activity-list">
+          {days.length === 0 ? <p className="text-sm text-muted">Nothing to show here yet.</p> : null}
+          {days.map((day) => (
+            <section key={day.key} aria-labelledby={`day-${day.key}`} data-testid="activity-day">
+              <h2 id={`day-${day.key}`} className="text-sm font-semibold text-foreground">
+                {day.label}
+              </h2>
+              <ol className="divide-y divide-border text-sm">
+                {day.items.map((item) => (
+                  <ActivityLine key={item.event.id} item={item} zone={zone} now={now} />
+                ))}
+              </ol>
+            </section>
+          ))}
+          <Pagination
+            summary={ACTIVITY_FILTERS[kind].label}
+            previousHref={href(kind, "after", page.newerThan)}
+            nextHref={href(kind, "before", page.olderThan)}
+          />
         </CardBody>
       </Card>
     </>

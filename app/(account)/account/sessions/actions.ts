@@ -12,18 +12,18 @@ export async function revokeSessionAction(formData: FormData): Promise<void> {
   const ctx = await currentRequestContext();
   const { user } = await requireUser();
   const id = formText(formData, "id", 64);
-  if (id && (await revokeSession(user.id, id))) {
-    await recordEvent("session_revoked", { userId: user.id, ctx });
-  }
-  redirect("/account/sessions?notice=SESSION_REVOKED");
+  const ended = id ? await revokeSession(user.id, id) : false;
+  if (ended) await recordEvent("session_revoked", { userId: user.id, ctx });
+  // How many ended rides along for the toast ("Signed out 1 device"); the page bounds and words it.
+  redirect(`/account/sessions?notice=SESSION_REVOKED&ended=${ended ? 1 : 0}`);
 }
 
 export async function revokeOtherSessionsAction(): Promise<void> {
   const ctx = await currentRequestContext();
   const { user, session } = await requireUser();
-  await deleteOtherSessions(user.id, session.tokenHash);
-  await recordEvent("session_revoked", { userId: user.id, ctx, data: { scope: "others" } });
-  redirect("/account/sessions?notice=SESSION_REVOKED");
+  const ended = await deleteOtherSessions(user.id, session.tokenHash);
+  await recordEvent("session_revoked", { userId: user.id, ctx, data: { scope: "others", count: ended } });
+  redirect(`/account/sessions?notice=SESSION_REVOKED&ended=${ended}`);
 }
 
 /**

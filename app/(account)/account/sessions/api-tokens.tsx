@@ -15,7 +15,7 @@ interface Row {
 }
 
 /** The account's JSON API credentials: auth tokens and refresh-token families, each revocable. */
-export function ApiTokens({ tokens, families }: { tokens: ListedAuthToken[]; families: ListedRefreshFamily[] }) {
+export function ApiTokens({ tokens, families, zone }: { tokens: ListedAuthToken[]; families: ListedRefreshFamily[]; zone: string }) {
   if (!tokens.length && !families.length) return null;
   return (
     <Card>
@@ -23,10 +23,15 @@ export function ApiTokens({ tokens, families }: { tokens: ListedAuthToken[]; fam
       <CardBody>
         <ul className="divide-y divide-border" data-testid="token-list">
           {families.map((f) => (
-            <TokenRow key={f.id} row={{ ...f, title: "Refresh token" }} action={revokeRefreshFamilyAction} />
+            <TokenRow key={f.id} row={{ ...f, title: "Refresh token" }} action={revokeRefreshFamilyAction} zone={zone} />
           ))}
           {tokens.map((t) => (
-            <TokenRow key={t.id} row={{ ...t, title: t.fromRefresh ? "Auth token (from a refresh token)" : "Auth token" }} action={revokeAuthTokenAction} />
+            <TokenRow
+              key={t.id}
+              row={{ ...t, title: t.fromRefresh ? "Auth token (from a refresh token)" : "Auth token" }}
+              action={revokeAuthTokenAction}
+              zone={zone}
+            />
           ))}
         </ul>
       </CardBody>
@@ -34,20 +39,20 @@ export function ApiTokens({ tokens, families }: { tokens: ListedAuthToken[]; fam
   );
 }
 
-function TokenRow({ row, action }: { row: Row; action: (formData: FormData) => Promise<void> }) {
+function TokenRow({ row, action, zone }: { row: Row; action: (formData: FormData) => Promise<void>; zone: string }) {
   const via = describeAuthnVia(row.authnVia);
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm" data-testid="token-item">
       <div className="min-w-0">
         <p className="font-medium">{row.title}</p>
         <p className="text-muted">
-          created {formatDateTime(row.createdAt)}
-          {via ? ` with ${via}` : ""} · last used {formatDateTime(row.lastUsedAt)} · expires {formatDateTime(row.expiresAt)}
+          created {formatDateTime(row.createdAt, zone)}
+          {via ? ` with ${via}` : ""} · last used {formatDateTime(row.lastUsedAt, zone)} · expires {formatDateTime(row.expiresAt, zone)}
         </p>
       </div>
       <form action={action}>
         <input type="hidden" name="id" value={row.id} />
-        <Button variant="ghost" size="sm" type="submit" aria-label={`Revoke ${row.title.toLowerCase()} created ${formatDateTime(row.createdAt)}`}>
+        <Button variant="ghost" size="sm" type="submit" aria-label={`Revoke ${row.title.toLowerCase()} created ${formatDateTime(row.createdAt, zone)}`}>
           Revoke
         </Button>
       </form>

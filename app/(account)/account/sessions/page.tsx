@@ -1,72 +1,77 @@
 import type { Metadata } from "next";
+import { ConfirmForm } from "@/components/confirm-form";
 import { NoticeBanner } from "@/components/notice-banner";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { describeUserAgent, formatDateTime } from "@/lib/view/format";
+import { ResultToast } from "@/components/ui/toast";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
-import { describeAuthnVia } from "@/lib/view/labels";
+import { zoneOrUtc } from "@/lib/view/time";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { listSessions, sessionPublicId } from "@/lib/security/sessions/store";
 import { listAuthTokens, listRefreshFamilies } from "@/lib/security/sessions/api-credentials";
-import { revokeOtherSessionsAction, revokeSessionAction } from "./actions";
+import { revokeOtherSessionsAction } from "./actions";
 import { ApiTokens } from "./api-tokens";
+import { SessionItem } from "./session-item";
 
 export const metadata: Metadata = { title: "Sessions" };
+
+/** "Signed out 2 devices", from the count the action put in the URL (bounded: it is only words). */
+function endedMessage(ended: unknown): string | null {
+  if (typeof ended !== "string" || !/^\d{1,4}$/.test(ended)) return null;
+  const n = Number(ended);
+  return n === 0 ? "That device was already signed out." : `Signed out ${n} device${n === 1 ? "" : "s"}.`;
+}
 
 export default async function SessionsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session: current } = await requireUser();
   const [sessions, tokens, families] = await Promise.all([listSessions(user.id), listAuthTokens(user.id), listRefreshFamilies(user.id)]);
-  const notice = noticeFrom((await searchParams).notice);
+  const params = await searchParams;
+  const notice = noticeFrom(params.notice);
+  // A sign-out's result is a toast (and, without JavaScript, the same words as an alert); other notices stay banners.
+  const toast = notice?.code === "SESSION_REVOKED" ? endedMessage(params.ended) : null;
+  const zone = zoneOrUtc(user.timeZone);
+  const now = new Date();
   return (
     <>
-      <NoticeBanner notice={notice} />
+      {toast ? (
+        <>
+          <ResultToast message={toast} />
+          <noscript>
+            <Alert tone="success" testId="notice">
+              {toast}
+            </Alert>
+          </noscript>
+        </>
+      ) : (
+        <NoticeBanner notice={notice} />
+      )}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Sessions</h1>
           <p className="mt-1 text-sm text-muted">Devices signed in to your account. Sign out any you don&apos;t recognise.</p>
         </div>
         {sessions.length > 1 ? (
-          <form action={revokeOtherSessionsAction}>
-            <Button variant="secondary" size="sm" type="submit">
-              Sign out other sessions
-            </Button>
-          </form>
+          <ConfirmForm
+            action={revokeOtherSessionsAction}
+            label="Sign out other sessions"
+            variant="secondary"
+            title="Sign out everywhere else?"
+            description={`Every other device (${sessions.length - 1}) will need to sign in again. This one stays signed in.`}
+            confirmLabel="Sign out everywhere else"
+          />
         ) : null}
       </div>
       <Card>
         <CardHeader title={`${sessions.length} active session${sessions.length === 1 ? "" : "s"}`} />
         <CardBody>
           <ul className="divide-y divide-border" data-testid="session-list">
-            {sessions.map((s) => {
-              const isCurrent = s.tokenHash === current.tokenHash;
-              return (
-                <li key={sessionPublicId(s.tokenHash)} className="flex flex-wrap items-center justify-between gap-3 py-3 text-sm">
-                  <div className="min-w-0">
-                    <p className="font-medium">
-                      {describeUserAgent(s.userAgent)} {isCurrent ? <Badge tone="success">This device</Badge> : null}{" "}
-                      {s.remember ? <Badge tone="neutral">Remembered</Badge> : null}
-                    </p>
-                    <p className="text-muted">
-                      {s.ip ?? "unknown IP"} · signed in {formatDateTime(s.createdAt)}
-                      {describeAuthnVia(s.authnVia) ? ` with ${describeAuthnVia(s.authnVia)}` : ""} · last active {formatDateTime(s.lastSeenAt)}
-                    </p>
-                  </div>
-                  {isCurrent ? null : (
-                    <form action={revokeSessionAction}>
-                      <input type="hidden" name="id" value={sessionPublicId(s.tokenHash)} />
-                      <Button variant="ghost" size="sm" type="submit" aria-label={`Sign out ${describeUserAgent(s.userAgent)} from ${s.ip ?? "unknown IP"}`}>
-                        Sign out
-                      </Button>
-                    </form>
-                  )}
-                </li>
-              );
-            })}
+            {sessions.map((s) => (
+              <SessionItem key={sessionPublicId(s.tokenHash)} session={s} current={s.tokenHash === current.tokenHash} zone={zone} now={now} />
+            ))}
           </ul>
         </CardBody>
       </Card>
-      <ApiTokens tokens={tokens} families={families} />
+      <ApiTokens tokens={tokens} families={families} zone={zone} />
     </>
   );
 }

@@ -1,0 +1,42 @@
+/**
+ * What counts as a time zone the account may store (users.time_zone, decision 066): an IANA name
+ * this runtime knows. The browser reports it, so it is untrusted input like any other field. No
+ * server-only import: the view layer asks the same question of a stored value.
+ */
+
+// The longest IANA name is 32 characters ("America/Argentina/ComodRivadavia"); the bound keeps junk out of the column.
+const MAX_TIME_ZONE_LENGTH = 64;
+// Area/Location names, "UTC", "Etc/GMT+5": no raw offsets ("+01:00") or abbreviations' look-alikes with spaces.
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
+
+/**
+ * The zone as it was given, when this runtime knows it; else null. Not rewritten to ICU's
+ * canonical name ("America/Argentina/Buenos_Aires" → "America/Buenos_Aires"): the browser compares
+ * what it reports with what is stored, and a rewritten name would differ on every visit.
+ */
+export function validTimeZone(zone: unknown): string | null {
+  if (typeof zone !== "string" || zone.length === 0 || zone.length > MAX_TIME_ZONE_LENGTH || !IANA_NAME.test(zone)) return null;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return null;
+  }
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "Dec 2, 2026, 4:20 PM (Europe/Paris)" in the zone when it is valid, else "Dec 2, 2026, 3:20 PM
+ * UTC": the zone is always named, so a time read in an email or on a page is never ambiguous.
+ * Pages (lib/view/time.ts) and emails (the notices' "When:") say times this one way.
+ */
+export function formatInstantIn(date: Date, zone: string | null | undefined): string {
+  const valid = (zone && validTimeZone(zone)) || "UTC";
+  let format = formats.get(valid);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: valid });
+    formats.set(valid, format);
+  }
+  return `${format.format(date)} ${valid === "UTC" ? "UTC" : `(${valid})`}`;
+}

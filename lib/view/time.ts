@@ -1,0 +1,62 @@
+/**
+ * Times as a person reads them: in their own time zone (the one their browser reported, stored on
+ * the account; decision 066), with "2 minutes ago" beside the exact time. Pages render on the
+ * server, so "now" and the zone are arguments, never the server's clock settings or locale.
+ */
+import { formatInstantIn, validTimeZone } from "@/lib/security/core/time-zone";
+
+/** Until the browser has told us its zone, times are shown in UTC and say so. */
+export const FALLBACK_TIME_ZONE = "UTC";
+
+/** The zone to show times in: the stored one when it is still valid, else UTC. */
+export function zoneOrUtc(zone: string | null | undefined): string {
+  return (zone && validTimeZone(zone)) || FALLBACK_TIME_ZONE;
+}
+
+/** "Dec 2, 2026, 4:20 PM (Europe/Paris)"; the zone is named so a time is never ambiguous. */
+export function formatDateTimeIn(date: Date, zone: string | null | undefined): string {
+  return formatInstantIn(date, zoneOrUtc(zone));
+}
+
+/** "4:20 PM" in the zone: an item under its day's heading needs only the time. */
+export function formatTimeIn(date: Date, zone: string | null | undefined): string {
+  return new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: zoneOrUtc(zone) }).format(date);
+}
+
+/** The calendar day of an instant in a zone, as YYYY-MM-DD (sorts and compares as text). */
+export function dayKey(date: Date, zone: string): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone }).format(date);
+}
+
+/** "Today", "Yesterday", else "Monday, 30 November 2026", for a day key seen from `now` in `zone`. */
+export function dayLabel(key: string, now: Date, zone: string): string {
+  if (key === dayKey(now, zone)) return "Today";
+  if (key === dayKey(new Date(now.getTime() - 86_400_000), zone)) return "Yesterday";
+  const [year, month, day] = key.split("-").map(Number) as [number, number, number];
+  // Noon UTC of that date names the same calendar day in every zone's format.
+  return new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year, month - 1, day, 12)),
+  );
+}
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+const STEPS: readonly [limitSeconds: number, unit: Intl.RelativeTimeFormatUnit, seconds: number][] = [
+  [3_600, "minute", 60],
+  [86_400, "hour", 3_600],
+  [7 * 86_400, "day", 86_400],
+  [30 * 86_400, "week", 7 * 86_400],
+  [365 * 86_400, "month", 30 * 86_400],
+  [Infinity, "year", 365 * 86_400],
+];
+
+/** "just now", "2 minutes ago", "yesterday", "3 weeks ago"; a time a little ahead (clock skew) is "just now". */
+export function relativeTime(date: Date, now: Date): string {
+  const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
+  if (seconds < 45) return "just now";
+  for (const [limit, unit, size] of STEPS) {
+    if (seconds < limit) return relative.format(-Math.max(1, Math.floor(seconds / size)), unit);
+  }
+  return relative.format(-Math.floor(seconds / 31_536_000), "year");
+}
