@@ -17,6 +17,7 @@ const { hashToken } = await import("@/lib/security/core/crypto");
 const { checkRule, authenticate } = await import("@/lib/api/guard");
 const { apiRoute } = await import("@/lib/api/route");
 const { meGet } = await import("@/lib/api/contracts/login");
+const { verifyGet } = await import("@/lib/api/contracts/account");
 const { me } = await import("@/lib/api/endpoints/login");
 const loginRoute = await import("@/app/api/security/login/route");
 const logoutRoute = await import("@/app/api/security/logout/route");
@@ -101,10 +102,18 @@ describe("auth tokens", () => {
 
   it("never open a route that accepts only sessions", async () => {
     const token = await tokenFor(user);
-    // /verify's rule names no mechanisms: session only, like every page.
-    const sessionOnly = apiRoute(meGet, me);
-    const answer = await new ApiClient().call(sessionOnly, "GET", "/verify", { headers: { "Authentication-Token": token }, documented: "/api/me" });
-    expect(answer.status).toBe(401);
+    // /api/security/verify's rule accepts only the session. The rule is the endpoint's own (its contract's
+    // path), whatever URL reached it: a prefix rewrite must not turn a session-only endpoint into an open one.
+    const sessionOnly = apiRoute(verifyGet, me);
+    for (const url of ["/api/security/verify", "/auth/verify"]) {
+      const answer = await new ApiClient().call(sessionOnly, "GET", url, { headers: { "Authentication-Token": token }, documented: "/api/security/verify" });
+      expect(answer.status, url).toBe(401);
+    }
+    // The same token on an endpoint that takes tokens, reached at a URL in no route table: its own rule lets it in.
+    const tokenTaking = apiRoute(meGet, me);
+    expect(
+      (await new ApiClient().call(tokenTaking, "GET", "/elsewhere/me", { headers: { "Authentication-Token": token }, documented: "/api/me" })).status,
+    ).toBe(200);
     const request = new Request("http://localhost:3000/verify", { headers: { "Authentication-Token": token } });
     expect(await authenticate(request, ["session"], { ip: "10.0.0.1", userAgent: null })).toBeNull();
     expect(await authenticate(request, ["token"], { ip: "10.0.0.1", userAgent: null })).not.toBeNull();
