@@ -48,7 +48,7 @@ function gate(request: NextRequest, override: Record<string, string> = {}): Next
     return withHsts(NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.url)));
   }
 
-  const prerendered = servesPrerendered(request, hasSession);
+  const prerendered = servesPrerendered(request, hasSession, override);
   if (prerendered) return prerendered;
   // The prerendered pages answer only through the rewrite above.
   if (pathname === PRERENDERED_PREFIX || pathname.startsWith(`${PRERENDERED_PREFIX}/`)) return withHsts(new NextResponse("Not found", { status: 404 }));
@@ -73,9 +73,12 @@ function gate(request: NextRequest, override: Record<string, string> = {}): Next
  * A session cookie (a signed-in visitor is sent on; a stale one is found out by the page), a view-as
  * cookie (its banner) or any query (`next`, a notice, a prefilled email) gets the page rendered.
  */
-function servesPrerendered(request: NextRequest, hasSession: boolean): NextResponse | null {
+function servesPrerendered(request: NextRequest, hasSession: boolean, override: Record<string, string>): NextResponse | null {
   const { pathname, searchParams } = request.nextUrl;
-  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  // A form's server action called from the prerendered page (it has passed the door) runs against
+  // that page too, so its answer fits the page the browser holds. Its answer is RSC, not HTML.
+  const action = request.method === "POST" && request.headers.has("next-action") && Boolean(request.headers.get("accept")?.includes("text/x-component"));
+  if (request.method !== "GET" && request.method !== "HEAD" && !action) return null;
   if (hasSession || request.cookies.has(cookieName("impersonator"))) return null;
   // `_rsc` is the router's cache key on a client-side navigation, not something the page reads.
   if ([...searchParams.keys()].some((key) => key !== "_rsc")) return null;
@@ -83,8 +86,11 @@ function servesPrerendered(request: NextRequest, hasSession: boolean): NextRespo
   if (!page) return null;
   const url = request.nextUrl.clone();
   url.pathname = `${PRERENDERED_PREFIX}${pathname}`;
-  const response = NextResponse.rewrite(url);
+  const requestHeaders = new Headers(request.headers);
+  for (const [name, value] of Object.entries(override)) requestHeaders.set(name, value);
+  const response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", contentSecurityPolicy({ hashes: page.scriptHashes }));
+  if (action) response.headers.set("cache-control", "private, no-store");
   // The same bytes for every visitor without a session: the browser may keep them and revalidate
   // (ETag) on each visit, which reaches this proxy with whatever cookie it has by then. Not `public`:
   // a shared cache keyed by URL would hand them to a signed-in visitor, and Next.js replaces a Vary
