@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 
-// Headers for every response, static files included. The CSP and HSTS are per request and
-// decided at run time from the instance's configuration (proxy.ts, lib/security/core/headers.ts).
+// Headers for every response, static files included. The CSP and HSTS are decided at run time
+// from the instance's configuration (proxy.ts, lib/security/core/headers.ts).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },

@@ -3,15 +3,19 @@ import { checkActionBody, checkActionHeaders, isServerActionRequest, refusalResp
 import { PATH_HEADER } from "@/lib/security/core/path-header";
 import { loginUrlFor } from "@/lib/security/core/redirects";
 import { ruleFor } from "@/lib/security/core/routes";
-import { sessionCookieName } from "@/lib/security/sessions/cookies";
+import { cookieName, sessionCookieName } from "@/lib/security/sessions/cookies";
 import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/core/headers";
 import { requestedOrigin, withheldOrigin } from "@/lib/security/core/request-checks";
+import { PRERENDERED_PREFIX, prerenderedPage } from "@/lib/view/prerendered-pages";
+import { INLINE_SCRIPT_HASHES } from "@/lib/view/theme-script";
 
 /**
  * The request gate. It decides from the cookie alone (no database round trip, so the one query
  * per request budget is spent by the page guard): anonymous visitors to signed-in pages are
  * redirected to /login?next=…; everything else — roles, freshness, revoked sessions — is
- * checked by requireUser() in the page or action. It also sets the per-request CSP nonce.
+ * checked by requireUser() in the page or action. It also sets the CSP: a nonce per request for a
+ * rendered page, or, for a visitor the prerendered anonymous pages fit, a rewrite to that page and
+ * the hashes of its scripts (decision 067).
  * Server-action requests first pass the door (lib/security/core/action-guard.ts); no other request's
  * body is read.
  */
@@ -44,8 +48,13 @@ function gate(request: NextRequest, override: Record<string, string> = {}): Next
     return withHsts(NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.url)));
   }
 
+  const prerendered = servesPrerendered(request, hasSession, override);
+  if (prerendered) return prerendered;
+  // The prerendered pages answer only through the rewrite above.
+  if (pathname === PRERENDERED_PREFIX || pathname.startsWith(`${PRERENDERED_PREFIX}/`)) return withHsts(new NextResponse("Not found", { status: 404 }));
+
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce);
+  const csp = contentSecurityPolicy({ nonce, hashes: INLINE_SCRIPT_HASHES });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   requestHeaders.set("x-nonce", nonce);
@@ -55,6 +64,38 @@ function gate(request: NextRequest, override: Record<string, string> = {}): Next
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", csp);
   if (hasSession) response.headers.set("cache-control", "private, no-store");
+  return withHsts(response);
+}
+
+/**
+ * A bare GET of an anonymous page (/login, /register…) by a visitor with no session: the page built
+ * at build time, unchanged for everyone, so its scripts are allowed by the hashes the build recorded.
+ * A session cookie (a signed-in visitor is sent on; a stale one is found out by the page), a view-as
+ * cookie (its banner) or any query (`next`, a notice, a prefilled email) gets the page rendered.
+ */
+function servesPrerendered(request: NextRequest, hasSession: boolean, override: Record<string, string>): NextResponse | null {
+  const { pathname, searchParams } = request.nextUrl;
+  // A form's server action called from the prerendered page (it has passed the door) runs against
+  // that page too, so its answer fits the page the browser holds. Its answer is RSC, not HTML.
+  const action = request.method === "POST" && request.headers.has("next-action") && Boolean(request.headers.get("accept")?.includes("text/x-component"));
+  if (request.method !== "GET" && request.method !== "HEAD" && !action) return null;
+  if (hasSession || request.cookies.has(cookieName("impersonator"))) return null;
+  // `_rsc` is the router's cache key on a client-side navigation, not something the page reads.
+  if ([...searchParams.keys()].some((key) => key !== "_rsc")) return null;
+  const page = prerenderedPage(pathname);
+  if (!page) return null;
+  const url = request.nextUrl.clone();
+  url.pathname = `${PRERENDERED_PREFIX}${pathname}`;
+  const requestHeaders = new Headers(request.headers);
+  for (const [name, value] of Object.entries(override)) requestHeaders.set(name, value);
+  const response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", contentSecurityPolicy({ hashes: page.scriptHashes }));
+  if (action) response.headers.set("cache-control", "private, no-store");
+  // The same bytes for every visitor without a session: the browser may keep them and revalidate
+  // (ETag) on each visit, which reaches this proxy with whatever cookie it has by then. Not `public`:
+  // a shared cache keyed by URL would hand them to a signed-in visitor, and Next.js replaces a Vary
+  // set here with its own.
+  response.headers.set("cache-control", "private, max-age=0, must-revalidate");
   return withHsts(response);
 }
 

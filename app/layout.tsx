@@ -1,20 +1,11 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import { ImpersonationBanner } from "@/components/impersonation-banner";
-import { SiteHeader } from "@/components/site-header";
-import { getConfig } from "@/lib/security/config";
-import { impersonatorCookie } from "@/lib/security/sessions/cookies";
-import { getSession } from "@/lib/security/sessions/current";
-import { formatDateTime } from "@/lib/view/format";
-import { parseTheme, THEME_COOKIE } from "@/lib/view/theme";
-import { returnToMyAccountAction } from "./impersonation/actions";
-import { signOutAction } from "./logout/actions";
-import { setThemeAction } from "./theme/actions";
+import { staticPageSettings } from "@/lib/view/static-settings";
+import { THEME_SCRIPT } from "@/lib/view/theme-script";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { appName } = getConfig();
+  const { appName } = staticPageSettings();
   return { title: { default: appName, template: `%s · ${appName}` }, description: `${appName} account` };
 }
 
@@ -25,29 +16,19 @@ export const viewport: Viewport = {
   ],
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { appName, adminRole } = getConfig();
-  const current = await getSession();
-  const isAdmin = current?.authorization.roles.includes(adminRole) ?? false;
-  const impersonating = current?.session.impersonatorId ? { email: current.user.email, until: formatDateTime(current.session.expiresAt) } : null;
-  // Read on the server so the first paint is already in the chosen theme (decision 060).
-  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
-  const showBanner = impersonating !== null || (!current && Boolean(await impersonatorCookie()));
+/**
+ * Static, so the anonymous pages can be prerendered (decision 067): who is signed in is shown by the
+ * header of each group's layout (app/site-chrome.tsx for dynamic pages, app/(anonymous)/layout.tsx
+ * for the prerendered ones), and the chosen theme is applied before the first paint by a fixed
+ * inline script the CSP allows by its hash (the `data-theme` it sets is why hydration must not
+ * complain about <html>).
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" data-theme={theme === "system" ? undefined : theme}>
+    <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh antialiased">
-        {showBanner ? <ImpersonationBanner viewing={impersonating} returnAction={returnToMyAccountAction} /> : null}
-        <SiteHeader
-          appName={appName}
-          user={current ? { email: current.user.email } : null}
-          isAdmin={isAdmin}
-          signOutAction={signOutAction}
-          theme={theme}
-          themeAction={setThemeAction}
-        />
-        <main id="main" tabIndex={-1} className="outline-none">
-          {children}
-        </main>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        {children}
       </body>
     </html>
   );

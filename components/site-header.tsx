@@ -10,14 +10,13 @@ export type SiteHeaderProps = {
   /** Server action that ends the session. */
   signOutAction?: () => Promise<void>;
   isAdmin?: boolean;
-  theme: Theme;
-  /** Server action that remembers the chosen theme. */
-  themeAction: (formData: FormData) => Promise<void>;
+  /** The visitor's theme, when the page is rendered per request; a prerendered page leaves it to the switch's script. */
+  theme?: Theme;
 };
 
 const navLink = "rounded-md px-2 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground sm:px-2.5";
 
-export function SiteHeader({ appName, user, signOutAction, isAdmin = false, theme, themeAction }: SiteHeaderProps) {
+export function SiteHeader({ appName, user, signOutAction, isAdmin = false, theme }: SiteHeaderProps) {
   return (
     <>
       <a
@@ -32,7 +31,7 @@ export function SiteHeader({ appName, user, signOutAction, isAdmin = false, them
             <Logo appName={appName} />
           </Link>
           <div className="flex min-w-0 items-center gap-2 sm:gap-3">
-            <ThemeSwitch theme={theme} action={themeAction} />
+            <ThemeSwitch theme={theme} />
             <nav aria-label="Main" className="flex min-w-0 items-center gap-1 sm:gap-2">
               {user ? (
                 <>

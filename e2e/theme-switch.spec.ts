@@ -1,7 +1,8 @@
 // Guarantee: the header's theme switch picks light, dark or the system's theme from the keyboard,
-// the choice survives a reload and is painted on the first frame (the server reads the cookie and
-// writes data-theme, no script), "System" follows the operating system again, and a dark choice on
-// a light system passes axe's colour rules.
+// the choice survives a reload and is painted on the first frame (the page's first script, allowed by
+// its hash, reads the cookie and writes data-theme before the body paints: decision 067), on the
+// prerendered /login and on a rendered page alike, "System" follows the operating system again, and
+// a dark choice on a light system passes axe's colour rules.
 import type { Page } from "@playwright/test";
 import { expectAccessibleHere } from "./support/axe";
 import { expect, test } from "./support/fixtures";
@@ -23,11 +24,21 @@ test("light, dark and system from the keyboard; remembered across a reload with 
   const dark = await background(page);
   expect(dark).not.toBe(light);
 
-  // The server wrote it into the HTML itself: the first paint is already dark.
+  // Applied before the first paint: the script that sets it comes first in <body>, and the page's
+  // first frame (the body's colour as soon as the document is parsed) is already dark.
   const html = await (await page.request.get("/login")).text();
-  expect(html).toMatch(/<html[^>]*data-theme="dark"/);
-  await page.reload();
+  const script = html.indexOf("<script>(function(){var m=document.cookie");
+  expect(script).toBeGreaterThan(html.indexOf("<body"));
+  expect(script).toBeLessThan(html.indexOf("<header"));
+  await page.reload({ waitUntil: "commit" });
+  await page.waitForFunction(() => document.body !== null);
   expect(await background(page)).toBe(dark);
+  await expect(group.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
+  // A page rendered per request shows the same choice.
+  await page.goto("/login?next=/account");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(group.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
+  await page.goto("/login");
   await expectAccessibleHere(page);
 
   await group.getByRole("button", { name: "Light theme" }).click();

@@ -117,7 +117,7 @@ fi
 
 step "build (standalone)"
 # Type-checked by the lint step above: the build skips its own pass (next.config.mjs).
-GATEHOUSE_TEST_BUILD=1 npm run build
+GATEHOUSE_TEST_BUILD=1 npx tsx scripts/with-e2e-server-env.ts npm run build
 end_step
 if [ -n "$pooled" ]; then await_background "$pooled"; fi
 

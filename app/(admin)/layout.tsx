@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SiteChrome } from "@/app/site-chrome";
 import { AdminNav, type AdminNavItem } from "@/components/admin-nav";
 import { ROLES_WRITE, USERS_READ, USERS_WRITE } from "@/lib/security/core/console-permissions";
 import { requireUser } from "@/lib/security/sessions/guards";
@@ -13,11 +14,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     ...(may(USERS_READ) ? [{ href: "/admin/deliveries", label: "Deliveries" }] : []),
   ];
   return (
-    <>
+    <SiteChrome>
       <div className="page-width pt-6">
         <AdminNav items={items} />
       </div>
       {children}
-    </>
+    </SiteChrome>
   );
 }

@@ -1,32 +1,13 @@
-import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AuthShell } from "@/components/auth-shell";
-import { getConfig } from "@/lib/security/config";
+import { staticPageSettings } from "@/lib/view/static-settings";
 import { requireAnonymous } from "@/lib/security/sessions/guards";
-import { RecoverUsernameForm } from "./recover-username-form";
+import { RecoverUsernameView, recoverUsernameMetadata } from "./recover-username-view";
 
-export const metadata: Metadata = { title: "Forgot your username" };
+export const metadata = recoverUsernameMetadata;
 
+/** /recover-username rendered per request: the visitor has a session cookie (proxy.ts; decision 067). */
 export default async function RecoverUsernamePage() {
-  const config = getConfig();
-  if (!config.features.usernameRecovery) notFound();
+  if (!staticPageSettings().features.usernameRecovery) notFound();
   await requireAnonymous();
-  return (
-    <AuthShell
-      appName={config.appName}
-      title="Forgot your username"
-      description="Enter the email address of your account and we will email you its username."
-      footer={
-        <p>
-          Remembered it?{" "}
-          <Link href="/login" className="link">
-            Sign in
-          </Link>
-        </p>
-      }
-    >
-      <RecoverUsernameForm />
-    </AuthShell>
-  );
+  return <RecoverUsernameView />;
 }

@@ -1,7 +1,8 @@
 /**
- * Security headers. The CSP is per request (proxy.ts) so scripts can be allowed by nonce instead
- * of 'unsafe-inline'; HSTS is decided per instance (proxy.ts); the static headers are in
- * next.config.mjs.
+ * Security headers. The CSP is set by proxy.ts so scripts are allowed by nonce or hash, never by
+ * 'unsafe-inline': a page rendered per request gets a fresh nonce, a prerendered page the hashes
+ * of the scripts its build wrote (decision 067). HSTS is decided per instance (proxy.ts); the
+ * static headers are in next.config.mjs.
  */
 import { getConfig } from "../config";
 import { redirectHostSources } from "./redirects";
@@ -29,13 +30,21 @@ export function withStrictTransportSecurity(init?: HeadersInit): Headers {
   return headers;
 }
 
-export function contentSecurityPolicy(nonce: string): string {
+/**
+ * Which scripts a page may run: a rendered page's nonce plus the hashes of the fixed inline scripts
+ * every page carries, or a prerendered page's hashes (its inline scripts, and its script files,
+ * which carry `integrity`). Either way 'strict-dynamic': only those, and what they load, run.
+ */
+export type ScriptSources = { nonce: string; hashes: readonly string[] } | { nonce?: undefined; hashes: readonly string[] };
+
+export function contentSecurityPolicy(scripts: ScriptSources): string {
   const dev = process.env.NODE_ENV !== "production";
   const https = getConfig().secureCookies;
+  const allowed = [...(scripts.nonce ? [`'nonce-${scripts.nonce}'`] : []), ...scripts.hashes].join(" ");
   return [
     "default-src 'self'",
-    // Next.js hydration scripts carry the nonce; 'strict-dynamic' lets them load chunks.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // Next.js hydration scripts carry the nonce or are listed by hash; 'strict-dynamic' lets them load chunks.
+    `script-src 'self' ${allowed} 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // Next and Tailwind inject <style> tags; inline styles cannot run script.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

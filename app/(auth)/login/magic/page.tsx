@@ -1,33 +1,13 @@
-import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AuthShell } from "@/components/auth-shell";
-import { EmailOnlyForm } from "@/components/forms/email-only-form";
-import { getConfig } from "@/lib/security/config";
+import { staticPageSettings } from "@/lib/view/static-settings";
 import { requireAnonymous } from "@/lib/security/sessions/guards";
-import { requestMagicLinkAction } from "./actions";
+import { MagicLinkView, magicLinkMetadata } from "./magic-link-view";
 
-export const metadata: Metadata = { title: "Sign in with a link" };
+export const metadata = magicLinkMetadata;
 
-/** Passwordless sign-in (SECURITY_PASSWORDLESS): an emailed single-use link. */
+/** /login/magic rendered per request: the visitor has a session cookie (proxy.ts; decision 067). */
 export default async function MagicLinkPage() {
-  const config = getConfig();
-  if (!config.magicLink.enabled) notFound();
+  if (!staticPageSettings().magicLink.enabled) notFound();
   await requireAnonymous();
-  return (
-    <AuthShell
-      appName={config.appName}
-      title="Sign in with a link"
-      description="Enter your email and we'll send you a link that signs you in — no password needed."
-      footer={
-        <p>
-          <Link href="/login" className="link">
-            Back to sign in
-          </Link>
-        </p>
-      }
-    >
-      <EmailOnlyForm action={requestMagicLinkAction} email="" submitLabel="Email me a link" ariaLabel="Request a sign-in link" />
-    </AuthShell>
-  );
+  return <MagicLinkView />;
 }

@@ -1,0 +1,34 @@
+import { cookies } from "next/headers";
+import type { ReactNode } from "react";
+import { ImpersonationBanner } from "@/components/impersonation-banner";
+import { SiteHeader } from "@/components/site-header";
+import { getConfig } from "@/lib/security/config";
+import { impersonatorCookie } from "@/lib/security/sessions/cookies";
+import { getSession } from "@/lib/security/sessions/current";
+import { formatDateTime } from "@/lib/view/format";
+import { parseTheme, THEME_COOKIE } from "@/lib/view/theme";
+import { returnToMyAccountAction } from "./impersonation/actions";
+import { signOutAction } from "./logout/actions";
+
+/**
+ * The header and <main> of every page rendered per request: who is signed in, the view-as banner,
+ * and the theme switch pressed as the cookie says. The prerendered anonymous pages have their own,
+ * static one (app/(anonymous)/layout.tsx).
+ */
+export async function SiteChrome({ children }: { children: ReactNode }) {
+  const { appName, adminRole } = getConfig();
+  const current = await getSession();
+  const isAdmin = current?.authorization.roles.includes(adminRole) ?? false;
+  const impersonating = current?.session.impersonatorId ? { email: current.user.email, until: formatDateTime(current.session.expiresAt) } : null;
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const showBanner = impersonating !== null || (!current && Boolean(await impersonatorCookie()));
+  return (
+    <>
+      {showBanner ? <ImpersonationBanner viewing={impersonating} returnAction={returnToMyAccountAction} /> : null}
+      <SiteHeader appName={appName} user={current ? { email: current.user.email } : null} isAdmin={isAdmin} signOutAction={signOutAction} theme={theme} />
+      <main id="main" tabIndex={-1} className="outline-none">
+        {children}
+      </main>
+    </>
+  );
+}
