@@ -70,6 +70,9 @@ export const serverEnv: Record<string, string> = {
   SECURITY_TWO_FACTOR_ALWAYS_VALIDATE: "false",
   SECURITY_TWO_FACTOR_RESCUE_MAIL: "helpdesk@e2e.test",
   NEXT_TELEMETRY_DISABLED: "1",
+  // One process per server: on PostgreSQL `npm start` would run one per core (decision 069), and the
+  // suite already runs several servers on a two-core machine. server-processes.spec.ts runs two.
+  SERVER_PROCESSES: "1",
   // The test OpenID Connect provider: "Continue with Test ID" on /login and /verify.
   AUTH_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
   AUTH_OIDC_ID: OIDC_CLIENT.id,
