@@ -14,7 +14,8 @@ test("SECURITY_URL_PREFIX: /auth/… answers as /api/security/… does, rules in
   // Open: the form's description, in the envelope.
   const described = await request.get("/auth/login");
   expect(described.status()).toBe(200);
-  expect((await described.json()).response.identity_attributes).toContain("email");
+  const attributes: Record<string, unknown>[] = (await described.json()).response.identity_attributes;
+  expect(attributes.flatMap((a) => Object.keys(a))).toContain("email");
 
   // A sign-in through the prefix hands out a token that works on the API at either prefix.
   const signedIn = await request.post("/auth/login?include_auth_token", {

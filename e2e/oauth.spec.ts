@@ -144,7 +144,9 @@ test.describe("with instances of its own", () => {
       await openOtherWays(page);
       await page.getByRole("button", { name: "Continue with Test ID" }).click();
       await expect(page.getByRole("heading", { name: "Test ID" })).toBeVisible();
-      first.stop();
+      // Gone for good before the other one starts: a readiness check the old process answered (its
+      // keep-alive socket) would let the test go on before the new one listens.
+      await first.stopped();
       first = undefined;
       second = await startInstance(OAUTH_PORTS[0], settings);
       const email = uniqueEmail("other-process");

@@ -42,7 +42,12 @@ test.afterAll(() => {
 test("serves pages and assets, trusts the socket address over X-Forwarded-For, and stops cleanly on SIGTERM", async ({ request }) => {
   const login = await request.get(`${instance.url}/login`);
   expect(login.status()).toBe(200);
-  expect(login.headers()["content-security-policy"]).toContain("nonce-");
+  // The standalone folder carries the prerendered pages' manifest (decision 067): a bare /login is the
+  // prerendered copy under a hash policy, a /login with a `next` is rendered with a nonce.
+  expect(login.headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(login.headers()["content-security-policy"]).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+ 'strict-dynamic';/);
+  const rendered = await request.get(`${instance.url}/login?next=/account`);
+  expect(rendered.headers()["content-security-policy"]).toContain("nonce-");
   const script = /\/_next\/static\/[^"]+\.js/.exec(await login.text())?.[0];
   expect((await request.get(`${instance.url}${script}`)).status(), "static assets are in the standalone folder").toBe(200);
 

@@ -201,16 +201,25 @@ function get(url: string, headers: Record<string, string>): Promise<Fetched> {
   });
 }
 
-/** Response bytes of each route (the document: HTML with its inline RSC payload), raw and gzipped, and its Cache-Control. */
+/**
+ * Response bytes of each route (the document: HTML with its inline RSC payload), raw and gzipped, its
+ * Cache-Control, and its x-nextjs-cache (HIT: served from the prerendered cache, decision 067).
+ */
 export async function responseBytes(
   base: string,
   routes: Route[],
   cookie: string,
-): Promise<Record<string, { status: number; rawBytes: number; gzipBytes: number; cacheControl: string | null }>> {
-  const out: Record<string, { status: number; rawBytes: number; gzipBytes: number; cacheControl: string | null }> = {};
+): Promise<Record<string, { status: number; rawBytes: number; gzipBytes: number; cacheControl: string | null; prerendered: string | null }>> {
+  const out: Record<string, { status: number; rawBytes: number; gzipBytes: number; cacheControl: string | null; prerendered: string | null }> = {};
   for (const r of routes) {
     const res = await get(`${base}${r.path}`, r.signedIn ? { cookie } : {});
-    out[r.key] = { status: res.status, rawBytes: res.body.length, gzipBytes: gzipSync(res.body).length, cacheControl: res.headers["cache-control"] ?? null };
+    out[r.key] = {
+      status: res.status,
+      rawBytes: res.body.length,
+      gzipBytes: gzipSync(res.body).length,
+      cacheControl: res.headers["cache-control"] ?? null,
+      prerendered: (res.headers["x-nextjs-cache"] as string | undefined) ?? null,
+    };
   }
   return out;
 }

@@ -9,7 +9,9 @@ export NEXT_TELEMETRY_DISABLED=1
 export GATEHOUSE_BENCH_ROUTES=1 SERVER_PROCESSES=1
 bash scripts/ensure-system-deps.sh
 source scripts/pg-throwaway.sh
-if [ ! -f .next-bench/BUILD_ID ] || [ "${BENCH_REBUILD:-}" = 1 ]; then npx next build; fi
+# Built with the settings the bench's server runs with (MAIL_TRANSPORT=outbox offers text codes), so
+# the prerendered anonymous pages are the ones it serves (decision 067), with their CSP hashes.
+if [ ! -f .next-bench/BUILD_ID ] || [ "${BENCH_REBUILD:-}" = 1 ]; then MAIL_TRANSPORT=outbox npx next build && node scripts/prerendered-pages.mjs; fi
 BENCH_THROWAWAY_DATABASE=1 DATABASE_URL=$PG_TEST_URL npx tsx --import ./scripts/support/server-only.mjs scripts/bench.ts
 [ "${BENCH_PARTS:-all}" = all ] || exit 0
 BENCH_THROWAWAY_DATABASE=1 DATABASE_URL=$PG_TEST_URL npx tsx --import ./scripts/support/server-only.mjs scripts/bench-api.ts

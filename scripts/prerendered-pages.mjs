@@ -20,6 +20,8 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/g;
 const PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")([^>]*)\/?>/g;
 
 const root = process.cwd();
+// The bench's build has its own folder (next.config.mjs, GATEHOUSE_BENCH_ROUTES=1).
+const distDir = process.env.GATEHOUSE_BENCH_ROUTES === "1" ? ".next-bench" : ".next";
 const sha256 = (bytes) => `sha256-${createHash("sha256").update(bytes).digest("base64")}`;
 
 function htmlFiles(dir) {
@@ -35,7 +37,7 @@ function htmlFiles(dir) {
 function assetIntegrity(src) {
   const pathname = new URL(src, "http://build.invalid").pathname;
   if (!pathname.startsWith("/_next/static/")) throw new Error(`a prerendered page loads a script from outside the build: ${src}`);
-  return sha256(readFileSync(path.join(root, ".next", "static", pathname.slice("/_next/static/".length))));
+  return sha256(readFileSync(path.join(root, distDir, "static", pathname.slice("/_next/static/".length))));
 }
 
 const attribute = (attrs, name) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
@@ -61,7 +63,7 @@ function processPage(html) {
 }
 
 const pages = {};
-for (const build of [path.join(root, ".next"), path.join(root, ".next", "standalone", ".next")]) {
+for (const build of [path.join(root, distDir), path.join(root, distDir, "standalone", ".next")]) {
   const appDir = path.join(build, "server", "app");
   const folder = path.join(appDir, PREFIX);
   if (!existsSync(path.join(build, "server"))) continue;

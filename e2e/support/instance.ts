@@ -15,6 +15,8 @@ export interface Instance {
   logFile: string;
   process: ChildProcess;
   stop(): void;
+  /** stop(), then wait until the process has exited: its port is free for the next start. */
+  stopped(): Promise<void>;
 }
 
 export async function startInstance(port: number, env: Record<string, string>, options: { readyPath?: string; command?: string[] } = {}): Promise<Instance> {
@@ -34,6 +36,13 @@ export async function startInstance(port: number, env: Record<string, string>, o
       // Already gone.
     }
   };
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stopped = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      stop();
+      await exited;
+    }
+  };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     // The outbox is read from the database: a 200 means the database is open and migrated too
@@ -43,7 +52,7 @@ export async function startInstance(port: number, env: Record<string, string>, o
       (r) => r.ok,
       () => false,
     );
-    if (ok && child.exitCode === null) return { url, logFile, process: child, stop };
+    if (ok && child.exitCode === null) return { url, logFile, process: child, stop, stopped };
     await new Promise((r) => setTimeout(r, 300));
   }
   stop();

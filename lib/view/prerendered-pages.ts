@@ -2,8 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { staticSettingsFingerprint } from "./static-settings";
 
-/** Where scripts/static-pages.mjs writes what it found in the build (read once per process). */
-export const PRERENDERED_MANIFEST = path.join(".next", "gatehouse-prerendered.json");
+/**
+ * Where scripts/prerendered-pages.mjs writes what it found in the build (read once per process): in
+ * the build's folder, which is .next-bench for the bench's build (next.config.mjs).
+ */
+export const PRERENDERED_MANIFEST = path.join(process.env.GATEHOUSE_BENCH_ROUTES === "1" ? ".next-bench" : ".next", "gatehouse-prerendered.json");
 /** The folder of app/(anonymous)/prerendered/…: each page there serves the URL without it. */
 export const PRERENDERED_PREFIX = "/prerendered";
 
