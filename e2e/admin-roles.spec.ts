@@ -119,5 +119,5 @@ test("rescue queue: a user's help request appears with their activity; reset acc
   await page.goto("/login");
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/login\/two-factor\/setup$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up two-factor authentication");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up two-step verification");
 });

@@ -11,7 +11,7 @@ test("required two-factor: set up during sign-in by scanning, then signed in; it
   await page.goto("/login");
   await signIn(page, email, password);
   await expect(page, "the required-2FA user must have no method yet: run against a fresh database").toHaveURL(/\/login\/two-factor\/setup$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up two-factor authentication");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up two-step verification");
   for (const method of ["Authenticator app", "Email codes", "Text message codes"]) {
     await expect(page.getByRole("radio", { name: new RegExp(`^${method}`) })).toBeVisible();
   }
@@ -21,7 +21,7 @@ test("required two-factor: set up during sign-in by scanning, then signed in; it
   await page.goto("/account");
   await expect(page).toHaveURL(/\/login\?next=%2Faccount/);
   await page.goto("/login/two-factor/setup");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up two-factor authentication");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up two-step verification");
 
   await page.getByRole("radio", { name: /^Authenticator app/ }).check();
   await page.getByRole("button", { name: "Continue" }).click();

@@ -219,7 +219,7 @@ export async function signInToSecondStep(page: Page, email: string, password: st
   if (page.url() === "about:blank" || new URL(page.url()).pathname !== "/login") await page.goto("/login");
   await signIn(page, email, password, options);
   await expect(page).toHaveURL(/\/login\/two-factor$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Two-factor authentication");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Two-step verification");
 }
 
 /** Submits a code on /login/two-factor. */

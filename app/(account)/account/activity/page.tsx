@@ -29,6 +29,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
   const zone = zoneOrUtc(user.timeZone);
   const now = new Date();
   const days = groupActivity(page.rows, zone, now);
+  const previousHref = href(kind, "after", page.newerThan);
+  const nextHref = href(kind, "before", page.olderThan);
   return (
     <>
       <div>
@@ -53,11 +55,8 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
               </ol>
             </section>
           ))}
-          <Pagination
-            summary={ACTIVITY_FILTERS[kind].label}
-            previousHref={href(kind, "after", page.newerThan)}
-            nextHref={href(kind, "before", page.olderThan)}
-          />
+          {/* One page of events needs no page links (nor a caption naming the filter shown above). */}
+          {previousHref || nextHref ? <Pagination summary={ACTIVITY_FILTERS[kind].label} previousHref={previousHref} nextHref={nextHref} /> : null}
         </CardBody>
       </Card>
     </>

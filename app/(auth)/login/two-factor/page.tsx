@@ -16,7 +16,7 @@ import { CodeForm } from "./code-form";
 import { requirePendingLogin } from "./guard";
 import { SecondStepLinks } from "./second-step-links";
 
-export const metadata: Metadata = { title: "Two-factor authentication" };
+export const metadata: Metadata = { title: "Two-step verification" };
 
 const strong = "font-medium break-words text-foreground";
 
@@ -52,7 +52,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   return (
     <AuthShell
       appName={getConfig().appName}
-      title="Two-factor authentication"
+      title="Two-step verification"
       description={describe(method, rescue, user, options)}
       footer={<SecondStepLinks options={options} current={method} />}
     >

@@ -20,7 +20,7 @@ export default async function RecoveryCodePage() {
     <AuthShell
       appName={config.appName}
       title="Use a recovery code"
-      description="Enter one of the recovery codes you saved when you turned on two-factor authentication."
+      description="Enter one of the recovery codes you saved when you turned on two-step verification."
       footer={
         <>
           <p>

@@ -7,7 +7,7 @@ import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { SetupForm } from "./setup-form";
 
-export const metadata: Metadata = { title: "Set up two-factor authentication" };
+export const metadata: Metadata = { title: "Set up two-step verification" };
 
 export default async function TwoFactorSetupPage() {
   const found = await requirePendingLogin("setup");
@@ -16,7 +16,7 @@ export default async function TwoFactorSetupPage() {
   return (
     <AuthShell
       appName={config.appName}
-      title="Set up two-factor authentication"
+      title="Set up two-step verification"
       description="Your account requires a second step at sign-in."
       footer={<CancelSignIn />}
     >
