@@ -16,7 +16,7 @@ import { dismissRescueAction, resetFromRescueAction } from "./actions";
 export const metadata: Metadata = { title: "Rescue requests" };
 
 export default async function AdminRescuePage({ searchParams }: { searchParams: SearchParams }) {
-  const { authorization } = await requireUser();
+  const { user: viewer, authorization } = await requireUser();
   const requests = await listOpenRescueRequests();
   const notice = noticeFrom((await searchParams).notice);
   const mayImpersonate = authorization.permissions.includes(USERS_IMPERSONATE);
@@ -42,9 +42,9 @@ export default async function AdminRescuePage({ searchParams }: { searchParams: 
                     {request.email} {request.active ? null : <Badge tone="danger">Deactivated</Badge>}
                   </p>
                   <p className="text-muted">
-                    Asked {formatDateTime(request.createdAt)}
+                    Asked {formatDateTime(request.createdAt, viewer.timeZone)}
                     {request.timesAsked > 1
-                      ? ` and ${request.timesAsked - 1} more time${request.timesAsked > 2 ? "s" : ""}, last ${formatDateTime(request.lastAskedAt)}`
+                      ? ` and ${request.timesAsked - 1} more time${request.timesAsked > 2 ? "s" : ""}, last ${formatDateTime(request.lastAskedAt, viewer.timeZone)}`
                       : ""}{" "}
                     · {request.ip ?? "unknown IP"} · {describeUserAgent(request.userAgent)}
                   </p>
@@ -56,7 +56,7 @@ export default async function AdminRescuePage({ searchParams }: { searchParams: 
                           {EVENT_LABELS[event.type]}
                           <ActedBy email={event.actorEmail} />{" "}
                           <span className="text-muted">
-                            · {formatDateTime(event.at)} · {event.ip ?? "unknown IP"}
+                            · {formatDateTime(event.at, viewer.timeZone)} · {event.ip ?? "unknown IP"}
                           </span>
                         </li>
                       ))}

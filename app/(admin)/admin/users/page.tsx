@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Users" };
 const PAGE_SIZE = 25;
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireUser();
+  const { user: viewer } = await requireUser();
   const params = await searchParams;
   const { search, refused } = readUserSearch(params);
   const [result, roles] = await Promise.all([searchUsers({ ...search, pageSize: PAGE_SIZE }), roleGrants()]);
@@ -48,7 +48,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
         <CardHeader title={search.query ? "Search" : "All users"} />
         <CardBody>
           <SearchForm search={search} roles={roleNames} />
-          <UsersTable users={result.users} caption={search.query ? `Users whose ${search.field} starts with “${search.query}”` : "Users"} />
+          <UsersTable
+            zone={viewer.timeZone}
+            users={result.users}
+            caption={search.query ? `Users whose ${search.field} starts with “${search.query}”` : "Users"}
+          />
           {result.users.length === 0 ? <p className="py-4 text-sm text-muted">No users match.</p> : null}
           <div className="mt-4">
             <Pagination summary={summary} previousHref={hrefAt(result.previous)} nextHref={hrefAt(result.next)} />

@@ -14,7 +14,8 @@ const COLUMNS: ReadonlyArray<{ name: string; phone: boolean }> = [
 ];
 const WIDE_ONLY = "max-sm:hidden";
 
-export function UsersTable({ users, caption }: { users: ListedUser[]; caption: string }) {
+/** Times are in the viewer's time zone (`zone`, the administrator's own; null: UTC). */
+export function UsersTable({ users, caption, zone }: { users: ListedUser[]; caption: string; zone: string | null }) {
   return (
     // Still wider than a small phone: a scroll region of its own, reachable from the keyboard.
     <div className="overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
@@ -37,7 +38,7 @@ export function UsersTable({ users, caption }: { users: ListedUser[]; caption: s
                   {u.email}
                 </Link>
                 <span className="block truncate text-xs font-normal text-muted sm:hidden">
-                  {[u.roles.join(", "), u.lastLoginAt ? `Last sign-in ${formatDateTime(u.lastLoginAt)}` : "Never signed in"].filter(Boolean).join(" · ")}
+                  {[u.roles.join(", "), u.lastLoginAt ? `Last sign-in ${formatDateTime(u.lastLoginAt, zone)}` : "Never signed in"].filter(Boolean).join(" · ")}
                 </span>
               </td>
               <td className={`max-w-[10rem] truncate px-2 py-2 ${WIDE_ONLY}`}>{u.username ?? "—"}</td>
@@ -51,8 +52,8 @@ export function UsersTable({ users, caption }: { users: ListedUser[]; caption: s
                 )}
               </td>
               <td className={`px-2 py-2 ${WIDE_ONLY}`}>{u.roles.length ? u.roles.join(", ") : "—"}</td>
-              <td className={`px-2 py-2 whitespace-nowrap ${WIDE_ONLY}`}>{formatDateTime(u.createdAt)}</td>
-              <td className={`px-2 py-2 whitespace-nowrap ${WIDE_ONLY}`}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : "Never"}</td>
+              <td className={`px-2 py-2 whitespace-nowrap ${WIDE_ONLY}`}>{formatDateTime(u.createdAt, zone)}</td>
+              <td className={`px-2 py-2 whitespace-nowrap ${WIDE_ONLY}`}>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, zone) : "Never"}</td>
             </tr>
           ))}
         </tbody>

@@ -74,11 +74,11 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
           <ActionButton userId={id} action="delete" label="Delete account" variant="danger" />
         </div>
       ) : null}
-      <ProfileCard view={view} />
+      <ProfileCard view={view} zone={viewer.timeZone} />
       <RolesCard view={view} assignable={assignable} changeable={changeable} />
-      <FactorsCard view={view} changeable={changeable} />
-      <SessionsCard view={view} changeable={changeable} />
-      <ActivityCard view={view} />
+      <FactorsCard view={view} changeable={changeable} zone={viewer.timeZone} />
+      <SessionsCard view={view} changeable={changeable} zone={viewer.timeZone} />
+      <ActivityCard view={view} zone={viewer.timeZone} />
     </div>
   );
 }

@@ -7,9 +7,12 @@ import { EVENT_LABELS } from "@/lib/security/core/events";
 import type { AdminUserView } from "@/lib/security/lifecycle/admin-user-view";
 import { ActionButton } from "./action-button";
 
-const when = (d: Date | null): string => (d ? formatDateTime(d) : "Never");
+const when = (d: Date | null, zone: Zone): string => (d ? formatDateTime(d, zone) : "Never");
 
-export function ProfileCard({ view }: { view: AdminUserView }) {
+/** The viewer's time zone (the administrator's own, decision 066), or null for UTC. */
+type Zone = string | null;
+
+export function ProfileCard({ view, zone }: { view: AdminUserView; zone: Zone }) {
   const { user } = view;
   return (
     <Card>
@@ -26,8 +29,8 @@ export function ProfileCard({ view }: { view: AdminUserView }) {
               {user.locked ? <Badge tone="danger">Locked</Badge> : null}
             </span>
           </DescriptionItem>
-          <DescriptionItem label="Created">{formatDateTime(user.createdAt)}</DescriptionItem>
-          <DescriptionItem label="Last sign-in">{when(user.lastLoginAt)}</DescriptionItem>
+          <DescriptionItem label="Created">{formatDateTime(user.createdAt, zone)}</DescriptionItem>
+          <DescriptionItem label="Last sign-in">{when(user.lastLoginAt, zone)}</DescriptionItem>
           <DescriptionItem label="Sign-ins">{user.loginCount}</DescriptionItem>
           <DescriptionItem label="Failed sign-ins in a row">{user.failedSignIns}</DescriptionItem>
           <DescriptionItem label="Password">{user.hasPassword ? "Set" : "None (password-less)"}</DescriptionItem>
@@ -67,7 +70,7 @@ export function RolesCard({ view, assignable, changeable }: { view: AdminUserVie
   );
 }
 
-export function FactorsCard({ view, changeable }: { view: AdminUserView; changeable: boolean }) {
+export function FactorsCard({ view, changeable, zone }: { view: AdminUserView; changeable: boolean; zone: Zone }) {
   const id = view.user.id;
   return (
     <Card>
@@ -82,7 +85,7 @@ export function FactorsCard({ view, changeable }: { view: AdminUserView; changea
           </DescriptionItem>
           <DescriptionItem label="Sign-in providers">
             {view.oauthLinks.length
-              ? view.oauthLinks.map((l) => `${l.provider}${l.email ? ` (${l.email})` : ""}, last used ${when(l.lastUsedAt)}`).join("; ")
+              ? view.oauthLinks.map((l) => `${l.provider}${l.email ? ` (${l.email})` : ""}, last used ${when(l.lastUsedAt, zone)}`).join("; ")
               : "None"}
           </DescriptionItem>
           <DescriptionItem label="Recovery codes">
@@ -95,7 +98,8 @@ export function FactorsCard({ view, changeable }: { view: AdminUserView; changea
             {view.passkeys.length ? null : <li className="py-1 text-muted">None.</li>}
             {view.passkeys.map((p) => (
               <li key={p.id} className="py-1">
-                {p.name} · {p.usage === "first" ? "sign-in" : "second factor"} · added {formatDateTime(p.createdAt)} · last used {when(p.lastUsedAt)}
+                {p.name} · {p.usage === "first" ? "sign-in" : "second factor"} · added {formatDateTime(p.createdAt, zone)} · last used{" "}
+                {when(p.lastUsedAt, zone)}
               </li>
             ))}
           </ul>
@@ -112,7 +116,7 @@ export function FactorsCard({ view, changeable }: { view: AdminUserView; changea
   );
 }
 
-export function SessionsCard({ view, changeable }: { view: AdminUserView; changeable: boolean }) {
+export function SessionsCard({ view, changeable, zone }: { view: AdminUserView; changeable: boolean; zone: Zone }) {
   const id = view.user.id;
   return (
     <Card>
@@ -122,7 +126,8 @@ export function SessionsCard({ view, changeable }: { view: AdminUserView; change
           {view.sessions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                {describeUserAgent(s.userAgent)} · {s.ip ?? "unknown IP"} · since {formatDateTime(s.createdAt)} · last active {formatDateTime(s.lastSeenAt)}
+                {describeUserAgent(s.userAgent)} · {s.ip ?? "unknown IP"} · since {formatDateTime(s.createdAt, zone)} · last active{" "}
+                {formatDateTime(s.lastSeenAt, zone)}
               </span>
               {changeable ? <ActionButton userId={id} action="revoke-session" item={s.id} label="End session" variant="ghost" /> : null}
             </li>
@@ -130,7 +135,8 @@ export function SessionsCard({ view, changeable }: { view: AdminUserView; change
           {view.tokens.map((k) => (
             <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                API token · issued {formatDateTime(k.createdAt)} · last used {formatDateTime(k.lastUsedAt)} · expires {formatDateTime(k.expiresAt)}
+                API token · issued {formatDateTime(k.createdAt, zone)} · last used {formatDateTime(k.lastUsedAt, zone)} · expires{" "}
+                {formatDateTime(k.expiresAt, zone)}
               </span>
               {changeable ? <ActionButton userId={id} action="revoke-token" item={k.id} label="Revoke token" variant="ghost" /> : null}
             </li>
@@ -138,8 +144,8 @@ export function SessionsCard({ view, changeable }: { view: AdminUserView; change
           {view.refreshFamilies.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                App sign-in (refresh token) · since {formatDateTime(f.createdAt)} · last renewed {formatDateTime(f.lastUsedAt)} · expires{" "}
-                {formatDateTime(f.expiresAt)}
+                App sign-in (refresh token) · since {formatDateTime(f.createdAt, zone)} · last renewed {formatDateTime(f.lastUsedAt, zone)} · expires{" "}
+                {formatDateTime(f.expiresAt, zone)}
               </span>
               {changeable ? <ActionButton userId={id} action="revoke-refresh-family" item={f.id} label="End app sign-in" variant="ghost" /> : null}
             </li>
@@ -157,7 +163,7 @@ export function SessionsCard({ view, changeable }: { view: AdminUserView; change
   );
 }
 
-export function ActivityCard({ view }: { view: AdminUserView }) {
+export function ActivityCard({ view, zone }: { view: AdminUserView; zone: Zone }) {
   return (
     <Card>
       <CardHeader title="Recent activity" />
@@ -171,7 +177,7 @@ export function ActivityCard({ view }: { view: AdminUserView }) {
                 <ActedBy email={e.actorEmail} />
               </span>{" "}
               <span className="text-muted">
-                · {formatDateTime(e.at)} · {e.ip ?? "—"}
+                · {formatDateTime(e.at, zone)} · {e.ip ?? "—"}
               </span>
             </li>
           ))}
