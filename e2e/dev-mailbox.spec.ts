@@ -4,7 +4,7 @@
 // frame may open tabs outside its sandbox; text addresses are links) and a message is full width on phones.
 import type { Browser, BrowserContext } from "@playwright/test";
 import { E2E_ADMIN } from "./support/admin";
-import { expect, newSignedInUser, randomIp, register, signIn, strongPassword, test, uniqueEmail } from "./support/fixtures";
+import { expect, latestEmail, newSignedInUser, randomIp, register, signIn, strongPassword, test, uniqueEmail } from "./support/fixtures";
 import { MAILBOX_HEADERS } from "./support/server";
 
 /** A browser that does not send the token the rest of the suite reads mail with. */
@@ -57,6 +57,9 @@ test("test automation reads it with the token; a wrong token is a 403", async ({
 test("a link in a message opens: from the HTML mail's frame and from the plain text", async ({ page, context }) => {
   const email = uniqueEmail("mailbox");
   await register(page, email, strongPassword());
+  // The welcome mail is queued with the registration and delivered to the outbox just after: wait
+  // for it, or the page may be opened before there is anything to show.
+  await latestEmail(page.request, email, "Gatehouse: Welcome");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
   const message = page.getByTestId("mailbox").getByRole("listitem").first();

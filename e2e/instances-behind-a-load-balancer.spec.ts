@@ -51,7 +51,9 @@ test.afterAll(async () => {
 function watchSteps(page: Page): { since(): () => string[] } {
   const served: string[] = [];
   page.on("response", (response) => {
-    if (response.request().method() === "POST") served.push(response.headers()[SERVED_BY_HEADER] ?? "?");
+    // Not the account pages' one-time report of the browser's time zone (decision 066): it is no step of a flow.
+    const request = response.request();
+    if (request.method() === "POST" && new URL(request.url()).pathname !== "/account/time-zone") served.push(response.headers()[SERVED_BY_HEADER] ?? "?");
   });
   return {
     since() {
