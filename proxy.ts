@@ -90,12 +90,11 @@ function servesPrerendered(request: NextRequest, hasSession: boolean, override: 
   for (const [name, value] of Object.entries(override)) requestHeaders.set(name, value);
   const response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", contentSecurityPolicy({ hashes: page.scriptHashes }));
-  if (action) response.headers.set("cache-control", "private, no-store");
-  // The same bytes for every visitor without a session: the browser may keep them and revalidate
-  // (ETag) on each visit, which reaches this proxy with whatever cookie it has by then. Not `public`:
-  // a shared cache keyed by URL would hand them to a signed-in visitor, and Next.js replaces a Vary
-  // set here with its own.
-  response.headers.set("cache-control", "private, max-age=0, must-revalidate");
+  // An action's answer is for this request only. The page is the same bytes for every visitor without
+  // a session: the browser may keep them and revalidate (ETag) on each visit, which reaches this proxy
+  // with whatever cookie it has by then. Not `public`: a shared cache keyed by URL would hand them to
+  // a signed-in visitor, and Next.js replaces a Vary set here with its own.
+  response.headers.set("cache-control", action ? "private, no-store" : "private, max-age=0, must-revalidate");
   return withHsts(response);
 }
 
