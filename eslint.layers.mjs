@@ -2,7 +2,7 @@
 // its own layer and the layers below it, never from a layer above: eslint.config.mjs turns this list
 // into import/no-restricted-paths zones, and import/no-cycle forbids circles within a layer.
 export const LAYERS = [
-  { name: "config", paths: ["lib/security/config"] },
+  { name: "config", paths: ["lib/security/config", "lib/i18n/locales.ts"] },
   // With the core: the counters and the request log it reports to (lib/observability's low half).
   {
     name: "core",
@@ -19,7 +19,7 @@ export const LAYERS = [
     ],
   },
   // The email templates, and the words they share with the pages (plain data).
-  { name: "templates", paths: ["emails", "lib/view/labels.ts"] },
+  { name: "templates", paths: ["emails", "lib/i18n", "lib/view/labels.ts"] },
   { name: "delivery", paths: ["lib/mail", "lib/sms", "lib/outbox"] },
   { name: "accounts and sessions", paths: ["lib/security/accounts", "lib/security/sessions"] },
   { name: "factors", paths: ["lib/security/passwords", "lib/security/passkeys", "lib/security/codes", "lib/security/recovery-codes", "lib/security/oauth"] },

@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** @type {import('next').NextConfig} */
 
 // Headers for every response, static files included. The CSP and HSTS are decided at run time
@@ -76,4 +78,5 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads each request's language and catalogue from lib/i18n/request.ts.
+export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);

@@ -6,6 +6,9 @@ import { ruleFor } from "@/lib/security/core/routes";
 import { cookieName, sessionCookieName } from "@/lib/security/sessions/cookies";
 import { contentSecurityPolicy, strictTransportSecurity } from "@/lib/security/core/headers";
 import { requestedOrigin, withheldOrigin } from "@/lib/security/core/request-checks";
+import { chooseLocale } from "@/lib/i18n/choose";
+import { LOCALE_HEADER, localeCookieName } from "@/lib/i18n/cookie";
+import type { Locale } from "@/lib/i18n/locales";
 import { PRERENDERED_PREFIX, prerenderedPage } from "@/lib/view/prerendered-pages";
 import { INLINE_SCRIPT_HASHES } from "@/lib/view/theme-script";
 
@@ -48,7 +51,9 @@ function gate(request: NextRequest, override: Record<string, string> = {}): Next
     return withHsts(NextResponse.redirect(new URL(loginUrlFor(`${pathname}${search}`), request.url)));
   }
 
-  const prerendered = servesPrerendered(request, hasSession, override);
+  // The page's language: the saved preference's cookie, else Accept-Language, else the default.
+  const locale = chooseLocale({ cookie: request.cookies.get(localeCookieName())?.value, acceptLanguage: request.headers.get("accept-language") });
+  const prerendered = servesPrerendered(request, hasSession, locale, override);
   if (prerendered) return prerendered;
   // The prerendered pages answer only through the rewrite above.
   if (pathname === PRERENDERED_PREFIX || pathname.startsWith(`${PRERENDERED_PREFIX}/`)) return withHsts(new NextResponse("Not found", { status: 404 }));
@@ -58,6 +63,7 @@ function gate(request: NextRequest, override: Record<string, string> = {}): Next
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set(LOCALE_HEADER, locale);
   requestHeaders.set("content-security-policy", csp);
   for (const [name, value] of Object.entries(override)) requestHeaders.set(name, value);
 
@@ -69,11 +75,11 @@ function gate(request: NextRequest, override: Record<string, string> = {}): Next
 
 /**
  * A bare GET of an anonymous page (/login, /register…) by a visitor with no session: the page built
- * at build time, unchanged for everyone, so its scripts are allowed by the hashes the build recorded.
+ * at build time in the visitor's language, the same for everyone who reads it, so its scripts are allowed by the hashes the build recorded.
  * A session cookie (a signed-in visitor is sent on; a stale one is found out by the page), a view-as
  * cookie (its banner) or any query (`next`, a notice, a prefilled email) gets the page rendered.
  */
-function servesPrerendered(request: NextRequest, hasSession: boolean, override: Record<string, string>): NextResponse | null {
+function servesPrerendered(request: NextRequest, hasSession: boolean, locale: Locale, override: Record<string, string>): NextResponse | null {
   const { pathname, searchParams } = request.nextUrl;
   // A form's server action called from the prerendered page (it has passed the door) runs against
   // that page too, so its answer fits the page the browser holds. Its answer is RSC, not HTML.
@@ -82,16 +88,16 @@ function servesPrerendered(request: NextRequest, hasSession: boolean, override: 
   if (hasSession || request.cookies.has(cookieName("impersonator"))) return null;
   // `_rsc` is the router's cache key on a client-side navigation, not something the page reads.
   if ([...searchParams.keys()].some((key) => key !== "_rsc")) return null;
-  const page = prerenderedPage(pathname);
+  const page = prerenderedPage(locale, pathname);
   if (!page) return null;
   const url = request.nextUrl.clone();
-  url.pathname = `${PRERENDERED_PREFIX}${pathname}`;
+  url.pathname = `${PRERENDERED_PREFIX}/${locale}${pathname}`;
   const requestHeaders = new Headers(request.headers);
   for (const [name, value] of Object.entries(override)) requestHeaders.set(name, value);
   const response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", contentSecurityPolicy({ hashes: page.scriptHashes }));
   // An action's answer is for this request only. The page is the same bytes for every visitor without
-  // a session: the browser may keep them and revalidate (ETag) on each visit, which reaches this proxy
+  // a session who reads its language (its ETag differs per language): the browser may keep them and revalidate (ETag) on each visit, which reaches this proxy
   // with whatever cookie it has by then. Not `public`: a shared cache keyed by URL would hand them to
   // a signed-in visitor, and Next.js replaces a Vary set here with its own.
   response.headers.set("cache-control", action ? "private, no-store" : "private, max-age=0, must-revalidate");

@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { staticPageSettings } from "@/lib/view/static-settings";
-import { THEME_SCRIPT } from "@/lib/view/theme-script";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,19 +16,11 @@ export const viewport: Viewport = {
 };
 
 /**
- * Static, so the anonymous pages can be prerendered (decision 067): who is signed in is shown by the
- * header of each group's layout (app/site-chrome.tsx for dynamic pages, app/(anonymous)/layout.tsx
- * for the prerendered ones), and the chosen theme is applied before the first paint by a fixed
- * inline script the CSP allows by its hash (the `data-theme` it sets is why hydration must not
- * complain about <html>).
+ * Static, so the anonymous pages can be prerendered (decision 067), and without <html>: a page's
+ * language is not known here, so app/document.tsx draws the document one level down — in each
+ * group's layout through SiteChrome for pages rendered per request, and in
+ * app/(anonymous)/prerendered/[locale]/layout.tsx, once per language, for the prerendered ones.
  */
 export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <html lang="en" suppressHydrationWarning>
-      <body className="min-h-dvh antialiased">
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
-        {children}
-      </body>
-    </html>
-  );
+  return children;
 }

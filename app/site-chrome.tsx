@@ -1,4 +1,5 @@
 import { cookies } from "next/headers";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ImpersonationBanner } from "@/components/impersonation-banner";
 import { SiteHeader } from "@/components/site-header";
@@ -8,12 +9,13 @@ import { getSession } from "@/lib/security/sessions/current";
 import { formatDateTime } from "@/lib/view/format";
 import { parseTheme, THEME_COOKIE } from "@/lib/view/theme";
 import { returnToMyAccountAction } from "./impersonation/actions";
+import { Document } from "./document";
 import { signOutAction } from "./logout/actions";
 
 /**
- * The header and <main> of every page rendered per request: who is signed in, the view-as banner,
- * and the theme switch pressed as the cookie says. The prerendered anonymous pages have their own,
- * static one (app/(anonymous)/layout.tsx).
+ * The document, header and <main> of every page rendered per request: its language (the one proxy.ts
+ * chose), who is signed in, the view-as banner, and the theme switch pressed as the cookie says. The
+ * prerendered anonymous pages have their own, static one (app/(anonymous)/prerendered/[locale]/layout.tsx).
  */
 export async function SiteChrome({ children }: { children: ReactNode }) {
   const { appName, adminRole } = getConfig();
@@ -23,12 +25,12 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const showBanner = impersonating !== null || (!current && Boolean(await impersonatorCookie()));
   return (
-    <>
+    <Document locale={await getLocale()}>
       {showBanner ? <ImpersonationBanner viewing={impersonating} returnAction={returnToMyAccountAction} /> : null}
       <SiteHeader appName={appName} user={current ? { email: current.user.email } : null} isAdmin={isAdmin} signOutAction={signOutAction} theme={theme} />
       <main id="main" tabIndex={-1} className="outline-none">
         {children}
       </main>
-    </>
+    </Document>
   );
 }

@@ -63,6 +63,8 @@ export const outbox = pgTable(
     template: text("template"),
     /** AES-256-GCM (lib/security/core/encryption.ts): the template's props as JSON, or the SMS text. Cleared once sent. */
     payloadEncrypted: text("payload_encrypted"),
+    /** The recipient's language when the message was queued (users.locale): the template is rendered in it. */
+    locale: text("locale"),
     status: text("status", { enum: ["pending", "sending", "sent", "failed"] })
       .notNull()
       .default("pending"),

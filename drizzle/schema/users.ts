@@ -38,6 +38,10 @@ export const users = pgTable(
     // The IANA time zone the user's browser last reported (decision 066): pages and notice emails
     // show times in it. Null until a page has seen the browser's; UTC then.
     timeZone: text("time_zone"),
+    // The language the user reads (lib/i18n/locales.ts): chosen on /account, else the one of the
+    // request that registered the account. Emails and SMS to the user are written in it, whoever's
+    // request sends them; null means SECURITY_DEFAULT_LOCALE.
+    locale: text("locale"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     // Copies of facts kept in other tables, so the admin list's filters can have partial indexes

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { Locale } from "@/lib/i18n/locales";
 import { staticSettingsFingerprint } from "./static-settings";
 
 /**
@@ -7,7 +8,7 @@ import { staticSettingsFingerprint } from "./static-settings";
  * the build's folder, which is .next-bench for the bench's build (next.config.mjs).
  */
 export const PRERENDERED_MANIFEST = path.join(process.env.GATEHOUSE_BENCH_ROUTES === "1" ? ".next-bench" : ".next", "gatehouse-prerendered.json");
-/** The folder of app/(anonymous)/prerendered/…: each page there serves the URL without it. */
+/** The folder of app/(anonymous)/prerendered/[locale]/…: each page there serves the URL without both. */
 export const PRERENDERED_PREFIX = "/prerendered";
 
 interface PrerenderedPage {
@@ -31,14 +32,14 @@ function load(): Map<string, PrerenderedPage> {
 }
 
 /**
- * The prerendered page for a URL path, or null when there is none or it was built with other
+ * The prerendered page for a URL path in a language, or null when there is none or it was built with other
  * settings than this server's (an image built once and configured at start, decision 067): then
  * the page is rendered per request, and the server says so once per page rather than serving
  * stale settings in silence.
  */
-export function prerenderedPage(pathname: string): PrerenderedPage | null {
+export function prerenderedPage(locale: Locale, pathname: string): PrerenderedPage | null {
   pages ??= load();
-  const page = pages.get(pathname);
+  const page = pages.get(`/${locale}${pathname}`);
   if (!page) return null;
   if (page.fingerprint === staticSettingsFingerprint()) return page;
   if (!refused.has(pathname)) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Env } from "./env";
 import { bool } from "./values";
+import { LOCALES } from "@/lib/i18n/locales";
 
 /**
  * Where users are sent after each action, and the redirect and form toggles integrators of
@@ -54,6 +55,8 @@ export const VIEW_VARIABLES = {
 
   // The remember box's default on the sign-in form (Flask-Security's DEFAULT_REMEMBER_ME).
   SECURITY_DEFAULT_REMEMBER_ME: bool(false),
+  // The language of a visitor whose browser asks for none Gatehouse has (Flask-Security: BABEL_DEFAULT_LOCALE).
+  SECURITY_DEFAULT_LOCALE: z.enum(LOCALES).default("en"),
   // Register asks for the password twice; off hides the second field and skips the check.
   SECURITY_PASSWORD_CONFIRM_REQUIRED: bool(true),
   // Registration refuses an address whose domain cannot receive mail (MX, else A/AAAA; decision 048).
@@ -130,6 +133,7 @@ export function viewSettingsOf(env: ViewEnv) {
       unauthorized: env.SECURITY_UNAUTHORIZED_VIEW,
       requiresConfirmationError: env.SECURITY_REQUIRES_CONFIRMATION_ERROR_VIEW,
     },
+    defaultLocale: env.SECURITY_DEFAULT_LOCALE,
     forms: {
       defaultRememberMe: env.SECURITY_DEFAULT_REMEMBER_ME,
       passwordConfirmRequired: env.SECURITY_PASSWORD_CONFIRM_REQUIRED,

@@ -1,0 +1,27 @@
+import { cookies, headers } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { CATALOGUES } from "./catalogues";
+import { chooseLocale } from "./choose";
+import { LOCALE_HEADER, localeCookieName } from "./cookie";
+import { isLocale, type Locale } from "./locales";
+
+/**
+ * next-intl's per-request configuration (next.config.mjs points its plugin here). A prerendered page
+ * names its language (app/(anonymous)/prerendered/[locale], setRequestLocale); a rendered page, action
+ * or route handler takes the one proxy.ts chose, or — for the routes the proxy skips — chooses it
+ * the same way from the request itself.
+ */
+export default getRequestConfig(async ({ requestLocale }) => {
+  const named = await requestLocale;
+  const locale = isLocale(named) ? named : await localeOfThisRequest();
+  // Times on pages are written by lib/view/time.ts in the user's own zone; next-intl's default zone
+  // only keeps its formatter from warning, and from differing between the server and a browser.
+  return { locale, messages: CATALOGUES[locale], timeZone: "UTC" };
+});
+
+async function localeOfThisRequest(): Promise<Locale> {
+  const requestHeaders = await headers();
+  const chosen = requestHeaders.get(LOCALE_HEADER);
+  if (isLocale(chosen)) return chosen;
+  return chooseLocale({ cookie: (await cookies()).get(localeCookieName())?.value, acceptLanguage: requestHeaders.get("accept-language") });
+}
