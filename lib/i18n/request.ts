@@ -1,4 +1,5 @@
 import { cookies, headers } from "next/headers";
+import type { IntlError } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { CATALOGUES } from "./catalogues";
 import { chooseLocale } from "./choose";
@@ -16,8 +17,27 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const locale = isLocale(named) ? named : await localeOfThisRequest();
   // Times on pages are written by lib/view/time.ts in the user's own zone; next-intl's default zone
   // only keeps its formatter from warning, and from differing between the server and a browser.
-  return { locale, messages: CATALOGUES[locale], timeZone: "UTC" };
+  return { locale, messages: CATALOGUES[locale], timeZone: "UTC", onError: reportMissing, getMessageFallback: englishOrKey };
 });
+
+/**
+ * A message a catalogue lacks (the catalogue test keeps this from reaching main) reads in English
+ * rather than as its key, and is logged once per process with its key, so it can be added.
+ */
+const reported = new Set<string>();
+function reportMissing(error: IntlError): void {
+  if (reported.has(error.message)) return;
+  reported.add(error.message);
+  console.error(`[gatehouse] i18n: ${error.message}`);
+}
+
+function englishOrKey({ namespace, key }: { namespace?: string; key: string }): string {
+  const path = namespace ? `${namespace}.${key}` : key;
+  const english = path
+    .split(".")
+    .reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), CATALOGUES.en);
+  return typeof english === "string" ? english : path;
+}
 
 async function localeOfThisRequest(): Promise<Locale> {
   const requestHeaders = await headers();

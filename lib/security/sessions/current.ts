@@ -7,6 +7,8 @@ import { sessionNeedsStepUp } from "../core/two-factor-required";
 import type { UserRecord, Authorization } from "../accounts/users";
 import { getIssuer, sessionGrant } from "./issuer";
 import { deleteSession, findActiveSession, type NewSession, type SessionRecord } from "./store";
+import { setLocaleCookie } from "@/lib/i18n/cookie";
+import { isLocale } from "@/lib/i18n/locales";
 import { sessionCookieName, sessionCookieOptions, setKnownDeviceCookie } from "./cookies";
 
 export interface CurrentSession {
@@ -52,6 +54,8 @@ export async function issueSessionCookie(session: NewSession): Promise<void> {
     ...(session.remember ? { expires: session.expiresAt } : {}),
   });
   if (session.knownDevice) await setKnownDeviceCookie(session.knownDevice);
+  // The pages follow the language the user chose, on this browser too, from the next request on.
+  if (isLocale(session.locale)) await setLocaleCookie(session.locale);
 }
 
 /** Ends the current session: the row (via the issuer's signOut event, and directly) and the cookie. */

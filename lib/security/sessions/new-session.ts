@@ -12,6 +12,8 @@ export interface NewSession {
   remember: boolean;
   /** The known-device cookie's value to set with the session (the new-device alert, decision 038). */
   knownDevice?: string;
+  /** The user's saved language (users.locale): the session's cookie carries it to proxy.ts. */
+  locale?: string | null;
 }
 
 export type SessionRow = {
@@ -28,7 +30,7 @@ export type SessionRow = {
 
 /** A new session's row and the token its cookie carries (only the row's hash is stored). */
 export function newSessionRow(
-  user: Pick<UserRecord, "id" | "uniquifier">,
+  user: Pick<UserRecord, "id" | "uniquifier"> & { locale?: string | null },
   options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
 ): { row: SessionRow; session: NewSession } {
   const { lifetime, rememberLifetime } = getConfig().session;
@@ -45,5 +47,5 @@ export function newSessionRow(
     ip: options.ctx.ip,
     userAgent: options.ctx.userAgent,
   };
-  return { row, session: { token, userId: user.id, expiresAt, remember: options.remember } };
+  return { row, session: { token, userId: user.id, expiresAt, remember: options.remember, locale: user.locale ?? null } };
 }

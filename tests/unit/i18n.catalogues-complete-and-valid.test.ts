@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { CATALOGUES } from "@/lib/i18n/catalogues";
+import { LOCALES } from "@/lib/i18n/locales";
+import { flatten } from "./support/catalogue";
+
+// Words every language writes the same: names, and abbreviations kept in English by convention.
+const SAME_IN_EVERY_LANGUAGE = new Set([
+  "GitHub",
+  "Google",
+  "OK",
+  "ID",
+  "SMS",
+  "IP",
+  "Email",
+  "Passkey",
+  "Gatehouse",
+  "{provider}",
+  "{name}",
+  "{count}",
+  "{email}",
+]);
+
+/** Every argument a message names, with its kind (plurals and selects as such). */
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time) into.add(element.value);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      into.add(`${element.value}:${element.type === TYPE.plural ? "plural" : "select"}`);
+      for (const option of Object.values(element.options)) argumentsOf(option.value, into);
+    }
+    if (element.type === TYPE.tag) {
+      into.add(`<${element.value}>`);
+      argumentsOf(element.children, into);
+    }
+  }
+  return into;
+}
+
+const english = flatten(CATALOGUES.en);
+
+describe("the catalogues", () => {
+  it("English has messages", () => {
+    expect(english.size).toBeGreaterThan(0);
+  });
+
+  for (const locale of LOCALES) {
+    describe(locale, () => {
+      const messages = flatten(CATALOGUES[locale]);
+
+      it("has exactly the keys of the English catalogue", () => {
+        expect(
+          [...english.keys()].filter((key) => !messages.has(key)),
+          "missing",
+        ).toEqual([]);
+        expect(
+          [...messages.keys()].filter((key) => !english.has(key)),
+          "unknown to English",
+        ).toEqual([]);
+      });
+
+      it("writes every message in valid ICU with the arguments English names", () => {
+        const wrong: string[] = [];
+        for (const [key, text] of messages) {
+          let elements: MessageFormatElement[];
+          try {
+            elements = parse(text, { requiresOtherClause: true });
+          } catch (error) {
+            wrong.push(`${key}: ${(error as Error).message}`);
+            continue;
+          }
+          const source = english.get(key);
+          if (source === undefined) continue;
+          const expected = [...argumentsOf(parse(source))].sort();
+          const actual = [...argumentsOf(elements)].sort();
+          if (expected.join() !== actual.join()) wrong.push(`${key}: ${actual.join() || "no arguments"} instead of ${expected.join() || "none"}`);
+        }
+        expect(wrong).toEqual([]);
+      });
+
+      it("leaves no message empty or padded with spaces", () => {
+        expect([...messages].filter(([, text]) => text.trim() === "" || text !== text.trim()).map(([key]) => key)).toEqual([]);
+      });
+
+      if (locale !== "en") {
+        it("translates every message (nothing left in English but names)", () => {
+          const untranslated = [...messages].filter(
+            ([key, text]) => text === english.get(key) && !SAME_IN_EVERY_LANGUAGE.has(text) && /[A-Za-z]{3,}/.test(text),
+          );
+          expect(untranslated.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+        });
+      }
+
+      if (locale === "ar") {
+        it("writes Arabic in Arabic script", () => {
+          const latinOnly = [...messages].filter(
+            ([, text]) => /[A-Za-z]{3,}/.test(text.replace(/\{[^}]*\}/g, "")) && !/[\u0600-\u06FF]/.test(text) && !SAME_IN_EVERY_LANGUAGE.has(text),
+          );
+          expect(latinOnly.map(([key]) => key)).toEqual([]);
+        });
+      }
+    });
+  }
+});
