@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { EmailProps } from "@/emails";
+import { localeOrDefault } from "@/lib/i18n/translator";
 import { getConfig } from "../config";
 import { hashToken, randomToken } from "../core/crypto";
 import { encryptSecret } from "../core/encryption";
@@ -24,10 +25,12 @@ export interface KnownDeviceWrite {
   to: string;
   payloadEncrypted: string;
   device: string;
+  /** The recipient's language, in which the outbox renders the alert (decision 070). */
+  locale: string;
 }
 
 /** Null when the alert is switched off (SECURITY_NEW_DEVICE_ALERT=false): no cookie, no rows. */
-export function knownDeviceWrite(user: Pick<UserRecord, "email" | "timeZone">, ctx: RequestContext): KnownDeviceWrite | null {
+export function knownDeviceWrite(user: Pick<UserRecord, "email" | "timeZone" | "locale">, ctx: RequestContext): KnownDeviceWrite | null {
   const config = getConfig();
   if (!config.features.newDeviceAlert) return null;
   // A value we never minted (absent, forged, malformed) is replaced: the browser is new either way.
@@ -43,7 +46,14 @@ export function knownDeviceWrite(user: Pick<UserRecord, "email" | "timeZone">, c
     sessionsLink: links.sessions(),
     resetLink: config.features.recoverable ? links.forgotPassword() : null,
   };
-  return { cookieValue, deviceHash: hashToken(cookieValue), to: user.email, payloadEncrypted: encryptSecret(JSON.stringify(props)), device };
+  return {
+    cookieValue,
+    deviceHash: hashToken(cookieValue),
+    to: user.email,
+    payloadEncrypted: encryptSecret(JSON.stringify(props)),
+    device,
+    locale: localeOrDefault(user.locale),
+  };
 }
 
 /**
@@ -68,8 +78,8 @@ export function knownDeviceCtes(userId: string, write: KnownDeviceWrite | null):
       where user_id = ${userId}::uuid and device_hash = ${hash}::text and (select ok from go)
       returning 1
     ), alert as (
-      insert into outbox (kind, "to", template, payload_encrypted)
-      select 'email', ${write?.to ?? null}::text, 'new_device_sign_in', ${write?.payloadEncrypted ?? null}::text
+      insert into outbox (kind, "to", template, payload_encrypted, locale)
+      select 'email', ${write?.to ?? null}::text, 'new_device_sign_in', ${write?.payloadEncrypted ?? null}::text, ${write?.locale ?? null}::text
       where exists (select 1 from device) and (select had_one from prior)
       returning id
     )`;
