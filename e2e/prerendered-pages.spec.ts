@@ -29,6 +29,7 @@ test("the anonymous pages come from the prerendered cache with a hash-only CSP",
   }
   // Only through the proxy's rewrite.
   expect((await request.get("/prerendered/login")).status()).toBe(404);
+  expect((await request.get("/prerendered/en/login")).status()).toBe(404);
 });
 
 test("an injected inline script is refused on the prerendered /login, while the page's own scripts run and sign in", async ({ page, context }) => {

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getLocale } from "next-intl/server";
+import { LanguageSetting } from "@/components/language-setting";
 import { NoticeBanner } from "@/components/notice-banner";
+import { isLocale } from "@/lib/i18n/locales";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -11,6 +14,7 @@ import { loadAccountOverview } from "@/lib/security/lifecycle/account-overview";
 import { CODE_METHOD_NAMES, SIGN_IN_WITH } from "@/lib/view/labels";
 import { formatDateTime } from "@/lib/view/format";
 import { DescriptionItem } from "@/components/ui/description-item";
+import { saveLanguageAction } from "./language/actions";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -113,6 +117,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           </ul>
         </CardBody>
       </Card>
+      <LanguageSetting current={isLocale(user.locale) ? user.locale : await getLocale()} action={saveLanguageAction} />
       {config.features.deleteAccount ? (
         <Card>
           <CardHeader title="Delete account" description="Delete your account and everything that belongs to it. This cannot be undone." />

@@ -1,0 +1,79 @@
+// Guarantee: a visitor reads every page in their language — the saved choice, else the browser's
+// Accept-Language — with the right <html lang dir>; German proves the words (sign-in, registration,
+// two-step verification and the emails they send), Arabic proves right to left (mirrored layout,
+// codes and addresses still left to right) and stays accessible. No page shows a catalogue key, and
+// the JSON API keeps English unless asked (decision 070).
+import type { Page } from "@playwright/test";
+import ar from "../messages/ar.json";
+import de from "../messages/de.json";
+import en from "../messages/en.json";
+import { expectAccessibleHere } from "./support/axe";
+import { MAILBOX_HEADERS } from "./support/server";
+import { expect, latestEmail, linkFrom, newSignedInUser, strongPassword, test, uniqueEmail } from "./support/fixtures";
+import { lastMessageId, setUpAuthenticator, signOut, totpCode } from "./support/two-factor";
+
+type Catalogue = typeof en;
+const CATALOGUES = { en, de, ar } as const;
+type Language = keyof typeof CATALOGUES;
+
+/** A message of a catalogue by its "namespace.key" path, with `{name}` arguments filled. */
+function say(language: Language, path: string, values: Record<string, string> = {}): string {
+  const found = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], CATALOGUES[language] as Catalogue);
+  if (typeof found !== "string") throw new Error(`no message ${path} in ${language}`);
+  return found.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** This page's requests ask for `language` (as a browser set to it would), keeping the suite's headers. */
+async function askFor(page: Page, ip: string, language: string): Promise<void> {
+  await page.context().setExtraHTTPHeaders({ ...MAILBOX_HEADERS, "x-forwarded-for": ip, "accept-language": language });
+}
+
+async function expectDocument(page: Page, lang: string, dir: "ltr" | "rtl"): Promise<void> {
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+  await expect(page.locator("html")).toHaveAttribute("dir", dir);
+}
+
+/** The top-level namespaces: a "namespace.something" token in a page's text is a key shown raw. */
+const RAW_KEY = new RegExp(`\\b(?:${Object.keys(en).join("|")})\\.[A-Za-z_]+`);
+
+async function expectNoRawKey(page: Page): Promise<void> {
+  const text = await page.locator("body").innerText();
+  expect(text.match(RAW_KEY)?.[0] ?? null, `a catalogue key on ${page.url()}`).toBeNull();
+}
+
+test("the language setting on /account changes the pages at once, follows the user to a new browser, and writes their emails", async ({
+  page,
+  ip,
+  browser,
+}) => {
+  const { email, password } = await newSignedInUser(page);
+  await page.goto("/account");
+  await expectDocument(page, "en", "ltr");
+  await page.getByLabel(say("en", "language.label")).selectOption("de");
+  await page.getByRole("button", { name: say("en", "language.save") }).click();
+  await expect(page).toHaveURL(/\/account#language$/);
+  await expectDocument(page, "de", "ltr");
+  await expect(page.getByRole("heading", { name: say("de", "language.title") })).toBeVisible();
+  await expect(page.getByLabel(say("de", "language.label"))).toHaveValue("de");
+  await expectNoRawKey(page);
+
+  // Signed out, this browser keeps the choice (its cookie), even asking for English: the
+  // prerendered /login in German.
+  await askFor(page, ip, "en");
+  await page.context().clearCookies({ name: /session/ });
+  const login = await page.goto("/login");
+  expect(login?.headers()["x-nextjs-cache"]).toBe("HIT");
+  await expectDocument(page, "de", "ltr");
+
+  // Another browser, asking for English: signing in brings the saved choice with it.
+  const other = await browser.newContext({ locale: "en-US", extraHTTPHeaders: { ...MAILBOX_HEADERS, "x-forwarded-for": ip } });
+  const second = await other.newPage();
+  await second.goto("/login");
+  await expectDocument(second, "en", "ltr");
+  await second.getByLabel("Email").fill(email);
+  await second.getByLabel("Password", { exact: true }).fill(password);
+  await second.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(second).toHaveURL(/\/account$/);
+  await expectDocument(second, "de", "ltr");
+  await other.close();
+});
