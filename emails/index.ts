@@ -44,7 +44,8 @@ const subject =
     `${props.appName}: ${typeof text === "string" ? text : text(props)}`;
 
 /** The templates written in the recipient's language (messages/<locale>.json, namespace "emails"); the others are English for now. */
-type TranslatedEmail = "welcome" | "confirmation_instructions" | "reset_instructions" | "reset_notice" | "change_notice" | "login_instructions" | "us_instructions";
+type TranslatedEmail =
+  "welcome" | "confirmation_instructions" | "reset_instructions" | "reset_notice" | "change_notice" | "login_instructions" | "us_instructions";
 
 /** A translated template's subject: "<App name>: " and its `emails.<name>.subject` in the props' language. */
 const translated =

@@ -3,6 +3,7 @@ import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Sectio
 import { formatInstantIn } from "@/lib/security/core/time-zone";
 import { textDirection, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
+import { localizeDuration } from "./duration";
 
 // Every template draws its look from here, so a product team restyles all mail in one place.
 // Inline styles only: most mail clients strip <style> blocks and ignore external CSS.
@@ -63,9 +64,7 @@ export function EmailLayout({ preview, appName, locale = "en", children }: Email
           </Section>
           <Section>{children}</Section>
           <Hr style={{ borderColor: emailTheme.border, margin: "32px 0 16px" }} />
-          <Text style={{ color: emailTheme.muted, fontSize: "12px", lineHeight: "18px", margin: 0 }}>
-            {t("footer", { appName })}
-          </Text>
+          <Text style={{ color: emailTheme.muted, fontSize: "12px", lineHeight: "18px", margin: 0 }}>{t("footer", { appName })}</Text>
         </Container>
       </Body>
     </Html>
@@ -132,7 +131,7 @@ export function EmailAction({ href, label, expiresIn, locale }: { href: string; 
         <EmailText>{t("pasteLink")}</EmailText>
       </div>
       <EmailLink href={href} />
-      {expiresIn ? <EmailText>{t("expires", { expiresIn })}</EmailText> : null}
+      {expiresIn ? <EmailText>{t("expires", { expiresIn: localizeDuration(expiresIn, locale ?? "en") })}</EmailText> : null}
     </>
   );
 }

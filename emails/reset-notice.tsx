@@ -19,9 +19,7 @@ export function ResetNoticeEmail({ appName, email, signInLink, removed = [], con
       <EmailText>{words("hello", { email })}</EmailText>
       <EmailText>{t("body")}</EmailText>
       <EmailChangeDetails context={context} locale={locale} />
-      {removed.length ? (
-        <EmailText>{t("removed", { removed: removed.join("; ") })}</EmailText>
-      ) : null}
+      {removed.length ? <EmailText>{t("removed", { removed: removed.join("; ") })}</EmailText> : null}
       <EmailAction href={signInLink} label={words("signIn")} locale={locale} />
       <EmailText>{t("notYou")}</EmailText>
     </EmailLayout>

@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { Text } from "@react-email/components";
 import { translatorFor } from "@/lib/i18n/translator";
+import { localizeDuration } from "./duration";
 import { EmailAction, EmailCode, EmailLayout, type EmailLocale, EmailText, emailTheme } from "./layout";
 
 // Unified sign-in: the one-time code, and (when signing in, not during set-up) a link that
@@ -21,15 +22,13 @@ export function UsInstructionsEmail({ appName, email, code, loginLink, within, l
   return (
     <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
       <EmailText>{words("hello", { email })}</EmailText>
-      <EmailText>
-        {loginLink ? t("signIn", { appName }) : t("confirm", { appName })}
-      </EmailText>
+      <EmailText>{loginLink ? t("signIn", { appName }) : t("confirm", { appName })}</EmailText>
       <Text style={{ color: emailTheme.text, fontSize: "28px", fontWeight: 600, letterSpacing: "6px", lineHeight: "40px", margin: "0 0 16px" }}>
         <bdi dir="ltr">
           <EmailCode>{code}</EmailCode>
         </bdi>
       </Text>
-      <EmailText>{t("expires", { within, appName })}</EmailText>
+      <EmailText>{t("expires", { within: localizeDuration(within, locale), appName })}</EmailText>
       {loginLink ? <EmailAction href={loginLink} label={words("signIn")} expiresIn={within} locale={locale} /> : null}
       <EmailText>{t("ignore")}</EmailText>
     </EmailLayout>

@@ -64,7 +64,13 @@ export async function renderEmail<K extends EmailName>(name: K, props: EmailProp
  * the outbox (queueEmail in lib/outbox), whose worker calls it after the response. Throws
  * MailDeliveryError when the transport could not send.
  */
-export async function sendEmail<K extends EmailName>(name: K, to: string, props: EmailProps<K>, transport: MailTransport, locale: Locale = "en"): Promise<void> {
+export async function sendEmail<K extends EmailName>(
+  name: K,
+  to: string,
+  props: EmailProps<K>,
+  transport: MailTransport,
+  locale: Locale = "en",
+): Promise<void> {
   const rendered = await renderEmail(name, props, locale);
   await transport.send({ from: getConfig().emails.sender, to, ...rendered });
 }
