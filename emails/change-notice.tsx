@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, EmailText } from "./layout";
+import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, type EmailLocale, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
 
-export interface ChangeNoticeEmailProps {
+export interface ChangeNoticeEmailProps extends EmailLocale {
   appName: string;
   email: string;
   /** Null when password recovery is off; the notice then just informs. */
@@ -9,18 +10,20 @@ export interface ChangeNoticeEmailProps {
   context?: EmailChangeContext;
 }
 
-export function ChangeNoticeEmail({ appName, email, resetLink, context }: ChangeNoticeEmailProps): ReactElement {
+export function ChangeNoticeEmail({ appName, email, resetLink, context, locale = "en" }: ChangeNoticeEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.change_notice");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Your ${appName} password has been changed`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>The password of your account was changed. Your other devices were signed out.</EmailText>
-      <EmailChangeDetails context={context} />
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("body")}</EmailText>
+      <EmailChangeDetails context={context} locale={locale} />
       {context ? (
-        <EmailIfNotYou context={context} />
+        <EmailIfNotYou context={context} locale={locale} />
       ) : resetLink ? (
         <>
-          <EmailText>{"If this wasn't you, reset your password:"}</EmailText>
-          <EmailAction href={resetLink} label="Reset password" />
+          <EmailText>{t("notYou")}</EmailText>
+          <EmailAction href={resetLink} label={words("resetPassword")} locale={locale} />
         </>
       ) : null}
     </EmailLayout>

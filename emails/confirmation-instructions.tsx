@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface ConfirmationInstructionsEmailProps {
+export interface ConfirmationInstructionsEmailProps extends EmailLocale {
   appName: string;
   email: string;
   confirmationLink: string;
@@ -9,12 +10,14 @@ export interface ConfirmationInstructionsEmailProps {
   within: string;
 }
 
-export function ConfirmationInstructionsEmail({ appName, email, confirmationLink, within }: ConfirmationInstructionsEmailProps): ReactElement {
+export function ConfirmationInstructionsEmail({ appName, email, confirmationLink, within, locale = "en" }: ConfirmationInstructionsEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.confirmation_instructions");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Confirm your email address for ${appName}`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>Please confirm your email address.</EmailText>
-      <EmailAction href={confirmationLink} label="Confirm email" expiresIn={within} />
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("body")}</EmailText>
+      <EmailAction href={confirmationLink} label={t("action")} expiresIn={within} locale={locale} />
     </EmailLayout>
   );
 }

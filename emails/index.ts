@@ -1,4 +1,6 @@
 import type { ReactElement } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import { AccountDeletedEmail } from "./account-deleted";
 import { AccountLockedEmail } from "./account-locked";
 import { ChangeEmailInstructionsEmail } from "./change-email-instructions";
@@ -28,6 +30,7 @@ import { WelcomeExistingEmail } from "./welcome-existing";
 import { WelcomeExistingUsernameEmail } from "./welcome-existing-username";
 
 export interface EmailDefinition<P> {
+  /** The subject in the props' language (renderEmail adds `locale`: the recipient's). */
   subject: (props: P) => string;
   component: (props: P) => ReactElement;
 }
@@ -40,18 +43,28 @@ const subject =
   (props: P): string =>
     `${props.appName}: ${typeof text === "string" ? text : text(props)}`;
 
+/** The templates written in the recipient's language (messages/<locale>.json, namespace "emails"); the others are English for now. */
+type TranslatedEmail =
+  "welcome" | "confirmation_instructions" | "reset_instructions" | "reset_notice" | "change_notice" | "login_instructions" | "us_instructions";
+
+/** A translated template's subject: "<App name>: " and its `emails.<name>.subject` in the props' language. */
+const translated =
+  <P extends { appName: string; locale?: Locale }>(name: TranslatedEmail) =>
+  (props: P): string =>
+    `${props.appName}: ${translatorFor(props.locale ?? "en", "emails")(`${name}.subject`)}`;
+
 const definitions = {
-  welcome: { subject: subject("Welcome"), component: WelcomeEmail },
+  welcome: { subject: translated("welcome"), component: WelcomeEmail },
   welcome_existing: { subject: subject("You already have an account"), component: WelcomeExistingEmail },
   welcome_existing_username: { subject: subject("You already have an account"), component: WelcomeExistingUsernameEmail },
-  confirmation_instructions: { subject: subject("Confirm your email address"), component: ConfirmationInstructionsEmail },
-  reset_instructions: { subject: subject("Reset your password"), component: ResetInstructionsEmail },
-  reset_notice: { subject: subject("Your password was reset"), component: ResetNoticeEmail },
-  change_notice: { subject: subject("Your password was changed"), component: ChangeNoticeEmail },
+  confirmation_instructions: { subject: translated("confirmation_instructions"), component: ConfirmationInstructionsEmail },
+  reset_instructions: { subject: translated("reset_instructions"), component: ResetInstructionsEmail },
+  reset_notice: { subject: translated("reset_notice"), component: ResetNoticeEmail },
+  change_notice: { subject: translated("change_notice"), component: ChangeNoticeEmail },
   two_factor_instructions: { subject: subject("Your sign-in code"), component: TwoFactorInstructionsEmail },
   two_factor_rescue: { subject: subject("Someone needs help signing in"), component: TwoFactorRescueEmail },
-  us_instructions: { subject: subject("Your verification code"), component: UsInstructionsEmail },
-  login_instructions: { subject: subject("Your sign-in link"), component: LoginInstructionsEmail },
+  us_instructions: { subject: translated("us_instructions"), component: UsInstructionsEmail },
+  login_instructions: { subject: translated("login_instructions"), component: LoginInstructionsEmail },
   change_email_instructions: { subject: subject("Confirm your new email address"), component: ChangeEmailInstructionsEmail },
   change_username_notice: { subject: subject("Your username was changed"), component: ChangeUsernameNoticeEmail },
   username_recovery: { subject: subject("Your username"), component: UsernameRecoveryEmail },

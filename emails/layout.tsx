@@ -1,6 +1,9 @@
 import type { ReactElement, ReactNode } from "react";
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import { formatInstantIn } from "@/lib/security/core/time-zone";
+import { textDirection, type Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
+import { localizeDuration } from "./duration";
 
 // Every template draws its look from here, so a product team restyles all mail in one place.
 // Inline styles only: most mail clients strip <style> blocks and ignore external CSS.
@@ -20,12 +23,28 @@ export interface EmailLayoutProps {
   /** Inbox preview line; hidden in the body and skipped in the plain-text part. */
   preview: string;
   appName: string;
+  /** The recipient's language (outbox.locale); absent: English, as a template rendered on its own. */
+  locale?: Locale;
   children: ReactNode;
 }
 
-export function EmailLayout({ preview, appName, children }: EmailLayoutProps): ReactElement {
+/**
+ * What renderEmail adds to every template's props: the language it is written in, the recipient's
+ * (stored on the outbox row when it was queued), never the language of the request that sent it.
+ */
+export interface EmailLocale {
+  locale?: Locale;
+}
+
+/** The words the layout's pieces share (emails.layout in messages/<locale>.json). */
+function layoutWords(locale: Locale | undefined) {
+  return translatorFor(locale ?? "en", "emails.layout");
+}
+
+export function EmailLayout({ preview, appName, locale = "en", children }: EmailLayoutProps): ReactElement {
+  const t = layoutWords(locale);
   return (
-    <Html lang="en">
+    <Html lang={locale} dir={textDirection(locale)}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={{ backgroundColor: emailTheme.background, fontFamily: emailTheme.fontFamily, margin: 0, padding: "24px 0" }}>
@@ -45,9 +64,7 @@ export function EmailLayout({ preview, appName, children }: EmailLayoutProps): R
           </Section>
           <Section>{children}</Section>
           <Hr style={{ borderColor: emailTheme.border, margin: "32px 0 16px" }} />
-          <Text style={{ color: emailTheme.muted, fontSize: "12px", lineHeight: "18px", margin: 0 }}>
-            {`You received this email because of activity on your ${appName} account.`}
-          </Text>
+          <Text style={{ color: emailTheme.muted, fontSize: "12px", lineHeight: "18px", margin: 0 }}>{t("footer", { appName })}</Text>
         </Container>
       </Body>
     </Html>
@@ -104,27 +121,29 @@ export function EmailCode({ children }: { children: ReactNode }): ReactElement {
  * The one action an email asks for: a button, the raw link for clients that hide buttons, and
  * (for expiring tokens) when it stops working — said up front so an old email isn't a mystery.
  */
-export function EmailAction({ href, label, expiresIn }: { href: string; label: string; expiresIn?: string }): ReactElement {
+export function EmailAction({ href, label, expiresIn, locale }: { href: string; label: string; expiresIn?: string } & EmailLocale): ReactElement {
+  const t = layoutWords(locale);
   return (
     <>
       {/* The plain-text part skips the button and its caption: there the raw link is the action. */}
       <div data-skip-in-text="true">
         <EmailButton href={href}>{label}</EmailButton>
-        <EmailText>Or paste this link into your browser:</EmailText>
+        <EmailText>{t("pasteLink")}</EmailText>
       </div>
       <EmailLink href={href} />
-      {expiresIn ? <EmailText>{`This link will expire in ${expiresIn}.`}</EmailText> : null}
+      {expiresIn ? <EmailText>{t("expires", { expiresIn: localizeDuration(expiresIn, locale ?? "en") })}</EmailText> : null}
     </>
   );
 }
 
 /** The way out a security notice offers when recovery is on: a reset ends every session. */
-export function EmailResetOffer({ resetLink }: { resetLink: string | null }): ReactElement | null {
+export function EmailResetOffer({ resetLink, locale }: { resetLink: string | null } & EmailLocale): ReactElement | null {
   if (!resetLink) return null;
+  const t = layoutWords(locale);
   return (
     <>
-      <EmailText>Then reset your password, which signs out every device:</EmailText>
-      <EmailAction href={resetLink} label="Reset password" />
+      <EmailText>{t("resetOffer")}</EmailText>
+      <EmailAction href={resetLink} label={t("resetPassword")} locale={locale} />
     </>
   );
 }
@@ -147,25 +166,27 @@ export interface EmailChangeContext {
 }
 
 /** "When: Dec 2, 2026, 1:25 PM UTC" (or in the reader's zone, named) and "Device: …" under the sentence that says what changed. */
-export function EmailChangeDetails({ context }: { context?: EmailChangeContext }): ReactElement | null {
+export function EmailChangeDetails({ context, locale }: { context?: EmailChangeContext } & EmailLocale): ReactElement | null {
   if (!context) return null;
   const at = new Date(context.at);
+  const t = layoutWords(locale);
   return (
     <>
-      {Number.isNaN(at.getTime()) ? null : <EmailText>{`When: ${formatInstantIn(at, context.timeZone)}`}</EmailText>}
-      {context.device ? <EmailText>{`Device: ${context.device}`}</EmailText> : null}
+      {Number.isNaN(at.getTime()) ? null : <EmailText>{t("when", { at: formatInstantIn(at, context.timeZone, locale) })}</EmailText>}
+      {context.device ? <EmailText>{t("device", { device: context.device })}</EmailText> : null}
     </>
   );
 }
 
 /** What to do if the reader did not make the change: see the signed-in devices, then reset the password. */
-export function EmailIfNotYou({ context }: { context?: EmailChangeContext }): ReactElement | null {
+export function EmailIfNotYou({ context, locale }: { context?: EmailChangeContext } & EmailLocale): ReactElement | null {
   if (!context) return null;
+  const t = layoutWords(locale);
   return (
     <>
-      <EmailText>{"If this wasn't you, check which devices are signed in and sign out any you don't recognise:"}</EmailText>
-      <EmailAction href={context.sessionsLink} label="Review your devices" />
-      <EmailResetOffer resetLink={context.resetLink} />
+      <EmailText>{t("ifNotYou")}</EmailText>
+      <EmailAction href={context.sessionsLink} label={t("reviewDevices")} locale={locale} />
+      <EmailResetOffer resetLink={context.resetLink} locale={locale} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
 /** Passwordless sign-in: a single-use link (Flask-Security's login_instructions). */
-export interface LoginInstructionsEmailProps {
+export interface LoginInstructionsEmailProps extends EmailLocale {
   appName: string;
   email: string;
   loginLink: string;
@@ -10,13 +11,15 @@ export interface LoginInstructionsEmailProps {
   within: string;
 }
 
-export function LoginInstructionsEmail({ appName, email, loginLink, within }: LoginInstructionsEmailProps): ReactElement {
+export function LoginInstructionsEmail({ appName, email, loginLink, within, locale = "en" }: LoginInstructionsEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.login_instructions");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Sign in to ${appName}`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>Click the button below to sign in. The link works once, in the browser where you asked for it.</EmailText>
-      <EmailAction href={loginLink} label="Sign in" expiresIn={within} />
-      <EmailText>If you did not ask to sign in, you can ignore this email.</EmailText>
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("body")}</EmailText>
+      <EmailAction href={loginLink} label={words("signIn")} expiresIn={within} locale={locale} />
+      <EmailText>{t("ignore")}</EmailText>
     </EmailLayout>
   );
 }

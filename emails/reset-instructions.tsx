@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface ResetInstructionsEmailProps {
+export interface ResetInstructionsEmailProps extends EmailLocale {
   appName: string;
   email: string;
   resetLink: string;
@@ -9,13 +10,15 @@ export interface ResetInstructionsEmailProps {
   within: string;
 }
 
-export function ResetInstructionsEmail({ appName, email, resetLink, within }: ResetInstructionsEmailProps): ReactElement {
+export function ResetInstructionsEmail({ appName, email, resetLink, within, locale = "en" }: ResetInstructionsEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.reset_instructions");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Reset your ${appName} password`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>Someone asked to reset the password of your account. To choose a new password:</EmailText>
-      <EmailAction href={resetLink} label="Reset password" expiresIn={within} />
-      <EmailText>If you did not ask, ignore this email; your password stays the same.</EmailText>
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("body")}</EmailText>
+      <EmailAction href={resetLink} label={words("resetPassword")} expiresIn={within} locale={locale} />
+      <EmailText>{t("ignore")}</EmailText>
     </EmailLayout>
   );
 }

@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface ResetNoticeEmailProps {
+export interface ResetNoticeEmailProps extends EmailLocale {
   appName: string;
   email: string;
   signInLink: string;
@@ -10,21 +11,17 @@ export interface ResetNoticeEmailProps {
   context?: EmailChangeContext;
 }
 
-export function ResetNoticeEmail({ appName, email, signInLink, removed = [], context }: ResetNoticeEmailProps): ReactElement {
+export function ResetNoticeEmail({ appName, email, signInLink, removed = [], context, locale = "en" }: ResetNoticeEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.reset_notice");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Your ${appName} password has been reset`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>Your password has been reset, and every device that was signed in has been signed out. You can now sign in with your new password.</EmailText>
-      <EmailChangeDetails context={context} />
-      {removed.length ? (
-        <EmailText>
-          {`These were set up before your email address was confirmed, so they were removed (set them up again if they were yours): ${removed.join("; ")}.`}
-        </EmailText>
-      ) : null}
-      <EmailAction href={signInLink} label="Sign in" />
-      <EmailText>
-        {"If you didn't reset your password, someone else may have access to your email. Secure your email account, then reset your password again."}
-      </EmailText>
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("body")}</EmailText>
+      <EmailChangeDetails context={context} locale={locale} />
+      {removed.length ? <EmailText>{t("removed", { removed: removed.join("; ") })}</EmailText> : null}
+      <EmailAction href={signInLink} label={words("signIn")} locale={locale} />
+      <EmailText>{t("notYou")}</EmailText>
     </EmailLayout>
   );
 }

@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface WelcomeEmailProps {
+export interface WelcomeEmailProps extends EmailLocale {
   appName: string;
   email: string;
   /** Null when confirmation is off: registration then needs no follow-up. */
@@ -10,14 +11,15 @@ export interface WelcomeEmailProps {
   within: string;
 }
 
-export function WelcomeEmail({ appName, email, confirmationLink, within }: WelcomeEmailProps): ReactElement {
+export function WelcomeEmail({ appName, email, confirmationLink, within, locale = "en" }: WelcomeEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.welcome");
   return (
-    <EmailLayout preview={`Welcome to ${appName}`} appName={appName}>
-      <EmailText>{`Welcome ${email}!`}</EmailText>
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{t("greeting", { email })}</EmailText>
       {confirmationLink ? (
         <>
-          <EmailText>Please confirm your email address to finish setting up your account.</EmailText>
-          <EmailAction href={confirmationLink} label="Confirm email" expiresIn={within} />
+          <EmailText>{t("body")}</EmailText>
+          <EmailAction href={confirmationLink} label={t("action")} expiresIn={within} locale={locale} />
         </>
       ) : null}
     </EmailLayout>

@@ -4,6 +4,7 @@ import { render } from "@react-email/render";
 import type { Options as RenderOptions } from "@react-email/render";
 import { EMAILS } from "@/emails";
 import type { EmailName, EmailProps } from "@/emails";
+import type { Locale } from "@/lib/i18n/locales";
 import { getConfig } from "@/lib/security/config";
 import { utility } from "@/lib/security/core/plugins";
 import { resendTransport } from "./resend";
@@ -45,12 +46,17 @@ export function getMailTransport(): MailTransport | null {
   return resendTransport(resendApiKey, resendBaseUrl);
 }
 
-/** Renders one of the `emails/` templates (HTML and plain text from the same component). */
-export async function renderEmail<K extends EmailName>(name: K, props: EmailProps<K>): Promise<Omit<MailMessage, "from" | "to">> {
+/**
+ * Renders one of the `emails/` templates (HTML and plain text from the same component) in `locale`:
+ * the recipient's, stored on the outbox row when it was queued (lib/outbox/queue.ts).
+ */
+export async function renderEmail<K extends EmailName>(name: K, props: EmailProps<K>, locale: Locale = "en"): Promise<Omit<MailMessage, "from" | "to">> {
   const definition = EMAILS[name];
-  const element = createElement(definition.component, props);
+  // Every template takes an optional `locale` (emails/layout.tsx EmailLocale); one still in English ignores it.
+  const localized: EmailProps<K> = { ...props, locale };
+  const element = createElement(definition.component, localized);
   const [html, text] = await Promise.all([render(element), render(element, PLAIN_TEXT)]);
-  return { subject: definition.subject(props), html, text };
+  return { subject: definition.subject(localized), html, text };
 }
 
 /**
@@ -58,7 +64,13 @@ export async function renderEmail<K extends EmailName>(name: K, props: EmailProp
  * the outbox (queueEmail in lib/outbox), whose worker calls it after the response. Throws
  * MailDeliveryError when the transport could not send.
  */
-export async function sendEmail<K extends EmailName>(name: K, to: string, props: EmailProps<K>, transport: MailTransport): Promise<void> {
-  const rendered = await renderEmail(name, props);
+export async function sendEmail<K extends EmailName>(
+  name: K,
+  to: string,
+  props: EmailProps<K>,
+  transport: MailTransport,
+  locale: Locale = "en",
+): Promise<void> {
+  const rendered = await renderEmail(name, props, locale);
   await transport.send({ from: getConfig().emails.sender, to, ...rendered });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { getDb, tables } from "@/lib/db";
 import { EMAILS, type EmailName } from "@/emails";
+import { localeOrDefault } from "@/lib/i18n/translator";
 import { getMailTransport, renderEmail, sendEmail } from "@/lib/mail";
 import { getSmsSender } from "@/lib/sms";
 import { getConfig } from "@/lib/security/config";
@@ -99,10 +100,10 @@ async function deliverEmail(row: OutboxRow, payload: string): Promise<Partial<Ou
   const props = JSON.parse(payload) as Parameters<typeof renderEmail<typeof template>>[1];
   const transport = getMailTransport();
   if (!transport) {
-    const rendered = await renderEmail(template, props);
+    const rendered = await renderEmail(template, props, localeOrDefault(row.locale));
     return { transport: "outbox", ...rendered };
   }
-  await sendEmail(template, row.to, props, transport);
+  await sendEmail(template, row.to, props, transport, localeOrDefault(row.locale));
   return { transport: transport.name };
 }
 

@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { stateFromFailure, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
 import { currentRequestContext } from "@/lib/security/sessions/current";
@@ -9,7 +10,8 @@ import { viewWith } from "@/lib/security/core/redirects";
 
 /** Input of either form (the password is optional only when SECURITY_PASSWORD_REQUIRED=false). */
 export async function registerAction(input: RegisterPasswordlessInput): Promise<FormState> {
-  const outcome = await registerWithForm(input, await currentRequestContext());
+  // The new account reads the language this page was shown in (its emails are written in it).
+  const outcome = await registerWithForm(input, await currentRequestContext(), await getLocale());
   if (!outcome.ok) return stateFromFailure(outcome);
   if (outcome.status === "already-signed-in") redirect(getConfig().views.postLogin);
   const view = getConfig().views.postRegister;

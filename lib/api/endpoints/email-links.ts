@@ -1,4 +1,5 @@
 import "server-only";
+import { negotiateLocale } from "@/lib/i18n/locales";
 import { getConfig } from "@/lib/security/config";
 import { messageFor } from "@/lib/security/core/errors";
 import { checkConfirmationToken, confirmEmail, resendConfirmationForm } from "@/lib/security/accounts/confirmation";
@@ -24,9 +25,13 @@ function pathToken(call: ApiCall): string {
   return decodeURIComponent(new URL(call.request.url).pathname.split("/").at(-1) ?? "");
 }
 
-/** POST /api/security/register. Under generic responses an existing address answers like a new one: csrf_token only. */
+/**
+ * POST /api/security/register. Under generic responses an existing address answers like a new one:
+ * csrf_token only. The account reads the language the client's Accept-Language names, when it is one
+ * Gatehouse has (else none: SECURITY_DEFAULT_LOCALE).
+ */
 export async function register(call: ApiCall): Promise<ApiResult> {
-  const outcome = await registerWithForm(call.fields, call.ctx);
+  const outcome = await registerWithForm(call.fields, call.ctx, negotiateLocale(call.request.headers.get("accept-language")));
   if (!outcome.ok) return outcome;
   if (outcome.status === "already-signed-in") return fail("ANONYMOUS_USER_REQUIRED");
   if (outcome.status === "confirm-sent") return { response: { csrf_token: await call.csrfToken(), tf_required: false } };

@@ -44,6 +44,8 @@ export interface CreateUserInput {
   confirmed?: boolean;
   active?: boolean;
   roles?: string[];
+  /** The language the account reads (users.locale): at registration, the registering request's; null: SECURITY_DEFAULT_LOCALE. */
+  locale?: string | null;
 }
 
 /**
@@ -64,6 +66,7 @@ export async function createUser(input: CreateUserInput, db?: Queryable): Promis
       active: input.active ?? true,
       confirmedAt: input.confirmed ? new Date() : null,
       uniquifier: randomToken(),
+      locale: input.locale ?? null,
     })
     .onConflictDoNothing()
     .returning();

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
+import { localeOrDefault, translatorFor } from "@/lib/i18n/translator";
 import { queueSms } from "@/lib/outbox/queue";
 import { getConfig } from "../config";
 import { tryDecryptSecret } from "../core/encryption";
@@ -30,7 +32,7 @@ export interface CodeDelivery {
  */
 export async function sendCode(
   purpose: CodePurpose,
-  user: Pick<UserRecord, "id" | "email">,
+  user: Pick<UserRecord, "id" | "email" | "locale">,
   delivery: CodeDelivery,
   ctx: RequestContext,
   loginLink: string | null = null,
@@ -46,17 +48,23 @@ export async function sendCode(
   const code = await currentTotpCode(delivery.secret, delivery.lastTimeStep);
   const db = await getDb();
   await db.transaction(async (tx) => {
-    if (delivery.method === "sms" && delivery.phone) await queueSms(delivery.phone, `Use this code to sign in to ${getConfig().appName}: ${code}`, tx);
+    if (delivery.method === "sms" && delivery.phone) await queueSms(delivery.phone, ...smsText(user.locale, code), tx);
     else await rules.queueCodeEmail(user, code, loginLink, tx);
     await recordEvent(rules.sentEvent, { userId: user.id, ctx, data: rules.sentEventData(delivery.method, Boolean(loginLink)) }, tx);
   });
   return { ok: true };
 }
 
+/** The text and its language: the recipient's (users.locale), whoever's request sends it, else SECURITY_DEFAULT_LOCALE. */
+function smsText(stored: string | null, code: string): [string, Locale] {
+  const locale = localeOrDefault(stored);
+  return [translatorFor(locale, "sms")("code", { appName: getConfig().appName, code }), locale];
+}
+
 /** Sends the current code of a saved email or SMS method (an authenticator's codes are in the app). */
 export function sendSavedCode(
   purpose: CodePurpose,
-  user: Pick<UserRecord, "id" | "email">,
+  user: Pick<UserRecord, "id" | "email" | "locale">,
   row: CodeMethodRow & { phone: string | null },
   ctx: RequestContext,
   loginLink: string | null = null,

@@ -60,7 +60,12 @@ export function propose(
 }
 
 /** Sends a proposal's first code (email/SMS); an authenticator needs none. */
-export function sendFirstCode(purpose: CodePurpose, user: Pick<UserRecord, "id" | "email">, proposal: Proposal, ctx: RequestContext): Promise<Result> {
+export function sendFirstCode(
+  purpose: CodePurpose,
+  user: Pick<UserRecord, "id" | "email" | "locale">,
+  proposal: Proposal,
+  ctx: RequestContext,
+): Promise<Result> {
   if (proposal.method === "authenticator") return Promise.resolve({ ok: true });
   return sendCode(purpose, user, { method: proposal.method, secret: proposal.secret, phone: proposal.phone }, ctx);
 }

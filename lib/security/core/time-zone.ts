@@ -29,14 +29,17 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 /**
  * "Dec 2, 2026, 4:20 PM (Europe/Paris)" in the zone when it is valid, else "Dec 2, 2026, 3:20 PM
  * UTC": the zone is always named, so a time read in an email or on a page is never ambiguous.
- * Pages (lib/view/time.ts) and emails (the notices' "When:") say times this one way.
+ * Pages (lib/view/time.ts) and emails (the notices' "When:") say times this one way, in the
+ * reader's language (`locale`, a BCP 47 tag; English by default).
  */
-export function formatInstantIn(date: Date, zone: string | null | undefined): string {
+export function formatInstantIn(date: Date, zone: string | null | undefined, locale = "en"): string {
   const valid = (zone && validTimeZone(zone)) || "UTC";
-  let format = formats.get(valid);
+  // Keyed by language and zone: a handful of each, so the cache stays small.
+  const key = `${locale} ${valid}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: valid });
-    formats.set(valid, format);
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: valid });
+    formats.set(key, format);
   }
   return `${format.format(date)} ${valid === "UTC" ? "UTC" : `(${valid})`}`;
 }

@@ -8,6 +8,7 @@ import { parseInput } from "../core/parse-input";
 import { getSession } from "../sessions/current";
 import { continueAfterFirstFactor } from "../sign-in/continue";
 import type { SignedInOrPending } from "../sign-in/login";
+import type { Locale } from "@/lib/i18n/locales";
 import { registerUser } from "./register";
 
 /**
@@ -26,7 +27,8 @@ function withConfirmation(fields: unknown, required: boolean): unknown {
   return { ...fields, passwordConfirm: password };
 }
 
-export async function registerWithForm(fields: unknown, ctx: RequestContext): Promise<RegisterOutcome> {
+/** `locale`: the registering request's language, which the new account keeps (the app or API layer reads it). */
+export async function registerWithForm(fields: unknown, ctx: RequestContext, locale: Locale | null = null): Promise<RegisterOutcome> {
   if (await getSession()) return { ok: true, status: "already-signed-in" };
   const config = getConfig();
   const parsed = parseInput(
@@ -35,7 +37,7 @@ export async function registerWithForm(fields: unknown, ctx: RequestContext): Pr
   );
 
   if (!parsed.ok) return parsed;
-  const result = await registerUser(parsed.data, ctx);
+  const result = await registerUser({ ...parsed.data, locale }, ctx);
   if (!result.ok) return result;
   if (result.status === "confirm-sent") return { ok: true, status: "confirm-sent", email: result.email };
   const { outcome, user } = result;

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
 import { queueEmail } from "@/lib/outbox/queue";
 import { getConfig } from "../config";
 import { humanizeDuration } from "../config/duration";
@@ -25,6 +26,11 @@ export interface RegisterInput {
   /** Empty or absent only when SECURITY_PASSWORD_REQUIRED=false. */
   password?: string | null;
   username?: string | null;
+  /**
+   * The registering request's language (lib/i18n): the account's users.locale, so its welcome and
+   * every later email are written in it. The app or API layer chooses it; null: none named.
+   */
+  locale?: Locale | null;
 }
 
 /**
@@ -60,15 +66,15 @@ export async function registerUser(input: RegisterInput, ctx: RequestContext): P
   // be on, and required before signing in, for that to be indistinguishable.
   const generic = config.genericResponses && config.features.confirmable;
   if (generic && !config.loginWithoutConfirmation) {
-    await afterTheAnswer("registration", () => createAccountOrNotify({ email: input.email, password, username, generic }, ctx));
+    await afterTheAnswer("registration", () => createAccountOrNotify({ email: input.email, password, username, generic, locale: input.locale ?? null }, ctx));
     return { ok: true, status: "confirm-sent", email: input.email.trim() };
   }
-  return createAccountOrNotify({ email: input.email, password, username, generic }, ctx);
+  return createAccountOrNotify({ email: input.email, password, username, generic, locale: input.locale ?? null }, ctx);
 }
 
 /** The look-up and the writes of a registration (see registerUser); input already validated. */
 async function createAccountOrNotify(
-  input: { email: string; password: string | null; username: string | null; generic: boolean },
+  input: { email: string; password: string | null; username: string | null; generic: boolean; locale: Locale | null },
   ctx: RequestContext,
 ): Promise<Result<Registration>> {
   const config = getConfig();
@@ -84,7 +90,7 @@ async function createAccountOrNotify(
   // The account, its first sign-in method, its confirmation link, its event and its welcome
   // email: all or nothing.
   const user = await db.transaction(async (tx) => {
-    const created = await createUser({ email: input.email, passwordHash, username }, tx);
+    const created = await createUser({ email: input.email, passwordHash, username, locale: input.locale }, tx);
     if (!created) return null;
     if (!password) await addEmailMethod(created.id, tx);
     let confirmationLink: string | null = null;

@@ -1,0 +1,55 @@
+// Guarantee: a template rendered in a language is written in it throughout (subject, body, the
+// layout's shared lines, <html lang dir>), and the translated templates' English is today's English.
+import { describe, expect, it } from "vitest";
+import { renderEmail } from "@/lib/mail";
+import { localizeDuration } from "@/emails/duration";
+import { formatInstantIn } from "@/lib/security/core/time-zone";
+
+const welcome = { appName: "Gatehouse", email: "ada@example.com", confirmationLink: "https://example.test/confirm/abc", within: "2 days" };
+
+describe("emails in a language", () => {
+  it("English is the default and reads as before", async () => {
+    const mail = await renderEmail("welcome", welcome);
+    expect(mail.subject).toBe("Gatehouse: Welcome");
+    expect(mail.text).toContain("Welcome ada@example.com!");
+    expect(mail.text).toContain("You received this email because of activity on your Gatehouse account.");
+    expect(mail.html).toMatch(/<html[^>]*lang="en"/);
+  });
+
+  it("German: subject, body and the layout's footer, left to right", async () => {
+    const mail = await renderEmail("welcome", welcome, "de");
+    expect(mail.subject).toBe("Gatehouse: Willkommen");
+    expect(mail.text).toContain("Bitte bestätigen Sie Ihre E-Mail-Adresse");
+    expect(mail.text).toContain("Sie erhalten diese E-Mail wegen einer Aktivität in Ihrem Gatehouse-Konto.");
+    expect(mail.html).toContain("Oder fügen Sie diesen Link in Ihren Browser ein:");
+    expect(mail.html).toMatch(/<html[^>]*dir="ltr"/);
+    expect(mail.html).toMatch(/<html[^>]*lang="de"/);
+  });
+
+  it("Arabic is right to left; the code stays left to right", async () => {
+    const mail = await renderEmail(
+      "us_instructions",
+      { appName: "Gatehouse", email: "ada@example.com", code: "123456", loginLink: null, within: "5 minutes" },
+      "ar",
+    );
+    expect(mail.subject).toBe("Gatehouse: رمز التحقق الخاص بك");
+    expect(mail.html).toMatch(/<html[^>]*dir="rtl"/);
+    expect(mail.html).toMatch(/<bdi dir="ltr"><code[^>]*>123456<\/code><\/bdi>/);
+  });
+
+  it("times are written in the reader's language, the zone always named", () => {
+    const at = new Date("2026-12-02T13:25:00Z");
+    expect(formatInstantIn(at, null)).toBe("Dec 2, 2026, 1:25 PM UTC");
+    expect(formatInstantIn(at, "Europe/Berlin", "de")).toBe("02.12.2026, 14:25 (Europe/Berlin)");
+  });
+});
+
+describe("a lifetime in the reader's language", () => {
+  it("rewrites the flows' humanized English; keeps English and anything else as it is", () => {
+    expect(localizeDuration("2 days", "en")).toBe("2 days");
+    expect(localizeDuration("2 days", "de")).toBe("2 Tage");
+    expect(localizeDuration("1 hour and 30 minutes", "fr")).toMatch(/^1\sheure et 30\sminutes$/);
+    expect(localizeDuration("1 minute", "es")).toBe("1 minuto");
+    expect(localizeDuration("soon", "de")).toBe("soon");
+  });
+});
