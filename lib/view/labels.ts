@@ -71,10 +71,10 @@ export const AUTHN_METHOD_LABELS: Readonly<Record<AuthnMethod, string>> = {
 };
 
 /** How a session or sign-in was proven, from its authn_via (unknown entries and "verify" left out). */
-export function describeAuthnVia(via: readonly string[]): string {
+export function describeAuthnVia(via: readonly string[], labels: Readonly<Record<string, string>> = AUTHN_METHOD_LABELS): string {
   return via
     .filter((m): m is AuthnMethod => Object.hasOwn(AUTHN_METHOD_LABELS, m) && m !== "verify")
-    .map((m) => AUTHN_METHOD_LABELS[m])
+    .map((m) => labels[m] ?? AUTHN_METHOD_LABELS[m])
     .join(" + ");
 }
 

@@ -31,12 +31,14 @@ const formats = new Map<string, Intl.DateTimeFormat>();
  * UTC": the zone is always named, so a time read in an email or on a page is never ambiguous.
  * Pages (lib/view/time.ts) and emails (the notices' "When:") say times this one way.
  */
-export function formatInstantIn(date: Date, zone: string | null | undefined): string {
+export function formatInstantIn(date: Date, zone: string | null | undefined, locale = "en"): string {
   const valid = (zone && validTimeZone(zone)) || "UTC";
-  let format = formats.get(valid);
+  // One formatter per language and zone: building one is the slow part of formatting.
+  const key = `${locale} ${valid}`;
+  let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: valid });
-    formats.set(valid, format);
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: valid });
+    formats.set(key, format);
   }
   return `${format.format(date)} ${valid === "UTC" ? "UTC" : `(${valid})`}`;
 }
