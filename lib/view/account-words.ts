@@ -14,6 +14,15 @@ export async function accountWords() {
   return { locale, network: networkWords, via: viaWords };
 }
 
+/**
+ * A zone name or address inside a translated sentence keeps its own direction (U+2068 … U+2069,
+ * first-strong isolate), so "Europe/Paris." does not become ".Europe/Paris" in Arabic. English text
+ * stays exactly as it was.
+ */
+export function isolate(text: string, locale: string): string {
+  return locale === "en" ? text : `\u2068${text}\u2069`;
+}
+
 const VIA_KEYS = [
   "password",
   "reset-password",

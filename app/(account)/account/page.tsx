@@ -10,6 +10,7 @@ import { getConfig, type CodeMethod } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { loadAccountOverview } from "@/lib/security/lifecycle/account-overview";
 import { formatDateTime } from "@/lib/view/format";
+import { isolate } from "@/lib/view/account-words";
 import { DescriptionItem } from "@/components/ui/description-item";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -62,7 +63,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
             <DescriptionItem label={t("lastSignIn")}>
               {user.lastLoginAt
                 ? user.lastLoginIp
-                  ? t("lastSignInFrom", { when: formatDateTime(user.lastLoginAt, null, locale), ip: user.lastLoginIp })
+                  ? t("lastSignInFrom", { when: formatDateTime(user.lastLoginAt, null, locale), ip: isolate(user.lastLoginIp, locale) })
                   : formatDateTime(user.lastLoginAt, null, locale)
                 : t("firstSession")}
             </DescriptionItem>

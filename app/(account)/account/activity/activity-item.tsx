@@ -45,7 +45,7 @@ export function ActivityLine({ item, zone, now, words }: { item: ActivityItem; z
         <p className="text-muted">
           {item.count > 1 ? `${formatTimeIn(item.since, zone, locale)} – ${time}` : time} ·{" "}
           <RelativeTime iso={event.at.toISOString()} relative={relativeTime(event.at, now, locale)} exact={formatDateTimeIn(event.at, zone, locale)} /> ·{" "}
-          {describeUserAgent(event.userAgent)} · <bdi>{describeIp(event.ip, words.network)}</bdi>
+          <bdi>{describeUserAgent(event.userAgent)}</bdi> · <bdi>{describeIp(event.ip, words.network)}</bdi>
         </p>
       </div>
     </li>

@@ -6,7 +6,7 @@ import { listActivityPage } from "@/lib/security/core/activity-log";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { ACTIVITY_FILTERS, activityFilterFrom, groupActivity, type ActivityFilter } from "@/lib/view/activity";
 import type { SearchParams } from "@/lib/view/notices";
-import { accountWords } from "@/lib/view/account-words";
+import { accountWords, isolate } from "@/lib/view/account-words";
 import { EVENT_LABELS, type SecurityEventType } from "@/lib/security/core/events";
 import { zoneOrUtc } from "@/lib/view/time";
 import { ActivityLine } from "./activity-item";
@@ -60,7 +60,7 @@ export default async function ActivityPage({ searchParams }: { searchParams: Sea
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-sm text-muted" data-testid="activity-zone">
-          {t("intro", { zone })}
+          {t("intro", { zone: isolate(zone, words.locale) })}
         </p>
       </div>
       <FilterLinks current={kind} label={t("filterLabel")} labels={Object.fromEntries(FILTER_KEYS.map((key) => [key, filters(key)]))} />
