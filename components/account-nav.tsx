@@ -6,19 +6,23 @@ import { clsx } from "clsx";
 import { Activity, LayoutGrid, Link2, LockKeyhole, Monitor, ShieldCheck, type LucideIcon } from "lucide-react";
 import { useEffect, useRef } from "react";
 
-type Item = { href: string; label: string; icon: LucideIcon };
+type Item = { href: string; key: NavKey; icon: LucideIcon };
+
+/** The nav's words, in the page's language (the server layout passes them: no catalogue on the client). */
+export type NavKey = "overview" | "password" | "security" | "sessions" | "activity" | "connections";
+export type NavWords = Readonly<Record<NavKey | "label", string>>;
 
 const items: readonly Item[] = [
-  { href: "/account", label: "Overview", icon: LayoutGrid },
-  { href: "/account/password", label: "Password", icon: LockKeyhole },
+  { href: "/account", key: "overview", icon: LayoutGrid },
+  { href: "/account/password", key: "password", icon: LockKeyhole },
   // Two-step verification, passkeys, sign-in codes and recovery codes open from it (decision 064).
-  { href: "/account/security", label: "Sign-in & security", icon: ShieldCheck },
-  { href: "/account/sessions", label: "Sessions", icon: Monitor },
-  { href: "/account/activity", label: "Activity", icon: Activity },
+  { href: "/account/security", key: "security", icon: ShieldCheck },
+  { href: "/account/sessions", key: "sessions", icon: Monitor },
+  { href: "/account/activity", key: "activity", icon: Activity },
 ];
 
 /** Shown only when a sign-in provider is configured. */
-const CONNECTIONS: Item = { href: "/account/connections", label: "Connected accounts", icon: Link2 };
+const CONNECTIONS: Item = { href: "/account/connections", key: "connections", icon: Link2 };
 
 function isActive(pathname: string, href: string): boolean {
   // The profile's own pages (email, username, deleting the account) open from the overview.
@@ -26,7 +30,17 @@ function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function AccountNav({ className, connections = false }: { className?: string; connections?: boolean }) {
+const ENGLISH: NavWords = {
+  label: "Account",
+  overview: "Overview",
+  password: "Password",
+  security: "Sign-in & security",
+  sessions: "Sessions",
+  activity: "Activity",
+  connections: "Connected accounts",
+};
+
+export function AccountNav({ className, connections = false, words = ENGLISH }: { className?: string; connections?: boolean; words?: NavWords }) {
   const pathname = usePathname() ?? "";
   const list = useRef<HTMLUListElement>(null);
   // On phones the nav is a horizontal strip wider than the screen: keep the current page's tab visible.
@@ -35,7 +49,7 @@ export function AccountNav({ className, connections = false }: { className?: str
   }, [pathname]);
   return (
     // min-w-0: as a grid item the nav would otherwise grow to its unscrolled width and widen the page on phones.
-    <nav aria-label="Account" className={clsx("min-w-0", className)}>
+    <nav aria-label={words.label} className={clsx("min-w-0", className)}>
       <ul
         ref={list}
         className="-mx-4 flex scroll-px-4 gap-1 overflow-x-auto border-b border-border px-4 [scrollbar-width:none] lg:mx-0 lg:flex-col lg:gap-0.5 lg:overflow-visible lg:border-0 lg:px-0"
@@ -57,7 +71,7 @@ export function AccountNav({ className, connections = false }: { className?: str
                   strokeWidth={1.75}
                   className={clsx("hidden size-[18px] shrink-0 lg:block", active ? "text-accent" : "text-muted group-hover:text-foreground")}
                 />
-                {item.label}
+                {words[item.key]}
               </Link>
             </li>
           );

@@ -14,6 +14,8 @@ export type ConfirmFormProps = {
   title: ReactNode;
   description: ReactNode;
   confirmLabel: string;
+  /** The dialog's way back, in the page's language. */
+  cancelLabel?: string;
 };
 
 /**
@@ -22,7 +24,17 @@ export type ConfirmFormProps = {
  * through. Without JavaScript the button submits the form as it is: the action still works, it
  * just does not ask (decision 066).
  */
-export function ConfirmForm({ action, fields = {}, label, ariaLabel, variant = "ghost", title, description, confirmLabel }: ConfirmFormProps) {
+export function ConfirmForm({
+  action,
+  fields = {},
+  label,
+  ariaLabel,
+  variant = "ghost",
+  title,
+  description,
+  confirmLabel,
+  cancelLabel = "Cancel",
+}: ConfirmFormProps) {
   const formId = useId();
   const [open, setOpen] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -45,7 +57,7 @@ export function ConfirmForm({ action, fields = {}, label, ariaLabel, variant = "
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="secondary" type="button">
-                Cancel
+                {cancelLabel}
               </Button>
             </DialogClose>
             <Button variant="danger" type="submit" form={formId} data-confirmed="true">

@@ -77,3 +77,17 @@ test("the language setting on /account changes the pages at once, follows the us
   await expectDocument(second, "de", "ltr");
   await other.close();
 });
+
+test("the JSON API answers in English with its codes unless the request asks for a language", async ({ request }) => {
+  const body = { email: uniqueEmail("api-lang"), password: "not the password at all" };
+  const english = await request.post("/api/security/login", { data: body, headers: { "accept-language": "" } });
+  expect(english.status()).toBe(400);
+  const inEnglish = (await english.json()) as { response: { code: string; errors: string[] } };
+  const german = await request.post("/api/security/login", { data: body, headers: { "accept-language": "de-DE,de;q=0.9" } });
+  expect(german.status()).toBe(400);
+  const inGerman = (await german.json()) as { response: { code: string; errors: string[] } };
+  // The same stable code; the words are the German catalogue's for it.
+  expect(inGerman.response.code).toBe(inEnglish.response.code);
+  expect(inGerman.response.errors).toEqual([say("de", `errors.${inGerman.response.code}`)]);
+  expect(inEnglish.response.errors).not.toEqual(inGerman.response.errors);
+});

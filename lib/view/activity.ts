@@ -1,5 +1,5 @@
 import type { SecurityEventType } from "@/lib/security/core/events";
-import { describeAuthnVia } from "./labels";
+import { AUTHN_METHOD_LABELS, describeAuthnVia } from "./labels";
 import { dayKey, dayLabel } from "./time";
 
 /**
@@ -9,8 +9,9 @@ import { dayKey, dayLabel } from "./time";
  */
 
 export const ACTIVITY_FILTERS = {
-  all: { label: "All", types: null },
+  all: { key: "all", label: "All", types: null },
   "sign-ins": {
+    key: "signIns",
     label: "Sign-ins",
     types: [
       "user_authenticated",
@@ -24,8 +25,9 @@ export const ACTIVITY_FILTERS = {
       "impersonation_ended",
     ],
   },
-  failed: { label: "Failed attempts", types: ["user_failed_authn", "account_locked", "user_not_registered"] },
+  failed: { key: "failed", label: "Failed attempts", types: ["user_failed_authn", "account_locked", "user_not_registered"] },
   security: {
+    key: "security",
     label: "Security changes",
     types: [
       "password_changed",
@@ -51,7 +53,7 @@ export const ACTIVITY_FILTERS = {
       "user_deactivated",
     ],
   },
-} as const satisfies Record<string, { label: string; types: readonly SecurityEventType[] | null }>;
+} as const satisfies Record<string, { key: "all" | "signIns" | "failed" | "security"; label: string; types: readonly SecurityEventType[] | null }>;
 
 export type ActivityFilter = keyof typeof ACTIVITY_FILTERS;
 
@@ -61,15 +63,24 @@ export function activityFilterFrom(value: unknown): ActivityFilter {
 }
 
 /** How a sign-in was proven, after "with": "a passkey", "password + authenticator app"; "" when unknown. */
-export function signInMethodPhrase(data: Record<string, unknown>): string {
+export function signInMethodPhrase(
+  data: Record<string, unknown>,
+  words: { via: Readonly<Record<string, string>>; yourPassword: string; english: boolean } = {
+    via: AUTHN_METHOD_LABELS,
+    yourPassword: "your password",
+    english: true,
+  },
+): string {
   const via = Array.isArray(data.authnVia) ? data.authnVia.filter((m): m is string => typeof m === "string") : [];
   // A passkey's PIN or biometric is part of using the passkey, not a second thing the user did.
   const shown = via.filter((m) => m !== "user-verification");
-  const words = describeAuthnVia(shown);
-  if (!words || words.includes(" + ")) return words;
+  const phrase = describeAuthnVia(shown, words.via);
+  if (!phrase || phrase.includes(" + ")) return phrase;
   // One method reads as a thing: "with your password", "with a passkey", "with an authenticator app".
-  if (shown[0] === "password") return "your password";
-  return `${"aeiou".includes(words[0]!) ? "an" : "a"} ${words}`;
+  if (shown[0] === "password") return words.yourPassword;
+  // Other languages name the method without an article ("mit Passkey", "avec clé d’accès").
+  if (!words.english) return phrase;
+  return `${"aeiou".includes(phrase[0]!) ? "an" : "a"} ${phrase}`;
 }
 
 export interface ActivityEvent {
@@ -101,13 +112,13 @@ export interface ActivityDay<E extends ActivityEvent = ActivityEvent> {
 const REPEATING: ReadonlySet<SecurityEventType> = new Set(["user_failed_authn"]);
 
 /** Events (newest first) by calendar day in `zone`, with consecutive failed attempts of a day as one item. */
-export function groupActivity<E extends ActivityEvent>(events: readonly E[], zone: string, now: Date): ActivityDay<E>[] {
+export function groupActivity<E extends ActivityEvent>(events: readonly E[], zone: string, now: Date, locale = "en"): ActivityDay<E>[] {
   const days: ActivityDay<E>[] = [];
   for (const event of events) {
     const key = dayKey(event.at, zone);
     let day = days.at(-1);
     if (!day || day.key !== key) {
-      day = { key, label: dayLabel(key, now, zone), items: [] };
+      day = { key, label: dayLabel(key, now, zone, locale), items: [] };
       days.push(day);
     }
     const previous = day.items.at(-1);
@@ -121,8 +132,12 @@ export function groupActivity<E extends ActivityEvent>(events: readonly E[], zon
   return days;
 }
 
-/** The line's title: the event's label, or "3 failed sign-in attempts" for a run. */
-export function itemTitle(item: ActivityItem, labels: Readonly<Record<SecurityEventType, string>>): string {
-  if (item.count > 1 && item.event.type === "user_failed_authn") return `${item.count} failed sign-in attempts`;
+/** The line's title: the event's label, or "3 failed sign-in attempts" for a run (`run` words it in the page's language). */
+export function itemTitle(
+  item: ActivityItem,
+  labels: Readonly<Record<SecurityEventType, string>>,
+  run: (count: number) => string = (count) => `${count} failed sign-in attempts`,
+): string {
+  if (item.count > 1 && item.event.type === "user_failed_authn") return run(item.count);
   return labels[item.event.type] ?? item.event.type;
 }

@@ -71,10 +71,10 @@ export const AUTHN_METHOD_LABELS: Readonly<Record<AuthnMethod, string>> = {
 };
 
 /** How a session or sign-in was proven, from its authn_via (unknown entries and "verify" left out). */
-export function describeAuthnVia(via: readonly string[]): string {
+export function describeAuthnVia(via: readonly string[], labels: Readonly<Record<string, string>> = AUTHN_METHOD_LABELS): string {
   return via
     .filter((m): m is AuthnMethod => Object.hasOwn(AUTHN_METHOD_LABELS, m) && m !== "verify")
-    .map((m) => AUTHN_METHOD_LABELS[m])
+    .map((m) => labels[m] ?? AUTHN_METHOD_LABELS[m])
     .join(" + ");
 }
 
@@ -89,22 +89,3 @@ export function codeMethodName(method: string, names: Readonly<Record<string, st
 export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-
-/** The account's protection level in words (lib/view/protection-level.ts decides which). */
-export const PROTECTION_LEVELS: Readonly<Record<"one-step" | "two-step" | "passkey", { title: string; detail: string }>> = {
-  "one-step": {
-    title: "Password only",
-    detail: "Anyone who learns your password, or can read your email, can sign in. Turn on two-step verification, or add a passkey.",
-  },
-  "two-step": {
-    title: "Two-step verification on",
-    detail: "Signing in asks for a second step, so a stolen password is not enough. A passkey makes it stronger still.",
-  },
-  passkey: {
-    title: "Passkey: strongest",
-    detail: "You can sign in with a passkey, which can't be phished, and no other way in works with one step alone.",
-  },
-};
-
-/** The same level for an account without a password: it is not "password only". */
-export const ONE_STEP_WITHOUT_PASSWORD = "One step only";

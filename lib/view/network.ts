@@ -4,12 +4,21 @@
  * is what the server saw (behind a trusted proxy, the client's), never proof of a place.
  */
 
-/** "this computer (local)", "local network (192.168.1.20)", "203.0.113.7", or "unknown network". */
-export function describeIp(ip: string | null): string {
-  if (!ip) return "unknown network";
+export interface NetworkWords {
+  unknown: string;
+  loopback: string;
+  /** Has `{ip}`. */
+  private: string;
+}
+
+const ENGLISH: NetworkWords = { unknown: "unknown network", loopback: "this computer (local)", private: "local network ({ip})" };
+
+/** "this computer (local)", "local network (192.168.1.20)", "203.0.113.7", or "unknown network", in `words`' language. */
+export function describeIp(ip: string | null, words: NetworkWords = ENGLISH): string {
+  if (!ip) return words.unknown;
   const v4 = ip.toLowerCase().replace(/^::ffff:/, "");
-  if (v4 === "::1" || /^127\.\d+\.\d+\.\d+$/.test(v4)) return "this computer (local)";
-  if (isPrivate(v4)) return `local network (${ip})`;
+  if (v4 === "::1" || /^127\.\d+\.\d+\.\d+$/.test(v4)) return words.loopback;
+  if (isPrivate(v4)) return words.private.replace("{ip}", ip);
   return ip;
 }
 

@@ -23,8 +23,10 @@ export interface MethodUses {
   signIn: boolean | null;
   /** Asked for after the first step (two-step verification). */
   secondStep: boolean | null;
-  /** Where codes go, when that helps the owner recognise it. */
+  /** Where codes go, when that helps the owner recognise it ("Codes go to …"). */
   detail: string | null;
+  /** The same address or masked phone alone, for the page to word in its language. */
+  codesGoTo: string | null;
 }
 
 export interface SecurityOverview {
@@ -60,6 +62,7 @@ export async function readSecurityOverview(user: UserRecord, roles: readonly str
       signIn: signInOffered(method) ? Boolean(row) : null,
       secondStep: secondStepOffered(method) ? twoFactor?.method === method : null,
       detail: method === "email" ? `Codes go to ${user.email}` : phone ? `Codes go to ${maskPhone(phone)}` : null,
+      codesGoTo: method === "email" ? user.email : phone ? maskPhone(phone) : null,
     };
   });
   const signInPasskeys = passkeys.filter((p) => p.usage === "first").length;

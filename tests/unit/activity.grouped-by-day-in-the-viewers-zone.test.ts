@@ -83,3 +83,19 @@ describe("activity filters", () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 });
+
+// Threat: a translated page keeps English grammar ("a Passkey") or English words in a sign-in's method.
+describe("signInMethodPhrase in another language", () => {
+  const de = { via: { password: "Passwort", passkey: "Passkey", authenticator: "Authenticator-App" }, yourPassword: "Ihrem Passwort", english: false };
+  it("names the method without an English article, and joins several with +", () => {
+    expect(signInMethodPhrase({ authnVia: ["passkey", "user-verification"] }, de)).toBe("Passkey");
+    expect(signInMethodPhrase({ authnVia: ["password"] }, de)).toBe("Ihrem Passwort");
+    expect(signInMethodPhrase({ authnVia: ["password", "authenticator"] }, de)).toBe("Passwort + Authenticator-App");
+  });
+
+  it("words a run of failed attempts with the page's plural", () => {
+    const at = new Date("2026-12-02T10:00:00Z");
+    const event = { id: 1, type: "user_failed_authn" as const, at, ip: null, userAgent: null, data: {}, actorEmail: null };
+    expect(itemTitle({ event, count: 4, since: at }, EVENT_LABELS, (n) => `${n} fehlgeschlagene Anmeldeversuche`)).toBe("4 fehlgeschlagene Anmeldeversuche");
+  });
+});

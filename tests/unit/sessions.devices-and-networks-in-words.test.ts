@@ -49,3 +49,13 @@ describe("describeIp", () => {
     expect(describeIp(ip)).toBe(words);
   });
 });
+
+describe("describeIp in another language", () => {
+  it("uses the page's words and keeps the address as it is", () => {
+    const words = { unknown: "unbekanntes Netzwerk", loopback: "dieser Computer (lokal)", private: "lokales Netzwerk ({ip})" };
+    expect(describeIp(null, words)).toBe("unbekanntes Netzwerk");
+    expect(describeIp("127.0.0.1", words)).toBe("dieser Computer (lokal)");
+    expect(describeIp("10.0.0.5", words)).toBe("lokales Netzwerk (10.0.0.5)");
+    expect(describeIp("203.0.113.7", words)).toBe("203.0.113.7");
+  });
+});

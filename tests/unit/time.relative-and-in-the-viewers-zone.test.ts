@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { validTimeZone } from "@/lib/security/core/time-zone";
 import { formatDateTime } from "@/lib/view/format";
-import { dayKey, formatDateTimeIn, relativeTime, zoneOrUtc } from "@/lib/view/time";
+import { dayKey, dayLabel, formatDateTimeIn, relativeTime, zoneOrUtc } from "@/lib/view/time";
 
 const NOW = new Date("2026-12-02T16:00:00Z");
 const ago = (seconds: number) => new Date(NOW.getTime() - seconds * 1000);
@@ -58,5 +58,25 @@ describe("time zones", () => {
     expect(dayKey(lateEvening, "UTC")).toBe("2026-12-01");
     expect(dayKey(lateEvening, "Europe/Paris")).toBe("2026-12-02");
     expect(dayKey(lateEvening, "America/Los_Angeles")).toBe("2026-12-01");
+  });
+});
+
+// Threat: a German or Arabic page showing English times, or "Today" only ever in English.
+describe("times in the page's language", () => {
+  it("formats dates, times and relative times with Intl in the locale", () => {
+    const at = new Date("2026-07-01T12:30:00Z");
+    expect(formatDateTimeIn(at, "Europe/Berlin", "de")).toBe("01.07.2026, 14:30 (Europe/Berlin)");
+    expect(formatDateTimeIn(at, "Europe/Berlin", "en")).toBe("Jul 1, 2026, 2:30 PM (Europe/Berlin)");
+    expect(relativeTime(ago(150), NOW, "de")).toBe("vor 2 Minuten");
+    expect(relativeTime(ago(0), NOW, "fr")).toBe("maintenant");
+    expect(relativeTime(ago(86_400), NOW, "es")).toBe("ayer");
+  });
+
+  it("names today and yesterday in the locale, capitalised as a heading", () => {
+    expect(dayLabel("2026-12-02", NOW, "UTC", "de")).toBe("Heute");
+    expect(dayLabel("2026-12-01", NOW, "UTC", "fr")).toBe("Hier");
+    expect(dayLabel("2026-12-02", NOW, "UTC", "ar")).toBe("اليوم");
+    expect(dayLabel("2026-11-30", NOW, "UTC")).toBe("Monday, 30 November 2026");
+    expect(dayLabel("2026-11-30", NOW, "UTC", "de")).toBe("Montag, 30. November 2026");
   });
 });

@@ -34,7 +34,7 @@ const formats = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatInstantIn(date: Date, zone: string | null | undefined, locale = "en"): string {
   const valid = (zone && validTimeZone(zone)) || "UTC";
-  // Keyed by language and zone: a handful of each, so the cache stays small.
+  // One formatter per language and zone: building one is the slow part of formatting.
   const key = `${locale} ${valid}`;
   let format = formats.get(key);
   if (!format) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { NoticeBanner } from "@/components/notice-banner";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { requireUser } from "@/lib/security/sessions/guards";
@@ -7,7 +8,9 @@ import { ProtectionCard } from "./protection-card";
 import { RecoveryCodesCard } from "./recovery-codes-card";
 import { WaysCard } from "./ways-card";
 
-export const metadata: Metadata = { title: "Sign-in & security" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account.security"))("title") };
+}
 
 /**
  * One place for how this account signs in and what protects it (decision 064). The set-up flows
@@ -16,13 +19,13 @@ export const metadata: Metadata = { title: "Sign-in & security" };
  */
 export default async function SecurityPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, authorization } = await requireUser();
-  const [overview, params] = await Promise.all([readSecurityOverview(user, authorization.roles), searchParams]);
+  const [overview, params, t] = await Promise.all([readSecurityOverview(user, authorization.roles), searchParams, getTranslations("account.security")]);
   return (
     <>
       <NoticeBanner notice={noticeFrom(params.notice)} />
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Sign-in &amp; security</h1>
-        <p className="mt-1 text-sm text-muted">How you sign in, and what keeps your account safe if your password gets out.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("intro")}</p>
       </div>
       <ProtectionCard overview={overview} />
       <WaysCard overview={overview} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ConfirmForm } from "@/components/confirm-form";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Alert } from "@/components/ui/alert";
@@ -6,31 +7,49 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ResultToast } from "@/components/ui/toast";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { zoneOrUtc } from "@/lib/view/time";
+import { accountWords } from "@/lib/view/account-words";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { listSessions, sessionPublicId } from "@/lib/security/sessions/store";
 import { listAuthTokens, listRefreshFamilies } from "@/lib/security/sessions/api-credentials";
 import { revokeOtherSessionsAction } from "./actions";
 import { ApiTokens } from "./api-tokens";
-import { SessionItem } from "./session-item";
+import { SessionItem, type SessionWords } from "./session-item";
 
-export const metadata: Metadata = { title: "Sessions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account.sessions"))("title") };
+}
 
 /** "Signed out 2 devices", from the count the action put in the URL (bounded: it is only words). */
-function endedMessage(ended: unknown): string | null {
+function endedMessage(ended: unknown, t: Awaited<ReturnType<typeof getTranslations<"account.sessions">>>): string | null {
   if (typeof ended !== "string" || !/^\d{1,4}$/.test(ended)) return null;
   const n = Number(ended);
-  return n === 0 ? "That device was already signed out." : `Signed out ${n} device${n === 1 ? "" : "s"}.`;
+  return n === 0 ? t("alreadyOut") : t("signedOutCount", { count: n });
 }
 
 export default async function SessionsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session: current } = await requireUser();
   const [sessions, tokens, families] = await Promise.all([listSessions(user.id), listAuthTokens(user.id), listRefreshFamilies(user.id)]);
-  const params = await searchParams;
+  const [params, t, words] = await Promise.all([searchParams, getTranslations("account.sessions"), accountWords()]);
   const notice = noticeFrom(params.notice);
   // A sign-out's result is a toast (and, without JavaScript, the same words as an alert); other notices stay banners.
-  const toast = notice?.code === "SESSION_REVOKED" ? endedMessage(params.ended) : null;
+  const toast = notice?.code === "SESSION_REVOKED" ? endedMessage(params.ended, t) : null;
   const zone = zoneOrUtc(user.timeZone);
   const now = new Date();
+  const sessionWords: SessionWords = {
+    locale: words.locale,
+    network: words.network,
+    via: words.via,
+    activeNow: t("activeNow"),
+    lastActive: t("lastActive"),
+    thisDevice: t("thisDevice"),
+    remembered: t("remembered"),
+    signedIn: (when: string, via: string) => (via ? t("signedInWith", { when, via }) : t("signedIn", { when })),
+    signOut: t("signOut"),
+    signOutAria: (device: string, where: string) => t("signOutAria", { device, where }),
+    signOutTitle: t("signOutTitle"),
+    signOutBody: (device: string, where: string) => t("signOutBody", { device, where }),
+    cancel: t("cancel"),
+  };
   return (
     <>
       {toast ? (
@@ -47,31 +66,39 @@ export default async function SessionsPage({ searchParams }: { searchParams: Sea
       )}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Sessions</h1>
-          <p className="mt-1 text-sm text-muted">Devices signed in to your account. Sign out any you don&apos;t recognise.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+          <p className="mt-1 text-sm text-muted">{t("intro")}</p>
         </div>
         {sessions.length > 1 ? (
           <ConfirmForm
             action={revokeOtherSessionsAction}
-            label="Sign out other sessions"
+            label={t("signOutOthers")}
             variant="secondary"
-            title="Sign out everywhere else?"
-            description={`Every other device (${sessions.length - 1}) will need to sign in again. This one stays signed in.`}
-            confirmLabel="Sign out everywhere else"
+            title={t("othersTitle")}
+            description={t("othersBody", { count: sessions.length - 1 })}
+            confirmLabel={t("othersConfirm")}
+            cancelLabel={t("cancel")}
           />
         ) : null}
       </div>
       <Card>
-        <CardHeader title={`${sessions.length} active session${sessions.length === 1 ? "" : "s"}`} />
+        <CardHeader title={t("activeCount", { count: sessions.length })} />
         <CardBody>
           <ul className="divide-y divide-border" data-testid="session-list">
             {sessions.map((s) => (
-              <SessionItem key={sessionPublicId(s.tokenHash)} session={s} current={s.tokenHash === current.tokenHash} zone={zone} now={now} />
+              <SessionItem
+                key={sessionPublicId(s.tokenHash)}
+                session={s}
+                current={s.tokenHash === current.tokenHash}
+                zone={zone}
+                now={now}
+                words={sessionWords}
+              />
             ))}
           </ul>
         </CardBody>
       </Card>
-      <ApiTokens tokens={tokens} families={families} zone={zone} />
+      <ApiTokens tokens={tokens} families={families} zone={zone} locale={words.locale} via={words.via} />
     </>
   );
 }
