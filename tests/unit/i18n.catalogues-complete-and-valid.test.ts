@@ -4,8 +4,12 @@ import { CATALOGUES } from "@/lib/i18n/catalogues";
 import { LOCALES } from "@/lib/i18n/locales";
 import { flatten } from "./support/catalogue";
 
-// Words every language writes the same: names, and abbreviations kept in English by convention.
+// Words every language writes the same: names, abbreviations kept in English by convention, and
+// words a language shares with English ("Sessions" in French, "Roles" in Spanish).
 const SAME_IN_EVERY_LANGUAGE = new Set([
+  "Passkeys",
+  "Sessions",
+  "Roles",
   "GitHub",
   "Google",
   "OK",
@@ -21,12 +25,15 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   "{email}",
 ]);
 
-/** Every argument a message names, with its kind (plurals and selects as such). */
+/**
+ * Every argument a message names. A translation may choose a plural where English writes the number
+ * plainly (Arabic has six plural forms), so the names are compared, not the kinds.
+ */
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const element of elements) {
     if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time) into.add(element.value);
     if (element.type === TYPE.plural || element.type === TYPE.select) {
-      into.add(`${element.value}:${element.type === TYPE.plural ? "plural" : "select"}`);
+      into.add(element.value);
       for (const option of Object.values(element.options)) argumentsOf(option.value, into);
     }
     if (element.type === TYPE.tag) {

@@ -30,7 +30,7 @@ export async function ProtectionCard({ overview }: { overview: SecurityOverview 
           />
           <div className="min-w-0 space-y-1">
             <h2 className="text-base font-semibold">
-              <span className="sr-only">{t("protection")}</span>
+              <span className="sr-only">{`${t("protection")} `}</span>
               <span data-testid="protection-level-title">{title}</span>
             </h2>
             <p className="text-sm text-muted">{t(`levels.${level}.detail`)}</p>
