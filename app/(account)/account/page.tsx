@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
@@ -22,7 +23,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const offeredCodeMethods = config.unified.methods.filter((m): m is CodeMethod => m !== "password");
   return (
     <>
-      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Account</h1>
         <p className="mt-1 text-sm text-muted">Your profile and how you sign in.</p>

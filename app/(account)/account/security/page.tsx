@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { NoticeBanner } from "@/components/notice-banner";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { requireUser } from "@/lib/security/sessions/guards";
@@ -19,7 +20,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
   const [overview, params] = await Promise.all([readSecurityOverview(user, authorization.roles), searchParams]);
   return (
     <>
-      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Sign-in &amp; security</h1>
         <p className="mt-1 text-sm text-muted">How you sign in, and what keeps your account safe if your password gets out.</p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { ConfirmForm } from "@/components/confirm-form";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Alert } from "@/components/ui/alert";
@@ -26,7 +27,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Sea
   const { user, session: current } = await requireUser();
   const [sessions, tokens, families] = await Promise.all([listSessions(user.id), listAuthTokens(user.id), listRefreshFamilies(user.id)]);
   const params = await searchParams;
-  const notice = noticeFrom(params.notice);
+  const notice = noticeFrom(params.notice, undefined, await getLocale());
   // A sign-out's result is a toast (and, without JavaScript, the same words as an alert); other notices stay banners.
   const toast = notice?.code === "SESSION_REVOKED" ? endedMessage(params.ended) : null;
   const zone = zoneOrUtc(user.timeZone);
