@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getLocale } from "next-intl/server";
 import { NoticeBanner } from "@/components/notice-banner";
 import { buttonVariants } from "@/components/ui/button";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
@@ -17,7 +18,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   return (
     <div className="page-width py-12 md:py-20">
       <div className="mx-auto max-w-md">
-        <NoticeBanner notice={noticeFrom(params.notice)} />
+        <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
       </div>
       <section className="mx-auto mt-6 max-w-2xl text-center">
         <h1 className="text-4xl font-semibold tracking-tight text-balance sm:text-5xl">Account security, done on day one.</h1>

@@ -23,8 +23,8 @@ export function failureStatus(code: ErrorCode): 400 | 401 | 403 | 429 {
  * its status, and Retry-After when the caller must wait. The one mapping for JSON answers, as
  * stateFromFailure is for server actions.
  */
-export function failureResponse(failure: Failure, headers?: HeadersInit): Response {
-  const body: FormState = stateFromFailure(failure);
+export async function failureResponse(failure: Failure, headers?: HeadersInit): Promise<Response> {
+  const body: FormState = await stateFromFailure(failure);
   const all = new Headers(headers);
   if (failure.retryAfter) all.set("Retry-After", String(failure.retryAfter));
   return Response.json(body, { status: failureStatus(failure.code), headers: all });

@@ -1,6 +1,9 @@
 import type { ErrorCode, Failure } from "@/lib/security/core/errors";
 import { fieldErrorsFrom } from "@/lib/security/core/schemas";
+import { translatorFor } from "@/lib/i18n/translator";
+import type { Locale } from "@/lib/i18n/locales";
 import { configuredParams } from "./message-params";
+import { pageLocale } from "./page-locale";
 import { plainFieldErrors, textFor } from "./text";
 
 /** What a server action hands back to its form when it does not redirect. */
@@ -20,18 +23,24 @@ export type FormState = {
 export type BrowserFailureCode = "WEBAUTHN_CANCELLED" | "WEBAUTHN_SECURITY" | "WEBAUTHN_BROWSER";
 
 /**
- * A Failure as a page shows it, in the product's words (lib/view/words.ts). One rule for every
+ * A Failure as a page shows it, in the product's words (lib/view/words.ts) and the request's
+ * language (`locale` names another, e.g. a test's; otherwise lib/view/page-locale.ts). One rule for every
  * form: an error about a field is shown under that field, an error about the form in the alert,
  * and the alert never repeats a field's error. Errors under "" are the form's, so they join the
  * alert; a failure that is only about fields (INVALID_INPUT) gets a one-line summary instead.
  */
-export function stateFromFailure(failure: Failure): FormState {
-  const all = plainFieldErrors(failure.fieldErrors, failure.code) ?? {};
+export async function stateFromFailure(failure: Failure, locale?: Locale): Promise<FormState> {
+  return wordFailure(failure, locale ?? (await pageLocale()));
+}
+
+/** stateFromFailure in a language already known. */
+export function wordFailure(failure: Failure, locale: Locale): FormState {
+  const all = plainFieldErrors(failure.fieldErrors, locale, failure.code) ?? {};
   const { "": formLevel = [], ...named } = all;
   const fieldErrors = Object.keys(named).length ? named : undefined;
-  const ownText = `${textFor(failure.code, failure.params ?? configuredParams(failure.code))}${retrySuffix(failure)}`;
+  const ownText = `${textFor(failure.code, failure.params ?? configuredParams(failure.code), locale)}${retrySuffix(failure, locale)}`;
   const underFields = new Set(Object.values(named).flat());
-  const alert = [...new Set([fieldErrors && failure.code === "INVALID_INPUT" ? textFor("INVALID_INPUT") : ownText, ...formLevel])].filter(
+  const alert = [...new Set([fieldErrors && failure.code === "INVALID_INPUT" ? textFor("INVALID_INPUT", undefined, locale) : ownText, ...formLevel])].filter(
     (text) => !underFields.has(text),
   );
   return {
@@ -42,10 +51,15 @@ export function stateFromFailure(failure: Failure): FormState {
   };
 }
 
-/** "Try again in 5 minutes." for a rate-limited failure (the API's words too: lib/api/envelope.ts). */
-export function retrySuffix(failure: Failure): string {
-  if (failure.retryAfter) return ` Try again in ${formatWait(failure.retryAfter)}.`;
-  return failure.code === "RATE_LIMITED" ? " Please wait and try again." : "";
+/**
+ * "Try again in 5 minutes." for a rate-limited failure, in a language (the JSON API's, English:
+ * lib/api/envelope.ts). Seconds under a minute, else whole minutes rounded up.
+ */
+export function retrySuffix(failure: Failure, locale: Locale = "en"): string {
+  const t = translatorFor(locale, "forms.retry");
+  const seconds = failure.retryAfter;
+  if (seconds) return ` ${seconds < 60 ? t("seconds", { count: seconds }) : t("minutes", { count: Math.ceil(seconds / 60) })}`;
+  return failure.code === "RATE_LIMITED" ? ` ${t("wait")}` : "";
 }
 
 /** A schema's rejection as a Failure, so input errors take the same road as the core's. */
@@ -53,7 +67,7 @@ export function invalidInput(error: Parameters<typeof fieldErrorsFrom>[0]): Fail
   return { ok: false, code: "INVALID_INPUT", fieldErrors: fieldErrorsFrom(error) };
 }
 
-export function stateFromInvalidInput(error: Parameters<typeof fieldErrorsFrom>[0]): FormState {
+export function stateFromInvalidInput(error: Parameters<typeof fieldErrorsFrom>[0]): Promise<FormState> {
   return stateFromFailure(invalidInput(error));
 }
 
@@ -70,10 +84,4 @@ export function formText(input: unknown, name: string, maxLength = 1024): string
 
 export function successState(message: string): FormState {
   return { tone: "success", message };
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

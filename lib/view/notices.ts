@@ -1,4 +1,5 @@
 import { getConfig } from "@/lib/security/config";
+import type { Locale } from "@/lib/i18n/locales";
 import type { ErrorCode, MessageParams } from "@/lib/security/core/errors";
 import { configuredParams } from "./message-params";
 import { textFor } from "./text";
@@ -90,11 +91,11 @@ export interface Notice {
 }
 
 /** `provider` (?provider=<id>) names a configured sign-in provider; any other value names none. */
-export function noticeFrom(value: string | string[] | undefined, provider?: string | string[]): Notice | null {
+export function noticeFrom(value: string | string[] | undefined, provider?: string | string[], locale: Locale = "en"): Notice | null {
   const code = Array.isArray(value) ? value[0] : value;
   if (!code || !Object.hasOwn(NOTICE_TONES, code)) return null;
   const key = code as ErrorCode;
-  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: textFor(key, paramsFor(key, firstParam(provider))) };
+  return { code: key, tone: NOTICE_TONES[key] ?? "info", message: textFor(key, paramsFor(key, firstParam(provider)), locale) };
 }
 
 /** The settings a notice's words name (a link's lifetime, a provider's name). */

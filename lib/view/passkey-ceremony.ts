@@ -15,10 +15,10 @@ export type AssertionStart = CeremonyStart<PublicKeyCredentialRequestOptionsJSON
  * A core "begin a ceremony" result as a server action hands it to the browser. Only the options
  * and the state are copied: whatever else the core's result carries is never serialised out.
  */
-export function ceremonyStart<O>(started: Result<{ options: O; state: string }>): CeremonyStart<O> {
-  return started.ok ? { ok: true, options: started.options, state: started.state } : ceremonyFailure(started);
+export async function ceremonyStart<O>(started: Result<{ options: O; state: string }>): Promise<CeremonyStart<O>> {
+  return started.ok ? { ok: true, options: started.options, state: started.state } : await ceremonyFailure(started);
 }
 
-function ceremonyFailure(failure: Failure): { ok: false; error: FormState } {
-  return { ok: false, error: stateFromFailure(failure) };
+function ceremonyFailure(failure: Failure): Promise<{ ok: false; error: FormState }> {
+  return stateFromFailure(failure).then((error) => ({ ok: false, error }));
 }

@@ -1,13 +1,17 @@
+import "server-only";
 import { MESSAGES, type ErrorCode, type FieldErrors, type MessageParams } from "@/lib/security/core/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { plainSchemaText } from "./schema-words";
-import { WORDS } from "./words";
+import { schemaWordsFor } from "./schema-words-server";
+import { wordsFor } from "./words";
 
 /**
- * The one way a page turns a code into words: WORDS' entry with its {placeholders} filled. A
- * placeholder without a value stays as it is (a test would see it), as messageFor does.
+ * The one way a page turns a code into words: the "errors" entry of the page's language with its
+ * {placeholders} filled. A placeholder without a value stays as it is (a test would see it), as
+ * messageFor does.
  */
-export function textFor(code: ErrorCode, params?: MessageParams): string {
-  const text: string = WORDS[code];
+export function textFor(code: ErrorCode, params: MessageParams | undefined, locale: Locale): string {
+  const text: string = wordsFor(locale)[code];
   return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 }
 
@@ -40,12 +44,12 @@ const TEMPLATES: readonly Template[] = (Object.keys(MESSAGES) as ErrorCode[]).ma
   return { code, pattern: new RegExp(`^${source}((?:\\s.*)?)$`, "s"), names };
 });
 
-function fromTemplate(template: Template, text: string): { said: string; rest: number } | null {
+function fromTemplate(template: Template, text: string, locale: Locale): { said: string; rest: number } | null {
   const match = template.pattern.exec(text);
   if (!match) return null;
   const params = Object.fromEntries(template.names.map((name, i) => [name, match[i + 1]!]));
   const rest = match[template.names.length + 1] ?? "";
-  return { said: `${textFor(template.code, params)}${rest}`, rest: rest.length };
+  return { said: `${textFor(template.code, params, locale)}${rest}`, rest: rest.length };
 }
 
 /**
@@ -53,20 +57,20 @@ function fromTemplate(template: Template, text: string): { said: string; rest: n
  * codes share a reference text (two "Setup must be completed within" codes), and the failure's
  * own is the one meant, and the template that leaves nothing over wins. A text no code or check knows is shown as it is.
  */
-export function plainText(text: string, hint?: ErrorCode): string {
+export function plainText(text: string, locale: Locale, hint?: ErrorCode): string {
   let best: { said: string; rest: number } | null = null;
   for (const template of TEMPLATES) {
-    const found = fromTemplate(template, text);
+    const found = fromTemplate(template, text, locale);
     // The closest template wins (nothing left over), and the failure's own code among equals.
     if (found && (!best || found.rest < best.rest || (found.rest === best.rest && template.code === hint))) best = found;
   }
-  return best?.said ?? plainSchemaText(text);
+  return best?.said ?? plainSchemaText(text, schemaWordsFor(locale));
 }
 
 /** A failure's field errors in the product's words, keyed as they came. */
-export function plainFieldErrors(fieldErrors: FieldErrors | undefined, hint?: ErrorCode): Record<string, string[]> | undefined {
+export function plainFieldErrors(fieldErrors: FieldErrors | undefined, locale: Locale, hint?: ErrorCode): Record<string, string[]> | undefined {
   if (!fieldErrors) return undefined;
   const out: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(fieldErrors)) if (messages?.length) out[field] = messages.map((m) => plainText(m, hint));
+  for (const [field, messages] of Object.entries(fieldErrors)) if (messages?.length) out[field] = messages.map((m) => plainText(m, locale, hint));
   return Object.keys(out).length ? out : undefined;
 }

@@ -72,9 +72,11 @@ describe("a missing password confirmation", () => {
 
 describe("expiry messages say 'within …' from the settings, as the reference does", () => {
   it("confirm, reset, magic link and set-up expiries name their configured lifetimes, on forms and in notices", async () => {
-    expect(stateFromFailure(fail("CONFIRMATION_EXPIRED"))?.message).toBe("That confirmation link has expired (links last 2 days). Request a new one below.");
-    expect(stateFromFailure(fail("PASSWORD_RESET_EXPIRED"))?.message).toBe("That reset link has expired (links last 1 day). Request a new one below.");
-    expect(stateFromFailure(fail("TWO_FACTOR_SETUP_EXPIRED"))?.message).toBe(
+    expect((await stateFromFailure(fail("CONFIRMATION_EXPIRED")))?.message).toBe(
+      "That confirmation link has expired (links last 2 days). Request a new one below.",
+    );
+    expect((await stateFromFailure(fail("PASSWORD_RESET_EXPIRED")))?.message).toBe("That reset link has expired (links last 1 day). Request a new one below.");
+    expect((await stateFromFailure(fail("TWO_FACTOR_SETUP_EXPIRED")))?.message).toBe(
       "Setup took too long (it must be finished within 30 minutes). Please start again.",
     );
     expect(noticeFrom("LOGIN_EXPIRED")?.message).toMatch(/^That sign-in link has expired \(links last 1 day\)\./);
@@ -83,8 +85,10 @@ describe("expiry messages say 'within …' from the settings, as the reference d
       async () => {
         expect(noticeFrom("CONFIRMATION_EXPIRED")?.message).toMatch(/links last 1 hour and 30 minutes\)/);
         expect(noticeFrom("PASSWORD_RESET_EXPIRED")?.message).toMatch(/links last 3 hours\)/);
-        expect(stateFromFailure(fail("US_SETUP_EXPIRED"))?.message).toBe("Setup took too long (it must be finished within 10 minutes). Please start again.");
-        expect(stateFromFailure(fail("CHANGE_EMAIL_EXPIRED"))?.message).toBe("That link has expired (links last 1 hour). Start the change again.");
+        expect((await stateFromFailure(fail("US_SETUP_EXPIRED")))?.message).toBe(
+          "Setup took too long (it must be finished within 10 minutes). Please start again.",
+        );
+        expect((await stateFromFailure(fail("CHANGE_EMAIL_EXPIRED")))?.message).toBe("That link has expired (links last 1 hour). Start the change again.");
       },
     );
   });

@@ -3,7 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb, tables } from "@/lib/db";
-import { stateFromInvalidInput } from "@/lib/view/form-state";
+import { invalidInput, wordFailure } from "@/lib/view/form-state";
 import { recordEvent } from "@/lib/security/core/events";
 import { beginPasskeyRegistration } from "@/lib/security/passkeys/registration";
 import { deletePasskey, renamePasskey } from "@/lib/security/passkeys/manage";
@@ -33,7 +33,10 @@ describe("a passkey name with a lone surrogate", () => {
     const rename = renamePasskeySchema.safeParse({ id: "00000000-0000-0000-0000-000000000000", name });
     expect(rename.success).toBe(false);
     if (!rename.success)
-      expect(stateFromInvalidInput(rename.error)).toMatchObject({ code: "INVALID_INPUT", fieldErrors: { name: [plainSchemaText(INVALID_TEXT_MESSAGE)] } });
+      expect(wordFailure(invalidInput(rename.error), "en")).toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { name: [plainSchemaText(INVALID_TEXT_MESSAGE)] },
+      });
     const add = addPasskeySchema.safeParse({ name, usage: "first" });
     expect(add.success).toBe(false);
   });

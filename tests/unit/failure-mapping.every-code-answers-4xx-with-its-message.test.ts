@@ -2,13 +2,18 @@
 // (lib/view/words.ts), and a 4xx (never a 5xx, a blank banner or a lost field error); the alert never repeats a
 // field's error; and the sign-in page reads the code back from the JSON exactly as sent.
 import { describe, expect, it } from "vitest";
-import { isErrorCode, MESSAGES, type Failure } from "@/lib/security/core/errors";
+import { isErrorCode, MESSAGES, type ErrorCode, type Failure, type MessageParams } from "@/lib/security/core/errors";
 import { failureResponse, failureStatus } from "@/lib/view/failure-response";
-import { invalidInput, stateFromFailure } from "@/lib/view/form-state";
+import { invalidInput, wordFailure } from "@/lib/view/form-state";
 import { configuredParams } from "@/lib/view/message-params";
 import { formStateFromJson } from "@/lib/view/form-state-json";
-import { textFor } from "@/lib/view/text";
-import { WORDS } from "@/lib/view/words";
+import { textFor as textIn } from "@/lib/view/text";
+import { wordsFor } from "@/lib/view/words";
+
+// The English words: the other languages are the catalogue tests' (every key in all five).
+const WORDS = wordsFor("en");
+const stateFromFailure = (failure: Failure) => wordFailure(failure, "en");
+const textFor = (code: ErrorCode, params?: MessageParams) => textIn(code, params, "en");
 
 const CODES = Object.keys(MESSAGES).filter(isErrorCode);
 
@@ -24,7 +29,7 @@ describe("Failure → form state and JSON answer", () => {
     const status = failureStatus(code);
     expect(status).toBeGreaterThanOrEqual(400);
     expect(status).toBeLessThan(500);
-    const response = failureResponse(failure);
+    const response = await failureResponse(failure);
     expect(response.status).toBe(status);
     expect(formStateFromJson(await response.json())).toEqual(state);
   });
@@ -33,7 +38,7 @@ describe("Failure → form state and JSON answer", () => {
     const failure: Failure = { ok: false, code: "INVALID_INPUT", fieldErrors: { identity: ["Enter your email"], password: ["Required", "Too short"] } };
     const state = stateFromFailure(failure);
     expect(state).toEqual({ tone: "error", code: "INVALID_INPUT", message: WORDS.INVALID_INPUT, fieldErrors: failure.fieldErrors });
-    expect(formStateFromJson(await failureResponse(failure).json())).toEqual(state);
+    expect(formStateFromJson(await (await failureResponse(failure)).json())).toEqual(state);
   });
 
   it("keeps field errors of any other code too, under its own message", () => {
@@ -83,7 +88,7 @@ describe("Failure → form state and JSON answer", () => {
   });
 
   it("a rate limit is 429 with Retry-After and says when to try again", async () => {
-    const response = failureResponse({ ok: false, code: "RATE_LIMITED", retryAfter: 90 }, { "Cache-Control": "private, no-store" });
+    const response = await failureResponse({ ok: false, code: "RATE_LIMITED", retryAfter: 90 }, { "Cache-Control": "private, no-store" });
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).toBe("90");
     expect(response.headers.get("Cache-Control")).toBe("private, no-store");

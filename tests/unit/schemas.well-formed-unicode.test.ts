@@ -1,7 +1,7 @@
 // Threat: a string with a lone surrogate reaches the core, which stores or logs it (jsonb refuses
 // it: a 500 after the write). Guarantee: every schema's every text field refuses it with a field error.
 import { describe, expect, it } from "vitest";
-import { stateFromInvalidInput } from "@/lib/view/form-state";
+import { invalidInput } from "@/lib/view/form-state";
 import * as schemas from "@/lib/security/core/schemas";
 import { INVALID_TEXT_MESSAGE } from "@/lib/security/core/schemas";
 
@@ -79,7 +79,7 @@ describe.each(exported)("%s", (name, schema) => {
       if (result.success || CHOICES.has(field)) continue;
       const issues = result.error.issues.filter((issue) => (typeof sample === "string" ? true : issue.path[0] === field));
       expect(issues.map((issue) => issue.message)).toEqual([INVALID_TEXT_MESSAGE]);
-      expect(stateFromInvalidInput(result.error)).toMatchObject({ code: "INVALID_INPUT" });
+      expect(invalidInput(result.error)).toMatchObject({ code: "INVALID_INPUT" });
     }
   });
 });

@@ -1,13 +1,19 @@
-// Guarantee: every error code the core can return has words a person reads (lib/view/words.ts), with no
+// Guarantee: every error code the core can return has words a person reads (messages/en.json "errors"), with no
 // placeholder the core does not fill and none of the reference's jargon; every message of the input checks has
 // the product's words too, the same as its code's where the texts are a code's.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/lib/security/core/errors";
-import { SCHEMA_WORDS } from "@/lib/view/schema-words";
-import { plainText } from "@/lib/view/text";
-import { WORDS } from "@/lib/view/words";
+import en from "@/messages/en.json";
+import { ENGLISH_SCHEMA_WORDS, SCHEMA_KEYS } from "@/lib/view/schema-words";
+import { plainText as plainTextIn } from "@/lib/view/text";
+import { wordsFor } from "@/lib/view/words";
+
+// The catalogue's English; the catalogue tests hold the other languages to the same keys.
+const WORDS = wordsFor("en");
+const SCHEMA_WORDS: Record<string, string> = Object.fromEntries(Object.entries(SCHEMA_KEYS).map(([text, key]) => [text, ENGLISH_SCHEMA_WORDS[key]]));
+const plainText = (text: string, hint?: keyof typeof MESSAGES) => plainTextIn(text, "en", hint);
 
 // The source of truth: ErrorCode is `keyof typeof MESSAGES`, so its keys are every code there is.
 const CODES = Object.keys(MESSAGES) as (keyof typeof MESSAGES)[];
@@ -22,7 +28,7 @@ function sourceFiles(dir: string): string[] {
 describe("the words for every code", () => {
   it.each(CODES)("%s has words, with only the placeholders the core fills", (code) => {
     const words: unknown = (WORDS as Record<string, unknown>)[code];
-    expect(typeof words === "string" && words.trim() !== "", `no words for ${code} in lib/view/words.ts`).toBe(true);
+    expect(typeof words === "string" && words.trim() !== "", `no words for ${code} in messages/en.json "errors"`).toBe(true);
     const known = placeholders(MESSAGES[code]);
     for (const name of placeholders(words as string)) expect(known, `${code} names {${name}}, which the core never fills`).toContain(name);
   });
@@ -61,9 +67,10 @@ describe("the input checks' words", () => {
   const texts = [...new Set([...schemas.matchAll(/"([A-Z][a-z][^"]*)"/g)].map((m) => m[1]!))];
 
   it.each(texts)("%s has the product's words", (text) => {
-    expect(Object.hasOwn(SCHEMA_WORDS, text) || Object.values(MESSAGES).includes(text as never), `"${text}" has no entry in lib/view/schema-words.ts`).toBe(
-      true,
-    );
+    expect(
+      Object.hasOwn(SCHEMA_WORDS, text) || Object.values(MESSAGES).includes(text as never),
+      `"${text}" has no entry in lib/view/schema-words.ts (SCHEMA_KEYS)`,
+    ).toBe(true);
   });
 
   it("says a code's reference text as the code's words", () => {
@@ -71,6 +78,11 @@ describe("the input checks' words", () => {
       const text: string = MESSAGES[code];
       if (Object.hasOwn(SCHEMA_WORDS, text)) expect(SCHEMA_WORDS[text], text).toBe(WORDS[code]);
     }
+  });
+
+  it("client forms' English fallback is the catalogue's, key for key", () => {
+    expect(ENGLISH_SCHEMA_WORDS).toEqual(en.schema);
+    expect(new Set(Object.values(SCHEMA_KEYS))).toEqual(new Set(Object.keys(en.schema)));
   });
 
   it("reads the core's filled-in texts back to their codes' words, keeping what follows", () => {

@@ -36,7 +36,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
   const rowLabel = (action: string, title: string) => `${action} ${locale === "en" ? title.toLowerCase() : title}`;
   return (
     <>
-      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-sm text-muted">{t("intro")}</p>

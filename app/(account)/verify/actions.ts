@@ -4,7 +4,7 @@ import { stateFromFailure, stateFromInvalidInput, successState, type FormState }
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { ceremonyStart, type AssertionStart } from "@/lib/view/passkey-ceremony";
-import { WORDS } from "@/lib/view/words";
+import { pageWords } from "@/lib/view/words";
 import {
   beginPasskeyReauthentication,
   reauthenticateWithPasscode,
@@ -44,7 +44,7 @@ export async function sendVerifyCodeAction(method: "email" | "sms"): Promise<For
   const { user } = await requireUser();
   const result = await sendReauthenticationCode(user, method, ctx);
   if (!result.ok) return stateFromFailure(result);
-  return successState(WORDS.CODE_HAS_BEEN_SENT);
+  return successState((await pageWords()).CODE_HAS_BEEN_SENT);
 }
 
 export async function verifyWithCodeAction(input: VerifyCodeInput): Promise<FormState> {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
 import { textFor } from "@/lib/view/text";
@@ -26,7 +27,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
     return (
       <AuthShell appName={config.appName} title="Not while viewing as someone" description="This page needs the account's owner to confirm it's them.">
         <Alert tone="warning" testId="impersonation-refused">
-          {textFor("IMPERSONATION_FRESHNESS_REFUSED")}
+          {textFor("IMPERSONATION_FRESHNESS_REFUSED", undefined, await getLocale())}
         </Alert>
       </AuthShell>
     );
@@ -53,7 +54,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   const [first, ...others] = ways;
   return (
     <AuthShell appName={config.appName} title="Confirm it's you" description="For your security, confirm it's you again to continue.">
-      <NoticeBanner notice={noticeFrom(params.notice, params.provider)} />
+      <NoticeBanner notice={noticeFrom(params.notice, params.provider, await getLocale())} />
       <div className="space-y-5">
         {first}
         {others.length ? (

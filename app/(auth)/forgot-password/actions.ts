@@ -1,12 +1,12 @@
 "use server";
 import { stateFromFailure, successState, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
-import { WORDS } from "@/lib/view/words";
+import { pageWords } from "@/lib/view/words";
 import { forgotPasswordForm } from "@/lib/security/passwords/forms";
 import type { EmailOnlyInput } from "@/lib/security/core/schemas";
 
 export async function forgotPasswordAction(input: EmailOnlyInput): Promise<FormState> {
   const result = await forgotPasswordForm(input, await currentRequestContext());
   if (!result.ok) return stateFromFailure(result);
-  return successState(WORDS.PASSWORD_RESET_REQUEST);
+  return successState((await pageWords()).PASSWORD_RESET_REQUEST);
 }

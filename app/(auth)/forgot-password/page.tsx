@@ -1,4 +1,5 @@
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
+import { getLocale } from "next-intl/server";
 import { getSession } from "@/lib/security/sessions/current";
 import { ForgotPasswordView, forgotPasswordMetadata } from "./forgot-password-view";
 
@@ -9,5 +10,5 @@ export default async function ForgotPasswordPage({ searchParams }: { searchParam
   const params = await searchParams;
   // Open to signed-in users too (prefilled), as in Flask-Security.
   const current = await getSession();
-  return <ForgotPasswordView email={current?.user.email ?? ""} notice={noticeFrom(params.notice)} />;
+  return <ForgotPasswordView email={current?.user.email ?? ""} notice={noticeFrom(params.notice, undefined, await getLocale())} />;
 }

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
-import { WORDS } from "@/lib/view/words";
+import { pageWords } from "@/lib/view/words";
 import { sendCodeSchema, type SendCodeInput } from "@/lib/security/core/schemas";
 import { requestSignInCode } from "@/lib/security/sign-in/passcode";
 import { getConfig } from "@/lib/security/config";
@@ -16,5 +16,5 @@ export async function sendSignInCodeAction(input: SendCodeInput): Promise<FormSt
   // The flow is shared with POST /api/security/us-signin/send-code.
   const result = await requestSignInCode(parsed.data, ctx);
   if (!result.ok) return stateFromFailure(result);
-  return successState(WORDS.GENERIC_US_SIGNIN);
+  return successState((await pageWords()).GENERIC_US_SIGNIN);
 }

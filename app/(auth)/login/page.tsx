@@ -1,4 +1,5 @@
 import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
+import { getLocale } from "next-intl/server";
 import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { safeRedirectTarget } from "@/lib/security/core/redirects";
 import { LoginView, loginMetadata } from "./login-view";
@@ -9,5 +10,5 @@ export const metadata = loginMetadata;
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAnonymous();
   const params = await searchParams;
-  return <LoginView next={safeRedirectTarget(firstParam(params.next)) ?? undefined} notice={noticeFrom(params.notice, params.provider)} />;
+  return <LoginView next={safeRedirectTarget(firstParam(params.next)) ?? undefined} notice={noticeFrom(params.notice, params.provider, await getLocale())} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
 import { OAuthButtons } from "@/components/oauth-buttons";
@@ -23,7 +24,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const linkable = providers.filter((p) => !links.some((l) => l.provider === p.id)).map(({ id, name }) => ({ id, name }));
   return (
     <>
-      <NoticeBanner notice={noticeFrom(params.notice, params.provider)} />
+      <NoticeBanner notice={noticeFrom(params.notice, params.provider, await getLocale())} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Connected accounts</h1>
         <p className="mt-1 text-sm text-muted">Sign in with an account you already have at one of these providers.</p>

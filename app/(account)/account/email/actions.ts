@@ -1,5 +1,6 @@
 "use server";
 import { textFor } from "@/lib/view/text";
+import { pageLocale } from "@/lib/view/page-locale";
 import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
 import { requestEmailChange } from "@/lib/security/lifecycle/change-email";
 import { currentRequestContext } from "@/lib/security/sessions/current";
@@ -13,5 +14,5 @@ export async function changeEmailAction(input: EmailOnlyInput): Promise<FormStat
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
   const result = await requestEmailChange(user, parsed.data.email, ctx);
   if (!result.ok) return stateFromFailure(result);
-  return successState(textFor("CHANGE_EMAIL_SENT", { email: result.email }));
+  return successState(textFor("CHANGE_EMAIL_SENT", { email: result.email }, await pageLocale()));
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { NoticeBanner } from "@/components/notice-banner";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { requireUser } from "@/lib/security/sessions/guards";
@@ -22,7 +22,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Sea
   const [overview, params, t] = await Promise.all([readSecurityOverview(user, authorization.roles), searchParams, getTranslations("account.security")]);
   return (
     <>
-      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 text-sm text-muted">{t("intro")}</p>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmForm } from "@/components/confirm-form";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Alert } from "@/components/ui/alert";
@@ -29,8 +29,8 @@ function endedMessage(ended: unknown, t: Awaited<ReturnType<typeof getTranslatio
 export default async function SessionsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session: current } = await requireUser();
   const [sessions, tokens, families] = await Promise.all([listSessions(user.id), listAuthTokens(user.id), listRefreshFamilies(user.id)]);
-  const [params, t, words] = await Promise.all([searchParams, getTranslations("account.sessions"), accountWords()]);
-  const notice = noticeFrom(params.notice);
+  const [params, t, words, locale] = await Promise.all([searchParams, getTranslations("account.sessions"), accountWords(), getLocale()]);
+  const notice = noticeFrom(params.notice, undefined, locale);
   // A sign-out's result is a toast (and, without JavaScript, the same words as an alert); other notices stay banners.
   const toast = notice?.code === "SESSION_REVOKED" ? endedMessage(params.ended, t) : null;
   const zone = zoneOrUtc(user.timeZone);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { ActedBy } from "@/components/acted-by";
 import { ActionForm } from "@/components/forms/action-form";
 import { NoticeBanner } from "@/components/notice-banner";
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: "Rescue requests" };
 export default async function AdminRescuePage({ searchParams }: { searchParams: SearchParams }) {
   const { user: viewer, authorization } = await requireUser();
   const requests = await listOpenRescueRequests();
-  const notice = noticeFrom((await searchParams).notice);
+  const notice = noticeFrom((await searchParams).notice, undefined, await getLocale());
   const mayImpersonate = authorization.permissions.includes(USERS_IMPERSONATE);
   return (
     <div className="page-width space-y-6 py-6 md:py-8">

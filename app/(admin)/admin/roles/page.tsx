@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Roles" };
 
 export default async function AdminRolesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser();
-  const [roles, notice] = [await listRoles(), noticeFrom((await searchParams).notice)];
+  const [roles, notice] = [await listRoles(), noticeFrom((await searchParams).notice, undefined, await getLocale())];
   const required = rolesRequiredByConfig();
   return (
     <div className="page-width space-y-6 py-6 md:py-8">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { AuthShell } from "@/components/auth-shell";
 import { LinkActionForm } from "@/components/forms/link-action-form";
 import { Alert } from "@/components/ui/alert";
@@ -29,8 +30,8 @@ export default async function ChangeEmailLinkPage({ params }: { params: Promise<
       ) : (
         <Alert tone="error">
           {link.state === "expired"
-            ? textFor("CHANGE_EMAIL_EXPIRED", { within: humanizeDuration(config.within.changeEmail) })
-            : textFor("INVALID_CHANGE_EMAIL_TOKEN")}
+            ? textFor("CHANGE_EMAIL_EXPIRED", { within: humanizeDuration(config.within.changeEmail) }, await getLocale())
+            : textFor("INVALID_CHANGE_EMAIL_TOKEN", undefined, await getLocale())}
         </Alert>
       )}
     </AuthShell>

@@ -5,7 +5,7 @@ import { getConfig } from "@/lib/security/config";
 import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
 import { getOrSetMagicLinkBrowserNonce, rememberedDeviceCookie } from "@/lib/security/sessions/cookies";
 import { continueAfterFirstFactor } from "@/lib/security/sign-in/continue";
-import { WORDS } from "@/lib/view/words";
+import { pageWords } from "@/lib/view/words";
 import { postLoginRedirect } from "@/lib/security/core/redirects";
 import { emailOnlySchema, type EmailOnlyInput } from "@/lib/security/core/schemas";
 import { redeemMagicLink, requestMagicLink } from "@/lib/security/sign-in/magic-link";
@@ -18,7 +18,7 @@ export async function requestMagicLinkAction(input: EmailOnlyInput): Promise<For
   if (!parsed.success) return stateFromInvalidInput(parsed.error);
   const result = await requestMagicLink({ email: parsed.data.email, browserNonce: await getOrSetMagicLinkBrowserNonce() }, ctx);
   if (!result.ok) return stateFromFailure(result);
-  return successState(WORDS.LOGIN_EMAIL_SENT);
+  return successState((await pageWords()).LOGIN_EMAIL_SENT);
 }
 
 // Failures that may be shown on /login as a notice; anything else reads as an invalid link.

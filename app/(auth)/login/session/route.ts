@@ -40,7 +40,7 @@ export async function POST(request: NextRequest): Promise<Response> {
 type Outcome = { redirectTo: string } | { failure: Failure; next?: string };
 
 /** The page's fetch: JSON it can show next to the fields. */
-function answerJson(outcome: Outcome): Response {
+function answerJson(outcome: Outcome): Response | Promise<Response> {
   if ("redirectTo" in outcome) return NextResponse.json({ redirectTo: outcome.redirectTo }, { headers: noStore() });
   return failureResponse(outcome.failure, noStore());
 }

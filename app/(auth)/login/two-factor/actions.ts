@@ -6,7 +6,7 @@ import { currentRequestContext, getSession } from "@/lib/security/sessions/curre
 import { signOut } from "@/lib/security/sessions/sign-out";
 import { clearPendingLoginCookie, pendingLoginToken } from "@/lib/security/sessions/cookies";
 import { finishSecondFactor } from "@/lib/security/sign-in/continue";
-import { WORDS } from "@/lib/view/words";
+import { pageWords } from "@/lib/view/words";
 import { twoFactorCodeSchema, type TwoFactorCodeInput } from "@/lib/security/core/schemas";
 import { resendSecondFactorCode, verifySecondFactor } from "@/lib/security/sign-in/second-factor-steps";
 import { PENDING_DENIED_URL, stateFromSecondFactorFailure } from "./guard";
@@ -30,7 +30,7 @@ export async function resendCodeAction(): Promise<FormState> {
   const ctx = await currentRequestContext();
   const result = await resendSecondFactorCode(await pendingLoginToken(), ctx);
   if (!result.ok) return stateFromSecondFactorFailure(result);
-  return successState(WORDS.CODE_HAS_BEEN_SENT);
+  return successState((await pageWords()).CODE_HAS_BEEN_SENT);
 }
 
 /** Abandons the half-finished sign-in. A POST (server action), so a link or an <img> cannot trigger it. */

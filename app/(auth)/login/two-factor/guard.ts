@@ -17,7 +17,7 @@ export async function requirePendingLogin(...states: PendingState[]): Promise<Ac
 }
 
 /** A failed second-step action: a lost (or exhausted) pending sign-in starts over; anything else stays on the form. */
-export function stateFromSecondFactorFailure(failure: Failure): FormState {
+export function stateFromSecondFactorFailure(failure: Failure): Promise<FormState> {
   if (failure.code === "TWO_FACTOR_PERMISSION_DENIED") redirect(PENDING_DENIED_URL);
   if (failure.code === "TWO_FACTOR_ATTEMPTS_EXCEEDED") redirect("/login?notice=TWO_FACTOR_ATTEMPTS_EXCEEDED");
   return stateFromFailure(failure);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AuthShell } from "@/components/auth-shell";
@@ -48,7 +49,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   // A passkey user lands here only to type an emailed rescue code.
   if (method === "passkey" && !rescue) redirect(secondFactorUrl(pending.state, method));
   const options = await secondFactorOptions(found);
-  const deliveryError = pending.deliveryError && isErrorCode(pending.deliveryError) ? textFor(pending.deliveryError) : null;
+  const deliveryError = pending.deliveryError && isErrorCode(pending.deliveryError) ? textFor(pending.deliveryError, undefined, await getLocale()) : null;
   return (
     <AuthShell
       appName={getConfig().appName}
@@ -57,7 +58,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
       footer={<SecondStepLinks options={options} current={method} />}
     >
       <div className="space-y-5">
-        <NoticeBanner notice={noticeFrom(params.notice)} />
+        <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
         {deliveryError ? (
           <Alert tone="error" testId="delivery-error">
             {`${deliveryError} Try again in a few minutes, or use another way below.`}

@@ -4,7 +4,7 @@ import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
-import { WORDS } from "@/lib/view/words";
+import { pageWords } from "@/lib/view/words";
 
 export const metadata: Metadata = { title: "Check your email" };
 
@@ -14,7 +14,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: S
   return (
     <AuthShell appName={getConfig().appName} title="Check your email" description={email ? `We sent a message to ${email}.` : undefined}>
       <Alert tone="info" testId="notice">
-        {WORDS.CONFIRM_REGISTRATION}
+        {(await pageWords()).CONFIRM_REGISTRATION}
       </Alert>
       <p className="mt-4 text-sm text-muted">
         Nothing arrived after a few minutes? Check your spam folder, or{" "}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -19,7 +20,7 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Sea
   const [passkeys, params] = await Promise.all([listPasskeys(user.id), searchParams]);
   return (
     <>
-      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
       <div>
         <BackToSecurity />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Passkeys</h1>

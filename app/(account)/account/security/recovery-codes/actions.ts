@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { pageLocale } from "@/lib/view/page-locale";
 import { stateFromFailure, type FormState } from "@/lib/view/form-state";
 import { SECURITY_PAGES } from "@/lib/security/core/account-pages";
 import { currentRequestContext } from "@/lib/security/sessions/current";
@@ -17,5 +18,5 @@ export async function generateRecoveryCodesAction(): Promise<GenerateState> {
   if (!result.ok) return stateFromFailure(result);
   // The status above the codes ("5 of 5 left") comes from the server component.
   revalidatePath(SECURITY_PAGES.recoveryCodes);
-  return { tone: "success", codes: result.codes, ...(result.replaced ? { message: textFor("RECOVERY_CODES_GENERATED") } : {}) };
+  return { tone: "success", codes: result.codes, ...(result.replaced ? { message: textFor("RECOVERY_CODES_GENERATED", undefined, await pageLocale()) } : {}) };
 }

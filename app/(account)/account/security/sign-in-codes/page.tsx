@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -22,7 +23,7 @@ export default async function SignInMethodsPage({ searchParams }: { searchParams
   const signature = methodsSignature(rows);
   return (
     <>
-      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
       <div>
         <BackToSecurity />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Sign in with a code</h1>

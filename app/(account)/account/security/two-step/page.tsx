@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
@@ -30,7 +31,7 @@ export default async function TwoStepPage({ searchParams }: { searchParams: Sear
   const asked = methods.find((m) => m.value === params.method)?.value;
   return (
     <>
-      <NoticeBanner notice={noticeFrom(params.notice)} />
+      <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
       <div>
         <BackToSecurity />
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Two-step verification</h1>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
@@ -49,13 +50,13 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
       ) : null}
       {failed && isErrorCode(failed) ? (
         <Alert tone="error" testId="admin-notice">
-          {textFor(failed)}
+          {textFor(failed, undefined, await getLocale())}
         </Alert>
       ) : null}
       {confirm && changeable ? <ConfirmStep userId={view.user.id} action={confirm} item={item} /> : null}
       {changeable ? null : (
         <Alert tone="info" testId="admin-reach">
-          {textFor("ADMIN_REQUIRED")}
+          {textFor("ADMIN_REQUIRED", undefined, await getLocale())}
         </Alert>
       )}
       {mayViewAs ? <ViewAsButton userId={view.user.id} email={view.user.email} /> : null}

@@ -5,7 +5,7 @@ import { LinkActionForm } from "@/components/forms/link-action-form";
 import { firstParam, type SearchParams } from "@/lib/view/notices";
 import { getConfig } from "@/lib/security/config";
 import { getSession } from "@/lib/security/sessions/current";
-import { WORDS } from "@/lib/view/words";
+import { pageWords } from "@/lib/view/words";
 import { safeRedirectPath } from "@/lib/security/core/redirects";
 import { stepUpAction } from "./actions";
 
@@ -21,7 +21,7 @@ export default async function StepUpPage({ searchParams }: { searchParams: Searc
   if (!current?.stepUpRequired) redirect(config.views.postLogin);
   const next = safeRedirectPath(firstParam((await searchParams).next));
   return (
-    <AuthShell appName={config.appName} title="Two-step verification required" description={WORDS.TWO_FACTOR_STEP_UP_REQUIRED}>
+    <AuthShell appName={config.appName} title="Two-step verification required" description={(await pageWords()).TWO_FACTOR_STEP_UP_REQUIRED}>
       <LinkActionForm action={stepUpAction.bind(null, next)} label="Continue" />
     </AuthShell>
   );

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { successState, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { pendingLoginToken } from "@/lib/security/sessions/cookies";
-import { WORDS } from "@/lib/view/words";
+import { pageWords } from "@/lib/view/words";
 import { rescueAskForHelp, rescueByEmail } from "@/lib/security/sign-in/second-factor-steps";
 import { stateFromSecondFactorFailure } from "../guard";
 
@@ -20,5 +20,5 @@ export async function askForHelpAction(): Promise<FormState> {
   const ctx = await currentRequestContext();
   const result = await rescueAskForHelp(await pendingLoginToken(), ctx);
   if (!result.ok) return stateFromSecondFactorFailure(result);
-  return successState(WORDS.TWO_FACTOR_HELP_REQUESTED);
+  return successState((await pageWords()).TWO_FACTOR_HELP_REQUESTED);
 }

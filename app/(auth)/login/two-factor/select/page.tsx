@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
 import { getConfig } from "@/lib/security/config";
-import { WORDS } from "@/lib/view/words";
+import { pageWords } from "@/lib/view/words";
 import { maskPhone } from "@/lib/security/accounts/phone";
 import { secondFactorOptions } from "@/lib/security/sign-in/second-factor";
 import { SECOND_FACTOR_CHOICES } from "@/lib/view/labels";
@@ -34,7 +34,7 @@ export default async function SelectMethodPage() {
       {none ? (
         <div className="space-y-4">
           <Alert tone="info" testId="no-independent-method">
-            {WORDS.TWO_FACTOR_NO_INDEPENDENT_METHOD}
+            {(await pageWords()).TWO_FACTOR_NO_INDEPENDENT_METHOD}
           </Alert>
           <p className="text-sm">
             <a className="link" href="/login/two-factor/rescue">
