@@ -6,10 +6,10 @@ import { usePathname } from "next/navigation";
 export type AdminNavItem = { href: string; label: string };
 
 /** The admin console's sections; the layout passes only those the signed-in admin may open. */
-export function AdminNav({ items }: { items: readonly AdminNavItem[] }) {
+export function AdminNav({ items, label }: { items: readonly AdminNavItem[]; label: string }) {
   const pathname = usePathname() ?? "";
   return (
-    <nav aria-label="Admin console" className="min-w-0">
+    <nav aria-label={label} className="min-w-0">
       <ul className="-mx-4 flex gap-1 overflow-x-auto border-b border-border px-4 [scrollbar-width:none] sm:mx-0 sm:px-0">
         {items.map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/logo";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { Button, buttonVariants } from "@/components/ui/button";
@@ -16,14 +17,16 @@ export type SiteHeaderProps = {
 
 const navLink = "rounded-md px-2 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground sm:px-2.5";
 
-export function SiteHeader({ appName, user, signOutAction, isAdmin = false, theme }: SiteHeaderProps) {
+/** Its words come from the request's language, or on a prerendered page the one setRequestLocale named. */
+export async function SiteHeader({ appName, user, signOutAction, isAdmin = false, theme }: SiteHeaderProps) {
+  const t = await getTranslations("header");
   return (
     <>
       <a
         href="#main"
-        className="sr-only rounded-md bg-surface text-sm font-medium text-foreground shadow-lg ring-1 ring-input focus:not-sr-only focus:px-3 focus:py-2 focus:fixed focus:top-3 focus:left-3 focus:z-50"
+        className="sr-only rounded-md bg-surface text-sm font-medium text-foreground shadow-lg ring-1 ring-input focus:not-sr-only focus:px-3 focus:py-2 focus:fixed focus:top-3 focus:start-3 focus:z-50"
       >
-        Skip to content
+        {t("skip")}
       </a>
       <header className="sticky top-0 z-40 border-b border-border bg-background/85 backdrop-blur-md supports-[backdrop-filter]:bg-background/75">
         <div className="page-width flex h-16 items-center justify-between gap-2 sm:gap-4">
@@ -32,19 +35,19 @@ export function SiteHeader({ appName, user, signOutAction, isAdmin = false, them
           </Link>
           <div className="flex min-w-0 items-center gap-2 sm:gap-3">
             <ThemeSwitch theme={theme} />
-            <nav aria-label="Main" className="flex min-w-0 items-center gap-1 sm:gap-2">
+            <nav aria-label={t("mainNav")} className="flex min-w-0 items-center gap-1 sm:gap-2">
               {user ? (
                 <>
                   <Link href="/account" className={navLink}>
-                    Account
+                    {t("account")}
                   </Link>
                   {isAdmin ? (
                     <Link href="/admin/users" className={navLink}>
-                      Admin
+                      {t("admin")}
                     </Link>
                   ) : null}
                   <span
-                    className="ml-2 hidden max-w-56 truncate border-l border-border pl-4 text-sm text-muted md:block"
+                    className="ms-2 hidden max-w-56 truncate border-s border-border ps-4 text-sm text-muted md:block"
                     title={user.email}
                     data-testid="header-email"
                   >
@@ -53,7 +56,7 @@ export function SiteHeader({ appName, user, signOutAction, isAdmin = false, them
                   {signOutAction ? (
                     <form action={signOutAction}>
                       <Button variant="ghost" size="sm" type="submit">
-                        Sign out
+                        {t("signOut")}
                       </Button>
                     </form>
                   ) : null}
@@ -61,10 +64,10 @@ export function SiteHeader({ appName, user, signOutAction, isAdmin = false, them
               ) : (
                 <>
                   <Link href="/login" className={navLink}>
-                    Sign in
+                    {t("signIn")}
                   </Link>
                   <Link href="/register" className={buttonVariants({ variant: "primary", size: "sm" })}>
-                    Create account
+                    {t("createAccount")}
                   </Link>
                 </>
               )}

@@ -1,11 +1,12 @@
 import { Monitor, Moon, Sun, type LucideIcon } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import type { Theme } from "@/lib/view/theme";
 import { THEME_SWITCH_SCRIPT } from "@/lib/view/theme-script";
 
-const OPTIONS: ReadonlyArray<{ value: Theme; label: string; icon: LucideIcon }> = [
-  { value: "light", label: "Light theme", icon: Sun },
-  { value: "dark", label: "Dark theme", icon: Moon },
-  { value: "system", label: "System theme", icon: Monitor },
+const OPTIONS: ReadonlyArray<{ value: Theme; icon: LucideIcon }> = [
+  { value: "light", icon: Sun },
+  { value: "dark", icon: Moon },
+  { value: "system", icon: Monitor },
 ];
 
 /**
@@ -16,7 +17,8 @@ const OPTIONS: ReadonlyArray<{ value: Theme; label: string; icon: LucideIcon }> 
  * (decision 067), so only the page's first script applies the theme.
  * Without `theme` (a prerendered page) the pressed button is set by a fixed inline script.
  */
-export function ThemeSwitch({ theme }: { theme?: Theme }) {
+export async function ThemeSwitch({ theme }: { theme?: Theme }) {
+  const t = await getTranslations("theme");
   return (
     <>
       <form
@@ -24,11 +26,11 @@ export function ThemeSwitch({ theme }: { theme?: Theme }) {
         action="/theme"
         data-theme-switch=""
         role="group"
-        aria-label="Theme"
+        aria-label={t("group")}
         className="flex items-center gap-0.5 rounded-lg p-0.5 ring-1 ring-inset ring-border"
         data-testid="theme-switch"
       >
-        {OPTIONS.map(({ value, label, icon: Icon }) => (
+        {OPTIONS.map(({ value, icon: Icon }) => (
           <button
             key={value}
             type="submit"
@@ -36,8 +38,8 @@ export function ThemeSwitch({ theme }: { theme?: Theme }) {
             value={value}
             aria-pressed={(theme ?? "system") === value}
             suppressHydrationWarning
-            aria-label={label}
-            title={label}
+            aria-label={t(value)}
+            title={t(value)}
             className="flex size-7 items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-foreground aria-pressed:bg-subtle aria-pressed:text-foreground focus-visible:outline-offset-0"
           >
             <Icon aria-hidden="true" className="size-4" />

@@ -27,9 +27,12 @@ describe("setUserLocale", () => {
     expect(await localeOf(other.id)).toBe(before);
   });
 
-  it.each([["xx"], ["de-DE"], [""], [null], [42], [["de"]], ["de\u0000"], ["x".repeat(10_000)], ["__proto__"]])("refuses %j and writes nothing", async (value) => {
-    await setUserLocale(me.id, "fr");
-    expect(await setUserLocale(me.id, value)).toBeNull();
-    expect(await localeOf(me.id)).toBe("fr");
-  });
+  it.each([["xx"], ["de-DE"], [""], [null], [42], [["de"]], ["de\u0000"], ["x".repeat(10_000)], ["__proto__"]])(
+    "refuses %j and writes nothing",
+    async (value) => {
+      await setUserLocale(me.id, "fr");
+      expect(await setUserLocale(me.id, value)).toBeNull();
+      expect(await localeOf(me.id)).toBe("fr");
+    },
+  );
 });
