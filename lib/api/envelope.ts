@@ -5,6 +5,8 @@ import { withStrictTransportSecurity } from "@/lib/security/core/headers";
 import { failureStatus } from "@/lib/view/failure-response";
 import { retrySuffix } from "@/lib/view/form-state";
 import { configuredParams } from "@/lib/view/message-params";
+import { plainFieldErrors, textFor } from "@/lib/view/text";
+import type { Locale } from "@/lib/i18n/locales";
 import { referenceFieldErrors, type FieldNames } from "./field-names";
 
 /**
@@ -57,15 +59,18 @@ export function jsonAnswer(status: number, response: object, headers?: HeadersIn
 /** A Failure in the envelope, field names Flask-Security's, with its status and Retry-After. */
 export function failureAnswer(
   failure: Failure,
-  options: { names?: FieldNames; status?: number; headers?: HeadersInit; extra?: Partial<ErrorPayload> } = {},
+  options: { names?: FieldNames; status?: number; headers?: HeadersInit; extra?: Partial<ErrorPayload>; locale?: Locale | null } = {},
 ): Response {
   const status = options.status ?? apiStatus(failure.code);
-  const fieldErrors = referenceFieldErrors(failure.fieldErrors, options.names);
+  const locale = options.locale ?? null;
+  const fieldErrors = referenceFieldErrors(locale ? plainFieldErrors(failure.fieldErrors, locale, failure.code) : failure.fieldErrors, options.names);
   const perField = Object.values(fieldErrors).flat();
   const body: ErrorPayload = { errors: [], field_errors: fieldErrors, code: failure.code, ...options.extra };
   if (perField.length) body.errors = perField;
   else {
-    const message = referenceMessage(failure);
+    const message = locale
+      ? `${textFor(failure.code, failure.params ?? configuredParams(failure.code), locale)}${retrySuffix(failure, locale)}`
+      : referenceMessage(failure);
     body.errors = [message];
     body.field_errors = { "": [message] };
   }
@@ -79,7 +84,9 @@ export function failureAnswer(
 
 /**
  * A failure's message as the API sends it: Flask-Security's English (MESSAGES), not the pages'
- * words (decision 063), so a Flask-Security client reading `errors` sees what it expects.
+ * words (decision 063), so a Flask-Security client reading `errors` sees what it expects. A request
+ * that asks for another language (Accept-Language, decision 070) gets the pages' words in it instead;
+ * `code` is the same either way.
  */
 function referenceMessage(failure: Failure): string {
   return `${messageFor(failure.code, failure.params ?? configuredParams(failure.code))}${retrySuffix(failure)}`;

@@ -5,6 +5,7 @@ import { requestContextFrom, type RequestContext } from "@/lib/security/core/req
 import { setCsrfCookie } from "@/lib/security/sessions/cookies";
 import { isSameOriginRequest } from "@/lib/security/core/request-checks";
 import { ruleFor, type RouteRule } from "@/lib/security/core/routes";
+import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { fullPath, type Contract } from "./contracts/shared";
 import { checkCsrf, csrfTokenOf } from "./csrf";
 import { failureAnswer, jsonAnswer, NO_STORE, refusalAnswer } from "./envelope";
@@ -42,6 +43,7 @@ const SESSION_ONLY: readonly ["session"] = ["session"];
 export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<ApiResult>): (request: Request) => Promise<Response> {
   return async (request) => {
     if (declaredCrossSite(request.headers)) return refusalAnswer(403, "API_ERROR", "Cross-site requests are refused.");
+    const locale = languageAskedFor(request.headers);
     const url = new URL(request.url);
     // The rule is the endpoint's, found from its contract's path, not from the URL it was reached at:
     // under SECURITY_URL_PREFIX (a rewrite, next.config.mjs) the URL is not in the route table.
@@ -56,15 +58,15 @@ export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<
     if (refused) {
       const headers = refused.code === "UNAUTHENTICATED" ? challengeFor(mechanisms) : undefined;
       const extra = refused.code === "REAUTHENTICATION_REQUIRED" ? await reauthDetails(principal?.user.id) : undefined;
-      return failureAnswer(refused, { headers, extra });
+      return failureAnswer(refused, { headers, extra, locale });
     }
 
     let fields: Record<string, unknown> = {};
     if (request.method !== "GET" && request.method !== "HEAD") {
       const body = await readJsonObject(request);
-      if (!body.ok) return failureAnswer(body.failure, { status: body.status });
+      if (!body.ok) return failureAnswer(body.failure, { status: body.status, locale });
       const checked = contract.request ? checkFields(contract.request, body.fields, contract.codeFields) : body;
-      if (!checked.ok) return failureAnswer(checked.failure, { status: checked.status, names: contract.names });
+      if (!checked.ok) return failureAnswer(checked.failure, { status: checked.status, names: contract.names, locale });
       fields = ourFields(checked.fields, contract.names);
     }
     const call: ApiCall = {
@@ -76,7 +78,7 @@ export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<
       csrfToken: (newSessionToken) => csrfTokenOf(principal, newSessionToken),
     };
     const result = await handle(call);
-    if ("ok" in result && result.ok === false) return failureAnswer(result, { names: contract.names });
+    if ("ok" in result && result.ok === false) return failureAnswer(result, { names: contract.names, locale });
     if ("redirect" in result) {
       return new Response(null, { status: 302, headers: withStrictTransportSecurity({ Location: result.redirect, "Cache-Control": NO_STORE }) });
     }
@@ -86,6 +88,15 @@ export function apiRoute(contract: Contract, handle: (call: ApiCall) => Promise<
     if (typeof csrfToken === "string") await setCsrfCookie(csrfToken);
     return jsonAnswer(answer.status ?? 200, answer.response);
   };
+}
+
+/**
+ * The language a caller asks the API's `errors` to be in: one Gatehouse ships, other than English,
+ * named by Accept-Language. Null keeps Flask-Security's English (decision 070).
+ */
+function languageAskedFor(headers: Headers): Locale | null {
+  const asked = negotiateLocale(headers.get("accept-language"));
+  return asked && asked !== "en" ? asked : null;
 }
 
 /** A method the endpoint does not take (GET /logout): 405 in the envelope, with Allow. */
