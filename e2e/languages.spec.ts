@@ -76,6 +76,41 @@ test("the language setting on /account changes the pages at once, follows the us
   await expect(second).toHaveURL(/\/account$/);
   await expectDocument(second, "de", "ltr");
   await other.close();
+
+  // Mail to the user is in their language, whoever's request sends it: a reset asked for in English.
+  const before = await lastMessageId(page.request, email);
+  expect((await page.request.post("/api/security/reset", { data: { email }, headers: { "accept-language": "en" } })).status()).toBe(200);
+  const mail = await latestEmail(page.request, email, `Gatehouse: ${say("de", "emails.reset_instructions.subject")}`, before);
+  expect(mail.text).toContain(say("de", "emails.reset_instructions.body"));
+});
+
+test("Arabic: the prerendered sign-in and the account pages are right to left, in Arabic, and accessible", async ({ page, ip }) => {
+  const { email } = await newSignedInUser(page);
+  await askFor(page, ip, "ar");
+  await page.goto("/account");
+  await expectDocument(page, "ar", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(say("ar", "account.overview.title"));
+  await expect(page.getByRole("button", { name: say("ar", "header.signOut") })).toBeVisible();
+  // The address stays left to right inside the Arabic page.
+  await expect(page.locator("bdi", { hasText: email }).first()).toBeVisible();
+  // Mirrored: the page's start is on the right, so the heading sits right of the page's centre.
+  const heading = await page.getByRole("heading", { level: 1 }).boundingBox();
+  const width = page.viewportSize()!.width;
+  expect(heading!.x + heading!.width).toBeGreaterThan(width / 2);
+  await expectNoRawKey(page);
+  await expectAccessibleHere(page);
+  for (const path of ["/account/security", "/account/sessions", "/account/activity"]) {
+    await page.goto(path);
+    await expectDocument(page, "ar", "rtl");
+    await expectNoRawKey(page);
+  }
+
+  await page.context().clearCookies();
+  const login = await page.goto("/login");
+  expect(login?.headers()["x-nextjs-cache"]).toBe("HIT");
+  await expectDocument(page, "ar", "rtl");
+  await expectNoRawKey(page);
+  await expectAccessibleHere(page);
 });
 
 test("the JSON API answers in English with its codes unless the request asks for a language", async ({ request }) => {

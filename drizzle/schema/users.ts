@@ -42,6 +42,9 @@ export const users = pgTable(
     // request that registered the account. Emails and SMS to the user are written in it, whoever's
     // request sends them; null means SECURITY_DEFAULT_LOCALE.
     locale: text("locale"),
+    // Whether the user chose that language on /account (not just registered in it): only a choice
+    // is carried to the pages of every browser they sign in on; until then pages follow the browser.
+    localeChosen: boolean("locale_chosen").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     // Copies of facts kept in other tables, so the admin list's filters can have partial indexes

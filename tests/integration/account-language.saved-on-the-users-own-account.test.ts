@@ -15,13 +15,14 @@ beforeAll(async () => {
 });
 
 async function localeOf(userId: string): Promise<string | null> {
-  const [row] = await (await getDb()).select({ locale: tables.users.locale }).from(tables.users).where(eq(tables.users.id, userId));
-  return row!.locale;
+  const [row] = await (await getDb()).select({ locale: tables.users.locale, chosen: tables.users.localeChosen }).from(tables.users).where(eq(tables.users.id, userId));
+  return row!.chosen ? row!.locale : `${row!.locale} (not chosen)`;
 }
 
 describe("setUserLocale", () => {
-  it("stores a language Gatehouse ships, on that account only", async () => {
+  it("stores a language Gatehouse ships as chosen, on that account only", async () => {
     const before = await localeOf(other.id);
+    expect(before).toMatch(/not chosen/);
     expect(await setUserLocale(me.id, "ar")).toBe("ar");
     expect(await localeOf(me.id)).toBe("ar");
     expect(await localeOf(other.id)).toBe(before);

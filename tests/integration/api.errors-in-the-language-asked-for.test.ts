@@ -25,7 +25,7 @@ async function wrongPassword(headers: Record<string, string>) {
     headers,
     documented: false,
   });
-  return { status: answer.status, body: (answer.body as { response: Failure }).response };
+  return { status: answer.status, body: (answer.body as unknown as { response: Failure }).response };
 }
 
 describe("the API's errors", () => {
@@ -55,7 +55,7 @@ describe("the API's errors", () => {
       documented: false,
     });
     expect(answer.status).toBe(400);
-    const body = (answer.body as { response: Failure }).response;
+    const body = (answer.body as unknown as { response: Failure }).response;
     expect(body.field_errors.password).toEqual([(CATALOGUES.de.errors as Record<string, string>).PASSWORD_NOT_PROVIDED]);
   });
 });

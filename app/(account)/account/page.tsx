@@ -149,7 +149,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Sear
           </ul>
         </CardBody>
       </Card>
-      <LanguageSetting current={isLocale(user.locale) ? user.locale : locale} action={saveLanguageAction} />
+      <LanguageSetting current={user.localeChosen && isLocale(user.locale) ? user.locale : locale} action={saveLanguageAction} />
       {config.features.deleteAccount ? (
         <Card>
           <CardHeader title={t("delete")} description={t("deleteDetail")} />

@@ -12,7 +12,7 @@ export interface NewSession {
   remember: boolean;
   /** The known-device cookie's value to set with the session (the new-device alert, decision 038). */
   knownDevice?: string;
-  /** The user's saved language (users.locale): the session's cookie carries it to proxy.ts. */
+  /** The language the user chose (users.locale, when chosen): the language cookie carries it to proxy.ts. */
   locale?: string | null;
 }
 
@@ -30,7 +30,7 @@ export type SessionRow = {
 
 /** A new session's row and the token its cookie carries (only the row's hash is stored). */
 export function newSessionRow(
-  user: Pick<UserRecord, "id" | "uniquifier"> & { locale?: string | null },
+  user: Pick<UserRecord, "id" | "uniquifier"> & { locale?: string | null; localeChosen?: boolean },
   options: { authnVia: AuthnMethod[]; remember: boolean; ctx: RequestContext },
 ): { row: SessionRow; session: NewSession } {
   const { lifetime, rememberLifetime } = getConfig().session;
@@ -47,5 +47,5 @@ export function newSessionRow(
     ip: options.ctx.ip,
     userAgent: options.ctx.userAgent,
   };
-  return { row, session: { token, userId: user.id, expiresAt, remember: options.remember, locale: user.locale ?? null } };
+  return { row, session: { token, userId: user.id, expiresAt, remember: options.remember, locale: user.localeChosen ? (user.locale ?? null) : null } };
 }
