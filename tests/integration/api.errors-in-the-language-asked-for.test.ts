@@ -30,7 +30,7 @@ async function wrongPassword(headers: Record<string, string>) {
 
 describe("the API's errors", () => {
   it("are Flask-Security's English without Accept-Language, and for English", async () => {
-    for (const headers of [{}, { "accept-language": "en-GB,en;q=0.9" }, { "accept-language": "ja" }]) {
+    for (const headers of [{}, { "accept-language": "en-GB,en;q=0.9" }, { "accept-language": "ja" }] as Record<string, string>[]) {
       const { status, body } = await wrongPassword(headers);
       expect(status).toBe(400);
       expect(body.errors).toEqual([messageFor(body.code as never, {})]);
