@@ -23,11 +23,6 @@ function say(language: Language, path: string, values: Record<string, string> = 
   return found.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-/** This page's requests ask for `language` (as a browser set to it would), keeping the suite's headers. */
-async function askFor(page: Page, ip: string, language: string): Promise<void> {
-  await page.context().setExtraHTTPHeaders({ ...MAILBOX_HEADERS, "x-forwarded-for": ip, "accept-language": language });
-}
-
 async function expectDocument(page: Page, lang: string, dir: "ltr" | "rtl"): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await expect(page.locator("html")).toHaveAttribute("dir", dir);
@@ -57,9 +52,8 @@ test("the language setting on /account changes the pages at once, follows the us
   await expect(page.getByLabel(say("de", "language.label"))).toHaveValue("de");
   await expectNoRawKey(page);
 
-  // Signed out, this browser keeps the choice (its cookie), even asking for English: the
+  // Signed out, this browser (set to English) keeps the choice (its cookie): the
   // prerendered /login in German.
-  await askFor(page, ip, "en");
   await page.context().clearCookies({ name: /session/ });
   const login = await page.goto("/login");
   expect(login?.headers()["x-nextjs-cache"]).toBe("HIT");
@@ -84,9 +78,12 @@ test("the language setting on /account changes the pages at once, follows the us
   expect(mail.text).toContain(say("de", "emails.reset_instructions.body"));
 });
 
-test("Arabic: the prerendered sign-in and the account pages are right to left, in Arabic, and accessible", async ({ page, ip }) => {
-  const { email } = await newSignedInUser(page);
-  await askFor(page, ip, "ar");
+test("Arabic: the prerendered sign-in and the account pages are right to left, in Arabic, and accessible", async ({ page: english, ip, browser }) => {
+  const { email } = await newSignedInUser(english);
+  // A browser set to Arabic, holding the same session.
+  const arabic = await browser.newContext({ locale: "ar", extraHTTPHeaders: { ...MAILBOX_HEADERS, "x-forwarded-for": ip } });
+  await arabic.addCookies(await english.context().cookies());
+  const page = await arabic.newPage();
   await page.goto("/account");
   await expectDocument(page, "ar", "rtl");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(say("ar", "account.overview.title"));
@@ -111,6 +108,7 @@ test("Arabic: the prerendered sign-in and the account pages are right to left, i
   await expectDocument(page, "ar", "rtl");
   await expectNoRawKey(page);
   await expectAccessibleHere(page);
+  await arabic.close();
 });
 
 test("the JSON API answers in English with its codes unless the request asks for a language", async ({ request }) => {
