@@ -9,6 +9,7 @@ import { getSession } from "@/lib/security/sessions/current";
 import { formatDateTime } from "@/lib/view/format";
 import { parseTheme, THEME_COOKIE } from "@/lib/view/theme";
 import { returnToMyAccountAction } from "./impersonation/actions";
+import type { Locale } from "@/lib/i18n/locales";
 import { Document } from "./document";
 import { signOutAction } from "./logout/actions";
 
@@ -17,7 +18,8 @@ import { signOutAction } from "./logout/actions";
  * chose), who is signed in, the view-as banner, and the theme switch pressed as the cookie says. The
  * prerendered anonymous pages have their own, static one (app/(anonymous)/prerendered/[locale]/layout.tsx).
  */
-export async function SiteChrome({ children }: { children: ReactNode }) {
+export async function SiteChrome({ children, locale: named }: { children: ReactNode; locale?: Locale }) {
+  const locale = named ?? (await getLocale());
   const { appName, adminRole } = getConfig();
   const current = await getSession();
   const isAdmin = current?.authorization.roles.includes(adminRole) ?? false;
@@ -25,9 +27,16 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const showBanner = impersonating !== null || (!current && Boolean(await impersonatorCookie()));
   return (
-    <Document locale={await getLocale()}>
-      {showBanner ? <ImpersonationBanner viewing={impersonating} returnAction={returnToMyAccountAction} /> : null}
-      <SiteHeader appName={appName} user={current ? { email: current.user.email } : null} isAdmin={isAdmin} signOutAction={signOutAction} theme={theme} />
+    <Document locale={locale}>
+      {showBanner ? <ImpersonationBanner locale={locale} viewing={impersonating} returnAction={returnToMyAccountAction} /> : null}
+      <SiteHeader
+        locale={locale}
+        appName={appName}
+        user={current ? { email: current.user.email } : null}
+        isAdmin={isAdmin}
+        signOutAction={signOutAction}
+        theme={theme}
+      />
       <main id="main" tabIndex={-1} className="outline-none">
         {children}
       </main>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { localeOfThisRequest } from "@/lib/i18n/request-locale";
 import { buttonVariants } from "@/components/ui/button";
 
 /**
@@ -8,7 +9,10 @@ import { buttonVariants } from "@/components/ui/button";
  * layout: this one is a few hundred bytes where Next's default is over a kilobyte (decision 068).
  */
 export default async function Unauthorized() {
-  const t = await getTranslations("site.unauthorized");
+  // With its language named: Next renders this boundary into every page's payload, before a
+  // prerendered page's [locale] layout has named the page's language (see lib/i18n/request.ts).
+  const locale = await localeOfThisRequest();
+  const t = await getTranslations({ locale, namespace: "site.unauthorized" });
   return (
     <div className="status-page">
       <p className="text-sm font-semibold text-accent">401</p>

@@ -1,12 +1,21 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * On every page while an administrator views the app as someone (decision 042), and once more
  * after that session ended (signed out, or timed out) while their own session is still kept aside.
  */
-export async function ImpersonationBanner({ viewing, returnAction }: { viewing: { email: string; until: string } | null; returnAction: () => Promise<void> }) {
-  const t = await getTranslations("impersonation");
+export async function ImpersonationBanner({
+  locale,
+  viewing,
+  returnAction,
+}: {
+  locale: Locale;
+  viewing: { email: string; until: string } | null;
+  returnAction: () => Promise<void>;
+}) {
+  const t = await getTranslations({ locale, namespace: "impersonation" });
   return (
     <div
       role="region"

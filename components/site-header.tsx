@@ -3,9 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { Logo } from "@/components/logo";
 import { ThemeSwitch } from "@/components/theme-switch";
 import { Button, buttonVariants } from "@/components/ui/button";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Theme } from "@/lib/view/theme";
 
 export type SiteHeaderProps = {
+  /** Named, not read from the request: on a prerendered page there is none (lib/i18n/request.ts). */
+  locale: Locale;
   appName: string;
   user: { email: string } | null;
   /** Server action that ends the session. */
@@ -17,9 +20,9 @@ export type SiteHeaderProps = {
 
 const navLink = "rounded-md px-2 py-1.5 text-sm font-medium text-muted hover:bg-subtle hover:text-foreground sm:px-2.5";
 
-/** Its words come from the request's language, or on a prerendered page the one setRequestLocale named. */
-export async function SiteHeader({ appName, user, signOutAction, isAdmin = false, theme }: SiteHeaderProps) {
-  const t = await getTranslations("header");
+/** In the page's language, named by the caller. */
+export async function SiteHeader({ locale, appName, user, signOutAction, isAdmin = false, theme }: SiteHeaderProps) {
+  const t = await getTranslations({ locale, namespace: "header" });
   return (
     <>
       <a
@@ -34,7 +37,7 @@ export async function SiteHeader({ appName, user, signOutAction, isAdmin = false
             <Logo appName={appName} />
           </Link>
           <div className="flex min-w-0 items-center gap-2 sm:gap-3">
-            <ThemeSwitch theme={theme} />
+            <ThemeSwitch locale={locale} theme={theme} />
             <nav aria-label={t("mainNav")} className="flex min-w-0 items-center gap-1 sm:gap-2">
               {user ? (
                 <>

@@ -1,5 +1,6 @@
 import { Monitor, Moon, Sun, type LucideIcon } from "lucide-react";
 import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Theme } from "@/lib/view/theme";
 import { THEME_SWITCH_SCRIPT } from "@/lib/view/theme-script";
 
@@ -17,8 +18,8 @@ const OPTIONS: ReadonlyArray<{ value: Theme; icon: LucideIcon }> = [
  * (decision 067), so only the page's first script applies the theme.
  * Without `theme` (a prerendered page) the pressed button is set by a fixed inline script.
  */
-export async function ThemeSwitch({ theme }: { theme?: Theme }) {
-  const t = await getTranslations("theme");
+export async function ThemeSwitch({ locale, theme }: { locale: Locale; theme?: Theme }) {
+  const t = await getTranslations({ locale, namespace: "theme" });
   return (
     <>
       <form

@@ -1,16 +1,18 @@
-import { cookies, headers } from "next/headers";
 import type { IntlError } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
 import { CATALOGUES } from "./catalogues";
-import { chooseLocale } from "./choose";
-import { LOCALE_HEADER, localeCookieName } from "./cookie";
-import { isLocale, type Locale } from "./locales";
+import { isLocale } from "./locales";
+import { localeOfThisRequest } from "./request-locale";
 
 /**
  * next-intl's per-request configuration (next.config.mjs points its plugin here). A prerendered page
  * names its language (app/(anonymous)/prerendered/[locale], setRequestLocale); a rendered page, action
  * or route handler takes the one proxy.ts chose, or — for the routes the proxy skips — chooses it
  * the same way from the request itself.
+ * next-intl caches this per render, keyed by the locale a caller names: so whatever renders in a
+ * prerendered page before its [locale] layout has called setRequestLocale — the status boundaries
+ * Next puts into every page's payload, and the header they draw — names its language itself
+ * (`getTranslations({ locale, namespace })`), or it would fix the whole page's language to the default.
  */
 export default getRequestConfig(async ({ requestLocale }) => {
   const named = await requestLocale;
@@ -37,11 +39,4 @@ function englishOrKey({ namespace, key }: { namespace?: string; key: string }): 
     .split(".")
     .reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), CATALOGUES.en);
   return typeof english === "string" ? english : path;
-}
-
-async function localeOfThisRequest(): Promise<Locale> {
-  const requestHeaders = await headers();
-  const chosen = requestHeaders.get(LOCALE_HEADER);
-  if (isLocale(chosen)) return chosen;
-  return chooseLocale({ cookie: (await cookies()).get(localeCookieName())?.value, acceptLanguage: requestHeaders.get("accept-language") });
 }

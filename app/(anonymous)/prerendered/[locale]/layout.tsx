@@ -26,7 +26,7 @@ export default async function PrerenderedLayout({ children, params }: { children
   return (
     <Document locale={locale}>
       <meta name={SETTINGS_META} content={staticSettingsFingerprint()} />
-      <SiteHeader appName={staticPageSettings().appName} user={null} />
+      <SiteHeader locale={locale} appName={staticPageSettings().appName} user={null} />
       <main id="main" tabIndex={-1} className="outline-none">
         {children}
       </main>
