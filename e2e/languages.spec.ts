@@ -9,8 +9,8 @@ import de from "../messages/de.json";
 import en from "../messages/en.json";
 import { expectAccessibleHere } from "./support/axe";
 import { MAILBOX_HEADERS } from "./support/server";
-import { expect, latestEmail, linkFrom, newSignedInUser, strongPassword, test, uniqueEmail } from "./support/fixtures";
-import { lastMessageId, setUpAuthenticator, signOut, totpCode } from "./support/two-factor";
+import { expect, latestEmail, newSignedInUser, test, uniqueEmail } from "./support/fixtures";
+import { lastMessageId } from "./support/two-factor";
 
 type Catalogue = typeof en;
 const CATALOGUES = { en, de, ar } as const;

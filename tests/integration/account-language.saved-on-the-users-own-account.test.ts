@@ -15,7 +15,12 @@ beforeAll(async () => {
 });
 
 async function localeOf(userId: string): Promise<string | null> {
-  const [row] = await (await getDb()).select({ locale: tables.users.locale, chosen: tables.users.localeChosen }).from(tables.users).where(eq(tables.users.id, userId));
+  const [row] = await (
+    await getDb()
+  )
+    .select({ locale: tables.users.locale, chosen: tables.users.localeChosen })
+    .from(tables.users)
+    .where(eq(tables.users.id, userId));
   return row!.chosen ? row!.locale : `${row!.locale} (not chosen)`;
 }
 
