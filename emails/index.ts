@@ -45,7 +45,15 @@ const subject =
 
 /** The templates written in the recipient's language (messages/<locale>.json, namespace "emails"); the others are English for now. */
 type TranslatedEmail =
-  "welcome" | "confirmation_instructions" | "reset_instructions" | "reset_notice" | "change_notice" | "login_instructions" | "us_instructions";
+  | "welcome"
+  | "confirmation_instructions"
+  | "reset_instructions"
+  | "reset_notice"
+  | "change_notice"
+  | "login_instructions"
+  | "us_instructions"
+  | "two_factor_instructions"
+  | "new_device_sign_in";
 
 /** A translated template's subject: "<App name>: " and its `emails.<name>.subject` in the props' language. */
 const translated =
@@ -61,7 +69,7 @@ const definitions = {
   reset_instructions: { subject: translated("reset_instructions"), component: ResetInstructionsEmail },
   reset_notice: { subject: translated("reset_notice"), component: ResetNoticeEmail },
   change_notice: { subject: translated("change_notice"), component: ChangeNoticeEmail },
-  two_factor_instructions: { subject: subject("Your sign-in code"), component: TwoFactorInstructionsEmail },
+  two_factor_instructions: { subject: translated("two_factor_instructions"), component: TwoFactorInstructionsEmail },
   two_factor_rescue: { subject: subject("Someone needs help signing in"), component: TwoFactorRescueEmail },
   us_instructions: { subject: translated("us_instructions"), component: UsInstructionsEmail },
   login_instructions: { subject: translated("login_instructions"), component: LoginInstructionsEmail },
@@ -79,7 +87,7 @@ const definitions = {
   change_email_requested: { subject: subject("Someone asked to change your email address"), component: ChangeEmailRequestedEmail },
   change_email_notice: { subject: subject("Your email address was changed"), component: ChangeEmailNoticeEmail },
   account_deleted: { subject: subject("Your account was deleted"), component: AccountDeletedEmail },
-  new_device_sign_in: { subject: subject("New sign-in to your account"), component: NewDeviceSignInEmail },
+  new_device_sign_in: { subject: translated("new_device_sign_in"), component: NewDeviceSignInEmail },
   passkey_changed: { subject: subject((p: PasskeyChangedEmailProps) => passkeyChangedSubject(p)), component: PasskeyChangedEmail },
   oauth_changed: { subject: subject((p: OAuthChangedEmailProps) => OAUTH_CHANGED_SUBJECTS[p.change]), component: OAuthChangedEmail },
 } as const;

@@ -44,6 +44,39 @@ describe("emails in a language", () => {
   });
 });
 
+describe("each translated template in German", () => {
+  it("two_factor_instructions: subject, body and the lifetime in German; English as before", async () => {
+    const props = { appName: "Gatehouse", email: "ada@example.com", code: "123456", within: "5 minutes" };
+    const de = await renderEmail("two_factor_instructions", props, "de");
+    expect(de.subject).toBe("Gatehouse: Ihr Anmeldecode");
+    expect(de.text).toContain("Hier ist Ihr Code für den zweiten Schritt der Anmeldung bei Gatehouse");
+    expect(de.text).toContain("läuft in 5 Minuten ab");
+    const en = await renderEmail("two_factor_instructions", props);
+    expect(en.subject).toBe("Gatehouse: Your sign-in code");
+    expect(en.text).toContain("It works once and expires in 5 minutes. Never share it: Gatehouse will never ask you for it.");
+  });
+
+  it("new_device_sign_in: subject and body in German", async () => {
+    const props = {
+      appName: "Gatehouse",
+      email: "ada@example.com",
+      at: "02.12.2026, 14:25 (Europe/Berlin)",
+      device: "Firefox on Linux",
+      ip: "192.0.2.1",
+      sessionsLink: "https://example.test/account/sessions",
+      resetLink: null,
+    };
+    const de = await renderEmail("new_device_sign_in", props, "de");
+    expect(de.subject).toBe("Gatehouse: Neue Anmeldung bei Ihrem Konto");
+    expect(de.text).toContain("Ihr Konto wurde auf einem Gerät angemeldet");
+    expect(de.text).toContain("IP-Adresse: 192.0.2.1");
+    expect(de.html).toContain("Sitzungen überprüfen");
+    const en = await renderEmail("new_device_sign_in", props);
+    expect(en.subject).toBe("Gatehouse: New sign-in to your account");
+    expect(en.text).toContain("Your account was signed in to from a device it has not been used on before:");
+  });
+});
+
 describe("a lifetime in the reader's language", () => {
   it("rewrites the flows' humanized English; keeps English and anything else as it is", () => {
     expect(localizeDuration("2 days", "en")).toBe("2 days");
