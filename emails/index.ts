@@ -18,7 +18,7 @@ import type { PasskeyChangedEmailProps } from "./passkey-changed";
 import { RecoveryCodeUsedEmail } from "./recovery-code-used";
 import { ResetInstructionsEmail } from "./reset-instructions";
 import { ResetNoticeEmail } from "./reset-notice";
-import { TWO_FACTOR_CHANGED_SUBJECTS, TwoFactorChangedEmail } from "./two-factor-changed";
+import { twoFactorChangedSubject, TwoFactorChangedEmail } from "./two-factor-changed";
 import type { TwoFactorChangedEmailProps } from "./two-factor-changed";
 import { TwoFactorInstructionsEmail } from "./two-factor-instructions";
 import { SignInMethodsChangedEmail } from "./sign-in-methods-changed";
@@ -53,7 +53,8 @@ type TranslatedEmail =
   | "login_instructions"
   | "us_instructions"
   | "two_factor_instructions"
-  | "new_device_sign_in";
+  | "new_device_sign_in"
+  | "sign_in_methods_changed";
 
 /** A translated template's subject: "<App name>: " and its `emails.<name>.subject` in the props' language. */
 const translated =
@@ -78,11 +79,11 @@ const definitions = {
   username_recovery: { subject: subject("Your username"), component: UsernameRecoveryEmail },
   // No Flask-Security counterpart for these: Gatehouse's own notices.
   two_factor_changed: {
-    subject: subject((p: TwoFactorChangedEmailProps) => TWO_FACTOR_CHANGED_SUBJECTS[p.change]),
+    subject: subject((p: TwoFactorChangedEmailProps) => twoFactorChangedSubject(p)),
     component: TwoFactorChangedEmail,
   },
   recovery_code_used: { subject: subject("A recovery code was used"), component: RecoveryCodeUsedEmail },
-  sign_in_methods_changed: { subject: subject("Your sign-in methods were changed"), component: SignInMethodsChangedEmail },
+  sign_in_methods_changed: { subject: translated("sign_in_methods_changed"), component: SignInMethodsChangedEmail },
   account_locked: { subject: subject("Your account is locked"), component: AccountLockedEmail },
   change_email_requested: { subject: subject("Someone asked to change your email address"), component: ChangeEmailRequestedEmail },
   change_email_notice: { subject: subject("Your email address was changed"), component: ChangeEmailNoticeEmail },

@@ -75,6 +75,26 @@ describe("each translated template in German", () => {
     expect(en.subject).toBe("Gatehouse: New sign-in to your account");
     expect(en.text).toContain("Your account was signed in to from a device it has not been used on before:");
   });
+
+  it("two_factor_changed: subject, body and the method's name in German", async () => {
+    const props = { appName: "Gatehouse", email: "ada@example.com", change: "enabled", method: "sms", securityLink: "https://example.test/s" } as const;
+    const de = await renderEmail("two_factor_changed", props, "de");
+    expect(de.subject).toBe("Gatehouse: Die Bestätigung in zwei Schritten wurde aktiviert");
+    expect(de.text).toContain("Die Bestätigung in zwei Schritten ist für Ihr Konto jetzt aktiviert, mit folgender Methode: SMS-Codes.");
+    expect(de.text).toContain("Hier können Sie überprüfen, wie Ihr Konto geschützt ist:");
+    const en = await renderEmail("two_factor_changed", props);
+    expect(en.subject).toBe("Gatehouse: Two-step verification was turned on");
+    expect(en.text).toContain("Two-step verification is now on for your account, using text message codes.");
+  });
+
+  it("sign_in_methods_changed: subject, body and the method's name in German", async () => {
+    const props = { appName: "Gatehouse", email: "ada@example.com", change: "removed", method: "email", methodsLink: "https://example.test/m" } as const;
+    const de = await renderEmail("sign_in_methods_changed", props, "de");
+    expect(de.subject).toBe("Gatehouse: Ihre Anmeldemethoden wurden geändert");
+    expect(de.text).toContain("Die Anmeldung mit folgender Methode wurde für Ihr Konto deaktiviert: E-Mail-Codes.");
+    const en = await renderEmail("sign_in_methods_changed", props);
+    expect(en.text).toContain("Signing in with email codes was turned off for your account.");
+  });
 });
 
 describe("a lifetime in the reader's language", () => {
