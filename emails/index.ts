@@ -54,7 +54,9 @@ type TranslatedEmail =
   | "us_instructions"
   | "two_factor_instructions"
   | "new_device_sign_in"
-  | "sign_in_methods_changed";
+  | "sign_in_methods_changed"
+  | "recovery_code_used"
+  | "account_locked";
 
 /** A translated template's subject: "<App name>: " and its `emails.<name>.subject` in the props' language. */
 const translated =
@@ -82,9 +84,9 @@ const definitions = {
     subject: subject((p: TwoFactorChangedEmailProps) => twoFactorChangedSubject(p)),
     component: TwoFactorChangedEmail,
   },
-  recovery_code_used: { subject: subject("A recovery code was used"), component: RecoveryCodeUsedEmail },
+  recovery_code_used: { subject: translated("recovery_code_used"), component: RecoveryCodeUsedEmail },
   sign_in_methods_changed: { subject: translated("sign_in_methods_changed"), component: SignInMethodsChangedEmail },
-  account_locked: { subject: subject("Your account is locked"), component: AccountLockedEmail },
+  account_locked: { subject: translated("account_locked"), component: AccountLockedEmail },
   change_email_requested: { subject: subject("Someone asked to change your email address"), component: ChangeEmailRequestedEmail },
   change_email_notice: { subject: subject("Your email address was changed"), component: ChangeEmailNoticeEmail },
   account_deleted: { subject: subject("Your account was deleted"), component: AccountDeletedEmail },

@@ -95,6 +95,50 @@ describe("each translated template in German", () => {
     const en = await renderEmail("sign_in_methods_changed", props);
     expect(en.text).toContain("Signing in with email codes was turned off for your account.");
   });
+
+  it("recovery_code_used: subject and the count, plural by the reader's language", async () => {
+    const props = { appName: "Gatehouse", email: "ada@example.com", remaining: 1, codesLink: "https://example.test/c" };
+    const de = await renderEmail("recovery_code_used", props, "de");
+    expect(de.subject).toBe("Gatehouse: Ein Wiederherstellungscode wurde verwendet");
+    expect(de.text).toContain("Sie haben noch 1 unbenutzten Code.");
+    expect(de.html).toContain("Neue Codes erstellen");
+    const en = await renderEmail("recovery_code_used", { ...props, remaining: 3 });
+    expect(en.text).toContain("You have 3 unused codes left.");
+    expect((await renderEmail("recovery_code_used", props)).text).toContain("You have 1 unused code left.");
+  });
+
+  it("passkey_changed: subject and body by the key's kind in German", async () => {
+    const props = {
+      appName: "Gatehouse",
+      email: "ada@example.com",
+      change: "added",
+      name: "YubiKey",
+      usage: "secondary",
+      passkeysLink: "https://example.test/p",
+    } as const;
+    const de = await renderEmail("passkey_changed", props, "de");
+    expect(de.subject).toBe("Gatehouse: Ihrem Konto wurde ein Sicherheitsschlüssel hinzugefügt");
+    expect(de.text).toContain("Der Sicherheitsschlüssel „YubiKey“ wurde Ihrem Konto hinzugefügt.");
+    const en = await renderEmail("passkey_changed", { ...props, usage: "first", change: "removed" });
+    expect(en.subject).toBe("Gatehouse: A passkey was removed from your account");
+    expect(en.text).toContain('The passkey named "YubiKey" was removed from your account. It can no longer be used to sign in.');
+  });
+
+  it("account_locked: subject and body in German", async () => {
+    const props = {
+      appName: "Gatehouse",
+      email: "ada@example.com",
+      unlockLink: "https://example.test/u",
+      within: "1 day",
+      resetLink: "https://example.test/r",
+    };
+    const de = await renderEmail("account_locked", props, "de");
+    expect(de.subject).toBe("Gatehouse: Ihr Konto ist gesperrt");
+    expect(de.text).toContain("Die Anmeldung bei Ihrem Konto wurde nach zu vielen falschen Passwörtern");
+    expect(de.html).toContain("Mein Konto entsperren");
+    const en = await renderEmail("account_locked", props);
+    expect(en.text).toContain("If it wasn't you, someone may be guessing your password");
+  });
 });
 
 describe("a lifetime in the reader's language", () => {
