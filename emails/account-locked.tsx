@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface AccountLockedEmailProps {
+export interface AccountLockedEmailProps extends EmailLocale {
   appName: string;
   email: string;
   unlockLink: string;
@@ -10,18 +11,16 @@ export interface AccountLockedEmailProps {
 }
 
 /** Sent when the consecutive-failure lock closes: the owner can reopen it, a stranger cannot keep it shut. */
-export function AccountLockedEmail({ appName, email, unlockLink, within, resetLink }: AccountLockedEmailProps): ReactElement {
+export function AccountLockedEmail({ appName, email, unlockLink, within, resetLink, locale = "en" }: AccountLockedEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.account_locked");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Sign-in to your ${appName} account is locked`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>
-        Signing in to your account is locked after too many wrong passwords or codes in a row. If that was you, unlock it with the button below.
-      </EmailText>
-      <EmailAction href={unlockLink} label="Unlock my account" expiresIn={within} />
-      <EmailText>
-        If it wasn&apos;t you, someone may be guessing your password: unlock only when you are ready to sign in, and consider resetting your password.
-      </EmailText>
-      <EmailAction href={resetLink} label="Reset password" />
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("body")}</EmailText>
+      <EmailAction href={unlockLink} label={t("action")} expiresIn={within} locale={locale} />
+      <EmailText>{t("notYou")}</EmailText>
+      <EmailAction href={resetLink} label={words("resetPassword")} locale={locale} />
     </EmailLayout>
   );
 }

@@ -18,7 +18,7 @@ import type { PasskeyChangedEmailProps } from "./passkey-changed";
 import { RecoveryCodeUsedEmail } from "./recovery-code-used";
 import { ResetInstructionsEmail } from "./reset-instructions";
 import { ResetNoticeEmail } from "./reset-notice";
-import { TWO_FACTOR_CHANGED_SUBJECTS, TwoFactorChangedEmail } from "./two-factor-changed";
+import { twoFactorChangedSubject, TwoFactorChangedEmail } from "./two-factor-changed";
 import type { TwoFactorChangedEmailProps } from "./two-factor-changed";
 import { TwoFactorInstructionsEmail } from "./two-factor-instructions";
 import { SignInMethodsChangedEmail } from "./sign-in-methods-changed";
@@ -45,7 +45,18 @@ const subject =
 
 /** The templates written in the recipient's language (messages/<locale>.json, namespace "emails"); the others are English for now. */
 type TranslatedEmail =
-  "welcome" | "confirmation_instructions" | "reset_instructions" | "reset_notice" | "change_notice" | "login_instructions" | "us_instructions";
+  | "welcome"
+  | "confirmation_instructions"
+  | "reset_instructions"
+  | "reset_notice"
+  | "change_notice"
+  | "login_instructions"
+  | "us_instructions"
+  | "two_factor_instructions"
+  | "new_device_sign_in"
+  | "sign_in_methods_changed"
+  | "recovery_code_used"
+  | "account_locked";
 
 /** A translated template's subject: "<App name>: " and its `emails.<name>.subject` in the props' language. */
 const translated =
@@ -61,7 +72,7 @@ const definitions = {
   reset_instructions: { subject: translated("reset_instructions"), component: ResetInstructionsEmail },
   reset_notice: { subject: translated("reset_notice"), component: ResetNoticeEmail },
   change_notice: { subject: translated("change_notice"), component: ChangeNoticeEmail },
-  two_factor_instructions: { subject: subject("Your sign-in code"), component: TwoFactorInstructionsEmail },
+  two_factor_instructions: { subject: translated("two_factor_instructions"), component: TwoFactorInstructionsEmail },
   two_factor_rescue: { subject: subject("Someone needs help signing in"), component: TwoFactorRescueEmail },
   us_instructions: { subject: translated("us_instructions"), component: UsInstructionsEmail },
   login_instructions: { subject: translated("login_instructions"), component: LoginInstructionsEmail },
@@ -70,16 +81,16 @@ const definitions = {
   username_recovery: { subject: subject("Your username"), component: UsernameRecoveryEmail },
   // No Flask-Security counterpart for these: Gatehouse's own notices.
   two_factor_changed: {
-    subject: subject((p: TwoFactorChangedEmailProps) => TWO_FACTOR_CHANGED_SUBJECTS[p.change]),
+    subject: subject((p: TwoFactorChangedEmailProps) => twoFactorChangedSubject(p)),
     component: TwoFactorChangedEmail,
   },
-  recovery_code_used: { subject: subject("A recovery code was used"), component: RecoveryCodeUsedEmail },
-  sign_in_methods_changed: { subject: subject("Your sign-in methods were changed"), component: SignInMethodsChangedEmail },
-  account_locked: { subject: subject("Your account is locked"), component: AccountLockedEmail },
+  recovery_code_used: { subject: translated("recovery_code_used"), component: RecoveryCodeUsedEmail },
+  sign_in_methods_changed: { subject: translated("sign_in_methods_changed"), component: SignInMethodsChangedEmail },
+  account_locked: { subject: translated("account_locked"), component: AccountLockedEmail },
   change_email_requested: { subject: subject("Someone asked to change your email address"), component: ChangeEmailRequestedEmail },
   change_email_notice: { subject: subject("Your email address was changed"), component: ChangeEmailNoticeEmail },
   account_deleted: { subject: subject("Your account was deleted"), component: AccountDeletedEmail },
-  new_device_sign_in: { subject: subject("New sign-in to your account"), component: NewDeviceSignInEmail },
+  new_device_sign_in: { subject: translated("new_device_sign_in"), component: NewDeviceSignInEmail },
   passkey_changed: { subject: subject((p: PasskeyChangedEmailProps) => passkeyChangedSubject(p)), component: PasskeyChangedEmail },
   oauth_changed: { subject: subject((p: OAuthChangedEmailProps) => OAUTH_CHANGED_SUBJECTS[p.change]), component: OAuthChangedEmail },
 } as const;

@@ -1,10 +1,11 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailResetOffer, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, EmailLayout, type EmailLocale, EmailResetOffer, EmailText } from "./layout";
 
-export interface NewDeviceSignInEmailProps {
+export interface NewDeviceSignInEmailProps extends EmailLocale {
   appName: string;
   email: string;
-  /** When, already written out for the reader (in their time zone when the account has one, else UTC). */
+  /** When, already written out for the reader (in their language and time zone when the account has one, else UTC). */
   at: string;
   /** Browser and operating system as read from the user agent; approximate, it is the browser's own claim. */
   device: string;
@@ -15,17 +16,19 @@ export interface NewDeviceSignInEmailProps {
 }
 
 /** After a sign-in from a browser that never signed in to this account before (Gatehouse's own, decision 038). */
-export function NewDeviceSignInEmail({ appName, email, at, device, ip, sessionsLink, resetLink }: NewDeviceSignInEmailProps): ReactElement {
+export function NewDeviceSignInEmail({ appName, email, at, device, ip, sessionsLink, resetLink, locale = "en" }: NewDeviceSignInEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.new_device_sign_in");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`New sign-in to your ${appName} account`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>{`Your account was signed in to from a device it has not been used on before:`}</EmailText>
-      <EmailText>{`When: ${at}`}</EmailText>
-      <EmailText>{`Device: ${device}`}</EmailText>
-      <EmailText>{`IP address: ${ip}`}</EmailText>
-      <EmailText>If this was you, there is nothing to do. If not, sign that device out from your sessions page:</EmailText>
-      <EmailAction href={sessionsLink} label="Review your sessions" />
-      <EmailResetOffer resetLink={resetLink} />
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("body")}</EmailText>
+      <EmailText>{words("when", { at })}</EmailText>
+      <EmailText>{words("device", { device })}</EmailText>
+      <EmailText>{t("ip", { ip })}</EmailText>
+      <EmailText>{t("ifYou")}</EmailText>
+      <EmailAction href={sessionsLink} label={t("action")} locale={locale} />
+      <EmailResetOffer resetLink={resetLink} locale={locale} />
     </EmailLayout>
   );
 }

@@ -1,10 +1,12 @@
 import type { ReactElement } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translator";
 import type { PasskeyUsage } from "@/lib/security/config";
-import { EmailAction, EmailChangeDetails, EmailIfNotYou, EmailLayout, EmailText, type EmailChangeContext } from "./layout";
+import { EmailAction, EmailChangeDetails, EmailIfNotYou, EmailLayout, type EmailLocale, EmailText, type EmailChangeContext } from "./layout";
 
 export type PasskeyChange = "added" | "removed";
 
-export interface PasskeyChangedEmailProps {
+export interface PasskeyChangedEmailProps extends EmailLocale {
   appName: string;
   email: string;
   change: PasskeyChange;
@@ -16,31 +18,30 @@ export interface PasskeyChangedEmailProps {
   context?: EmailChangeContext;
 }
 
-export function passkeyChangedSubject({ change, usage }: Pick<PasskeyChangedEmailProps, "change" | "usage">): string {
-  const what = usage === "secondary" ? "A security key" : "A passkey";
-  return change === "added" ? `${what} was added to your account` : `${what} was removed from your account`;
+/** Which of the two kinds the words are for: only a sign-in passkey signs in by itself. */
+const kind = (usage: PasskeyUsage | undefined) => (usage === "secondary" ? "securityKey" : "passkey");
+
+/** The subject in the reader's language (without "<App name>: "). */
+export function passkeyChangedSubject({ change, usage, locale }: Pick<PasskeyChangedEmailProps, "change" | "usage" | "locale">): string {
+  return translatorFor(locale ?? "en", "emails.passkey_changed")(`${kind(usage)}.${change}.subject`);
 }
 
-/** What the key does now, in one sentence: only a sign-in passkey signs in by itself. */
-function describeChange(change: PasskeyChange, name: string, usage: PasskeyUsage | undefined): string {
-  if (usage === "secondary")
-    return change === "added"
-      ? `The security key "${name}" was added to your account. It can now be used as the second step when you sign in.`
-      : `The security key "${name}" was removed from your account. It can no longer be used as a second step.`;
-  return change === "added"
-    ? `A passkey named "${name}" was added to your account. It can now be used to sign in.`
-    : `The passkey named "${name}" was removed from your account. It can no longer be used to sign in.`;
+/** What the key does now, in one sentence. */
+function describeChange(change: PasskeyChange, name: string, usage: PasskeyUsage | undefined, locale: Locale): string {
+  return translatorFor(locale, "emails.passkey_changed")(`${kind(usage)}.${change}.body`, { name });
 }
 
-export function PasskeyChangedEmail({ appName, email, change, name, usage, passkeysLink, context }: PasskeyChangedEmailProps): ReactElement {
+export function PasskeyChangedEmail({ appName, email, change, name, usage, passkeysLink, context, locale = "en" }: PasskeyChangedEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.passkey_changed");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`${passkeyChangedSubject({ change, usage })} on ${appName}`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>{describeChange(change, name, usage)}</EmailText>
-      <EmailChangeDetails context={context} />
-      <EmailText>You can see and remove your passkeys on your account:</EmailText>
-      <EmailAction href={passkeysLink} label="Review passkeys" />
-      <EmailIfNotYou context={context} />
+    <EmailLayout preview={t("preview", { subject: passkeyChangedSubject({ change, usage, locale }), appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{describeChange(change, name, usage, locale)}</EmailText>
+      <EmailChangeDetails context={context} locale={locale} />
+      <EmailText>{t("review")}</EmailText>
+      <EmailAction href={passkeysLink} label={t("action")} locale={locale} />
+      <EmailIfNotYou context={context} locale={locale} />
     </EmailLayout>
   );
 }

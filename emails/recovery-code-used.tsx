@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface RecoveryCodeUsedEmailProps {
+export interface RecoveryCodeUsedEmailProps extends EmailLocale {
   appName: string;
   email: string;
   /** Unused recovery codes left after this one. */
@@ -13,21 +14,21 @@ export interface RecoveryCodeUsedEmailProps {
 /** At or below this many codes left, the mail offers a fresh set. */
 const LOW_CODES = 2;
 
-export function RecoveryCodeUsedEmail({ appName, email, remaining, codesLink, context }: RecoveryCodeUsedEmailProps): ReactElement {
+export function RecoveryCodeUsedEmail({ appName, email, remaining, codesLink, context, locale = "en" }: RecoveryCodeUsedEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.recovery_code_used");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`A recovery code was used on your ${appName} account`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>
-        {`A recovery code was just used to sign in to your account. You have ${remaining} unused ${remaining === 1 ? "code" : "codes"} left.`}
-      </EmailText>
-      <EmailChangeDetails context={context} />
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("body", { remaining })}</EmailText>
+      <EmailChangeDetails context={context} locale={locale} />
       {remaining <= LOW_CODES ? (
         <>
-          <EmailText>Generate a new set:</EmailText>
-          <EmailAction href={codesLink} label="Generate new codes" />
+          <EmailText>{t("generate")}</EmailText>
+          <EmailAction href={codesLink} label={t("action")} locale={locale} />
         </>
       ) : null}
-      {context ? <EmailIfNotYou context={context} /> : <EmailText>{"If this wasn't you, reset your password immediately."}</EmailText>}
+      {context ? <EmailIfNotYou context={context} locale={locale} /> : <EmailText>{t("notYou")}</EmailText>}
     </EmailLayout>
   );
 }

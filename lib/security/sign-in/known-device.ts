@@ -39,8 +39,8 @@ export function knownDeviceWrite(user: Pick<UserRecord, "email" | "timeZone" | "
   const props: EmailProps<"new_device_sign_in"> = {
     appName: config.appName,
     email: user.email,
-    // In the zone the account's browser last reported (decision 066), else UTC; the zone is named.
-    at: formatInstantIn(new Date(), user.timeZone),
+    // In the reader's language and the zone the account's browser last reported (decision 066), else UTC; the zone is named.
+    at: formatInstantIn(new Date(), user.timeZone, localeOrDefault(user.locale)),
     device,
     ip: ctx.ip,
     sessionsLink: links.sessions(),
