@@ -1,20 +1,18 @@
 import "server-only";
-import { headers } from "next/headers";
 import { getConfig } from "@/lib/security/config";
-import { LOCALE_HEADER } from "@/lib/i18n/cookie";
-import { isLocale, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
+import { localeOfThisRequest } from "@/lib/i18n/request-locale";
 
 /**
- * The language proxy.ts chose for this request, for code that words a failure (form states, JSON
- * answers of the page's own routes). Outside a request (a test calling an action) or on a route the
- * proxy skips, SECURITY_DEFAULT_LOCALE: a failure is always worded, never a thrown error.
+ * The language of this request, for code that words a failure (form states, JSON answers of the
+ * page's own routes) or records the language an account registered in. Outside a request (a test
+ * calling an action), SECURITY_DEFAULT_LOCALE: a failure is always worded, never a thrown error.
  */
 export async function pageLocale(): Promise<Locale> {
   try {
-    const chosen = (await headers()).get(LOCALE_HEADER);
-    if (isLocale(chosen)) return chosen;
+    return await localeOfThisRequest();
   } catch {
     // No request scope: the default below.
+    return getConfig().defaultLocale;
   }
-  return getConfig().defaultLocale;
 }

@@ -1,6 +1,6 @@
 "use server";
+import { pageLocale } from "@/lib/view/page-locale";
 import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
 import { stateFromFailure, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
 import { currentRequestContext } from "@/lib/security/sessions/current";
@@ -11,7 +11,7 @@ import { viewWith } from "@/lib/security/core/redirects";
 /** Input of either form (the password is optional only when SECURITY_PASSWORD_REQUIRED=false). */
 export async function registerAction(input: RegisterPasswordlessInput): Promise<FormState> {
   // The new account reads the language this page was shown in (its emails are written in it).
-  const outcome = await registerWithForm(input, await currentRequestContext(), await getLocale());
+  const outcome = await registerWithForm(input, await currentRequestContext(), await pageLocale());
   if (!outcome.ok) return stateFromFailure(outcome);
   if (outcome.status === "already-signed-in") redirect(getConfig().views.postLogin);
   const view = getConfig().views.postRegister;
