@@ -3,38 +3,11 @@
 // two-step verification and the emails they send), Arabic proves right to left (mirrored layout,
 // codes and addresses still left to right) and stays accessible. No page shows a catalogue key, and
 // the JSON API keeps English unless asked (decision 070).
-import type { Page } from "@playwright/test";
-import ar from "../messages/ar.json";
-import de from "../messages/de.json";
-import en from "../messages/en.json";
 import { expectAccessibleHere } from "./support/axe";
 import { MAILBOX_HEADERS } from "./support/server";
 import { expect, latestEmail, newSignedInUser, test, uniqueEmail } from "./support/fixtures";
+import { expectDocument, expectNoRawKey, say } from "./support/languages";
 import { lastMessageId } from "./support/two-factor";
-
-type Catalogue = typeof en;
-const CATALOGUES = { en, de, ar } as const;
-type Language = keyof typeof CATALOGUES;
-
-/** A message of a catalogue by its "namespace.key" path, with `{name}` arguments filled. */
-function say(language: Language, path: string, values: Record<string, string> = {}): string {
-  const found = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], CATALOGUES[language] as Catalogue);
-  if (typeof found !== "string") throw new Error(`no message ${path} in ${language}`);
-  return found.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-async function expectDocument(page: Page, lang: string, dir: "ltr" | "rtl"): Promise<void> {
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
-  await expect(page.locator("html")).toHaveAttribute("dir", dir);
-}
-
-/** The top-level namespaces: a "namespace.something" token in a page's text is a key shown raw. */
-const RAW_KEY = new RegExp(`\\b(?:${Object.keys(en).join("|")})\\.[A-Za-z_]+`);
-
-async function expectNoRawKey(page: Page): Promise<void> {
-  const text = await page.locator("body").innerText();
-  expect(text.match(RAW_KEY)?.[0] ?? null, `a catalogue key on ${page.url()}`).toBeNull();
-}
 
 test("the language setting on /account changes the pages at once, follows the user to a new browser, and writes their emails", async ({
   page,
