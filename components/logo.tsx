@@ -1,4 +1,4 @@
-import { cn } from "@/components/ui/cn";
+import { clsx } from "clsx";
 
 export type LogoProps = {
   /** SECURITY_APP_NAME (getConfig().appName). */
@@ -11,11 +11,12 @@ export type LogoProps = {
 /**
  * The logo slot: the product's mark, drawn in the brand color (--color-primary). Replace this SVG
  * with your own mark (and app/icon.svg, then `node scripts/make-icons.mjs` for the favicon and the
- * apple-icon); the header and every page use it through <Logo>.
+ * apple-icon); the header and every page use it through <Logo>. It renders in the browser too (the
+ * header is a client component), so classes are joined with clsx, not merged (components/ui/cn.ts).
  */
 export function LogoMark({ className = "size-7" }: { className?: string }) {
   return (
-    <svg viewBox="0 0 32 32" aria-hidden="true" className={cn("shrink-0 text-primary-foreground", className)}>
+    <svg viewBox="0 0 32 32" aria-hidden="true" className={clsx("shrink-0 text-primary-foreground", className)}>
       <rect width="32" height="32" rx="8" className="fill-primary" />
       <path
         d="M9.5 24V14.5a6.5 6.5 0 0 1 13 0V24M13.75 24v-7.5M18.25 24v-7.5M7.5 24h17"
@@ -31,7 +32,7 @@ export function LogoMark({ className = "size-7" }: { className?: string }) {
 
 export function Logo({ appName, markOnly = false, className }: LogoProps) {
   return (
-    <span className={cn("inline-flex items-center gap-2.5", className)}>
+    <span className={clsx("inline-flex items-center gap-2.5", className)}>
       <LogoMark />
       <span className={markOnly ? "sr-only" : "text-[15px] font-semibold tracking-tight text-foreground max-[420px]:sr-only"}>{appName}</span>
     </span>

@@ -62,18 +62,25 @@ function resolve(known, root, from, specifier) {
   return null;
 }
 
-/** Each cycle as the modules on it (one strongly connected component of the import graph, or a module importing itself). */
-export function importCycles(root) {
+/** Each application module with what it imports at run time: the modules (relative to root) and the packages. */
+export function importGraph(root) {
   const files = sourceFiles(root);
   const known = new Set(files);
-  const edges = new Map(
+  return new Map(
     files.map((file) => {
-      const targets = runtimeSpecifiers(readFileSync(path.join(root, file), "utf8"))
-        .map((specifier) => resolve(known, root, file, specifier))
-        .filter((target) => target !== null);
-      return [file, [...new Set(targets)]];
+      const specifiers = runtimeSpecifiers(readFileSync(path.join(root, file), "utf8"));
+      const modules = specifiers.map((specifier) => resolve(known, root, file, specifier)).filter((target) => target !== null);
+      const packages = specifiers.filter((specifier) => !specifier.startsWith("@/") && !specifier.startsWith("."));
+      return [file, { modules: [...new Set(modules)], packages: [...new Set(packages)] }];
     }),
   );
+}
+
+/** Each cycle as the modules on it (one strongly connected component of the import graph, or a module importing itself). */
+export function importCycles(root) {
+  const graph = importGraph(root);
+  const files = [...graph.keys()];
+  const edges = new Map([...graph].map(([file, { modules }]) => [file, modules]));
   // Tarjan's strongly connected components, iterative (a deep import chain must not overflow the stack).
   const index = new Map();
   const low = new Map();

@@ -1,0 +1,4 @@
+import { NotFoundContent } from "@/app/status/status-content";
+
+/** Inside the chrome the [locale] layout drew (app/status/status-content.tsx says why it is not the root's). */
+export default NotFoundContent;
