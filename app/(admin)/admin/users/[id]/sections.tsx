@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionItem } from "@/components/ui/description-item";
 import { describeUserAgent, formatDateTime } from "@/lib/view/format";
+import type { Messages } from "@/lib/i18n/catalogues";
 import type { SecurityEventType } from "@/lib/security/core/events";
 import type { AdminUserView } from "@/lib/security/lifecycle/admin-user-view";
 import { ActionButton } from "./action-button";
@@ -13,6 +14,8 @@ interface Viewer {
   zone: string | null;
   locale: string;
 }
+
+type MethodKey = keyof Messages["twoFactor"]["methods"];
 
 /** A time in the viewer's zone and language, or the page's "Never". */
 async function timeWords({ zone, locale }: Viewer) {
@@ -87,16 +90,18 @@ export async function RolesCard({ view, assignable, changeable }: { view: AdminU
 
 export async function FactorsCard({ view, changeable, ...viewer }: { view: AdminUserView; changeable: boolean } & Viewer) {
   const id = view.user.id;
-  const [t, { at, when }] = await Promise.all([getTranslations("admin.user.factors"), timeWords(viewer)]);
+  const [t, methods, { at, when }] = await Promise.all([getTranslations("admin.user.factors"), getTranslations("twoFactor.methods"), timeWords(viewer)]);
   const withPhone = (name: string, phone: string | null | undefined): string => (phone ? `${name} (${phone})` : name);
+  // A method's key ("authenticator", "email", "sms") in the words the account pages use.
+  const method = (key: string): string => (methods.has(key as MethodKey) ? methods(key as MethodKey) : key);
   return (
     <Card>
       <CardHeader title={t("title")} />
       <CardBody className="space-y-4 text-sm">
         <dl className="grid gap-4 sm:grid-cols-3">
-          <DescriptionItem label={t("twoFactor")}>{view.twoFactor ? withPhone(view.twoFactor.method, view.twoFactor.phone) : t("off")}</DescriptionItem>
+          <DescriptionItem label={t("twoFactor")}>{view.twoFactor ? withPhone(method(view.twoFactor.method), view.twoFactor.phone) : t("off")}</DescriptionItem>
           <DescriptionItem label={t("signInMethods")}>
-            {view.signInMethods.length ? view.signInMethods.map((m) => withPhone(m.method, m.phone)).join(", ") : t("none")}
+            {view.signInMethods.length ? view.signInMethods.map((m) => withPhone(method(m.method), m.phone)).join(", ") : t("none")}
           </DescriptionItem>
           <DescriptionItem label={t("providers")}>
             {view.oauthLinks.length
