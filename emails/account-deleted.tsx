@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface AccountDeletedEmailProps {
+export interface AccountDeletedEmailProps extends EmailLocale {
   appName: string;
   email: string;
   /** "self": the owner deleted it; "admin": an administrator did. */
@@ -9,16 +10,14 @@ export interface AccountDeletedEmailProps {
 }
 
 /** The goodbye (Gatehouse's own). Sent after the account is gone: it carries no link into it. */
-export function AccountDeletedEmail({ appName, email, by }: AccountDeletedEmailProps): ReactElement {
+export function AccountDeletedEmail({ appName, email, by, locale = "en" }: AccountDeletedEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.account_deleted");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Your ${appName} account has been deleted`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>
-        {by === "self"
-          ? `Your ${appName} account has been deleted, as you asked, with its sessions, passkeys, sign-in methods and recovery codes. Every device was signed out.`
-          : `An administrator deleted your ${appName} account, with its sessions, passkeys, sign-in methods and recovery codes.`}
-      </EmailText>
-      <EmailText>{`If you did not expect this, contact support. You can register again with this address at any time. Thank you for using ${appName}.`}</EmailText>
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{by === "self" ? t("bySelf", { appName }) : t("byAdmin", { appName })}</EmailText>
+      <EmailText>{t("after", { appName })}</EmailText>
     </EmailLayout>
   );
 }

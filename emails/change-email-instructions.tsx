@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface ChangeEmailInstructionsEmailProps {
+export interface ChangeEmailInstructionsEmailProps extends EmailLocale {
   appName: string;
   /** The account's address now; it stays until the link is used. */
   currentEmail: string;
@@ -12,13 +13,22 @@ export interface ChangeEmailInstructionsEmailProps {
 }
 
 /** To the NEW address (Flask-Security's change_email_instructions). */
-export function ChangeEmailInstructionsEmail({ appName, currentEmail, newEmail, link, within }: ChangeEmailInstructionsEmailProps): ReactElement {
+export function ChangeEmailInstructionsEmail({
+  appName,
+  currentEmail,
+  newEmail,
+  link,
+  within,
+  locale = "en",
+}: ChangeEmailInstructionsEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.change_email_instructions");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Confirm your new ${appName} email address`} appName={appName}>
-      <EmailText>{`Hello ${newEmail},`}</EmailText>
-      <EmailText>{`The ${appName} account of ${currentEmail} asked to use this address from now on. To confirm that this address is yours:`}</EmailText>
-      <EmailAction href={link} label="Confirm new email address" expiresIn={within} />
-      <EmailText>{`Until you do, the account keeps signing in with ${currentEmail}. If you did not ask for this, ignore this email.`}</EmailText>
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email: newEmail })}</EmailText>
+      <EmailText>{t("body", { appName, currentEmail })}</EmailText>
+      <EmailAction href={link} label={t("action")} expiresIn={within} locale={locale} />
+      <EmailText>{t("until", { currentEmail })}</EmailText>
     </EmailLayout>
   );
 }

@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { type EmailChangeContext, EmailChangeDetails, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { type EmailChangeContext, EmailChangeDetails, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface ChangeEmailNoticeEmailProps {
+export interface ChangeEmailNoticeEmailProps extends EmailLocale {
   appName: string;
   oldEmail: string;
   newEmail: string;
@@ -9,13 +10,15 @@ export interface ChangeEmailNoticeEmailProps {
 }
 
 /** To the OLD address once the change is done (Gatehouse's own). */
-export function ChangeEmailNoticeEmail({ appName, oldEmail, newEmail, context }: ChangeEmailNoticeEmailProps): ReactElement {
+export function ChangeEmailNoticeEmail({ appName, oldEmail, newEmail, context, locale = "en" }: ChangeEmailNoticeEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.change_email_notice");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Your ${appName} email address was changed`} appName={appName}>
-      <EmailText>{`Hello ${oldEmail},`}</EmailText>
-      <EmailText>{`The email address of your account is now ${newEmail}. This address no longer signs in to it and will get no more mail about it.`}</EmailText>
-      <EmailChangeDetails context={context} />
-      <EmailText>If you did not make this change, contact support straight away: someone else may control your account.</EmailText>
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email: oldEmail })}</EmailText>
+      <EmailText>{t("body", { newEmail })}</EmailText>
+      <EmailChangeDetails context={context} locale={locale} />
+      <EmailText>{t("notYou")}</EmailText>
     </EmailLayout>
   );
 }

@@ -1,7 +1,9 @@
 import type { ReactElement } from "react";
-import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailLayout, EmailResetOffer, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { localizeDuration } from "./duration";
+import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailLayout, type EmailLocale, EmailResetOffer, EmailText } from "./layout";
 
-export interface ChangeEmailRequestedEmailProps {
+export interface ChangeEmailRequestedEmailProps extends EmailLocale {
   appName: string;
   email: string;
   newEmail: string;
@@ -13,15 +15,26 @@ export interface ChangeEmailRequestedEmailProps {
 }
 
 /** To the OLD address when a change is asked for (Gatehouse's own: Flask-Security never tells it). */
-export function ChangeEmailRequestedEmail({ appName, email, newEmail, cancelLink, resetLink, within, context }: ChangeEmailRequestedEmailProps): ReactElement {
+export function ChangeEmailRequestedEmail({
+  appName,
+  email,
+  newEmail,
+  cancelLink,
+  resetLink,
+  within,
+  context,
+  locale = "en",
+}: ChangeEmailRequestedEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.change_email_requested");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Someone asked to change your ${appName} email address`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>{`Someone signed in to your account asked to change its email address to ${newEmail}. Nothing changes unless that address confirms within ${within}.`}</EmailText>
-      <EmailChangeDetails context={context} />
-      <EmailText>If this was not you, cancel the change:</EmailText>
-      <EmailAction href={cancelLink} label="Cancel the change" />
-      <EmailResetOffer resetLink={resetLink} />
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("body", { newEmail, within: localizeDuration(within, locale) })}</EmailText>
+      <EmailChangeDetails context={context} locale={locale} />
+      <EmailText>{t("cancelIntro")}</EmailText>
+      <EmailAction href={cancelLink} label={t("action")} locale={locale} />
+      <EmailResetOffer resetLink={resetLink} locale={locale} />
     </EmailLayout>
   );
 }

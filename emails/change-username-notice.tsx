@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface ChangeUsernameNoticeEmailProps {
+export interface ChangeUsernameNoticeEmailProps extends EmailLocale {
   appName: string;
   email: string;
   /** The new username, or null when it was removed. */
@@ -13,19 +14,29 @@ export interface ChangeUsernameNoticeEmailProps {
 }
 
 /** Flask-Security's change_username_notice. */
-export function ChangeUsernameNoticeEmail({ appName, email, username, oldUsername, resetLink, context }: ChangeUsernameNoticeEmailProps): ReactElement {
-  const what = username ? `Your username is now ${username}.` : "Your account no longer has a username: sign in with your email address.";
+export function ChangeUsernameNoticeEmail({
+  appName,
+  email,
+  username,
+  oldUsername,
+  resetLink,
+  context,
+  locale = "en",
+}: ChangeUsernameNoticeEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.change_username_notice");
+  const words = translatorFor(locale, "emails.layout");
+  const what = username ? t("now", { username }) : t("removed");
   return (
-    <EmailLayout preview={`Your ${appName} username has been changed`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>{oldUsername ? `${what} The old username ${oldUsername} no longer signs in.` : what}</EmailText>
-      <EmailChangeDetails context={context} />
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{oldUsername ? `${what} ${t("oldGone", { oldUsername })}` : what}</EmailText>
+      <EmailChangeDetails context={context} locale={locale} />
       {context ? (
-        <EmailIfNotYou context={context} />
+        <EmailIfNotYou context={context} locale={locale} />
       ) : resetLink ? (
         <>
-          <EmailText>If you did not make this change, reset your password, which signs out every device:</EmailText>
-          <EmailAction href={resetLink} label="Reset password" />
+          <EmailText>{t("resetIntro")}</EmailText>
+          <EmailAction href={resetLink} label={words("resetPassword")} locale={locale} />
         </>
       ) : null}
     </EmailLayout>

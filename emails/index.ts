@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/catalogues";
 import { translatorFor } from "@/lib/i18n/translator";
 import { AccountDeletedEmail } from "./account-deleted";
 import { AccountLockedEmail } from "./account-locked";
@@ -11,7 +12,7 @@ import { ChangeNoticeEmail } from "./change-notice";
 import { ConfirmationInstructionsEmail } from "./confirmation-instructions";
 import { LoginInstructionsEmail } from "./login-instructions";
 import { NewDeviceSignInEmail } from "./new-device-sign-in";
-import { OAUTH_CHANGED_SUBJECTS, OAuthChangedEmail } from "./oauth-changed";
+import { oauthChangedSubject, OAuthChangedEmail } from "./oauth-changed";
 import type { OAuthChangedEmailProps } from "./oauth-changed";
 import { passkeyChangedSubject, PasskeyChangedEmail } from "./passkey-changed";
 import type { PasskeyChangedEmailProps } from "./passkey-changed";
@@ -37,48 +38,37 @@ export interface EmailDefinition<P> {
 
 // Keys follow Flask-Security's template names, so anyone porting copy or tests from there finds
 // the same mail. Subjects are the product's: "<App name>: …" in sentence case, one set for every
-// message (decision 063). They take the props, so a product can make them richer.
+// message (decision 063), each written in the recipient's language (messages/<locale>.json,
+// namespace "emails"). They take the props, so a product can make them richer.
 const subject =
-  <P extends { appName: string }>(text: string | ((props: P) => string)) =>
+  <P extends { appName: string }>(text: (props: P) => string) =>
   (props: P): string =>
-    `${props.appName}: ${typeof text === "string" ? text : text(props)}`;
+    `${props.appName}: ${text(props)}`;
 
-/** The templates written in the recipient's language (messages/<locale>.json, namespace "emails"); the others are English for now. */
-type TranslatedEmail =
-  | "welcome"
-  | "confirmation_instructions"
-  | "reset_instructions"
-  | "reset_notice"
-  | "change_notice"
-  | "login_instructions"
-  | "us_instructions"
-  | "two_factor_instructions"
-  | "new_device_sign_in"
-  | "sign_in_methods_changed"
-  | "recovery_code_used"
-  | "account_locked";
+/** The templates whose subject is one message, `emails.<name>.subject`; the others choose theirs by what changed. */
+type OneSubject = Exclude<keyof Messages["emails"], "layout" | "two_factor_changed" | "passkey_changed" | "oauth_changed">;
 
-/** A translated template's subject: "<App name>: " and its `emails.<name>.subject` in the props' language. */
+/** "<App name>: " and the template's `emails.<name>.subject` in the props' language. */
 const translated =
-  <P extends { appName: string; locale?: Locale }>(name: TranslatedEmail) =>
+  <P extends { appName: string; locale?: Locale }>(name: OneSubject) =>
   (props: P): string =>
     `${props.appName}: ${translatorFor(props.locale ?? "en", "emails")(`${name}.subject`)}`;
 
 const definitions = {
   welcome: { subject: translated("welcome"), component: WelcomeEmail },
-  welcome_existing: { subject: subject("You already have an account"), component: WelcomeExistingEmail },
-  welcome_existing_username: { subject: subject("You already have an account"), component: WelcomeExistingUsernameEmail },
+  welcome_existing: { subject: translated("welcome_existing"), component: WelcomeExistingEmail },
+  welcome_existing_username: { subject: translated("welcome_existing_username"), component: WelcomeExistingUsernameEmail },
   confirmation_instructions: { subject: translated("confirmation_instructions"), component: ConfirmationInstructionsEmail },
   reset_instructions: { subject: translated("reset_instructions"), component: ResetInstructionsEmail },
   reset_notice: { subject: translated("reset_notice"), component: ResetNoticeEmail },
   change_notice: { subject: translated("change_notice"), component: ChangeNoticeEmail },
   two_factor_instructions: { subject: translated("two_factor_instructions"), component: TwoFactorInstructionsEmail },
-  two_factor_rescue: { subject: subject("Someone needs help signing in"), component: TwoFactorRescueEmail },
+  two_factor_rescue: { subject: translated("two_factor_rescue"), component: TwoFactorRescueEmail },
   us_instructions: { subject: translated("us_instructions"), component: UsInstructionsEmail },
   login_instructions: { subject: translated("login_instructions"), component: LoginInstructionsEmail },
-  change_email_instructions: { subject: subject("Confirm your new email address"), component: ChangeEmailInstructionsEmail },
-  change_username_notice: { subject: subject("Your username was changed"), component: ChangeUsernameNoticeEmail },
-  username_recovery: { subject: subject("Your username"), component: UsernameRecoveryEmail },
+  change_email_instructions: { subject: translated("change_email_instructions"), component: ChangeEmailInstructionsEmail },
+  change_username_notice: { subject: translated("change_username_notice"), component: ChangeUsernameNoticeEmail },
+  username_recovery: { subject: translated("username_recovery"), component: UsernameRecoveryEmail },
   // No Flask-Security counterpart for these: Gatehouse's own notices.
   two_factor_changed: {
     subject: subject((p: TwoFactorChangedEmailProps) => twoFactorChangedSubject(p)),
@@ -87,12 +77,12 @@ const definitions = {
   recovery_code_used: { subject: translated("recovery_code_used"), component: RecoveryCodeUsedEmail },
   sign_in_methods_changed: { subject: translated("sign_in_methods_changed"), component: SignInMethodsChangedEmail },
   account_locked: { subject: translated("account_locked"), component: AccountLockedEmail },
-  change_email_requested: { subject: subject("Someone asked to change your email address"), component: ChangeEmailRequestedEmail },
-  change_email_notice: { subject: subject("Your email address was changed"), component: ChangeEmailNoticeEmail },
-  account_deleted: { subject: subject("Your account was deleted"), component: AccountDeletedEmail },
+  change_email_requested: { subject: translated("change_email_requested"), component: ChangeEmailRequestedEmail },
+  change_email_notice: { subject: translated("change_email_notice"), component: ChangeEmailNoticeEmail },
+  account_deleted: { subject: translated("account_deleted"), component: AccountDeletedEmail },
   new_device_sign_in: { subject: translated("new_device_sign_in"), component: NewDeviceSignInEmail },
   passkey_changed: { subject: subject((p: PasskeyChangedEmailProps) => passkeyChangedSubject(p)), component: PasskeyChangedEmail },
-  oauth_changed: { subject: subject((p: OAuthChangedEmailProps) => OAUTH_CHANGED_SUBJECTS[p.change]), component: OAuthChangedEmail },
+  oauth_changed: { subject: subject((p: OAuthChangedEmailProps) => oauthChangedSubject(p)), component: OAuthChangedEmail },
 } as const;
 
 /**

@@ -1,9 +1,10 @@
 import type { ReactElement } from "react";
-import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailIfNotYou, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
 export type OAuthChange = "linked" | "unlinked";
 
-export interface OAuthChangedEmailProps {
+export interface OAuthChangedEmailProps extends EmailLocale {
   appName: string;
   email: string;
   change: OAuthChange;
@@ -15,25 +16,33 @@ export interface OAuthChangedEmailProps {
   context?: EmailChangeContext;
 }
 
-export const OAUTH_CHANGED_SUBJECTS: Readonly<Record<OAuthChange, string>> = {
-  linked: "A sign-in provider was linked to your account",
-  unlinked: "A sign-in provider was unlinked from your account",
-};
+/** The subject in the reader's language (without "<App name>: "). */
+export function oauthChangedSubject({ change, locale }: Pick<OAuthChangedEmailProps, "change" | "locale">): string {
+  return translatorFor(locale ?? "en", "emails.oauth_changed.subject")(change);
+}
 
-export function OAuthChangedEmail({ appName, email, change, provider, providerEmail, connectionsLink, context }: OAuthChangedEmailProps): ReactElement {
+export function OAuthChangedEmail({
+  appName,
+  email,
+  change,
+  provider,
+  providerEmail,
+  connectionsLink,
+  context,
+  locale = "en",
+}: OAuthChangedEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.oauth_changed");
+  const words = translatorFor(locale, "emails.layout");
+  // The provider's address in brackets after its name, when it gave one.
   const who = providerEmail ? ` (${providerEmail})` : "";
-  const what =
-    change === "linked"
-      ? `A ${provider} account${who} was linked to your account. It can now be used to sign in.`
-      : `The ${provider} account${who} was unlinked from your account. It can no longer be used to sign in.`;
   return (
-    <EmailLayout preview={`${OAUTH_CHANGED_SUBJECTS[change]} on ${appName}`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>{what}</EmailText>
-      <EmailChangeDetails context={context} />
-      <EmailText>{"If this wasn't you, unlink it here:"}</EmailText>
-      <EmailAction href={connectionsLink} label="Review connected accounts" />
-      <EmailIfNotYou context={context} />
+    <EmailLayout preview={t("preview", { subject: oauthChangedSubject({ change, locale }), appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t(change, { provider, who })}</EmailText>
+      <EmailChangeDetails context={context} locale={locale} />
+      <EmailText>{t("review")}</EmailText>
+      <EmailAction href={connectionsLink} label={t("action")} locale={locale} />
+      <EmailIfNotYou context={context} locale={locale} />
     </EmailLayout>
   );
 }

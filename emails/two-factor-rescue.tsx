@@ -1,24 +1,26 @@
 import type { ReactElement } from "react";
-import { EmailCode, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailCode, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
 // Sent to the site administrator (not the user) when someone who lost their second factor asks
 // for help. The admin must check who is asking before resetting anything: this mail alone proves
 // only that someone knew the account's password.
-export interface TwoFactorRescueEmailProps {
+export interface TwoFactorRescueEmailProps extends EmailLocale {
   appName: string;
   /** The account asking for help. */
   email: string;
   userId: string;
 }
 
-export function TwoFactorRescueEmail({ appName, email, userId }: TwoFactorRescueEmailProps): ReactElement {
+export function TwoFactorRescueEmail({ appName, email, userId, locale = "en" }: TwoFactorRescueEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.two_factor_rescue");
   return (
-    <EmailLayout preview={`${email} asked for help signing in to ${appName}`} appName={appName}>
-      <EmailText>{`${email} can't use their second sign-in step and asked for help.`}</EmailText>
+    <EmailLayout preview={t("preview", { email, appName })} appName={appName} locale={locale}>
+      <EmailText>{t("body", { email })}</EmailText>
       <EmailText>
-        User id: <EmailCode>{userId}</EmailCode>
+        {t("userId")} <EmailCode>{userId}</EmailCode>
       </EmailText>
-      <EmailText>{"Make sure it's really them before you reset their two-step verification."}</EmailText>
+      <EmailText>{t("check")}</EmailText>
     </EmailLayout>
   );
 }

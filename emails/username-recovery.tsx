@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
-export interface UsernameRecoveryEmailProps {
+export interface UsernameRecoveryEmailProps extends EmailLocale {
   appName: string;
   email: string;
   /** Null when the account has none (it signs in with its email address). */
@@ -10,13 +11,15 @@ export interface UsernameRecoveryEmailProps {
 }
 
 /** Flask-Security's username_recovery. */
-export function UsernameRecoveryEmail({ appName, email, username, signInLink }: UsernameRecoveryEmailProps): ReactElement {
+export function UsernameRecoveryEmail({ appName, email, username, signInLink, locale = "en" }: UsernameRecoveryEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.username_recovery");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Your ${appName} username`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>{username ? `Your username is: ${username}` : "Your account has no username: sign in with this email address."}</EmailText>
-      <EmailAction href={signInLink} label="Sign in" />
-      <EmailText>If you did not ask for this, ignore this email.</EmailText>
+    <EmailLayout preview={t("preview", { appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{username ? t("is", { username }) : t("none")}</EmailText>
+      <EmailAction href={signInLink} label={words("signIn")} locale={locale} />
+      <EmailText>{t("ignore")}</EmailText>
     </EmailLayout>
   );
 }

@@ -1,9 +1,10 @@
 import type { ReactElement } from "react";
-import { EmailAction, EmailCode, EmailLayout, EmailText } from "./layout";
+import { translatorFor } from "@/lib/i18n/translator";
+import { EmailAction, EmailCode, EmailLayout, type EmailLocale, EmailText } from "./layout";
 
 // Sent instead of an error when someone registers an address that already has an account, so the
 // registration form doesn't reveal which addresses are registered (account enumeration).
-export interface WelcomeExistingEmailProps {
+export interface WelcomeExistingEmailProps extends EmailLocale {
   appName: string;
   email: string;
   /** The forgot-password page, for a confirmed account. */
@@ -17,32 +18,27 @@ export interface WelcomeExistingEmailProps {
   username: string | null;
 }
 
-export function WelcomeExistingEmail({ appName, email, resetLink, takeOverLink, username }: WelcomeExistingEmailProps): ReactElement {
+export function WelcomeExistingEmail({ appName, email, resetLink, takeOverLink, username, locale = "en" }: WelcomeExistingEmailProps): ReactElement {
+  const t = translatorFor(locale, "emails.welcome_existing");
+  const words = translatorFor(locale, "emails.layout");
   return (
-    <EmailLayout preview={`Someone tried to register ${email} on ${appName}`} appName={appName}>
-      <EmailText>{`Hello ${email},`}</EmailText>
-      <EmailText>Someone (you?) tried to register this email address. It already has an account.</EmailText>
-      {username ? (
-        <EmailText>
-          Your username is <EmailCode>{username}</EmailCode>.
-        </EmailText>
-      ) : null}
+    <EmailLayout preview={t("preview", { email, appName })} appName={appName} locale={locale}>
+      <EmailText>{words("hello", { email })}</EmailText>
+      <EmailText>{t("tried")}</EmailText>
+      {username ? <EmailText>{t.rich("username", { username, code: (chunks) => <EmailCode>{chunks}</EmailCode> })}</EmailText> : null}
       {takeOverLink ? (
         <>
-          <EmailText>
-            This address was registered but never confirmed. If you did not register it, someone else may have. Choose your own password to make the account
-            yours: anything the other person set up will be removed.
-          </EmailText>
-          <EmailAction href={takeOverLink} label="Set my password" />
+          <EmailText>{t("takeOver")}</EmailText>
+          <EmailAction href={takeOverLink} label={t("setPassword")} locale={locale} />
         </>
       ) : null}
       {resetLink ? (
         <>
-          <EmailText>If you forgot your password, you can reset it:</EmailText>
-          <EmailAction href={resetLink} label="Reset password" />
+          <EmailText>{t("forgot")}</EmailText>
+          <EmailAction href={resetLink} label={words("resetPassword")} locale={locale} />
         </>
       ) : null}
-      <EmailText>If this wasn&apos;t you, you can ignore this email.</EmailText>
+      <EmailText>{t("ignore")}</EmailText>
     </EmailLayout>
   );
 }

@@ -52,7 +52,7 @@ export function getMailTransport(): MailTransport | null {
  */
 export async function renderEmail<K extends EmailName>(name: K, props: EmailProps<K>, locale: Locale = "en"): Promise<Omit<MailMessage, "from" | "to">> {
   const definition = EMAILS[name];
-  // Every template takes an optional `locale` (emails/layout.tsx EmailLocale); one still in English ignores it.
+  // Every template takes an optional `locale` (emails/layout.tsx EmailLocale) and writes itself in it.
   const localized: EmailProps<K> = { ...props, locale };
   const element = createElement(definition.component, localized);
   const [html, text] = await Promise.all([render(element), render(element, PLAIN_TEXT)]);

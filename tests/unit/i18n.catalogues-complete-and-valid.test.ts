@@ -23,6 +23,8 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   "{name}",
   "{count}",
   "{email}",
+  // Spanish shares "No" with English (the user list's yes/no filters).
+  "No",
 ]);
 
 /**

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/view/format";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { listUndeliverable, outboxBacklog } from "@/lib/outbox/report";
 
-export const metadata: Metadata = { title: "Deliveries" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.deliveries");
+  return { title: t("title") };
+}
 
 const SHOWN = 50;
 
@@ -16,33 +20,28 @@ const SHOWN = 50;
  */
 export default async function DeliveriesPage() {
   await requireUser();
-  const [failed, backlog] = await Promise.all([listUndeliverable(SHOWN), outboxBacklog()]);
+  const [failed, backlog, t, locale] = await Promise.all([listUndeliverable(SHOWN), outboxBacklog(), getTranslations("admin.deliveries"), getLocale()]);
   return (
     <div className="mx-auto w-full max-w-6xl space-y-6 px-4 py-6 sm:px-6 md:py-8">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Deliveries</h1>
-        <p className="mt-1 text-sm text-muted">
-          Emails and text messages the provider did not accept. Each was retried with growing pauses before it was given up; its links and codes were then
-          deleted, so it cannot be sent again. Once the provider works, the person asks again (a new reset link, a new code).
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("intro")}</p>
       </div>
       <p className="text-sm" data-testid="outbox-backlog">
-        {backlog.waiting} waiting to be sent · {backlog.failed} given up
+        {t("backlog", { waiting: backlog.waiting, failed: backlog.failed })}
       </p>
       <Card>
-        <CardHeader title={backlog.failed > SHOWN ? `The ${SHOWN} most recent of ${backlog.failed} given up` : `${backlog.failed} given up`} />
+        <CardHeader title={backlog.failed > SHOWN ? t("mostRecent", { shown: SHOWN, failed: backlog.failed }) : t("givenUp", { failed: backlog.failed })} />
         <CardBody>
-          {failed.length === 0 ? <p className="text-sm text-muted">Every message was delivered.</p> : null}
+          {failed.length === 0 ? <p className="text-sm text-muted">{t("empty")}</p> : null}
           <ul className="divide-y divide-border" data-testid="undeliverable">
             {failed.map((m) => (
               <li key={m.id} className="space-y-1 py-3 text-sm first:pt-0 last:pb-0">
                 <p className="font-medium break-all">
-                  {m.to} <Badge tone="neutral">{m.kind === "email" ? "Email" : "Text"}</Badge>{" "}
-                  <span className="text-muted">{m.template ?? "text message"}</span>
+                  <bdi dir="ltr">{m.to}</bdi> <Badge tone="neutral">{m.kind === "email" ? t("email") : t("text")}</Badge>{" "}
+                  <span className="text-muted">{m.template ?? t("textMessage")}</span>
                 </p>
-                <p className="text-muted">
-                  Queued {formatDateTime(m.at)} · {m.attempts} attempt{m.attempts === 1 ? "" : "s"}
-                </p>
+                <p className="text-muted">{t("queued", { at: formatDateTime(m.at, null, locale), attempts: m.attempts })}</p>
                 {m.lastError ? <p className="font-mono text-xs break-all">{m.lastError}</p> : null}
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/forms/action-form";
 import { startImpersonationAction } from "./actions";
 
@@ -5,13 +6,14 @@ import { startImpersonationAction } from "./actions";
  * "View as" for one account, for any console page that lists users (the rescue queue, the user
  * page). The caller shows it only to admins with users:impersonate; the action checks again.
  */
-export function ViewAsButton({ userId, email }: { userId: string; email: string }) {
+export async function ViewAsButton({ userId, email }: { userId: string; email: string }) {
+  const t = await getTranslations("admin.viewAs");
   return (
     <ActionForm
       action={startImpersonationAction}
-      submitLabel="View as"
+      submitLabel={t("submit")}
       variant="secondary"
-      label={`View the app as ${email}`}
+      label={t("label", { email })}
       hidden={{ user: userId }}
       className="flex flex-col gap-2"
     />

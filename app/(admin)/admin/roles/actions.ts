@@ -1,4 +1,5 @@
 "use server";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { ROLES_WRITE } from "@/lib/security/core/console-permissions";
 import { describeRole, renameRole } from "@/lib/security/accounts/role-edits";
@@ -38,7 +39,7 @@ export async function renameRoleAction(_previous: FormState, formData: FormData)
 export async function describeRoleAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const options = await asEditor(await requireFreshAdmin(ROLES_WRITE));
   const result = await describeRole(formText(formData, "role", 64) ?? "", formText(formData, "description", 4000) ?? "", options);
-  return result.ok ? successState("Description saved.") : stateFromFailure(result);
+  return result.ok ? successState((await getTranslations("admin.role"))("descriptionSaved")) : stateFromFailure(result);
 }
 
 export async function addPermissionsAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Badge } from "@/components/ui/badge";
@@ -8,38 +8,41 @@ import { listRoles, rolesRequiredByConfig } from "@/lib/security/accounts/roles"
 import { requireUser } from "@/lib/security/sessions/guards";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { CreateRoleForm } from "./role-forms";
+import { roleFormWords } from "./role-words";
 
-export const metadata: Metadata = { title: "Roles" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.roles");
+  return { title: t("title") };
+}
 
 export default async function AdminRolesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireUser();
   const [roles, notice] = [await listRoles(), noticeFrom((await searchParams).notice, undefined, await getLocale())];
   const required = rolesRequiredByConfig();
+  const [t, words] = await Promise.all([getTranslations("admin.roles"), roleFormWords()]);
   return (
     <div className="page-width space-y-6 py-6 md:py-8">
       <NoticeBanner notice={notice} />
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Roles</h1>
-        <p className="mt-1 text-sm text-muted">
-          Roles group permissions, written resource:action. Changes here ask you to confirm it&apos;s you when your sign-in is old.
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("intro")}</p>
       </div>
       <Card>
-        <CardHeader title={`${roles.length} role${roles.length === 1 ? "" : "s"}`} />
+        <CardHeader title={t("count", { count: roles.length })} />
         <CardBody>
           <div className="-mx-5 overflow-x-auto sm:-mx-6">
-            <table className="w-full min-w-[36rem] text-left text-sm" data-testid="roles-table">
-              <caption className="sr-only">Roles, by name</caption>
+            <table className="w-full min-w-[36rem] text-start text-sm" data-testid="roles-table">
+              <caption className="sr-only">{t("caption")}</caption>
               <thead className="border-b border-border text-muted">
                 <tr>
                   <th scope="col" className="px-5 py-2 font-medium sm:px-6">
-                    Role
+                    {t("columns.role")}
                   </th>
                   <th scope="col" className="px-3 py-2 font-medium">
-                    Permissions
+                    {t("columns.permissions")}
                   </th>
-                  <th scope="col" className="px-5 py-2 text-right font-medium sm:px-6">
-                    Users
+                  <th scope="col" className="px-5 py-2 text-end font-medium sm:px-6">
+                    {t("columns.users")}
                   </th>
                 </tr>
               </thead>
@@ -50,7 +53,7 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: S
                       <Link href={`/admin/roles/${encodeURIComponent(role.name)}`} className="font-medium text-accent underline-offset-2 hover:underline">
                         {role.name}
                       </Link>
-                      {required.includes(role.name) ? <Badge className="ml-2">Set by configuration</Badge> : null}
+                      {required.includes(role.name) ? <Badge className="ms-2">{t("setByConfig")}</Badge> : null}
                       {role.description ? <p className="mt-0.5 text-muted">{role.description}</p> : null}
                     </td>
                     <td className="px-3 py-3 align-top">
@@ -62,15 +65,15 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: S
                             </Badge>
                           ))
                         ) : (
-                          <span className="text-muted">None</span>
+                          <span className="text-muted">{t("noPermissions")}</span>
                         )}
                       </div>
                     </td>
-                    <td className="px-5 py-3 text-right align-top tabular-nums sm:px-6">
+                    <td className="px-5 py-3 text-end align-top tabular-nums sm:px-6">
                       <Link
                         href={`/admin/users?role=${encodeURIComponent(role.name)}`}
                         className="underline-offset-2 hover:underline"
-                        aria-label={`${role.users} users with the role ${role.name}`}
+                        aria-label={t("holders", { count: role.users, role: role.name })}
                       >
                         {role.users}
                       </Link>
@@ -80,13 +83,13 @@ export default async function AdminRolesPage({ searchParams }: { searchParams: S
               </tbody>
             </table>
           </div>
-          {roles.length === 0 ? <p className="py-4 text-sm text-muted">No roles yet.</p> : null}
+          {roles.length === 0 ? <p className="py-4 text-sm text-muted">{t("empty")}</p> : null}
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="New role" />
+        <CardHeader title={t("new")} />
         <CardBody>
-          <CreateRoleForm />
+          <CreateRoleForm words={words} />
         </CardBody>
       </Card>
     </div>

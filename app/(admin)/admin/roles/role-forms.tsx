@@ -3,60 +3,95 @@ import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/ui/text-field";
 import { addPermissionsAction, createRoleAction, describeRoleAction, renameRoleAction } from "./actions";
 
-const PERMISSIONS_HINT = "resource:action, e.g. posts:read or posts:* — separate several with commas or spaces.";
+/** The roles editor's words (admin.roles.forms), translated by the server page. */
+export interface RoleFormWords {
+  name: string;
+  description: string;
+  permissions: string;
+  permissionsHint: string;
+  create: string;
+  createLabel: string;
+  rename: string;
+  renameLabel: string;
+  saveDescription: string;
+  describeLabel: string;
+  add: string;
+  addLabel: string;
+}
 
-export function CreateRoleForm() {
+export function CreateRoleForm({ words }: { words: RoleFormWords }) {
   return (
-    <ActionForm action={createRoleAction} submitLabel="Create role" label="Create a role" className="grid max-w-xl gap-4">
+    <ActionForm action={createRoleAction} submitLabel={words.create} label={words.createLabel} className="grid max-w-xl gap-4">
       {(errors) => (
         <>
-          <TextField label="Name" name="name" required autoComplete="off" spellCheck={false} maxLength={64} error={errors.name?.[0]} />
-          <TextField label="Description" name="description" autoComplete="off" maxLength={500} error={errors.description?.[0]} />
-          <TextField label="Permissions" name="permissions" autoComplete="off" spellCheck={false} hint={PERMISSIONS_HINT} error={errors.permissions?.[0]} />
+          <TextField label={words.name} name="name" required autoComplete="off" spellCheck={false} maxLength={64} error={errors.name?.[0]} />
+          <TextField label={words.description} name="description" autoComplete="off" maxLength={500} error={errors.description?.[0]} />
+          <TextField
+            label={words.permissions}
+            name="permissions"
+            autoComplete="off"
+            spellCheck={false}
+            hint={words.permissionsHint}
+            error={errors.permissions?.[0]}
+          />
         </>
       )}
     </ActionForm>
   );
 }
 
-export function RenameRoleForm({ role }: { role: string }) {
-  return (
-    <ActionForm action={renameRoleAction} submitLabel="Rename" variant="secondary" label="Rename the role" hidden={{ role }} className="grid max-w-md gap-3">
-      {(errors) => (
-        <TextField label="Name" name="name" defaultValue={role} required autoComplete="off" spellCheck={false} maxLength={64} error={errors.name?.[0]} />
-      )}
-    </ActionForm>
-  );
-}
-
-export function DescribeRoleForm({ role, description }: { role: string; description: string }) {
+export function RenameRoleForm({ role, words }: { role: string; words: RoleFormWords }) {
   return (
     <ActionForm
-      action={describeRoleAction}
-      submitLabel="Save description"
+      action={renameRoleAction}
+      submitLabel={words.rename}
       variant="secondary"
-      label="Describe the role"
+      label={words.renameLabel}
       hidden={{ role }}
       className="grid max-w-md gap-3"
     >
       {(errors) => (
-        <TextField label="Description" name="description" defaultValue={description} autoComplete="off" maxLength={500} error={errors.description?.[0]} />
+        <TextField label={words.name} name="name" defaultValue={role} required autoComplete="off" spellCheck={false} maxLength={64} error={errors.name?.[0]} />
       )}
     </ActionForm>
   );
 }
 
-export function AddPermissionsForm({ role }: { role: string }) {
+export function DescribeRoleForm({ role, description, words }: { role: string; description: string; words: RoleFormWords }) {
   return (
-    <ActionForm action={addPermissionsAction} submitLabel="Add" variant="secondary" label="Add permissions" hidden={{ role }} className="grid max-w-md gap-3">
+    <ActionForm
+      action={describeRoleAction}
+      submitLabel={words.saveDescription}
+      variant="secondary"
+      label={words.describeLabel}
+      hidden={{ role }}
+      className="grid max-w-md gap-3"
+    >
+      {(errors) => (
+        <TextField label={words.description} name="description" defaultValue={description} autoComplete="off" maxLength={500} error={errors.description?.[0]} />
+      )}
+    </ActionForm>
+  );
+}
+
+export function AddPermissionsForm({ role, words }: { role: string; words: RoleFormWords }) {
+  return (
+    <ActionForm
+      action={addPermissionsAction}
+      submitLabel={words.add}
+      variant="secondary"
+      label={words.addLabel}
+      hidden={{ role }}
+      className="grid max-w-md gap-3"
+    >
       {(errors) => (
         <TextField
-          label="Add permissions"
+          label={words.addLabel}
           name="permissions"
           required
           autoComplete="off"
           spellCheck={false}
-          hint={PERMISSIONS_HINT}
+          hint={words.permissionsHint}
           error={errors.permissions?.[0]}
         />
       )}

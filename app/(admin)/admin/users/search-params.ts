@@ -76,8 +76,9 @@ export function exportHref(search: UsersQuery): string {
   return `/admin/users/export${params ? `?${params}` : ""}`;
 }
 
-export function summaryOf(search: UsersQuery, total: UserSearchPage["total"]): string {
-  const n = total.value.toLocaleString("en-US");
-  if (search.query || Object.keys(search.filters).length) return total.atLeast ? `More than ${n} matches` : `${n} match${total.value === 1 ? "" : "es"}`;
-  return total.exact ? `${n} account${total.value === 1 ? "" : "s"}` : `About ${n} accounts`;
+/** Which summary the list shows and its number; the page words it (admin.users.summary) in its language. */
+export function summaryOf(search: UsersQuery, total: UserSearchPage["total"]): { key: "moreThan" | "matches" | "accounts" | "about"; count: number } {
+  const count = total.value;
+  if (search.query || Object.keys(search.filters).length) return { key: total.atLeast ? "moreThan" : "matches", count };
+  return { key: total.exact ? "accounts" : "about", count };
 }

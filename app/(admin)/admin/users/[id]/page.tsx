@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
@@ -17,9 +17,11 @@ import { ViewAsButton } from "../../impersonation/view-as-button";
 import { ActionButton } from "./action-button";
 import { ConfirmStep } from "./confirm-step";
 import { ActivityCard, FactorsCard, ProfileCard, RolesCard, SessionsCard } from "./sections";
-import { DONE } from "./words";
 
-export const metadata: Metadata = { title: "User" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.user");
+  return { title: t("title") };
+}
 
 export default async function AdminUserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { user: viewer, authorization: viewerAccess } = await requireUser();
@@ -35,51 +37,52 @@ export default async function AdminUserPage({ params, searchParams }: { params: 
   const failed = firstParam(query.failed);
   const confirm = ADMIN_ACTIONS.find((a) => a === firstParam(query.confirm) && DESTRUCTIVE_ACTIONS.has(a));
   const item = firstParam(query.item)?.slice(0, 64);
+  const [t, locale] = await Promise.all([getTranslations("admin.user"), getLocale()]);
   return (
     <div className="page-width space-y-6 py-8 md:py-12">
       <div>
         <Link href="/admin/users" className="text-sm text-muted underline-offset-2 hover:underline">
-          ← Users
+          {t("back")}
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight break-all">{view.user.email}</h1>
       </div>
       {done ? (
         <Alert tone="success" testId="admin-notice">
-          {DONE[done]}
+          {t(`done.${done}`)}
         </Alert>
       ) : null}
       {failed && isErrorCode(failed) ? (
         <Alert tone="error" testId="admin-notice">
-          {textFor(failed, undefined, await getLocale())}
+          {textFor(failed, undefined, locale)}
         </Alert>
       ) : null}
       {confirm && changeable ? <ConfirmStep userId={view.user.id} action={confirm} item={item} /> : null}
       {changeable ? null : (
         <Alert tone="info" testId="admin-reach">
-          {textFor("ADMIN_REQUIRED", undefined, await getLocale())}
+          {textFor("ADMIN_REQUIRED", undefined, locale)}
         </Alert>
       )}
       {mayViewAs ? <ViewAsButton userId={view.user.id} email={view.user.email} /> : null}
       {changeable ? (
-        <div className="flex flex-wrap gap-2" aria-label="Account actions" role="group">
+        <div className="flex flex-wrap gap-2" aria-label={t("actions.label")} role="group">
           {view.user.active ? (
-            <ActionButton userId={id} action="deactivate" label="Deactivate" />
+            <ActionButton userId={id} action="deactivate" label={t("actions.deactivate")} />
           ) : (
-            <ActionButton userId={id} action="activate" label="Activate" />
+            <ActionButton userId={id} action="activate" label={t("actions.activate")} />
           )}
-          {view.user.confirmedAt ? null : <ActionButton userId={id} action="confirm-email" label="Confirm email" />}
-          {view.user.locked ? <ActionButton userId={id} action="unlock" label="Unlock" /> : null}
-          <ActionButton userId={id} action="reset-access" label="Reset access" />
-          <ActionButton userId={id} action="set-password" label="Set a new password" />
-          <ActionButton userId={id} action="send-reset-link" label="Send a password-reset link" />
-          <ActionButton userId={id} action="delete" label="Delete account" variant="danger" />
+          {view.user.confirmedAt ? null : <ActionButton userId={id} action="confirm-email" label={t("actions.confirm-email")} />}
+          {view.user.locked ? <ActionButton userId={id} action="unlock" label={t("actions.unlock")} /> : null}
+          <ActionButton userId={id} action="reset-access" label={t("actions.reset-access")} />
+          <ActionButton userId={id} action="set-password" label={t("actions.set-password")} />
+          <ActionButton userId={id} action="send-reset-link" label={t("actions.send-reset-link")} />
+          <ActionButton userId={id} action="delete" label={t("actions.delete")} variant="danger" />
         </div>
       ) : null}
-      <ProfileCard view={view} zone={viewer.timeZone} />
+      <ProfileCard view={view} zone={viewer.timeZone} locale={locale} />
       <RolesCard view={view} assignable={assignable} changeable={changeable} />
-      <FactorsCard view={view} changeable={changeable} zone={viewer.timeZone} />
-      <SessionsCard view={view} changeable={changeable} zone={viewer.timeZone} />
-      <ActivityCard view={view} zone={viewer.timeZone} />
+      <FactorsCard view={view} changeable={changeable} zone={viewer.timeZone} locale={locale} />
+      <SessionsCard view={view} changeable={changeable} zone={viewer.timeZone} locale={locale} />
+      <ActivityCard view={view} zone={viewer.timeZone} locale={locale} />
     </div>
   );
 }

@@ -1,39 +1,56 @@
+import { getTranslations } from "next-intl/server";
 import { ActedBy } from "@/components/acted-by";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { DescriptionItem } from "@/components/ui/description-item";
 import { describeUserAgent, formatDateTime } from "@/lib/view/format";
-import { EVENT_LABELS } from "@/lib/security/core/events";
+import type { Messages } from "@/lib/i18n/catalogues";
+import type { SecurityEventType } from "@/lib/security/core/events";
 import type { AdminUserView } from "@/lib/security/lifecycle/admin-user-view";
 import { ActionButton } from "./action-button";
 
-const when = (d: Date | null, zone: Zone): string => (d ? formatDateTime(d, zone) : "Never");
+/** The viewer's time zone (the administrator's own, decision 066), or null for UTC, and the page's language. */
+interface Viewer {
+  zone: string | null;
+  locale: string;
+}
 
-/** The viewer's time zone (the administrator's own, decision 066), or null for UTC. */
-type Zone = string | null;
+type MethodKey = keyof Messages["twoFactor"]["methods"];
 
-export function ProfileCard({ view, zone }: { view: AdminUserView; zone: Zone }) {
+/** A time in the viewer's zone and language, or the page's "Never". */
+async function timeWords({ zone, locale }: Viewer) {
+  const t = await getTranslations("admin.user");
+  const at = (d: Date): string => formatDateTime(d, zone, locale);
+  return { at, when: (d: Date | null): string => (d ? at(d) : t("never")) };
+}
+
+export async function ProfileCard({ view, ...viewer }: { view: AdminUserView } & Viewer) {
   const { user } = view;
+  const [t, { at, when }] = await Promise.all([getTranslations("admin.user.profile"), timeWords(viewer)]);
   return (
     <Card>
-      <CardHeader title="Profile" />
+      <CardHeader title={t("title")} />
       <CardBody>
         <dl className="grid gap-4 text-sm sm:grid-cols-3">
-          <DescriptionItem label="Email">{user.email}</DescriptionItem>
-          <DescriptionItem label="Username">{user.username ?? "—"}</DescriptionItem>
-          <DescriptionItem label="Phone">{user.phoneOnFile ?? "—"}</DescriptionItem>
-          <DescriptionItem label="Status">
+          <DescriptionItem label={t("email")}>
+            <bdi>{user.email}</bdi>
+          </DescriptionItem>
+          <DescriptionItem label={t("username")}>{user.username ?? "—"}</DescriptionItem>
+          <DescriptionItem label={t("phone")}>
+            <bdi dir="ltr">{user.phoneOnFile ?? "—"}</bdi>
+          </DescriptionItem>
+          <DescriptionItem label={t("status")}>
             <span className="flex flex-wrap gap-1" data-testid="user-status">
-              {user.active ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Disabled</Badge>}
-              {user.confirmedAt ? <Badge tone="neutral">Confirmed</Badge> : <Badge tone="warning">Unconfirmed</Badge>}
-              {user.locked ? <Badge tone="danger">Locked</Badge> : null}
+              {user.active ? <Badge tone="success">{t("active")}</Badge> : <Badge tone="danger">{t("disabled")}</Badge>}
+              {user.confirmedAt ? <Badge tone="neutral">{t("confirmed")}</Badge> : <Badge tone="warning">{t("unconfirmed")}</Badge>}
+              {user.locked ? <Badge tone="danger">{t("locked")}</Badge> : null}
             </span>
           </DescriptionItem>
-          <DescriptionItem label="Created">{formatDateTime(user.createdAt, zone)}</DescriptionItem>
-          <DescriptionItem label="Last sign-in">{when(user.lastLoginAt, zone)}</DescriptionItem>
-          <DescriptionItem label="Sign-ins">{user.loginCount}</DescriptionItem>
-          <DescriptionItem label="Failed sign-ins in a row">{user.failedSignIns}</DescriptionItem>
-          <DescriptionItem label="Password">{user.hasPassword ? "Set" : "None (password-less)"}</DescriptionItem>
+          <DescriptionItem label={t("created")}>{at(user.createdAt)}</DescriptionItem>
+          <DescriptionItem label={t("lastSignIn")}>{when(user.lastLoginAt)}</DescriptionItem>
+          <DescriptionItem label={t("signIns")}>{user.loginCount}</DescriptionItem>
+          <DescriptionItem label={t("failedSignIns")}>{user.failedSignIns}</DescriptionItem>
+          <DescriptionItem label={t("password")}>{user.hasPassword ? t("passwordSet") : t("passwordNone")}</DescriptionItem>
         </dl>
       </CardBody>
     </Card>
@@ -41,18 +58,19 @@ export function ProfileCard({ view, zone }: { view: AdminUserView; zone: Zone })
 }
 
 /** `assignable`: the roles this admin may give (decision 057); `changeable`: whether they may change this account at all. */
-export function RolesCard({ view, assignable, changeable }: { view: AdminUserView; assignable: string[]; changeable: boolean }) {
+export async function RolesCard({ view, assignable, changeable }: { view: AdminUserView; assignable: string[]; changeable: boolean }) {
   const id = view.user.id;
+  const t = await getTranslations("admin.user.roles");
   return (
     <Card>
-      <CardHeader title="Roles" />
+      <CardHeader title={t("title")} />
       <CardBody className="space-y-3 text-sm">
         <ul className="flex flex-wrap gap-2" data-testid="user-roles">
-          {view.roles.length ? null : <li className="text-muted">No roles.</li>}
+          {view.roles.length ? null : <li className="text-muted">{t("none")}</li>}
           {view.roles.map((r) => (
             <li key={r} className="flex items-center gap-1 rounded-lg px-2 py-1 ring-1 ring-border">
               <span>{r}</span>
-              {changeable ? <ActionButton userId={id} action="remove-role" role={r} label={`Remove ${r}`} variant="ghost" /> : null}
+              {changeable ? <ActionButton userId={id} action="remove-role" role={r} label={t("remove", { role: r })} variant="ghost" /> : null}
             </li>
           ))}
         </ul>
@@ -60,7 +78,7 @@ export function RolesCard({ view, assignable, changeable }: { view: AdminUserVie
           <ul className="flex flex-wrap gap-2">
             {assignable.map((r) => (
               <li key={r}>
-                <ActionButton userId={id} action="add-role" role={r} label={`Add ${r}`} />
+                <ActionButton userId={id} action="add-role" role={r} label={t("add", { role: r })} />
               </li>
             ))}
           </ul>
@@ -70,45 +88,46 @@ export function RolesCard({ view, assignable, changeable }: { view: AdminUserVie
   );
 }
 
-export function FactorsCard({ view, changeable, zone }: { view: AdminUserView; changeable: boolean; zone: Zone }) {
+export async function FactorsCard({ view, changeable, ...viewer }: { view: AdminUserView; changeable: boolean } & Viewer) {
   const id = view.user.id;
+  const [t, methods, { at, when }] = await Promise.all([getTranslations("admin.user.factors"), getTranslations("twoFactor.methods"), timeWords(viewer)]);
+  const withPhone = (name: string, phone: string | null | undefined): string => (phone ? `${name} (${phone})` : name);
+  // A method's key ("authenticator", "email", "sms") in the words the account pages use.
+  const method = (key: string): string => (methods.has(key as MethodKey) ? methods(key as MethodKey) : key);
   return (
     <Card>
-      <CardHeader title="Sign-in methods and second factors" />
+      <CardHeader title={t("title")} />
       <CardBody className="space-y-4 text-sm">
         <dl className="grid gap-4 sm:grid-cols-3">
-          <DescriptionItem label="Two-factor">
-            {view.twoFactor ? `${view.twoFactor.method}${view.twoFactor.phone ? ` (${view.twoFactor.phone})` : ""}` : "Off"}
+          <DescriptionItem label={t("twoFactor")}>{view.twoFactor ? withPhone(method(view.twoFactor.method), view.twoFactor.phone) : t("off")}</DescriptionItem>
+          <DescriptionItem label={t("signInMethods")}>
+            {view.signInMethods.length ? view.signInMethods.map((m) => withPhone(method(m.method), m.phone)).join(", ") : t("none")}
           </DescriptionItem>
-          <DescriptionItem label="Sign-in code methods">
-            {view.signInMethods.length ? view.signInMethods.map((m) => m.method + (m.phone ? ` (${m.phone})` : "")).join(", ") : "None"}
-          </DescriptionItem>
-          <DescriptionItem label="Sign-in providers">
+          <DescriptionItem label={t("providers")}>
             {view.oauthLinks.length
-              ? view.oauthLinks.map((l) => `${l.provider}${l.email ? ` (${l.email})` : ""}, last used ${when(l.lastUsedAt, zone)}`).join("; ")
-              : "None"}
+              ? view.oauthLinks.map((l) => t("provider", { provider: withPhone(l.provider, l.email), at: when(l.lastUsedAt) })).join("; ")
+              : t("none")}
           </DescriptionItem>
-          <DescriptionItem label="Recovery codes">
-            {view.recoveryCodes.total ? `${view.recoveryCodes.remaining} of ${view.recoveryCodes.total} left` : "None"}
+          <DescriptionItem label={t("recoveryCodes")}>
+            {view.recoveryCodes.total ? t("codesLeft", { remaining: view.recoveryCodes.remaining, total: view.recoveryCodes.total }) : t("none")}
           </DescriptionItem>
         </dl>
         <div>
-          <h3 className="font-medium">Passkeys</h3>
+          <h3 className="font-medium">{t("passkeys")}</h3>
           <ul className="mt-1 divide-y divide-border" data-testid="user-passkeys">
-            {view.passkeys.length ? null : <li className="py-1 text-muted">None.</li>}
+            {view.passkeys.length ? null : <li className="py-1 text-muted">{t("noPasskeys")}</li>}
             {view.passkeys.map((p) => (
               <li key={p.id} className="py-1">
-                {p.name} · {p.usage === "first" ? "sign-in" : "second factor"} · added {formatDateTime(p.createdAt, zone)} · last used{" "}
-                {when(p.lastUsedAt, zone)}
+                {t("passkey", { name: p.name, usage: p.usage === "first" ? "first" : "secondary", added: at(p.createdAt), used: when(p.lastUsedAt) })}
               </li>
             ))}
           </ul>
         </div>
         {changeable ? (
           <div className="flex flex-wrap gap-2">
-            <ActionButton userId={id} action="reset-two-factor" label="Reset two-factor" />
-            <ActionButton userId={id} action="reset-passkeys" label="Remove passkeys" />
-            <ActionButton userId={id} action="reset-sign-in-methods" label="Remove sign-in methods" />
+            <ActionButton userId={id} action="reset-two-factor" label={t("resetTwoFactor")} />
+            <ActionButton userId={id} action="reset-passkeys" label={t("resetPasskeys")} />
+            <ActionButton userId={id} action="reset-sign-in-methods" label={t("resetSignInMethods")} />
           </div>
         ) : null}
       </CardBody>
@@ -116,46 +135,40 @@ export function FactorsCard({ view, changeable, zone }: { view: AdminUserView; c
   );
 }
 
-export function SessionsCard({ view, changeable, zone }: { view: AdminUserView; changeable: boolean; zone: Zone }) {
+export async function SessionsCard({ view, changeable, ...viewer }: { view: AdminUserView; changeable: boolean } & Viewer) {
   const id = view.user.id;
+  const [t, { at }] = await Promise.all([getTranslations("admin.user.sessions"), timeWords(viewer)]);
   return (
     <Card>
-      <CardHeader title={`Sessions (${view.sessions.length}) and API tokens (${view.tokens.length + view.refreshFamilies.length})`} />
+      <CardHeader title={t("title", { sessions: view.sessions.length, tokens: view.tokens.length + view.refreshFamilies.length })} />
       <CardBody className="space-y-3 text-sm">
         <ul className="divide-y divide-border" data-testid="user-sessions">
           {view.sessions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <span>
-                {describeUserAgent(s.userAgent)} · {s.ip ?? "unknown IP"} · since {formatDateTime(s.createdAt, zone)} · last active{" "}
-                {formatDateTime(s.lastSeenAt, zone)}
+                {t("session", { device: describeUserAgent(s.userAgent), ip: s.ip ?? t("unknownIp"), since: at(s.createdAt), active: at(s.lastSeenAt) })}
               </span>
-              {changeable ? <ActionButton userId={id} action="revoke-session" item={s.id} label="End session" variant="ghost" /> : null}
+              {changeable ? <ActionButton userId={id} action="revoke-session" item={s.id} label={t("end")} variant="ghost" /> : null}
             </li>
           ))}
           {view.tokens.map((k) => (
             <li key={k.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span>
-                API token · issued {formatDateTime(k.createdAt, zone)} · last used {formatDateTime(k.lastUsedAt, zone)} · expires{" "}
-                {formatDateTime(k.expiresAt, zone)}
-              </span>
-              {changeable ? <ActionButton userId={id} action="revoke-token" item={k.id} label="Revoke token" variant="ghost" /> : null}
+              <span>{t("token", { issued: at(k.createdAt), used: at(k.lastUsedAt), expires: at(k.expiresAt) })}</span>
+              {changeable ? <ActionButton userId={id} action="revoke-token" item={k.id} label={t("revokeToken")} variant="ghost" /> : null}
             </li>
           ))}
           {view.refreshFamilies.map((f) => (
             <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span>
-                App sign-in (refresh token) · since {formatDateTime(f.createdAt, zone)} · last renewed {formatDateTime(f.lastUsedAt, zone)} · expires{" "}
-                {formatDateTime(f.expiresAt, zone)}
-              </span>
-              {changeable ? <ActionButton userId={id} action="revoke-refresh-family" item={f.id} label="End app sign-in" variant="ghost" /> : null}
+              <span>{t("appSignIn", { since: at(f.createdAt), renewed: at(f.lastUsedAt), expires: at(f.expiresAt) })}</span>
+              {changeable ? <ActionButton userId={id} action="revoke-refresh-family" item={f.id} label={t("endAppSignIn")} variant="ghost" /> : null}
             </li>
           ))}
-          {view.sessions.length + view.tokens.length + view.refreshFamilies.length ? null : <li className="py-2 text-muted">None.</li>}
+          {view.sessions.length + view.tokens.length + view.refreshFamilies.length ? null : <li className="py-2 text-muted">{t("none")}</li>}
         </ul>
         {changeable ? (
           <div className="flex flex-wrap gap-2">
-            <ActionButton userId={id} action="revoke-all-sessions" label="End every session" />
-            <ActionButton userId={id} action="revoke-all-tokens" label="Revoke every token" />
+            <ActionButton userId={id} action="revoke-all-sessions" label={t("endAll")} />
+            <ActionButton userId={id} action="revoke-all-tokens" label={t("revokeAll")} />
           </div>
         ) : null}
       </CardBody>
@@ -163,21 +176,27 @@ export function SessionsCard({ view, changeable, zone }: { view: AdminUserView; 
   );
 }
 
-export function ActivityCard({ view, zone }: { view: AdminUserView; zone: Zone }) {
+export async function ActivityCard({ view, ...viewer }: { view: AdminUserView } & Viewer) {
+  const [t, events, activity, { at }] = await Promise.all([
+    getTranslations("admin.user"),
+    getTranslations("activity.events"),
+    getTranslations("activity"),
+    timeWords(viewer),
+  ]);
   return (
     <Card>
-      <CardHeader title="Recent activity" />
+      <CardHeader title={t("activity.title")} />
       <CardBody>
         <ul className="divide-y divide-border text-sm" data-testid="user-activity">
-          {view.activity.length ? null : <li className="py-2 text-muted">Nothing yet.</li>}
+          {view.activity.length ? null : <li className="py-2 text-muted">{t("activity.empty")}</li>}
           {view.activity.map((e, i) => (
             <li key={`${e.at.toISOString()}-${i}`} className="py-2">
               <span className="font-medium">
-                {EVENT_LABELS[e.type] ?? e.type}
-                <ActedBy email={e.actorEmail} />
+                {events.has(e.type) ? events(e.type as SecurityEventType) : e.type}
+                <ActedBy email={e.actorEmail} words={activity.raw("actedBy") as string} />
               </span>{" "}
               <span className="text-muted">
-                · {formatDateTime(e.at, zone)} · {e.ip ?? "—"}
+                · {at(e.at)} · {e.ip ?? "—"}
               </span>
             </li>
           ))}
