@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "@/lib/view/form-state";
+import type { SchemaWords } from "@/lib/view/schema-words";
 
 /**
  * The shared zod schema, or a loader for it. A form on a page where first-load JavaScript counts
@@ -11,7 +12,7 @@ import type { FormState } from "@/lib/view/form-state";
  */
 export type SchemaSource<TInput, TOutput> = $ZodType<TOutput, TInput> | (() => Promise<$ZodType<TOutput, TInput>>);
 
-function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<TInput, TOutput>) {
+function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<TInput, TOutput>, words: SchemaWords | undefined) {
   let loaded: Promise<Resolver<TInput, unknown, TOutput>> | undefined;
   const load = () =>
     (loaded ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/view/schema-words"), typeof source === "function" ? source() : source]).then(
@@ -22,7 +23,7 @@ function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<
         return async (values, context, options) => {
           const result = await check(values, context, options);
           for (const error of Object.values(result.errors)) {
-            if (error && typeof error.message === "string") error.message = plainSchemaText(error.message);
+            if (error && typeof error.message === "string") error.message = plainSchemaText(error.message, words);
           }
           return result;
         };
@@ -37,14 +38,16 @@ function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<
  * a fetch to the form's route handler, as on /login) as the source of
  * truth: its field errors land next to the fields, its message in the form banner. An action that
  * succeeds usually redirects, so the promise never resolves and the button stays pending.
+ * `schemaWords`: the input checks' words in the page's language (lib/view/form-words-server.ts); English without.
  */
 export function useServerForm<TInput extends FieldValues, TOutput>(
   schema: SchemaSource<TInput, TOutput>,
   action: (input: TInput) => Promise<FormState>,
   defaultValues: DefaultValues<TInput>,
+  schemaWords?: SchemaWords,
 ) {
-  // One resolver per mounted form (the schema is fixed for its lifetime).
-  const [{ resolver, load }] = useState(() => lazyResolver(schema));
+  // One resolver per mounted form (the schema and the page's language are fixed for its lifetime).
+  const [{ resolver, load }] = useState(() => lazyResolver(schema, schemaWords));
   useEffect(() => {
     void load();
   }, [load]);

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 import { CircleAlert, Eye, EyeOff } from "lucide-react";
+import { ENGLISH_PASSWORD_TOGGLE, type PasswordToggleWords } from "@/lib/view/form-words";
 import { inputVariants } from "./input-classes";
 
 export type TextFieldProps = {
@@ -10,6 +11,8 @@ export type TextFieldProps = {
   error?: string;
   hint?: ReactNode;
   ref?: Ref<HTMLInputElement>;
+  /** A password field's show/hide button, in the page's language (English when not given). */
+  passwordToggle?: PasswordToggleWords;
 } & InputHTMLAttributes<HTMLInputElement>;
 
 function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
@@ -17,7 +20,20 @@ function assignRef<T>(ref: Ref<T> | undefined, value: T | null): void {
   else if (ref) ref.current = value;
 }
 
-export function TextField({ label, error, hint, ref, id, name, type = "text", className, required, "aria-describedby": describedBy, ...rest }: TextFieldProps) {
+export function TextField({
+  label,
+  error,
+  hint,
+  ref,
+  passwordToggle = ENGLISH_PASSWORD_TOGGLE,
+  id,
+  name,
+  type = "text",
+  className,
+  required,
+  "aria-describedby": describedBy,
+  ...rest
+}: TextFieldProps) {
   const autoId = useId();
   const fieldId = id ?? name ?? autoId;
   const hintId = `${fieldId}-hint`;
@@ -50,7 +66,7 @@ export function TextField({ label, error, hint, ref, id, name, type = "text", cl
       <label htmlFor={fieldId} className="block text-sm font-medium text-foreground">
         {label}
         {required ? (
-          <span className="ml-0.5 text-muted" aria-hidden="true">
+          <span className="ms-0.5 text-muted" aria-hidden="true">
             *
           </span>
         ) : null}
@@ -70,14 +86,14 @@ export function TextField({ label, error, hint, ref, id, name, type = "text", cl
         {isPassword ? (
           <button
             type="button"
-            aria-label={visible ? "Hide password" : "Show password"}
+            aria-label={visible ? passwordToggle.hide : passwordToggle.show}
             aria-pressed={visible}
             aria-controls={fieldId}
             // Keep focus (and the caret) in the input when toggled with a pointer.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => setVisible((v) => !v)}
             disabled={rest.disabled}
-            className="absolute inset-y-1 right-1 flex w-9 items-center justify-center rounded-md focus-visible:outline-offset-0 text-muted hover:bg-subtle hover:text-foreground disabled:opacity-50"
+            className="absolute inset-y-1 end-1 flex w-9 items-center justify-center rounded-md focus-visible:outline-offset-0 text-muted hover:bg-subtle hover:text-foreground disabled:opacity-50"
           >
             {visible ? <EyeOff aria-hidden="true" className="size-5" strokeWidth={1.75} /> : <Eye aria-hidden="true" className="size-5" strokeWidth={1.75} />}
           </button>

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/lib/security/core/errors";
 import en from "@/messages/en.json";
 import { ENGLISH_SCHEMA_WORDS, SCHEMA_KEYS } from "@/lib/view/schema-words";
+import { ENGLISH_PASSWORD_TOGGLE } from "@/lib/view/form-words";
 import { plainText as plainTextIn } from "@/lib/view/text";
 import { wordsFor } from "@/lib/view/words";
 
@@ -83,6 +84,7 @@ describe("the input checks' words", () => {
   it("client forms' English fallback is the catalogue's, key for key", () => {
     expect(ENGLISH_SCHEMA_WORDS).toEqual(en.schema);
     expect(new Set(Object.values(SCHEMA_KEYS))).toEqual(new Set(Object.keys(en.schema)));
+    expect(ENGLISH_PASSWORD_TOGGLE).toEqual({ show: en.forms.textField.showPassword, hide: en.forms.textField.hidePassword });
   });
 
   it("reads the core's filled-in texts back to their codes' words, keeping what follows", () => {

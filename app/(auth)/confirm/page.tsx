@@ -2,7 +2,9 @@ import { firstParam, noticeFrom, type SearchParams } from "@/lib/view/notices";
 import { getLocale } from "next-intl/server";
 import { ConfirmView, confirmMetadata } from "./confirm-view";
 
-export const metadata = confirmMetadata;
+export async function generateMetadata() {
+  return confirmMetadata();
+}
 
 /** /confirm rendered per request: with an email, a notice or a session cookie (proxy.ts; decision 067). */
 export default async function ConfirmPage({ searchParams }: { searchParams: SearchParams }) {

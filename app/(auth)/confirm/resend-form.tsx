@@ -1,7 +1,17 @@
 "use client";
-import { EmailOnlyForm } from "@/components/forms/email-only-form";
+import { EmailOnlyForm, type EmailOnlyWords } from "@/components/forms/email-only-form";
+import type { FormWords } from "@/lib/view/form-words";
 import { resendConfirmationAction } from "./actions";
 
-export function ResendConfirmationForm({ email }: { email: string }) {
-  return <EmailOnlyForm action={resendConfirmationAction} email={email} submitLabel="Send confirmation link" ariaLabel="Resend confirmation" />;
+export function ResendConfirmationForm({ email, words, formWords }: { email: string; words: EmailOnlyWords; formWords: FormWords }) {
+  return (
+    <EmailOnlyForm
+      action={resendConfirmationAction}
+      email={email}
+      submitLabel={words.submit}
+      ariaLabel={words.label}
+      emailLabel={words.email}
+      formWords={formWords}
+    />
+  );
 }

@@ -1,7 +1,17 @@
 "use client";
-import { EmailOnlyForm } from "@/components/forms/email-only-form";
+import { EmailOnlyForm, type EmailOnlyWords } from "@/components/forms/email-only-form";
+import type { FormWords } from "@/lib/view/form-words";
 import { forgotPasswordAction } from "./actions";
 
-export function ForgotPasswordForm({ email }: { email: string }) {
-  return <EmailOnlyForm action={forgotPasswordAction} email={email} submitLabel="Send reset link" ariaLabel="Reset password" />;
+export function ForgotPasswordForm({ email, words, formWords }: { email: string; words: EmailOnlyWords; formWords: FormWords }) {
+  return (
+    <EmailOnlyForm
+      action={forgotPasswordAction}
+      email={email}
+      submitLabel={words.submit}
+      ariaLabel={words.label}
+      emailLabel={words.email}
+      formWords={formWords}
+    />
+  );
 }

@@ -3,7 +3,9 @@ import { getLocale } from "next-intl/server";
 import { getSession } from "@/lib/security/sessions/current";
 import { ForgotPasswordView, forgotPasswordMetadata } from "./forgot-password-view";
 
-export const metadata = forgotPasswordMetadata;
+export async function generateMetadata() {
+  return forgotPasswordMetadata();
+}
 
 /** /forgot-password rendered per request: with a notice or a session cookie (proxy.ts; decision 067). */
 export default async function ForgotPasswordPage({ searchParams }: { searchParams: SearchParams }) {

@@ -3,7 +3,9 @@ import { staticPageSettings } from "@/lib/view/static-settings";
 import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { RecoverUsernameView, recoverUsernameMetadata } from "./recover-username-view";
 
-export const metadata = recoverUsernameMetadata;
+export async function generateMetadata() {
+  return recoverUsernameMetadata();
+}
 
 /** /recover-username rendered per request: the visitor has a session cookie (proxy.ts; decision 067). */
 export default async function RecoverUsernamePage() {

@@ -1,7 +1,10 @@
 "use client";
-import { EmailOnlyForm } from "@/components/forms/email-only-form";
+import { EmailOnlyForm, type EmailOnlyWords } from "@/components/forms/email-only-form";
+import type { FormWords } from "@/lib/view/form-words";
 import { recoverUsernameAction } from "./actions";
 
-export function RecoverUsernameForm() {
-  return <EmailOnlyForm action={recoverUsernameAction} email="" submitLabel="Email me my username" ariaLabel="Recover username" />;
+export function RecoverUsernameForm({ words, formWords }: { words: EmailOnlyWords; formWords: FormWords }) {
+  return (
+    <EmailOnlyForm action={recoverUsernameAction} email="" submitLabel={words.submit} ariaLabel={words.label} emailLabel={words.email} formWords={formWords} />
+  );
 }

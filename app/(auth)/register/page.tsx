@@ -5,7 +5,9 @@ import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { safeRedirectTarget } from "@/lib/security/core/redirects";
 import { RegisterView, registerMetadata } from "./register-view";
 
-export const metadata = registerMetadata;
+export async function generateMetadata() {
+  return registerMetadata();
+}
 
 /** /register rendered per request: with a `next` or a session cookie (proxy.ts; decision 067). */
 export default async function RegisterPage({ searchParams }: { searchParams: SearchParams }) {

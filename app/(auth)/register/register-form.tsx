@@ -3,20 +3,35 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import type { FormWords } from "@/lib/view/form-words";
 import { registerPasswordlessSchema, registerSchema } from "@/lib/security/core/schemas";
 import { registerAction } from "./actions";
 
+/** The form's words in the page's language, chosen by the server for the settings (optional fields, the minimum length). */
+export interface RegisterFormWords {
+  label: string;
+  email: string;
+  username: string;
+  usernameHint: string;
+  password: string;
+  passwordHint: string;
+  confirmPassword: string;
+  submit: string;
+}
+
 interface RegisterFormProps {
   next?: string;
-  usernames: { required: boolean } | null;
-  minLength: number;
+  /** SECURITY_USERNAME_ENABLE: the form asks for a username (required or not, as its label says). */
+  usernames: boolean;
   /** SECURITY_PASSWORD_REQUIRED=false: the account may sign in by emailed code or link instead. */
   passwordOptional: boolean;
   /** SECURITY_PASSWORD_CONFIRM_REQUIRED: the password is typed twice. */
   confirmPassword: boolean;
+  words: RegisterFormWords;
+  formWords: FormWords;
 }
 
-export function RegisterForm({ next, usernames, minLength, passwordOptional, confirmPassword }: RegisterFormProps) {
+export function RegisterForm({ next, usernames, passwordOptional, confirmPassword, words, formWords }: RegisterFormProps) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(
     passwordOptional ? registerPasswordlessSchema : (registerSchema as unknown as typeof registerPasswordlessSchema),
     registerAction,
@@ -27,13 +42,16 @@ export function RegisterForm({ next, usernames, minLength, passwordOptional, con
       passwordConfirm: "",
       next,
     },
+    formWords.schema,
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Create account">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.label}>
       <FormMessage state={state} />
       <TextField
-        label="Email"
+        label={words.email}
         type="email"
+        // An address reads left to right, in Arabic too.
+        dir="ltr"
         autoComplete="email"
         autoCapitalize="none"
         spellCheck={false}
@@ -43,24 +61,21 @@ export function RegisterForm({ next, usernames, minLength, passwordOptional, con
       />
       {usernames ? (
         <TextField
-          label={usernames.required ? "Username" : "Username (optional)"}
+          label={words.username}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          hint="Letters and numbers only."
+          hint={words.usernameHint}
           error={errorOf("username")}
           {...form.register("username")}
         />
       ) : null}
       <TextField
-        label={passwordOptional ? "Password (optional)" : "Password"}
+        label={words.password}
         type="password"
         autoComplete="new-password"
-        hint={
-          passwordOptional
-            ? `Leave empty to sign in with a code we email you. Otherwise at least ${minLength} characters.`
-            : `At least ${minLength} characters. A passphrase of a few random words works well.`
-        }
+        hint={words.passwordHint}
+        passwordToggle={formWords.passwordToggle}
         error={errorOf("password")}
         // Asked once (SECURITY_PASSWORD_CONFIRM_REQUIRED=false): the confirmation follows the password, as the server takes it.
         {...form.register(
@@ -70,16 +85,17 @@ export function RegisterForm({ next, usernames, minLength, passwordOptional, con
       />
       {confirmPassword ? (
         <TextField
-          label="Confirm password"
+          label={words.confirmPassword}
           type="password"
           autoComplete="new-password"
+          passwordToggle={formWords.passwordToggle}
           error={errorOf("passwordConfirm")}
           {...form.register("passwordConfirm")}
         />
       ) : null}
       <input type="hidden" {...form.register("next")} />
       <Button type="submit" className="w-full" pending={pending}>
-        Create account
+        {words.submit}
       </Button>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/auth-shell";
 import { LinkActionForm } from "@/components/forms/link-action-form";
 import { redirect } from "next/navigation";
@@ -6,7 +7,9 @@ import { getConfig } from "@/lib/security/config";
 import { checkConfirmationToken } from "@/lib/security/accounts/confirmation";
 import { confirmEmailAction } from "./actions";
 
-export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("confirm"))("title"), referrer: "no-referrer" };
+}
 
 /**
  * The page an emailed confirmation link opens. Confirming takes a click (a POST): mail scanners
@@ -17,9 +20,10 @@ export default async function ConfirmLinkPage({ params }: { params: Promise<{ to
   // A link that cannot confirm says so at once; only a good one waits for the click.
   const state = await checkConfirmationToken(token);
   if (!state.ok) redirect(`${state.code === "ALREADY_CONFIRMED" ? "/login" : "/confirm"}?notice=${state.code}`);
+  const t = await getTranslations("confirm.link");
   return (
-    <AuthShell appName={getConfig().appName} title="Confirm your email" description="You opened a confirmation link. Confirm that this address is yours.">
-      <LinkActionForm action={confirmEmailAction.bind(null, token)} label="Confirm my email" />
+    <AuthShell appName={getConfig().appName} title={t("heading")} description={t("description")}>
+      <LinkActionForm action={confirmEmailAction.bind(null, token)} label={t("submit")} />
     </AuthShell>
   );
 }

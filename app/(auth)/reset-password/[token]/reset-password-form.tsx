@@ -3,38 +3,55 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import type { FormWords } from "@/lib/view/form-words";
 import { resetPasswordSchema } from "@/lib/security/core/schemas";
 import { resetPasswordAction } from "./actions";
 
-export function ResetPasswordForm({ token, minLength }: { token: string; minLength: number }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(resetPasswordSchema, resetPasswordAction, {
-    token,
-    password: "",
-    passwordConfirm: "",
-  });
+/** The form's words in the page's language (the hint already names the minimum length). */
+export interface ResetPasswordWords {
+  label: string;
+  newPassword: string;
+  hint: string;
+  confirm: string;
+  submit: string;
+}
+
+export function ResetPasswordForm({ token, words, formWords }: { token: string; words: ResetPasswordWords; formWords: FormWords }) {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+    resetPasswordSchema,
+    resetPasswordAction,
+    {
+      token,
+      password: "",
+      passwordConfirm: "",
+    },
+    formWords.schema,
+  );
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Choose a new password">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.label}>
       <FormMessage state={state} />
       {/* Lets password managers attach the new password to the right account. */}
       <input type="hidden" {...form.register("token")} />
       <TextField
-        label="New password"
+        label={words.newPassword}
         type="password"
         autoComplete="new-password"
         autoFocus
-        hint={`At least ${minLength} characters.`}
+        hint={words.hint}
+        passwordToggle={formWords.passwordToggle}
         error={errorOf("password")}
         {...form.register("password")}
       />
       <TextField
-        label="Confirm new password"
+        label={words.confirm}
         type="password"
         autoComplete="new-password"
+        passwordToggle={formWords.passwordToggle}
         error={errorOf("passwordConfirm")}
         {...form.register("passwordConfirm")}
       />
       <Button type="submit" className="w-full" pending={pending}>
-        Set new password
+        {words.submit}
       </Button>
     </form>
   );

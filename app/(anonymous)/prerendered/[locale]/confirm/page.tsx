@@ -2,12 +2,16 @@ import { ConfirmView, confirmMetadata } from "@/app/(auth)/confirm/confirm-view"
 import { setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 
-export const metadata = confirmMetadata;
+type Props = { params: Promise<{ locale: Locale }> };
+
+export async function generateMetadata({ params }: Props) {
+  return confirmMetadata((await params).locale);
+}
 // Built once; cookies() and headers() would read nothing here (decision 067).
 export const dynamic = "force-static";
 
 /** A bare /confirm with no session cookie, from the prerendered cache, in the visitor's language (proxy.ts rewrites here). */
-export default async function PrerenderedConfirmPage({ params }: { params: Promise<{ locale: Locale }> }) {
+export default async function PrerenderedConfirmPage({ params }: Props) {
   setRequestLocale((await params).locale);
   return <ConfirmView />;
 }
