@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { $ZodType } from "zod/v4/core";
 import type { FormState } from "@/lib/view/form-state";
+import type { SchemaWords } from "@/lib/view/schema-words";
 
 /**
  * The shared zod schema, or a loader for it. A form on a page where first-load JavaScript counts
@@ -11,7 +12,7 @@ import type { FormState } from "@/lib/view/form-state";
  */
 export type SchemaSource<TInput, TOutput> = $ZodType<TOutput, TInput> | (() => Promise<$ZodType<TOutput, TInput>>);
 
-function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<TInput, TOutput>) {
+function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<TInput, TOutput>, words?: SchemaWords) {
   let loaded: Promise<Resolver<TInput, unknown, TOutput>> | undefined;
   const load = () =>
     (loaded ??= Promise.all([import("@hookform/resolvers/zod"), import("@/lib/view/schema-words"), typeof source === "function" ? source() : source]).then(
@@ -22,7 +23,7 @@ function lazyResolver<TInput extends FieldValues, TOutput>(source: SchemaSource<
         return async (values, context, options) => {
           const result = await check(values, context, options);
           for (const error of Object.values(result.errors)) {
-            if (error && typeof error.message === "string") error.message = plainSchemaText(error.message);
+            if (error && typeof error.message === "string") error.message = plainSchemaText(error.message, words);
           }
           return result;
         };
@@ -42,9 +43,11 @@ export function useServerForm<TInput extends FieldValues, TOutput>(
   schema: SchemaSource<TInput, TOutput>,
   action: (input: TInput) => Promise<FormState>,
   defaultValues: DefaultValues<TInput>,
+  /** The input checks' words in the page's language (schemaWordsFor, passed by the server parent); English without. */
+  words?: SchemaWords,
 ) {
   // One resolver per mounted form (the schema is fixed for its lifetime).
-  const [{ resolver, load }] = useState(() => lazyResolver(schema));
+  const [{ resolver, load }] = useState(() => lazyResolver(schema, words));
   useEffect(() => {
     void load();
   }, [load]);
