@@ -16,6 +16,8 @@ export type ConfirmFormProps = {
   confirmLabel: string;
   /** The dialog's way back, in the page's language. */
   cancelLabel?: string;
+  /** The dialog's ✕, for screen readers. */
+  closeLabel?: string;
 };
 
 /**
@@ -34,6 +36,7 @@ export function ConfirmForm({
   description,
   confirmLabel,
   cancelLabel = "Cancel",
+  closeLabel,
 }: ConfirmFormProps) {
   const formId = useId();
   const [open, setOpen] = useState(false);
@@ -52,7 +55,7 @@ export function ConfirmForm({
         {label}
       </Button>
       <Dialog open={open} onOpenChange={setOpen}>
-        <DialogContent>
+        <DialogContent closeLabel={closeLabel}>
           <DialogHeader title={title} description={description} />
           <DialogFooter>
             <DialogClose asChild>

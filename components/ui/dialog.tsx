@@ -14,7 +14,13 @@ export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
-export function DialogContent({ className, children, ...rest }: ComponentProps<typeof DialogPrimitive.Content>) {
+/** `closeLabel` names the corner ✕ for screen readers, in the page's language (English by default). */
+export function DialogContent({
+  className,
+  children,
+  closeLabel = "Close",
+  ...rest
+}: ComponentProps<typeof DialogPrimitive.Content> & { closeLabel?: string }) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-50 bg-foreground/40 backdrop-blur-[1px]" />
@@ -26,9 +32,9 @@ export function DialogContent({ className, children, ...rest }: ComponentProps<t
         )}
       >
         {children}
-        <DialogPrimitive.Close className="absolute top-3 right-3 rounded-md p-1.5 text-muted hover:bg-subtle hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+        <DialogPrimitive.Close className="absolute end-3 top-3 rounded-md p-1.5 text-muted hover:bg-subtle hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
           <X aria-hidden="true" className="size-4" />
-          <span className="sr-only">Close</span>
+          <span className="sr-only">{closeLabel}</span>
         </DialogPrimitive.Close>
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
@@ -37,7 +43,7 @@ export function DialogContent({ className, children, ...rest }: ComponentProps<t
 
 export function DialogHeader({ title, description }: { title: ReactNode; description?: ReactNode }) {
   return (
-    <div className="space-y-1.5 pr-6">
+    <div className="space-y-1.5 pe-6">
       <DialogPrimitive.Title className="text-lg font-semibold">{title}</DialogPrimitive.Title>
       {description ? <DialogPrimitive.Description className="text-sm text-muted">{description}</DialogPrimitive.Description> : null}
     </div>

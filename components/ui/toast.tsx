@@ -12,7 +12,13 @@ const TOAST_DURATION_MS = 6_000;
  * JavaScript the page shows the same words in its `<noscript>` alert instead, so they are never
  * on screen twice.
  */
-export function ResultToast({ message }: { message: string }) {
+export function ResultToast({
+  message,
+  dismissLabel = "Dismiss",
+}: {
+  message: string;
+  /** The close button's name, in the page's language. */ dismissLabel?: string;
+}) {
   const [open, setOpen] = useState(true);
   return (
     <ToastPrimitive.Provider duration={TOAST_DURATION_MS} swipeDirection="right">
@@ -24,11 +30,11 @@ export function ResultToast({ message }: { message: string }) {
       >
         <CircleCheck aria-hidden="true" className="mt-px size-5 shrink-0 text-success-text" />
         <ToastPrimitive.Description className="flex-1">{message}</ToastPrimitive.Description>
-        <ToastPrimitive.Close className="rounded-md p-0.5 text-muted hover:text-foreground" aria-label="Dismiss">
+        <ToastPrimitive.Close className="rounded-md p-0.5 text-muted hover:text-foreground" aria-label={dismissLabel}>
           <X aria-hidden="true" className="size-4" />
         </ToastPrimitive.Close>
       </ToastPrimitive.Root>
-      <ToastPrimitive.Viewport className="fixed right-0 bottom-0 z-50 flex w-full max-w-sm flex-col gap-2 p-4 outline-none" />
+      <ToastPrimitive.Viewport className="fixed end-0 bottom-0 z-50 flex w-full max-w-sm flex-col gap-2 p-4 outline-none" />
     </ToastPrimitive.Provider>
   );
 }

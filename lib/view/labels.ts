@@ -1,5 +1,5 @@
 import type { AuthnMethod } from "@/lib/security/core/authn-methods";
-import type { CodeMethod, PasskeyUsage, TwoFactorMethod } from "@/lib/security/config";
+import type { CodeMethod, TwoFactorMethod } from "@/lib/security/config";
 
 /**
  * Every name a user reads for a way of proving who they are, in one place. The core stores and
@@ -16,9 +16,6 @@ export const CODE_METHOD_NAMES: Readonly<Record<TwoFactorMethod | CodeMethod, st
   email: "email codes",
   sms: "text message codes",
 };
-
-/** After "sign in with": "sign in with email codes / an authenticator app". */
-export const SIGN_IN_WITH: Readonly<Record<CodeMethod, string>> = { ...CODE_METHOD_NAMES, authenticator: "an authenticator app" };
 
 /** A second factor by name: "Can't use your passkey?", "Use your authenticator app instead". */
 export const SECOND_FACTOR_NAMES: Readonly<Record<SecondFactor, string>> = { ...CODE_METHOD_NAMES, passkey: "passkey" };
@@ -40,12 +37,6 @@ export const SECOND_FACTOR_CHOICES: Readonly<Record<SecondFactor, { title: strin
   email: { title: "Email", detail: () => "We'll email you a 6-digit code." },
   sms: { title: "Text message", detail: (maskedPhone) => (maskedPhone ? `We'll text a 6-digit code to ${maskedPhone}.` : "We'll text you a 6-digit code.") },
 };
-
-/** What a new passkey is for, as the add-passkey form offers it. */
-export const PASSKEY_USAGE_CHOICES: readonly { value: PasskeyUsage; label: string; hint: string }[] = [
-  { value: "first", label: "Sign in", hint: "Use it instead of your password. Needs a fingerprint, face or PIN." },
-  { value: "secondary", label: "Second step", hint: "Use it after your password, e.g. a USB or NFC security key." },
-];
 
 /** Buttons that send a one-time code (unified sign-in, re-verification). */
 export const SEND_CODE_LABELS: Readonly<Record<"email" | "sms", string>> = { email: "Email me a code", sms: "Text me a code" };

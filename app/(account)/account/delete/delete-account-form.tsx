@@ -4,23 +4,26 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { deleteAccountSchema } from "@/lib/security/core/schemas";
+import type { SchemaWords } from "@/lib/view/schema-words";
 import { deleteAccountAction } from "./actions";
 
-export function DeleteAccountForm({ email }: { email: string }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(deleteAccountSchema, deleteAccountAction, { confirmation: "" });
+/** The label has the address to type filled in by the server. */
+export function DeleteAccountForm({ words }: { words: { form: string; label: string; button: string; schema: SchemaWords } }) {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(deleteAccountSchema, deleteAccountAction, { confirmation: "" }, words.schema);
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label="Delete account">
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label={words.form}>
       <FormMessage state={state} />
       <TextField
-        label={`Type ${email} to confirm`}
+        label={words.label}
         autoComplete="off"
         autoCapitalize="none"
         spellCheck={false}
+        dir="ltr"
         error={errorOf("confirmation")}
         {...form.register("confirmation")}
       />
       <Button type="submit" variant="danger" pending={pending}>
-        Delete my account
+        {words.button}
       </Button>
     </form>
   );

@@ -1,32 +1,39 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
+import { isolate } from "@/lib/view/account-words";
+import { pageLocale } from "@/lib/view/page-locale";
+import { schemaWordsFor } from "@/lib/view/schema-words-server";
 import { DeleteAccountForm } from "./delete-account-form";
 
-export const metadata: Metadata = { title: "Delete account" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account.delete"))("title") };
+}
 
 export default async function DeleteAccountPage() {
   const { user } = await requireUser();
   const config = getConfig();
   if (!config.features.deleteAccount) notFound();
-  const log = config.keepEventsOfDeletedUsers
-    ? "recovery codes (its activity log is kept, with nothing that identifies you)"
-    : "recovery codes and its activity log";
+  const [t, locale] = await Promise.all([getTranslations("account.delete"), pageLocale()]);
+  const words = {
+    form: t("title"),
+    label: t("confirmLabel", { email: isolate(user.email, locale) }),
+    button: t("button"),
+    schema: schemaWordsFor(locale),
+  };
   return (
     <>
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Delete account</h1>
-        <p className="mt-1 text-sm text-muted">This cannot be undone.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("warning")}</p>
       </div>
       <Card>
-        <CardHeader
-          title="Delete your account"
-          description={`Your account is deleted at once with everything that belongs to it: sessions, passkeys, sign-in methods, two-factor settings, ${log}. Every device is signed out, and we send a goodbye to your email address.`}
-        />
+        <CardHeader title={t("cardTitle")} description={config.keepEventsOfDeletedUsers ? t("bodyKeepLog") : t("bodyDeleteLog")} />
         <CardBody>
-          <DeleteAccountForm email={user.email} />
+          <DeleteAccountForm words={words} />
         </CardBody>
       </Card>
     </>

@@ -4,24 +4,26 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { emailOnlySchema } from "@/lib/security/core/schemas";
+import type { SchemaWords } from "@/lib/view/schema-words";
 import { changeEmailAction } from "./actions";
 
-export function ChangeEmailForm() {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(emailOnlySchema, changeEmailAction, { email: "" });
+export function ChangeEmailForm({ words }: { words: { form: string; label: string; send: string; schema: SchemaWords } }) {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(emailOnlySchema, changeEmailAction, { email: "" }, words.schema);
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label="Change email address">
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label={words.form}>
       <FormMessage state={state} />
       <TextField
-        label="New email address"
+        label={words.label}
         type="email"
         autoComplete="email"
         autoCapitalize="none"
         spellCheck={false}
+        dir="ltr"
         error={errorOf("email")}
         {...form.register("email")}
       />
       <Button type="submit" pending={pending}>
-        Send confirmation link
+        {words.send}
       </Button>
     </form>
   );

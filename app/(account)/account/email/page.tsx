@@ -1,39 +1,47 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { localizeDuration } from "@/emails/duration";
 import { getConfig } from "@/lib/security/config";
 import { humanizeDuration } from "@/lib/security/config/duration";
 import { requireUser } from "@/lib/security/sessions/guards";
+import { pageLocale } from "@/lib/view/page-locale";
+import { schemaWordsFor } from "@/lib/view/schema-words-server";
 import { ChangeEmailForm } from "./change-email-form";
 
-export const metadata: Metadata = { title: "Email address" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account.email"))("title") };
+}
 
 export default async function EmailPage() {
   const { user } = await requireUser();
   const config = getConfig();
   if (!config.features.changeEmail) notFound();
+  const [t, locale] = await Promise.all([getTranslations("account.email"), pageLocale()]);
+  // The lifetime in the page's language, as the change-email mail says it.
+  const within = localizeDuration(humanizeDuration(config.within.changeEmail), locale);
+  const words = { form: t("change"), label: t("newLabel"), send: t("send"), schema: schemaWordsFor(locale) };
   return (
     <>
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Email address</h1>
-        <p className="mt-1 text-sm text-muted">
-          {`We send a link to the new address; your address changes when you open it (within ${humanizeDuration(config.within.changeEmail)}). Until then you keep signing in with the current one, and it gets a link to cancel the change.`}
-        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("intro", { within })}</p>
       </div>
       <Card>
-        <CardHeader title="Current address" />
+        <CardHeader title={t("current")} />
         <CardBody>
           <p className="text-sm">
-            <span className="break-all font-medium">{user.email}</span>{" "}
-            {user.confirmedAt ? <Badge tone="success">Confirmed</Badge> : <Badge tone="warning">Unconfirmed</Badge>}
+            <bdi className="break-all font-medium">{user.email}</bdi>{" "}
+            {user.confirmedAt ? <Badge tone="success">{t("confirmed")}</Badge> : <Badge tone="warning">{t("unconfirmed")}</Badge>}
           </p>
         </CardBody>
       </Card>
       <Card>
-        <CardHeader title="Change email address" />
+        <CardHeader title={t("change")} />
         <CardBody>
-          <ChangeEmailForm />
+          <ChangeEmailForm words={words} />
         </CardBody>
       </Card>
     </>

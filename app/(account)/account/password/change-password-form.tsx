@@ -5,34 +5,36 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { changePasswordSchema } from "@/lib/security/core/schemas";
 import { changePasswordAction } from "./actions";
+import type { PasswordWords } from "./set-password-form";
 
-export function ChangePasswordForm({ minLength }: { minLength: number }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(changePasswordSchema, changePasswordAction, {
-    password: "",
-    newPassword: "",
-    newPasswordConfirm: "",
-  });
+export function ChangePasswordForm({ words }: { words: PasswordWords }) {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+    changePasswordSchema,
+    changePasswordAction,
+    { password: "", newPassword: "", newPasswordConfirm: "" },
+    words.schema,
+  );
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label="Change password">
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label={words.change}>
       <FormMessage state={state} />
-      <TextField label="Current password" type="password" autoComplete="current-password" error={errorOf("password")} {...form.register("password")} />
+      <TextField label={words.current} type="password" autoComplete="current-password" error={errorOf("password")} {...form.register("password")} />
       <TextField
-        label="New password"
+        label={words.new}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${minLength} characters.`}
+        hint={words.hint}
         error={errorOf("newPassword")}
         {...form.register("newPassword")}
       />
       <TextField
-        label="Confirm new password"
+        label={words.confirm}
         type="password"
         autoComplete="new-password"
         error={errorOf("newPasswordConfirm")}
         {...form.register("newPasswordConfirm")}
       />
       <Button type="submit" pending={pending}>
-        Change password
+        {words.change}
       </Button>
     </form>
   );

@@ -29,7 +29,13 @@ function endedMessage(ended: unknown, t: Awaited<ReturnType<typeof getTranslatio
 export default async function SessionsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session: current } = await requireUser();
   const [sessions, tokens, families] = await Promise.all([listSessions(user.id), listAuthTokens(user.id), listRefreshFamilies(user.id)]);
-  const [params, t, words, locale] = await Promise.all([searchParams, getTranslations("account.sessions"), accountWords(), getLocale()]);
+  const [params, t, ui, words, locale] = await Promise.all([
+    searchParams,
+    getTranslations("account.sessions"),
+    getTranslations("ui"),
+    accountWords(),
+    getLocale(),
+  ]);
   const notice = noticeFrom(params.notice, undefined, locale);
   // A sign-out's result is a toast (and, without JavaScript, the same words as an alert); other notices stay banners.
   const toast = notice?.code === "SESSION_REVOKED" ? endedMessage(params.ended, t) : null;
@@ -49,12 +55,13 @@ export default async function SessionsPage({ searchParams }: { searchParams: Sea
     signOutTitle: t("signOutTitle"),
     signOutBody: (device: string, where: string) => t("signOutBody", { device, where }),
     cancel: t("cancel"),
+    close: ui("dialog.close"),
   };
   return (
     <>
       {toast ? (
         <>
-          <ResultToast message={toast} />
+          <ResultToast message={toast} dismissLabel={ui("toast.dismiss")} />
           <noscript>
             <Alert tone="success" testId="notice">
               {toast}
@@ -78,6 +85,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Sea
             description={t("othersBody", { count: sessions.length - 1 })}
             confirmLabel={t("othersConfirm")}
             cancelLabel={t("cancel")}
+            closeLabel={ui("dialog.close")}
           />
         ) : null}
       </div>

@@ -25,6 +25,8 @@ export interface SessionWords {
   signOutTitle: string;
   signOutBody: (device: string, where: string) => string;
   cancel: string;
+  /** The confirm dialog's ✕ (ui.dialog.close). */
+  close: string;
 }
 
 /** One signed-in device: what it is, where from, how and when it signed in, when last seen. */
@@ -80,6 +82,7 @@ export function SessionItem({
           description={words.signOutBody(device.name, where)}
           confirmLabel={words.signOut}
           cancelLabel={words.cancel}
+          closeLabel={words.close}
         />
       )}
     </li>

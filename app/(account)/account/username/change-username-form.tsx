@@ -4,24 +4,34 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { changeUsernameSchema } from "@/lib/security/core/schemas";
+import type { SchemaWords } from "@/lib/view/schema-words";
 import { changeUsernameAction } from "./actions";
 
-export function ChangeUsernameForm({ username, hint }: { username: string; hint: string }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(changeUsernameSchema, changeUsernameAction, { username });
+/** In the page's language; the hint has the settings' lengths filled in. */
+interface UsernameWords {
+  form: string;
+  label: string;
+  hint: string;
+  save: string;
+  schema: SchemaWords;
+}
+
+export function ChangeUsernameForm({ username, words }: { username: string; words: UsernameWords }) {
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(changeUsernameSchema, changeUsernameAction, { username }, words.schema);
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label="Change username">
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label={words.form}>
       <FormMessage state={state} />
       <TextField
-        label="Username"
+        label={words.label}
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
-        hint={hint}
+        hint={words.hint}
         error={errorOf("username")}
         {...form.register("username")}
       />
       <Button type="submit" pending={pending}>
-        Save username
+        {words.save}
       </Button>
     </form>
   );

@@ -3,17 +3,33 @@ import { Copy, Download } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { fillWords } from "@/app/(account)/account/fill-words";
+
+/** account.recoveryCodes in the page's language; the file's title is filled, its {when} is the browser's. */
+export interface CodeListWords {
+  saveTitle: string;
+  saveBody: string;
+  listLabel: string;
+  copy: string;
+  copied: string;
+  download: string;
+  print: string;
+  copiedStatus: string;
+  copyFailed: string;
+  fileTitle: string;
+  fileGenerated: string;
+}
 
 interface CodeListProps {
   codes: string[];
   appName: string;
-  email: string;
+  words: CodeListWords;
 }
 
 type CopyStatus = "idle" | "copied" | "failed";
 
 /** The freshly generated codes, shown once, with ways to keep them. */
-export function CodeList({ codes, appName, email }: CodeListProps) {
+export function CodeList({ codes, appName, words }: CodeListProps) {
   const [copy, setCopy] = useState<CopyStatus>("idle");
   const heading = useRef<HTMLDivElement>(null);
 
@@ -37,7 +53,7 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
 
   function download(): void {
     const generated = new Date().toISOString().replace("T", " ").slice(0, 16);
-    const text = [`${appName} recovery codes for ${email}`, `Generated ${generated} UTC. Each code works once.`, "", ...codes, ""].join("\n");
+    const text = [words.fileTitle, fillWords(words.fileGenerated, { when: generated }), "", ...codes, ""].join("\n");
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
     const link = Object.assign(document.createElement("a"), { href: url, download: recoveryCodesFileName(appName) });
     link.click();
@@ -47,13 +63,14 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
   return (
     <div className="space-y-5">
       <div ref={heading} tabIndex={-1} className="focus:outline-none">
-        <Alert tone="warning" title="Save these codes now" testId="recovery-codes-warning">
-          Save these codes somewhere safe. Each works once. You won&apos;t see them again.
+        <Alert tone="warning" title={words.saveTitle} testId="recovery-codes-warning">
+          {words.saveBody}
         </Alert>
       </div>
       <ol
         data-testid="recovery-codes"
-        aria-label="Recovery codes"
+        aria-label={words.listLabel}
+        dir="ltr"
         className="grid grid-cols-1 gap-2 rounded-lg border border-border bg-subtle p-4 min-[360px]:grid-cols-2 sm:grid-cols-3"
       >
         {codes.map((code) => (
@@ -65,17 +82,17 @@ export function CodeList({ codes, appName, email }: CodeListProps) {
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" variant="secondary" onClick={copyAll}>
           <Copy aria-hidden="true" className="size-4" />
-          {copy === "copied" ? "Copied" : "Copy"}
+          {copy === "copied" ? words.copied : words.copy}
         </Button>
         <Button type="button" variant="secondary" onClick={download}>
           <Download aria-hidden="true" className="size-4" />
-          Download
+          {words.download}
         </Button>
         <Button type="button" variant="ghost" onClick={() => window.print()}>
-          Print
+          {words.print}
         </Button>
         <p role="status" className="text-sm text-muted">
-          {copy === "copied" ? "Codes copied to the clipboard." : copy === "failed" ? "Could not copy. Select the codes and copy them instead." : ""}
+          {copy === "copied" ? words.copiedStatus : copy === "failed" ? words.copyFailed : ""}
         </p>
       </div>
     </div>

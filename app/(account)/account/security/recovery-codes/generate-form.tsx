@@ -3,16 +3,27 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { generateRecoveryCodesAction, type GenerateState } from "./actions";
-import { CodeList } from "./code-list";
+import { CodeList, type CodeListWords } from "./code-list";
+
+/** account.recoveryCodes in the page's language. */
+export interface GenerateWords {
+  generateNew: string;
+  generate: string;
+  replaceQuestion: string;
+  firstTime: string;
+  yes: string;
+  cancel: string;
+  list: CodeListWords;
+}
 
 interface GenerateFormProps {
   /** Codes exist already: generating replaces them, so ask first. */
   hasCodes: boolean;
   appName: string;
-  email: string;
+  words: GenerateWords;
 }
 
-export function GenerateForm({ hasCodes, appName, email }: GenerateFormProps) {
+export function GenerateForm({ hasCodes, appName, words }: GenerateFormProps) {
   const [confirming, setConfirming] = useState(false);
   const [state, formAction, pending] = useActionState<GenerateState>(() => generateRecoveryCodesAction(), null);
   const question = useRef<HTMLParagraphElement>(null);
@@ -25,7 +36,7 @@ export function GenerateForm({ hasCodes, appName, email }: GenerateFormProps) {
     return (
       <div className="space-y-5">
         <FormMessage state={state} />
-        <CodeList codes={state.codes} appName={appName} email={email} />
+        <CodeList codes={state.codes} appName={appName} words={words.list} />
       </div>
     );
   }
@@ -35,7 +46,7 @@ export function GenerateForm({ hasCodes, appName, email }: GenerateFormProps) {
       <div className="space-y-4">
         <FormMessage state={state} />
         <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
-          Generate new codes
+          {words.generateNew}
         </Button>
       </div>
     );
@@ -44,24 +55,24 @@ export function GenerateForm({ hasCodes, appName, email }: GenerateFormProps) {
   return (
     <form
       action={formAction}
-      aria-label="Generate recovery codes"
+      aria-label={words.generate}
       className={hasCodes ? "space-y-4 rounded-lg border border-warning-border bg-warning-soft p-4" : "space-y-4"}
     >
       <FormMessage state={state} />
       {hasCodes ? (
         <p ref={question} tabIndex={-1} className="text-sm font-medium text-warning-soft-foreground focus:outline-none" data-testid="generate-confirmation">
-          Generate a new set? Your current codes will stop working.
+          {words.replaceQuestion}
         </p>
       ) : (
-        <p className="text-sm text-muted">You&apos;ll get a set of one-time codes. They are shown only once, so have somewhere ready to keep them.</p>
+        <p className="text-sm text-muted">{words.firstTime}</p>
       )}
       <div className="flex flex-wrap gap-3">
         <Button type="submit" pending={pending}>
-          {hasCodes ? "Yes, generate new codes" : "Generate recovery codes"}
+          {hasCodes ? words.yes : words.generate}
         </Button>
         {hasCodes ? (
           <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-            Cancel
+            {words.cancel}
           </Button>
         ) : null}
       </div>

@@ -9,6 +9,23 @@ import { ProveMethodForm } from "@/components/two-factor/prove-method-form";
 import type { SignInMethodView } from "./method-view";
 import { PhoneForm } from "./phone-form";
 import { RemoveConfirm } from "./remove-confirm";
+import type { SchemaWords } from "@/lib/view/schema-words";
+
+/** account.signInCodes in the page's language. */
+export interface MethodRowWords {
+  active: string;
+  notSetUp: string;
+  remove: string;
+  setUp: string;
+  verifyLabel: string;
+  verifyAdd: string;
+  cancel: string;
+  phoneAria: string;
+  phone: string;
+  phoneHint: string;
+  send: string;
+  schema: SchemaWords;
+}
 
 type Mode = "view" | "phone" | "confirm" | "remove";
 
@@ -17,7 +34,7 @@ type Mode = "view" | "phone" | "confirm" | "remove";
  * secret (and sends a code for email/sms; text messages first ask for the number), then a code
  * proves it. Removing asks once more.
  */
-export function MethodRow({ method }: { method: SignInMethodView }) {
+export function MethodRow({ method, words }: { method: SignInMethodView; words: MethodRowWords }) {
   const [mode, setMode] = useState<Mode>("view");
   const [setup, setSetup] = useState<MethodSetupStep | null>(null);
   const [state, setState] = useState<FormState>(null);
@@ -68,14 +85,15 @@ export function MethodRow({ method }: { method: SignInMethodView }) {
         <div className="min-w-0 space-y-1">
           <p className="flex flex-wrap items-center gap-2 font-medium">
             <span>{method.label}</span>
-            {method.active ? <Badge tone="success">Active</Badge> : <Badge tone="neutral">Not set up</Badge>}
+            {method.active ? <Badge tone="success">{words.active}</Badge> : <Badge tone="neutral">{words.notSetUp}</Badge>}
           </p>
           <p className="text-sm break-words text-muted">{method.active && method.detail ? method.detail : method.description}</p>
         </div>
         {mode === "view" ? (
           method.active ? (
             <Button ref={trigger} variant="ghost" size="sm" onClick={() => setMode("remove")}>
-              Remove<span className="sr-only"> {method.label}</span>
+              {words.remove}
+              <span className="sr-only"> {method.label}</span>
             </Button>
           ) : (
             <Button
@@ -86,25 +104,26 @@ export function MethodRow({ method }: { method: SignInMethodView }) {
               onClick={method.value === "sms" ? () => setMode("phone") : startWithoutInput}
             >
               {/* The method in the name (not aria-label): "Set up Email codes" for screen readers and tests. */}
-              Set up<span className="sr-only"> {method.label}</span>
+              {words.setUp}
+              <span className="sr-only"> {method.label}</span>
             </Button>
           )
         ) : null}
       </div>
       {mode === "view" ? <FormMessage state={state} /> : null}
-      {mode === "phone" ? <PhoneForm onStarted={toStep} onCancel={() => restart()} /> : null}
+      {mode === "phone" ? <PhoneForm words={words} onStarted={toStep} onCancel={() => restart()} /> : null}
       {mode === "confirm" && setup ? (
         <ProveMethodForm
           setup={setup}
           confirm={confirm}
-          label="Verify new sign-in method"
-          submitLabel="Verify and add"
-          cancelLabel="Cancel"
+          label={words.verifyLabel}
+          submitLabel={words.verifyAdd}
+          cancelLabel={words.cancel}
           onCancel={() => restart()}
           compact
         />
       ) : null}
-      {mode === "remove" ? <RemoveConfirm method={method} onCancel={() => setMode("view")} /> : null}
+      {mode === "remove" ? <RemoveConfirm method={method} words={words} onCancel={() => setMode("view")} /> : null}
     </li>
   );
 }

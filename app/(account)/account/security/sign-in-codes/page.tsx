@@ -1,43 +1,59 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { noticeFrom, type SearchParams } from "@/lib/view/notices";
+import { pageLocale } from "@/lib/view/page-locale";
+import { schemaWordsFor } from "@/lib/view/schema-words-server";
 import { getConfig } from "@/lib/security/config";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { listSignInMethods } from "@/lib/security/codes/store";
-import { MethodRow } from "./method-row";
+import { MethodRow, type MethodRowWords } from "./method-row";
 import { methodsSignature, toMethodViews } from "./method-view";
 import { PasswordRow } from "./password-row";
 import { BackToSecurity } from "../back-link";
 
-export const metadata: Metadata = { title: "Sign in with a code" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account.signInCodes"))("title") };
+}
 
 export default async function SignInMethodsPage({ searchParams }: { searchParams: SearchParams }) {
   const { user } = await requireUser();
   const config = getConfig();
   if (!config.unified.enabled) notFound();
-  const [rows, params] = await Promise.all([listSignInMethods(user.id), searchParams]);
-  const methods = toMethodViews(config.unified.methods, rows, user.email);
+  const [rows, params, t, locale] = await Promise.all([listSignInMethods(user.id), searchParams, getTranslations("account.signInCodes"), pageLocale()]);
+  const methods = await toMethodViews(config.unified.methods, rows, user.email);
   const signature = methodsSignature(rows);
+  const words: MethodRowWords = {
+    active: t("active"),
+    notSetUp: t("notSetUp"),
+    remove: t("remove"),
+    setUp: t("setUp"),
+    verifyLabel: t("verifyLabel"),
+    verifyAdd: t("verifyAdd"),
+    cancel: t("cancel"),
+    phoneAria: t("phoneAria"),
+    phone: t("phone"),
+    phoneHint: t("phoneHint"),
+    send: t("send"),
+    schema: schemaWordsFor(locale),
+  };
   return (
     <>
-      <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
+      <NoticeBanner notice={noticeFrom(params.notice, undefined, locale)} />
       <div>
         <BackToSecurity />
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Sign in with a code</h1>
-        <p className="mt-1 text-sm text-muted">
-          Sign in with a one-time code instead of a password. Codes are sent to you, or shown by your authenticator app.
-        </p>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("intro")}</p>
       </div>
       <Card>
-        <CardHeader title="Ways to sign in" description="Set up as many as you like. You always keep at least one." />
+        <CardHeader title={t("waysTitle")} description={t("waysBody")} />
         <CardBody>
           <ul className="divide-y divide-border text-sm" data-testid="sign-in-methods">
             {methods.map((method) => (
               // Keyed by every method's state: after a change and the redirect back, each row starts over.
-              <MethodRow key={`${method.value}:${signature}`} method={method} />
+              <MethodRow key={`${method.value}:${signature}`} method={method} words={words} />
             ))}
             <PasswordRow hasPassword={Boolean(user.passwordHash)} />
           </ul>

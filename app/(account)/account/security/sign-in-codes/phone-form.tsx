@@ -4,15 +4,17 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { signInMethodSetupSchema, type SignInMethodSetupInput } from "@/lib/security/core/schemas";
+import type { SchemaWords } from "@/lib/view/schema-words";
 import { startMethodSetupAction, type MethodSetupStep } from "./actions";
 
 interface PhoneFormProps {
+  words: { phoneAria: string; phone: string; phoneHint: string; send: string; cancel: string; schema: SchemaWords };
   onStarted: (step: MethodSetupStep) => void;
   onCancel: () => void;
 }
 
 /** Text messages need a number first; an invalid or already-used one is reported next to the field. */
-export function PhoneForm({ onStarted, onCancel }: PhoneFormProps) {
+export function PhoneForm({ words, onStarted, onCancel }: PhoneFormProps) {
   const start = async (input: SignInMethodSetupInput) => {
     const result = await startMethodSetupAction(input);
     if (result && "setup" in result) {
@@ -21,26 +23,27 @@ export function PhoneForm({ onStarted, onCancel }: PhoneFormProps) {
     }
     return result;
   };
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(signInMethodSetupSchema, start, { method: "sms", phone: "" });
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(signInMethodSetupSchema, start, { method: "sms", phone: "" }, words.schema);
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label="Text message sign-in">
+    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label={words.phoneAria}>
       <FormMessage state={state} />
       <input type="hidden" {...form.register("method")} />
       <TextField
-        label="Phone number"
+        label={words.phone}
         type="tel"
         autoComplete="tel"
         autoFocus
-        hint="Include the country code, e.g. +1 415 555 0132"
+        dir="ltr"
+        hint={words.phoneHint}
         error={errorOf("phone")}
         {...form.register("phone")}
       />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" pending={pending}>
-          Send code
+          {words.send}
         </Button>
         <Button type="button" variant="ghost" size="sm" onClick={onCancel} disabled={pending}>
-          Cancel
+          {words.cancel}
         </Button>
       </div>
     </form>

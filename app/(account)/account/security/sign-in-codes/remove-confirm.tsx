@@ -7,7 +7,7 @@ import { removeSignInMethodAction } from "./actions";
 import type { SignInMethodView } from "./method-view";
 
 /** "Remove X? [Remove] [Cancel]": removal takes effect at once, so it asks once more. */
-export function RemoveConfirm({ method, onCancel }: { method: SignInMethodView; onCancel: () => void }) {
+export function RemoveConfirm({ method, words, onCancel }: { method: SignInMethodView; words: { remove: string; cancel: string }; onCancel: () => void }) {
   const [pending, setPending] = useState(false);
   const [state, setState] = useState<FormState>(null);
   const onConfirm = async () => {
@@ -19,18 +19,21 @@ export function RemoveConfirm({ method, onCancel }: { method: SignInMethodView; 
       setPending(false);
     }
   };
+  const [before, after] = method.removeText;
   return (
-    <div role="group" aria-label={`Remove ${method.label}?`} className="space-y-3 rounded-lg border border-danger-border bg-danger-soft p-4">
+    <div role="group" aria-label={method.removeQuestion} className="space-y-3 rounded-lg border border-danger-border bg-danger-soft p-4">
       <FormMessage state={state} />
       <p className="text-sm">
-        Remove <span className="font-medium">{method.label.toLowerCase()}</span>? You won&apos;t be able to sign in with {method.phrase} any more.
+        {before}
+        <span className="font-medium">{method.name}</span>
+        {after}
       </p>
       <div className="flex flex-wrap gap-2">
         <Button type="button" variant="danger" size="sm" pending={pending} onClick={onConfirm} autoFocus>
-          Remove
+          {words.remove}
         </Button>
         <Button type="button" variant="ghost" size="sm" onClick={onCancel} disabled={pending}>
-          Cancel
+          {words.cancel}
         </Button>
       </div>
     </div>

@@ -5,8 +5,16 @@ import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/view/form-state";
 import { disableTwoFactorAction } from "./actions";
 
+interface DisableWords {
+  turnOff: string;
+  confirmAria: string;
+  question: string;
+  yes: string;
+  cancel: string;
+}
+
 /** A danger button that asks once more before turning two-step verification off. */
-export function DisableForm() {
+export function DisableForm({ words }: { words: DisableWords }) {
   const [confirming, setConfirming] = useState(false);
   const [state, formAction, pending] = useActionState<FormState>(() => disableTwoFactorAction(), null);
   const question = useRef<HTMLParagraphElement>(null);
@@ -25,28 +33,24 @@ export function DisableForm() {
       <div className="space-y-4">
         <FormMessage state={state} />
         <Button ref={trigger} type="button" variant="danger" onClick={() => setConfirming(true)}>
-          Turn off two-step verification
+          {words.turnOff}
         </Button>
       </div>
     );
   }
 
   return (
-    <form
-      action={formAction}
-      aria-label="Confirm turning off two-step verification"
-      className="space-y-4 rounded-lg border border-danger-border bg-danger-soft p-4"
-    >
+    <form action={formAction} aria-label={words.confirmAria} className="space-y-4 rounded-lg border border-danger-border bg-danger-soft p-4">
       <FormMessage state={state} />
       <p ref={question} tabIndex={-1} className="text-sm font-medium text-danger-soft-foreground focus:outline-none" data-testid="disable-confirmation">
-        Turn off two-step verification? Your account will be protected by your password only.
+        {words.question}
       </p>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" variant="danger" pending={pending}>
-          Yes, turn it off
+          {words.yes}
         </Button>
         <Button type="button" variant="secondary" onClick={() => setConfirming(false)} disabled={pending}>
-          Cancel
+          {words.cancel}
         </Button>
       </div>
     </form>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NoticeBanner } from "@/components/notice-banner";
@@ -12,60 +12,79 @@ import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { getTwoFactor } from "@/lib/security/codes/store";
 import { isTwoFactorRequired } from "@/lib/security/core/two-factor-required";
 import { methodOptions } from "@/lib/view/two-factor-enrollment";
+import { schemaWordsFor } from "@/lib/view/schema-words-server";
+import { pageLocale } from "@/lib/view/page-locale";
 import { BackToSecurity } from "../back-link";
+import { translateChoices } from "../method-choices";
 import { DisableForm } from "./disable-form";
-import { SetupForm } from "./setup-form";
+import { SetupForm, type SetupWords } from "./setup-form";
 import { StatusCard } from "./status-card";
 
-export const metadata: Metadata = { title: "Two-step verification" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("account.twoStep"))("title") };
+}
 
 export default async function TwoStepPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, authorization } = await requireUser();
   const config = getConfig();
   if (!config.twoFactor.enabled) notFound();
-  const [row, params, secondFactorPasskeys] = await Promise.all([getTwoFactor(user.id), searchParams, countPasskeys(user.id, "secondary")]);
+  const [row, params, secondFactorPasskeys, t, locale] = await Promise.all([
+    getTwoFactor(user.id),
+    searchParams,
+    countPasskeys(user.id, "secondary"),
+    getTranslations("account.twoStep"),
+    pageLocale(),
+  ]);
   const method = row?.method ?? null;
   const required = isTwoFactorRequired(authorization.roles);
-  const methods = methodOptions(config.twoFactor.methods);
+  const methods = await translateChoices(methodOptions(config.twoFactor.methods));
   // ?method= from a row of the Sign-in & security page preselects that method (only an offered one).
   const asked = methods.find((m) => m.value === params.method)?.value;
+  const setupWords: SetupWords = {
+    verifyLabel: t("verifyLabel"),
+    submit: method ? t("verifySwitch") : t("verifyOn"),
+    startOver: t("startOver"),
+    form: method ? t("changeAria") : t("setUp"),
+    legend: t("method"),
+    continue: t("continue"),
+    schema: schemaWordsFor(locale),
+  };
+  const disableWords = { turnOff: t("turnOff"), confirmAria: t("confirmAria"), question: t("question"), yes: t("yes"), cancel: t("cancel") };
   return (
     <>
       <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
       <div>
         <BackToSecurity />
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Two-step verification</h1>
-        <p className="mt-1 text-sm text-muted">After your password, we ask for a one-time code too, so a stolen password is not enough.</p>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-sm text-muted">{t("intro")}</p>
       </div>
       <StatusCard row={row} required={required} recoveryCodesEnabled={config.recoveryCodes.enabled} />
       {secondFactorPasskeys ? (
         <p className="text-sm text-muted" data-testid="second-factor-passkeys">
-          You also have {secondFactorPasskeys} passkey{secondFactorPasskeys === 1 ? "" : "s"} registered as a second step; you choose which to use when you sign
-          in.{" "}
+          {t("alsoPasskeys", { count: secondFactorPasskeys })}{" "}
           <Link href={SECURITY_PAGES.passkeys} className="link">
-            Manage passkeys
+            {t("managePasskeys")}
           </Link>
         </p>
       ) : null}
       <Card>
-        <CardHeader
-          title={method ? "Change method" : "Set up two-step verification"}
-          description={
-            method
-              ? "Switch to another method or device. The current one keeps working until the new one is verified."
-              : "Choose how you want to get your codes."
-          }
-        />
+        <CardHeader title={method ? t("changeMethod") : t("setUp")} description={method ? t("changeBody") : t("setUpBody")} />
         <CardBody>
           {/* Keyed by the saved method: after a redirect back here the form starts again at step 1. */}
-          <SetupForm key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"} methods={methods} currentMethod={method} initialMethod={asked ?? null} />
+          <SetupForm
+            key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"}
+            methods={methods}
+            currentMethod={method}
+            initialMethod={asked ?? null}
+            words={setupWords}
+          />
         </CardBody>
       </Card>
       {method && !required ? (
         <Card>
-          <CardHeader title="Turn off two-step verification" description="You can turn it back on at any time." />
+          <CardHeader title={t("turnOff")} description={t("turnOffBody")} />
           <CardBody>
-            <DisableForm />
+            <DisableForm words={disableWords} />
           </CardBody>
         </Card>
       ) : null}

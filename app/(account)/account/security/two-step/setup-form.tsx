@@ -7,22 +7,35 @@ import { Button } from "@/components/ui/button";
 import { MethodFields } from "@/components/two-factor/method-fields";
 import { ProveMethodForm } from "@/components/two-factor/prove-method-form";
 import type { MethodOption } from "@/lib/view/two-factor-types";
+import type { SchemaWords } from "@/lib/view/schema-words";
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { twoFactorSetupSchema, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
 import { confirmTwoFactorSetupAction, startTwoFactorSetupAction, type SetupStep } from "./actions";
+
+/** The page's words (account.twoStep), already chosen for "set up" or "change". */
+export interface SetupWords {
+  verifyLabel: string;
+  submit: string;
+  startOver: string;
+  form: string;
+  legend: string;
+  continue: string;
+  schema: SchemaWords;
+}
 
 interface SetupFormProps {
   methods: MethodOption[];
   currentMethod: TwoFactorMethod | null;
   /** A method the visitor came here to set up (?method=), when it is not the current one. */
   initialMethod?: TwoFactorMethod | null;
+  words: SetupWords;
 }
 
 /**
  * Set up or change the method, in two steps: choose (the server proposes a secret and, for
  * email/sms, sends a code), then prove it with a code. Nothing is saved before step 2.
  */
-export function SetupForm({ methods, currentMethod, initialMethod = null }: SetupFormProps) {
+export function SetupForm({ methods, currentMethod, initialMethod = null, words }: SetupFormProps) {
   const [setup, setSetup] = useState<SetupStep | null>(null);
   const start = async (input: TwoFactorSetupInput) => {
     const result = await startTwoFactorSetupAction(input);
@@ -32,10 +45,12 @@ export function SetupForm({ methods, currentMethod, initialMethod = null }: Setu
     }
     return result;
   };
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorSetupSchema, start, {
-    method: initialMethod ?? currentMethod ?? methods[0]?.value,
-    phone: "",
-  });
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+    twoFactorSetupSchema,
+    start,
+    { method: initialMethod ?? currentMethod ?? methods[0]?.value, phone: "" },
+    words.schema,
+  );
   const method = useWatch({ control: form.control, name: "method" });
 
   if (setup) {
@@ -43,28 +58,28 @@ export function SetupForm({ methods, currentMethod, initialMethod = null }: Setu
       <ProveMethodForm
         setup={setup}
         confirm={confirmTwoFactorSetupAction}
-        label="Verify new two-step method"
-        submitLabel={currentMethod ? "Verify and switch" : "Verify and turn on"}
-        cancelLabel="Start over"
+        label={words.verifyLabel}
+        submitLabel={words.submit}
+        cancelLabel={words.startOver}
         onCancel={() => setSetup(null)}
       />
     );
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-5" aria-label={currentMethod ? "Change two-step method" : "Set up two-step verification"}>
+    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-5" aria-label={words.form}>
       <FormMessage state={state} />
       <MethodFields
         methods={methods}
         register={form.register}
         selected={method}
         current={currentMethod}
-        legend="Method"
+        legend={words.legend}
         methodError={errorOf("method")}
         phoneError={errorOf("phone")}
       />
       <Button type="submit" pending={pending}>
-        Continue
+        {words.continue}
       </Button>
     </form>
   );
