@@ -11,6 +11,7 @@ import { MethodRow } from "./method-row";
 import { methodsSignature, toMethodViews } from "./method-view";
 import { PasswordRow } from "./password-row";
 import { BackToSecurity } from "../back-link";
+import { proveMethodWords } from "@/lib/view/sign-in-words";
 
 export const metadata: Metadata = { title: "Sign in with a code" };
 
@@ -18,7 +19,7 @@ export default async function SignInMethodsPage({ searchParams }: { searchParams
   const { user } = await requireUser();
   const config = getConfig();
   if (!config.unified.enabled) notFound();
-  const [rows, params] = await Promise.all([listSignInMethods(user.id), searchParams]);
+  const [rows, params, prove] = await Promise.all([listSignInMethods(user.id), searchParams, proveMethodWords()]);
   const methods = toMethodViews(config.unified.methods, rows, user.email);
   const signature = methodsSignature(rows);
   return (
@@ -37,7 +38,7 @@ export default async function SignInMethodsPage({ searchParams }: { searchParams
           <ul className="divide-y divide-border text-sm" data-testid="sign-in-methods">
             {methods.map((method) => (
               // Keyed by every method's state: after a change and the redirect back, each row starts over.
-              <MethodRow key={`${method.value}:${signature}`} method={method} />
+              <MethodRow key={`${method.value}:${signature}`} method={method} proveWords={prove} />
             ))}
             <PasswordRow hasPassword={Boolean(user.passwordHash)} />
           </ul>

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { getTwoFactor } from "@/lib/security/codes/store";
 import { isTwoFactorRequired } from "@/lib/security/core/two-factor-required";
-import { methodOptions } from "@/lib/view/two-factor-enrollment";
+import { methodFieldsWords, methodOptionsInWords, proveMethodWords } from "@/lib/view/sign-in-words";
 import { BackToSecurity } from "../back-link";
 import { DisableForm } from "./disable-form";
 import { SetupForm } from "./setup-form";
@@ -26,7 +26,7 @@ export default async function TwoStepPage({ searchParams }: { searchParams: Sear
   const [row, params, secondFactorPasskeys] = await Promise.all([getTwoFactor(user.id), searchParams, countPasskeys(user.id, "secondary")]);
   const method = row?.method ?? null;
   const required = isTwoFactorRequired(authorization.roles);
-  const methods = methodOptions(config.twoFactor.methods);
+  const [methods, fields, prove] = await Promise.all([methodOptionsInWords(config.twoFactor.methods), methodFieldsWords(), proveMethodWords()]);
   // ?method= from a row of the Sign-in & security page preselects that method (only an offered one).
   const asked = methods.find((m) => m.value === params.method)?.value;
   return (
@@ -58,7 +58,13 @@ export default async function TwoStepPage({ searchParams }: { searchParams: Sear
         />
         <CardBody>
           {/* Keyed by the saved method: after a redirect back here the form starts again at step 1. */}
-          <SetupForm key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"} methods={methods} currentMethod={method} initialMethod={asked ?? null} />
+          <SetupForm
+            key={row ? `${row.method}-${row.updatedAt.getTime()}` : "off"}
+            methods={methods}
+            currentMethod={method}
+            initialMethod={asked ?? null}
+            words={{ fields, prove }}
+          />
         </CardBody>
       </Card>
       {method && !required ? (

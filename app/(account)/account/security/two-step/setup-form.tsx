@@ -4,8 +4,8 @@ import { useWatch } from "react-hook-form";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
-import { MethodFields } from "@/components/two-factor/method-fields";
-import { ProveMethodForm } from "@/components/two-factor/prove-method-form";
+import { MethodFields, type MethodFieldsWords } from "@/components/two-factor/method-fields";
+import { ProveMethodForm, type ProveMethodWords } from "@/components/two-factor/prove-method-form";
 import type { MethodOption } from "@/lib/view/two-factor-types";
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { twoFactorSetupSchema, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
@@ -16,13 +16,15 @@ interface SetupFormProps {
   currentMethod: TwoFactorMethod | null;
   /** A method the visitor came here to set up (?method=), when it is not the current one. */
   initialMethod?: TwoFactorMethod | null;
+  /** The shared components' words in the page's language (lib/view/sign-in-words.ts). */
+  words: { fields: MethodFieldsWords; prove: ProveMethodWords };
 }
 
 /**
  * Set up or change the method, in two steps: choose (the server proposes a secret and, for
  * email/sms, sends a code), then prove it with a code. Nothing is saved before step 2.
  */
-export function SetupForm({ methods, currentMethod, initialMethod = null }: SetupFormProps) {
+export function SetupForm({ methods, currentMethod, initialMethod = null, words }: SetupFormProps) {
   const [setup, setSetup] = useState<SetupStep | null>(null);
   const start = async (input: TwoFactorSetupInput) => {
     const result = await startTwoFactorSetupAction(input);
@@ -42,6 +44,7 @@ export function SetupForm({ methods, currentMethod, initialMethod = null }: Setu
     return (
       <ProveMethodForm
         setup={setup}
+        words={words.prove}
         confirm={confirmTwoFactorSetupAction}
         label="Verify new two-step method"
         submitLabel={currentMethod ? "Verify and switch" : "Verify and turn on"}
@@ -56,6 +59,7 @@ export function SetupForm({ methods, currentMethod, initialMethod = null }: Setu
       <FormMessage state={state} />
       <MethodFields
         methods={methods}
+        words={words.fields}
         register={form.register}
         selected={method}
         current={currentMethod}
