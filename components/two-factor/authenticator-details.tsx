@@ -3,16 +3,8 @@ import type { AuthenticatorEnrollment } from "../../lib/view/two-factor-types";
 
 export type { AuthenticatorWords };
 
-/** messages/en.json's signIn.twoFactor.authenticator, for a call site that passes no words. */
-export const ENGLISH_AUTHENTICATOR_WORDS: AuthenticatorWords = {
-  qrAlt: "QR code for your authenticator app",
-  cantScan: "Can't scan it? Enter this key in the app instead:",
-  onPhone: "On your phone?",
-  openInApp: "Open in authenticator app",
-};
-
 /** The QR code, the key to type instead, and a link for phones — as an authenticator app needs them. */
-export function AuthenticatorDetails({ enrollment, words = ENGLISH_AUTHENTICATOR_WORDS }: { enrollment: AuthenticatorEnrollment; words?: AuthenticatorWords }) {
+export function AuthenticatorDetails({ enrollment, words }: { enrollment: AuthenticatorEnrollment; words: AuthenticatorWords }) {
   return (
     <div className="flex flex-col items-center gap-4 rounded-xl border border-border bg-subtle p-4 sm:flex-row sm:items-start">
       {/* White in both themes: scanners need dark modules on a light, quiet background. */}

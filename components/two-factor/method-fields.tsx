@@ -7,12 +7,9 @@ import type { MethodOption, SetupMethod } from "../../lib/view/two-factor-types"
 
 export type { MethodFieldsWords };
 
-/** messages/en.json's signIn.twoFactor.methodFields, for a call site that passes no words. */
-const ENGLISH_WORDS: MethodFieldsWords = { current: "(current)", phone: "Phone number", phoneHint: "Include the country code, e.g. +1 415 555 0132" };
-
 interface MethodFieldsProps {
-  /** In the page's language (lib/view/sign-in-words.ts); English without. */
-  words?: MethodFieldsWords;
+  /** In the page's language (lib/view/sign-in-words.ts). */
+  words: MethodFieldsWords;
   methods: MethodOption[];
   register: UseFormRegister<TwoFactorSetupInput>;
   /** The method currently selected in the form (shows the phone field for sms). */
@@ -26,7 +23,7 @@ interface MethodFieldsProps {
 }
 
 /** The method radio group (and the phone number for text messages) of both set-up forms. */
-export function MethodFields({ words = ENGLISH_WORDS, methods, register, selected, current, legend, autoFocus, methodError, phoneError }: MethodFieldsProps) {
+export function MethodFields({ words, methods, register, selected, current, legend, autoFocus, methodError, phoneError }: MethodFieldsProps) {
   return (
     <>
       <fieldset aria-describedby={methodError ? "method-error" : undefined}>

@@ -6,26 +6,15 @@ import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/view/form-state";
 import { codeSetupConfirmSchema, type CodeSetupConfirmInput } from "@/lib/security/core/schemas";
-import { AuthenticatorDetails, ENGLISH_AUTHENTICATOR_WORDS } from "./authenticator-details";
+import { AuthenticatorDetails } from "./authenticator-details";
 import type { ProveMethodWords } from "../../lib/view/sign-in-word-types";
 import type { CodeMethodSetup } from "../../lib/view/two-factor-types";
 
 export type { ProveMethodWords };
 
-/** messages/en.json's signIn.twoFactor.prove, for a call site that passes no words. */
-const ENGLISH_WORDS: ProveMethodWords = {
-  scanTitle: "Scan the QR code with your authenticator app",
-  sentTitle: "Enter the code we sent",
-  scanThen: "Then enter the 6-digit code the app shows.",
-  sentTo: "We sent a code to {destination}. It may take a minute to arrive.",
-  sentToYou: "We sent you a code. It may take a minute to arrive.",
-  code: "Code",
-  authenticator: ENGLISH_AUTHENTICATOR_WORDS,
-};
-
 interface ProveMethodFormProps {
-  /** In the page's language (lib/view/sign-in-words.ts proveMethodWords); English without. */
-  words?: ProveMethodWords;
+  /** In the page's language (lib/view/sign-in-words.ts proveMethodWords). */
+  words: ProveMethodWords;
   setup: CodeMethodSetup;
   /** The server action that checks the code and saves the method. */
   confirm: (input: CodeSetupConfirmInput) => Promise<FormState>;
@@ -42,7 +31,7 @@ interface ProveMethodFormProps {
  * Step 2 of setting up a code method, shared by two-factor and sign-in methods: scan the QR code
  * (authenticator) or read the sent code (email/SMS), then prove the method with a code.
  */
-export function ProveMethodForm({ words = ENGLISH_WORDS, setup, confirm, label, submitLabel, cancelLabel, onCancel, compact = false }: ProveMethodFormProps) {
+export function ProveMethodForm({ words, setup, confirm, label, submitLabel, cancelLabel, onCancel, compact = false }: ProveMethodFormProps) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(codeSetupConfirmSchema, confirm, { setupToken: setup.setupToken, code: "" });
   const heading = useRef<HTMLHeadingElement>(null);
   // The form replaced the step before it: tell keyboard and screen-reader users where they are.
