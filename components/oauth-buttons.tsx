@@ -13,12 +13,13 @@ export function OAuthButtons({
   providers,
   intent,
   next,
-  label = (name) => `Continue with ${name}`,
+  label,
 }: {
   providers: readonly OAuthButtonProvider[];
   intent: "login" | "link" | "verify";
   next?: string;
-  label?: (name: string) => string;
+  /** The button's words for a provider, in the page's language ("Continue with GitHub"). */
+  label: (name: string) => string;
 }) {
   if (!providers.length) return null;
   return (

@@ -2,11 +2,11 @@
 import type { ComponentProps } from "react";
 import { TextField } from "@/components/ui/text-field";
 
-/** A 6-digit code field: numeric keypad on phones, SMS/email code autofill, no spellcheck. */
-export function OneTimeCodeField(props: Omit<ComponentProps<typeof TextField>, "label"> & { label?: string }) {
+/** A 6-digit code field: numeric keypad on phones, SMS/email code autofill, no spellcheck. The label comes in the page's language. */
+export function OneTimeCodeField(props: ComponentProps<typeof TextField>) {
   return (
     <TextField
-      label="Code"
+      dir="ltr"
       inputMode="numeric"
       autoComplete="one-time-code"
       pattern="[0-9 -]*"

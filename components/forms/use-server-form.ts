@@ -44,7 +44,6 @@ export function useServerForm<TInput extends FieldValues, TOutput>(
   schema: SchemaSource<TInput, TOutput>,
   action: (input: TInput) => Promise<FormState>,
   defaultValues: DefaultValues<TInput>,
-  /** The input checks' words in the page's language (schemaWordsFor, passed by the server parent); English without. */
   schemaWords?: SchemaWords,
 ) {
   // One resolver per mounted form (the schema and the page's language are fixed for its lifetime).

@@ -5,16 +5,27 @@ import { FormMessage } from "@/components/form-message";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import type { FormState } from "@/lib/view/form-state";
 import type { AssertionStart } from "@/lib/view/passkey-ceremony";
+import type { PasskeyErrorWords } from "@/lib/view/sign-in-word-types";
 import { runAssertion, type CeremonyActions } from "./ceremony";
+
+export type { PasskeyErrorWords };
+
+/** A ceremony's result with a browser-side failure in the page's words; the server's answers come translated already. */
+export function passkeyFailureInWords(state: FormState, words: PasskeyErrorWords | undefined): FormState {
+  const code = state?.code;
+  return state && words && code && Object.hasOwn(words, code) ? { ...state, message: words[code as keyof PasskeyErrorWords] } : state;
+}
 
 interface PasskeyButtonProps extends CeremonyActions<AssertionStart> {
   children: ReactNode;
   variant?: ButtonVariant;
   autoFocus?: boolean;
+  /** Without them, the browser-side failures read in English (ceremony.ts). */
+  errors?: PasskeyErrorWords;
 }
 
 /** One button that runs a passkey ceremony; success redirects, failure shows its message above it. */
-export function PasskeyButton({ start, finish, children, variant = "secondary", autoFocus }: PasskeyButtonProps) {
+export function PasskeyButton({ start, finish, children, variant = "secondary", autoFocus, errors }: PasskeyButtonProps) {
   const [pending, setPending] = useState(false);
   const [state, setState] = useState<FormState>(null);
   const onClick = async () => {
@@ -22,7 +33,7 @@ export function PasskeyButton({ start, finish, children, variant = "secondary", 
     setState(null);
     try {
       const result = await runAssertion({ start, finish });
-      setState(result);
+      setState(passkeyFailureInWords(result, errors));
     } finally {
       setPending(false);
     }

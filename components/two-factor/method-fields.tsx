@@ -2,9 +2,14 @@
 import type { UseFormRegister } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
 import type { TwoFactorSetupInput } from "@/lib/security/core/schemas";
+import type { MethodFieldsWords } from "../../lib/view/sign-in-word-types";
 import type { MethodOption, SetupMethod } from "../../lib/view/two-factor-types";
 
+export type { MethodFieldsWords };
+
 interface MethodFieldsProps {
+  /** In the page's language (lib/view/sign-in-words.ts). */
+  words: MethodFieldsWords;
   methods: MethodOption[];
   register: UseFormRegister<TwoFactorSetupInput>;
   /** The method currently selected in the form (shows the phone field for sms). */
@@ -18,7 +23,7 @@ interface MethodFieldsProps {
 }
 
 /** The method radio group (and the phone number for text messages) of both set-up forms. */
-export function MethodFields({ methods, register, selected, current, legend, autoFocus, methodError, phoneError }: MethodFieldsProps) {
+export function MethodFields({ words, methods, register, selected, current, legend, autoFocus, methodError, phoneError }: MethodFieldsProps) {
   return (
     <>
       <fieldset aria-describedby={methodError ? "method-error" : undefined}>
@@ -40,7 +45,7 @@ export function MethodFields({ methods, register, selected, current, legend, aut
               <span className="min-w-0">
                 <span className="block font-medium text-foreground">
                   {option.label}
-                  {option.value === current ? <span className="ml-2 text-xs font-normal text-muted">(current)</span> : null}
+                  {option.value === current ? <span className="ms-2 text-xs font-normal text-muted">{words.current}</span> : null}
                 </span>
                 <span id={`method-${option.value}-description`} className="block text-muted">
                   {option.description}
@@ -56,14 +61,7 @@ export function MethodFields({ methods, register, selected, current, legend, aut
         ) : null}
       </fieldset>
       {selected === "sms" ? (
-        <TextField
-          label="Phone number"
-          type="tel"
-          autoComplete="tel"
-          hint="Include the country code, e.g. +1 415 555 0132"
-          error={phoneError}
-          {...register("phone")}
-        />
+        <TextField label={words.phone} type="tel" dir="ltr" autoComplete="tel" hint={words.phoneHint} error={phoneError} {...register("phone")} />
       ) : null}
     </>
   );

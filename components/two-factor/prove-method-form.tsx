@@ -7,9 +7,14 @@ import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/view/form-state";
 import { codeSetupConfirmSchema, type CodeSetupConfirmInput } from "@/lib/security/core/schemas";
 import { AuthenticatorDetails } from "./authenticator-details";
+import type { ProveMethodWords } from "../../lib/view/sign-in-word-types";
 import type { CodeMethodSetup } from "../../lib/view/two-factor-types";
 
+export type { ProveMethodWords };
+
 interface ProveMethodFormProps {
+  /** In the page's language (lib/view/sign-in-words.ts proveMethodWords). */
+  words: ProveMethodWords;
   setup: CodeMethodSetup;
   /** The server action that checks the code and saves the method. */
   confirm: (input: CodeSetupConfirmInput) => Promise<FormState>;
@@ -26,7 +31,7 @@ interface ProveMethodFormProps {
  * Step 2 of setting up a code method, shared by two-factor and sign-in methods: scan the QR code
  * (authenticator) or read the sent code (email/SMS), then prove the method with a code.
  */
-export function ProveMethodForm({ setup, confirm, label, submitLabel, cancelLabel, onCancel, compact = false }: ProveMethodFormProps) {
+export function ProveMethodForm({ words, setup, confirm, label, submitLabel, cancelLabel, onCancel, compact = false }: ProveMethodFormProps) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(codeSetupConfirmSchema, confirm, { setupToken: setup.setupToken, code: "" });
   const heading = useRef<HTMLHeadingElement>(null);
   // The form replaced the step before it: tell keyboard and screen-reader users where they are.
@@ -38,17 +43,17 @@ export function ProveMethodForm({ setup, confirm, label, submitLabel, cancelLabe
     <form onSubmit={onSubmit} noValidate aria-label={label} className={compact ? "space-y-5 rounded-lg border border-border p-4" : "space-y-5"}>
       <div>
         <h3 ref={heading} tabIndex={-1} className="text-sm font-semibold text-foreground focus:outline-none">
-          {isApp ? "Scan the QR code with your authenticator app" : "Enter the code we sent"}
+          {isApp ? words.scanTitle : words.sentTitle}
         </h3>
         <p className="mt-1 text-sm break-words text-muted" data-testid="setup-instructions">
-          {isApp ? "Then enter the 6-digit code the app shows." : `We sent a code to ${setup.sentTo ?? "you"}. It may take a minute to arrive.`}
+          {isApp ? words.scanThen : setup.sentTo ? words.sentTo.replace("{destination}", setup.sentTo) : words.sentToYou}
         </p>
       </div>
-      {setup.enrollment ? <AuthenticatorDetails enrollment={setup.enrollment} /> : null}
+      {setup.enrollment ? <AuthenticatorDetails enrollment={setup.enrollment} words={words.authenticator} /> : null}
       <div className="max-w-xs space-y-5">
         <FormMessage state={state} />
         <input type="hidden" {...form.register("setupToken")} />
-        <OneTimeCodeField error={errorOf("code")} {...form.register("code")} />
+        <OneTimeCodeField label={words.code} error={errorOf("code")} {...form.register("code")} />
       </div>
       <div className={compact ? "flex flex-wrap items-center gap-2" : "flex flex-wrap items-center gap-3"}>
         <Button type="submit" size={size} pending={pending}>

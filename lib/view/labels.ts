@@ -7,18 +7,12 @@ import type { CodeMethod, TwoFactorMethod } from "@/lib/security/config";
  * into words here. Plain data and type imports only: client components and emails/ read it too.
  */
 
-/** A second factor the sign-in can ask for: a code method, or a passkey registered as "second factor". */
-type SecondFactor = TwoFactorMethod | "passkey";
-
 /** A code method by name, inside a sentence: "On — authenticator app", "using text message codes". */
 export const CODE_METHOD_NAMES: Readonly<Record<TwoFactorMethod | CodeMethod, string>> = {
   authenticator: "authenticator app",
   email: "email codes",
   sms: "text message codes",
 };
-
-/** A second factor by name: "Can't use your passkey?", "Use your authenticator app instead". */
-export const SECOND_FACTOR_NAMES: Readonly<Record<SecondFactor, string>> = { ...CODE_METHOD_NAMES, passkey: "passkey" };
 
 /** The method picker (two-factor set-up, sign-in methods): a title and what the method means. */
 export const METHOD_CHOICES: Readonly<Record<TwoFactorMethod | CodeMethod, { label: string; description: string }>> = {
@@ -29,17 +23,6 @@ export const METHOD_CHOICES: Readonly<Record<TwoFactorMethod | CodeMethod, { lab
   email: { label: sentenceCase(CODE_METHOD_NAMES.email), description: "We email you a code each time you sign in." },
   sms: { label: sentenceCase(CODE_METHOD_NAMES.sms), description: "We text a code to your phone each time you sign in." },
 };
-
-/** The second-step choice page: one line per factor; `maskedPhone` is where a texted code goes. */
-export const SECOND_FACTOR_CHOICES: Readonly<Record<SecondFactor, { title: string; detail: (maskedPhone: string | null) => string }>> = {
-  passkey: { title: "Passkey or security key", detail: () => "Use the passkey you registered as your second factor." },
-  authenticator: { title: "Authenticator app", detail: () => "Enter the 6-digit code from your app." },
-  email: { title: "Email", detail: () => "We'll email you a 6-digit code." },
-  sms: { title: "Text message", detail: (maskedPhone) => (maskedPhone ? `We'll text a 6-digit code to ${maskedPhone}.` : "We'll text you a 6-digit code.") },
-};
-
-/** Buttons that send a one-time code (unified sign-in, re-verification). */
-export const SEND_CODE_LABELS: Readonly<Record<"email" | "sms", string>> = { email: "Email me a code", sms: "Text me a code" };
 
 /** Words for the activity log and the sessions page ("password + authenticator app"). */
 export const AUTHN_METHOD_LABELS: Readonly<Record<AuthnMethod, string>> = {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
 import { textFor } from "@/lib/view/text";
@@ -16,18 +16,22 @@ import { VerifyForm } from "./verify-form";
 import { OAuthButtons } from "@/components/oauth-buttons";
 import { NoticeBanner } from "@/components/notice-banner";
 import { listLinks } from "@/lib/security/oauth/links";
+import { passkeyErrorWords } from "@/lib/view/sign-in-words";
 
-export const metadata: Metadata = { title: "Confirm it's you" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("verify"))("title") };
+}
 
 export default async function VerifyPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, session } = await requireUser();
   const config = getConfig();
+  const [t, locale] = await Promise.all([getTranslations("verify"), getLocale()]);
   // An administrator viewing as this user cannot re-verify as them (decision 042): say so, offer nothing.
   if (session.impersonatorId) {
     return (
-      <AuthShell appName={config.appName} title="Not while viewing as someone" description="This page needs the account's owner to confirm it's them.">
+      <AuthShell appName={config.appName} title={t("impersonationTitle")} description={t("impersonationDescription")}>
         <Alert tone="warning" testId="impersonation-refused">
-          {textFor("IMPERSONATION_FRESHNESS_REFUSED", undefined, await getLocale())}
+          {textFor("IMPERSONATION_FRESHNESS_REFUSED", undefined, locale)}
         </Alert>
       </AuthShell>
     );
@@ -43,22 +47,28 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   const hasPassword = Boolean(user.passwordHash);
   const codeMethods = (await listSignInMethods(user.id)).map((m) => m.method);
   const senders = codeMethods.filter((m): m is "email" | "sms" => m === "email" || m === "sms");
+  const [send, oauth] = await Promise.all([getTranslations("signIn.sendCode"), getTranslations("signIn.oauth")]);
+  const codeWords = { formLabel: t("codeFormLabel"), code: t("oneTimeCode"), submit: t("verifyCode"), email: send("email"), sms: send("sms") };
   // One way first (the password, else a passkey, else a code, else a provider); the others wait
   // behind "Use another way" rather than stacked under dividers (#16).
   const ways = [
-    hasPassword ? <VerifyForm key="password" email={user.email} next={next} /> : null,
-    usable ? <PasskeyVerify key="passkey" next={next} primary={!hasPassword} /> : null,
-    codeMethods.length ? <CodeVerify key="code" senders={senders} next={next} primary={!hasPassword && !usable} /> : null,
-    providers.length ? <OAuthButtons key="oauth" providers={providers} intent="verify" next={next} /> : null,
+    hasPassword ? (
+      <VerifyForm key="password" email={user.email} next={next} words={{ formLabel: t("formLabel"), password: t("password"), submit: t("continue") }} />
+    ) : null,
+    usable ? <PasskeyVerify key="passkey" next={next} primary={!hasPassword} label={t("passkey")} errors={await passkeyErrorWords()} /> : null,
+    codeMethods.length ? <CodeVerify key="code" senders={senders} next={next} primary={!hasPassword && !usable} words={codeWords} /> : null,
+    providers.length ? (
+      <OAuthButtons key="oauth" providers={providers} intent="verify" next={next} label={(provider) => oauth("continueWith", { provider })} />
+    ) : null,
   ].filter((way) => way !== null);
   const [first, ...others] = ways;
   return (
-    <AuthShell appName={config.appName} title="Confirm it's you" description="For your security, confirm it's you again to continue.">
-      <NoticeBanner notice={noticeFrom(params.notice, params.provider, await getLocale())} />
+    <AuthShell appName={config.appName} title={t("title")} description={t("description")}>
+      <NoticeBanner notice={noticeFrom(params.notice, params.provider, locale)} />
       <div className="space-y-5">
         {first}
         {others.length ? (
-          <Disclosure summary="Use another way" testId="other-ways">
+          <Disclosure summary={t("otherWays")} testId="other-ways">
             {others}
           </Disclosure>
         ) : null}

@@ -1,16 +1,17 @@
 "use client";
-import { PasskeyButton } from "@/components/passkeys/passkey-button";
+import { PasskeyButton, type PasskeyErrorWords } from "@/components/passkeys/passkey-button";
 import { finishPasskeyVerifyAction, startPasskeyVerifyAction } from "./actions";
 
 /** "Use a passkey" on the re-verification page (only the signed-in user's passkeys count). */
-export function PasskeyVerify({ next, primary }: { next?: string; primary: boolean }) {
+export function PasskeyVerify({ next, primary, label, errors }: { next?: string; primary: boolean; label: string; errors: PasskeyErrorWords }) {
   return (
     <PasskeyButton
       start={startPasskeyVerifyAction}
       finish={(answer) => finishPasskeyVerifyAction({ ...answer, next })}
       variant={primary ? "primary" : "secondary"}
+      errors={errors}
     >
-      Use a passkey
+      {label}
     </PasskeyButton>
   );
 }

@@ -6,17 +6,23 @@ import { TextField } from "@/components/ui/text-field";
 import { verifySchema } from "@/lib/security/core/schemas";
 import { verifyAction } from "./actions";
 
-export function VerifyForm({ email, next }: { email: string; next?: string }) {
+interface VerifyFormWords {
+  formLabel: string;
+  password: string;
+  submit: string;
+}
+
+export function VerifyForm({ email, next, words }: { email: string; next?: string; words: VerifyFormWords }) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(verifySchema, verifyAction, { password: "", next });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Confirm it's you">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>
       <FormMessage state={state} />
       {/* Tells password managers which account's password to offer. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField label="Password" type="password" autoComplete="current-password" autoFocus error={errorOf("password")} {...form.register("password")} />
+      <TextField label={words.password} type="password" autoComplete="current-password" autoFocus error={errorOf("password")} {...form.register("password")} />
       <input type="hidden" {...form.register("next")} />
       <Button type="submit" className="w-full" pending={pending}>
-        Continue
+        {words.submit}
       </Button>
     </form>
   );

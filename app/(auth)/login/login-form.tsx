@@ -3,7 +3,7 @@ import Link from "next/link";
 import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { FormMessage } from "@/components/form-message";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
-import { PasskeyButton } from "@/components/passkeys/passkey-button";
+import { PasskeyButton, passkeyFailureInWords, type PasskeyErrorWords } from "@/components/passkeys/passkey-button";
 import { usePasskeyAutofill } from "@/components/passkeys/use-passkey-autofill";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -11,16 +11,38 @@ import { Disclosure } from "@/components/ui/disclosure";
 import { OrDivider } from "@/components/ui/or-divider";
 import { TextField } from "@/components/ui/text-field";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "./passkey-actions";
-import { focusField, readLoginInput, useLoginSubmit } from "./use-login-submit";
+import type { SendCodeWords } from "./send-code-buttons";
+import { focusField, readLoginInput, useLoginSubmit, type LoginCheckWords } from "./use-login-submit";
 
 // Fetched when the visitor asks for a code: the buttons and their server action are not first-load JavaScript.
 const SendCodeButtons = lazy(() => import("./send-code-buttons").then((m) => ({ default: m.SendCodeButtons })));
 
 const FORM_ID = "login-form";
 
+/** The box's words in the page's language, from the server (login-view.tsx): no catalogue in the browser. */
+export interface LoginWords extends LoginCheckWords {
+  formLabel: string;
+  identity: string;
+  password: string;
+  oneTimeCode: string;
+  codeHint: string;
+  identityFirst: string;
+  submit: string;
+  withPasskey: string;
+  otherWays: string;
+  usePassword: string;
+  useCode: string;
+  remember: string;
+  resendConfirmation: string;
+  sendCode: SendCodeWords;
+  passkey: PasskeyErrorWords;
+}
+
 interface LoginFormProps {
   next?: string;
-  identityLabel: string;
+  words: LoginWords;
+  /** "email" when only an email address identifies an account (the keyboard and autofill follow). */
+  identityType: "email" | "text";
   canResendConfirmation: boolean;
   /** Passkeys as a first factor: a button, and autofill in the username field. */
   passkeys: boolean;
@@ -37,8 +59,8 @@ interface LoginFormProps {
  * disclosure, nothing more at first. A one-time code replaces the password on request; the rest
  * waits in a <details>, which opens with the keyboard and before (or without) JavaScript.
  */
-export function LoginForm({ next, identityLabel, canResendConfirmation, passkeys, unified, defaultRemember, otherWays }: LoginFormProps) {
-  const { state, setState, errors, setError, onSubmit, pending } = useLoginSubmit();
+export function LoginForm({ next, words, identityType, canResendConfirmation, passkeys, unified, defaultRemember, otherWays }: LoginFormProps) {
+  const { state, setState, errors, setError, onSubmit, pending } = useLoginSubmit(words);
   const formRef = useRef<HTMLFormElement>(null);
   const detailsRef = useRef<HTMLDetailsElement>(null);
   // null until the visitor swaps: then the field that appears takes focus (the swap button hides with the disclosure).
@@ -48,7 +70,7 @@ export function LoginForm({ next, identityLabel, canResendConfirmation, passkeys
   const finish = (answer: { state: string; credential: unknown }) => finishPasskeySignInAction({ ...answer, remember: input().remember, next });
   // The button passes the identity typed so far (SECURITY_WAN_ALLOW_USER_HINTS); autofill runs before anything is typed.
   const passkeyActions = { start: () => startPasskeySignInAction(input().identity), finish };
-  usePasskeyAutofill({ start: () => startPasskeySignInAction(), finish }, setState, passkeys);
+  usePasskeyAutofill({ start: () => startPasskeySignInAction(), finish }, (found) => setState(passkeyFailureInWords(found, words.passkey)), passkeys);
   const needsConfirmation = state?.code === "CONFIRMATION_REQUIRED";
   const codeMethods = unified?.codeMethods ?? [];
   const swap = () => {
@@ -60,19 +82,19 @@ export function LoginForm({ next, identityLabel, canResendConfirmation, passkeys
   return (
     <div className="space-y-5" data-testid="sign-in-box">
       {/* method/action: a submit before hydration posts the form (never a GET with the password in the URL). */}
-      <form ref={formRef} id={FORM_ID} method="post" action="/login/session" onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Sign in">
+      <form ref={formRef} id={FORM_ID} method="post" action="/login/session" onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>
         <FormMessage state={state} />
         {needsConfirmation && canResendConfirmation ? (
           <p className="text-sm">
             <Link href="/confirm" className="link">
-              Resend the confirmation email
+              {words.resendConfirmation}
             </Link>
           </p>
         ) : null}
         <TextField
-          label={identityLabel}
+          label={words.identity}
           name="identity"
-          type={identityLabel === "Email" ? "email" : "text"}
+          type={identityType}
           autoComplete="username webauthn"
           autoCapitalize="none"
           spellCheck={false}
@@ -84,10 +106,10 @@ export function LoginForm({ next, identityLabel, canResendConfirmation, passkeys
           <div className="space-y-3">
             <OneTimeCodeField
               key="code"
-              label="One-time code"
+              label={words.oneTimeCode}
               name="password"
               autoFocus
-              hint="From your authenticator app, or one we send you."
+              hint={words.codeHint}
               error={errors.password}
               onInput={edited("password")}
             />
@@ -95,9 +117,10 @@ export function LoginForm({ next, identityLabel, canResendConfirmation, passkeys
               <Suspense fallback={<div className="h-8" />}>
                 <SendCodeButtons
                   methods={codeMethods}
+                  words={words.sendCode}
                   identity={() => input().identity}
                   onMissingIdentity={() => {
-                    setError("identity", "Enter your email or phone number first.");
+                    setError("identity", words.identityFirst);
                     focusField(formRef.current, "identity");
                   }}
                   onSent={(sent) => {
@@ -111,7 +134,7 @@ export function LoginForm({ next, identityLabel, canResendConfirmation, passkeys
         ) : (
           <TextField
             key="password"
-            label="Password"
+            label={words.password}
             name="password"
             type="password"
             autoComplete="current-password"
@@ -122,30 +145,26 @@ export function LoginForm({ next, identityLabel, canResendConfirmation, passkeys
         )}
         {next ? <input type="hidden" name="next" value={next} /> : null}
         <Button type="submit" className="w-full" pending={pending}>
-          Sign in
+          {words.submit}
         </Button>
       </form>
       {passkeys ? (
         <>
           <OrDivider />
-          <PasskeyButton {...passkeyActions}>Sign in with a passkey</PasskeyButton>
+          <PasskeyButton {...passkeyActions} errors={words.passkey}>
+            {words.withPasskey}
+          </PasskeyButton>
         </>
       ) : null}
-      <Disclosure ref={detailsRef} summary="Other ways to sign in" testId="other-ways">
+      <Disclosure ref={detailsRef} summary={words.otherWays} testId="other-ways">
         {unified ? (
           <Button type="button" variant="secondary" className="w-full" onClick={swap}>
-            {withCode ? "Use your password instead" : "Use a one-time code instead"}
+            {withCode ? words.usePassword : words.useCode}
           </Button>
         ) : null}
         {otherWays}
         {/* Outside the <form> (the OAuth buttons above are forms of their own), still one of its fields. */}
-        <Checkbox
-          label="Keep me signed in on this device"
-          name="remember"
-          form={FORM_ID}
-          defaultChecked={defaultRemember}
-          className="border-t border-border pt-4"
-        />
+        <Checkbox label={words.remember} name="remember" form={FORM_ID} defaultChecked={defaultRemember} className="border-t border-border pt-4" />
       </Disclosure>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { OAuthButtons, type OAuthButtonProvider } from "@/components/oauth-buttons";
 import { buttonVariants } from "@/components/ui/button";
 
@@ -17,20 +18,21 @@ interface OtherWaysProps {
  * by email, the OAuth providers and the ways back into an account. Rendered on the server, so
  * none of it is JavaScript; the OAuth buttons and links work before hydration too.
  */
-export function OtherWays({ next, providers, magicLink, canReset, canRecoverUsername, canResendConfirmation }: OtherWaysProps) {
+export async function OtherWays({ next, providers, magicLink, canReset, canRecoverUsername, canResendConfirmation }: OtherWaysProps) {
+  const [t, oauth] = await Promise.all([getTranslations("signIn.login"), getTranslations("signIn.oauth")]);
   const help = [
-    canReset ? { href: "/forgot-password", label: "Forgot your password?" } : null,
-    canRecoverUsername ? { href: "/recover-username", label: "Forgot your username?" } : null,
-    canResendConfirmation ? { href: "/confirm", label: "Resend the confirmation email" } : null,
+    canReset ? { href: "/forgot-password", label: t("forgotPassword") } : null,
+    canRecoverUsername ? { href: "/recover-username", label: t("forgotUsername") } : null,
+    canResendConfirmation ? { href: "/confirm", label: t("resendConfirmation") } : null,
   ].filter((item) => item !== null);
   return (
     <>
       {magicLink ? (
         <Link href="/login/magic" className={buttonVariants({ variant: "secondary", className: "w-full" })}>
-          Email me a sign-in link
+          {t("magicLink")}
         </Link>
       ) : null}
-      <OAuthButtons providers={providers} intent="login" next={next} />
+      <OAuthButtons providers={providers} intent="login" next={next} label={(provider) => oauth("continueWith", { provider })} />
       {help.length ? (
         <ul className="space-y-1.5 text-center text-sm">
           {help.map((item) => (

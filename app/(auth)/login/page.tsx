@@ -4,7 +4,7 @@ import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { safeRedirectTarget } from "@/lib/security/core/redirects";
 import { LoginView, loginMetadata } from "./login-view";
 
-export const metadata = loginMetadata;
+export const generateMetadata = () => loginMetadata();
 
 /** /login rendered per request: with a `next`, a notice, or a session cookie (proxy.ts; decision 067). */
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {

@@ -1,8 +1,11 @@
 import type { FormState } from "@/lib/view/form-state";
 import type { LoginInput } from "@/lib/security/core/schemas";
 
-const UNREACHABLE: FormState = { tone: "error", message: "We could not reach the server. Check your connection and try again." };
-const UNEXPECTED: FormState = { tone: "error", message: "Something went wrong. Please try again." };
+/** What the browser says itself, in the page's language (the server's answers come translated). */
+export interface SubmitWords {
+  unreachable: string;
+  unexpected: string;
+}
 
 /**
  * Sends the sign-in form to POST /login/session (see its route for why it is not a server
@@ -10,7 +13,8 @@ const UNEXPECTED: FormState = { tone: "error", message: "Something went wrong. P
  * signed-out visitor survives into the signed-in one; the promise then never settles and the
  * button stays pending while the page changes.
  */
-export async function submitLogin(input: LoginInput): Promise<FormState> {
+export async function submitLogin(input: LoginInput, words: SubmitWords): Promise<FormState> {
+  const unexpected: FormState = { tone: "error", message: words.unexpected };
   let response: Response;
   try {
     response = await fetch("/login/session", {
@@ -20,14 +24,14 @@ export async function submitLogin(input: LoginInput): Promise<FormState> {
       credentials: "same-origin",
     });
   } catch {
-    return UNREACHABLE;
+    return { tone: "error", message: words.unreachable };
   }
   const answer: unknown = await response.json().catch(() => null);
-  if (!answer || typeof answer !== "object") return UNEXPECTED;
+  if (!answer || typeof answer !== "object") return unexpected;
   if (response.ok && "redirectTo" in answer && typeof answer.redirectTo === "string") {
     window.location.assign(answer.redirectTo);
     return new Promise<never>(() => {});
   }
   const { formStateFromJson } = await import("@/lib/view/form-state-json");
-  return formStateFromJson(answer) ?? UNEXPECTED;
+  return formStateFromJson(answer) ?? unexpected;
 }

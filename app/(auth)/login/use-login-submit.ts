@@ -2,7 +2,8 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import type { FormState } from "@/lib/view/form-state";
 import type { LoginInput } from "@/lib/security/core/schemas";
-import { submitLogin } from "./submit-login";
+import type { SchemaWords } from "@/lib/view/schema-words";
+import { submitLogin, type SubmitWords } from "./submit-login";
 
 export type LoginField = "identity" | "password";
 type FieldErrors = Partial<Record<LoginField, string>>;
@@ -10,17 +11,23 @@ type Check = (input: LoginInput) => FieldErrors;
 
 const FIELDS: readonly LoginField[] = ["identity", "password"];
 
+/** The words of the checks made in the browser: the few the sign-in schema can fail, in the page's language. */
+export interface LoginCheckWords extends SubmitWords {
+  schema: Pick<SchemaWords, "emailMissing" | "passwordMissing" | "invalidText" | "tooLong" | "passwordTooLong">;
+}
+
 /**
  * The shared schema and its plain words, loaded after hydration: zod stays out of the sign-in
  * page's first-load JavaScript (DESIGN.md principle 12). The first submit waits for them; if they
  * cannot load, the server checks the same fields and answers in the same words.
  */
-const loadCheck = (): Promise<Check> =>
+const loadCheck = (words: LoginCheckWords["schema"]): Promise<Check> =>
   Promise.all([import("@/lib/security/core/schemas"), import("@/lib/view/schema-words")]).then(
-    ([{ loginSchema, fieldErrorsFrom }, { plainSchemaText }]) =>
+    ([{ loginSchema, fieldErrorsFrom }, { plainSchemaText, ENGLISH_SCHEMA_WORDS }]) =>
       (input) => {
         const parsed = loginSchema.safeParse(input);
-        return parsed.success ? {} : firstOfEach(fieldErrorsFrom(parsed.error), plainSchemaText);
+        const all = { ...ENGLISH_SCHEMA_WORDS, ...words };
+        return parsed.success ? {} : firstOfEach(fieldErrorsFrom(parsed.error), (text) => plainSchemaText(text, all));
       },
     () => () => ({}),
   );
@@ -55,13 +62,15 @@ export function focusField(form: HTMLFormElement | null, field: LoginField): voi
  * then sends them (submit-login.ts). Errors land under their field, the first one gets focus,
  * and a field's error clears as soon as it is edited.
  */
-export function useLoginSubmit() {
+export function useLoginSubmit(words: LoginCheckWords) {
   const [state, setState] = useState<FormState>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, setPending] = useState(false);
   const check = useRef<Promise<Check> | null>(null);
   useEffect(() => {
-    check.current ??= loadCheck();
+    check.current ??= loadCheck(words.schema);
+    // The words are the page's, fixed for its life: load the check once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const show = (form: HTMLFormElement, found: FieldErrors): boolean => {
@@ -78,8 +87,8 @@ export function useLoginSubmit() {
     setState(null);
     setPending(true);
     try {
-      if (show(form, (await (check.current ??= loadCheck()))(input))) return;
-      const result = await submitLogin(input);
+      if (show(form, (await (check.current ??= loadCheck(words.schema)))(input))) return;
+      const result = await submitLogin(input, words);
       setState(result);
       show(form, firstOfEach(result?.fieldErrors));
     } finally {

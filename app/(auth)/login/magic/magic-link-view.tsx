@@ -1,32 +1,39 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/auth-shell";
 import { EmailOnlyForm } from "@/components/forms/email-only-form";
+import type { Locale } from "@/lib/i18n/locales";
 import { staticPageSettings } from "@/lib/view/static-settings";
 import { requestMagicLinkAction } from "./actions";
 
-export const magicLinkMetadata: Metadata = { title: "Sign in with a link" };
+/** The page's <title>; a prerendered copy names its language (its request has none). */
+export async function magicLinkMetadata(locale?: Locale): Promise<Metadata> {
+  const t = await (locale ? getTranslations({ locale, namespace: "signIn.magic" }) : getTranslations("signIn.magic"));
+  return { title: t("title") };
+}
 
 /**
  * Passwordless sign-in (SECURITY_PASSWORDLESS): an emailed single-use link. Prerendered for a
  * visitor with no session cookie, per request otherwise (decision 067).
  */
-export function MagicLinkView() {
+export async function MagicLinkView() {
   if (!staticPageSettings().magicLink.enabled) notFound();
+  const t = await getTranslations("signIn.magic");
   return (
     <AuthShell
-      title="Sign in with a link"
-      description="Enter your email and we'll send you a link that signs you in — no password needed."
+      title={t("title")}
+      description={t("description")}
       footer={
         <p>
           <Link href="/login" className="link">
-            Back to sign in
+            {t("back")}
           </Link>
         </p>
       }
     >
-      <EmailOnlyForm action={requestMagicLinkAction} email="" submitLabel="Email me a link" ariaLabel="Request a sign-in link" />
+      <EmailOnlyForm action={requestMagicLinkAction} email="" submitLabel={t("submit")} ariaLabel={t("formLabel")} />
     </AuthShell>
   );
 }

@@ -1,11 +1,13 @@
+import { getTranslations } from "next-intl/server";
 import { cancelSignInAction } from "./actions";
 
 /** Footer control of every second-step page: forgets the pending login and returns to /login. */
-export function CancelSignIn() {
+export async function CancelSignIn() {
+  const t = await getTranslations("signIn.twoFactor.links");
   return (
     <form action={cancelSignInAction}>
       <button type="submit" className="link">
-        Cancel sign-in
+        {t("cancel")}
       </button>
     </form>
   );

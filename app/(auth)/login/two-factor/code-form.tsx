@@ -7,8 +7,15 @@ import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { twoFactorCodeSchema } from "@/lib/security/core/schemas";
 import { resendCodeAction, verifyCodeAction } from "./actions";
 
+export interface CodeFormWords {
+  formLabel: string;
+  code: string;
+  verify: string;
+  sendNew: string;
+}
+
 /** The 6-digit code of the user's method; email and SMS users can ask for a new one. */
-export function CodeForm({ canResend }: { canResend: boolean }) {
+export function CodeForm({ canResend, words }: { canResend: boolean; words: CodeFormWords }) {
   const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(twoFactorCodeSchema, verifyCodeAction, { code: "" });
   const [resending, startResend] = useTransition();
 
@@ -24,17 +31,17 @@ export function CodeForm({ canResend }: { canResend: boolean }) {
 
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Verify your sign-in">
+      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>
         <FormMessage state={state} />
-        <OneTimeCodeField autoFocus error={errorOf("code")} {...form.register("code")} />
+        <OneTimeCodeField label={words.code} autoFocus error={errorOf("code")} {...form.register("code")} />
         <Button type="submit" className="w-full" pending={pending}>
-          Verify
+          {words.verify}
         </Button>
       </form>
       {canResend ? (
         <form onSubmit={resend} className="flex justify-center">
           <Button type="submit" variant="ghost" size="sm" pending={resending} disabled={pending}>
-            Send a new code
+            {words.sendNew}
           </Button>
         </form>
       ) : null}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AuthShell } from "@/components/auth-shell";
@@ -17,27 +17,27 @@ import { CodeForm } from "./code-form";
 import { requirePendingLogin } from "./guard";
 import { SecondStepLinks } from "./second-step-links";
 
-export const metadata: Metadata = { title: "Two-step verification" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn.twoFactor.code"))("title") };
+}
 
-const strong = "font-medium break-words text-foreground";
+type CodeWords = Awaited<ReturnType<typeof getTranslations<"signIn.twoFactor.code">>>;
 
-function describe(method: SecondFactorMethod | null, rescue: boolean, user: UserRecord, options: SecondFactorOptions): ReactNode {
+// An address or phone keeps its own direction inside a right-to-left sentence.
+const strong = (chunks: ReactNode) => (
+  <bdi className="font-medium break-words text-foreground" dir="ltr">
+    {chunks}
+  </bdi>
+);
+
+function describe(method: SecondFactorMethod | null, rescue: boolean, user: UserRecord, options: SecondFactorOptions, t: CodeWords): ReactNode {
   // After "Email me a code" the code to type is the emailed one, whatever the usual method is.
-  if (rescue || method === "email")
-    return (
-      <>
-        Enter the 6-digit code we emailed to <span className={strong}>{user.email}</span>.
-      </>
-    );
+  if (rescue || method === "email") return t.rich("emailed", { email: user.email, strong });
   if (method === "sms") {
     const phone = options.profile?.phone;
-    return (
-      <>
-        Enter the 6-digit code we texted to <span className={strong}>{phone ? maskPhone(phone) : "your phone"}</span>.
-      </>
-    );
+    return phone ? t.rich("texted", { phone: maskPhone(phone), strong }) : t("textedNoPhone");
   }
-  return "Enter the 6-digit code from your authenticator app.";
+  return t("app");
 }
 
 export default async function TwoFactorPage({ searchParams }: { searchParams: SearchParams }) {
@@ -49,22 +49,26 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
   // A passkey user lands here only to type an emailed rescue code.
   if (method === "passkey" && !rescue) redirect(secondFactorUrl(pending.state, method));
   const options = await secondFactorOptions(found);
-  const deliveryError = pending.deliveryError && isErrorCode(pending.deliveryError) ? textFor(pending.deliveryError, undefined, await getLocale()) : null;
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("signIn.twoFactor.code")]);
+  const deliveryError = pending.deliveryError && isErrorCode(pending.deliveryError) ? textFor(pending.deliveryError, undefined, locale) : null;
   return (
     <AuthShell
       appName={getConfig().appName}
-      title="Two-step verification"
-      description={describe(method, rescue, user, options)}
+      title={t("title")}
+      description={describe(method, rescue, user, options, t)}
       footer={<SecondStepLinks options={options} current={method} />}
     >
       <div className="space-y-5">
-        <NoticeBanner notice={noticeFrom(params.notice, undefined, await getLocale())} />
+        <NoticeBanner notice={noticeFrom(params.notice, undefined, locale)} />
         {deliveryError ? (
           <Alert tone="error" testId="delivery-error">
-            {`${deliveryError} Try again in a few minutes, or use another way below.`}
+            {`${deliveryError} ${t("deliveryRetry")}`}
           </Alert>
         ) : null}
-        <CodeForm canResend={!rescue && (method === "email" || method === "sms")} />
+        <CodeForm
+          canResend={!rescue && (method === "email" || method === "sms")}
+          words={{ formLabel: t("formLabel"), code: t("codeLabel"), verify: t("verify"), sendNew: t("sendNew") }}
+        />
       </div>
     </AuthShell>
   );

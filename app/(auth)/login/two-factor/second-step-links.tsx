@@ -1,26 +1,27 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { SecondFactorMethod, SecondFactorOptions } from "@/lib/security/sign-in/second-factor";
-import { SECOND_FACTOR_NAMES } from "@/lib/view/labels";
 import { CancelSignIn } from "./cancel-sign-in";
 
 /** The footer of every second-step page: only the ways that can still finish this sign-in. */
-export function SecondStepLinks({ options, current }: { options: SecondFactorOptions; current: SecondFactorMethod | null }) {
+export async function SecondStepLinks({ options, current }: { options: SecondFactorOptions; current: SecondFactorMethod | null }) {
+  const t = await getTranslations("signIn.twoFactor.links");
   const others = options.usable.filter((m) => m !== current);
   return (
     <>
       {current ? (
         <p>
-          <Link href="/login/two-factor/rescue">Can&apos;t use your {SECOND_FACTOR_NAMES[current]}?</Link>
+          <Link href="/login/two-factor/rescue">{t(`cantUse.${current}`)}</Link>
         </p>
       ) : null}
       {others.length ? (
         <p>
-          <Link href="/login/two-factor/select">Use another method</Link>
+          <Link href="/login/two-factor/select">{t("another")}</Link>
         </p>
       ) : null}
       {options.recoveryCodes ? (
         <p>
-          <Link href="/login/two-factor/recovery">Use a recovery code</Link>
+          <Link href="/login/two-factor/recovery">{t("recovery")}</Link>
         </p>
       ) : null}
       <CancelSignIn />

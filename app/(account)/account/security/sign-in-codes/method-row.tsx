@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { FormState } from "@/lib/view/form-state";
 import { confirmMethodSetupAction, startMethodSetupAction, type MethodSetupStep } from "./actions";
-import { ProveMethodForm } from "@/components/two-factor/prove-method-form";
+import { ProveMethodForm, type ProveMethodWords } from "@/components/two-factor/prove-method-form";
 import type { SignInMethodView } from "./method-view";
 import { PhoneForm } from "./phone-form";
 import { RemoveConfirm } from "./remove-confirm";
@@ -34,7 +34,7 @@ type Mode = "view" | "phone" | "confirm" | "remove";
  * secret (and sends a code for email/sms; text messages first ask for the number), then a code
  * proves it. Removing asks once more.
  */
-export function MethodRow({ method, words }: { method: SignInMethodView; words: MethodRowWords }) {
+export function MethodRow({ method, words, proveWords }: { method: SignInMethodView; words: MethodRowWords; proveWords: ProveMethodWords }) {
   const [mode, setMode] = useState<Mode>("view");
   const [setup, setSetup] = useState<MethodSetupStep | null>(null);
   const [state, setState] = useState<FormState>(null);
@@ -115,6 +115,7 @@ export function MethodRow({ method, words }: { method: SignInMethodView; words: 
       {mode === "confirm" && setup ? (
         <ProveMethodForm
           setup={setup}
+          words={proveWords}
           confirm={confirm}
           label={words.verifyLabel}
           submitLabel={words.verifyAdd}

@@ -13,6 +13,7 @@ import { MethodRow, type MethodRowWords } from "./method-row";
 import { methodsSignature, toMethodViews } from "./method-view";
 import { PasswordRow } from "./password-row";
 import { BackToSecurity } from "../back-link";
+import { proveMethodWords } from "@/lib/view/sign-in-words";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account.signInCodes"))("title") };
@@ -22,7 +23,13 @@ export default async function SignInMethodsPage({ searchParams }: { searchParams
   const { user } = await requireUser();
   const config = getConfig();
   if (!config.unified.enabled) notFound();
-  const [rows, params, t, locale] = await Promise.all([listSignInMethods(user.id), searchParams, getTranslations("account.signInCodes"), pageLocale()]);
+  const [rows, params, t, locale, prove] = await Promise.all([
+    listSignInMethods(user.id),
+    searchParams,
+    getTranslations("account.signInCodes"),
+    pageLocale(),
+    proveMethodWords(),
+  ]);
   const methods = await toMethodViews(config.unified.methods, rows, user.email);
   const signature = methodsSignature(rows);
   const words: MethodRowWords = {
@@ -53,7 +60,7 @@ export default async function SignInMethodsPage({ searchParams }: { searchParams
           <ul className="divide-y divide-border text-sm" data-testid="sign-in-methods">
             {methods.map((method) => (
               // Keyed by every method's state: after a change and the redirect back, each row starts over.
-              <MethodRow key={`${method.value}:${signature}`} method={method} words={words} />
+              <MethodRow key={`${method.value}:${signature}`} method={method} words={words} proveWords={prove} />
             ))}
             <PasswordRow hasPassword={Boolean(user.passwordHash)} />
           </ul>

@@ -11,11 +11,10 @@ import { requireUser } from "@/lib/security/sessions/guards";
 import { countPasskeys } from "@/lib/security/passkeys/credentials";
 import { getTwoFactor } from "@/lib/security/codes/store";
 import { isTwoFactorRequired } from "@/lib/security/core/two-factor-required";
-import { methodOptions } from "@/lib/view/two-factor-enrollment";
 import { schemaWordsFor } from "@/lib/view/schema-words-server";
 import { pageLocale } from "@/lib/view/page-locale";
+import { methodFieldsWords, methodOptionsInWords, proveMethodWords } from "@/lib/view/sign-in-words";
 import { BackToSecurity } from "../back-link";
-import { translateChoices } from "../method-choices";
 import { DisableForm } from "./disable-form";
 import { SetupForm, type SetupWords } from "./setup-form";
 import { StatusCard } from "./status-card";
@@ -37,7 +36,7 @@ export default async function TwoStepPage({ searchParams }: { searchParams: Sear
   ]);
   const method = row?.method ?? null;
   const required = isTwoFactorRequired(authorization.roles);
-  const methods = await translateChoices(methodOptions(config.twoFactor.methods));
+  const [methods, fields, prove] = await Promise.all([methodOptionsInWords(config.twoFactor.methods), methodFieldsWords(), proveMethodWords()]);
   // ?method= from a row of the Sign-in & security page preselects that method (only an offered one).
   const asked = methods.find((m) => m.value === params.method)?.value;
   const setupWords: SetupWords = {
@@ -76,7 +75,7 @@ export default async function TwoStepPage({ searchParams }: { searchParams: Sear
             methods={methods}
             currentMethod={method}
             initialMethod={asked ?? null}
-            words={setupWords}
+            words={{ ...setupWords, fields, prove }}
           />
         </CardBody>
       </Card>

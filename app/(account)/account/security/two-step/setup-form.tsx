@@ -4,8 +4,8 @@ import { useWatch } from "react-hook-form";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
-import { MethodFields } from "@/components/two-factor/method-fields";
-import { ProveMethodForm } from "@/components/two-factor/prove-method-form";
+import { MethodFields, type MethodFieldsWords } from "@/components/two-factor/method-fields";
+import { ProveMethodForm, type ProveMethodWords } from "@/components/two-factor/prove-method-form";
 import type { MethodOption } from "@/lib/view/two-factor-types";
 import type { SchemaWords } from "@/lib/view/schema-words";
 import type { TwoFactorMethod } from "@/lib/security/config";
@@ -28,7 +28,8 @@ interface SetupFormProps {
   currentMethod: TwoFactorMethod | null;
   /** A method the visitor came here to set up (?method=), when it is not the current one. */
   initialMethod?: TwoFactorMethod | null;
-  words: SetupWords;
+  /** The page's words, and the shared components' (lib/view/sign-in-words.ts), in the page's language. */
+  words: SetupWords & { fields: MethodFieldsWords; prove: ProveMethodWords };
 }
 
 /**
@@ -57,6 +58,7 @@ export function SetupForm({ methods, currentMethod, initialMethod = null, words 
     return (
       <ProveMethodForm
         setup={setup}
+        words={words.prove}
         confirm={confirmTwoFactorSetupAction}
         label={words.verifyLabel}
         submitLabel={words.submit}
@@ -71,6 +73,7 @@ export function SetupForm({ methods, currentMethod, initialMethod = null, words 
       <FormMessage state={state} />
       <MethodFields
         methods={methods}
+        words={words.fields}
         register={form.register}
         selected={method}
         current={currentMethod}

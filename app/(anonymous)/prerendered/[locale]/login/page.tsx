@@ -2,7 +2,9 @@ import { LoginView, loginMetadata } from "@/app/(auth)/login/login-view";
 import { setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 
-export const metadata = loginMetadata;
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }) {
+  return loginMetadata((await params).locale);
+}
 // Built once; cookies() and headers() would read nothing here (decision 067).
 export const dynamic = "force-static";
 

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/auth-shell";
 import { LinkActionForm } from "@/components/forms/link-action-form";
 import { getConfig } from "@/lib/security/config";
 import { requireAnonymous } from "@/lib/security/sessions/guards";
 import { redeemMagicLinkAction } from "../actions";
 
-export const metadata: Metadata = { title: "Sign in", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn.magic"))("landingTitle"), referrer: "no-referrer" };
+}
 
 /**
  * The page an emailed sign-in link opens. Signing in takes a click (a POST): link scanners in
@@ -13,10 +16,10 @@ export const metadata: Metadata = { title: "Sign in", referrer: "no-referrer" };
  */
 export default async function MagicLinkLandingPage({ params }: { params: Promise<{ token: string }> }) {
   await requireAnonymous();
-  const { token } = await params;
+  const [{ token }, t] = await Promise.all([params, getTranslations("signIn.magic")]);
   return (
-    <AuthShell appName={getConfig().appName} title="Sign in" description="You opened a sign-in link. Continue to sign in on this device.">
-      <LinkActionForm action={redeemMagicLinkAction.bind(null, token)} label="Sign in" />
+    <AuthShell appName={getConfig().appName} title={t("landingTitle")} description={t("landingDescription")}>
+      <LinkActionForm action={redeemMagicLinkAction.bind(null, token)} label={t("landingSubmit")} />
     </AuthShell>
   );
 }

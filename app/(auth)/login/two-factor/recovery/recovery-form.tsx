@@ -6,26 +6,34 @@ import { TextField } from "@/components/ui/text-field";
 import { recoveryCodeSchema } from "@/lib/security/core/schemas";
 import { recoveryCodeAction } from "./actions";
 
-export function RecoveryForm() {
+export interface RecoveryFormWords {
+  formLabel: string;
+  label: string;
+  hint: string;
+  submit: string;
+}
+
+export function RecoveryForm({ words }: { words: RecoveryFormWords }) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(recoveryCodeSchema, recoveryCodeAction, { code: "" });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Recovery sign-in">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>
       <FormMessage state={state} />
       <TextField
-        label="Recovery code"
+        label={words.label}
+        dir="ltr"
         autoComplete="one-time-code"
         autoCapitalize="none"
         autoCorrect="off"
         spellCheck={false}
         autoFocus
         maxLength={64}
-        hint="Each code looks like 1a2b-3c4d-5e6f and works once."
+        hint={words.hint}
         className="[&_input]:font-mono"
         error={errorOf("code")}
         {...form.register("code")}
       />
       <Button type="submit" className="w-full" pending={pending}>
-        Sign in
+        {words.submit}
       </Button>
     </form>
   );

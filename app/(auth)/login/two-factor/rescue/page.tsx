@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
 import { secondFactorUrl } from "@/lib/security/sign-in/continue";
 import { secondFactorOptions } from "@/lib/security/sign-in/second-factor";
-import { SECOND_FACTOR_NAMES } from "@/lib/view/labels";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RescueForm } from "./rescue-form";
 
-export const metadata: Metadata = { title: "Trouble with two-factor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn.twoFactor.rescue"))("pageTitle") };
+}
 
 /** The ways around a lost second factor; an emailed code only when the first factor did not come by email. */
 export default async function TwoFactorRescuePage() {
@@ -17,23 +19,28 @@ export default async function TwoFactorRescuePage() {
   const { pending } = found;
   const options = await secondFactorOptions(found);
   const method = pending.method;
+  const [t, links] = await Promise.all([getTranslations("signIn.twoFactor.rescue"), getTranslations("signIn.twoFactor.links")]);
   return (
     <AuthShell
       appName={getConfig().appName}
-      title={method ? `Can't use your ${SECOND_FACTOR_NAMES[method]}?` : "Trouble signing in?"}
-      description="Choose another way to finish signing in."
+      title={method ? links(`cantUse.${method}`) : t("title")}
+      description={t("description")}
       footer={
         <>
           <p>
             <Link href={secondFactorUrl(pending.state, pending.method)}>
-              {method === "passkey" ? "Back to your passkey" : method ? "Back to the code page" : "Back"}
+              {method === "passkey" ? t("backToPasskey") : method ? t("backToCode") : t("back")}
             </Link>
           </p>
           <CancelSignIn />
         </>
       }
     >
-      <RescueForm byEmail={options.rescueByEmail} recoveryCodes={options.recoveryCodes} />
+      <RescueForm
+        byEmail={options.rescueByEmail}
+        recoveryCodes={options.recoveryCodes}
+        words={{ byEmail: t("byEmail"), recovery: t("recovery"), askHelp: t("askHelp") }}
+      />
     </AuthShell>
   );
 }

@@ -9,6 +9,7 @@ import { askForHelpAction, rescueByEmailAction } from "./actions";
 type Choice = "email" | "help";
 
 interface RescueFormProps {
+  words: { byEmail: string; recovery: string; askHelp: string };
   /** SECURITY_TWO_FACTOR_RESCUE_EMAIL */
   byEmail: boolean;
   /** SECURITY_MULTI_FACTOR_RECOVERY_CODES */
@@ -16,7 +17,7 @@ interface RescueFormProps {
 }
 
 /** The other ways to finish a sign-in, each its own small POST form. */
-export function RescueForm({ byEmail, recoveryCodes }: RescueFormProps) {
+export function RescueForm({ byEmail, recoveryCodes, words }: RescueFormProps) {
   const [state, setState] = useState<FormState>(null);
   const [choice, setChoice] = useState<Choice | null>(null);
   const [busy, startTransition] = useTransition();
@@ -40,18 +41,18 @@ export function RescueForm({ byEmail, recoveryCodes }: RescueFormProps) {
       {byEmail ? (
         <form onSubmit={submit("email", rescueByEmailAction)}>
           <Button type="submit" variant="secondary" className={wide} pending={busy && choice === "email"} disabled={busy}>
-            Email me a sign-in code
+            {words.byEmail}
           </Button>
         </form>
       ) : null}
       {recoveryCodes ? (
         <Link href="/login/two-factor/recovery" className={buttonVariants({ variant: "secondary", className: wide })}>
-          Use a recovery code
+          {words.recovery}
         </Link>
       ) : null}
       <form onSubmit={submit("help", askForHelpAction)}>
         <Button type="submit" variant="secondary" className={wide} pending={busy && choice === "help"} disabled={busy}>
-          Ask the site administrator for help
+          {words.askHelp}
         </Button>
       </form>
     </div>

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/auth-shell";
 import { Alert } from "@/components/ui/alert";
 import { getConfig } from "@/lib/security/config";
 import { pageWords } from "@/lib/view/words";
 import { maskPhone } from "@/lib/security/accounts/phone";
 import { secondFactorOptions } from "@/lib/security/sign-in/second-factor";
-import { SECOND_FACTOR_CHOICES } from "@/lib/view/labels";
 import { requirePendingLogin } from "../guard";
 import { SecondStepLinks } from "../second-step-links";
 import { MethodChoice } from "./method-choice";
 
-export const metadata: Metadata = { title: "Choose how to verify" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn.twoFactor.select"))("title") };
+}
 
 /**
  * Several second factors (e.g. a passkey and an authenticator app): the user picks one
@@ -22,13 +24,18 @@ export default async function SelectMethodPage() {
   const config = getConfig();
   const options = await secondFactorOptions(found);
   const maskedPhone = options.profile?.phone ? maskPhone(options.profile.phone) : null;
-  const choices = options.usable.map((m) => ({ value: m, title: SECOND_FACTOR_CHOICES[m].title, detail: SECOND_FACTOR_CHOICES[m].detail(maskedPhone) }));
+  const t = await getTranslations("signIn.twoFactor.select");
+  const detail = (m: (typeof options.usable)[number]): string => {
+    if (m !== "sms") return t(`choices.${m}.detail`);
+    return maskedPhone ? t("choices.sms.detail", { phone: maskedPhone }) : t("choices.sms.detailNoPhone");
+  };
+  const choices = options.usable.map((m) => ({ value: m, title: t(`choices.${m}.title`), detail: detail(m) }));
   const none = choices.length === 0;
   return (
     <AuthShell
       appName={config.appName}
-      title={none ? "Finish signing in another way" : "Choose how to verify"}
-      description={none ? undefined : "Your account has more than one second factor. Pick one to finish signing in."}
+      title={none ? t("noneTitle") : t("title")}
+      description={none ? undefined : t("description")}
       footer={<SecondStepLinks options={{ ...options, usable: [] }} current={null} />}
     >
       {none ? (
@@ -38,12 +45,12 @@ export default async function SelectMethodPage() {
           </Alert>
           <p className="text-sm">
             <a className="link" href="/login/two-factor/rescue">
-              Ask the site administrator for help
+              {t("askHelp")}
             </a>
           </p>
         </div>
       ) : (
-        <MethodChoice options={choices} />
+        <MethodChoice options={choices} label={t("formLabel")} />
       )}
     </AuthShell>
   );

@@ -10,22 +10,24 @@ import type { FormState } from "@/lib/view/form-state";
 import { twoFactorSetupSchema, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
 import { startSetupAction } from "./actions";
 import { SetupVerify } from "./setup-verify";
-import type { SetupDetails } from "./setup-types";
+import type { SetupDetails, SetupWords } from "./setup-types";
 
 interface SetupFormProps {
   methods: MethodOption[];
   /** Where email codes go (shown in step 2). */
   email: string;
+  words: SetupWords;
 }
 
 /** Two steps on one page: choose a method, then prove it works with its first code. */
-export function SetupForm({ methods, email }: SetupFormProps) {
+export function SetupForm({ methods, email, words }: SetupFormProps) {
   const [choice, setChoice] = useState<TwoFactorSetupInput>({ method: methods[0]?.value ?? "authenticator", phone: "" });
   const [setup, setSetup] = useState<SetupDetails | null>(null);
-  if (setup) return <SetupVerify setup={setup} email={email} onBack={() => setSetup(null)} />;
+  if (setup) return <SetupVerify setup={setup} email={email} words={words} onBack={() => setSetup(null)} />;
   return (
     <MethodStep
       methods={methods}
+      words={words}
       initial={choice}
       onStarted={(input, details) => {
         setChoice(input);
@@ -37,11 +39,12 @@ export function SetupForm({ methods, email }: SetupFormProps) {
 
 interface MethodStepProps {
   methods: MethodOption[];
+  words: SetupWords;
   initial: TwoFactorSetupInput;
   onStarted: (input: TwoFactorSetupInput, details: SetupDetails) => void;
 }
 
-function MethodStep({ methods, initial, onStarted }: MethodStepProps) {
+function MethodStep({ methods, words, initial, onStarted }: MethodStepProps) {
   const start = async (input: TwoFactorSetupInput): Promise<FormState> => {
     const result = await startSetupAction(input);
     if (result?.setup) onStarted(input, result.setup);
@@ -50,19 +53,20 @@ function MethodStep({ methods, initial, onStarted }: MethodStepProps) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorSetupSchema, start, initial);
   const method = useWatch({ control: form.control, name: "method" });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Choose a two-factor method">
+    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>
       <FormMessage state={state} />
       <MethodFields
         methods={methods}
+        words={words.fields}
         register={form.register}
         selected={method}
-        legend="How do you want to get your codes?"
+        legend={words.legend}
         autoFocus
         methodError={errorOf("method")}
         phoneError={errorOf("phone")}
       />
       <Button type="submit" className="w-full" pending={pending}>
-        Continue
+        {words.continue}
       </Button>
     </form>
   );

@@ -2,7 +2,9 @@ import { MagicLinkView, magicLinkMetadata } from "@/app/(auth)/login/magic/magic
 import { setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/locales";
 
-export const metadata = magicLinkMetadata;
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }) {
+  return magicLinkMetadata((await params).locale);
+}
 // Built once; cookies() and headers() would read nothing here (decision 067).
 export const dynamic = "force-static";
 
