@@ -32,7 +32,7 @@ interface ProveMethodFormProps {
  * (authenticator) or read the sent code (email/SMS), then prove the method with a code.
  */
 export function ProveMethodForm({ words, setup, confirm, label, submitLabel, cancelLabel, onCancel, compact = false }: ProveMethodFormProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(codeSetupConfirmSchema, confirm, { setupToken: setup.setupToken, code: "" });
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(codeSetupConfirmSchema, confirm, { setupToken: setup.setupToken, code: "" }, words.schema);
   const heading = useRef<HTMLHeadingElement>(null);
   // The form replaced the step before it: tell keyboard and screen-reader users where they are.
   useEffect(() => heading.current?.focus(), []);

@@ -1,4 +1,4 @@
-import { ENGLISH_SCHEMA_WORDS, type SchemaWords } from "./schema-words";
+import type { SchemaWords } from "./schema-words";
 
 /** The show/hide button of a password field (components/ui/text-field.tsx). */
 export interface PasswordToggleWords {
@@ -17,5 +17,3 @@ export interface FormWords {
   schema: SchemaWords;
   passwordToggle: PasswordToggleWords;
 }
-
-export const ENGLISH_FORM_WORDS: FormWords = { schema: ENGLISH_SCHEMA_WORDS, passwordToggle: ENGLISH_PASSWORD_TOGGLE };

@@ -1,3 +1,4 @@
+import type { SchemaWords } from "./schema-words";
 /**
  * The shapes of the words the shared sign-in components take as props (lib/view/sign-in-words.ts
  * reads them from the page's catalogue). Types only, so client components and the server share them.
@@ -20,6 +21,8 @@ export interface MethodFieldsWords {
 }
 
 export interface ProveMethodWords {
+  /** The input checks' words in the page's language (schemaWordsFor). */
+  schema: SchemaWords;
   scanTitle: string;
   sentTitle: string;
   scanThen: string;

@@ -7,6 +7,7 @@ import type { AuthenticatorWords, MethodFieldsWords, PasskeyErrorWords, ProveMet
 import { schemaWordsFor } from "./schema-words-server";
 import { methodOptions } from "./two-factor-enrollment";
 import type { MethodOption } from "./two-factor-types";
+import { formWords } from "./form-words-server";
 
 /**
  * Words the shared sign-in components (passkey button, two-factor set-up) take as props, read from
@@ -38,8 +39,9 @@ export async function methodFieldsWords(): Promise<MethodFieldsWords> {
 
 /** ProveMethodForm's words; `sentTo` keeps its `{destination}`, filled in the browser. */
 export async function proveMethodWords(): Promise<ProveMethodWords> {
-  const [t, authenticator] = await Promise.all([getTranslations("signIn.twoFactor.prove"), authenticatorWords()]);
+  const [t, authenticator, fields] = await Promise.all([getTranslations("signIn.twoFactor.prove"), authenticatorWords(), formWords()]);
   return {
+    schema: fields.schema,
     scanTitle: t("scanTitle"),
     sentTitle: t("sentTitle"),
     scanThen: t("scanThen"),

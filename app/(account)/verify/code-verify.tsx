@@ -6,8 +6,11 @@ import { useServerForm } from "@/components/forms/use-server-form";
 import { Button } from "@/components/ui/button";
 import { verifyCodeSchema } from "@/lib/security/core/schemas";
 import { sendVerifyCodeAction, verifyWithCodeAction } from "./actions";
+import type { SchemaWords } from "@/lib/view/schema-words";
 
 interface CodeVerifyWords {
+  /** The input checks' words in the page's language (schemaWordsFor). */
+  schema: SchemaWords;
   formLabel: string;
   code: string;
   submit: string;
@@ -18,7 +21,7 @@ interface CodeVerifyWords {
 
 /** Re-verify with a one-time code of an active sign-in method (authenticator, or one sent by email/SMS). */
 export function CodeVerify({ senders, next, primary, words }: { senders: ("email" | "sms")[]; next?: string; primary: boolean; words: CodeVerifyWords }) {
-  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(verifyCodeSchema, verifyWithCodeAction, { code: "", next });
+  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(verifyCodeSchema, verifyWithCodeAction, { code: "", next }, words.schema);
   const [sending, startSend] = useTransition();
   const send = (method: "email" | "sms") =>
     startSend(async () => {

@@ -17,6 +17,7 @@ import { OAuthButtons } from "@/components/oauth-buttons";
 import { NoticeBanner } from "@/components/notice-banner";
 import { listLinks } from "@/lib/security/oauth/links";
 import { passkeyErrorWords } from "@/lib/view/sign-in-words";
+import { formWords } from "@/lib/view/form-words-server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("verify"))("title") };
@@ -47,13 +48,25 @@ export default async function VerifyPage({ searchParams }: { searchParams: Searc
   const hasPassword = Boolean(user.passwordHash);
   const codeMethods = (await listSignInMethods(user.id)).map((m) => m.method);
   const senders = codeMethods.filter((m): m is "email" | "sms" => m === "email" || m === "sms");
-  const [send, oauth] = await Promise.all([getTranslations("signIn.sendCode"), getTranslations("signIn.oauth")]);
-  const codeWords = { formLabel: t("codeFormLabel"), code: t("oneTimeCode"), submit: t("verifyCode"), email: send("email"), sms: send("sms") };
+  const [send, oauth, fields] = await Promise.all([getTranslations("signIn.sendCode"), getTranslations("signIn.oauth"), formWords()]);
+  const codeWords = {
+    formLabel: t("codeFormLabel"),
+    code: t("oneTimeCode"),
+    submit: t("verifyCode"),
+    email: send("email"),
+    sms: send("sms"),
+    schema: fields.schema,
+  };
   // One way first (the password, else a passkey, else a code, else a provider); the others wait
   // behind "Use another way" rather than stacked under dividers (#16).
   const ways = [
     hasPassword ? (
-      <VerifyForm key="password" email={user.email} next={next} words={{ formLabel: t("formLabel"), password: t("password"), submit: t("continue") }} />
+      <VerifyForm
+        key="password"
+        email={user.email}
+        next={next}
+        words={{ formLabel: t("formLabel"), password: t("password"), submit: t("continue"), ...fields }}
+      />
     ) : null,
     usable ? <PasskeyVerify key="passkey" next={next} primary={!hasPassword} label={t("passkey")} errors={await passkeyErrorWords()} /> : null,
     codeMethods.length ? <CodeVerify key="code" senders={senders} next={next} primary={!hasPassword && !usable} words={codeWords} /> : null,

@@ -13,6 +13,7 @@ import { TextField } from "@/components/ui/text-field";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "./passkey-actions";
 import type { SendCodeWords } from "./send-code-buttons";
 import { focusField, readLoginInput, useLoginSubmit, type LoginCheckWords } from "./use-login-submit";
+import type { PasswordToggleWords } from "@/lib/view/form-words";
 
 // Fetched when the visitor asks for a code: the buttons and their server action are not first-load JavaScript.
 const SendCodeButtons = lazy(() => import("./send-code-buttons").then((m) => ({ default: m.SendCodeButtons })));
@@ -21,6 +22,7 @@ const FORM_ID = "login-form";
 
 /** The box's words in the page's language, from the server (login-view.tsx): no catalogue in the browser. */
 export interface LoginWords extends LoginCheckWords {
+  passwordToggle: PasswordToggleWords;
   formLabel: string;
   identity: string;
   password: string;
@@ -137,6 +139,7 @@ export function LoginForm({ next, words, identityType, canResendConfirmation, pa
             label={words.password}
             name="password"
             type="password"
+            passwordToggle={words.passwordToggle}
             autoComplete="current-password"
             autoFocus={withCode === false}
             error={errors.password}

@@ -27,11 +27,12 @@ function identityKind(config: StaticPageSettings): IdentityKey {
 
 /** The sign-in box's words, in the page's language: props, so no catalogue reaches the browser. */
 async function loginWords(identity: IdentityKey): Promise<LoginWords> {
-  const [t, send] = await Promise.all([getTranslations("signIn.login"), getTranslations("signIn.sendCode")]);
+  const [t, send, fields] = await Promise.all([getTranslations("signIn.login"), getTranslations("signIn.sendCode"), getTranslations("forms.textField")]);
   return {
     formLabel: t("formLabel"),
     identity: t(`identity.${identity}`),
     password: t("password"),
+    passwordToggle: { show: fields("showPassword"), hide: fields("hidePassword") },
     oneTimeCode: t("oneTimeCode"),
     codeHint: t("codeHint"),
     identityFirst: t("identityFirst"),

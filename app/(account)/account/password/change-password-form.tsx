@@ -17,10 +17,18 @@ export function ChangePasswordForm({ words }: { words: PasswordWords }) {
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label={words.change}>
       <FormMessage state={state} />
-      <TextField label={words.current} type="password" autoComplete="current-password" error={errorOf("password")} {...form.register("password")} />
+      <TextField
+        label={words.current}
+        type="password"
+        passwordToggle={words.passwordToggle}
+        autoComplete="current-password"
+        error={errorOf("password")}
+        {...form.register("password")}
+      />
       <TextField
         label={words.new}
         type="password"
+        passwordToggle={words.passwordToggle}
         autoComplete="new-password"
         hint={words.hint}
         error={errorOf("newPassword")}
@@ -29,6 +37,7 @@ export function ChangePasswordForm({ words }: { words: PasswordWords }) {
       <TextField
         label={words.confirm}
         type="password"
+        passwordToggle={words.passwordToggle}
         autoComplete="new-password"
         error={errorOf("newPasswordConfirm")}
         {...form.register("newPasswordConfirm")}

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PasswordPage() {
   const { user } = await requireUser();
   const config = getConfig();
-  const [t, locale] = await Promise.all([getTranslations("account.password"), pageLocale()]);
+  const [t, locale, fields] = await Promise.all([getTranslations("account.password"), pageLocale(), getTranslations("forms.textField")]);
   const hasPassword = Boolean(user.passwordHash);
   const words: PasswordWords = {
     change: t("change"),
@@ -26,6 +26,7 @@ export default async function PasswordPage() {
     hint: t("hint", { min: config.password.minLength }),
     setButton: t("setButton"),
     schema: schemaWordsFor(locale),
+    passwordToggle: { show: fields("showPassword"), hide: fields("hidePassword") },
   };
   return (
     <>

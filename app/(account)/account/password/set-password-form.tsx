@@ -6,6 +6,7 @@ import { TextField } from "@/components/ui/text-field";
 import { setPasswordSchema } from "@/lib/security/core/schemas";
 import type { SchemaWords } from "@/lib/view/schema-words";
 import { setPasswordAction } from "./actions";
+import type { PasswordToggleWords } from "@/lib/view/form-words";
 
 /** The password forms' words, in the page's language (the hint has the minimum length filled in). */
 export interface PasswordWords {
@@ -17,6 +18,7 @@ export interface PasswordWords {
   hint: string;
   setButton: string;
   schema: SchemaWords;
+  passwordToggle: PasswordToggleWords;
 }
 
 /** For accounts created without a password: no current password to ask for. */
@@ -33,6 +35,7 @@ export function SetPasswordForm({ words }: { words: PasswordWords }) {
       <TextField
         label={words.new}
         type="password"
+        passwordToggle={words.passwordToggle}
         autoComplete="new-password"
         hint={words.hint}
         error={errorOf("newPassword")}
@@ -41,6 +44,7 @@ export function SetPasswordForm({ words }: { words: PasswordWords }) {
       <TextField
         label={words.confirm}
         type="password"
+        passwordToggle={words.passwordToggle}
         autoComplete="new-password"
         error={errorOf("newPasswordConfirm")}
         {...form.register("newPasswordConfirm")}

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/auth-shell";
 import { EmailOnlyForm } from "@/components/forms/email-only-form";
 import type { Locale } from "@/lib/i18n/locales";
+import { formWords } from "@/lib/view/form-words-server";
 import { staticPageSettings } from "@/lib/view/static-settings";
 import { requestMagicLinkAction } from "./actions";
 
@@ -20,7 +21,7 @@ export async function magicLinkMetadata(locale?: Locale): Promise<Metadata> {
  */
 export async function MagicLinkView() {
   if (!staticPageSettings().magicLink.enabled) notFound();
-  const t = await getTranslations("signIn.magic");
+  const [t, fields] = await Promise.all([getTranslations("signIn.magic"), formWords()]);
   return (
     <AuthShell
       title={t("title")}
@@ -33,7 +34,7 @@ export async function MagicLinkView() {
         </p>
       }
     >
-      <EmailOnlyForm action={requestMagicLinkAction} email="" submitLabel={t("submit")} ariaLabel={t("formLabel")} />
+      <EmailOnlyForm action={requestMagicLinkAction} email="" submitLabel={t("submit")} ariaLabel={t("formLabel")} emailLabel={t("email")} formWords={fields} />
     </AuthShell>
   );
 }

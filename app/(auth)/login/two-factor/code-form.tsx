@@ -6,8 +6,11 @@ import { Button } from "@/components/ui/button";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { twoFactorCodeSchema } from "@/lib/security/core/schemas";
 import { resendCodeAction, verifyCodeAction } from "./actions";
+import type { SchemaWords } from "@/lib/view/schema-words";
 
 export interface CodeFormWords {
+  /** The input checks' words in the page's language (schemaWordsFor). */
+  schema: SchemaWords;
   formLabel: string;
   code: string;
   verify: string;
@@ -16,7 +19,7 @@ export interface CodeFormWords {
 
 /** The 6-digit code of the user's method; email and SMS users can ask for a new one. */
 export function CodeForm({ canResend, words }: { canResend: boolean; words: CodeFormWords }) {
-  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(twoFactorCodeSchema, verifyCodeAction, { code: "" });
+  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(twoFactorCodeSchema, verifyCodeAction, { code: "" }, words.schema);
   const [resending, startResend] = useTransition();
 
   const resend = (event: FormEvent<HTMLFormElement>): void => {

@@ -16,6 +16,7 @@ import type { UserRecord } from "@/lib/security/accounts/users";
 import { CodeForm } from "./code-form";
 import { requirePendingLogin } from "./guard";
 import { SecondStepLinks } from "./second-step-links";
+import { schemaWordsFor } from "@/lib/view/schema-words-server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn.twoFactor.code"))("title") };
@@ -67,7 +68,7 @@ export default async function TwoFactorPage({ searchParams }: { searchParams: Se
         ) : null}
         <CodeForm
           canResend={!rescue && (method === "email" || method === "sms")}
-          words={{ formLabel: t("formLabel"), code: t("codeLabel"), verify: t("verify"), sendNew: t("sendNew") }}
+          words={{ formLabel: t("formLabel"), code: t("codeLabel"), verify: t("verify"), sendNew: t("sendNew"), schema: schemaWordsFor(locale) }}
         />
       </div>
     </AuthShell>

@@ -8,6 +8,7 @@ import { secondFactorUrl } from "@/lib/security/sign-in/continue";
 import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { RecoveryForm } from "./recovery-form";
+import { formWords } from "@/lib/view/form-words-server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn.twoFactor.recovery"))("title") };
@@ -33,7 +34,7 @@ export default async function RecoveryCodePage() {
         </>
       }
     >
-      <RecoveryForm words={{ formLabel: t("formLabel"), label: t("label"), hint: t("hint"), submit: t("submit") }} />
+      <RecoveryForm words={{ formLabel: t("formLabel"), label: t("label"), hint: t("hint"), submit: t("submit"), schema: (await formWords()).schema }} />
     </AuthShell>
   );
 }

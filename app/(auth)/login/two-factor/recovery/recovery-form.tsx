@@ -5,8 +5,11 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { recoveryCodeSchema } from "@/lib/security/core/schemas";
 import { recoveryCodeAction } from "./actions";
+import type { SchemaWords } from "@/lib/view/schema-words";
 
 export interface RecoveryFormWords {
+  /** The input checks' words in the page's language (schemaWordsFor). */
+  schema: SchemaWords;
   formLabel: string;
   label: string;
   hint: string;
@@ -14,7 +17,7 @@ export interface RecoveryFormWords {
 }
 
 export function RecoveryForm({ words }: { words: RecoveryFormWords }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(recoveryCodeSchema, recoveryCodeAction, { code: "" });
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(recoveryCodeSchema, recoveryCodeAction, { code: "" }, words.schema);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>
       <FormMessage state={state} />

@@ -8,6 +8,7 @@ import { CancelSignIn } from "../cancel-sign-in";
 import { requirePendingLogin } from "../guard";
 import { SetupForm } from "./setup-form";
 import type { SetupWords } from "./setup-types";
+import { formWords } from "@/lib/view/form-words-server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn.twoFactor.setup"))("title") };
@@ -17,12 +18,13 @@ export default async function TwoFactorSetupPage() {
   const found = await requirePendingLogin("setup");
   const { user } = found;
   const config = getConfig();
-  const [t, code, methods, fields, authenticator] = await Promise.all([
+  const [t, code, methods, fields, authenticator, form] = await Promise.all([
     getTranslations("signIn.twoFactor.setup"),
     getTranslations("signIn.twoFactor.code"),
     methodOptionsInWords(setupMethodsFor(found)),
     methodFieldsWords(),
     authenticatorWords(),
+    formWords(),
   ]);
   const words: SetupWords = {
     formLabel: t("formLabel"),
@@ -36,6 +38,7 @@ export default async function TwoFactorSetupPage() {
     submit: t("submit"),
     chooseDifferent: t("chooseDifferent"),
     authenticator,
+    schema: form.schema,
   };
   return (
     <AuthShell appName={config.appName} title={t("title")} description={t("description")} footer={<CancelSignIn />}>

@@ -50,7 +50,7 @@ function MethodStep({ methods, words, initial, onStarted }: MethodStepProps) {
     if (result?.setup) onStarted(input, result.setup);
     return result;
   };
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorSetupSchema, start, initial);
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorSetupSchema, start, initial, words.schema);
   const method = useWatch({ control: form.control, name: "method" });
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>

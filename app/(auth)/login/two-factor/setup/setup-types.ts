@@ -2,6 +2,7 @@ import type { AuthenticatorEnrollment, SetupMethod } from "@/lib/view/two-factor
 import type { AuthenticatorWords } from "@/components/two-factor/authenticator-details";
 import type { MethodFieldsWords } from "@/components/two-factor/method-fields";
 import type { FormState } from "@/lib/view/form-state";
+import type { SchemaWords } from "@/lib/view/schema-words";
 
 /** What step 2 of the setup shows: the authenticator enrollment, or where the code went. */
 export interface SetupDetails {
@@ -16,6 +17,8 @@ export type SetupStartState = (NonNullable<FormState> & { setup?: SetupDetails }
 
 /** Both steps' words, in the page's language (page.tsx). */
 export interface SetupWords {
+  /** The input checks' words (schemaWordsFor). */
+  schema: SchemaWords;
   formLabel: string;
   legend: string;
   continue: string;

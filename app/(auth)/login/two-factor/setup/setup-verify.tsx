@@ -18,7 +18,7 @@ interface SetupVerifyProps {
 
 /** Step 2: show how to get the first code (QR and key, or where it was sent), then check it. */
 export function SetupVerify({ setup, email, words, onBack }: SetupVerifyProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorCodeSchema, confirmSetupAction, { code: "" });
+  const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorCodeSchema, confirmSetupAction, { code: "" }, words.schema);
   const instructionsId = useId();
   // The template's {destination} becomes the address (or masked phone) in bold, kept left to right.
   const [before = "", after = ""] = words.sentTo.split("{destination}");
