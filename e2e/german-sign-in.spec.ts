@@ -29,6 +29,8 @@ test("a password sign-in in German: the page, the checks made in the browser and
   await expect(page).toHaveTitle(new RegExp(say("de", "signIn.login.title")));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(say("de", "signIn.login.title"));
   await expect(page.getByRole("form", { name: say("de", "signIn.login.formLabel") })).toBeVisible();
+  // The divider between the password and the passkey is words too (it once stayed "or").
+  await expect(page.getByText(say("de", "signIn.login.or"), { exact: true })).toBeVisible();
   await page
     .getByTestId("other-ways")
     .locator("summary", { hasText: say("de", "signIn.login.otherWays") })

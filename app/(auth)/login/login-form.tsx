@@ -23,6 +23,7 @@ const FORM_ID = "login-form";
 /** The box's words in the page's language, from the server (login-view.tsx): no catalogue in the browser. */
 export interface LoginWords extends LoginCheckWords {
   passwordToggle: PasswordToggleWords;
+  or: string;
   formLabel: string;
   identity: string;
   password: string;
@@ -153,7 +154,7 @@ export function LoginForm({ next, words, identityType, canResendConfirmation, pa
       </form>
       {passkeys ? (
         <>
-          <OrDivider />
+          <OrDivider label={words.or} />
           <PasskeyButton {...passkeyActions} errors={words.passkey}>
             {words.withPasskey}
           </PasskeyButton>

@@ -32,6 +32,7 @@ async function loginWords(identity: IdentityKey): Promise<LoginWords> {
     formLabel: t("formLabel"),
     identity: t(`identity.${identity}`),
     password: t("password"),
+    or: t("or"),
     passwordToggle: { show: fields("showPassword"), hide: fields("hidePassword") },
     oneTimeCode: t("oneTimeCode"),
     codeHint: t("codeHint"),
