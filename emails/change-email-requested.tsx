@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import { translatorFor } from "@/lib/i18n/translator";
-import { localizeDuration } from "./duration";
+import { localizeDuration } from "@/lib/i18n/duration";
 import { EmailAction, type EmailChangeContext, EmailChangeDetails, EmailLayout, type EmailLocale, EmailResetOffer, EmailText } from "./layout";
 
 export interface ChangeEmailRequestedEmailProps extends EmailLocale {

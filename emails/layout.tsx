@@ -3,7 +3,7 @@ import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Sectio
 import { formatInstantIn } from "@/lib/security/core/time-zone";
 import { textDirection, type Locale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translator";
-import { localizeDuration } from "./duration";
+import { localizeDuration } from "@/lib/i18n/duration";
 
 // Every template draws its look from here, so a product team restyles all mail in one place.
 // Inline styles only: most mail clients strip <style> blocks and ignore external CSS.

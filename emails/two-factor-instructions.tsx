@@ -2,7 +2,7 @@ import type { ReactElement } from "react";
 import { Text } from "@react-email/components";
 import { translatorFor } from "@/lib/i18n/translator";
 import { EmailCode, EmailLayout, type EmailLocale, EmailText, emailTheme } from "./layout";
-import { localizeDuration } from "./duration";
+import { localizeDuration } from "@/lib/i18n/duration";
 
 // The one-time code for signing in with the email second factor. The code stays out of the
 // preview line so it doesn't show on a locked phone's notification.

@@ -1,7 +1,7 @@
 import type { ReactElement } from "react";
 import { Text } from "@react-email/components";
 import { translatorFor } from "@/lib/i18n/translator";
-import { localizeDuration } from "./duration";
+import { localizeDuration } from "@/lib/i18n/duration";
 import { EmailAction, EmailCode, EmailLayout, type EmailLocale, EmailText, emailTheme } from "./layout";
 
 // Unified sign-in: the one-time code, and (when signing in, not during set-up) a link that

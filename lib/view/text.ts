@@ -4,6 +4,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { plainSchemaText } from "./schema-words";
 import { schemaWordsFor } from "./schema-words-server";
 import { wordsFor } from "./words";
+import { localizeDuration } from "@/lib/i18n/duration";
 
 /**
  * The one way a page turns a code into words: the "errors" entry of the page's language with its
@@ -12,7 +13,11 @@ import { wordsFor } from "./words";
  */
 export function textFor(code: ErrorCode, params: MessageParams | undefined, locale: Locale): string {
   const text: string = wordsFor(locale)[code];
-  return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
+  if (!params) return text;
+  // {within} arrives as the flows humanize a lifetime ("2 days"): written here in the reader's language.
+  const fill = (name: string): string =>
+    name === "within" && typeof params[name] === "string" ? localizeDuration(params[name], locale) : String(params[name]);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? fill(name) : whole));
 }
 
 interface Template {

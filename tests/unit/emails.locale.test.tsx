@@ -2,7 +2,7 @@
 // layout's shared lines, <html lang dir>), and the translated templates' English is today's English.
 import { describe, expect, it } from "vitest";
 import { renderEmail } from "@/lib/mail";
-import { localizeDuration } from "@/emails/duration";
+import { localizeDuration } from "@/lib/i18n/duration";
 import { formatInstantIn } from "@/lib/security/core/time-zone";
 
 const welcome = { appName: "Gatehouse", email: "ada@example.com", confirmationLink: "https://example.test/confirm/abc", within: "2 days" };

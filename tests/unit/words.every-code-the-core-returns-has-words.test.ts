@@ -96,3 +96,15 @@ describe("the input checks' words", () => {
     expect(plainText("Something only the caller knows")).toBe("Something only the caller knows");
   });
 });
+
+describe("a link's lifetime in the reader's language", () => {
+  it("{within} is written in the message's language, and kept as it is in English", async () => {
+    const { textFor } = await import("@/lib/view/text");
+    expect(textFor("CONFIRMATION_EXPIRED", { within: "2 days" }, "en")).toContain("2 days");
+    // Intl writes a no-break space between a number and its unit (\s matches it).
+    expect(textFor("CONFIRMATION_EXPIRED", { within: "2 days" }, "de")).toMatch(/2\sTage/);
+    expect(textFor("PASSWORD_RESET_EXPIRED", { within: "1 hour and 30 minutes" }, "fr")).toMatch(/1\sheure et 30\sminutes/);
+    // Anything the flows did not humanize stays as it came.
+    expect(textFor("CONFIRMATION_EXPIRED", { within: "soon" }, "de")).toContain("soon");
+  });
+});

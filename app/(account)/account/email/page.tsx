@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { localizeDuration } from "@/emails/duration";
+import { localizeDuration } from "@/lib/i18n/duration";
 import { getConfig } from "@/lib/security/config";
 import { humanizeDuration } from "@/lib/security/config/duration";
 import { requireUser } from "@/lib/security/sessions/guards";
