@@ -87,7 +87,7 @@ describe("verifyAndUpdatePassword at sign-in", () => {
     expect(await rehashEvents(user.id)).toBe(0);
   });
 
-  it("refuses hashes with absurd costs at once (under 100 ms), whatever the password", async () => {
+  it("refuses hashes with absurd costs at once (no hash work: under a second, where hashing would take hours), whatever the password", async () => {
     const absurd = [
       bcrypt.hashSync(PASSWORD, 4).replace(/^\$2b\$04\$/, "$2b$31$"),
       `$scrypt$ln=30,r=8,p=1$${b64(salt)}$${b64(randomBytes(32))}`,
@@ -101,7 +101,9 @@ describe("verifyAndUpdatePassword at sign-in", () => {
     for (const stored of absurd) {
       const started = performance.now();
       expect(await verifyPassword(stored, PASSWORD)).toBe(false);
-      expect(performance.now() - started, stored).toBeLessThan(100);
+      // Each of these would take hours to days (or more memory than the machine has) if computed. The
+      // bound is loose because a loaded CI machine once took 277 ms for the first, lazily loaded verifier.
+      expect(performance.now() - started, stored).toBeLessThan(1000);
     }
     const user = await importedUser(absurd[0] ?? "");
     const started = performance.now();
