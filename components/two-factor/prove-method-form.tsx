@@ -9,6 +9,7 @@ import { codeSetupConfirmSchema, type CodeSetupConfirmInput } from "@/lib/securi
 import { AuthenticatorDetails } from "./authenticator-details";
 import type { ProveMethodWords } from "../../lib/view/sign-in-word-types";
 import type { CodeMethodSetup } from "../../lib/view/two-factor-types";
+import { fillWords } from "@/lib/i18n/fill";
 
 export type { ProveMethodWords };
 
@@ -46,7 +47,7 @@ export function ProveMethodForm({ words, setup, confirm, label, submitLabel, can
           {isApp ? words.scanTitle : words.sentTitle}
         </h3>
         <p className="mt-1 text-sm break-words text-muted" data-testid="setup-instructions">
-          {isApp ? words.scanThen : setup.sentTo ? words.sentTo.replace("{destination}", setup.sentTo) : words.sentToYou}
+          {isApp ? words.scanThen : setup.sentTo ? fillWords(words.sentTo, { destination: setup.sentTo }) : words.sentToYou}
         </p>
       </div>
       {setup.enrollment ? <AuthenticatorDetails enrollment={setup.enrollment} words={words.authenticator} /> : null}

@@ -46,3 +46,12 @@ describe("direction", () => {
     expect(["en", "de", "fr", "es"].filter((l) => isLocale(l) && textDirection(l) !== "ltr")).toEqual([]);
   });
 });
+
+describe("a template filled in the browser (lib/i18n/fill.ts)", () => {
+  it("fills {name} placeholders, keeps a missing one, and splits around one for drawing it apart", async () => {
+    const { aroundPlaceholder, fillWords } = await import("@/lib/i18n/fill");
+    expect(fillWords("Added {date} · {kind}", { date: "3 Dez." })).toBe("Added 3 Dez. · {kind}");
+    expect(aroundPlaceholder("Wir haben einen Code an {destination} gesendet.", "destination")).toEqual(["Wir haben einen Code an ", " gesendet."]);
+    expect(aroundPlaceholder("No placeholder", "destination")).toEqual(["No placeholder", ""]);
+  });
+});

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { FormState } from "@/lib/view/form-state";
-import { aroundPlaceholder, fillWords } from "@/app/(account)/account/fill-words";
+import { aroundPlaceholder, fillWords } from "@/lib/i18n/fill";
 import type { SchemaWords } from "@/lib/view/schema-words";
 import { renamePasskeySchema } from "@/lib/security/core/schemas";
 import { deletePasskeyAction, renamePasskeyAction } from "./actions";

@@ -3,7 +3,7 @@ import { Copy, Download } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { fillWords } from "@/app/(account)/account/fill-words";
+import { fillWords } from "@/lib/i18n/fill";
 
 /** account.recoveryCodes in the page's language; the file's title is filled, its {when} is the browser's. */
 export interface CodeListWords {

@@ -5,7 +5,7 @@ import type { CodeMethod, UnifiedMethod } from "@/lib/security/config";
 import { maskPhone } from "@/lib/security/accounts/phone";
 import type { SignInMethodRow } from "@/lib/security/codes/store";
 import { isolate } from "@/lib/view/account-words";
-import { aroundPlaceholder } from "@/app/(account)/account/fill-words";
+import { aroundPlaceholder } from "@/lib/i18n/fill";
 import { methodOptions } from "@/lib/view/two-factor-enrollment";
 import { translateChoices } from "../method-choices";
 

@@ -8,6 +8,7 @@ import { AuthenticatorDetails } from "@/components/two-factor/authenticator-deta
 import { twoFactorCodeSchema } from "@/lib/security/core/schemas";
 import { confirmSetupAction } from "./actions";
 import type { SetupDetails, SetupWords } from "./setup-types";
+import { aroundPlaceholder } from "@/lib/i18n/fill";
 
 interface SetupVerifyProps {
   setup: SetupDetails;
@@ -21,7 +22,7 @@ export function SetupVerify({ setup, email, words, onBack }: SetupVerifyProps) {
   const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorCodeSchema, confirmSetupAction, { code: "" }, words.schema);
   const instructionsId = useId();
   // The template's {destination} becomes the address (or masked phone) in bold, kept left to right.
-  const [before = "", after = ""] = words.sentTo.split("{destination}");
+  const [before, after] = aroundPlaceholder(words.sentTo, "destination");
   return (
     <div className="space-y-6">
       {setup.enrollment ? (
