@@ -22,6 +22,17 @@ const config = [
     },
   },
   {
+    // Links prefetch on intent, not on sight (components/ui/link.tsx says why): every link is that one.
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Use Link from @/components/ui/link: it prefetches on intent, not on sight." }] },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call their continuation `use`, which is not React's hook.
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_ADMIN, E2E_REQUIRED_2FA, E2E_RESCUE_2FA } from "./e2e/support/admin";
 import { E2E_LOG_DIR } from "./e2e/support/secrets";
@@ -10,6 +11,15 @@ import { E2E_PORT, MAILBOX_HEADERS, OIDC_CLIENT, OIDC_PORT, serverEnv } from "./
  * sends its own X-Forwarded-For (TRUST_PROXY=1) so per-IP rate limits stay per test.
  */
 const PORT = E2E_PORT;
+
+/**
+ * Debian's /usr/bin/chromium is a shell wrapper that adds flags for a desktop user (GPU
+ * rasterisation, its bundled extensions); the binary beside it runs with Playwright's flags only.
+ * Measured on three specs with two workers: 7% less browser CPU (183 s → 170 s).
+ */
+function chromiumBinary(): string {
+  return existsSync("/usr/lib/chromium/chromium") ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium";
+}
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -36,7 +46,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          executablePath: process.env.CHROMIUM_PATH ?? chromiumBinary(),
           args: [
             "--no-sandbox",
             "--disable-gpu",

@@ -1,6 +1,6 @@
 "use client";
 import { clsx } from "clsx";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 
 export type AdminNavItem = { href: string; label: string };

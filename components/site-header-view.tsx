@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { Logo } from "@/components/logo";
 import { Button, buttonVariants } from "@/components/ui/button";

@@ -2,6 +2,7 @@
 // it is down every request gets a fast 503 with Retry-After (a page, or JSON for JSON clients),
 // within 5 s of its return requests succeed again without restarting the app, no acknowledged
 // sign-in is lost, and a flow refused during the outage left nothing half-written.
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import postgres from "postgres";
 import { expect, newSignedInUser, randomIp, strongPassword, test, uniqueEmail } from "./support/fixtures";
@@ -44,6 +45,7 @@ interface Outcome {
   retryAfter?: string;
   contentType?: string;
   cookie?: string;
+  requestId?: string;
 }
 
 async function signedInUser(page: Page): Promise<{ email: string; password: string; cookie: string }> {
@@ -66,6 +68,7 @@ async function timed(kind: Outcome["kind"], send: () => Promise<Response>): Prom
       retryAfter: response.headers.get("retry-after") ?? undefined,
       contentType: response.headers.get("content-type") ?? undefined,
       cookie: setCookie?.split(";")[0],
+      requestId: response.headers.get("x-request-id") ?? undefined,
     };
   } catch {
     return { kind, status: "error", startedAt, ms: Date.now() - startedAt };
@@ -130,8 +133,10 @@ test("PostgreSQL restarted under load: 503s while it is down, success within 5 s
   }
   const late = outcomes.filter((o) => o.startedAt >= backAt + RECOVERY_MS);
   expect(late.length, "requests were made after the recovery window").toBeGreaterThan(0);
+  // A failure here names what the server logged for it (the driver's error code and message).
+  const log = readFileSync(instance.logFile, "utf8").split("\n");
   expect(
-    late.filter((o) => o.status !== 200),
+    late.filter((o) => o.status !== 200).map((o) => ({ ...o, log: log.filter((line) => o.requestId && line.includes(o.requestId)) })),
     "every request 5 s after the database's return succeeds",
   ).toEqual([]);
   expect(success.filter((o) => o.startedAt > downAt && o.kind === "sign-in").length, "sign-ins succeed again after the restart").toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { NoticeBanner } from "@/components/notice-banner";
 import { buttonVariants } from "@/components/ui/button";

@@ -4,12 +4,12 @@
 // user's access_denied) and "Fail" (a provider error). Each sign-in there sets the subject's claims;
 // grants are given without a consent page (a first-party client).
 //
-// OIDC_PORT (default 3690), E2E_PORT (the app; +28 and +29 are the OAuth spec's instances),
+// OIDC_PORT (default E2E_PORT + 49), E2E_PORT (the app; +28 and +29 are the OAuth spec's instances),
 // OIDC_CLIENT_ID / OIDC_CLIENT_SECRET (the app's AUTH_OIDC_ID / AUTH_OIDC_SECRET).
 import { createServer } from "node:http";
 import Provider from "oidc-provider";
 
-const port = Number(process.env.OIDC_PORT ?? 3690);
+const port = Number(process.env.OIDC_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 49);
 const appPort = Number(process.env.E2E_PORT ?? 3100);
 const client = { id: process.env.OIDC_CLIENT_ID ?? "gatehouse-e2e", secret: process.env.OIDC_CLIENT_SECRET ?? "gatehouse-e2e-client-secret-0001" };
 

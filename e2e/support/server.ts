@@ -27,8 +27,9 @@ export const OAUTH_PORTS = [E2E_PORT + 28, E2E_PORT + 29] as const;
 export const REFERENCE_SETTINGS_PORT = E2E_PORT + 30;
 /** e2e/server-processes.spec.ts: `npm start` with two server processes (server/start.mjs). */
 export const SERVER_PROCESSES_PORT = E2E_PORT + 31;
-/** The test OpenID Connect provider (e2e/support/oidc-provider.mjs), started beside the app. */
-export const OIDC_PORT = Number(process.env.OIDC_PORT ?? 3690);
+/** The test OpenID Connect provider (e2e/support/oidc-provider.mjs), started beside the app: beside
+ * its port too, so two suites on different E2E_PORTs (a helper's worktree and main) do not meet. */
+export const OIDC_PORT = Number(process.env.OIDC_PORT ?? E2E_PORT + 49);
 export const OIDC_CLIENT = { id: "gatehouse-e2e", secret: "gatehouse-e2e-client-secret-0001" } as const;
 /** Their PostgreSQL servers (one per spec: a restart must not touch the suite's shared database). */
 export const OPS_PG_PORT = Number(process.env.E2E_OPS_PG_PORT ?? 54340);

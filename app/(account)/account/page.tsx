@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { LanguageSetting } from "@/components/language-setting";
 import { NoticeBanner } from "@/components/notice-banner";
 import { isLocale } from "@/lib/i18n/locales";

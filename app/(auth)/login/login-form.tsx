@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { FormMessage } from "@/components/form-message";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";

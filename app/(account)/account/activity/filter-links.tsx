@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ACTIVITY_FILTERS, type ActivityFilter } from "@/lib/view/activity";
 
 /**

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/view/format";
 import type { ListedUser } from "@/lib/security/accounts/user-search";

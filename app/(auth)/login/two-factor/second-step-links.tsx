@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import type { SecondFactorMethod, SecondFactorOptions } from "@/lib/security/sign-in/second-factor";
 import { CancelSignIn } from "./cancel-sign-in";

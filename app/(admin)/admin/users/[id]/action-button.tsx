@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Button, buttonVariants, type ButtonVariant } from "@/components/ui/button";
 import { DESTRUCTIVE_ACTIONS, type AdminAction } from "@/lib/security/lifecycle/admin-actions";
 import { adminUserAction } from "./actions";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AuthShell } from "@/components/auth-shell";
 import { getConfig } from "@/lib/security/config";
 import { secondFactorUrl } from "@/lib/security/sign-in/continue";

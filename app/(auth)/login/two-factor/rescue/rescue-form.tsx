@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Button, buttonVariants } from "@/components/ui/button";
