@@ -5,7 +5,7 @@
 // callback began, nor anything inside a transaction.
 import type { Sql } from "postgres";
 import { describe, expect, it, vi } from "vitest";
-import { preparingEveryStatement } from "@/lib/db/client";
+import { preparingEveryStatement } from "@/lib/db/pool-statements";
 import { neverReachedTheServer } from "@/lib/db/errors";
 
 const refused = () => Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", syscall: "connect" });
