@@ -90,6 +90,15 @@ describe("change username", () => {
   });
 });
 
+/**
+ * Registers without confirming, and waits for the registration's work to finish: under generic
+ * responses it runs after the answer (afterTheAnswer), so its welcome mail may come after the call.
+ */
+async function registerUnconfirmed(email: string): Promise<void> {
+  await registerUser({ email, password: STRONG_PASSWORD }, newCtx());
+  await expect.poll(async () => (await mailsTo(email)).length, { timeout: 10_000 }).toBe(1);
+}
+
 describe("recover username", () => {
   it("emails the username to a confirmed, active account", async () => {
     const email = uniqueEmail("recover");
@@ -107,7 +116,7 @@ describe("recover username", () => {
     const disabled = uniqueEmail("disabled");
     await deactivateUser((await registerConfirmed(disabled)).id);
     const unconfirmed = uniqueEmail("unconfirmed");
-    await registerUser({ email: unconfirmed, password: STRONG_PASSWORD }, newCtx());
+    await registerUnconfirmed(unconfirmed);
     const before = await Promise.all([unknown, disabled, unconfirmed].map(async (e) => (await mailsTo(e)).length));
     for (const email of [unknown, disabled, unconfirmed]) expect(await recoverUsername(email, newCtx())).toEqual({ ok: true });
     expect(await Promise.all([unknown, disabled, unconfirmed].map(async (e) => (await mailsTo(e)).length))).toEqual(before);
@@ -117,7 +126,7 @@ describe("recover username", () => {
     const disabled = uniqueEmail("disabled");
     await deactivateUser((await registerConfirmed(disabled)).id);
     const unconfirmed = uniqueEmail("unconfirmed");
-    await registerUser({ email: unconfirmed, password: STRONG_PASSWORD }, newCtx());
+    await registerUnconfirmed(unconfirmed);
     await withEnv({ SECURITY_RETURN_GENERIC_RESPONSES: "false" }, async () => {
       expect(await recoverUsername(uniqueEmail("nobody"), newCtx())).toMatchObject({ ok: false, code: "USER_DOES_NOT_EXIST" });
       expect(await recoverUsername(disabled, newCtx())).toMatchObject({ ok: false, code: "DISABLED_ACCOUNT" });
