@@ -1,5 +1,6 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AUTHN_METHODS } from "@/lib/security/core/authn-methods";
 import type { NetworkWords } from "./network";
 
 /**
@@ -23,20 +24,5 @@ export function isolate(text: string, locale: string): string {
   return locale === "en" ? text : `\u2068${text}\u2069`;
 }
 
-const VIA_KEYS = [
-  "password",
-  "reset-password",
-  "register",
-  "email",
-  "magic-link",
-  "confirm-link",
-  "sms",
-  "authenticator",
-  "passkey",
-  "oauth",
-  "user-verification",
-  "remembered-device",
-  "recovery-code",
-  "rescue-email",
-  "two-factor",
-] as const;
+/** Every stored proof has words in `twoFactor.via`, except "verify", a re-verification marker never shown. */
+const VIA_KEYS = AUTHN_METHODS.filter((method) => method !== "verify");

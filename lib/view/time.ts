@@ -6,6 +6,27 @@
  */
 import { formatInstantIn, validTimeZone } from "@/lib/security/core/time-zone";
 
+/**
+ * Intl formatters are immutable and slow to build (about 0.1 ms each, several per page): one per
+ * set of options for the process. The keys are a language of the catalogue, a zone name the
+ * runtime knows (zoneOrUtc) and fixed options, so the map stays small.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })));
+  return format;
+}
+
 /** Until the browser has told us its zone, times are shown in UTC and say so. */
 export const FALLBACK_TIME_ZONE = "UTC";
 
@@ -21,23 +42,23 @@ export function formatDateTimeIn(date: Date, zone: string | null | undefined, lo
 
 /** "4:20 PM" in the zone: an item under its day's heading needs only the time. */
 export function formatTimeIn(date: Date, zone: string | null | undefined, locale = "en"): string {
-  return new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone: zoneOrUtc(zone) }).format(date);
+  return dateFormat(locale, { timeStyle: "short", timeZone: zoneOrUtc(zone) }).format(date);
 }
 
 /** The calendar day of an instant in a zone, as YYYY-MM-DD (sorts and compares as text). */
 export function dayKey(date: Date, zone: string): string {
   // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone }).format(date);
+  return dateFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone }).format(date);
 }
 
 /** "Today", "Yesterday", else "Monday, 30 November 2026", for a day key seen from `now` in `zone`. */
 export function dayLabel(key: string, now: Date, zone: string, locale = "en"): string {
   const offset = key === dayKey(now, zone) ? 0 : key === dayKey(new Date(now.getTime() - 86_400_000), zone) ? -1 : null;
-  if (offset !== null) return capitalise(new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(offset, "day"), locale);
+  if (offset !== null) return capitalise(relativeFormat(locale).format(offset, "day"), locale);
   const [year, month, day] = key.split("-").map(Number) as [number, number, number];
   // Noon UTC of that date names the same calendar day in every zone's format. English reads the
   // day before the month ("Monday, 30 November 2026"), as it always has here.
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+  return dateFormat(locale === "en" ? "en-GB" : locale, {
     weekday: "long",
     day: "numeric",
     month: "long",
@@ -65,7 +86,7 @@ const JUST_NOW: Readonly<Record<string, string>> = { en: "just now" };
 
 /** "just now", "2 minutes ago", "yesterday", "3 weeks ago"; a time a little ahead (clock skew) is "just now". */
 export function relativeTime(date: Date, now: Date, locale = "en"): string {
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const relative = relativeFormat(locale);
   const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
   if (seconds < 45) return JUST_NOW[locale] ?? relative.format(0, "second");
   for (const [limit, unit, size] of STEPS) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { CATALOGUES } from "@/lib/i18n/catalogues";
 import { LOCALES } from "@/lib/i18n/locales";
+import { AUTHN_METHODS } from "@/lib/security/core/authn-methods";
 import { flatten } from "./support/catalogue";
 
 // Words every language writes the same: names, abbreviations kept in English by convention, and
@@ -51,6 +52,11 @@ const english = flatten(CATALOGUES.en);
 describe("the catalogues", () => {
   it("English has messages", () => {
     expect(english.size).toBeGreaterThan(0);
+  });
+
+  it("names every stored way of signing in but the re-verification marker (the activity list shows them)", () => {
+    const named = AUTHN_METHODS.filter((method) => english.has(`twoFactor.via.${method}`));
+    expect(named).toEqual(AUTHN_METHODS.filter((method) => method !== "verify"));
   });
 
   for (const locale of LOCALES) {

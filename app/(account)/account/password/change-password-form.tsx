@@ -1,5 +1,6 @@
 "use client";
 import { useServerForm } from "@/components/forms/use-server-form";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -25,22 +26,11 @@ export function ChangePasswordForm({ words }: { words: PasswordWords }) {
         error={errorOf("password")}
         {...form.register("password")}
       />
-      <TextField
-        label={words.new}
-        type="password"
-        passwordToggle={words.passwordToggle}
-        autoComplete="new-password"
-        hint={words.hint}
-        error={errorOf("newPassword")}
-        {...form.register("newPassword")}
-      />
-      <TextField
-        label={words.confirm}
-        type="password"
-        passwordToggle={words.passwordToggle}
-        autoComplete="new-password"
-        error={errorOf("newPasswordConfirm")}
-        {...form.register("newPasswordConfirm")}
+      <NewPasswordFields
+        words={words}
+        password={form.register("newPassword")}
+        confirm={form.register("newPasswordConfirm")}
+        errors={{ password: errorOf("newPassword"), confirm: errorOf("newPasswordConfirm") }}
       />
       <Button type="submit" pending={pending}>
         {words.change}

@@ -2,7 +2,7 @@
 import { useServerForm } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/text-field";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import type { FormWords } from "@/lib/view/form-words";
 import { resetPasswordSchema } from "@/lib/security/core/schemas";
 import { resetPasswordAction } from "./actions";
@@ -32,23 +32,12 @@ export function ResetPasswordForm({ token, words, formWords }: { token: string; 
       <FormMessage state={state} />
       {/* Lets password managers attach the new password to the right account. */}
       <input type="hidden" {...form.register("token")} />
-      <TextField
-        label={words.newPassword}
-        type="password"
-        autoComplete="new-password"
+      <NewPasswordFields
+        words={{ new: words.newPassword, confirm: words.confirm, hint: words.hint, passwordToggle: formWords.passwordToggle }}
+        password={form.register("password")}
+        confirm={form.register("passwordConfirm")}
+        errors={{ password: errorOf("password"), confirm: errorOf("passwordConfirm") }}
         autoFocus
-        hint={words.hint}
-        passwordToggle={formWords.passwordToggle}
-        error={errorOf("password")}
-        {...form.register("password")}
-      />
-      <TextField
-        label={words.confirm}
-        type="password"
-        autoComplete="new-password"
-        passwordToggle={formWords.passwordToggle}
-        error={errorOf("passwordConfirm")}
-        {...form.register("passwordConfirm")}
       />
       <Button type="submit" className="w-full" pending={pending}>
         {words.submit}
