@@ -131,6 +131,18 @@ function wrkMs(out: string, percentile: string): number {
   return Number(m[1]) * scale;
 }
 
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 8);
+
+/** A route's windows on one server: each figure's median and spread, and the CPU of each round. */
+export interface PageWindows {
+  cpuPerRound: number[];
+  rps: Spread;
+  p50Ms: Spread;
+  p99Ms: Spread;
+  appCpuMsPerRequest: Spread;
+  pgCpuMsPerRequest?: Spread;
+}
+
 export interface Target {
   key: string;
   base: string;
@@ -146,10 +158,13 @@ export async function alternatingWindows(
   routes: Route[],
   cookie: string,
   options: { rounds: number; windowSeconds: number; concurrency: number },
-): Promise<Record<string, Record<string, Spread>>> {
+): Promise<Record<string, PageWindows>> {
   const pairs = targets.flatMap((t) => routes.map((r) => ({ t, r, key: `${t.key}.${r.key}` })));
   const headersOf = (r: Route): Record<string, string> => (r.signedIn ? { cookie } : {});
-  for (const p of pairs) await wrkWindow(`${p.t.base}${p.r.path}`, headersOf(p.r), 2, options.concurrency, p.t.pids); // warm-up
+  // Warm-up to a steady state: V8 compiles a route's code over its first thousands of requests, and a
+  // page with more code takes longer. With 2 s each, /account's first rounds still ran colder code
+  // than the floor's (its CPU per request fell by a third between the first and the last rounds).
+  for (const p of pairs) await wrkWindow(`${p.t.base}${p.r.path}`, headersOf(p.r), WARMUP_SECONDS, options.concurrency, p.t.pids);
   const windows = new Map(pairs.map((p) => [p.key, [] as Window[]]));
   for (let round = 0; round < options.rounds; round++) {
     for (let i = 0; i < pairs.length; i++) {
@@ -164,6 +179,7 @@ export async function alternatingWindows(
       return [
         p.key,
         {
+          cpuPerRound: ws.map((w) => w.appCpuMsPerRequest),
           rps: field("rps"),
           p50Ms: field("p50Ms"),
           p99Ms: field("p99Ms"),
@@ -176,7 +192,17 @@ export async function alternatingWindows(
 }
 
 /** Per-round ratios a/b of requests/s, from windows of the same round (the spread says how steady). */
-export function ratio(results: Record<string, Record<string, Spread>>, a: string, b: string): Spread {
+/**
+ * CPU per request of a over b, round by round (windows of the same round see the same machine), as
+ * the median of the rounds' ratios with their spread.
+ */
+export function cpuRatio(results: Record<string, PageWindows>, a: string, b: string): Spread {
+  const x = results[a]!.cpuPerRound;
+  const y = results[b]!.cpuPerRound;
+  return spread(x.map((v, i) => v / y[i]!));
+}
+
+export function ratio(results: Record<string, PageWindows>, a: string, b: string): Spread {
   // Only medians survive aggregation; a ratio of medians, reported with the ratio of the extremes.
   const x = results[a]!.rps!;
   const y = results[b]!.rps!;

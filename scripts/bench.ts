@@ -22,10 +22,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
 import { SESSION_LOOKUP, explainHotQueries } from "./bench-explain";
-import { PAGE_ROUTES, alternatingWindows, postmasterPid, ratio, responseBytes, roundTrips } from "./bench-pages";
+import { PAGE_ROUTES, alternatingWindows, cpuRatio, postmasterPid, ratio, responseBytes, roundTrips } from "./bench-pages";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error("bench needs DATABASE_URL (scripts/bench.sh provides one)");
@@ -76,10 +77,27 @@ function request(path: string, options: { base?: string; method?: string; header
   });
 }
 
+/**
+ * A server left over from an earlier run that failed would answer in the new one's place (and
+ * against its dead database): the port must be free before a server is started on it.
+ */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () => reject(new Error(`port ${port} is in use (a server from an earlier bench run?): stop it first`)));
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 /** The production server entry (`npm start`); its JSON request log goes to /dev/null. */
 function startServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
-  return spawn(process.execPath, ["server/start.mjs", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const server = spawn(process.execPath, ["server/start.mjs", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  started.push(server);
+  return server;
 }
+
+/** Every server this run started: a run that fails stops them too (they are detached process groups). */
+const started: ChildProcess[] = [];
 
 async function waitFor200(base: string, path: string, timeoutMs = 60_000): Promise<number> {
   const started = performance.now();
@@ -319,6 +337,8 @@ async function pagesAndFloor(small: Target, email: string, password: string): Pr
     out.ratios = {
       loginOverStaticFloor: ratio(pages, "oneProcess.login", "oneProcess.floorStatic"),
       accountOverDynamicFloor: ratio(pages, "oneProcess.account", "oneProcess.floorDynamic"),
+      // The issue's measure for signed-in pages: CPU per request, round by round.
+      accountCpuOverDynamicFloorCpu: cpuRatio(pages, "oneProcess.account", "oneProcess.floorDynamic"),
       apiMeOverHandlerFloor: ratio(pages, "oneProcess.apiMe", "oneProcess.floorHandler"),
     };
     out.responseBytes = await responseBytes(small.base, PAGE_ROUTES, cookie);
@@ -333,6 +353,7 @@ async function pagesAndFloor(small: Target, email: string, password: string): Pr
     const cluster = await alternatingWindows([one, two], routes, cookie, options);
     out.cluster = {
       windows: cluster,
+      oneProcessAccountCpuOverFloorCpu: cpuRatio(cluster, "oneProcess.account", "oneProcess.floorDynamic"),
       twoOverOne: {
         account: ratio(cluster, "twoProcesses.account", "oneProcess.account"),
         floorDynamic: ratio(cluster, "twoProcesses.floorDynamic", "oneProcess.floorDynamic"),
@@ -346,7 +367,7 @@ async function pagesAndFloor(small: Target, email: string, password: string): Pr
 /**
  * Median latency of /admin/users (keyset pagination, lib/security/accounts/user-search.ts): the
  * first page, the middle one of each database's own users (its cursor made here, in the module's
- * format: base64url JSON of sort, direction, key and id), an email-prefix search and that
+ * format: base64url JSON of order key, order direction, paging direction, key and id), an email-prefix search and that
  * search's middle page.
  */
 async function adminListLatency(targets: Target[]): Promise<Record<string, Record<string, number | string>>> {
@@ -355,14 +376,15 @@ async function adminListLatency(targets: Target[]): Promise<Record<string, Recor
     const [{ n } = { n: 0 }] = await t.sql<{ n: number }[]>`select count(*)::int as n from users`;
     const [mid] = await t.sql<{ at: string; id: string }[]>`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id
       from users order by created_at, id offset ${Math.floor(n / 2)} limit 1`;
-    // The large database's seeded addresses share "seed-"; a prefix with 111,111 matches. The small one's admin is "bench-…".
-    const prefix = n > 1000 ? "seed-5" : "bench-";
+    // Seeded addresses share "seed-": "seed-5" matches 111 of the small database's 1,000 and 111,111
+    // of the large one's 1 M. Without a seed the only account is the bench admin, "bench-…".
+    const prefix = SCALE ? "seed-5" : "bench-";
     const [{ m } = { m: 0 }] = await t.sql<{ m: number }[]>`select count(*)::int as m from users where email_normalized like ${prefix + "%"}`;
     const [midMatch] = await t.sql<
       { key: string; id: string }[]
     >`select email_normalized as key, id from users where email_normalized collate "C" like ${prefix + "%"}
       order by email_normalized collate "C", id offset ${Math.floor(m / 2)} limit 1`;
-    const cursor = (s: string, v: string, id: string): string => Buffer.from(JSON.stringify({ s, d: "after", v, id })).toString("base64url");
+    const cursor = (s: string, v: string, id: string): string => Buffer.from(JSON.stringify({ s, o: "asc", d: "after", v, id })).toString("base64url");
     paths.set(t.name, {
       first: "/admin/users",
       middle: `/admin/users?cursor=${cursor("created", mid!.at, mid!.id)}`,
@@ -445,6 +467,7 @@ async function main(): Promise<void> {
   }
   const results: Record<string, unknown> = { at: new Date().toISOString(), concurrency: CONCURRENCY };
 
+  for (const port of [PORT, PORT + 1, PORT + 2]) await assertPortFree(port);
   const small: Target = { name: "small", base: BASE, sql, server: startServer(serverEnv, PORT), cookie: "" };
   await waitFor200(BASE, "/api/ready");
   const email = `bench-${Date.now()}@example.com`;
@@ -471,8 +494,10 @@ async function main(): Promise<void> {
       cookie: "",
     };
     await waitFor200(largeBase, "/api/ready"); // migrated
-    const { seed } = await import("./bench-seed");
-    results.seed = await seed(largeUrl);
+    const { seed, SMALL_SEED } = await import("./bench-seed");
+    // BENCH_SEED_USERS=0: the A/A run, both databases seeded alike.
+    const aa = Number(process.env.BENCH_SEED_USERS ?? 1) === 0;
+    results.seed = { small: await seed(DATABASE_URL!, SMALL_SEED), large: await seed(largeUrl, aa ? SMALL_SEED : undefined) };
     await largeSql`delete from users where email = ${email}`;
     await copyUser(sql, largeSql, user!.id);
     targets.push(large);
@@ -495,8 +520,8 @@ async function main(): Promise<void> {
       adminSearchFirstPageMedianMs: ratio((r) => get(r, "adminUserList", "searchFirstPageMedianMs")),
       adminSearchMiddlePageMedianMs: ratio((r) => get(r, "adminUserList", "searchMiddlePageMedianMs")),
     };
-    // BENCH_SEED_USERS=0 makes the second database a copy of the first: an A/A run that shows
-    // what the second server's position alone does to the ratios. Nothing to explain then.
+    // BENCH_SEED_USERS=0 seeds the second database like the first: an A/A run that shows what the
+    // second server's position alone does to the ratios. Nothing to explain then.
     if (Number(process.env.BENCH_SEED_USERS ?? 1) > 0) results.explain = await explainHotQueries(targets[1]!.sql, user!.id);
     await stop(targets[1]!.server);
     await targets[1]!.sql.end();
@@ -557,5 +582,12 @@ async function commits(sql: postgres.Sql): Promise<number> {
 
 main().catch((error: unknown) => {
   console.error(error);
+  for (const server of started) {
+    try {
+      if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   process.exit(1);
 });

@@ -1,8 +1,13 @@
+import { FloorChrome } from "../chrome";
 import { FloorMarkup } from "../markup";
 
-/** Bench-only: prerendered at build time and served from the cache. */
+/** Bench-only: prerendered at build time and served from the cache, inside the prerendered pages' signed-out chrome. */
 export const dynamic = "force-static";
 
 export default function StaticFloorPage() {
-  return <FloorMarkup stamp="2026-01-01" />;
+  return (
+    <FloorChrome signedIn={false}>
+      <FloorMarkup stamp="2026-01-01" />
+    </FloorChrome>
+  );
 }
