@@ -18,7 +18,7 @@ const HEADER_WORDS = {
 const THEME_WORDS = { group: "Theme", light: "Light", dark: "Dark", system: "System" };
 
 /**
- * Bench-only (decision 068): the document and header the real pages draw around their content —
+ * Bench-only (decisions 068, 072): the document and header the real pages draw around their content —
  * the same components with constant words, no session, no catalogue — so a floor page carries as
  * much markup as the page it is measured against. `signedIn` draws the header /account shows (the
  * account menu and the sign-out form), else the prerendered pages' signed-out one with the theme
