@@ -6,7 +6,7 @@
 import { E2E_ADMIN, E2E_RESCUE_2FA } from "./support/admin";
 import { expectAccessibleHere } from "./support/axe";
 import { expect, newSignedInUser, signIn, test } from "./support/fixtures";
-import { scanAuthenticatorSetup, signInToSecondStep, signOut, totpCode } from "./support/two-factor";
+import { chooseTwoFactorMethod, scanAuthenticatorSetup, signInToSecondStep, signOut, totpCode } from "./support/two-factor";
 import type { Page } from "@playwright/test";
 
 async function signInAsAdmin(page: Page, next: string): Promise<void> {
@@ -87,8 +87,7 @@ test("rescue queue: a user's help request appears with their activity; reset acc
   await page.goto("/login");
   await signIn(page, email, password);
   await expect(page, "the rescue user must have no method yet: run against a fresh database").toHaveURL(/\/login\/two-factor\/setup$/);
-  await page.getByRole("radio", { name: /^Authenticator app/ }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
+  await chooseTwoFactorMethod(page, /^Authenticator app/);
   const secret = await scanAuthenticatorSetup(page, email);
   await page.getByLabel("Code", { exact: true }).fill((await totpCode(secret)).code);
   await page.getByRole("button", { name: "Verify and finish" }).click();

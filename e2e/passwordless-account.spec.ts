@@ -2,7 +2,7 @@
 // and used through unified sign-in: an emailed code (or the link beside it) signs in, a code
 // re-verifies, two-factor still applies after an emailed code, and a password can be added later.
 import type { Browser, Page } from "@playwright/test";
-import { codeFrom, setUpAuthenticator, totpCode } from "./support/two-factor";
+import { chooseTwoFactorMethod, codeFrom, setUpAuthenticator, totpCode } from "./support/two-factor";
 import { expect, latestEmail, linkFrom, randomIp, strongPassword, test, uniqueEmail, confirmByLink, switchToCode } from "./support/fixtures";
 import { startInstance, type Instance } from "./support/instance";
 import { PASSWORDLESS_PORT } from "./support/server";
@@ -117,8 +117,7 @@ test("an emailed code is a first factor: a user with an authenticator app is ask
 
   // An account that only signs in by email cannot take email codes as its second step.
   await page.goto("/account/security/two-step");
-  await page.getByRole("radio", { name: /^Email/ }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
+  await chooseTwoFactorMethod(page, /^Email/);
   await expect(page.getByTestId("form-message")).toContainText("you sign in by email");
 
   const { secret, step } = await setUpAuthenticator(page, email);

@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 import { expectAccessibleHere } from "./support/axe";
 import { expect, newSignedInUser, test } from "./support/fixtures";
 import { addPasskey, addVirtualAuthenticator } from "./support/passkeys";
-import { scanAuthenticatorSetup, totpCode } from "./support/two-factor";
+import { chooseTwoFactorMethod, scanAuthenticatorSetup, totpCode } from "./support/two-factor";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -52,7 +52,7 @@ test("the level rises from password only to two-step verification to passkey as 
   await expect(page).toHaveURL(/\/account\/security\/two-step\?method=authenticator$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Two-step verification");
   await expect(page.getByRole("radio", { name: /Authenticator app/ })).toBeChecked();
-  await page.getByRole("button", { name: "Continue" }).click();
+  await chooseTwoFactorMethod(page, /Authenticator app/);
   const secret = await scanAuthenticatorSetup(page, email);
   await page.getByLabel("Code", { exact: true }).fill((await totpCode(secret)).code);
   await page.getByRole("button", { name: "Verify and turn on" }).click();

@@ -169,11 +169,29 @@ export async function scanAuthenticatorSetup(page: Page, email: string): Promise
   return secret;
 }
 
+/**
+ * Waits until React has hydrated the element: the method chooser submits through its client handler
+ * only, so a click that lands before hydration (a loaded CI machine) submits the form natively and
+ * reloads the page. React marks each hydrated element with its props.
+ */
+export async function untilHydrated(element: Locator): Promise<void> {
+  await expect
+    .poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps$"))), { message: "the form is hydrated" })
+    .toBe(true);
+}
+
+/** Chooses a method in the two-step set-up's chooser (sign-in or account page) and continues. */
+export async function chooseTwoFactorMethod(page: Page, method: RegExp): Promise<void> {
+  const choose = page.getByRole("button", { name: "Continue" });
+  await untilHydrated(choose);
+  await page.getByRole("radio", { name: method }).check();
+  await choose.click();
+}
+
 /** On /account/security/two-step: chooses the authenticator and scans the QR code; stops at the code field. */
 export async function startAuthenticatorSetup(page: Page, email: string): Promise<string> {
   await page.goto("/account/security/two-step");
-  await page.getByRole("radio", { name: /Authenticator app/ }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
+  await chooseTwoFactorMethod(page, /Authenticator app/);
   await expect(page.getByTestId("setup-instructions")).toContainText("6-digit code");
   return scanAuthenticatorSetup(page, email);
 }
@@ -198,8 +216,7 @@ export async function setUpAuthenticator(page: Page, email: string): Promise<{ s
 export async function setUpEmailCodes(page: Page, email: string, options: { switching?: boolean } = {}): Promise<void> {
   const before = await lastMessageId(page.request, email);
   await page.goto("/account/security/two-step");
-  await page.getByRole("radio", { name: /^Email/ }).check();
-  await page.getByRole("button", { name: "Continue" }).click();
+  await chooseTwoFactorMethod(page, /^Email/);
   await expect(page.getByTestId("setup-instructions")).toContainText(`We sent a code to ${email}`);
   const { code } = await emailedCode(page.request, email, before);
   await page.getByLabel("Code", { exact: true }).fill(code);
