@@ -191,7 +191,6 @@ export async function alternatingWindows(
   );
 }
 
-/** Per-round ratios a/b of requests/s, from windows of the same round (the spread says how steady). */
 /**
  * CPU per request of a over b, round by round (windows of the same round see the same machine), as
  * the median of the rounds' ratios with their spread.
@@ -202,6 +201,7 @@ export function cpuRatio(results: Record<string, PageWindows>, a: string, b: str
   return spread(x.map((v, i) => v / y[i]!));
 }
 
+/** Requests/s of a over b: the ratio of the rounds' medians, with the ratio of the extremes as its spread. */
 export function ratio(results: Record<string, PageWindows>, a: string, b: string): Spread {
   // Only medians survive aggregation; a ratio of medians, reported with the ratio of the extremes.
   const x = results[a]!.rps!;

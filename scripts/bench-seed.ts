@@ -16,12 +16,12 @@ export interface SeedSizes {
   sessions: number;
 }
 
-const USERS = Number(process.env.BENCH_SEED_USERS ?? 1_000_000);
+const LARGE_USERS = Number(process.env.BENCH_SEED_USERS ?? 1_000_000);
 export const LARGE_SEED: SeedSizes = {
-  users: USERS,
+  users: LARGE_USERS,
   events: Number(process.env.BENCH_SEED_EVENTS ?? 10_000_000),
   // Live sessions: a session lookup on a table of 30 rows is a sequential scan, which says nothing.
-  sessions: Number(process.env.BENCH_SEED_SESSIONS ?? Math.floor(USERS / 4)),
+  sessions: Number(process.env.BENCH_SEED_SESSIONS ?? Math.floor(LARGE_USERS / 4)),
 };
 /**
  * The small database's share: enough users that every admin page the bench loads is full (25 rows,

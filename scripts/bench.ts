@@ -38,6 +38,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const WARMUP_SECONDS = 3;
 const LOGIN_SAMPLES = Number(process.env.BENCH_LOGINS ?? 60);
 const SCALE = process.env.BENCH_SCALE === "1";
+// BENCH_SEED_USERS=0 with BENCH_SCALE=1: the A/A run, both databases seeded alike.
+const AA_RUN = Number(process.env.BENCH_SEED_USERS ?? 1) === 0;
+// Seeded addresses share "seed-": "seed-5" matches 111 of the small database's 1,000 and 111,111
+// of the large one's 1 M. Without a seed the only account is the bench admin, "bench-…".
+const ADMIN_SEARCH_PREFIX = SCALE ? "seed-5" : "bench-";
 const PARTS = new Set((process.env.BENCH_PARTS ?? "pages,cluster,login,root,admin,js,cold").split(","));
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const serverEnv: NodeJS.ProcessEnv = {
@@ -92,12 +97,12 @@ async function assertPortFree(port: number): Promise<void> {
 /** The production server entry (`npm start`); its JSON request log goes to /dev/null. */
 function startServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
   const server = spawn(process.execPath, ["server/start.mjs", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  started.push(server);
+  startedServers.push(server);
   return server;
 }
 
 /** Every server this run started: a run that fails stops them too (they are detached process groups). */
-const started: ChildProcess[] = [];
+const startedServers: ChildProcess[] = [];
 
 async function waitFor200(base: string, path: string, timeoutMs = 60_000): Promise<number> {
   const started = performance.now();
@@ -219,7 +224,7 @@ async function warmAlike(targets: Target[], email: string, password: string): Pr
       for (let i = 0; i < 10; i++) await loginOnce(t.base, email, password);
       await load(t.base, "/", {}, WARMUP_SECONDS);
       await load(t.base, "/", { cookie: t.cookie }, WARMUP_SECONDS);
-      for (let i = 0; i < 5; i++) await request("/admin/users?q=bench-&by=email", { base: t.base, headers: { cookie: t.cookie } });
+      for (let i = 0; i < 5; i++) await request(`/admin/users?q=${ADMIN_SEARCH_PREFIX}&by=email`, { base: t.base, headers: { cookie: t.cookie } });
     }
   }
 }
@@ -376,9 +381,7 @@ async function adminListLatency(targets: Target[]): Promise<Record<string, Recor
     const [{ n } = { n: 0 }] = await t.sql<{ n: number }[]>`select count(*)::int as n from users`;
     const [mid] = await t.sql<{ at: string; id: string }[]>`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id
       from users order by created_at, id offset ${Math.floor(n / 2)} limit 1`;
-    // Seeded addresses share "seed-": "seed-5" matches 111 of the small database's 1,000 and 111,111
-    // of the large one's 1 M. Without a seed the only account is the bench admin, "bench-…".
-    const prefix = SCALE ? "seed-5" : "bench-";
+    const prefix = ADMIN_SEARCH_PREFIX;
     const [{ m } = { m: 0 }] = await t.sql<{ m: number }[]>`select count(*)::int as m from users where email_normalized like ${prefix + "%"}`;
     const [midMatch] = await t.sql<
       { key: string; id: string }[]
@@ -495,9 +498,7 @@ async function main(): Promise<void> {
     };
     await waitFor200(largeBase, "/api/ready"); // migrated
     const { seed, SMALL_SEED } = await import("./bench-seed");
-    // BENCH_SEED_USERS=0: the A/A run, both databases seeded alike.
-    const aa = Number(process.env.BENCH_SEED_USERS ?? 1) === 0;
-    results.seed = { small: await seed(DATABASE_URL!, SMALL_SEED), large: await seed(largeUrl, aa ? SMALL_SEED : undefined) };
+    results.seed = { small: await seed(DATABASE_URL!, SMALL_SEED), large: await seed(largeUrl, AA_RUN ? SMALL_SEED : undefined) };
     await largeSql`delete from users where email = ${email}`;
     await copyUser(sql, largeSql, user!.id);
     targets.push(large);
@@ -522,7 +523,7 @@ async function main(): Promise<void> {
     };
     // BENCH_SEED_USERS=0 seeds the second database like the first: an A/A run that shows what the
     // second server's position alone does to the ratios. Nothing to explain then.
-    if (Number(process.env.BENCH_SEED_USERS ?? 1) > 0) results.explain = await explainHotQueries(targets[1]!.sql, user!.id);
+    if (!AA_RUN) results.explain = await explainHotQueries(targets[1]!.sql, user!.id);
     await stop(targets[1]!.server);
     await targets[1]!.sql.end();
   } else {
@@ -582,7 +583,7 @@ async function commits(sql: postgres.Sql): Promise<number> {
 
 main().catch((error: unknown) => {
   console.error(error);
-  for (const server of started) {
+  for (const server of startedServers) {
     try {
       if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
     } catch {

@@ -174,7 +174,7 @@ export async function scanAuthenticatorSetup(page: Page, email: string): Promise
  * only, so a click that lands before hydration (a loaded CI machine) submits the form natively and
  * reloads the page. React marks each hydrated element with its props.
  */
-export async function untilHydrated(element: Locator): Promise<void> {
+async function untilHydrated(element: Locator): Promise<void> {
   await expect
     .poll(() => element.evaluate((node) => Object.keys(node).some((key) => key.startsWith("__reactProps$"))), { message: "the form is hydrated" })
     .toBe(true);

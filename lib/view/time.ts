@@ -4,22 +4,10 @@
  * render on the server, so "now", the zone and the language are arguments, never the server's
  * clock settings or locale. The words are Intl's own (CLDR), so no catalogue entry is needed.
  */
-import { formatInstantIn, validTimeZone } from "@/lib/security/core/time-zone";
+import { dateTimeFormat, formatInstantIn, validTimeZone } from "@/lib/security/core/time-zone";
 
-/**
- * Intl formatters are immutable and slow to build (about 0.1 ms each, several per page): one per
- * set of options for the process. The keys are a language of the catalogue, a zone name the
- * runtime knows (zoneOrUtc) and fixed options, so the map stays small.
- */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** The relative-time formatter of a language, built once per process like core's dateTimeFormat. */
 const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
-  return format;
-}
 
 function relativeFormat(locale: string): Intl.RelativeTimeFormat {
   let format = relativeFormats.get(locale);
@@ -42,13 +30,13 @@ export function formatDateTimeIn(date: Date, zone: string | null | undefined, lo
 
 /** "4:20 PM" in the zone: an item under its day's heading needs only the time. */
 export function formatTimeIn(date: Date, zone: string | null | undefined, locale = "en"): string {
-  return dateFormat(locale, { timeStyle: "short", timeZone: zoneOrUtc(zone) }).format(date);
+  return dateTimeFormat(locale, { timeStyle: "short", timeZone: zoneOrUtc(zone) }).format(date);
 }
 
 /** The calendar day of an instant in a zone, as YYYY-MM-DD (sorts and compares as text). */
 export function dayKey(date: Date, zone: string): string {
   // en-CA writes dates as YYYY-MM-DD.
-  return dateFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone }).format(date);
+  return dateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone }).format(date);
 }
 
 /** "Today", "Yesterday", else "Monday, 30 November 2026", for a day key seen from `now` in `zone`. */
@@ -58,7 +46,7 @@ export function dayLabel(key: string, now: Date, zone: string, locale = "en"): s
   const [year, month, day] = key.split("-").map(Number) as [number, number, number];
   // Noon UTC of that date names the same calendar day in every zone's format. English reads the
   // day before the month ("Monday, 30 November 2026"), as it always has here.
-  return dateFormat(locale === "en" ? "en-GB" : locale, {
+  return dateTimeFormat(locale === "en" ? "en-GB" : locale, {
     weekday: "long",
     day: "numeric",
     month: "long",

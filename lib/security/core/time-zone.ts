@@ -35,6 +35,19 @@ const KNOWN_ZONES = new Set<string>(["UTC"]);
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /**
+ * The one `Intl.DateTimeFormat` for a language and options, built once per process: building one
+ * is the slow part of formatting (about 0.1 ms; a page asks for several). Immutable, so a cache,
+ * not state. Callers pass a language of the catalogue, a zone validTimeZone accepted and fixed
+ * options, so the map stays small.
+ */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+/**
  * "Dec 2, 2026, 4:20 PM (Europe/Paris)" in the zone when it is valid, else "Dec 2, 2026, 3:20 PM
  * UTC": the zone is always named, so a time read in an email or on a page is never ambiguous.
  * Pages (lib/view/time.ts) and emails (the notices' "When:") say times this one way, in the
@@ -42,12 +55,6 @@ const formats = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatInstantIn(date: Date, zone: string | null | undefined, locale = "en"): string {
   const valid = (zone && validTimeZone(zone)) || "UTC";
-  // One formatter per language and zone: building one is the slow part of formatting.
-  const key = `${locale} ${valid}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: valid });
-    formats.set(key, format);
-  }
+  const format = dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: valid });
   return `${format.format(date)} ${valid === "UTC" ? "UTC" : `(${valid})`}`;
 }
