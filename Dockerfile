@@ -11,7 +11,9 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 # 1. Dependencies, from the lockfile only (cached until package*.json change).
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
+# patches/: npm ci's postinstall applies them (patch-package) to the installed dependencies.
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 
 # 2. The build: .next/standalone is a folder with the server, its traced node_modules, the static
