@@ -1,5 +1,5 @@
 "use client";
-import { useServerForm } from "@/components/forms/use-server-form";
+import { useServerForm, type PostedAction } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -16,6 +16,10 @@ export interface EmailOnlyWords {
 
 interface EmailOnlyFormProps {
   action: (input: EmailOnlyInput) => Promise<FormState>;
+  /** The same action as the browser posts the form before hydration or without JavaScript. */
+  posted: PostedAction;
+  /** The page's path (useServerForm's permalink: the form is on a prerendered page). */
+  permalink: string;
   email: string;
   submitLabel: string;
   ariaLabel: string;
@@ -26,10 +30,10 @@ interface EmailOnlyFormProps {
 }
 
 /** One email field and a button: resend confirmation, forgot password, recover username. */
-export function EmailOnlyForm({ action, email, submitLabel, ariaLabel, emailLabel = "Email", formWords }: EmailOnlyFormProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(emailOnlySchema, action, { email }, formWords?.schema);
+export function EmailOnlyForm({ action, posted, permalink, email, submitLabel, ariaLabel, emailLabel = "Email", formWords }: EmailOnlyFormProps) {
+  const { field, state, formProps, errorOf, pending } = useServerForm(emailOnlySchema, action, { email }, formWords?.schema, posted, permalink);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={ariaLabel}>
+    <form {...formProps} className="space-y-5" aria-label={ariaLabel}>
       <FormMessage state={state} />
       <TextField
         label={emailLabel}
@@ -41,7 +45,7 @@ export function EmailOnlyForm({ action, email, submitLabel, ariaLabel, emailLabe
         spellCheck={false}
         autoFocus
         error={errorOf("email")}
-        {...form.register("email")}
+        {...field("email")}
       />
       <Button type="submit" className="w-full" pending={pending}>
         {submitLabel}

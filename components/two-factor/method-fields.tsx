@@ -12,8 +12,10 @@ interface MethodFieldsProps {
   words: MethodFieldsWords;
   methods: MethodOption[];
   register: UseFormRegister<TwoFactorSetupInput>;
-  /** The method currently selected in the form (shows the phone field for sms). */
+  /** The method selected when the form is drawn (the phone field follows the checked radio by CSS). */
   selected: SetupMethod | undefined;
+  /** The number the form is drawn with (a refused post's, FormState.values), in the page's HTML too. */
+  phone?: string;
   /** The user's saved method, marked "(current)". */
   current?: SetupMethod | null;
   legend: string;
@@ -23,10 +25,10 @@ interface MethodFieldsProps {
 }
 
 /** The method radio group (and the phone number for text messages) of both set-up forms. */
-export function MethodFields({ words, methods, register, selected, current, legend, autoFocus, methodError, phoneError }: MethodFieldsProps) {
+export function MethodFields({ words, methods, register, selected, phone, current, legend, autoFocus, methodError, phoneError }: MethodFieldsProps) {
   return (
     <>
-      <fieldset aria-describedby={methodError ? "method-error" : undefined}>
+      <fieldset aria-describedby={methodError ? "method-error" : undefined} className="peer">
         <legend className="mb-3 text-sm font-medium text-foreground">{legend}</legend>
         <div className="grid gap-2">
           {methods.map((option) => (
@@ -38,6 +40,8 @@ export function MethodFields({ words, methods, register, selected, current, lege
                 type="radio"
                 value={option.value}
                 autoFocus={autoFocus && option.value === selected}
+                // Checked in the page's HTML too, so a form posted before hydration has a method.
+                defaultChecked={option.value === selected}
                 aria-describedby={`method-${option.value}-description`}
                 className="mt-0.5 size-4 shrink-0 cursor-pointer accent-primary"
                 {...register("method")}
@@ -60,8 +64,20 @@ export function MethodFields({ words, methods, register, selected, current, lege
           </p>
         ) : null}
       </fieldset>
-      {selected === "sms" ? (
-        <TextField label={words.phone} type="tel" dir="ltr" autoComplete="tel" hint={words.phoneHint} error={phoneError} {...register("phone")} />
+      {methods.some((option) => option.value === "sms") ? (
+        // Shown by CSS while "text message" is checked, so it also appears before hydration and without JavaScript.
+        <div className="hidden peer-has-[input[value=sms]:checked]:block">
+          <TextField
+            label={words.phone}
+            type="tel"
+            dir="ltr"
+            autoComplete="tel"
+            hint={words.phoneHint}
+            error={phoneError}
+            {...register("phone")}
+            defaultValue={phone}
+          />
+        </div>
       ) : null}
     </>
   );

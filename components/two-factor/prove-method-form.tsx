@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
-import { useServerForm } from "@/components/forms/use-server-form";
+import { useServerForm, type PostedBinding } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { Button } from "@/components/ui/button";
@@ -19,6 +19,8 @@ interface ProveMethodFormProps {
   setup: CodeMethodSetup;
   /** The server action that checks the code and saves the method. */
   confirm: (input: CodeSetupConfirmInput) => Promise<FormState>;
+  /** Step 1's posted action, which takes this form too when the browser posts it before hydration or without JavaScript. */
+  posted?: PostedBinding;
   /** The form's accessible name. Without "code" in it: the code field keeps the only "Code" label. */
   label: string;
   submitLabel: string;
@@ -32,8 +34,14 @@ interface ProveMethodFormProps {
  * Step 2 of setting up a code method, shared by two-factor and sign-in methods: scan the QR code
  * (authenticator) or read the sent code (email/SMS), then prove the method with a code.
  */
-export function ProveMethodForm({ words, setup, confirm, label, submitLabel, cancelLabel, onCancel, compact = false }: ProveMethodFormProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(codeSetupConfirmSchema, confirm, { setupToken: setup.setupToken, code: "" }, words.schema);
+export function ProveMethodForm({ words, setup, confirm, posted, label, submitLabel, cancelLabel, onCancel, compact = false }: ProveMethodFormProps) {
+  const { form, field, state, formProps, errorOf, pending } = useServerForm(
+    codeSetupConfirmSchema,
+    confirm,
+    { setupToken: setup.setupToken, code: "" },
+    words.schema,
+    posted,
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   // The form replaced the step before it: tell keyboard and screen-reader users where they are.
   useEffect(() => heading.current?.focus(), []);
@@ -41,7 +49,7 @@ export function ProveMethodForm({ words, setup, confirm, label, submitLabel, can
   const size = compact ? "sm" : undefined;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={label} className={compact ? "space-y-5 rounded-lg border border-border p-4" : "space-y-5"}>
+    <form {...formProps} aria-label={label} className={compact ? "space-y-5 rounded-lg border border-border p-4" : "space-y-5"}>
       <div>
         <h3 ref={heading} tabIndex={-1} className="text-sm font-semibold text-foreground focus:outline-none">
           {isApp ? words.scanTitle : words.sentTitle}
@@ -53,7 +61,7 @@ export function ProveMethodForm({ words, setup, confirm, label, submitLabel, can
       {setup.enrollment ? <AuthenticatorDetails enrollment={setup.enrollment} words={words.authenticator} /> : null}
       <div className="max-w-xs space-y-5">
         <FormMessage state={state} />
-        <input type="hidden" {...form.register("setupToken")} />
+        <input type="hidden" {...field("setupToken")} />
         <OneTimeCodeField label={words.code} error={errorOf("code")} {...form.register("code")} />
       </div>
       <div className={compact ? "flex flex-wrap items-center gap-2" : "flex flex-wrap items-center gap-3"}>

@@ -14,6 +14,11 @@ export type FormState = {
   fieldErrors?: Record<string, string[]>;
   /** A stable error code (Flask-Security message key) for the page, tests and analytics. */
   code?: ErrorCode | BrowserFailureCode;
+  /**
+   * What the person had typed, handed back to a form the browser posted itself (before hydration
+   * or without JavaScript), which is drawn anew with the answer: never a password or a code.
+   */
+  values?: Record<string, string>;
 } | null;
 
 /**
@@ -69,6 +74,32 @@ export function invalidInput(error: Parameters<typeof fieldErrorsFrom>[0]): Fail
 
 export function stateFromInvalidInput(error: Parameters<typeof fieldErrorsFrom>[0]): Promise<FormState> {
   return stateFromFailure(invalidInput(error));
+}
+
+/**
+ * A form's FormData as the fields object its action reads, for a form the browser posted itself
+ * (before the page's script ran, or without one: components/forms/use-server-form.ts). Text values
+ * by name, the first of each; React's own `$ACTION_…` entries and files are left out. Anything
+ * else than FormData is no fields: the action's schema then says what is missing, as it does for
+ * any caller of an action with the wrong arguments.
+ */
+export function formFields(input: unknown): Record<string, string> {
+  if (!(input instanceof FormData)) return {};
+  // A Map, then own properties: a field named "__proto__" or "constructor" is only a field.
+  const fields = new Map<string, string>();
+  for (const [name, value] of input) {
+    if (typeof value === "string" && !name.startsWith("$ACTION") && !fields.has(name)) fields.set(name, value);
+  }
+  return Object.fromEntries(fields);
+}
+
+/**
+ * A failed answer to a posted form, with the named fields as the person typed them (`values`), so
+ * the page drawn with it keeps their choice and text. Only the named ones: never a secret.
+ */
+export function keepingFields<T extends FormState>(state: T, fields: Record<string, string>, names: readonly string[]): T {
+  if (!state || state.tone !== "error") return state;
+  return { ...state, values: Object.fromEntries(names.filter((name) => name in fields).map((name) => [name, fields[name]!])) };
 }
 
 /**

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+import { formFields, stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
 import { ceremonyStart, type AssertionStart } from "@/lib/view/passkey-ceremony";
@@ -55,4 +55,14 @@ export async function verifyWithCodeAction(input: VerifyCodeInput): Promise<Form
   const result = await reauthenticateWithPasscode(user, session, parsed.data.code, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect(safeRedirectPath(parsed.data.next) ?? "/account?notice=REAUTHENTICATION_SUCCESSFUL");
+}
+
+/** verifyAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function verifyPosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  return verifyAction(formFields(formData) as VerifyInput);
+}
+
+/** verifyWithCodeAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function verifyWithCodePosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  return verifyWithCodeAction(formFields(formData) as VerifyCodeInput);
 }

@@ -5,7 +5,7 @@ import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
 import { useServerForm } from "@/components/forms/use-server-form";
 import { Button } from "@/components/ui/button";
 import { verifyCodeSchema } from "@/lib/security/core/schemas";
-import { sendVerifyCodeAction, verifyWithCodeAction } from "./actions";
+import { sendVerifyCodeAction, verifyWithCodeAction, verifyWithCodePosted } from "./actions";
 import type { SchemaWords } from "@/lib/view/schema-words";
 
 interface CodeVerifyWords {
@@ -21,7 +21,13 @@ interface CodeVerifyWords {
 
 /** Re-verify with a one-time code of an active sign-in method (authenticator, or one sent by email/SMS). */
 export function CodeVerify({ senders, next, primary, words }: { senders: ("email" | "sms")[]; next?: string; primary: boolean; words: CodeVerifyWords }) {
-  const { form, state, setState, onSubmit, errorOf, pending } = useServerForm(verifyCodeSchema, verifyWithCodeAction, { code: "", next }, words.schema);
+  const { form, field, state, setState, formProps, errorOf, pending } = useServerForm(
+    verifyCodeSchema,
+    verifyWithCodeAction,
+    { code: "", next },
+    words.schema,
+    verifyWithCodePosted,
+  );
   const [sending, startSend] = useTransition();
   const send = (method: "email" | "sms") =>
     startSend(async () => {
@@ -29,7 +35,7 @@ export function CodeVerify({ senders, next, primary, words }: { senders: ("email
       form.setFocus("code");
     });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={words.formLabel}>
+    <form {...formProps} className="space-y-4" aria-label={words.formLabel}>
       <FormMessage state={state} />
       {senders.length ? (
         <div className="flex flex-wrap gap-2">
@@ -41,7 +47,7 @@ export function CodeVerify({ senders, next, primary, words }: { senders: ("email
         </div>
       ) : null}
       <OneTimeCodeField label={words.code} error={errorOf("code")} {...form.register("code")} />
-      <input type="hidden" {...form.register("next")} />
+      <input type="hidden" {...field("next")} />
       <Button type="submit" variant={primary ? "primary" : "secondary"} className="w-full" pending={pending}>
         {words.submit}
       </Button>

@@ -4,7 +4,7 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { verifySchema } from "@/lib/security/core/schemas";
-import { verifyAction } from "./actions";
+import { verifyAction, verifyPosted } from "./actions";
 import type { SchemaWords } from "@/lib/view/schema-words";
 import type { PasswordToggleWords } from "@/lib/view/form-words";
 
@@ -18,9 +18,9 @@ interface VerifyFormWords {
 }
 
 export function VerifyForm({ email, next, words }: { email: string; next?: string; words: VerifyFormWords }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(verifySchema, verifyAction, { password: "", next }, words.schema);
+  const { form, field, state, formProps, errorOf, pending } = useServerForm(verifySchema, verifyAction, { password: "", next }, words.schema, verifyPosted);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>
+    <form {...formProps} className="space-y-5" aria-label={words.formLabel}>
       <FormMessage state={state} />
       {/* Tells password managers which account's password to offer. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
@@ -33,7 +33,7 @@ export function VerifyForm({ email, next, words }: { email: string; next?: strin
         error={errorOf("password")}
         {...form.register("password")}
       />
-      <input type="hidden" {...form.register("next")} />
+      <input type="hidden" {...field("next")} />
       <Button type="submit" className="w-full" pending={pending}>
         {words.submit}
       </Button>

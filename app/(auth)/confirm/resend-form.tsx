@@ -1,12 +1,14 @@
 "use client";
 import { EmailOnlyForm, type EmailOnlyWords } from "@/components/forms/email-only-form";
 import type { FormWords } from "@/lib/view/form-words";
-import { resendConfirmationAction } from "./actions";
+import { resendConfirmationAction, resendConfirmationPosted } from "./actions";
 
 export function ResendConfirmationForm({ email, words, formWords }: { email: string; words: EmailOnlyWords; formWords: FormWords }) {
   return (
     <EmailOnlyForm
       action={resendConfirmationAction}
+      posted={resendConfirmationPosted}
+      permalink="/confirm"
       email={email}
       submitLabel={words.submit}
       ariaLabel={words.label}

@@ -1,5 +1,5 @@
 "use server";
-import { stateFromFailure, successState, type FormState } from "@/lib/view/form-state";
+import { formFields, keepingFields, stateFromFailure, successState, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { pageWords } from "@/lib/view/words";
 import { forgotPasswordForm } from "@/lib/security/passwords/forms";
@@ -9,4 +9,10 @@ export async function forgotPasswordAction(input: EmailOnlyInput): Promise<FormS
   const result = await forgotPasswordForm(input, await currentRequestContext());
   if (!result.ok) return stateFromFailure(result);
   return successState((await pageWords()).PASSWORD_RESET_REQUEST);
+}
+
+/** forgotPasswordAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function forgotPasswordPosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  const fields = formFields(formData);
+  return keepingFields(await forgotPasswordAction(fields as EmailOnlyInput), fields, ["email"]);
 }

@@ -1,7 +1,7 @@
 "use server";
 import { pageLocale } from "@/lib/view/page-locale";
 import { redirect } from "next/navigation";
-import { stateFromFailure, type FormState } from "@/lib/view/form-state";
+import { formFields, keepingFields, stateFromFailure, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { registerWithForm } from "@/lib/security/registration/register-form";
@@ -19,4 +19,10 @@ export async function registerAction(input: RegisterPasswordlessInput): Promise<
   if (outcome.status === "confirm-sent")
     redirect(view ? viewWith(view, { notice: "CONFIRM_REGISTRATION" }) : `/register/check-email?email=${encodeURIComponent(outcome.email)}`);
   redirect(outcome.redirectTo);
+}
+
+/** registerAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function registerPosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  const fields = formFields(formData);
+  return keepingFields(await registerAction(fields as RegisterPasswordlessInput), fields, ["email", "username"]);
 }

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { FormWords } from "@/lib/view/form-words";
 import { registerPasswordlessSchema, registerSchema } from "@/lib/security/core/schemas";
-import { registerAction } from "./actions";
+import { registerAction, registerPosted } from "./actions";
 
 /** The form's words in the page's language, chosen by the server for the settings (optional fields, the minimum length). */
 export interface RegisterFormWords {
@@ -32,7 +32,7 @@ interface RegisterFormProps {
 }
 
 export function RegisterForm({ next, usernames, passwordOptional, confirmPassword, words, formWords }: RegisterFormProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+  const { form, field, state, formProps, errorOf, pending } = useServerForm(
     passwordOptional ? registerPasswordlessSchema : (registerSchema as unknown as typeof registerPasswordlessSchema),
     registerAction,
     {
@@ -43,9 +43,12 @@ export function RegisterForm({ next, usernames, passwordOptional, confirmPasswor
       next,
     },
     formWords.schema,
+    registerPosted,
+    // The page is prerendered too (useServerForm's permalink).
+    "/register",
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.label}>
+    <form {...formProps} className="space-y-5" aria-label={words.label}>
       <FormMessage state={state} />
       <TextField
         label={words.email}
@@ -57,7 +60,7 @@ export function RegisterForm({ next, usernames, passwordOptional, confirmPasswor
         spellCheck={false}
         autoFocus
         error={errorOf("email")}
-        {...form.register("email")}
+        {...field("email")}
       />
       {usernames ? (
         <TextField
@@ -67,7 +70,7 @@ export function RegisterForm({ next, usernames, passwordOptional, confirmPasswor
           spellCheck={false}
           hint={words.usernameHint}
           error={errorOf("username")}
-          {...form.register("username")}
+          {...field("username")}
         />
       ) : null}
       <TextField
@@ -93,7 +96,7 @@ export function RegisterForm({ next, usernames, passwordOptional, confirmPasswor
           {...form.register("passwordConfirm")}
         />
       ) : null}
-      <input type="hidden" {...form.register("next")} />
+      <input type="hidden" {...field("next")} />
       <Button type="submit" className="w-full" pending={pending}>
         {words.submit}
       </Button>

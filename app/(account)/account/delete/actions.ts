@@ -4,7 +4,7 @@ import { deleteAccountSchema, type DeleteAccountInput } from "@/lib/security/cor
 import { deleteOwnAccount } from "@/lib/security/lifecycle/delete-account";
 import { currentRequestContext, endCurrentSession } from "@/lib/security/sessions/current";
 import { requireUser } from "@/lib/security/sessions/guards";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { formFields, stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 
 export async function deleteAccountAction(input: DeleteAccountInput): Promise<FormState> {
   const ctx = await currentRequestContext();
@@ -16,4 +16,9 @@ export async function deleteAccountAction(input: DeleteAccountInput): Promise<Fo
   // The session row went with the user; this clears the cookie.
   await endCurrentSession();
   redirect("/login?notice=ACCOUNT_DELETED");
+}
+
+/** deleteAccountAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function deleteAccountPosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  return deleteAccountAction(formFields(formData) as DeleteAccountInput);
 }

@@ -5,12 +5,12 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { emailOnlySchema } from "@/lib/security/core/schemas";
 import type { SchemaWords } from "@/lib/view/schema-words";
-import { changeEmailAction } from "./actions";
+import { changeEmailAction, changeEmailPosted } from "./actions";
 
 export function ChangeEmailForm({ words }: { words: { form: string; label: string; send: string; schema: SchemaWords } }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(emailOnlySchema, changeEmailAction, { email: "" }, words.schema);
+  const { field, state, formProps, errorOf, pending } = useServerForm(emailOnlySchema, changeEmailAction, { email: "" }, words.schema, changeEmailPosted);
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label={words.form}>
+    <form {...formProps} className="max-w-md space-y-5" aria-label={words.form}>
       <FormMessage state={state} />
       <TextField
         label={words.label}
@@ -20,7 +20,7 @@ export function ChangeEmailForm({ words }: { words: { form: string; label: strin
         spellCheck={false}
         dir="ltr"
         error={errorOf("email")}
-        {...form.register("email")}
+        {...field("email")}
       />
       <Button type="submit" pending={pending}>
         {words.send}

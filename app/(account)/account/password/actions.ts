@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { formFields, stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
 import { viewWith } from "@/lib/security/core/redirects";
 import { currentRequestContext, issueSessionCookie } from "@/lib/security/sessions/current";
@@ -29,4 +29,14 @@ export async function setPasswordAction(input: SetPasswordInput): Promise<FormSt
   // The uniquifier rotated: without the re-issued cookie this browser would be signed out too.
   await issueSessionCookie(result.session);
   redirect(viewWith(getConfig().views.postChange, { notice: "PASSWORD_SET" }));
+}
+
+/** changePasswordAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function changePasswordPosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  return changePasswordAction(formFields(formData) as ChangePasswordInput);
+}
+
+/** setPasswordAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function setPasswordPosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  return setPasswordAction(formFields(formData) as SetPasswordInput);
 }

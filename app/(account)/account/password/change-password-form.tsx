@@ -5,18 +5,19 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { changePasswordSchema } from "@/lib/security/core/schemas";
-import { changePasswordAction } from "./actions";
+import { changePasswordAction, changePasswordPosted } from "./actions";
 import type { PasswordWords } from "./set-password-form";
 
 export function ChangePasswordForm({ words }: { words: PasswordWords }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+  const { form, state, formProps, errorOf, pending } = useServerForm(
     changePasswordSchema,
     changePasswordAction,
     { password: "", newPassword: "", newPasswordConfirm: "" },
     words.schema,
+    changePasswordPosted,
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label={words.change}>
+    <form {...formProps} className="max-w-md space-y-5" aria-label={words.change}>
       <FormMessage state={state} />
       <TextField
         label={words.current}

@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { setPasswordSchema } from "@/lib/security/core/schemas";
 import type { SchemaWords } from "@/lib/view/schema-words";
-import { setPasswordAction } from "./actions";
+import { setPasswordAction, setPasswordPosted } from "./actions";
 
 /** The password forms' words, in the page's language (the hint has the minimum length filled in). */
 export interface PasswordWords extends NewPasswordFieldsWords {
@@ -18,14 +18,15 @@ export interface PasswordWords extends NewPasswordFieldsWords {
 
 /** For accounts created without a password: no current password to ask for. */
 export function SetPasswordForm({ words }: { words: PasswordWords }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+  const { form, state, formProps, errorOf, pending } = useServerForm(
     setPasswordSchema,
     setPasswordAction,
     { newPassword: "", newPasswordConfirm: "" },
     words.schema,
+    setPasswordPosted,
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label={words.set}>
+    <form {...formProps} className="max-w-md space-y-5" aria-label={words.set}>
       <FormMessage state={state} />
       <NewPasswordFields
         words={words}

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { changeUsernameSchema } from "@/lib/security/core/schemas";
 import type { SchemaWords } from "@/lib/view/schema-words";
-import { changeUsernameAction } from "./actions";
+import { changeUsernameAction, changeUsernamePosted } from "./actions";
 
 /** In the page's language; the hint has the settings' lengths filled in. */
 interface UsernameWords {
@@ -17,9 +17,15 @@ interface UsernameWords {
 }
 
 export function ChangeUsernameForm({ username, words }: { username: string; words: UsernameWords }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(changeUsernameSchema, changeUsernameAction, { username }, words.schema);
+  const { field, state, formProps, errorOf, pending } = useServerForm(
+    changeUsernameSchema,
+    changeUsernameAction,
+    { username },
+    words.schema,
+    changeUsernamePosted,
+  );
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-5" aria-label={words.form}>
+    <form {...formProps} className="max-w-md space-y-5" aria-label={words.form}>
       <FormMessage state={state} />
       <TextField
         label={words.label}
@@ -28,7 +34,7 @@ export function ChangeUsernameForm({ username, words }: { username: string; word
         spellCheck={false}
         hint={words.hint}
         error={errorOf("username")}
-        {...form.register("username")}
+        {...field("username")}
       />
       <Button type="submit" pending={pending}>
         {words.save}

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+import { formFields, keepingFields, stateFromFailure, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
 import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
 import { getOrSetMagicLinkBrowserNonce, rememberedDeviceCookie } from "@/lib/security/sessions/cookies";
@@ -35,4 +35,10 @@ export async function redeemMagicLinkAction(token: string): Promise<void> {
   );
   if (!result.ok) redirect(`/login?notice=${LINK_NOTICES.has(result.code) ? result.code : "INVALID_LOGIN_TOKEN"}`);
   redirect(await continueAfterFirstFactor(result.outcome, postLoginRedirect(null)));
+}
+
+/** requestMagicLinkAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function requestMagicLinkPosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  const fields = formFields(formData);
+  return keepingFields(await requestMagicLinkAction(fields as EmailOnlyInput), fields, ["email"]);
 }

@@ -7,7 +7,7 @@ import { EmailOnlyForm } from "@/components/forms/email-only-form";
 import type { Locale } from "@/lib/i18n/locales";
 import { formWords } from "@/lib/view/form-words-server";
 import { staticPageSettings } from "@/lib/view/static-settings";
-import { requestMagicLinkAction } from "./actions";
+import { requestMagicLinkAction, requestMagicLinkPosted } from "./actions";
 
 /** The page's <title>; a prerendered copy names its language (its request has none). */
 export async function magicLinkMetadata(locale?: Locale): Promise<Metadata> {
@@ -34,7 +34,16 @@ export async function MagicLinkView() {
         </p>
       }
     >
-      <EmailOnlyForm action={requestMagicLinkAction} email="" submitLabel={t("submit")} ariaLabel={t("formLabel")} emailLabel={t("email")} formWords={fields} />
+      <EmailOnlyForm
+        action={requestMagicLinkAction}
+        posted={requestMagicLinkPosted}
+        permalink="/login/magic"
+        email=""
+        submitLabel={t("submit")}
+        ariaLabel={t("formLabel")}
+        emailLabel={t("email")}
+        formWords={fields}
+      />
     </AuthShell>
   );
 }

@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { cancelPendingLogin } from "@/lib/security/sessions/pending";
-import { stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
+import { formFields, stateFromInvalidInput, successState, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext, getSession } from "@/lib/security/sessions/current";
 import { signOut } from "@/lib/security/sessions/sign-out";
 import { clearPendingLoginCookie, pendingLoginToken } from "@/lib/security/sessions/cookies";
@@ -38,4 +38,9 @@ export async function cancelSignInAction(): Promise<void> {
   await cancelPendingLogin(await pendingLoginToken());
   await clearPendingLoginCookie();
   redirect("/login");
+}
+
+/** verifyCodeAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function verifyCodePosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  return verifyCodeAction(formFields(formData) as TwoFactorCodeInput);
 }

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromFailure, type FormState } from "@/lib/view/form-state";
+import { formFields, stateFromFailure, type FormState } from "@/lib/view/form-state";
 import { getConfig } from "@/lib/security/config";
 import { viewWith } from "@/lib/security/core/redirects";
 import { currentRequestContext } from "@/lib/security/sessions/current";
@@ -22,4 +22,9 @@ export async function resetPasswordAction(input: ResetPasswordInput): Promise<Fo
   // The password is set; a sign-in the gate refused (disabled, locked) says why on /login.
   if (signIn && !signIn.ok) redirect(`/login?notice=${signIn.code}`);
   redirect(viewWith(getConfig().views.postReset, { notice: "PASSWORD_RESET_NO_LOGIN" }));
+}
+
+/** resetPasswordAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function resetPasswordPosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  return resetPasswordAction(formFields(formData) as ResetPasswordInput);
 }

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import type { FormWords } from "@/lib/view/form-words";
 import { resetPasswordSchema } from "@/lib/security/core/schemas";
-import { resetPasswordAction } from "./actions";
+import { resetPasswordAction, resetPasswordPosted } from "./actions";
 
 /** The form's words in the page's language (the hint already names the minimum length). */
 export interface ResetPasswordWords {
@@ -17,7 +17,7 @@ export interface ResetPasswordWords {
 }
 
 export function ResetPasswordForm({ token, words, formWords }: { token: string; words: ResetPasswordWords; formWords: FormWords }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+  const { form, field, state, formProps, errorOf, pending } = useServerForm(
     resetPasswordSchema,
     resetPasswordAction,
     {
@@ -26,12 +26,13 @@ export function ResetPasswordForm({ token, words, formWords }: { token: string; 
       passwordConfirm: "",
     },
     formWords.schema,
+    resetPasswordPosted,
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.label}>
+    <form {...formProps} className="space-y-5" aria-label={words.label}>
       <FormMessage state={state} />
       {/* Lets password managers attach the new password to the right account. */}
-      <input type="hidden" {...form.register("token")} />
+      <input type="hidden" {...field("token")} />
       <NewPasswordFields
         words={{ new: words.newPassword, confirm: words.confirm, hint: words.hint, passwordToggle: formWords.passwordToggle }}
         password={form.register("password")}

@@ -26,12 +26,12 @@ const USAGES: readonly PasskeyUsage[] = ["first", "secondary"];
 /** Name + usage, then the browser creates the passkey; the server verifies and stores it. */
 export function AddPasskeyForm({ words }: { words: AddPasskeyWords }) {
   const register = (input: AddPasskeyInput) => runRegistration({ start: () => startAddPasskeyAction(input), finish: finishAddPasskeyAction });
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(addPasskeySchema, register, { name: "", usage: "first" }, words.schema);
+  const { form, field, state, formProps, errorOf, pending } = useServerForm(addPasskeySchema, register, { name: "", usage: "first" }, words.schema);
   const usageError = errorOf("usage");
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.form}>
+    <form {...formProps} className="space-y-5" aria-label={words.form}>
       <FormMessage state={state} />
-      <TextField label={words.name} hint={words.nameHint} autoComplete="off" maxLength={64} error={errorOf("name")} {...form.register("name")} />
+      <TextField label={words.name} hint={words.nameHint} autoComplete="off" maxLength={64} error={errorOf("name")} {...field("name")} />
       <fieldset className="space-y-2" aria-invalid={usageError ? true : undefined}>
         <legend className="text-sm font-medium">{words.useItTo}</legend>
         {USAGES.map((usage) => (

@@ -79,16 +79,16 @@ interface PartProps {
 }
 
 function RenameForm({ passkey, words, onCancel }: PartProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+  const { field, state, formProps, errorOf, pending } = useServerForm(
     renamePasskeySchema,
     renamePasskeyAction,
     { id: passkey.id, name: passkey.name },
     words.schema,
   );
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label={fillWords(words.renameAria, { name: passkey.name })}>
+    <form {...formProps} className="space-y-3" aria-label={fillWords(words.renameAria, { name: passkey.name })}>
       <FormMessage state={state} />
-      <TextField label={words.newName} autoComplete="off" maxLength={64} autoFocus error={errorOf("name")} {...form.register("name")} />
+      <TextField label={words.newName} autoComplete="off" maxLength={64} autoFocus error={errorOf("name")} {...field("name")} />
       <div className="flex gap-2">
         <Button type="submit" size="sm" pending={pending}>
           {words.saveName}

@@ -23,11 +23,11 @@ export function PhoneForm({ words, onStarted, onCancel }: PhoneFormProps) {
     }
     return result;
   };
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(signInMethodSetupSchema, start, { method: "sms", phone: "" }, words.schema);
+  const { form, field, state, formProps, errorOf, pending } = useServerForm(signInMethodSetupSchema, start, { method: "sms", phone: "" }, words.schema);
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-md space-y-4" aria-label={words.phoneAria}>
+    <form {...formProps} className="max-w-md space-y-4" aria-label={words.phoneAria}>
       <FormMessage state={state} />
-      <input type="hidden" {...form.register("method")} />
+      <input type="hidden" {...field("method")} />
       <TextField
         label={words.phone}
         type="tel"

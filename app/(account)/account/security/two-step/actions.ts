@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
 import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
-import { stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { formFields, keepingFields, stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { getConfig } from "@/lib/security/config";
 import { viewWith } from "@/lib/security/core/redirects";
@@ -55,4 +55,16 @@ export async function disableTwoFactorAction(): Promise<FormState> {
   const result = await disableTwoFactor(user, authorization.roles, ctx);
   if (!result.ok) return stateFromFailure(result);
   redirect(`${SECURITY_PAGES.overview}?notice=TWO_FACTOR_DISABLED`);
+}
+
+/**
+ * Both steps as the browser posts them itself, before hydration or without JavaScript
+ * (components/forms/use-server-form.ts): step 2's form carries the setup token. A wrong code
+ * comes back with the step the page showed, so the QR code and the code field stay.
+ */
+export async function twoFactorSetupPosted(previous: StartSetupState, formData: FormData): Promise<StartSetupState> {
+  const fields = formFields(formData);
+  if (!("setupToken" in fields)) return keepingFields(await startTwoFactorSetupAction(fields as TwoFactorSetupInput), fields, ["method", "phone"]);
+  const failed = await confirmTwoFactorSetupAction(fields as CodeSetupConfirmInput);
+  return previous && "setup" in previous && failed ? { ...failed, setup: previous.setup } : failed;
 }

@@ -10,7 +10,7 @@ import type { MethodOption } from "@/lib/view/two-factor-types";
 import type { SchemaWords } from "@/lib/view/schema-words";
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { twoFactorSetupSchema, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
-import { confirmTwoFactorSetupAction, startTwoFactorSetupAction, type SetupStep } from "./actions";
+import { confirmTwoFactorSetupAction, startTwoFactorSetupAction, twoFactorSetupPosted, type SetupStep } from "./actions";
 
 /** The page's words (account.twoStep), already chosen for "set up" or "change". */
 export interface SetupWords {
@@ -46,36 +46,46 @@ export function SetupForm({ methods, currentMethod, initialMethod = null, words 
     }
     return result;
   };
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(
+  const { form, state, formProps, postedState, posting, errorOf, pending } = useServerForm(
     twoFactorSetupSchema,
     start,
     { method: initialMethod ?? currentMethod ?? methods[0]?.value, phone: "" },
     words.schema,
+    twoFactorSetupPosted,
   );
   const method = useWatch({ control: form.control, name: "method" });
+  // Step 2 came back in the page when the browser posted step 1 itself (no script yet, or none);
+  // its form posts to the same action (`posting`), so a wrong code comes back with step 2.
+  const [postedStepLeft, setPostedStepLeft] = useState(false);
+  const step = setup ?? (!postedStepLeft && postedState && "setup" in postedState ? postedState.setup : null);
 
-  if (setup) {
+  if (step) {
     return (
       <ProveMethodForm
-        setup={setup}
+        setup={step}
         words={words.prove}
         confirm={confirmTwoFactorSetupAction}
+        posted={posting}
         label={words.verifyLabel}
         submitLabel={words.submit}
         cancelLabel={words.startOver}
-        onCancel={() => setSetup(null)}
+        onCancel={() => {
+          setSetup(null);
+          setPostedStepLeft(true);
+        }}
       />
     );
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-5" aria-label={words.form}>
+    <form {...formProps} className="max-w-xl space-y-5" aria-label={words.form}>
       <FormMessage state={state} />
       <MethodFields
         methods={methods}
         words={words.fields}
         register={form.register}
         selected={method}
+        phone={form.formState.defaultValues?.phone}
         current={currentMethod}
         legend={words.legend}
         methodError={errorOf("method")}

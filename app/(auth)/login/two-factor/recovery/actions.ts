@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { formFields, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { pendingLoginToken } from "@/lib/security/sessions/cookies";
 import { finishSecondFactor } from "@/lib/security/sign-in/continue";
@@ -15,4 +15,9 @@ export async function recoveryCodeAction(input: RecoveryCodeInput): Promise<Form
   const result = await signInWithRecoveryCode(await pendingLoginToken(), parsed.data.code, ctx);
   if (!result.ok) return stateFromSecondFactorFailure(result);
   redirect(await finishSecondFactor(result));
+}
+
+/** recoveryCodeAction, posted by the browser itself (before hydration, or without JavaScript: components/forms/use-server-form.ts). */
+export async function recoveryCodePosted(_previous: FormState, formData: FormData): Promise<FormState> {
+  return recoveryCodeAction(formFields(formData) as RecoveryCodeInput);
 }

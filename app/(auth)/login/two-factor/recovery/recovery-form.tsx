@@ -4,7 +4,7 @@ import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { recoveryCodeSchema } from "@/lib/security/core/schemas";
-import { recoveryCodeAction } from "./actions";
+import { recoveryCodeAction, recoveryCodePosted } from "./actions";
 import type { SchemaWords } from "@/lib/view/schema-words";
 
 export interface RecoveryFormWords {
@@ -17,9 +17,9 @@ export interface RecoveryFormWords {
 }
 
 export function RecoveryForm({ words }: { words: RecoveryFormWords }) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(recoveryCodeSchema, recoveryCodeAction, { code: "" }, words.schema);
+  const { form, state, formProps, errorOf, pending } = useServerForm(recoveryCodeSchema, recoveryCodeAction, { code: "" }, words.schema, recoveryCodePosted);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>
+    <form {...formProps} className="space-y-5" aria-label={words.formLabel}>
       <FormMessage state={state} />
       <TextField
         label={words.label}

@@ -1,6 +1,6 @@
 "use client";
 import { Link } from "@/components/ui/link";
-import { useState, useTransition, type FormEvent } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/form-message";
 import { Button, buttonVariants } from "@/components/ui/button";
 import type { FormState } from "@/lib/view/form-state";
@@ -16,31 +16,25 @@ interface RescueFormProps {
   recoveryCodes: boolean;
 }
 
-/** The other ways to finish a sign-in, each its own small POST form. */
+/**
+ * The other ways to finish a sign-in, each its own small POST form: a server action the browser
+ * posts itself before hydration or without JavaScript, and React posts once hydrated.
+ */
 export function RescueForm({ byEmail, recoveryCodes, words }: RescueFormProps) {
-  const [state, setState] = useState<FormState>(null);
+  // The email choice redirects on success, so only failures (and the help request) come back.
+  const [emailed, emailAction, emailing] = useActionState<FormState>(rescueByEmailAction, null);
+  const [helped, helpAction, helping] = useActionState<FormState>(askForHelpAction, null);
   const [choice, setChoice] = useState<Choice | null>(null);
-  const [busy, startTransition] = useTransition();
-
-  const submit =
-    (which: Choice, action: () => Promise<FormState>) =>
-    (event: FormEvent<HTMLFormElement>): void => {
-      event.preventDefault();
-      setState(null);
-      setChoice(which);
-      startTransition(async () => {
-        // The email choice redirects on success, so only failures (and the help request) come back.
-        setState(await action());
-      });
-    };
+  const state = choice === "email" ? emailed : choice === "help" ? helped : (emailed ?? helped);
+  const busy = emailing || helping;
 
   const wide = "w-full";
   return (
     <div className="space-y-3">
       <FormMessage state={state} className="mb-5" />
       {byEmail ? (
-        <form onSubmit={submit("email", rescueByEmailAction)}>
-          <Button type="submit" variant="secondary" className={wide} pending={busy && choice === "email"} disabled={busy}>
+        <form action={emailAction} onSubmit={() => setChoice("email")}>
+          <Button type="submit" variant="secondary" className={wide} pending={emailing} disabled={busy}>
             {words.byEmail}
           </Button>
         </form>
@@ -50,8 +44,8 @@ export function RescueForm({ byEmail, recoveryCodes, words }: RescueFormProps) {
           {words.recovery}
         </Link>
       ) : null}
-      <form onSubmit={submit("help", askForHelpAction)}>
-        <Button type="submit" variant="secondary" className={wide} pending={busy && choice === "help"} disabled={busy}>
+      <form action={helpAction} onSubmit={() => setChoice("help")}>
+        <Button type="submit" variant="secondary" className={wide} pending={helping} disabled={busy}>
           {words.askHelp}
         </Button>
       </form>

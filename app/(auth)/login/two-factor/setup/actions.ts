@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
-import { stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
+import { formFields, keepingFields, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { pendingLoginToken } from "@/lib/security/sessions/cookies";
 import { finishSecondFactor } from "@/lib/security/sign-in/continue";
@@ -37,4 +37,16 @@ export async function confirmSetupAction(input: TwoFactorCodeInput): Promise<For
   const result = await confirmSetupFromLogin(await pendingLoginToken(), parsed.data.code, ctx);
   if (!result.ok) return stateFromSecondFactorFailure(result);
   redirect(await finishSecondFactor(result));
+}
+
+/**
+ * Both steps as the browser posts them itself, before hydration or without JavaScript
+ * (components/forms/use-server-form.ts): step 2's form is the one with a code. A wrong code comes
+ * back with the step the page showed, so the QR code and the code field stay.
+ */
+export async function setupPosted(previous: SetupStartState, formData: FormData): Promise<SetupStartState> {
+  const fields = formFields(formData);
+  if (!("code" in fields)) return keepingFields(await startSetupAction(fields as TwoFactorSetupInput), fields, ["method", "phone"]);
+  const failed = await confirmSetupAction(fields as TwoFactorCodeInput);
+  return previous?.setup && failed ? { ...failed, setup: previous.setup } : failed;
 }

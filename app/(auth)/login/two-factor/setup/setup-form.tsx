@@ -8,7 +8,7 @@ import { MethodFields } from "@/components/two-factor/method-fields";
 import type { MethodOption } from "@/lib/view/two-factor-types";
 import type { FormState } from "@/lib/view/form-state";
 import { twoFactorSetupSchema, type TwoFactorSetupInput } from "@/lib/security/core/schemas";
-import { startSetupAction } from "./actions";
+import { setupPosted, startSetupAction } from "./actions";
 import { SetupVerify } from "./setup-verify";
 import type { SetupDetails, SetupWords } from "./setup-types";
 
@@ -27,6 +27,7 @@ export function SetupForm({ methods, email, words }: SetupFormProps) {
   return (
     <MethodStep
       methods={methods}
+      email={email}
       words={words}
       initial={choice}
       onStarted={(input, details) => {
@@ -39,27 +40,35 @@ export function SetupForm({ methods, email, words }: SetupFormProps) {
 
 interface MethodStepProps {
   methods: MethodOption[];
+  email: string;
   words: SetupWords;
   initial: TwoFactorSetupInput;
   onStarted: (input: TwoFactorSetupInput, details: SetupDetails) => void;
 }
 
-function MethodStep({ methods, words, initial, onStarted }: MethodStepProps) {
+function MethodStep({ methods, email, words, initial, onStarted }: MethodStepProps) {
   const start = async (input: TwoFactorSetupInput): Promise<FormState> => {
     const result = await startSetupAction(input);
     if (result?.setup) onStarted(input, result.setup);
     return result;
   };
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorSetupSchema, start, initial, words.schema);
+  const { form, state, formProps, postedState, posting, errorOf, pending } = useServerForm(twoFactorSetupSchema, start, initial, words.schema, setupPosted);
   const method = useWatch({ control: form.control, name: "method" });
+  // Step 2 came back in the page when the browser posted step 1 itself (no script yet, or none);
+  // its form posts to the same action (`posting`), so a wrong code comes back with step 2.
+  const [postedStepLeft, setPostedStepLeft] = useState(false);
+  if (!postedStepLeft && postedState?.setup) {
+    return <SetupVerify setup={postedState.setup} email={email} words={words} posted={posting} onBack={() => setPostedStepLeft(true)} />;
+  }
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.formLabel}>
+    <form {...formProps} className="space-y-5" aria-label={words.formLabel}>
       <FormMessage state={state} />
       <MethodFields
         methods={methods}
         words={words.fields}
         register={form.register}
         selected={method}
+        phone={form.formState.defaultValues?.phone}
         legend={words.legend}
         autoFocus
         methodError={errorOf("method")}

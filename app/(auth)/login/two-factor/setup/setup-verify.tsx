@@ -1,6 +1,6 @@
 "use client";
 import { useId } from "react";
-import { useServerForm } from "@/components/forms/use-server-form";
+import { useServerForm, type PostedBinding } from "@/components/forms/use-server-form";
 import { FormMessage } from "@/components/form-message";
 import { Button } from "@/components/ui/button";
 import { OneTimeCodeField } from "@/components/forms/one-time-code-field";
@@ -15,11 +15,13 @@ interface SetupVerifyProps {
   email: string;
   words: SetupWords;
   onBack: () => void;
+  /** Step 1's posted action (setupPosted), which takes this form too when the browser posts it itself. */
+  posted?: PostedBinding;
 }
 
 /** Step 2: show how to get the first code (QR and key, or where it was sent), then check it. */
-export function SetupVerify({ setup, email, words, onBack }: SetupVerifyProps) {
-  const { form, state, onSubmit, errorOf, pending } = useServerForm(twoFactorCodeSchema, confirmSetupAction, { code: "" }, words.schema);
+export function SetupVerify({ setup, email, words, onBack, posted }: SetupVerifyProps) {
+  const { form, state, formProps, errorOf, pending } = useServerForm(twoFactorCodeSchema, confirmSetupAction, { code: "" }, words.schema, posted);
   const instructionsId = useId();
   // The template's {destination} becomes the address (or masked phone) in bold, kept left to right.
   const [before, after] = aroundPlaceholder(words.sentTo, "destination");
@@ -41,7 +43,7 @@ export function SetupVerify({ setup, email, words, onBack }: SetupVerifyProps) {
           {after}
         </p>
       )}
-      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label={words.verifyLabel}>
+      <form {...formProps} className="space-y-5" aria-label={words.verifyLabel}>
         <FormMessage state={state} />
         <OneTimeCodeField label={words.code} autoFocus aria-describedby={instructionsId} error={errorOf("code")} {...form.register("code")} />
         <Button type="submit" className="w-full" pending={pending}>
