@@ -4,13 +4,19 @@
  * bare route handler in the same build (no auth, no database, skipped by the proxy like /api/me) —
  * in rotating windows, with one and with two `node server/start.mjs` processes. Load from wrk
  * (C, one thread: the load generator takes less of the two cores than a Node loop would).
- * Reports absolute requests/s, the ratio to the floor, and database round trips per request.
+ * A second control route, the floor plus one `select 1` round trip through the app's pool
+ * (app/api/security/bench-floor-round-trip), says how much of /api/me's gap to the floor is the
+ * round trip it must make. Reports absolute requests/s, ratios to both floors (over all rounds and
+ * the median of each round's own), the app's and PostgreSQL's CPU per request, and database
+ * round trips per request.
  * Writes bench-results/api-me.json.
  */
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import postgres from "postgres";
+import { TICKS_PER_SECOND, postmasterPid, treeTicks } from "./bench-pages";
+import { assertPortFree, benchServerEnv, failRun, startServer, stopServer, waitFor200 } from "./bench-servers";
 
 const run = promisify(execFile);
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -20,52 +26,39 @@ const CONNECTIONS = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const WINDOW_SECONDS = Number(process.env.BENCH_WINDOW_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 
-function serverEnv(port: number): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    NODE_ENV: "production",
-    APP_URL: `http://localhost:${port}`,
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234",
-    MAIL_TRANSPORT: "outbox",
-    SECURITY_ALLOW_INSECURE_APP_URL: "true",
-    TRUST_PROXY: "1",
-    NEXT_TELEMETRY_DISABLED: "1",
-    // The token lives the whole run (15 minutes by default could end mid-bench).
-    SECURITY_TOKEN_MAX_AGE: "1d",
-  };
+/** The token lives the whole run (15 minutes by default could end mid-bench). */
+const serverEnv = (port: number): NodeJS.ProcessEnv => benchServerEnv(port, { SECURITY_TOKEN_MAX_AGE: "1d" });
+
+interface Servers {
+  ports: number[];
+  /** The server processes' pids and PostgreSQL's postmaster: CPU is read from their process trees. */
+  appPids: number[];
+  pgPid: number | null;
 }
 
-function startServer(port: number): ChildProcess {
-  return spawn(process.execPath, ["server/start.mjs", "-p", String(port)], { env: serverEnv(port), stdio: ["ignore", "ignore", "inherit"], detached: true });
+interface Window {
+  rps: number;
+  requests: number;
+  appCpuMsPerRequest: number;
+  pgCpuMsPerRequest: number | null;
 }
 
-async function ready(port: number): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`http://localhost:${port}/api/ready`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server on ${port} not ready`);
-}
-
-function stopServer(server: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    server.once("exit", () => resolve());
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  });
-}
-
-/** One wrk window per port at once (the connections split between them); total requests/s. */
-async function window(ports: number[], path: string, header: string | null, seconds: number): Promise<{ rps: number; requests: number }> {
-  const each = Math.max(1, Math.floor(CONNECTIONS / ports.length));
+/**
+ * One wrk window per port at once (the connections split between them): total requests/s, and
+ * the CPU the app's processes and PostgreSQL's spent per request over the window.
+ */
+async function window(servers: Servers, path: string, header: string | null, seconds: number): Promise<Window> {
+  const each = Math.max(1, Math.floor(CONNECTIONS / servers.ports.length));
+  const appTicks = () => servers.appPids.reduce((total, pid) => total + treeTicks(pid), 0);
+  const appBefore = appTicks();
+  const pgBefore = servers.pgPid ? treeTicks(servers.pgPid) : 0;
   const outputs = await Promise.all(
-    ports.map((port) =>
+    servers.ports.map((port) =>
       run("wrk", ["-t1", `-c${each}`, `-d${seconds}s`, ...(header ? ["-H", header] : []), `http://localhost:${port}${path}`]).then((r) => r.stdout),
     ),
   );
+  const appSpent = appTicks() - appBefore;
+  const pgSpent = servers.pgPid ? treeTicks(servers.pgPid) - pgBefore : null;
   let rps = 0;
   let requests = 0;
   for (const out of outputs) {
@@ -73,7 +66,8 @@ async function window(ports: number[], path: string, header: string | null, seco
     rps += Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
     requests += Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN);
   }
-  return { rps, requests };
+  const msPerRequest = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND / requests;
+  return { rps, requests, appCpuMsPerRequest: msPerRequest(appSpent), pgCpuMsPerRequest: pgSpent === null ? null : msPerRequest(pgSpent) };
 }
 
 /** Committed transactions (after PostgreSQL's 10-s stats flush interval, so the count is exact). */
@@ -101,41 +95,58 @@ async function signIn(port: number, email: string, password: string): Promise<{ 
   return { token, cookie };
 }
 
-async function measure(ports: number[], credentials: { token: string; cookie: string }, sql: postgres.Sql): Promise<Record<string, unknown>> {
+async function measure(servers: Servers, credentials: { token: string; cookie: string }, sql: postgres.Sql): Promise<Record<string, unknown>> {
   const kinds = [
     { key: "floor", path: "/api/health", header: null },
+    // The floor plus the one round trip /api/me must make (app/api/security/bench-floor-round-trip).
+    { key: "roundTripFloor", path: "/api/security/bench-floor-round-trip", header: null },
     { key: "token", path: "/api/me", header: `Authentication-Token: ${credentials.token}` },
     { key: "session", path: "/api/me", header: `Cookie: ${credentials.cookie}` },
-  ];
-  for (const k of kinds) await window(ports, k.path, k.header, 2); // warm-up
-  const rps: Record<string, number[]> = Object.fromEntries(kinds.map((k) => [k.key, []]));
+  ] as const;
+  type Kind = (typeof kinds)[number]["key"];
+  for (const k of kinds) await window(servers, k.path, k.header, 2); // warm-up
+  const windows = Object.fromEntries(kinds.map((k) => [k.key, [] as Window[]])) as Record<Kind, Window[]>;
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[(i + round) % kinds.length]!;
-      rps[k.key]!.push((await window(ports, k.path, k.header, WINDOW_SECONDS)).rps);
+      windows[k.key].push(await window(servers, k.path, k.header, WINDOW_SECONDS));
     }
   }
-  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-  const roundTrips: Record<string, number> = {};
+  const roundTrips: Partial<Record<Kind, number>> = {};
   for (const k of kinds.slice(1)) {
     const before = await commits(sql);
-    const counted = await window(ports, k.path, k.header, WINDOW_SECONDS);
-    roundTrips[k.key] = (((await commits(sql)) - before - 1) / counted.requests) as number;
+    const counted = await window(servers, k.path, k.header, WINDOW_SECONDS);
+    roundTrips[k.key] = ((await commits(sql)) - before - 1) / counted.requests;
   }
-  const floor = sum(rps.floor!);
+  const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+  const totalRps = (key: Kind) => sum(windows[key].map((w) => w.rps));
+  /** a's requests/s over b's, over all rounds, and the median of the rounds' own ratios. */
+  const over = (a: Kind, b: Kind) => ({
+    totals: totalRps(a) / totalRps(b),
+    perRoundMedian: median(windows[a].map((w, i) => w.rps / windows[b][i]!.rps)),
+  });
+  const byKind = Object.fromEntries(
+    kinds.map(({ key }) => [
+      key,
+      {
+        rps: totalRps(key) / ROUNDS,
+        appCpuMsPerRequest: median(windows[key].map((w) => w.appCpuMsPerRequest)),
+        pgCpuMsPerRequest: servers.pgPid ? median(windows[key].map((w) => w.pgCpuMsPerRequest!)) : null,
+        dbRoundTripsPerRequest: roundTrips[key] ?? 0,
+      },
+    ]),
+  );
   return {
-    processes: ports.length,
+    processes: servers.ports.length,
     rounds: ROUNDS,
     windowSeconds: WINDOW_SECONDS,
-    floorRps: floor / ROUNDS,
-    tokenRps: sum(rps.token!) / ROUNDS,
-    sessionRps: sum(rps.session!) / ROUNDS,
-    tokenOverFloor: sum(rps.token!) / floor,
-    sessionOverFloor: sum(rps.session!) / floor,
-    tokenOverSession: sum(rps.token!) / sum(rps.session!),
-    perRoundTokenOverFloor: { median: median(rps.token!.map((r, i) => r / rps.floor![i]!)) },
-    perRoundSessionOverFloor: { median: median(rps.session!.map((r, i) => r / rps.floor![i]!)) },
-    dbRoundTripsPerRequest: roundTrips,
+    byKind,
+    tokenOverFloor: over("token", "floor"),
+    sessionOverFloor: over("session", "floor"),
+    tokenOverSession: over("token", "session"),
+    roundTripFloorOverFloor: over("roundTripFloor", "floor"),
+    tokenOverRoundTripFloor: over("token", "roundTripFloor"),
+    sessionOverRoundTripFloor: over("session", "roundTripFloor"),
   };
 }
 
@@ -146,18 +157,20 @@ async function main(): Promise<void> {
     await sql.unsafe("alter system set autovacuum = off");
     await sql.unsafe("select pg_reload_conf()");
   }
-  const first = startServer(PORT);
-  await ready(PORT);
+  for (const port of [PORT, PORT + 1]) await assertPortFree(port);
+  const first = startServer(serverEnv(PORT), PORT);
+  await waitFor200(`http://localhost:${PORT}`, "/api/ready");
   const email = `bench-api-${Date.now()}@example.com`;
   const password = "bench passphrase that is long";
   const { createUser } = await import("../lib/security/accounts/users");
   await createUser({ email, password, confirmed: true });
   const credentials = await signIn(PORT, email, password);
   const results: Record<string, unknown> = { at: new Date().toISOString(), connections: CONNECTIONS };
-  results.oneProcess = await measure([PORT], credentials, sql);
-  const second = startServer(PORT + 1);
-  await ready(PORT + 1);
-  results.twoProcesses = await measure([PORT, PORT + 1], credentials, sql);
+  const pgPid = await postmasterPid(sql);
+  results.oneProcess = await measure({ ports: [PORT], appPids: [first.pid!], pgPid }, credentials, sql);
+  const second = startServer(serverEnv(PORT + 1), PORT + 1);
+  await waitFor200(`http://localhost:${PORT + 1}`, "/api/ready");
+  results.twoProcesses = await measure({ ports: [PORT, PORT + 1], appPids: [first.pid!, second.pid!], pgPid }, credentials, sql);
   await Promise.all([stopServer(first), stopServer(second)]);
   await sql.end();
   mkdirSync("bench-results", { recursive: true });
@@ -166,7 +179,4 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(failRun);

@@ -20,7 +20,7 @@ import type postgres from "postgres";
 
 const run = promisify(execFile);
 /** Linux's USER_HZ: /proc's CPU times are in these ticks (getconf CLK_TCK; 100 everywhere but odd kernels). */
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
 export interface Route {
   key: string;

@@ -19,13 +19,13 @@
  * BENCH_PARTS (comma-separated; default all) picks: pages, cluster, login, root, admin, js, cold.
  * Prints a table and writes bench-results/latest.json.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import { gzipSync } from "node:zlib";
 import postgres from "postgres";
 import { SESSION_LOOKUP, explainHotQueries } from "./bench-explain";
+import { assertPortFree, benchServerEnv, failRun, startServer, stopServer, waitFor200 } from "./bench-servers";
 import { PAGE_ROUTES, alternatingWindows, cpuRatio, postmasterPid, ratio, responseBytes, roundTrips } from "./bench-pages";
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -45,23 +45,7 @@ const AA_RUN = Number(process.env.BENCH_SEED_USERS ?? 1) === 0;
 const ADMIN_SEARCH_PREFIX = SCALE ? "seed-5" : "bench-";
 const PARTS = new Set((process.env.BENCH_PARTS ?? "pages,cluster,login,root,admin,js,cold").split(","));
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-const serverEnv: NodeJS.ProcessEnv = {
-  ...process.env,
-  NODE_ENV: "production" as const,
-  APP_URL: BASE,
-  AUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234",
-  MAIL_TRANSPORT: "outbox",
-  // A production build on http://localhost; the cold-start run uses a PGlite folder.
-  SECURITY_ALLOW_INSECURE_APP_URL: "true",
-  SECURITY_ALLOW_PGLITE_IN_PRODUCTION: "true",
-  // Each sign-in sends its own X-Forwarded-For so the per-IP budget never answers.
-  TRUST_PROXY: "1",
-  NEXT_TELEMETRY_DISABLED: "1",
-  // The build with the control routes (/bench/floor/…), in .next-bench (next.config.mjs).
-  GATEHOUSE_BENCH_ROUTES: "1",
-  // One server process unless a measurement asks for more (server/start.mjs defaults to one per core).
-  SERVER_PROCESSES: "1",
-};
+const serverEnv = benchServerEnv(PORT);
 
 interface Response {
   status: number;
@@ -79,48 +63,6 @@ function request(path: string, options: { base?: string; method?: string; header
     req.on("error", reject);
     if (options.body) req.write(options.body);
     req.end();
-  });
-}
-
-/**
- * A server left over from an earlier run that failed would answer in the new one's place (and
- * against its dead database): the port must be free before a server is started on it.
- */
-async function assertPortFree(port: number): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", () => reject(new Error(`port ${port} is in use (a server from an earlier bench run?): stop it first`)));
-    probe.listen(port, () => probe.close(() => resolve()));
-  });
-}
-
-/** The production server entry (`npm start`); its JSON request log goes to /dev/null. */
-function startServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
-  const server = spawn(process.execPath, ["server/start.mjs", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
-  startedServers.push(server);
-  return server;
-}
-
-/** Every server this run started: a run that fails stops them too (they are detached process groups). */
-const startedServers: ChildProcess[] = [];
-
-async function waitFor200(base: string, path: string, timeoutMs = 60_000): Promise<number> {
-  const started = performance.now();
-  while (performance.now() - started < timeoutMs) {
-    try {
-      if ((await request(path, { base })).status === 200) return performance.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`no 200 from ${path} within ${timeoutMs} ms`);
-}
-
-function stop(server: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    server.once("exit", () => resolve());
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
   });
 }
 
@@ -364,7 +306,7 @@ async function pagesAndFloor(small: Target, email: string, password: string): Pr
         floorDynamic: ratio(cluster, "twoProcesses.floorDynamic", "oneProcess.floorDynamic"),
       },
     };
-    await stop(server);
+    await stopServer(server);
   }
   return out;
 }
@@ -524,7 +466,7 @@ async function main(): Promise<void> {
     // BENCH_SEED_USERS=0 seeds the second database like the first: an A/A run that shows what the
     // second server's position alone does to the ratios. Nothing to explain then.
     if (!AA_RUN) results.explain = await explainHotQueries(targets[1]!.sql, user!.id);
-    await stop(targets[1]!.server);
+    await stopServer(targets[1]!.server);
     await targets[1]!.sql.end();
   } else {
     Object.assign(results, measured.small);
@@ -536,7 +478,7 @@ async function main(): Promise<void> {
     // The framework's own floor: a page with no client components of ours (the 404 page).
     results.frameworkFloorJs = await firstLoadJs("/no-such-page-bench");
   }
-  await stop(small.server);
+  await stopServer(small.server);
   if (PARTS.has("cold")) await coldStart(results);
   await finish(results, sql);
 }
@@ -546,14 +488,14 @@ async function coldStart(results: Record<string, unknown>): Promise<void> {
   const pgliteEnv: NodeJS.ProcessEnv = { ...serverEnv, DATABASE_URL: "", PGLITE_DIR: ".data/bench-pglite" };
   let server = startServer(pgliteEnv, PORT);
   await waitFor200(BASE, "/login"); // first open: initdb + migrations
-  await stop(server);
+  await stopServer(server);
   const coldStarts: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
     server = startServer(pgliteEnv, PORT);
     await waitFor200(BASE, "/login");
     coldStarts.push(performance.now() - started);
-    await stop(server);
+    await stopServer(server);
   }
   results.coldStartMs = { median: median(coldStarts), runs: coldStarts };
 }
@@ -581,14 +523,4 @@ async function commits(sql: postgres.Sql): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  for (const server of startedServers) {
-    try {
-      if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  process.exit(1);
-});
+main().catch(failRun);
