@@ -4,9 +4,9 @@
  * bare route handler in the same build (no auth, no database, skipped by the proxy like /api/me) —
  * in rotating windows, with one and with two `node server/start.mjs` processes. Load from wrk
  * (C, one thread: the load generator takes less of the two cores than a Node loop would).
- * A second control route, the floor plus one `select 1` round trip through the app's pool
- * (app/api/security/bench-floor-round-trip), says how much of /api/me's gap to the floor is the
- * round trip it must make. Reports absolute requests/s, ratios to both floors (over all rounds and
+ * A second control route, the floor plus one indexed read through the app's pool
+ * (app/api/security/bench-floor-round-trip, decision 074), says how much of /api/me's gap to the
+ * floor is the round trip it must make. Reports absolute requests/s, ratios to both floors (over all rounds and
  * the median of each round's own), the app's and PostgreSQL's CPU per request, and database
  * round trips per request.
  * Writes bench-results/api-me.json.
