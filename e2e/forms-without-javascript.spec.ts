@@ -84,6 +84,44 @@ test("two-step set-up and sign-in with JavaScript off: the QR code comes back wi
   await expect(page).toHaveURL(/\/account$/);
 });
 
+test("a no-JS post whose state the browser changed is no step: the page answers with step 1, never a 500", async ({ page, baseURL }) => {
+  await newSignedInUser(page);
+  await page.goto("/account/security/two-step");
+  await page.getByRole("radio", { name: /Authenticator app/ }).check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByTestId("totp-key")).toBeVisible();
+  // Step 2's form as the browser would post it. React keeps the step the page showed in a hidden
+  // field ($ACTION_<n>:1, the form's previous state), which a browser can send back changed.
+  const form = page.locator("form").filter({ has: page.locator('input[name="setupToken"]') });
+  const hidden = await form
+    .locator('input[type="hidden"]')
+    .evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
+  const stateField = hidden.find(([name]) => /^\$ACTION_\d+:1$/.test(name!))?.[0];
+  expect(stateField, "the form carries its previous state").toBeTruthy();
+  for (const changed of ['["x"]', JSON.stringify([{ setup: { method: "authenticator", enrollment: { key: {} } } }])]) {
+    const answer = await page.request.post("/account/security/two-step", {
+      headers: { origin: baseURL!, "sec-fetch-site": "same-origin" },
+      multipart: { ...Object.fromEntries(hidden), [stateField!]: changed, code: "000000" },
+    });
+    expect(answer.status(), changed).toBe(200);
+    const html = await answer.text();
+    // Step 1 (the method choice) with the refusal, not step 2 drawn from the changed state.
+    expect(html).toContain('name="method"');
+    expect(html).not.toContain('data-testid="totp-key"');
+  }
+  // A set-up that cannot succeed any more (its token expired, or is not one) goes back to step 1
+  // too: without JavaScript, step 2's "Start over" does nothing.
+  const expired = await page.request.post("/account/security/two-step", {
+    headers: { origin: baseURL!, "sec-fetch-site": "same-origin" },
+    multipart: { ...Object.fromEntries(hidden), setupToken: "no-such-setup-token", code: "000000" },
+  });
+  expect(expired.status()).toBe(200);
+  const html = await expired.text();
+  expect(html).toContain("Setup took too long");
+  expect(html).toContain('name="method"');
+  expect(html).not.toContain('data-testid="totp-key"');
+});
+
 test("a refused choice without JavaScript comes back as it was chosen: text messages still checked, the number as typed, its error under it", async ({
   page,
 }) => {

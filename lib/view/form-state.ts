@@ -93,13 +93,19 @@ export function formFields(input: unknown): Record<string, string> {
   return Object.fromEntries(fields);
 }
 
+/** Longer than any address, username or phone number a form keeps; a longer value is not sent back. */
+const KEPT_VALUE_MAX = 320;
+
 /**
  * A failed answer to a posted form, with the named fields as the person typed them (`values`), so
- * the page drawn with it keeps their choice and text. Only the named ones: never a secret.
+ * the page drawn with it keeps their choice and text. Only the named ones: never a secret. A value
+ * over KEPT_VALUE_MAX is left out (its field starts empty, its error says why): the page would
+ * otherwise carry a huge refused value three times (the input, the RSC payload, the form's state).
  */
 export function keepingFields<T extends FormState>(state: T, fields: Record<string, string>, names: readonly string[]): T {
   if (!state || state.tone !== "error") return state;
-  return { ...state, values: Object.fromEntries(names.filter((name) => name in fields).map((name) => [name, fields[name]!])) };
+  const kept = names.filter((name) => name in fields && fields[name]!.length <= KEPT_VALUE_MAX);
+  return { ...state, values: Object.fromEntries(kept.map((name) => [name, fields[name]!])) };
 }
 
 /**

@@ -1,9 +1,10 @@
 // Guarantee: a form the browser posted itself (before hydration, or without JavaScript) reaches
 // its action as the same fields object the scripted form sends: text values by name, never React's
 // own `$ACTION_…` entries, a file, or a second value that overrides the first; anything that is not
-// FormData is no fields (the schema then reports them missing), never a TypeError.
+// FormData is no fields (the schema then reports them missing), never a TypeError. What a refused
+// form gets back is only the named fields, of a sensible length.
 import { describe, expect, it } from "vitest";
-import { formFields, keepingFields } from "@/lib/view/form-state";
+import { formFields, keepingFields, type FormState } from "@/lib/view/form-state";
 
 function posted(entries: [string, string | Blob][]): FormData {
   const data = new FormData();
@@ -78,6 +79,17 @@ describe("keepingFields", () => {
       message: "No.",
       values: { email: "a@example.com", method: "sms" },
     });
+  });
+
+  it("leaves out a value too long to be an address or a number, so a huge refused value is not sent back", () => {
+    const huge = { email: `${"a".repeat(2_000_000)}@example.com`, phone: "+44 20 7946 0000" };
+    expect(keepingFields({ tone: "error", message: "No." }, huge, ["email", "phone"])).toEqual({
+      tone: "error",
+      message: "No.",
+      values: { phone: "+44 20 7946 0000" },
+    });
+    const longest = { email: `${"a".repeat(308)}@example.com` }; // 320 characters: kept
+    expect(keepingFields<FormState>({ tone: "error" }, longest, ["email"])?.values).toEqual(longest);
   });
 
   it("leaves a success, a notice and no answer as they are", () => {

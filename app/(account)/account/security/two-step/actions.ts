@@ -1,7 +1,7 @@
 "use server";
 import { redirect } from "next/navigation";
 import type { CodeMethodSetup } from "@/lib/view/two-factor-types";
-import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
+import { authenticatorEnrollment, shownSetupIn } from "@/lib/view/two-factor-enrollment";
 import { formFields, keepingFields, stateFromFailure, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { getConfig } from "@/lib/security/config";
@@ -60,11 +60,15 @@ export async function disableTwoFactorAction(): Promise<FormState> {
 /**
  * Both steps as the browser posts them itself, before hydration or without JavaScript
  * (components/forms/use-server-form.ts): step 2's form carries the setup token. A wrong code
- * comes back with the step the page showed, so the QR code and the code field stay.
+ * comes back with the step the page showed (`previous`, checked: it is the browser's copy), so the
+ * QR code and the code field stay. An expired set-up goes back to step 1: its step cannot succeed,
+ * and without JavaScript step 2 has no way back of its own.
  */
-export async function twoFactorSetupPosted(previous: StartSetupState, formData: FormData): Promise<StartSetupState> {
+export async function twoFactorSetupPosted(previous: unknown, formData: FormData): Promise<StartSetupState> {
   const fields = formFields(formData);
   if (!("setupToken" in fields)) return keepingFields(await startTwoFactorSetupAction(fields as TwoFactorSetupInput), fields, ["method", "phone"]);
   const failed = await confirmTwoFactorSetupAction(fields as CodeSetupConfirmInput);
-  return previous && "setup" in previous && failed ? { ...failed, setup: previous.setup } : failed;
+  const shown = shownSetupIn(previous, true);
+  if (!failed || !shown || failed.code === "TWO_FACTOR_SETUP_EXPIRED") return failed;
+  return { ...failed, setup: { ...shown, method: shown.method as TwoFactorMethod } };
 }

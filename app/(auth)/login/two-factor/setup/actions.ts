@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { authenticatorEnrollment } from "@/lib/view/two-factor-enrollment";
+import { authenticatorEnrollment, shownSetupIn } from "@/lib/view/two-factor-enrollment";
 import { formFields, keepingFields, stateFromInvalidInput, type FormState } from "@/lib/view/form-state";
 import { currentRequestContext } from "@/lib/security/sessions/current";
 import { pendingLoginToken } from "@/lib/security/sessions/cookies";
@@ -44,9 +44,11 @@ export async function confirmSetupAction(input: TwoFactorCodeInput): Promise<For
  * (components/forms/use-server-form.ts): step 2's form is the one with a code. A wrong code comes
  * back with the step the page showed, so the QR code and the code field stay.
  */
-export async function setupPosted(previous: SetupStartState, formData: FormData): Promise<SetupStartState> {
+export async function setupPosted(previous: unknown, formData: FormData): Promise<SetupStartState> {
   const fields = formFields(formData);
   if (!("code" in fields)) return keepingFields(await startSetupAction(fields as TwoFactorSetupInput), fields, ["method", "phone"]);
   const failed = await confirmSetupAction(fields as TwoFactorCodeInput);
-  return previous?.setup && failed ? { ...failed, setup: previous.setup } : failed;
+  // `previous` is the browser's copy of the step it showed: checked before it is drawn again.
+  const shown = shownSetupIn(previous, false);
+  return shown && failed ? { ...failed, setup: shown } : failed;
 }
