@@ -15,7 +15,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import postgres from "postgres";
-import { TICKS_PER_SECOND, postmasterPid, treeTicks } from "./bench-pages";
+import { cpuMsPerRequest, postmasterPid, treeTicks, wrkCounts } from "./bench-pages";
 import { assertPortFree, benchServerEnv, failRun, startServer, stopServer, waitFor200 } from "./bench-servers";
 
 const run = promisify(execFile);
@@ -52,22 +52,22 @@ async function window(servers: Servers, path: string, header: string | null, sec
   const appTicks = () => servers.appPids.reduce((total, pid) => total + treeTicks(pid), 0);
   const appBefore = appTicks();
   const pgBefore = servers.pgPid ? treeTicks(servers.pgPid) : 0;
-  const outputs = await Promise.all(
-    servers.ports.map((port) =>
-      run("wrk", ["-t1", `-c${each}`, `-d${seconds}s`, ...(header ? ["-H", header] : []), `http://localhost:${port}${path}`]).then((r) => r.stdout),
-    ),
+  const counts = await Promise.all(
+    servers.ports.map((port) => {
+      const url = `http://localhost:${port}${path}`;
+      return run("wrk", ["-t1", `-c${each}`, `-d${seconds}s`, ...(header ? ["-H", header] : []), url]).then((r) => wrkCounts(url, r.stdout));
+    }),
   );
   const appSpent = appTicks() - appBefore;
   const pgSpent = servers.pgPid ? treeTicks(servers.pgPid) - pgBefore : null;
-  let rps = 0;
-  let requests = 0;
-  for (const out of outputs) {
-    if (/Non-2xx/.test(out)) throw new Error(`${path} answered non-2xx:\n${out}`);
-    rps += Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
-    requests += Number(/(\d+) requests in/.exec(out)?.[1] ?? NaN);
-  }
-  const msPerRequest = (ticks: number) => (ticks * 1000) / TICKS_PER_SECOND / requests;
-  return { rps, requests, appCpuMsPerRequest: msPerRequest(appSpent), pgCpuMsPerRequest: pgSpent === null ? null : msPerRequest(pgSpent) };
+  const rps = counts.reduce((total, c) => total + c.rps, 0);
+  const requests = counts.reduce((total, c) => total + c.requests, 0);
+  return {
+    rps,
+    requests,
+    appCpuMsPerRequest: cpuMsPerRequest(appSpent, requests),
+    pgCpuMsPerRequest: pgSpent === null ? null : cpuMsPerRequest(pgSpent, requests),
+  };
 }
 
 /** Committed transactions (after PostgreSQL's 10-s stats flush interval, so the count is exact). */

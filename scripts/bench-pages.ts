@@ -20,7 +20,7 @@ import type postgres from "postgres";
 
 const run = promisify(execFile);
 /** Linux's USER_HZ: /proc's CPU times are in these ticks (getconf CLK_TCK; 100 everywhere but odd kernels). */
-export const TICKS_PER_SECOND = 100;
+const TICKS_PER_SECOND = 100;
 
 export interface Route {
   key: string;
@@ -111,17 +111,26 @@ export async function wrkWindow(
   const { stdout } = await run("wrk", args, { maxBuffer: 1 << 20 });
   const appTicks = treeTicks(pids.app) - appBefore;
   const pgTicks = pids.pg ? treeTicks(pids.pg) - pgBefore : 0;
-  if (/Non-2xx or 3xx responses/.test(stdout)) throw new Error(`${url}: responses other than 2xx/3xx:\n${stdout}`);
-  const requests = Number(/(\d+) requests in/.exec(stdout)?.[1]);
-  const cpuMs = (t: number) => (t * 1000) / TICKS_PER_SECOND / requests;
+  const { rps, requests } = wrkCounts(url, stdout);
   return {
-    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]),
+    rps,
     requests,
     p50Ms: wrkMs(stdout, "50%"),
     p99Ms: wrkMs(stdout, "99%"),
-    appCpuMsPerRequest: cpuMs(appTicks),
-    pgCpuMsPerRequest: pids.pg ? cpuMs(pgTicks) : null,
+    appCpuMsPerRequest: cpuMsPerRequest(appTicks, requests),
+    pgCpuMsPerRequest: pids.pg ? cpuMsPerRequest(pgTicks, requests) : null,
   };
+}
+
+/** wrk's requests/s and request count; a window with any answer other than 2xx/3xx is a failed run. */
+export function wrkCounts(url: string, stdout: string): { rps: number; requests: number } {
+  if (/Non-2xx or 3xx responses/.test(stdout)) throw new Error(`${url}: responses other than 2xx/3xx:\n${stdout}`);
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]), requests: Number(/(\d+) requests in/.exec(stdout)?.[1]) };
+}
+
+/** CPU ticks from /proc spent over a window, as milliseconds per request it served. */
+export function cpuMsPerRequest(ticks: number, requests: number): number {
+  return (ticks * 1000) / TICKS_PER_SECOND / requests;
 }
 
 function wrkMs(out: string, percentile: string): number {

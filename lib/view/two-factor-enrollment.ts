@@ -1,7 +1,7 @@
 import "server-only";
 import QRCode from "qrcode";
 import type { AuthenticatorEnrollment, CodeMethodSetup, MethodOption } from "@/lib/view/two-factor-types";
-import type { TwoFactorMethod } from "@/lib/security/config";
+import { TWO_FACTOR_METHODS, type TwoFactorMethod } from "@/lib/security/config";
 import { METHOD_CHOICES } from "@/lib/view/labels";
 
 /** The enabled methods as picker options (one wording for the account page and sign-in set-up). */
@@ -26,7 +26,6 @@ export type ShownSetup = Pick<CodeMethodSetup, "method" | "enrollment" | "sentTo
 
 /** Longer than any QR code data URL, key, URI or address step 2 draws. */
 const SHOWN_TEXT_MAX = 16_384;
-const SETUP_METHODS: readonly unknown[] = ["authenticator", "email", "sms"] satisfies CodeMethodSetup["method"][];
 
 /**
  * The step a posted form's `previous` state says the page showed (React's useActionState hands
@@ -39,11 +38,11 @@ export function shownSetupIn(previous: unknown, withToken: true): CodeMethodSetu
 export function shownSetupIn(previous: unknown, withToken: false): ShownSetup | null;
 export function shownSetupIn(previous: unknown, withToken: boolean): ShownSetup | CodeMethodSetup | null {
   const setup = isRecord(previous) ? previous.setup : undefined;
-  if (!isRecord(setup) || !SETUP_METHODS.includes(setup.method)) return null;
+  if (!isRecord(setup) || !isSetupMethod(setup.method)) return null;
   if (!(setup.sentTo === null || isShownText(setup.sentTo))) return null;
   const enrollment = shownEnrollment(setup.enrollment);
   if (enrollment === undefined) return null;
-  const shown: ShownSetup = { method: setup.method as CodeMethodSetup["method"], enrollment, sentTo: setup.sentTo };
+  const shown: ShownSetup = { method: setup.method, enrollment, sentTo: setup.sentTo };
   if (!withToken) return shown;
   return isShownText(setup.setupToken) ? { ...shown, setupToken: setup.setupToken } : null;
 }
@@ -55,6 +54,10 @@ function shownEnrollment(value: unknown): AuthenticatorEnrollment | null | undef
   const { qr, key, uri } = value;
   if (!isShownText(qr) || !qr.startsWith("data:image/png;base64,") || !isShownText(key) || !isShownText(uri)) return undefined;
   return { qr, key, uri };
+}
+
+function isSetupMethod(value: unknown): value is TwoFactorMethod {
+  return (TWO_FACTOR_METHODS as readonly unknown[]).includes(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

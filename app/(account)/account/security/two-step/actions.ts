@@ -70,5 +70,5 @@ export async function twoFactorSetupPosted(previous: unknown, formData: FormData
   const failed = await confirmTwoFactorSetupAction(fields as CodeSetupConfirmInput);
   const shown = shownSetupIn(previous, true);
   if (!failed || !shown || failed.code === "TWO_FACTOR_SETUP_EXPIRED") return failed;
-  return { ...failed, setup: { ...shown, method: shown.method as TwoFactorMethod } };
+  return { ...failed, setup: shown };
 }
