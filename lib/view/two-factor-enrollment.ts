@@ -1,7 +1,8 @@
 import "server-only";
 import QRCode from "qrcode";
 import type { AuthenticatorEnrollment, CodeMethodSetup, MethodOption } from "@/lib/view/two-factor-types";
-import { TWO_FACTOR_METHODS, type TwoFactorMethod } from "@/lib/security/config";
+import type { TwoFactorMethod } from "@/lib/security/config";
+import { TWO_FACTOR_METHODS } from "@/lib/security/config/values";
 import { METHOD_CHOICES } from "@/lib/view/labels";
 
 /** The enabled methods as picker options (one wording for the account page and sign-in set-up). */

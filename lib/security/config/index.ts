@@ -12,7 +12,6 @@ import { viewSettingsOf } from "./env-views";
 import type { PasskeyUsage, TwoFactorMethod } from "./values";
 
 export type { CodeMethod, PasskeyUsage, TwoFactorMethod, UnifiedMethod } from "./values";
-export { TWO_FACTOR_METHODS } from "./values";
 
 const DEV_AUTH_SECRET = "gatehouse-development-secret-do-not-use-in-production";
 
