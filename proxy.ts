@@ -10,7 +10,7 @@ import { chooseLocale } from "@/lib/i18n/choose";
 import { LOCALE_HEADER, localeCookieName } from "@/lib/i18n/cookie";
 import type { Locale } from "@/lib/i18n/locales";
 import { PRERENDERED_PREFIX, prerenderedPage } from "@/lib/view/prerendered-pages";
-import { INLINE_SCRIPT_HASHES } from "@/lib/view/theme-script";
+import { INLINE_SCRIPT_HASHES } from "@/lib/view/inline-script-hashes";
 
 /**
  * The request gate. It decides from the cookie alone (no database round trip, so the one query

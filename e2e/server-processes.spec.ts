@@ -125,7 +125,13 @@ test.describe("two server processes", () => {
 });
 
 test("a production build has none of the bench's control routes", async () => {
-  for (const path of ["/bench/floor/dynamic", "/bench/floor/static", "/bench/floor/handler", "/api/security/bench-floor-round-trip"]) {
+  for (const path of [
+    "/bench/floor/dynamic",
+    "/bench/floor/dynamic-round-trips",
+    "/bench/floor/static",
+    "/bench/floor/handler",
+    "/api/security/bench-floor-round-trip",
+  ]) {
     expect((await fetch(`http://localhost:${E2E_PORT}${path}`)).status, path).toBe(404);
   }
   const routes = JSON.parse(readFileSync(".next/app-path-routes-manifest.json", "utf8")) as Record<string, string>;

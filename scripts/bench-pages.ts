@@ -3,7 +3,8 @@
  * decision 068): signed-in /account, anonymous /login, GET /api/me, and the
  * bench-only control routes (app/bench/floor: built only with GATEHOUSE_BENCH_ROUTES=1) — a
  * dynamic page that reads the request's headers and renders the overview's markup with no session
- * and no database, the same markup prerendered, and a route handler that does nothing.
+ * and no database, the same page with /account's two round trips (decision 075), the markup
+ * prerendered, and a route handler that does nothing.
  *
  * Load comes from wrk (C, one thread: it takes far less of the machine's two cores than a Node
  * client would), in short windows in rotating order over several rounds, so a busy moment of the
@@ -33,6 +34,7 @@ export const PAGE_ROUTES: Route[] = [
   { key: "login", path: "/login", signedIn: false },
   { key: "apiMe", path: "/api/me", signedIn: true },
   { key: "floorDynamic", path: "/bench/floor/dynamic", signedIn: false },
+  { key: "floorDynamicRoundTrips", path: "/bench/floor/dynamic-round-trips", signedIn: false },
   { key: "floorStatic", path: "/bench/floor/static", signedIn: false },
   { key: "floorHandler", path: "/bench/floor/handler", signedIn: false },
 ];

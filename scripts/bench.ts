@@ -286,6 +286,9 @@ async function pagesAndFloor(small: Target, email: string, password: string): Pr
       accountOverDynamicFloor: ratio(pages, "oneProcess.account", "oneProcess.floorDynamic"),
       // The measure for signed-in pages: CPU per request, round by round.
       accountCpuOverDynamicFloorCpu: cpuRatio(pages, "oneProcess.account", "oneProcess.floorDynamic"),
+      // What the two round trips cost by themselves, and what is left of /account's own (decision 075).
+      roundTripFloorCpuOverDynamicFloorCpu: cpuRatio(pages, "oneProcess.floorDynamicRoundTrips", "oneProcess.floorDynamic"),
+      accountCpuOverRoundTripFloorCpu: cpuRatio(pages, "oneProcess.account", "oneProcess.floorDynamicRoundTrips"),
       apiMeOverHandlerFloor: ratio(pages, "oneProcess.apiMe", "oneProcess.floorHandler"),
     };
     out.responseBytes = await responseBytes(small.base, PAGE_ROUTES, cookie);
@@ -296,7 +299,7 @@ async function pagesAndFloor(small: Target, email: string, password: string): Pr
     const server = startServer({ ...serverEnv, APP_URL: base, SERVER_PROCESSES: "2" }, PORT + 2);
     await waitFor200(base, "/api/ready");
     const two = { key: "twoProcesses", base, pids: { app: server.pid!, pg } };
-    const routes = PAGE_ROUTES.filter((r) => r.key === "account" || r.key === "floorDynamic");
+    const routes = PAGE_ROUTES.filter((r) => ["account", "floorDynamic", "floorDynamicRoundTrips"].includes(r.key));
     const cluster = await alternatingWindows([one, two], routes, cookie, options);
     out.cluster = {
       windows: cluster,
@@ -304,6 +307,7 @@ async function pagesAndFloor(small: Target, email: string, password: string): Pr
       twoOverOne: {
         account: ratio(cluster, "twoProcesses.account", "oneProcess.account"),
         floorDynamic: ratio(cluster, "twoProcesses.floorDynamic", "oneProcess.floorDynamic"),
+        floorDynamicRoundTrips: ratio(cluster, "twoProcesses.floorDynamicRoundTrips", "oneProcess.floorDynamicRoundTrips"),
       },
     };
     await stopServer(server);

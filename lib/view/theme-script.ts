@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { THEME_COOKIE } from "./theme";
 
 /**
@@ -14,8 +13,3 @@ export const THEME_SCRIPT = `(function(){var m=document.cookie.match(/(?:^|; )${
  * visitor's choice when it is built; a dynamic page already rendered it, and this agrees.
  */
 export const THEME_SWITCH_SCRIPT = `(function(){var t=document.documentElement.getAttribute("data-theme")||"system";document.querySelectorAll("[data-theme-switch] button").forEach(function(b){b.setAttribute("aria-pressed",String(b.value===t))})})()`;
-
-/** CSP hash sources of the scripts above, for every page's policy. */
-export const INLINE_SCRIPT_HASHES: readonly string[] = [THEME_SCRIPT, THEME_SWITCH_SCRIPT].map(
-  (s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`,
-);

@@ -11,7 +11,7 @@ export default async function DynamicFloorPage() {
   const stamp = (await headers()).get("x-request-id") ?? "";
   return (
     <FloorChrome signedIn>
-      <FloorMarkup stamp={stamp.slice(0, 8)} />
+      <FloorMarkup stamp={stamp.slice(0, 8)} account />
     </FloorChrome>
   );
 }

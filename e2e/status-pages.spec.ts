@@ -1,0 +1,51 @@
+// Guarantee (decision 075): the status pages are drawn in the browser from their words, so check
+// them as a reader sees them — a URL no route matches gets a whole 404 document in the visitor's
+// language with the logo and a way home, a 404 inside the signed-in chrome keeps the header, and a
+// client-side move to a missing page draws the same box. Each page passes axe.
+import { expectAccessibleHere } from "./support/axe";
+import { E2E_ADMIN } from "./support/admin";
+import { expect, signIn, test } from "./support/fixtures";
+import { expectDocument, say } from "./support/languages";
+
+test("a URL no route matches: a 404 document with the logo, the words and a way home", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expectDocument(page, "en", "ltr");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(say("en", "status.notFound.title"));
+  await expect(page.getByText(say("en", "status.notFound.body"))).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link")).toHaveAttribute("href", "/");
+  await expectAccessibleHere(page);
+  await page.getByRole("link", { name: say("en", "status.notFound.action") }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("the 404 document is in the visitor's language and direction", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "ar" });
+  const page = await context.newPage();
+  expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  await expectDocument(page, "ar", "rtl");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(say("ar", "status.notFound.title"));
+  await expect(page.getByRole("link", { name: say("ar", "status.notFound.action") })).toBeVisible();
+  await context.close();
+});
+
+test("a 404 inside the signed-in chrome keeps the header; a client-side move to it draws the same box", async ({ page }) => {
+  await page.goto("/login?next=/admin/users");
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users");
+  expect((await page.goto("/admin/users/nope"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(say("en", "status.notFound.title"));
+  await expect(page.getByRole("button", { name: say("en", "header.signOut") })).toBeVisible();
+  await expectAccessibleHere(page);
+
+  // From a rendered page, the router's own move to an id that is not an account (what a next/link
+  // does): the 404 is drawn in the browser from the payload's words, with no full reload (the
+  // marker on window survives it).
+  await page.goto("/admin/users");
+  await page.evaluate(() => Object.assign(window, { gatehouseMarker: 1 }));
+  await page.evaluate(() => (window as unknown as { next: { router: { push(href: string): void } } }).next.router.push("/admin/users/nope"));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(say("en", "status.notFound.title"));
+  await expect(page.getByRole("link", { name: say("en", "status.notFound.action") })).toHaveAttribute("href", "/");
+  expect(await page.evaluate(() => (window as unknown as { gatehouseMarker?: number }).gatehouseMarker)).toBe(1);
+});
