@@ -25,3 +25,19 @@ test("the prerendered /login's document stays under 29.5 kB", async ({ playwrigh
   expect(Buffer.byteLength(html)).toBeLessThan(29_500);
   await anonymous.dispose();
 });
+
+// The sign-in form loads zod only once it is used (use-login-submit.ts). A module every page draws
+// in the browser (the status view, decision 075) once brought zod into every page's scripts
+// through an import of lib/view/theme.ts: 10.6 kB gzipped before anyone typed.
+test("the prerendered /login's scripts carry no zod until the form is used", async ({ playwright }) => {
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const html = await (await anonymous.get("/login")).text();
+  const scripts = [...new Set(html.match(/\/_next\/static\/chunks\/[^"]+\.js/g) ?? [])];
+  expect(scripts.length).toBeGreaterThan(3);
+  for (const src of scripts) {
+    const body = await (await anonymous.get(src)).text();
+    // zod names each of its classes in a string ($constructor("ZodEnum", …)), which minifying keeps.
+    expect(body.match(/["']Zod[A-Z][A-Za-z]*["']/)?.[0] ?? null, src).toBeNull();
+  }
+  await anonymous.dispose();
+});

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { THEME_SCRIPT, THEME_SWITCH_SCRIPT } from "./theme-script";
 
