@@ -27,6 +27,7 @@ import postgres from "postgres";
 import { SESSION_LOOKUP, explainHotQueries } from "./bench-explain";
 import { assertPortFree, benchServerEnv, failRun, startServer, stopServer, waitFor200 } from "./bench-servers";
 import { PAGE_ROUTES, alternatingWindows, cpuRatio, postmasterPid, ratio, responseBytes, roundTrips } from "./bench-pages";
+import { adminListLatency } from "./bench-admin-list";
 
 const DATABASE_URL = process.env.DATABASE_URL;
 if (!DATABASE_URL) throw new Error("bench needs DATABASE_URL (scripts/bench.sh provides one)");
@@ -146,7 +147,7 @@ async function measure(targets: Target[], email: string, password: string): Prom
   if (!PARTS.has("admin")) return out;
 
   // 5. The admin user list, interleaved the same way, and a sign-in's database work.
-  const lists = await adminListLatency(targets);
+  const lists = await adminListLatency(targets, ADMIN_SEARCH_PREFIX, (t, path) => request(path, { base: t.base, headers: { cookie: t.cookie } }));
   for (const t of targets) {
     out[t.name]!.adminUserList = lists[t.name];
     out[t.name]!.signInDatabaseWork = await signInWork(t, email, password);
@@ -313,60 +314,6 @@ async function pagesAndFloor(small: Target, email: string, password: string): Pr
     await stopServer(server);
   }
   return out;
-}
-
-/**
- * Median latency of /admin/users (keyset pagination, lib/security/accounts/user-search.ts): the
- * first page, the middle one of each database's own users (its cursor made here, in the module's
- * format: base64url JSON of order key, order direction, paging direction, key and id), an email-prefix search and that
- * search's middle page.
- */
-async function adminListLatency(targets: Target[]): Promise<Record<string, Record<string, number | string>>> {
-  const paths = new Map<string, Record<string, string>>();
-  for (const t of targets) {
-    const [{ n } = { n: 0 }] = await t.sql<{ n: number }[]>`select count(*)::int as n from users`;
-    const [mid] = await t.sql<{ at: string; id: string }[]>`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id
-      from users order by created_at, id offset ${Math.floor(n / 2)} limit 1`;
-    const prefix = ADMIN_SEARCH_PREFIX;
-    const [{ m } = { m: 0 }] = await t.sql<{ m: number }[]>`select count(*)::int as m from users where email_normalized like ${prefix + "%"}`;
-    const [midMatch] = await t.sql<
-      { key: string; id: string }[]
-    >`select email_normalized as key, id from users where email_normalized collate "C" like ${prefix + "%"}
-      order by email_normalized collate "C", id offset ${Math.floor(m / 2)} limit 1`;
-    const cursor = (s: string, v: string, id: string): string => Buffer.from(JSON.stringify({ s, o: "asc", d: "after", v, id })).toString("base64url");
-    paths.set(t.name, {
-      first: "/admin/users",
-      middle: `/admin/users?cursor=${cursor("created", mid!.at, mid!.id)}`,
-      search: `/admin/users?q=${prefix}&by=email`,
-      searchMiddle: `/admin/users?q=${prefix}&by=email&cursor=${cursor("email", midMatch!.key, midMatch!.id)}`,
-    });
-  }
-  const kinds = ["first", "middle", "search", "searchMiddle"] as const;
-  const times = new Map(targets.map((t) => [t.name, Object.fromEntries(kinds.map((k) => [k, [] as number[]]))]));
-  for (let i = 0; i < 25; i++) {
-    for (const t of i % 2 === 0 ? targets : [...targets].reverse()) {
-      for (const which of kinds) {
-        const path = paths.get(t.name)![which]!;
-        const started = performance.now();
-        const res = await request(path, { base: t.base, headers: { cookie: t.cookie } });
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-        if (res.body.includes('data-testid="cursor-refused"')) throw new Error(`${path}: the app refused the bench's cursor`);
-        times.get(t.name)![which]!.push(performance.now() - started);
-      }
-    }
-  }
-  return Object.fromEntries(
-    targets.map((t) => [
-      t.name,
-      {
-        firstPageMedianMs: median(times.get(t.name)!.first!),
-        middlePageMedianMs: median(times.get(t.name)!.middle!),
-        searchFirstPageMedianMs: median(times.get(t.name)!.search!),
-        searchMiddlePageMedianMs: median(times.get(t.name)!.searchMiddle!),
-        searchPrefix: paths.get(t.name)!.search!,
-      },
-    ]),
-  );
 }
 
 /** Transactions (statements sent as one round trip each) and rows written per sign-in, over 20 sign-ins. */

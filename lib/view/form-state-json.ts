@@ -1,5 +1,6 @@
 import { isErrorCode } from "@/lib/security/core/errors";
 import type { FormState } from "@/lib/view/form-state";
+import { isRecord } from "@/lib/view/records";
 
 type Tone = NonNullable<FormState>["tone"];
 const TONES: readonly Tone[] = ["error", "success", "info"];
@@ -29,8 +30,4 @@ function fieldErrorsFrom(value: unknown): Record<string, string[]> | undefined {
     if (Array.isArray(messages)) out[field] = messages.filter((m): m is string => typeof m === "string");
   }
   return Object.keys(out).length ? out : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

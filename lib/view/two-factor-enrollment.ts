@@ -4,6 +4,7 @@ import type { AuthenticatorEnrollment, CodeMethodSetup, MethodOption } from "@/l
 import type { TwoFactorMethod } from "@/lib/security/config";
 import { TWO_FACTOR_METHODS } from "@/lib/security/config/values";
 import { METHOD_CHOICES } from "@/lib/view/labels";
+import { isRecord } from "@/lib/view/records";
 
 /** The enabled methods as picker options (one wording for the account page and sign-in set-up). */
 export function methodOptions(methods: readonly TwoFactorMethod[]): MethodOption[] {
@@ -59,10 +60,6 @@ function shownEnrollment(value: unknown): AuthenticatorEnrollment | null | undef
 
 function isSetupMethod(value: unknown): value is TwoFactorMethod {
   return (TWO_FACTOR_METHODS as readonly unknown[]).includes(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isShownText(value: unknown): value is string {
